@@ -1,0 +1,52 @@
+# Entropy Lab — a thin door to meson.
+#   make run     install what is missing, build, open the window
+#   make check   install what is missing, build, run every test (window tests under Xvfb)
+
+BUILD   ?= _build
+MESON   ?= meson
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian/Ubuntu packages the build and the tests need.
+BUILD_DEPS = meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-dev-bin \
+             libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
+TEST_DEPS  = xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3 python3-mpmath \
+             python3-numpy python3-matplotlib python3-sklearn python3-gi python3-pyatspi \
+             gir1.2-atspi-2.0 desktop-file-utils appstream clang imagemagick
+
+.PHONY: all deps test-deps build run check bench clean install
+
+all: build
+
+deps:
+	@./tests/install-deps.sh $(BUILD_DEPS)
+
+test-deps:
+	@./tests/install-deps.sh $(BUILD_DEPS) $(TEST_DEPS)
+
+$(BUILD)/build.ninja:
+	$(MESON) setup $(BUILD) --buildtype=debugoptimized
+
+build: deps $(BUILD)/build.ninja
+	$(MESON) compile -C $(BUILD)
+
+run: build
+	./$(BUILD)/src/app/entropy-lab
+
+bench: build
+	./$(BUILD)/src/app/entropy-lab bench
+
+install: build
+	$(MESON) install -C $(BUILD)
+
+# Every test runs under one Xvfb server with its own D-Bus session; the
+# command-line tests unset DISPLAY themselves to prove they need none.
+check: test-deps $(BUILD)/build.ninja
+	$(MESON) compile -C $(BUILD)
+	@status=0; \
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
+	  $(MESON) test -C $(BUILD) --print-errorlogs --num-processes 2 || status=$$?; \
+	/usr/bin/python3 tests/summary.py $(BUILD)/meson-logs/testlog.json || status=1; \
+	exit $$status
+
+clean:
+	rm -rf $(BUILD)

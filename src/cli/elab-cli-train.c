@@ -1,0 +1,12 @@
+/* elab-cli-train.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "elab-cli-private.h"
+
+int
+elab_cli_train (int    argc,
+             char **argv)
+{
+  return elab_cli_fail (ELAB_EXIT_USAGE, "'train' is not implemented yet");
+}

@@ -1,0 +1,21 @@
+/* elab-cli.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The headless subcommands. Never initialises GTK: runs with no display.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* TRUE when @name is a subcommand (curves, softmax, train, export, presets,
+ * datasets, bench) or a top-level --help/--version the CLI answers. */
+gboolean elab_cli_is_subcommand (const char *name);
+/* argv[1] is the subcommand. Returns the process exit status: 0, 1 for bad
+ * data or I/O, 2 for bad usage. */
+int      elab_cli_main          (int         argc,
+                                 char      **argv);
+
+G_END_DECLS

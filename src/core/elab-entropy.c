@@ -1,0 +1,6 @@
+/* elab-entropy.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "elab-entropy.h"

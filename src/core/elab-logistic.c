@@ -1,0 +1,6 @@
+/* elab-logistic.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "elab-logistic.h"

@@ -1,0 +1,36 @@
+/* elab-softmax.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Softmax with temperature, computed through log-softmax so that large
+ * logits neither overflow nor lose the small probabilities.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define ELAB_SOFTMAX_MAX_K 8
+
+void   elab_log_softmax            (const double *logits,
+                                    gsize         k,
+                                    double        temperature,
+                                    double       *res_log_probs);
+void   elab_softmax                (const double *logits,
+                                    gsize         k,
+                                    double        temperature,
+                                    double       *res_probs);
+
+/* Entropy (nats) of softmax(logits / T), accurate for any finite logits. */
+double elab_softmax_entropy        (const double *logits,
+                                    gsize         k,
+                                    double        temperature);
+/* −Σ target_i · log softmax_i in nats; +∞ when a target mass meets a zero
+ * probability, never NaN. */
+double elab_softmax_cross_entropy  (const double *target,
+                                    const double *logits,
+                                    gsize         k,
+                                    double        temperature);
+
+G_END_DECLS

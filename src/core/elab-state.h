@@ -1,0 +1,116 @@
+/* elab-state.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything needed to reproduce a figure: the parameters of every page,
+ * the unit, the x range and the look. The window edits one of these, the
+ * command line fills one from flags or a preset, scenarios save and load
+ * one, and every figure draws from one. Plain data: copy with '='.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "elab-entropy.h"
+#include "elab-logistic.h"
+#include "elab-softmax.h"
+
+G_BEGIN_DECLS
+
+#define ELAB_MAX_MODELS      3
+#define ELAB_MAX_SAMPLES     100000
+#define ELAB_DATASET_NAME_MAX 1024
+
+typedef enum
+{
+  ELAB_PAGE_ENTROPY,
+  ELAB_PAGE_CROSS_ENTROPY,
+  ELAB_PAGE_TRAINING,
+  ELAB_PAGE_SOFTMAX,
+} ElabPage;
+
+typedef enum
+{
+  ELAB_THEME_LIGHT,
+  ELAB_THEME_DARK,
+} ElabThemeKind;
+
+typedef enum
+{
+  ELAB_PALETTE_DEFAULT,
+  ELAB_PALETTE_COLORBLIND,
+} ElabPalette;
+
+typedef enum
+{
+  ELAB_NOTATION_STANDARD,   /* H(p, q) = −Σ p log q */
+  ELAB_NOTATION_SUBSCRIPT,  /* H_q(p) */
+} ElabNotation;
+
+typedef enum
+{
+  ELAB_OPTIMIZER_GD,
+  ELAB_OPTIMIZER_MOMENTUM,
+  ELAB_OPTIMIZER_NEWTON,
+} ElabOptimizer;
+
+typedef struct
+{
+  /* Everywhere */
+  ElabUnit      unit;
+  double        x_min;
+  double        x_max;
+  guint         samples;
+  ElabPage      page;
+  ElabThemeKind theme;
+  ElabPalette   palette;
+  ElabNotation  notation;
+
+  /* Entropy page: models A, B, C */
+  ElabLogistic  models[ELAB_MAX_MODELS];
+  gboolean      model_enabled[ELAB_MAX_MODELS];
+
+  /* Cross-entropy page: the true distribution p, the model q */
+  ElabLogistic  p;
+  ElabLogistic  q;
+
+  /* Softmax page */
+  guint         k;
+  double        logits[ELAB_SOFTMAX_MAX_K];
+  double        temperature;
+  double        target[ELAB_SOFTMAX_MAX_K];   /* sums to 1 */
+
+  /* Training page */
+  char          dataset[ELAB_DATASET_NAME_MAX];  /* built-in name or CSV path */
+  char          x_column[256];                   /* "" = first column */
+  char          y_column[256];                   /* "" = last column */
+  ElabOptimizer optimizer;
+  double        learning_rate;
+  double        momentum;
+  guint         steps;
+  gboolean      standardize;
+  gboolean      use_bias;
+  double        init_w;
+  double        init_b;
+} ElabState;
+
+/* The lesson's defaults: model A θ = 1, B θ = 2, C θ = 0.5 (off); p θ = 1,
+ * q θ = 2; logits 2, 1, 0.1 at T = 1 with target (1, 0, 0); bits; x ∈ [−6, 6]
+ * with 241 samples; the Challenger data set with plain gradient descent. */
+void         elab_state_init_default        (ElabState        *state);
+/* Checks every field's range and finiteness; on failure sets @error
+ * (G_OPTION_ERROR_BAD_VALUE) naming the field. */
+gboolean     elab_state_validate            (const ElabState  *state,
+                                             GError          **error);
+
+const char  *elab_page_to_string            (ElabPage          page);
+gboolean     elab_page_from_string          (const char       *str,
+                                             ElabPage         *res);
+const char  *elab_theme_to_string           (ElabThemeKind     theme);
+gboolean     elab_theme_from_string         (const char       *str,
+                                             ElabThemeKind    *res);
+const char  *elab_optimizer_to_string       (ElabOptimizer     optimizer);
+gboolean     elab_optimizer_from_string     (const char       *str,
+                                             ElabOptimizer    *res);
+
+G_END_DECLS

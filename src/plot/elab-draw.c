@@ -1,0 +1,6 @@
+/* elab-draw.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "elab-figure.h"

@@ -1,0 +1,80 @@
+/* elab-figure.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One function per figure that draws on any cairo_t at any size. The
+ * window's plot widget, the exporter, the benchmark and the tests all draw
+ * through elab_figure_draw(), so the command line's figures are the
+ * window's pixels. An ElabFigure owns the sample arrays it reuses from one
+ * frame to the next, so drawing never allocates per frame.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "elab-state.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ElabTrainer ElabTrainer;   /* src/core/elab-trainer.h */
+typedef struct _ElabFigure  ElabFigure;
+
+typedef enum
+{
+  ELAB_FIGURE_ENTROPY,
+  ELAB_FIGURE_CROSS_ENTROPY,
+  ELAB_FIGURE_SOFTMAX,
+  ELAB_FIGURE_TRAINING,
+  ELAB_FIGURE_LANDSCAPE,
+  ELAB_N_FIGURES
+} ElabFigureKind;
+
+typedef struct
+{
+  ElabThemeKind theme;
+  ElabPalette   palette;
+  gboolean      transparent;  /* no background fill at all */
+  gboolean      draw_text;    /* FALSE for golden images: fonts differ by machine */
+  double        type_scale;   /* 1.0; presentation mode enlarges type */
+  double        line_scale;   /* 1.0; presentation mode thickens lines */
+  double        hover_x;      /* data x under the pointer, or NAN */
+  double        hover_p;      /* for the H(p) arch panel, or NAN */
+  const char   *caption;      /* a scene's caption drawn over the plot, or NULL */
+} ElabFigureStyle;
+
+#define ELAB_FIGURE_STYLE_INIT \
+  ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL })
+
+const char     *elab_figure_kind_to_string   (ElabFigureKind          kind);
+gboolean        elab_figure_kind_from_string (const char             *str,
+                                              ElabFigureKind         *res);
+
+ElabFigure     *elab_figure_new              (ElabFigureKind          kind);
+void            elab_figure_free             (ElabFigure             *figure);
+ElabFigureKind  elab_figure_get_kind         (const ElabFigure       *figure);
+
+/* Draws the whole figure, background included, into the rectangle
+ * (0, 0, width, height) of @cr's user space. @trainer is only read by the
+ * training and landscape figures and may be NULL for the others. */
+void            elab_figure_draw             (ElabFigure             *figure,
+                                              cairo_t                *cr,
+                                              double                  width,
+                                              double                  height,
+                                              const ElabState        *state,
+                                              const ElabTrainer      *trainer,
+                                              const ElabFigureStyle  *style);
+
+/* After a draw: the data coordinates under the point (px, py) in the same
+ * user space. For a panel whose horizontal axis is x, sets *res_x and
+ * leaves *res_p NAN; for the H(p) arch, sets *res_p. FALSE outside every
+ * plot area. */
+gboolean        elab_figure_pick             (const ElabFigure       *figure,
+                                              double                  px,
+                                              double                  py,
+                                              double                 *res_x,
+                                              double                 *res_p);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabFigure, elab_figure_free)
+
+G_END_DECLS
