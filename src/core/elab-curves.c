@@ -3,4 +3,249 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
+
 #include "elab-curves.h"
+
+/* x at sample i of n over [x_min, x_max]: a convex combination, so the
+ * ends are exact and x_max − x_min is never formed (it could overflow). */
+static inline double
+sample_x (double x_min,
+          double x_max,
+          guint  i,
+          guint  n)
+{
+  double t;
+
+  if (n < 2)
+    return x_min;
+  t = (double) i / (double) (n - 1);
+  return (1.0 - t) * x_min + t * x_max;
+}
+
+/* Trapezoid mean of n equally spaced samples over their range: the
+ * integral divided by the width, which for equal spacing is
+ * (Σ yᵢ − (y₀ + yₙ₋₁)/2) / (n − 1). */
+static double
+trapezoid_mean (const double *y,
+                guint         n)
+{
+  double sum = 0.0;
+
+  if (n == 0)
+    return NAN;
+  if (n == 1)
+    return y[0];
+
+  for (guint i = 1; i + 1 < n; i++)
+    sum += y[i];
+  sum += 0.5 * (y[0] + y[n - 1]);
+
+  return sum / (double) (n - 1);
+}
+
+/**
+ * elab_model_curves_new:
+ * @capacity: the most samples a later _compute() will ask for, ≥ 1
+ *
+ * Allocates every array once; _compute() only refills them.
+ */
+ElabModelCurves *
+elab_model_curves_new (guint capacity)
+{
+  ElabModelCurves *curves;
+
+  g_return_val_if_fail (capacity >= 1, NULL);
+
+  curves = g_new0 (ElabModelCurves, 1);
+  curves->capacity = capacity;
+  curves->x = g_new0 (double, capacity);
+  curves->p = g_new0 (double, capacity);
+  curves->h = g_new0 (double, capacity);
+  return curves;
+}
+
+void
+elab_model_curves_free (ElabModelCurves *curves)
+{
+  if (curves == NULL)
+    return;
+
+  g_free (curves->x);
+  g_free (curves->p);
+  g_free (curves->h);
+  g_free (curves);
+}
+
+/**
+ * elab_model_curves_compute:
+ * @curves: arrays from elab_model_curves_new()
+ * @model: θ and b
+ * @x_min: left end of the range
+ * @x_max: right end, > @x_min
+ * @n: samples, 1 … capacity
+ * @unit: unit of h and mean_h
+ *
+ * Fills x, p = σ(θx + b) and h = H(p) at @n equally spaced x (ends
+ * included) and the trapezoid mean of h over the range. Allocates nothing.
+ */
+void
+elab_model_curves_compute (ElabModelCurves    *curves,
+                           const ElabLogistic *model,
+                           double              x_min,
+                           double              x_max,
+                           guint               n,
+                           ElabUnit            unit)
+{
+  double factor = elab_unit_factor (unit);
+
+  g_return_if_fail (curves != NULL);
+  g_return_if_fail (n >= 1 && n <= curves->capacity);
+
+  curves->n = n;
+  curves->x_min = x_min;
+  curves->x_max = x_max;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = sample_x (x_min, x_max, i, n);
+      double z = elab_logistic_logit (model, x);
+
+      curves->x[i] = x;
+      curves->p[i] = elab_sigmoid (z);
+      curves->h[i] = elab_binary_entropy_logit (z) * factor;
+    }
+
+  curves->mean_h = trapezoid_mean (curves->h, n);
+}
+
+/**
+ * elab_pair_curves_new:
+ * @capacity: the most samples a later _compute() will ask for, ≥ 1
+ *
+ * Allocates every array once; _compute() only refills them.
+ */
+ElabPairCurves *
+elab_pair_curves_new (guint capacity)
+{
+  ElabPairCurves *curves;
+
+  g_return_val_if_fail (capacity >= 1, NULL);
+
+  curves = g_new0 (ElabPairCurves, 1);
+  curves->capacity = capacity;
+  curves->x = g_new0 (double, capacity);
+  curves->p = g_new0 (double, capacity);
+  curves->q = g_new0 (double, capacity);
+  curves->h_p = g_new0 (double, capacity);
+  curves->h_q = g_new0 (double, capacity);
+  curves->h_pq = g_new0 (double, capacity);
+  curves->h_qp = g_new0 (double, capacity);
+  curves->kl_pq = g_new0 (double, capacity);
+  curves->kl_qp = g_new0 (double, capacity);
+  return curves;
+}
+
+void
+elab_pair_curves_free (ElabPairCurves *curves)
+{
+  if (curves == NULL)
+    return;
+
+  g_free (curves->x);
+  g_free (curves->p);
+  g_free (curves->q);
+  g_free (curves->h_p);
+  g_free (curves->h_q);
+  g_free (curves->h_pq);
+  g_free (curves->h_qp);
+  g_free (curves->kl_pq);
+  g_free (curves->kl_qp);
+  g_free (curves);
+}
+
+/**
+ * elab_pair_point:
+ * @p: the true model
+ * @q: the other model
+ * @x: the input
+ * @unit: unit of the entropies
+ * @res: (out caller-allocates): every pairwise value at @x
+ *
+ * p, q, H(p), H(q), H(p,q), H(q,p), KL(p‖q) and KL(q‖p) at one x, all from
+ * the logits (see elab-entropy.h): finite for finite parameters.
+ */
+void
+elab_pair_point (const ElabLogistic *p,
+                 const ElabLogistic *q,
+                 double              x,
+                 ElabUnit            unit,
+                 ElabPairPoint      *res)
+{
+  double factor = elab_unit_factor (unit);
+  double z_p = elab_logistic_logit (p, x);
+  double z_q = elab_logistic_logit (q, x);
+
+  res->x = x;
+  res->p = elab_sigmoid (z_p);
+  res->q = elab_sigmoid (z_q);
+  res->h_p = elab_binary_entropy_logit (z_p) * factor;
+  res->h_q = elab_binary_entropy_logit (z_q) * factor;
+  res->h_pq = elab_binary_cross_entropy_logits (z_p, z_q) * factor;
+  res->h_qp = elab_binary_cross_entropy_logits (z_q, z_p) * factor;
+  res->kl_pq = elab_binary_kl_logits (z_p, z_q) * factor;
+  res->kl_qp = elab_binary_kl_logits (z_q, z_p) * factor;
+}
+
+/**
+ * elab_pair_curves_compute:
+ * @curves: arrays from elab_pair_curves_new()
+ * @p: the true model
+ * @q: the other model
+ * @x_min: left end of the range
+ * @x_max: right end, > @x_min
+ * @n: samples, 1 … capacity
+ * @unit: unit of every entropy
+ *
+ * Fills every array at @n equally spaced x (ends included) and the
+ * trapezoid mean of each entropy curve. Allocates nothing.
+ */
+void
+elab_pair_curves_compute (ElabPairCurves     *curves,
+                          const ElabLogistic *p,
+                          const ElabLogistic *q,
+                          double              x_min,
+                          double              x_max,
+                          guint               n,
+                          ElabUnit            unit)
+{
+  g_return_if_fail (curves != NULL);
+  g_return_if_fail (n >= 1 && n <= curves->capacity);
+
+  curves->n = n;
+  curves->x_min = x_min;
+  curves->x_max = x_max;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ElabPairPoint pt;
+
+      elab_pair_point (p, q, sample_x (x_min, x_max, i, n), unit, &pt);
+      curves->x[i] = pt.x;
+      curves->p[i] = pt.p;
+      curves->q[i] = pt.q;
+      curves->h_p[i] = pt.h_p;
+      curves->h_q[i] = pt.h_q;
+      curves->h_pq[i] = pt.h_pq;
+      curves->h_qp[i] = pt.h_qp;
+      curves->kl_pq[i] = pt.kl_pq;
+      curves->kl_qp[i] = pt.kl_qp;
+    }
+
+  curves->mean_h_p = trapezoid_mean (curves->h_p, n);
+  curves->mean_h_q = trapezoid_mean (curves->h_q, n);
+  curves->mean_h_pq = trapezoid_mean (curves->h_pq, n);
+  curves->mean_h_qp = trapezoid_mean (curves->h_qp, n);
+  curves->mean_kl_pq = trapezoid_mean (curves->kl_pq, n);
+  curves->mean_kl_qp = trapezoid_mean (curves->kl_qp, n);
+}

@@ -3,4 +3,64 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
+
+#include "elab-entropy.h"
 #include "elab-logistic.h"
+
+/**
+ * elab_logistic_logit:
+ * @model: θ and b
+ * @x: the input
+ *
+ * z = θ·x + b, with a single rounding (fma), so that θ·x and b of opposite
+ * signs do not lose the low bits of z that σ(z) would then magnify.
+ */
+double
+elab_logistic_logit (const ElabLogistic *model,
+                     double              x)
+{
+  return fma (model->theta, x, model->bias);
+}
+
+/**
+ * elab_logistic_prob:
+ * @model: θ and b
+ * @x: the input
+ *
+ * p(x) = σ(θ·x + b) in [0, 1], to full relative precision in both tails
+ * (see elab_sigmoid()).
+ */
+double
+elab_logistic_prob (const ElabLogistic *model,
+                    double              x)
+{
+  return elab_sigmoid (elab_logistic_logit (model, x));
+}
+
+/**
+ * elab_tanh_output:
+ * @z: the pre-activation
+ *
+ * The normalised tanh output (tanh z + 1) / 2 in [0, 1], computed as the
+ * identical σ(2z): adding 1 to tanh z ≈ −1 would lose every digit of the
+ * left tail.
+ */
+double
+elab_tanh_output (double z)
+{
+  return elab_sigmoid (elab_tanh_output_logit (z));
+}
+
+/**
+ * elab_tanh_output_logit:
+ * @z: the pre-activation
+ *
+ * The logit of elab_tanh_output(): 2z, so the tanh output can be fed to the
+ * logit-based entropy functions.
+ */
+double
+elab_tanh_output_logit (double z)
+{
+  return 2.0 * z;
+}

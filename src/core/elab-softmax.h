@@ -32,5 +32,11 @@ double elab_softmax_cross_entropy  (const double *target,
                                     const double *logits,
                                     gsize         k,
                                     double        temperature);
+/* KL(target ‖ softmax(logits / T)) in nats, ≥ 0; +∞ (never NaN) when a
+ * target mass meets a zero probability. */
+double elab_softmax_kl             (const double *target,
+                                    const double *logits,
+                                    gsize         k,
+                                    double        temperature);
 
 G_END_DECLS

@@ -20,6 +20,13 @@ G_BEGIN_DECLS
 #define ELAB_MAX_MODELS      3
 #define ELAB_MAX_SAMPLES     100000
 #define ELAB_DATASET_NAME_MAX 1024
+#define ELAB_COLUMN_NAME_MAX 256
+/* Bounds elab_state_validate() enforces: |θ|, |b|, |x|, |logit|, |w| ≤ 1e6
+ * keep every logit θ·x + b finite (≤ ~1e12) with room to spare. */
+#define ELAB_MAX_ABS_PARAM   1e6
+#define ELAB_MAX_ABS_X       1e6
+#define ELAB_MAX_LEARNING_RATE 1e6
+#define ELAB_MAX_STEPS       10000000
 
 typedef enum
 {
@@ -82,8 +89,8 @@ typedef struct
 
   /* Training page */
   char          dataset[ELAB_DATASET_NAME_MAX];  /* built-in name or CSV path */
-  char          x_column[256];                   /* "" = first column */
-  char          y_column[256];                   /* "" = last column */
+  char          x_column[ELAB_COLUMN_NAME_MAX];  /* "" = first column */
+  char          y_column[ELAB_COLUMN_NAME_MAX];  /* "" = last column */
   ElabOptimizer optimizer;
   double        learning_rate;
   double        momentum;
@@ -99,7 +106,9 @@ typedef struct
  * with 241 samples; the Challenger data set with plain gradient descent. */
 void         elab_state_init_default        (ElabState        *state);
 /* Checks every field's range and finiteness; on failure sets @error
- * (G_OPTION_ERROR_BAD_VALUE) naming the field. */
+ * (G_OPTION_ERROR_BAD_VALUE) naming the field by its scenario key, e.g.
+ * "temperature: must be > 0 (got -1)". Entries of logits/target at index
+ * ≥ k are ignored. */
 gboolean     elab_state_validate            (const ElabState  *state,
                                              GError          **error);
 
@@ -112,5 +121,17 @@ gboolean     elab_theme_from_string         (const char       *str,
 const char  *elab_optimizer_to_string       (ElabOptimizer     optimizer);
 gboolean     elab_optimizer_from_string     (const char       *str,
                                              ElabOptimizer    *res);
+/* "default" / "colorblind" */
+const char  *elab_palette_to_string         (ElabPalette       palette);
+gboolean     elab_palette_from_string       (const char       *str,
+                                             ElabPalette      *res);
+/* "standard" (H(p, q)) / "subscript" (H_q(p)) */
+const char  *elab_notation_to_string        (ElabNotation      notation);
+gboolean     elab_notation_from_string      (const char       *str,
+                                             ElabNotation     *res);
+/* TRUE when every field is equal (doubles compared with ==, strings as
+ * strings, logits/target only up to k). */
+gboolean     elab_state_equal               (const ElabState  *a,
+                                             const ElabState  *b);
 
 G_END_DECLS
