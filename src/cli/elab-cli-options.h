@@ -1,0 +1,199 @@
+/* elab-cli-options.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What every subcommand parses the same way: strict numbers, comma-separated
+ * lists, choices such as --unit and --format, the model parameters shared
+ * by `curves`, `softmax` and `export`, and printing numbers so that they
+ * round-trip. A subcommand builds one ElabCliParser (a GOptionContext with
+ * strict callbacks underneath), parses, then merges the flags it saw over
+ * the defaults, a preset or a scenario.
+ */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "elab-figure.h"
+#include "elab-state.h"
+
+G_BEGIN_DECLS
+
+/* The longest list a flag such as --logits accepts before the subcommand
+ * checks its own range (2..8 for softmax). */
+#define ELAB_CLI_LIST_MAX 64
+/* The largest width or height in pixels the command line accepts. */
+#define ELAB_CLI_MAX_PX   16384
+/* A target distribution must sum to 1 within this; it is then renormalised. */
+#define ELAB_CLI_SUM_TOLERANCE 1e-6
+
+typedef enum
+{
+  ELAB_CLI_FORMAT_CSV,
+  ELAB_CLI_FORMAT_JSON,
+} ElabCliFormat;
+
+typedef struct
+{
+  guint  n;
+  double values[ELAB_CLI_LIST_MAX];
+} ElabCliList;
+
+typedef struct
+{
+  const char *name;
+  int         value;
+} ElabCliChoice;
+
+typedef struct _ElabCliParser ElabCliParser;
+
+/* Strict parsing: the whole string must be a finite number (no NaN, no
+ * infinity, no trailing characters, no leading space). @flag names the
+ * flag in the error, e.g. "--theta-p". Errors are G_OPTION_ERROR_BAD_VALUE. */
+gboolean       elab_cli_parse_double       (const char          *flag,
+                                            const char          *text,
+                                            double              *res,
+                                            GError             **error);
+/* A decimal integer within [@min, @max]. */
+gboolean       elab_cli_parse_int          (const char          *flag,
+                                            const char          *text,
+                                            gint64               min,
+                                            gint64               max,
+                                            gint64              *res,
+                                            GError             **error);
+/* Comma-separated finite numbers, spaces around items allowed. */
+gboolean       elab_cli_parse_list         (const char          *flag,
+                                            const char          *text,
+                                            ElabCliList         *res,
+                                            GError             **error);
+
+ElabCliParser *elab_cli_parser_new         (const char          *command,
+                                            const char          *summary,
+                                            const char          *description);
+void           elab_cli_parser_free        (ElabCliParser       *parser);
+
+/* Each add_* registers --@name. @seen (may be NULL) becomes TRUE when the
+ * flag is given, so that a flag overrides a preset only when present. */
+void           elab_cli_parser_add_double  (ElabCliParser       *parser,
+                                            const char          *name,
+                                            double              *target,
+                                            gboolean            *seen,
+                                            const char          *description,
+                                            const char          *arg_description);
+void           elab_cli_parser_add_int     (ElabCliParser       *parser,
+                                            const char          *name,
+                                            gint64               min,
+                                            gint64               max,
+                                            gint64              *target,
+                                            gboolean            *seen,
+                                            const char          *description,
+                                            const char          *arg_description);
+void           elab_cli_parser_add_list    (ElabCliParser       *parser,
+                                            const char          *name,
+                                            ElabCliList         *target,
+                                            gboolean            *seen,
+                                            const char          *description,
+                                            const char          *arg_description);
+/* @choices ends with a { NULL, 0 } entry and must outlive the parser. */
+void           elab_cli_parser_add_choice  (ElabCliParser       *parser,
+                                            const char          *name,
+                                            const ElabCliChoice *choices,
+                                            int                 *target,
+                                            gboolean            *seen,
+                                            const char          *description);
+/* The string stays owned by the parser. */
+void           elab_cli_parser_add_string  (ElabCliParser       *parser,
+                                            const char          *name,
+                                            const char         **target,
+                                            const char          *description,
+                                            const char          *arg_description);
+void           elab_cli_parser_add_flag    (ElabCliParser       *parser,
+                                            const char          *name,
+                                            gboolean            *target,
+                                            const char          *description);
+
+/* Parses argv (argv[0] is the subcommand). Returns -1 when the caller
+ * should go on, or the exit status to return: 2 after printing a usage
+ * error. `--help` prints the help and exits 0. */
+int            elab_cli_parser_parse       (ElabCliParser       *parser,
+                                            int                  argc,
+                                            char               **argv);
+
+/* The model parameters shared by curves, softmax and export. */
+typedef enum
+{
+  ELAB_CLI_STATE_CURVES   = 1 << 0,  /* --theta-p … --samples */
+  ELAB_CLI_STATE_SOFTMAX  = 1 << 1,  /* --logits --temperature --target */
+  ELAB_CLI_STATE_UNIT     = 1 << 2,  /* --unit */
+  ELAB_CLI_STATE_PRESET   = 1 << 3,  /* --preset */
+  ELAB_CLI_STATE_SCENARIO = 1 << 4,  /* --scenario */
+  ELAB_CLI_STATE_LOOK     = 1 << 5,  /* --theme --palette */
+  ELAB_CLI_STATE_MODELS   = 1 << 6,  /* --theta-a … --bias-c (entropy figure) */
+} ElabCliStateGroups;
+
+typedef struct
+{
+  ElabCliStateGroups groups;
+  double       theta_p, bias_p, theta_q, bias_q, x_min, x_max, temperature;
+  gboolean     theta_p_seen, bias_p_seen, theta_q_seen, bias_q_seen;
+  gboolean     x_min_seen, x_max_seen, temperature_seen;
+  gint64       samples;
+  gboolean     samples_seen;
+  ElabCliList  logits;
+  ElabCliList  target;
+  gboolean     logits_seen, target_seen;
+  int          unit;
+  gboolean     unit_seen;
+  int          theme;
+  gboolean     theme_seen;
+  int          palette;
+  gboolean     palette_seen;
+  double       model_theta[ELAB_MAX_MODELS], model_bias[ELAB_MAX_MODELS];
+  gboolean     model_theta_seen[ELAB_MAX_MODELS], model_bias_seen[ELAB_MAX_MODELS];
+  const char  *preset;
+  const char  *scenario;
+} ElabCliStateFlags;
+
+void           elab_cli_state_flags_add    (ElabCliParser       *parser,
+                                            ElabCliStateFlags   *flags,
+                                            ElabCliStateGroups   groups);
+/* Defaults, then the preset, then the scenario, then every flag given;
+ * then checks the result. Returns -1 on success, else an exit status after
+ * printing the error (2 for usage, 1 for an unreadable scenario). */
+int            elab_cli_state_flags_apply  (const ElabCliStateFlags *flags,
+                                            ElabState           *state);
+
+/* --figure NAME for export and bench: -1 when known, else the exit status
+ * after printing the error with the list of figures. */
+int            _elab_cli_figure_from_string (const char         *name,
+                                             ElabFigureKind     *res);
+
+/* Choice tables. */
+extern const ElabCliChoice elab_cli_unit_choices[];
+extern const ElabCliChoice elab_cli_format_choices[];
+extern const ElabCliChoice elab_cli_theme_choices[];
+extern const ElabCliChoice elab_cli_palette_choices[];
+
+/* Printing. "%.17g" in the C locale so that every number round-trips;
+ * "inf" / "-inf" in CSV. */
+void           elab_cli_format_number      (char                *buf,
+                                            gsize                size,
+                                            double               value);
+void           elab_cli_print_number       (FILE                *out,
+                                            double               value);
+/* A number in JSON: finite values as numbers with 17 significant digits;
+ * ±∞ as the strings "Infinity" / "-Infinity" (JSON has no infinity), NaN
+ * (which no computation here should produce) as null. */
+void           elab_cli_json_add_number    (JsonBuilder         *builder,
+                                            double               value);
+void           elab_cli_json_add_member    (JsonBuilder         *builder,
+                                            const char          *name,
+                                            double               value);
+/* Prints the builder's root, pretty or compact, followed by a newline. */
+void           elab_cli_json_print         (JsonBuilder         *builder,
+                                            gboolean             pretty);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabCliParser, elab_cli_parser_free)
+
+G_END_DECLS
