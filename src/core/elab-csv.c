@@ -1,0 +1,649 @@
+/* elab-csv.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "elab-csv.h"
+
+G_DEFINE_QUARK (elab-csv-error-quark, elab_csv_error)
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  const char *name;     /* for messages */
+  guint       line;     /* physical line of p, from 1 */
+} Reader;
+
+static void
+set_error (GError     **error,
+           const Reader *r,
+           guint         line,
+           ElabCsvError  code,
+           const char   *format,
+           ...) G_GNUC_PRINTF (5, 6);
+
+static void
+set_error (GError     **error,
+           const Reader *r,
+           guint         line,
+           ElabCsvError  code,
+           const char   *format,
+           ...)
+{
+  va_list args;
+  g_autofree char *what = NULL;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, ELAB_CSV_ERROR, code, "%s:%u: %s", r->name, line, what);
+}
+
+/* A short, printable excerpt of a field for an error message. */
+static char *
+excerpt (const char *text)
+{
+  g_autofree char *cut = NULL;
+  glong n = g_utf8_strlen (text, -1);
+
+  if (n <= 32)
+    return g_strescape (text, NULL);
+  cut = g_malloc0 (4 * 32 + 1);
+  g_utf8_strncpy (cut, text, 32);
+  {
+    g_autofree char *esc = g_strescape (cut, NULL);
+    return g_strconcat (esc, "…", NULL);
+  }
+}
+
+/* Counts line ends in [start, stop) the way the reader does: LF, CRLF
+ * and a lone CR each end one line. */
+static guint
+count_lines (const char *start,
+             const char *stop)
+{
+  guint n = 0;
+
+  for (const char *q = start; q < stop; q++)
+    if (*q == '\n' || (*q == '\r' && (q + 1 >= stop || q[1] != '\n')))
+      n++;
+  return n;
+}
+
+static gboolean
+is_control (guchar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+}
+
+/* Consumes one line end at r->p (LF, CRLF or CR) if there is one. */
+static void
+eat_newline (Reader *r)
+{
+  if (r->p < r->end && *r->p == '\r')
+    {
+      r->p++;
+      if (r->p < r->end && *r->p == '\n')
+        r->p++;
+      r->line++;
+    }
+  else if (r->p < r->end && *r->p == '\n')
+    {
+      r->p++;
+      r->line++;
+    }
+}
+
+/* Skips blank lines (empty or only spaces and tabs). Returns FALSE at
+ * the end of the input. */
+static gboolean
+skip_blank_lines (Reader *r)
+{
+  while (r->p < r->end)
+    {
+      const char *q = r->p;
+
+      while (q < r->end && (*q == ' ' || *q == '\t'))
+        q++;
+      if (q == r->end)
+        {
+          r->p = q;
+          return FALSE;
+        }
+      if (*q != '\n' && *q != '\r')
+        return TRUE;
+      r->p = q;
+      eat_newline (r);
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  /* Header mode: every field is kept. */
+  GPtrArray *all;
+  /* Data mode: only two fields are kept. */
+  guint      xi;
+  guint      yi;
+  GString   *xs;
+  GString   *ys;
+  guint      x_line;
+  guint      y_line;
+} Capture;
+
+/* Reads one record starting at r->p (not at a blank line). Fills
+ * *n_fields and the captured fields. */
+static gboolean
+read_record (Reader   *r,
+             Capture  *cap,
+             guint    *n_fields,
+             GError  **error)
+{
+  const char *rec_start = r->p;
+  guint rec_line = r->line;
+  /* Scanning stops here: a record longer than the maximum is an error
+   * and no more of it is read. */
+  const char *limit = r->end;
+  guint index = 0;
+
+  if ((gsize) (r->end - rec_start) > ELAB_CSV_MAX_LINE)
+    limit = rec_start + ELAB_CSV_MAX_LINE;
+
+  for (;;)
+    {
+      GString *dest = NULL;
+      guint field_line = r->line;
+
+      if (cap->all != NULL)
+        {
+          dest = g_string_new (NULL);
+          g_ptr_array_add (cap->all, dest);
+        }
+      else if (index == cap->xi)
+        {
+          dest = cap->xs;
+          cap->x_line = field_line;
+        }
+      else if (index == cap->yi)
+        {
+          dest = cap->ys;
+          cap->y_line = field_line;
+        }
+      if (dest != NULL)
+        g_string_truncate (dest, 0);
+
+      if (r->p < limit && *r->p == '"')
+        {
+          r->p++;
+          for (;;)
+            {
+              const char *q = r->p;
+
+              while (q < limit && *q != '"' && *q != '\n' && *q != '\r' && !is_control (*q))
+                q++;
+              if (dest != NULL)
+                g_string_append_len (dest, r->p, q - r->p);
+              r->p = q;
+              if (q >= limit)
+                {
+                  if (limit < r->end)
+                    set_error (error, r, field_line, ELAB_CSV_ERROR_QUOTE,
+                               "a quoted field opened on this line runs past %d bytes (unterminated quote?)",
+                               ELAB_CSV_MAX_LINE);
+                  else
+                    set_error (error, r, field_line, ELAB_CSV_ERROR_QUOTE,
+                               "unterminated quote: the quoted field opened on this line never closes");
+                  return FALSE;
+                }
+              if (is_control (*q))
+                {
+                  set_error (error, r, r->line, ELAB_CSV_ERROR_BINARY,
+                             "control byte 0x%02x: this looks like binary data, not CSV text", (guchar) *q);
+                  return FALSE;
+                }
+              if (*q == '\n' || *q == '\r')
+                {
+                  /* A line end inside quotes belongs to the field. */
+                  if (dest != NULL)
+                    g_string_append_c (dest, '\n');
+                  eat_newline (r);
+                  continue;
+                }
+              /* A quote: doubled means a literal quote, single closes. */
+              if (q + 1 < limit && q[1] == '"')
+                {
+                  if (dest != NULL)
+                    g_string_append_c (dest, '"');
+                  r->p = q + 2;
+                  continue;
+                }
+              r->p = q + 1;
+              break;
+            }
+          /* Spaces after a closing quote are tolerated, nothing else. */
+          while (r->p < limit && (*r->p == ' ' || *r->p == '\t'))
+            r->p++;
+          if (r->p < limit && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
+            {
+              set_error (error, r, r->line, ELAB_CSV_ERROR_QUOTE,
+                         "unexpected character after a closing quote (a quote inside a field must be doubled)");
+              return FALSE;
+            }
+        }
+      else
+        {
+          const char *q = r->p;
+
+          while (q < limit && *q != ',' && *q != '\n' && *q != '\r' && !is_control (*q))
+            q++;
+          if (dest != NULL)
+            g_string_append_len (dest, r->p, q - r->p);
+          r->p = q;
+          if (q < limit && is_control (*q))
+            {
+              set_error (error, r, r->line, ELAB_CSV_ERROR_BINARY,
+                         "control byte 0x%02x: this looks like binary data, not CSV text", (guchar) *q);
+              return FALSE;
+            }
+        }
+
+      index++;
+
+      if (r->p >= limit && limit < r->end)
+        {
+          set_error (error, r, rec_line, ELAB_CSV_ERROR_LINE_TOO_LONG,
+                     "line is longer than %d bytes", ELAB_CSV_MAX_LINE);
+          return FALSE;
+        }
+      if (r->p < r->end && *r->p == ',')
+        {
+          r->p++;
+          continue;
+        }
+      eat_newline (r);
+      break;
+    }
+
+  *n_fields = index;
+  return TRUE;
+}
+
+static char *
+trim_dup (const char *s)
+{
+  return g_strstrip (g_strdup (s));
+}
+
+static gboolean
+find_column (const Reader *r,
+             guint         header_line,
+             char        **names,
+             guint         n,
+             const char   *wanted,
+             const char   *flag,
+             guint        *res,
+             GError      **error)
+{
+  g_autofree char *trimmed = trim_dup (wanted);
+  g_autofree char *list = NULL;
+  int found = -1;
+
+  for (guint i = 0; i < n && found < 0; i++)
+    if (strcmp (names[i], trimmed) == 0)
+      found = i;
+  for (guint i = 0; i < n && found < 0; i++)
+    if (g_ascii_strcasecmp (names[i], trimmed) == 0)
+      found = i;
+  if (found >= 0)
+    {
+      *res = found;
+      return TRUE;
+    }
+
+  list = g_strjoinv ("', '", names);
+  set_error (error, r, header_line, ELAB_CSV_ERROR_COLUMN,
+             "no column named '%s' for %s (the columns are '%s')", trimmed, flag, list);
+  return FALSE;
+}
+
+/* Strict decimal syntax: [+-] digits [. digits] [(e|E) [+-] digits], at
+ * least one mantissa digit. Rejects hex floats and words strtod takes. */
+static gboolean
+is_decimal (const char *s)
+{
+  gboolean digits = FALSE;
+
+  if (*s == '+' || *s == '-')
+    s++;
+  while (g_ascii_isdigit (*s))
+    s++, digits = TRUE;
+  if (*s == '.')
+    {
+      s++;
+      while (g_ascii_isdigit (*s))
+        s++, digits = TRUE;
+    }
+  if (!digits)
+    return FALSE;
+  if (*s == 'e' || *s == 'E')
+    {
+      s++;
+      if (*s == '+' || *s == '-')
+        s++;
+      if (!g_ascii_isdigit (*s))
+        return FALSE;
+      while (g_ascii_isdigit (*s))
+        s++;
+    }
+  return *s == '\0';
+}
+
+static gboolean
+is_non_finite_word (const char *s)
+{
+  if (*s == '+' || *s == '-')
+    s++;
+  return g_ascii_strcasecmp (s, "nan") == 0 ||
+         g_ascii_strcasecmp (s, "inf") == 0 ||
+         g_ascii_strcasecmp (s, "infinity") == 0;
+}
+
+static gboolean
+parse_number (const Reader *r,
+              GString      *field,
+              guint         line,
+              const char   *column,
+              double       *res,
+              GError      **error)
+{
+  char *s = g_strstrip (field->str);
+  double v;
+
+  if (*s == '\0')
+    {
+      set_error (error, r, line, ELAB_CSV_ERROR_NUMBER, "column '%s' is empty, a number is needed", column);
+      return FALSE;
+    }
+  if (is_non_finite_word (s))
+    {
+      set_error (error, r, line, ELAB_CSV_ERROR_NOT_FINITE, "column '%s' is '%s': only finite numbers are allowed", column, s);
+      return FALSE;
+    }
+  if (!is_decimal (s))
+    {
+      g_autofree char *shown = excerpt (s);
+      set_error (error, r, line, ELAB_CSV_ERROR_NUMBER, "column '%s' has '%s', which is not a number", column, shown);
+      return FALSE;
+    }
+
+  errno = 0;
+  v = g_ascii_strtod (s, NULL);
+  if (!isfinite (v) || (errno == ERANGE && fabs (v) > 1.0))
+    {
+      g_autofree char *shown = excerpt (s);
+      set_error (error, r, line, ELAB_CSV_ERROR_OVERFLOW, "column '%s' has '%s', which overflows a double", column, shown);
+      return FALSE;
+    }
+  /* An underflow to zero or a subnormal is a tiny number, kept as is. */
+  *res = v;
+  return TRUE;
+}
+
+static gboolean
+check_text (const Reader *r,
+            const char   *text,
+            gsize         length,
+            GError      **error)
+{
+  const char *bad = NULL;
+
+  if (g_utf8_validate_len (text, length, &bad))
+    return TRUE;
+
+  {
+    guint line = 1 + count_lines (text, bad);
+    if (*bad == '\0')
+      set_error (error, r, line, ELAB_CSV_ERROR_BINARY, "NUL byte: this looks like binary data, not CSV text");
+    else
+      set_error (error, r, line, ELAB_CSV_ERROR_BINARY, "byte 0x%02x is not UTF-8 text (binary data, or another encoding?)",
+                 (guchar) *bad);
+  }
+  return FALSE;
+}
+
+static void
+grow (ElabCsvData *res,
+      gsize       *capacity)
+{
+  *capacity = MAX (1024, *capacity * 2);
+  res->x = g_realloc_n (res->x, *capacity, sizeof (double));
+  res->y = g_realloc_n (res->y, *capacity, sizeof (double));
+}
+
+gboolean
+elab_csv_parse (const char   *text,
+                gsize         length,
+                const char   *display_name,
+                const char   *x_column,
+                const char   *y_column,
+                ElabCsvData  *res,
+                GError      **error)
+{
+  Reader r = { text, text + length, display_name ? display_name : "<data>", 1 };
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func ((GDestroyNotify) g_free);
+  g_autoptr(GPtrArray) header_fields = g_ptr_array_new ();
+  g_autoptr(GString) xs = g_string_new (NULL);
+  g_autoptr(GString) ys = g_string_new (NULL);
+  Capture cap = { 0, };
+  ElabCsvData out = { 0, };
+  gsize capacity = 0;
+  guint n_columns, header_line, xi, yi;
+
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (res != NULL, FALSE);
+
+  memset (res, 0, sizeof *res);
+
+  if (text == NULL)
+    r.p = r.end = "";
+
+  if (!check_text (&r, r.p, r.end - r.p, error))
+    return FALSE;
+
+  /* A UTF-8 byte-order mark is allowed and ignored. */
+  if (r.end - r.p >= 3 && memcmp (r.p, "\xef\xbb\xbf", 3) == 0)
+    r.p += 3;
+
+  if (!skip_blank_lines (&r))
+    {
+      set_error (error, &r, 1, ELAB_CSV_ERROR_EMPTY, "the file is empty (a header row and data rows are needed)");
+      return FALSE;
+    }
+
+  header_line = r.line;
+  cap.all = header_fields;
+  if (!read_record (&r, &cap, &n_columns, error))
+    {
+      for (guint i = 0; i < header_fields->len; i++)
+        g_string_free (g_ptr_array_index (header_fields, i), TRUE);
+      return FALSE;
+    }
+  for (guint i = 0; i < header_fields->len; i++)
+    g_ptr_array_add (header, g_strstrip (g_string_free (g_ptr_array_index (header_fields, i), FALSE)));
+  g_ptr_array_add (header, NULL);
+
+  if (n_columns < 2)
+    {
+      set_error (error, &r, header_line, ELAB_CSV_ERROR_COLUMN,
+                 "the header has %u column; two are needed (x and a 0/1 label)", n_columns);
+      return FALSE;
+    }
+
+  xi = 0;
+  yi = n_columns - 1;
+  if (x_column != NULL && *x_column != '\0' &&
+      !find_column (&r, header_line, (char **) header->pdata, n_columns, x_column, "x", &xi, error))
+    return FALSE;
+  if (y_column != NULL && *y_column != '\0' &&
+      !find_column (&r, header_line, (char **) header->pdata, n_columns, y_column, "y", &yi, error))
+    return FALSE;
+  if (xi == yi)
+    {
+      set_error (error, &r, header_line, ELAB_CSV_ERROR_COLUMN,
+                 "x and y are the same column '%s'", (char *) header->pdata[xi]);
+      return FALSE;
+    }
+
+  cap.all = NULL;
+  cap.xi = xi;
+  cap.yi = yi;
+  cap.xs = xs;
+  cap.ys = ys;
+
+  while (skip_blank_lines (&r))
+    {
+      guint rec_line = r.line;
+      guint n_fields = 0;
+      double xv, yv;
+
+      if (!read_record (&r, &cap, &n_fields, error))
+        goto fail;
+      if (n_fields != n_columns)
+        {
+          set_error (error, &r, rec_line, ELAB_CSV_ERROR_RAGGED,
+                     "this row has %u field%s but the header has %u columns",
+                     n_fields, n_fields == 1 ? "" : "s", n_columns);
+          goto fail;
+        }
+      if (!parse_number (&r, xs, cap.x_line, header->pdata[xi], &xv, error) ||
+          !parse_number (&r, ys, cap.y_line, header->pdata[yi], &yv, error))
+        goto fail;
+      if (yv != 0.0 && yv != 1.0)
+        {
+          set_error (error, &r, cap.y_line, ELAB_CSV_ERROR_LABEL,
+                     "label column '%s' has %s; labels must be 0 or 1",
+                     (char *) header->pdata[yi], ys->str);
+          goto fail;
+        }
+
+      if (out.n_rows == capacity)
+        grow (&out, &capacity);
+      out.x[out.n_rows] = xv;
+      out.y[out.n_rows] = yv;
+      out.n_rows++;
+    }
+
+  if (out.n_rows == 0)
+    {
+      set_error (error, &r, header_line, ELAB_CSV_ERROR_NO_ROWS, "there is a header but no data rows");
+      goto fail;
+    }
+
+  /* Give back the slack of the doubling. */
+  out.x = g_realloc_n (out.x, out.n_rows, sizeof (double));
+  out.y = g_realloc_n (out.y, out.n_rows, sizeof (double));
+  out.x_name = g_strdup (header->pdata[xi]);
+  out.y_name = g_strdup (header->pdata[yi]);
+  *res = out;
+  return TRUE;
+
+fail:
+  elab_csv_data_clear (&out);
+  return FALSE;
+}
+
+gboolean
+elab_csv_load (const char   *path,
+               const char   *x_column,
+               const char   *y_column,
+               ElabCsvData  *res,
+               GError      **error)
+{
+  g_autoptr(GMappedFile) map = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (res != NULL, FALSE);
+
+  memset (res, 0, sizeof *res);
+  map = g_mapped_file_new (path, FALSE, &local);
+  if (map == NULL)
+    {
+      g_set_error (error, ELAB_CSV_ERROR, ELAB_CSV_ERROR_IO, "%s: %s", path, local->message);
+      return FALSE;
+    }
+  return elab_csv_parse (g_mapped_file_get_contents (map),
+                         g_mapped_file_get_length (map),
+                         path, x_column, y_column, res, error);
+}
+
+char **
+elab_csv_read_columns (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GMappedFile) map = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  GPtrArray *names;
+  Capture cap = { 0, };
+  Reader r;
+  guint n = 0;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  map = g_mapped_file_new (path, FALSE, &local);
+  if (map == NULL)
+    {
+      g_set_error (error, ELAB_CSV_ERROR, ELAB_CSV_ERROR_IO, "%s: %s", path, local->message);
+      return NULL;
+    }
+  length = g_mapped_file_get_length (map);
+  r.p = length ? g_mapped_file_get_contents (map) : "";
+  r.end = r.p + length;
+  r.name = path;
+  r.line = 1;
+  /* Only the header needs to be text for the picker; the rows are
+   * checked when the file is loaded. */
+  {
+    const char *nl = memchr (r.p, '\n', MIN (length, (gsize) ELAB_CSV_MAX_LINE));
+    gsize head = nl ? (gsize) (nl - r.p) : MIN (length, (gsize) ELAB_CSV_MAX_LINE);
+    if (!check_text (&r, r.p, head, error))
+      return NULL;
+  }
+  if (r.end - r.p >= 3 && memcmp (r.p, "\xef\xbb\xbf", 3) == 0)
+    r.p += 3;
+  if (!skip_blank_lines (&r))
+    {
+      set_error (error, &r, 1, ELAB_CSV_ERROR_EMPTY, "the file is empty (a header row and data rows are needed)");
+      return NULL;
+    }
+  cap.all = fields;
+  if (!read_record (&r, &cap, &n, error))
+    {
+      for (guint i = 0; i < fields->len; i++)
+        g_string_free (g_ptr_array_index (fields, i), TRUE);
+      return NULL;
+    }
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < fields->len; i++)
+    g_ptr_array_add (names, g_strstrip (g_string_free (g_ptr_array_index (fields, i), FALSE)));
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+void
+elab_csv_data_clear (ElabCsvData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->x);
+  g_free (data->y);
+  g_free (data->x_name);
+  g_free (data->y_name);
+  memset (data, 0, sizeof *data);
+}

@@ -1,0 +1,80 @@
+/* elab-csv.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A strict, one-pass reader for the two-column slice of a CSV file that the
+ * trainer needs: a header row, comma separated, RFC 4180 quoting, UTF-8
+ * with or without a byte-order mark, LF, CRLF or CR line ends, blank lines
+ * skipped, the last line's newline optional. Every problem is a GError
+ * whose message reads `FILE:LINE: what is wrong`, LINE counting from 1.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define ELAB_CSV_ERROR (elab_csv_error_quark ())
+
+typedef enum
+{
+  ELAB_CSV_ERROR_IO,             /* the file cannot be opened or read */
+  ELAB_CSV_ERROR_EMPTY,          /* no header at all */
+  ELAB_CSV_ERROR_NO_ROWS,        /* a header and no data rows */
+  ELAB_CSV_ERROR_BINARY,         /* NUL, control bytes or invalid UTF-8 */
+  ELAB_CSV_ERROR_QUOTE,          /* unterminated or misplaced quote */
+  ELAB_CSV_ERROR_LINE_TOO_LONG,  /* a record over ELAB_CSV_MAX_LINE bytes */
+  ELAB_CSV_ERROR_RAGGED,         /* a row with the wrong number of fields */
+  ELAB_CSV_ERROR_NUMBER,         /* not a decimal number */
+  ELAB_CSV_ERROR_NOT_FINITE,     /* NaN or infinity written out */
+  ELAB_CSV_ERROR_OVERFLOW,       /* a number beyond the range of a double */
+  ELAB_CSV_ERROR_LABEL,          /* a label other than 0 or 1 */
+  ELAB_CSV_ERROR_COLUMN,         /* no such column, or too few columns */
+} ElabCsvError;
+
+/* Longest record accepted, in bytes: a sane bound so that a file of one
+ * enormous line is an error, not an allocation of its whole size. */
+#define ELAB_CSV_MAX_LINE (1024 * 1024)
+
+/* Column-major result: @x and @y are contiguous arrays of @n_rows doubles
+ * (struct of arrays, so a pass over them streams memory). */
+typedef struct
+{
+  double *x;
+  double *y;        /* every value exactly 0.0 or 1.0 */
+  gsize   n_rows;
+  char   *x_name;   /* header names of the columns chosen */
+  char   *y_name;
+} ElabCsvData;
+
+GQuark       elab_csv_error_quark    (void);
+
+/* Parses @length bytes of @text (not necessarily NUL-terminated) in one
+ * linear pass. @x_column and @y_column pick columns by header name (exact,
+ * then case-insensitive); NULL or "" means the first column for x and the
+ * last for y. @display_name is used in error messages. Returns FALSE and
+ * sets @error on the first problem; @res is then left zeroed. */
+gboolean     elab_csv_parse          (const char   *text,
+                                      gsize         length,
+                                      const char   *display_name,
+                                      const char   *x_column,
+                                      const char   *y_column,
+                                      ElabCsvData  *res,
+                                      GError      **error);
+
+/* Maps @path and parses it as elab_csv_parse() does. */
+gboolean     elab_csv_load           (const char   *path,
+                                      const char   *x_column,
+                                      const char   *y_column,
+                                      ElabCsvData  *res,
+                                      GError      **error);
+
+/* The header's column names (trimmed), for a column picker; a
+ * NULL-terminated array to free with g_strfreev(). */
+char       **elab_csv_read_columns   (const char   *path,
+                                      GError      **error);
+
+/* Frees the arrays and names of @data and zeroes it; NULL-safe. */
+void         elab_csv_data_clear     (ElabCsvData  *data);
+
+G_END_DECLS

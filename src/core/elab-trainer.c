@@ -1,0 +1,1062 @@
+/* elab-trainer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One pass over the data computes, at the current (w, b), the loss, the
+ * gradient and (for Newton) the Hessian. The pass is written with GCC
+ * vector extensions and a branch-free exp so that the compiler can use
+ * the widest SIMD unit of the machine it runs on (target clones), and it
+ * is split over two threads for large data sets: a step over a million
+ * rows then costs little more than reading the rows.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "elab-trainer.h"
+
+/* The vector helpers pass 64-byte vectors by value; they are always
+ * inlined, so the ABI note GCC gives for that does not apply. */
+#pragma GCC diagnostic ignored "-Wpsabi"
+
+#define LANES 8
+typedef double vdouble __attribute__ ((vector_size (LANES * sizeof (double))));
+typedef gint64 vint __attribute__ ((vector_size (LANES * sizeof (gint64))));
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__has_attribute)
+# if __has_attribute (target_clones)
+#  define ELAB_TARGET_CLONES __attribute__ ((target_clones ("avx512f", "avx2", "default")))
+# endif
+#endif
+#ifndef ELAB_TARGET_CLONES
+# define ELAB_TARGET_CLONES
+#endif
+
+/* Sums of one pass, in coordinates centred at c: xc = x − c. */
+typedef struct
+{
+  double lin;     /* Σ max(z, 0) − y·z */
+  double log1p;   /* Σ log1p(e^−|z|) */
+  double s0;      /* Σ (ŷ − y) */
+  double s1;      /* Σ (ŷ − y)·xc */
+  double h00;     /* Σ ŷ(1−ŷ)·xc² */
+  double h01;     /* Σ ŷ(1−ŷ)·xc */
+  double h11;     /* Σ ŷ(1−ŷ) */
+} Sums;
+
+struct _ElabTrainer
+{
+  ElabDataset         *dataset;
+  ElabTrainerSettings  settings;
+  guint                generation;
+
+  /* Fixed by the data: centre and scale of x. */
+  double               center;      /* mean x with a bias, 0 without */
+  double               scale;       /* sd of x (rms without a bias), 1 if 0 */
+  gboolean             separable;
+  gboolean             has_optimum;
+  double               opt_w;
+  double               opt_b;
+  double               opt_loss;
+
+  /* The current point and what one pass found there. */
+  double               w;
+  double               b;
+  double               loss;
+  double               dw;
+  double               db;
+  double               h00;        /* centred Hessian (Newton only) */
+  double               h01;
+  double               h11;
+  double               vel_w;      /* momentum, in the optimizer's coordinates */
+  double               vel_b;
+  double               loss0;
+  guint64              steps;
+  ElabTrainStatus      status;
+  char                *message;
+
+  ElabTrainPoint      *history;
+  gsize                n_history;
+  guint64              stride;       /* history keeps steps that are multiples */
+  gboolean             last_transient;
+};
+
+/* ------------------------------------------------------------------ */
+/* The pass                                                            */
+
+static inline __attribute__ ((always_inline)) vdouble
+vsplat (double v)
+{
+  return (vdouble) { v, v, v, v, v, v, v, v };
+}
+
+static inline __attribute__ ((always_inline)) vdouble
+vblend (vint    mask,
+        vdouble a,
+        vdouble b)
+{
+  return (vdouble) (((vint) a & mask) | ((vint) b & ~mask));
+}
+
+/* e^x for x ≤ 0, relative error about 1e-16. x is clamped at −708 so
+ * the result stays a normal double (below that σ and log1p are 0 to
+ * every digit that matters). Range reduction x = n·ln2 + r, |r| ≤ ln2/2,
+ * then a degree-12 Taylor polynomial and 2^n built in the exponent bits. */
+static inline __attribute__ ((always_inline)) vdouble
+vexp_nonpositive (vdouble x)
+{
+  const vdouble shifter = vsplat (0x1.8p52);
+  vdouble t, n, r, p;
+  vint k;
+
+  x = vblend (x < vsplat (-708.0), vsplat (-708.0), x);
+  t = x * vsplat (1.4426950408889634) + shifter;
+  k = (vint) t - (vint) shifter;
+  n = t - shifter;
+  r = x - n * vsplat (6.93147180369123816490e-01);
+  r = r - n * vsplat (1.90821492927058770002e-10);
+  p = vsplat (1.0 / 479001600.0);
+  p = p * r + vsplat (1.0 / 39916800.0);
+  p = p * r + vsplat (1.0 / 3628800.0);
+  p = p * r + vsplat (1.0 / 362880.0);
+  p = p * r + vsplat (1.0 / 40320.0);
+  p = p * r + vsplat (1.0 / 5040.0);
+  p = p * r + vsplat (1.0 / 720.0);
+  p = p * r + vsplat (1.0 / 120.0);
+  p = p * r + vsplat (1.0 / 24.0);
+  p = p * r + vsplat (1.0 / 6.0);
+  p = p * r + vsplat (0.5);
+  p = p * r + vsplat (1.0);
+  p = p * r + vsplat (1.0);
+  return p * (vdouble) ((k + 1023) << 52);
+}
+
+static inline __attribute__ ((always_inline)) double
+hsum (vdouble v)
+{
+  double s = 0.0;
+
+  for (int i = 0; i < LANES; i++)
+    s += v[i];
+  return s;
+}
+
+/* Loss, gradient and optionally Hessian sums over rows [0, n) at
+ * z = w·x + b. Σ log1p(e) is kept as a product of (1 + e) per lane,
+ * renormalised by its exponent, plus the rounding of each 1 + e: that is
+ * log1p to full precision at the cost of a multiply. */
+ELAB_TARGET_CLONES static void
+pass_kernel (const double *x,
+             const double *y,
+             gsize         n,
+             double        w,
+             double        b,
+             double        c,
+             gboolean      hessian,
+             Sums         *res)
+{
+  const vint mant_mask = (vint) { 0, } + (gint64) 0x000fffffffffffffLL;
+  const vint one_bits = (vint) { 0, } + ((gint64) 1023 << 52);
+  vdouble vw = vsplat (w), vb = vsplat (b), vc = vsplat (c);
+  vdouble lin = vsplat (0), comp = vsplat (0), prod = vsplat (1), expo = vsplat (0);
+  vdouble s0 = vsplat (0), s1 = vsplat (0);
+  vdouble h00 = vsplat (0), h01 = vsplat (0), h11 = vsplat (0);
+  gsize n_vec = n / LANES * LANES;
+  gsize i = 0;
+  Sums out = { 0, };
+
+  while (i < n_vec)
+    {
+      /* 128 vectors per block keep each lane's product below 2^128. */
+      gsize block_end = MIN (n_vec, i + 128 * LANES);
+
+      for (; i < block_end; i += LANES)
+        {
+          vdouble xv, yv, z, az, e, u, inv, p, r, xc;
+          vint pos;
+
+          memcpy (&xv, x + i, sizeof xv);
+          memcpy (&yv, y + i, sizeof yv);
+          z = vw * xv + vb;
+          az = (vdouble) ((vint) z & ~(vint) vsplat (-0.0));
+          e = vexp_nonpositive (-az);
+          u = vsplat (1.0) + e;
+          inv = vsplat (1.0) / u;
+          pos = z >= vsplat (0.0);
+          p = vblend (pos, inv, e * inv);
+          r = p - yv;
+          xc = xv - vc;
+          lin += vblend (pos, z, vsplat (0.0)) - yv * z;
+          prod *= u;
+          comp += (e - (u - vsplat (1.0))) * inv;
+          s0 += r;
+          s1 += r * xc;
+          if (hessian)
+            {
+              vdouble q = e * inv * inv;   /* σ(1−σ) = e/(1+e)² */
+              h00 += q * xc * xc;
+              h01 += q * xc;
+              h11 += q;
+            }
+        }
+      {
+        vint bits = (vint) prod;
+        vint ex = (bits >> 52) - 1023;
+        expo += __builtin_convertvector (ex, vdouble);
+        prod = (vdouble) ((bits & mant_mask) | one_bits);
+      }
+    }
+
+  for (int l = 0; l < LANES; l++)
+    out.log1p += log (prod[l]) + expo[l] * G_LN2;
+  out.log1p += hsum (comp);
+  out.lin = hsum (lin);
+  out.s0 = hsum (s0);
+  out.s1 = hsum (s1);
+  out.h00 = hsum (h00);
+  out.h01 = hsum (h01);
+  out.h11 = hsum (h11);
+
+  for (; i < n; i++)
+    {
+      double z = w * x[i] + b;
+      double e = exp (-fabs (z));
+      double inv = 1.0 / (1.0 + e);
+      double p = z >= 0 ? inv : e * inv;
+      double r = p - y[i];
+      double xc = x[i] - c;
+
+      out.lin += (z > 0 ? z : 0.0) - y[i] * z;
+      out.log1p += log1p (e);
+      out.s0 += r;
+      out.s1 += r * xc;
+      if (hessian)
+        {
+          double q = e * inv * inv;
+          out.h00 += q * xc * xc;
+          out.h01 += q * xc;
+          out.h11 += q;
+        }
+    }
+
+  *res = out;
+}
+
+typedef struct
+{
+  const double *x;
+  const double *y;
+  gsize         n;
+  double        w;
+  double        b;
+  double        c;
+  gboolean      hessian;
+  Sums          sums;
+  gboolean      done;
+  GMutex        mutex;
+  GCond         cond;
+} Job;
+
+static void
+job_run_cb (gpointer data,
+            gpointer user_data)
+{
+  Job *job = data;
+  Sums sums;
+
+  pass_kernel (job->x, job->y, job->n, job->w, job->b, job->c, job->hessian, &sums);
+  g_mutex_lock (&job->mutex);
+  job->sums = sums;
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->mutex);
+}
+
+static GThreadPool *
+get_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *p = g_thread_pool_new (job_run_cb, NULL, 1, FALSE, NULL);
+      g_once_init_leave (&pool, p);
+    }
+  return pool;
+}
+
+static void
+add_sums (Sums       *a,
+          const Sums *b)
+{
+  a->lin += b->lin;
+  a->log1p += b->log1p;
+  a->s0 += b->s0;
+  a->s1 += b->s1;
+  a->h00 += b->h00;
+  a->h01 += b->h01;
+  a->h11 += b->h11;
+}
+
+/* One pass over all rows, split in two halves over two threads for large
+ * data (the second half on a pool thread). */
+static void
+pass (const double *x,
+      const double *y,
+      gsize         n,
+      double        w,
+      double        b,
+      double        c,
+      gboolean      hessian,
+      Sums         *res)
+{
+  Job job;
+  gsize half;
+
+  if (n < ELAB_TRAINER_PARALLEL_ROWS || g_get_num_processors () < 2)
+    {
+      pass_kernel (x, y, n, w, b, c, hessian, res);
+      return;
+    }
+
+  half = n / 2 / LANES * LANES;
+  memset (&job, 0, sizeof job);
+  job.x = x + half;
+  job.y = y + half;
+  job.n = n - half;
+  job.w = w;
+  job.b = b;
+  job.c = c;
+  job.hessian = hessian;
+  g_mutex_init (&job.mutex);
+  g_cond_init (&job.cond);
+  g_thread_pool_push (get_pool (), &job, NULL);
+
+  pass_kernel (x, y, half, w, b, c, hessian, res);
+
+  g_mutex_lock (&job.mutex);
+  while (!job.done)
+    g_cond_wait (&job.cond, &job.mutex);
+  g_mutex_unlock (&job.mutex);
+  add_sums (res, &job.sums);
+  g_mutex_clear (&job.mutex);
+  g_cond_clear (&job.cond);
+}
+
+/* ------------------------------------------------------------------ */
+/* Evaluation at a point                                               */
+
+typedef struct
+{
+  double loss;
+  double dw;   /* raw gradient */
+  double db;
+  double gc;   /* ∂L/∂w in centred coordinates: mean((ŷ−y)(x−c)) */
+  double h00, h01, h11;
+} Eval;
+
+static void
+evaluate (const ElabTrainer *self,
+          double             w,
+          double             b,
+          gboolean           hessian,
+          Eval              *res)
+{
+  const ElabDataset *d = self->dataset;
+  double n = (double) d->n_rows;
+  Sums s;
+
+  pass (d->x, d->y, d->n_rows, w, b, self->center, hessian, &s);
+  res->loss = (s.lin + s.log1p) / n;
+  res->gc = s.s1 / n;
+  res->db = self->settings.use_bias ? s.s0 / n : 0.0;
+  res->dw = s.s1 / n + self->center * s.s0 / n;
+  res->h00 = s.h00 / n;
+  res->h01 = s.h01 / n;
+  res->h11 = s.h11 / n;
+}
+
+static double
+norm2 (double a,
+       double b)
+{
+  return hypot (a, b);
+}
+
+/* ------------------------------------------------------------------ */
+
+const char *
+elab_train_status_to_string (ElabTrainStatus status)
+{
+  switch (status)
+    {
+    case ELAB_TRAIN_STATUS_RUNNING:           return "running";
+    case ELAB_TRAIN_STATUS_CONVERGED:         return "converged";
+    case ELAB_TRAIN_STATUS_MAX_STEPS:         return "max-steps";
+    case ELAB_TRAIN_STATUS_DIVERGED:          return "diverged";
+    case ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM: return "no-finite-optimum";
+    default:                                  return "unknown";
+    }
+}
+
+static gboolean
+check_separable (const ElabDataset *d,
+                 gboolean           use_bias)
+{
+  if (use_bias)
+    {
+      double max0 = -INFINITY, min0 = INFINITY, max1 = -INFINITY, min1 = INFINITY;
+
+      for (gsize i = 0; i < d->n_rows; i++)
+        {
+          double x = d->x[i];
+          if (d->y[i] != 0.0)
+            max1 = MAX (max1, x), min1 = MIN (min1, x);
+          else
+            max0 = MAX (max0, x), min0 = MIN (min0, x);
+        }
+      /* One class only: b → ±∞. */
+      if (isinf (max0) || isinf (max1))
+        return TRUE;
+      /* A threshold t with class 0 on one side and class 1 on the other,
+       * ties at t allowed (quasi-separation) as long as some point is
+       * off the threshold. */
+      if (max0 <= min1 && !(max0 == min1 && min0 == max0 && max1 == min1))
+        return TRUE;
+      if (max1 <= min0 && !(max1 == min0 && min1 == max1 && max0 == min0))
+        return TRUE;
+      return FALSE;
+    }
+  else
+    {
+      /* z = w·x: separable when sign(x)·(2y−1) has one sign (zeros
+       * allowed) and some x is non-zero. */
+      gboolean pos_ok = TRUE, neg_ok = TRUE, any = FALSE;
+
+      for (gsize i = 0; i < d->n_rows; i++)
+        {
+          double m = d->x[i] * (d->y[i] != 0.0 ? 1.0 : -1.0);
+          if (m < 0)
+            pos_ok = FALSE;
+          if (m > 0)
+            neg_ok = FALSE;
+          if (m != 0)
+            any = TRUE;
+        }
+      return any && (pos_ok || neg_ok);
+    }
+}
+
+/* Newton's step in centred coordinates (w, b' = b + w·c), where the
+ * Hessian is well conditioned even for x far from 0. FALSE when the
+ * Hessian is singular to working precision. */
+static gboolean
+newton_direction (const ElabTrainer *self,
+                  const Eval        *ev,
+                  double            *res_dw,
+                  double            *res_db)
+{
+  if (self->settings.use_bias)
+    {
+      double det = ev->h00 * ev->h11 - ev->h01 * ev->h01;
+
+      if (!(ev->h00 > 1e-300 && ev->h11 > 1e-300 && det > 1e-12 * ev->h00 * ev->h11))
+        return FALSE;
+      /* Δ in centred coordinates, then back: b = b' − w·c. */
+      {
+        double gw = ev->gc, gb = ev->db;
+        double dw = -(ev->h11 * gw - ev->h01 * gb) / det;
+        double dbc = -(ev->h00 * gb - ev->h01 * gw) / det;
+        *res_dw = dw;
+        *res_db = dbc - dw * self->center;
+      }
+    }
+  else
+    {
+      if (!(ev->h00 > 1e-300))
+        return FALSE;
+      *res_dw = -ev->dw / ev->h00;
+      *res_db = 0.0;
+    }
+  return isfinite (*res_dw) && isfinite (*res_db);
+}
+
+/* Newton with a halving line search: from @w, @b (already evaluated in
+ * @ev, Hessian included) to a point of lower loss. Returns FALSE when no
+ * step lowers the loss. */
+static gboolean
+newton_step (const ElabTrainer *self,
+             double            *w,
+             double            *b,
+             Eval              *ev)
+{
+  double dw, db;
+
+  if (!newton_direction (self, ev, &dw, &db))
+    return FALSE;
+
+  for (int k = 0; k < 60; k++)
+    {
+      double a = ldexp (1.0, -k);
+      double nw = *w + a * dw, nb = *b + a * db;
+      Eval next;
+
+      evaluate (self, nw, nb, TRUE, &next);
+      if (isfinite (next.loss) && next.loss <= ev->loss + 1e-15 * fabs (ev->loss))
+        {
+          *w = nw;
+          *b = nb;
+          *ev = next;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+find_optimum (ElabTrainer *self)
+{
+  const ElabDataset *d = self->dataset;
+  double w = 0.0, b = 0.0, mean_y = 0.0;
+  Eval ev;
+
+  self->has_optimum = FALSE;
+  self->opt_w = self->opt_b = self->opt_loss = NAN;
+  if (self->separable)
+    return;
+
+  for (gsize i = 0; i < d->n_rows; i++)
+    mean_y += d->y[i];
+  mean_y /= d->n_rows;
+  if (self->settings.use_bias && mean_y > 0 && mean_y < 1)
+    b = log (mean_y / (1 - mean_y));
+
+  evaluate (self, w, b, TRUE, &ev);
+  for (int it = 0; it < 200; it++)
+    {
+      if (norm2 (ev.gc, ev.db) < 1e-14)
+        break;
+      if (!newton_step (self, &w, &b, &ev))
+        break;
+    }
+  self->has_optimum = isfinite (w) && isfinite (b) && isfinite (ev.loss);
+  if (self->has_optimum)
+    {
+      self->opt_w = w;
+      self->opt_b = b;
+      self->opt_loss = ev.loss;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* History                                                             */
+
+static void
+history_record (ElabTrainer *self)
+{
+  ElabTrainPoint pt = { self->steps, self->loss, self->w, self->b, norm2 (self->dw, self->db) };
+
+  if (self->last_transient && self->n_history > 0)
+    self->n_history--;
+
+  if (self->n_history == ELAB_TRAINER_HISTORY_CAP)
+    {
+      /* Keep every other point (the first one included) and record half
+       * as often from now on. */
+      gsize j = 0;
+      for (gsize i = 0; i < self->n_history; i += 2)
+        self->history[j++] = self->history[i];
+      self->n_history = j;
+      self->stride *= 2;
+    }
+
+  self->history[self->n_history++] = pt;
+  self->last_transient = (pt.step % self->stride) != 0;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+set_message (ElabTrainer *self,
+             char        *message)
+{
+  g_free (self->message);
+  self->message = message;
+}
+
+static void
+compute_scale (ElabTrainer *self)
+{
+  const ElabDataset *d = self->dataset;
+  double mean = 0.0, ss = 0.0;
+
+  if (self->settings.use_bias)
+    {
+      for (gsize i = 0; i < d->n_rows; i++)
+        mean += d->x[i];
+      mean /= d->n_rows;
+    }
+  for (gsize i = 0; i < d->n_rows; i++)
+    ss += (d->x[i] - mean) * (d->x[i] - mean);
+  ss = sqrt (ss / d->n_rows);
+
+  self->center = isfinite (mean) ? mean : 0.0;
+  self->scale = (isfinite (ss) && ss > 0) ? ss : 1.0;
+}
+
+static void
+start (ElabTrainer *self)
+{
+  Eval ev;
+
+  self->w = self->settings.init_w;
+  self->b = self->settings.use_bias ? self->settings.init_b : 0.0;
+  self->vel_w = self->vel_b = 0.0;
+  self->steps = 0;
+  self->status = ELAB_TRAIN_STATUS_RUNNING;
+  set_message (self, g_strdup ("Ready."));
+
+  evaluate (self, self->w, self->b, self->settings.optimizer == ELAB_OPTIMIZER_NEWTON, &ev);
+  self->loss = self->loss0 = ev.loss;
+  self->dw = ev.dw;
+  self->db = ev.db;
+  self->h00 = ev.h00;
+  self->h01 = ev.h01;
+  self->h11 = ev.h11;
+
+  self->n_history = 0;
+  self->stride = 1;
+  self->last_transient = FALSE;
+  history_record (self);
+}
+
+static void
+setup (ElabTrainer               *self,
+       const ElabTrainerSettings *settings)
+{
+  self->settings = *settings;
+  if (!isfinite (self->settings.init_w))
+    self->settings.init_w = 0.0;
+  if (!isfinite (self->settings.init_b))
+    self->settings.init_b = 0.0;
+  if (!(self->settings.learning_rate > 0) || !isfinite (self->settings.learning_rate))
+    self->settings.learning_rate = 0.1;
+  if (!(self->settings.momentum >= 0 && self->settings.momentum < 1))
+    self->settings.momentum = 0.9;
+  if (!(self->settings.tolerance >= 0))
+    self->settings.tolerance = 1e-8;
+  self->generation++;
+
+  compute_scale (self);
+  self->separable = check_separable (self->dataset, self->settings.use_bias);
+  find_optimum (self);
+  start (self);
+}
+
+ElabTrainer *
+elab_trainer_new (ElabDataset               *dataset,
+                  const ElabTrainerSettings *settings)
+{
+  ElabTrainer *self;
+  ElabTrainerSettings defaults = ELAB_TRAINER_SETTINGS_INIT;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (dataset->n_rows > 0, NULL);
+
+  self = g_new0 (ElabTrainer, 1);
+  self->dataset = elab_dataset_ref (dataset);
+  self->history = g_new (ElabTrainPoint, ELAB_TRAINER_HISTORY_CAP);
+  setup (self, settings ? settings : &defaults);
+  return self;
+}
+
+void
+elab_trainer_free (ElabTrainer *self)
+{
+  if (self == NULL)
+    return;
+  elab_dataset_unref (self->dataset);
+  g_free (self->history);
+  g_free (self->message);
+  g_free (self);
+}
+
+void
+elab_trainer_reset (ElabTrainer               *self,
+                    const ElabTrainerSettings *settings)
+{
+  g_return_if_fail (self != NULL);
+
+  if (settings != NULL)
+    setup (self, settings);
+  else
+    start (self);
+}
+
+static void
+finish (ElabTrainer     *self,
+        ElabTrainStatus  status)
+{
+  const ElabTrainerSettings *s = &self->settings;
+
+  self->status = status;
+  switch (status)
+    {
+    case ELAB_TRAIN_STATUS_CONVERGED:
+      set_message (self, g_strdup_printf ("Converged after %" G_GUINT64_FORMAT " steps: the gradient norm fell below %g.",
+                                          self->steps, s->tolerance));
+      break;
+    case ELAB_TRAIN_STATUS_MAX_STEPS:
+      set_message (self, g_strdup_printf ("Not converged within %u steps (gradient norm %.3g); take more steps%s.",
+                                          s->max_steps, norm2 (self->dw, self->db),
+                                          s->optimizer == ELAB_OPTIMIZER_NEWTON ? "" :
+                                          s->standardize ? " or a larger learning rate" : ", standardise x or raise the learning rate"));
+      break;
+    case ELAB_TRAIN_STATUS_DIVERGED:
+      set_message (self, g_strdup_printf ("Diverged at step %" G_GUINT64_FORMAT ": the loss grew from %.4g to %.4g nats. "
+                                          "The learning rate %g is too large for these data; try a smaller one, such as %g%s.",
+                                          self->steps, self->loss0, self->loss, s->learning_rate,
+                                          s->learning_rate / 10, s->standardize ? "" : ", or standardise x"));
+      break;
+    case ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM:
+      set_message (self, g_strdup ("No finite optimum: the classes are perfectly separable, so the loss keeps falling "
+                                   "towards 0 as |w| grows and no finite w, b minimise it."));
+      break;
+    case ELAB_TRAIN_STATUS_RUNNING:
+    default:
+      break;
+    }
+}
+
+/* One optimizer step from the current point; FALSE when training ended. */
+static gboolean
+step_once (ElabTrainer *self)
+{
+  const ElabTrainerSettings *s = &self->settings;
+  gboolean bias = s->use_bias;
+  double w = self->w, b = self->b;
+  Eval ev;
+
+  switch (s->optimizer)
+    {
+    case ELAB_OPTIMIZER_NEWTON:
+      {
+        Eval cur = { self->loss, self->dw, self->db, 0, self->h00, self->h01, self->h11 };
+        cur.gc = self->dw - self->center * self->db;
+        if (newton_step (self, &w, &b, &cur))
+          {
+            ev = cur;
+            break;
+          }
+        /* A singular Hessian (or no descent along Newton's direction):
+         * fall back to one gradient step so that training goes on. */
+        w -= s->learning_rate * self->dw;
+        b -= s->learning_rate * self->db;
+        evaluate (self, w, b, TRUE, &ev);
+      }
+      break;
+
+    case ELAB_OPTIMIZER_GD:
+    case ELAB_OPTIMIZER_MOMENTUM:
+    default:
+      {
+        /* The optimizer's coordinates: standardised (u, v) with
+         * z = u·(x − c)/s + v, or the raw (w, b). */
+        double gu, gv, u, v;
+        double sc = self->scale, c = self->center;
+
+        if (s->standardize)
+          {
+            gu = (self->dw - c * self->db) / sc;
+            gv = self->db;
+            u = w * sc;
+            v = b + w * c;
+          }
+        else
+          {
+            gu = self->dw;
+            gv = self->db;
+            u = w;
+            v = b;
+          }
+        if (s->optimizer == ELAB_OPTIMIZER_MOMENTUM)
+          {
+            self->vel_w = s->momentum * self->vel_w - s->learning_rate * gu;
+            self->vel_b = s->momentum * self->vel_b - s->learning_rate * gv;
+            u += self->vel_w;
+            v += bias ? self->vel_b : 0.0;
+          }
+        else
+          {
+            u -= s->learning_rate * gu;
+            v -= bias ? s->learning_rate * gv : 0.0;
+          }
+        if (s->standardize)
+          {
+            w = u / sc;
+            b = bias ? v - w * c : 0.0;
+          }
+        else
+          {
+            w = u;
+            b = bias ? v : 0.0;
+          }
+        evaluate (self, w, b, FALSE, &ev);
+      }
+      break;
+    }
+
+  self->steps++;
+
+  if (!isfinite (w) || !isfinite (b) || !isfinite (ev.loss) || !isfinite (ev.dw) || !isfinite (ev.db))
+    {
+      /* Keep the last finite point: every reported number stays finite. */
+      finish (self, ELAB_TRAIN_STATUS_DIVERGED);
+      set_message (self, g_strdup_printf ("Diverged at step %" G_GUINT64_FORMAT ": w, b or the loss stopped being finite "
+                                          "numbers. The learning rate %g is too large for these data; try a smaller one, "
+                                          "such as %g%s.", self->steps, s->learning_rate, s->learning_rate / 10,
+                                          s->standardize ? "" : ", or standardise x"));
+      return FALSE;
+    }
+
+  self->w = w;
+  self->b = b;
+  self->loss = ev.loss;
+  self->dw = ev.dw;
+  self->db = ev.db;
+  self->h00 = ev.h00;
+  self->h01 = ev.h01;
+  self->h11 = ev.h11;
+  history_record (self);
+
+  /* Logistic loss cannot grow much under a sane step: ten times the
+   * starting loss (plus a margin for a start near 0) means it blew up. */
+  if (self->loss > 10.0 * self->loss0 + 1.0)
+    {
+      finish (self, ELAB_TRAIN_STATUS_DIVERGED);
+      return FALSE;
+    }
+  if (self->separable && (norm2 (self->dw, self->db) < s->tolerance || self->loss < 1e-9))
+    {
+      finish (self, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM);
+      return FALSE;
+    }
+  if (!self->separable && norm2 (self->dw, self->db) < s->tolerance)
+    {
+      finish (self, ELAB_TRAIN_STATUS_CONVERGED);
+      return FALSE;
+    }
+  if (s->max_steps > 0 && self->steps >= s->max_steps)
+    {
+      finish (self, self->separable ? ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM : ELAB_TRAIN_STATUS_MAX_STEPS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+elab_trainer_step (ElabTrainer *self,
+                   guint        n_steps)
+{
+  guint done = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  while (done < n_steps && self->status == ELAB_TRAIN_STATUS_RUNNING)
+    {
+      /* Already at the optimum (or max_steps = 0 steps asked): end
+       * without moving. */
+      if (self->steps == 0 && !self->separable && norm2 (self->dw, self->db) < self->settings.tolerance)
+        {
+          finish (self, ELAB_TRAIN_STATUS_CONVERGED);
+          break;
+        }
+      done++;
+      if (!step_once (self))
+        break;
+    }
+  return done;
+}
+
+gboolean
+elab_trainer_is_done (const ElabTrainer *self)
+{
+  return self->status != ELAB_TRAIN_STATUS_RUNNING;
+}
+
+ElabTrainStatus
+elab_trainer_get_status (const ElabTrainer *self)
+{
+  return self->status;
+}
+
+gboolean
+elab_trainer_get_converged (const ElabTrainer *self)
+{
+  return self->status == ELAB_TRAIN_STATUS_CONVERGED;
+}
+
+const char *
+elab_trainer_get_message (const ElabTrainer *self)
+{
+  return self->message;
+}
+
+guint64
+elab_trainer_get_steps (const ElabTrainer *self)
+{
+  return self->steps;
+}
+
+double
+elab_trainer_get_w (const ElabTrainer *self)
+{
+  return self->w;
+}
+
+double
+elab_trainer_get_b (const ElabTrainer *self)
+{
+  return self->b;
+}
+
+double
+elab_trainer_get_loss (const ElabTrainer *self)
+{
+  return self->loss;
+}
+
+void
+elab_trainer_get_gradient (const ElabTrainer *self,
+                           double            *res_dw,
+                           double            *res_db)
+{
+  if (res_dw)
+    *res_dw = self->dw;
+  if (res_db)
+    *res_db = self->db;
+}
+
+double
+elab_trainer_get_grad_norm (const ElabTrainer *self)
+{
+  return norm2 (self->dw, self->db);
+}
+
+ElabDataset *
+elab_trainer_get_dataset (const ElabTrainer *self)
+{
+  return self->dataset;
+}
+
+const ElabTrainerSettings *
+elab_trainer_get_settings (const ElabTrainer *self)
+{
+  return &self->settings;
+}
+
+guint
+elab_trainer_get_generation (const ElabTrainer *self)
+{
+  return self->generation;
+}
+
+const ElabTrainPoint *
+elab_trainer_get_history (const ElabTrainer *self,
+                          gsize             *n_res)
+{
+  *n_res = self->n_history;
+  return self->history;
+}
+
+gboolean
+elab_trainer_get_optimum (const ElabTrainer *self,
+                          double            *res_w,
+                          double            *res_b,
+                          double            *res_loss)
+{
+  if (res_w)
+    *res_w = self->opt_w;
+  if (res_b)
+    *res_b = self->opt_b;
+  if (res_loss)
+    *res_loss = self->opt_loss;
+  return self->has_optimum;
+}
+
+gboolean
+elab_trainer_is_separable (const ElabTrainer *self)
+{
+  return self->separable;
+}
+
+static double
+example_loss (double x,
+              double y,
+              double w,
+              double b)
+{
+  double z = w * x + b;
+
+  /* softplus(z) − y·z, with softplus(z) = max(z, 0) + log1p(e^−|z|). */
+  return (z > 0 ? z : 0.0) - y * z + log1p (exp (-fabs (z)));
+}
+
+double
+elab_trainer_loss_at (const ElabTrainer *self,
+                      double             w,
+                      double             b)
+{
+  Eval ev;
+
+  evaluate (self, w, self->settings.use_bias ? b : 0.0, FALSE, &ev);
+  return ev.loss;
+}
+
+void
+elab_trainer_loss_grid (const ElabTrainer *self,
+                        double             w_min,
+                        double             w_max,
+                        guint              n_w,
+                        double             b_min,
+                        double             b_max,
+                        guint              n_b,
+                        double            *res)
+{
+  const ElabDataset *d = self->dataset;
+  gsize n = MIN (d->n_rows, (gsize) 8192);
+  double step = (double) d->n_rows / n;
+  g_autofree double *xs = g_new (double, n);
+  g_autofree double *ys = g_new (double, n);
+
+  for (gsize k = 0; k < n; k++)
+    {
+      gsize i = MIN ((gsize) (k * step), d->n_rows - 1);
+      xs[k] = d->x[i];
+      ys[k] = d->y[i];
+    }
+
+  for (guint j = 0; j < n_b; j++)
+    {
+      double b = n_b > 1 ? b_min + (b_max - b_min) * j / (n_b - 1) : b_min;
+      for (guint i = 0; i < n_w; i++)
+        {
+          double w = n_w > 1 ? w_min + (w_max - w_min) * i / (n_w - 1) : w_min;
+          Sums s;
+
+          pass_kernel (xs, ys, n, w, b, 0.0, FALSE, &s);
+          res[(gsize) j * n_w + i] = (s.lin + s.log1p) / n;
+        }
+    }
+}
+
+void
+elab_trainer_get_example_losses (const ElabTrainer *self,
+                                 double            *res,
+                                 gsize              n)
+{
+  const ElabDataset *d = self->dataset;
+
+  n = MIN (n, d->n_rows);
+  for (gsize i = 0; i < n; i++)
+    res[i] = example_loss (d->x[i], d->y[i], self->w, self->b);
+}

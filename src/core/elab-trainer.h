@@ -1,0 +1,152 @@
+/* elab-trainer.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Fits p(x) = σ(w·x + b) to a data set by minimising the mean
+ * cross-entropy L(w, b) = −(1/N)·Σ [y·log ŷ + (1−y)·log(1−ŷ)], one step at a
+ * time so the window can animate it. Losses are in nats (multiply by
+ * elab_unit_factor() for bits); w and b are always on the data's own scale,
+ * whatever the optimizer works in. Every number a getter returns is finite.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "elab-dataset.h"
+#include "elab-state.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ElabTrainer ElabTrainer;
+
+typedef enum
+{
+  ELAB_TRAIN_STATUS_RUNNING,            /* more steps to take */
+  ELAB_TRAIN_STATUS_CONVERGED,          /* gradient norm below the tolerance */
+  ELAB_TRAIN_STATUS_MAX_STEPS,          /* not converged within max_steps */
+  ELAB_TRAIN_STATUS_DIVERGED,           /* the loss blew up: learning rate too large */
+  ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM,  /* separable data: the loss → 0 as |w| → ∞ */
+} ElabTrainStatus;
+
+typedef struct
+{
+  ElabOptimizer optimizer;
+  double        learning_rate;  /* > 0; Newton ignores it */
+  double        momentum;       /* [0, 1), momentum only */
+  guint         max_steps;      /* 0: no limit (an animation that runs on) */
+  gboolean      standardize;    /* gd/momentum work on (x − mean)/sd */
+  gboolean      use_bias;
+  double        init_w;         /* on the data's scale */
+  double        init_b;
+  double        tolerance;      /* on the gradient norm, nats per unit */
+} ElabTrainerSettings;
+
+#define ELAB_TRAINER_SETTINGS_INIT \
+  ((ElabTrainerSettings) { ELAB_OPTIMIZER_GD, 0.1, 0.9, 1000, FALSE, TRUE, 0.0, 0.0, 1e-8 })
+
+/* Most history points kept; beyond it the history is thinned by half
+ * (keeping the first and the latest point), so an hour-long animation
+ * stores a bounded number of points. */
+#define ELAB_TRAINER_HISTORY_CAP 4096
+
+/* Rows at or above which a pass over the data is split over two threads. */
+#define ELAB_TRAINER_PARALLEL_ROWS 65536
+
+typedef struct
+{
+  guint64 step;
+  double  loss;       /* nats */
+  double  w;
+  double  b;
+  double  grad_norm;
+} ElabTrainPoint;
+
+const char      *elab_train_status_to_string    (ElabTrainStatus status);
+
+/* A trainer at the settings' initial point (step 0), holding a reference
+ * to @dataset (which must have at least one row). Computes the Newton
+ * optimum up front, a few passes over the data. */
+ElabTrainer     *elab_trainer_new               (ElabDataset                *dataset,
+                                                 const ElabTrainerSettings  *settings);
+void             elab_trainer_free              (ElabTrainer                *self);
+
+/* Back to step 0; replaces the settings when @settings is not NULL. */
+void             elab_trainer_reset             (ElabTrainer                *self,
+                                                 const ElabTrainerSettings  *settings);
+
+/* Takes up to @n_steps steps, one pass over the data each (Newton's line
+ * search may add passes). Stops early when training ends. Returns the
+ * number of steps taken. */
+guint            elab_trainer_step              (ElabTrainer                *self,
+                                                 guint                       n_steps);
+
+gboolean         elab_trainer_is_done           (const ElabTrainer          *self);
+ElabTrainStatus  elab_trainer_get_status        (const ElabTrainer          *self);
+gboolean         elab_trainer_get_converged     (const ElabTrainer          *self);
+/* A sentence for the user explaining the status (e.g. suggesting a
+ * smaller learning rate after a divergence). */
+const char      *elab_trainer_get_message       (const ElabTrainer          *self);
+
+guint64          elab_trainer_get_steps         (const ElabTrainer          *self);
+double           elab_trainer_get_w             (const ElabTrainer          *self);
+double           elab_trainer_get_b             (const ElabTrainer          *self);
+double           elab_trainer_get_loss          (const ElabTrainer          *self);
+/* ∂L/∂w = mean((ŷ−y)·x), ∂L/∂b = mean(ŷ−y) at the current w, b. */
+void             elab_trainer_get_gradient      (const ElabTrainer          *self,
+                                                 double                     *res_dw,
+                                                 double                     *res_db);
+double           elab_trainer_get_grad_norm     (const ElabTrainer          *self);
+
+ElabDataset     *elab_trainer_get_dataset       (const ElabTrainer          *self);
+const ElabTrainerSettings *
+                 elab_trainer_get_settings      (const ElabTrainer          *self);
+/* Changes whenever the data or the settings change (new, reset with
+ * settings): with the trainer's address, a key for caches such as the
+ * loss landscape. */
+guint            elab_trainer_get_generation    (const ElabTrainer          *self);
+
+/* The stored path, oldest first; its last point is always the current
+ * step. At most ELAB_TRAINER_HISTORY_CAP points. */
+const ElabTrainPoint *
+                 elab_trainer_get_history       (const ElabTrainer          *self,
+                                                 gsize                      *n_res);
+
+/* The maximum-likelihood w, b and loss (nats) found by Newton's method
+ * with a line search. FALSE, with NAN results, when there is no finite
+ * optimum (separable data). */
+gboolean         elab_trainer_get_optimum       (const ElabTrainer          *self,
+                                                 double                     *res_w,
+                                                 double                     *res_b,
+                                                 double                     *res_loss);
+/* TRUE when the labels are separable by a threshold on x (or by the sign
+ * of x without a bias): the loss has no finite minimiser. */
+gboolean         elab_trainer_is_separable      (const ElabTrainer          *self);
+
+/* L(w, b) in nats at any point, computed in logits: finite for any
+ * finite w, b. */
+double           elab_trainer_loss_at           (const ElabTrainer          *self,
+                                                 double                      w,
+                                                 double                      b);
+
+/* Fills @res (n_b rows of n_w values, row j at b_j) with L(w_i, b_j) in
+ * nats over an evenly spaced grid including the ends. Data sets over
+ * 8192 rows are evenly subsampled to 8192 rows, so the grid costs at
+ * most n_w·n_b·8192 evaluations. */
+void             elab_trainer_loss_grid         (const ElabTrainer          *self,
+                                                 double                      w_min,
+                                                 double                      w_max,
+                                                 guint                       n_w,
+                                                 double                      b_min,
+                                                 double                      b_max,
+                                                 guint                       n_b,
+                                                 double                     *res);
+
+/* Each example's loss −[y·log ŷ + (1−y)·log(1−ŷ)] in nats at the current
+ * w, b, for the first @n rows (n ≤ rows). */
+void             elab_trainer_get_example_losses (const ElabTrainer         *self,
+                                                  double                    *res,
+                                                  gsize                      n);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabTrainer, elab_trainer_free)
+
+G_END_DECLS
