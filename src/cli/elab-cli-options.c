@@ -519,8 +519,8 @@ elab_cli_state_flags_add (ElabCliParser      *parser,
                                   "Left end of the x range (default −6)", "NUM");
       elab_cli_parser_add_double (parser, "x-max", &flags->x_max, &flags->x_max_seen,
                                   "Right end of the x range, > x-min (default 6)", "NUM");
-      elab_cli_parser_add_int (parser, "samples", 1, ELAB_MAX_SAMPLES, &flags->samples, &flags->samples_seen,
-                               "Number of points over the x range, 1…100000 (default 241)", "N");
+      elab_cli_parser_add_int (parser, "samples", 2, ELAB_MAX_SAMPLES, &flags->samples, &flags->samples_seen,
+                               "Number of points over the x range, 2…100000 (default 241)", "N");
     }
   if (groups & ELAB_CLI_STATE_MODELS)
     {
