@@ -1,12 +1,261 @@
 /* elab-cli-train.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `entropy-lab train`: gradient descent (or momentum, or Newton's method)
+ * on the mean cross-entropy of a logistic model, printing the path.
  */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "elab-cli-options.h"
 #include "elab-cli-private.h"
+#include "elab-csv.h"
+#include "elab-dataset.h"
+#include "elab-trainer.h"
+
+static const ElabCliChoice optimizer_choices[] = {
+  { "gd",       ELAB_OPTIMIZER_GD },
+  { "momentum", ELAB_OPTIMIZER_MOMENTUM },
+  { "newton",   ELAB_OPTIMIZER_NEWTON },
+  { NULL, 0 }
+};
+
+typedef struct
+{
+  double factor;   /* nats → the unit asked for */
+  int    format;
+  JsonBuilder *json;
+} Output;
+
+static void
+emit_row (Output            *out,
+          const ElabTrainer *trainer)
+{
+  double loss = elab_trainer_get_loss (trainer) * out->factor;
+
+  if (out->format == ELAB_CLI_FORMAT_JSON)
+    {
+      json_builder_begin_object (out->json);
+      json_builder_set_member_name (out->json, "step");
+      json_builder_add_int_value (out->json, elab_trainer_get_steps (trainer));
+      elab_cli_json_add_member (out->json, "loss", loss);
+      elab_cli_json_add_member (out->json, "w", elab_trainer_get_w (trainer));
+      elab_cli_json_add_member (out->json, "b", elab_trainer_get_b (trainer));
+      elab_cli_json_add_member (out->json, "grad_norm", elab_trainer_get_grad_norm (trainer));
+      json_builder_end_object (out->json);
+    }
+  else
+    {
+      printf ("%" G_GUINT64_FORMAT ",", elab_trainer_get_steps (trainer));
+      elab_cli_print_number (stdout, loss);
+      putchar (',');
+      elab_cli_print_number (stdout, elab_trainer_get_w (trainer));
+      putchar (',');
+      elab_cli_print_number (stdout, elab_trainer_get_b (trainer));
+      putchar (',');
+      elab_cli_print_number (stdout, elab_trainer_get_grad_norm (trainer));
+      putchar ('\n');
+    }
+}
+
+static char *
+builtin_list (void)
+{
+  guint n;
+  const ElabDatasetInfo *info = elab_dataset_get_builtins (&n);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "", info[i].name);
+  return g_string_free (s, FALSE);
+}
 
 int
 elab_cli_train (int    argc,
-             char **argv)
+                char **argv)
 {
-  return elab_cli_fail (ELAB_EXIT_USAGE, "'train' is not implemented yet");
+  g_autoptr(ElabCliParser) parser = NULL;
+  g_autoptr(ElabDataset) dataset = NULL;
+  g_autoptr(ElabTrainer) trainer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) json = NULL;
+  ElabTrainerSettings settings = ELAB_TRAINER_SETTINGS_INIT;
+  const ElabDatasetInfo *builtin;
+  const char *data = NULL, *x_column = NULL, *y_column = NULL;
+  gboolean no_bias = FALSE, standardize = FALSE;
+  int optimizer = ELAB_OPTIMIZER_GD, unit = ELAB_UNIT_BITS, format = ELAB_CLI_FORMAT_CSV;
+  double lr = settings.learning_rate, momentum = settings.momentum;
+  double init_w = 0.0, init_b = 0.0, tolerance = settings.tolerance;
+  gint64 steps = 1000, every = 1;
+  guint64 last_emitted = G_MAXUINT64;
+  Output out;
+  int status;
+
+  parser = elab_cli_parser_new ("train",
+                                "Fit p(x) = σ(w·x + b) to a data set by minimising the mean cross-entropy.",
+                                "--data is a built-in data set (see `entropy-lab datasets`) or a CSV file with a "
+                                "header row;\n"
+                                "--x and --y pick its columns by header name (default: the first and the last). "
+                                "Labels must be 0 or 1.\n\n"
+                                "CSV output: rows step,loss,w,b,grad_norm every --every steps (and the last step), "
+                                "then a summary on stderr.\n"
+                                "JSON output: {\"history\": [{\"step\", \"loss\", \"w\", \"b\", \"grad_norm\"}, …],\n"
+                                "              \"result\": {\"w\", \"b\", \"loss\", \"steps\", \"grad_norm\", "
+                                "\"converged\", \"status\", \"message\"}}\n"
+                                "status is converged, max-steps, diverged or no-finite-optimum (separable data).\n\n"
+                                "w and b are always on the data's own scale, also with --standardize. The loss is in "
+                                "--unit;\n"
+                                "grad_norm is the norm of the gradient of the loss in nats (∂L/∂w = mean((ŷ−y)·x), "
+                                "∂L/∂b = mean(ŷ−y)).\n"
+                                "Newton's method ignores --lr. Numbers have 17 significant digits.\n\n"
+                                "Example:\n  entropy-lab train --data challenger --optimizer newton --steps 20");
+  elab_cli_parser_add_string (parser, "data", &data, "built-in data set name or CSV file (required)", "NAME|FILE.csv");
+  elab_cli_parser_add_string (parser, "x", &x_column, "CSV column for x (default: the first)", "COLUMN");
+  elab_cli_parser_add_string (parser, "y", &y_column, "CSV column for the 0/1 label (default: the last)", "COLUMN");
+  elab_cli_parser_add_flag (parser, "no-bias", &no_bias, "fit σ(w·x) without a bias (b = 0)");
+  elab_cli_parser_add_choice (parser, "optimizer", optimizer_choices, &optimizer, NULL,
+                              "gd (default), momentum or newton");
+  elab_cli_parser_add_double (parser, "lr", &lr, NULL, "learning rate, > 0 (default 0.1)", "RATE");
+  elab_cli_parser_add_double (parser, "momentum", &momentum, NULL, "momentum in [0, 1) (default 0.9)", "M");
+  elab_cli_parser_add_int (parser, "steps", 0, 100000000, &steps, NULL, "most steps to take (default 1000)", "N");
+  elab_cli_parser_add_flag (parser, "standardize", &standardize, "train on standardised x (results on the data's scale)");
+  elab_cli_parser_add_double (parser, "init-w", &init_w, NULL, "starting w (default 0)", "W");
+  elab_cli_parser_add_double (parser, "init-b", &init_b, NULL, "starting b (default 0)", "B");
+  elab_cli_parser_add_double (parser, "tolerance", &tolerance, NULL,
+                              "converged when the gradient norm is below this (default 1e-8)", "TOL");
+  elab_cli_parser_add_int (parser, "every", 1, G_MAXINT32, &every, NULL, "print every N-th step (default 1)", "N");
+  elab_cli_parser_add_choice (parser, "unit", elab_cli_unit_choices, &unit, NULL, "loss in bits (default) or nats");
+  elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, &format, NULL,
+                              "CSV rows (default) or one JSON object");
+
+  status = elab_cli_parser_parse (parser, argc, argv);
+  if (status >= 0)
+    return status;
+
+  if (data == NULL || *data == '\0')
+    return elab_cli_fail (ELAB_EXIT_USAGE, "train needs --data NAME|FILE.csv (see `entropy-lab datasets`)");
+  if (!(lr > 0))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--lr must be greater than 0, not %g", lr);
+  if (!(momentum >= 0 && momentum < 1))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--momentum must be in [0, 1), not %g", momentum);
+  if (!(tolerance >= 0))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--tolerance must be 0 or more, not %g", tolerance);
+
+  builtin = elab_dataset_find_builtin (data);
+  if (builtin != NULL)
+    {
+      if (x_column != NULL && *x_column && g_strcmp0 (x_column, builtin->x_name) != 0)
+        return elab_cli_fail (ELAB_EXIT_USAGE, "--x does not apply to the built-in data set '%s' (its x is '%s')",
+                              data, builtin->x_name);
+      if (y_column != NULL && *y_column && g_strcmp0 (y_column, builtin->y_name) != 0)
+        return elab_cli_fail (ELAB_EXIT_USAGE, "--y does not apply to the built-in data set '%s' (its y is '%s')",
+                              data, builtin->y_name);
+    }
+  else if (!g_file_test (data, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *names = builtin_list ();
+      return elab_cli_fail (ELAB_EXIT_DATA, "%s: no such file, and not a built-in data set (%s)", data, names);
+    }
+
+  dataset = elab_dataset_load (data, x_column, y_column, &error);
+  if (dataset == NULL)
+    {
+      /* A column that does not exist is a bad flag, not bad data. */
+      gboolean usage = g_error_matches (error, ELAB_CSV_ERROR, ELAB_CSV_ERROR_COLUMN) &&
+                       ((x_column && *x_column) || (y_column && *y_column)) &&
+                       strstr (error->message, "no column named") != NULL;
+      return elab_cli_fail (usage ? ELAB_EXIT_USAGE : ELAB_EXIT_DATA, "%s", error->message);
+    }
+
+  settings.optimizer = optimizer;
+  settings.learning_rate = lr;
+  settings.momentum = momentum;
+  settings.max_steps = (guint) steps;
+  settings.standardize = standardize;
+  settings.use_bias = !no_bias;
+  settings.init_w = init_w;
+  settings.init_b = no_bias ? 0.0 : init_b;
+  settings.tolerance = tolerance;
+  trainer = elab_trainer_new (dataset, &settings);
+
+  out.factor = elab_unit_factor (unit);
+  out.format = format;
+  out.json = NULL;
+  if (format == ELAB_CLI_FORMAT_JSON)
+    {
+      json = json_builder_new ();
+      out.json = json;
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "history");
+      json_builder_begin_array (json);
+    }
+  else
+    printf ("step,loss,w,b,grad_norm\n");
+
+  emit_row (&out, trainer);
+  last_emitted = 0;
+  if (steps == 0)
+    elab_trainer_step (trainer, 0);
+  while (!elab_trainer_is_done (trainer) && steps > 0)
+    {
+      guint64 at = elab_trainer_get_steps (trainer);
+      guint n = (guint) (every - (gint64) (at % every));
+
+      elab_trainer_step (trainer, n);
+      if (elab_trainer_get_steps (trainer) != last_emitted &&
+          (elab_trainer_get_steps (trainer) % every == 0 || elab_trainer_is_done (trainer)))
+        {
+          emit_row (&out, trainer);
+          last_emitted = elab_trainer_get_steps (trainer);
+        }
+    }
+
+  {
+    ElabTrainStatus st = elab_trainer_get_status (trainer);
+    const char *status_name = st == ELAB_TRAIN_STATUS_RUNNING ? "max-steps" : elab_train_status_to_string (st);
+    double loss = elab_trainer_get_loss (trainer) * out.factor;
+
+    if (format == ELAB_CLI_FORMAT_JSON)
+      {
+        json_builder_end_array (json);
+        json_builder_set_member_name (json, "result");
+        json_builder_begin_object (json);
+        elab_cli_json_add_member (json, "w", elab_trainer_get_w (trainer));
+        elab_cli_json_add_member (json, "b", elab_trainer_get_b (trainer));
+        elab_cli_json_add_member (json, "loss", loss);
+        json_builder_set_member_name (json, "steps");
+        json_builder_add_int_value (json, elab_trainer_get_steps (trainer));
+        elab_cli_json_add_member (json, "grad_norm", elab_trainer_get_grad_norm (trainer));
+        json_builder_set_member_name (json, "converged");
+        json_builder_add_boolean_value (json, elab_trainer_get_converged (trainer));
+        json_builder_set_member_name (json, "status");
+        json_builder_add_string_value (json, status_name);
+        json_builder_set_member_name (json, "unit");
+        json_builder_add_string_value (json, elab_unit_to_string (unit));
+        json_builder_set_member_name (json, "message");
+        json_builder_add_string_value (json, elab_trainer_get_message (trainer));
+        json_builder_end_object (json);
+        json_builder_end_object (json);
+        elab_cli_json_print (json, FALSE);
+      }
+    else
+      {
+        char w_buf[64], b_buf[64], loss_buf[64];
+
+        elab_cli_format_number (w_buf, sizeof w_buf, elab_trainer_get_w (trainer));
+        elab_cli_format_number (b_buf, sizeof b_buf, elab_trainer_get_b (trainer));
+        elab_cli_format_number (loss_buf, sizeof loss_buf, loss);
+        fflush (stdout);
+        fprintf (stderr, "%s: %" G_GUINT64_FORMAT " steps, w = %s, b = %s, loss = %s %s, converged: %s\n%s\n",
+                 status_name, elab_trainer_get_steps (trainer), w_buf, b_buf, loss_buf,
+                 elab_unit_to_string (unit), elab_trainer_get_converged (trainer) ? "true" : "false",
+                 elab_trainer_get_message (trainer));
+      }
+  }
+
+  if (fflush (stdout) != 0 || ferror (stdout))
+    return elab_cli_fail (ELAB_EXIT_DATA, "cannot write the output");
+  return ELAB_EXIT_OK;
 }
