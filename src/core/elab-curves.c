@@ -164,6 +164,24 @@ elab_pair_curves_free (ElabPairCurves *curves)
   g_free (curves);
 }
 
+/* θ·x + b as an unevaluated sum hi + lo, exact to about 2⁻¹⁰⁶ relative
+ * (Dekker's error-free product by fma, then Knuth's two-sum). */
+static inline void
+logit_dd (const ElabLogistic *model,
+          double              x,
+          double             *hi,
+          double             *lo)
+{
+  double prod = model->theta * x;
+  double prod_err = fma (model->theta, x, -prod);
+  double sum = prod + model->bias;
+  double bb = sum - prod;
+  double sum_err = (prod - (sum - bb)) + (model->bias - bb);
+
+  *hi = sum;
+  *lo = sum_err + prod_err;
+}
+
 /**
  * elab_pair_point:
  * @p: the true model
@@ -185,6 +203,15 @@ elab_pair_point (const ElabLogistic *p,
   double factor = elab_unit_factor (unit);
   double z_p = elab_logistic_logit (p, x);
   double z_q = elab_logistic_logit (q, x);
+  double p_hi, p_lo, q_hi, q_lo, delta;
+
+  /* z_q − z_p from nearly exact logits: when the models almost agree, KL
+   * ≈ σ′·δ²/2 and the rounding of z_p and z_q would dominate δ. */
+  logit_dd (p, x, &p_hi, &p_lo);
+  logit_dd (q, x, &q_hi, &q_lo);
+  delta = (q_hi - p_hi) + (q_lo - p_lo);
+  if (!isfinite (delta))
+    delta = z_q - z_p;
 
   res->x = x;
   res->p = elab_sigmoid (z_p);
@@ -193,8 +220,8 @@ elab_pair_point (const ElabLogistic *p,
   res->h_q = elab_binary_entropy_logit (z_q) * factor;
   res->h_pq = elab_binary_cross_entropy_logits (z_p, z_q) * factor;
   res->h_qp = elab_binary_cross_entropy_logits (z_q, z_p) * factor;
-  res->kl_pq = elab_binary_kl_logits (z_p, z_q) * factor;
-  res->kl_qp = elab_binary_kl_logits (z_q, z_p) * factor;
+  res->kl_pq = elab_binary_kl_logits_delta (z_p, z_q, delta) * factor;
+  res->kl_qp = elab_binary_kl_logits_delta (z_q, z_p, -delta) * factor;
 }
 
 /**

@@ -172,17 +172,16 @@ elab_binary_cross_entropy_logits (double z_p,
          + weighted (elab_sigmoid (-z_p), elab_softplus (z_q));
 }
 
-/* softplus(a) − softplus(b), accurate even when a ≈ b. For |a − b| ≤ 1 it
- * is log((1 + e^a) / (1 + e^b)) = log1p(σ(b)·expm1(a − b)), which has no
- * cancellation; farther apart the plain difference loses at most a factor
- * |softplus| / |a − b| ≤ ~|z| of relative precision, and the log1p form
- * would itself cancel (1 − σ(b) for large b). */
+/* softplus(a) − softplus(b) given d = a − b, accurate even when a ≈ b.
+ * For |d| ≤ 1 it is log((1 + e^a) / (1 + e^b)) = log1p(σ(b)·expm1(d)),
+ * which has no cancellation; farther apart the plain difference loses at
+ * most a factor |softplus| / |d| ≤ ~|z| of relative precision, while the
+ * log1p form would itself cancel (1 − σ(b) for large b). */
 static double
 softplus_diff (double a,
-               double b)
+               double b,
+               double d)
 {
-  double d = a - b;
-
   if (fabs (d) <= 1.0)
     return log1p (elab_sigmoid (b) * expm1 (d));
 
@@ -192,7 +191,7 @@ softplus_diff (double a,
 /* KL(σ(z_p) ‖ σ(z_p + d)) for |d| small, by its Taylor series in d:
  * KL = Σ σ⁽ⁿ⁾(z_p)·dⁿ⁺¹/(n+1)!, where σ⁽ⁿ⁾ = s·Pₙ(p) with s = p(1−p).
  * The series converges for |d| < π; truncated after d⁷ at |d| ≤ 1/64 the
- * relative error is below 1e-16. The direct formula cancels there (its two
+ * relative error is below 1e-15. The direct formula cancels there (its two
  * terms are ±s·d while their sum is s·d²/2). */
 static double
 binary_kl_series (double p,
@@ -201,21 +200,69 @@ binary_kl_series (double p,
 {
   double s = p * p1;              /* σ′ */
   double u = p1 - p;              /* 1 − 2p */
-  double c2 = 1.0;                /* σ′ / s */
-  double c3 = u;                  /* σ″ / s */
-  double c4 = 1.0 - 6.0 * s;      /* σ‴ / s */
+  double c3 = u;                  /* σ″ / s, and so on */
+  double c4 = 1.0 - 6.0 * s;
   double c5 = u * (1.0 - 12.0 * s);
   double c6 = 1.0 - 30.0 * s + 120.0 * s * s;
   double c7 = u * (1.0 - 60.0 * s + 360.0 * s * s);
   double poly;
 
-  poly = c2 / 2.0
+  poly = 0.5
          + d * (c3 / 6.0
                 + d * (c4 / 24.0
                        + d * (c5 / 120.0
                               + d * (c6 / 720.0
                                      + d * (c7 / 5040.0)))));
   return s * d * d * poly;
+}
+
+/**
+ * elab_binary_kl_logits_delta:
+ * @z_p: logit of p
+ * @z_q: logit of q
+ * @delta: z_q − z_p, computed by the caller as accurately as it can
+ *
+ * KL(p ‖ q) in nats, as elab_binary_kl_logits(), for callers that know the
+ * difference of the logits better than z_q − z_p rounded twice: for two
+ * logistic models at one x it is (θ_q − θ_p)·x + (b_q − b_p), which keeps
+ * KL relatively accurate when the models nearly agree (KL ≈ σ′·δ²/2 is
+ * then tiny and every error in δ counts double).
+ */
+double
+elab_binary_kl_logits_delta (double z_p,
+                             double z_q,
+                             double delta)
+{
+  double p = elab_sigmoid (z_p);
+  double p1 = elab_sigmoid (-z_p);
+  double kl;
+
+  if (isnan (z_p) || isnan (z_q))
+    return NAN;
+  if (z_p == z_q && (isinf (z_p) || delta == 0.0))
+    return 0.0;
+  if (isinf (z_p) || isinf (z_q))
+    delta = z_q - z_p;
+  if (isnan (delta))
+    return NAN;
+  if (delta == 0.0)
+    return 0.0;
+  if (fabs (delta) <= 1.0 / 64.0)
+    return binary_kl_series (p, p1, delta);
+
+  /* q is exactly 0 or 1 while p, whose logit differs, has mass on the
+   * other side (a finite logit means 0 < p < 1 even where σ underflows). */
+  if (isinf (z_q))
+    return INFINITY;
+
+  /* log(p/q) = softplus(−z_q) − softplus(−z_p), and
+   * log((1−p)/(1−q)) = softplus(z_q) − softplus(z_p). */
+  kl = weighted (p, softplus_diff (-z_q, -z_p, -delta))
+       + weighted (p1, softplus_diff (z_q, z_p, delta));
+
+  /* KL ≥ 0 mathematically; its two terms have opposite signs, so rounding
+   * can leave a value a few ulps below zero. Show 0, not "−0.0000". */
+  return kl > 0.0 ? kl : 0.0;
 }
 
 /**
@@ -233,32 +280,7 @@ double
 elab_binary_kl_logits (double z_p,
                        double z_q)
 {
-  double p = elab_sigmoid (z_p);
-  double p1 = elab_sigmoid (-z_p);
-  double d = z_q - z_p;
-  double kl;
-
-  if (isnan (z_p) || isnan (z_q))
-    return NAN;
-  if (d == 0.0 || (isinf (z_p) && z_p == z_q))
-    return 0.0;
-  if (fabs (d) <= 1.0 / 64.0)
-    return binary_kl_series (p, p1, d);
-
-  /* q is exactly 0 or 1 while p, whose logit differs, has mass on the
-   * other side (a finite logit means 0 < p < 1 even where σ underflows). */
-  if (isinf (z_q))
-    return INFINITY;
-
-  /* log(p/q) = softplus(−z_q) − softplus(−z_p), and
-   * log((1−p)/(1−q)) = softplus(z_q) − softplus(z_p). */
-
-  kl = weighted (p, softplus_diff (-z_q, -z_p))
-       + weighted (p1, softplus_diff (z_q, z_p));
-
-  /* KL ≥ 0 mathematically; its two terms have opposite signs, so rounding
-   * can leave a value a few ulps below zero. Show 0, not "−0.0000". */
-  return kl > 0.0 ? kl : 0.0;
+  return elab_binary_kl_logits_delta (z_p, z_q, z_q - z_p);
 }
 
 /**

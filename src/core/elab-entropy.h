@@ -36,6 +36,10 @@ double       elab_binary_cross_entropy_logits (double       z_p,
                                                double       z_q);
 double       elab_binary_kl_logits            (double       z_p,
                                                double       z_q);
+/* The same with the caller's more accurate z_q − z_p (see the .c). */
+double       elab_binary_kl_logits_delta      (double       z_p,
+                                               double       z_q,
+                                               double       delta);
 
 double       elab_entropy                     (const double *p,
                                                gsize         n);

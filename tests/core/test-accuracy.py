@@ -1,0 +1,225 @@
+#!/usr/bin/python3
+# test-accuracy.py
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The accuracy bar: every value of the core within 1e-12 of a 50-digit
+# mpmath reference over θ, b ∈ [−50, 50], x ∈ [−10, 10] (extremes
+# included): relative for p and q, absolute-or-relative (|err| ≤ 1e-12 ·
+# max(1, |ref|)) for entropies, cross-entropies and KL. The core's answers
+# come from accuracy-dump (argv[1]); output is TAP.
+import math
+import subprocess
+import sys
+
+try:
+    import mpmath
+    from mpmath import mp, mpf
+except ImportError:
+    print("1..0 # SKIP python3-mpmath is not installed")
+    sys.exit(0)
+
+mp.dps = 50
+TOL = 1e-12
+LN2 = mp.log(2)
+
+GRID = [-50.0, -10.0, -2.0, -1.0, -0.5, -1e-3, 0.0, 1e-3, 0.5, 1.0, 2.0, 10.0, 50.0]
+SMALL = [-50.0, -1.0, -1e-3, 0.0, 1e-3, 1.0, 50.0]
+XS = [-10.0, -3.0, -1.0, -0.5, -1e-3, 0.0, 1e-3, 0.5, 1.0, 3.0, 10.0]
+DELTAS = [1e-9, 1e-5, 0.01, 0.03, -0.02]
+
+
+class Model:
+    """σ(z), σ(−z), softplus(z), softplus(−z) at 50 digits for one logit."""
+    cache = {}
+
+    def __init__(self, z):
+        self.p = 1 / (1 + mp.exp(-z))
+        self.p1 = 1 / (1 + mp.exp(z))
+        self.sp = mp.log1p(mp.exp(z))
+        self.sp_neg = mp.log1p(mp.exp(-z))
+
+    @classmethod
+    def at(cls, theta, bias, x):
+        key = (theta, bias, x)
+        m = cls.cache.get(key)
+        if m is None:
+            m = cls(mpf(theta) * mpf(x) + mpf(bias))
+            cls.cache[key] = m
+        return m
+
+
+def entropy(m):
+    return m.p * m.sp_neg + m.p1 * m.sp
+
+
+def cross(a, b):
+    return a.p * b.sp_neg + a.p1 * b.sp
+
+
+def kl(a, b):
+    return a.p * (b.sp_neg - a.sp_neg) + a.p1 * (b.sp - a.sp)
+
+
+class Stat:
+    def __init__(self, name, relative_only):
+        self.name = name
+        self.relative_only = relative_only
+        self.max_rel = 0.0      # max |err| / |ref| over ref ≠ 0
+        self.max_score = 0.0    # the bar's metric, must stay ≤ TOL
+        self.worst = None
+        self.nan = 0
+        self.count = 0
+
+    def add(self, got, ref, where):
+        self.count += 1
+        if math.isnan(got):
+            self.nan += 1
+            self.max_score = math.inf
+            self.worst = where
+            return
+        err = abs(mpf(got) - ref)
+        rel = float(err / abs(ref)) if ref != 0 else (0.0 if err == 0 else math.inf)
+        score = rel if self.relative_only else float(err / max(mpf(1), abs(ref)))
+        # Below the smallest normal double a value can only underflow; that
+        # is range, not precision, and the bar's absolute part covers it.
+        if abs(ref) > mpf(10) ** -300 and rel > self.max_rel:
+            self.max_rel = rel
+            self.worst_rel = (where, got, mpmath.nstr(ref, 20))
+        if score > self.max_score:
+            self.max_score = score
+            self.worst = (where, got, mpmath.nstr(ref, 20))
+
+    def ok(self):
+        return self.nan == 0 and self.max_score <= TOL
+
+
+def run_dump(exe, queries):
+    out = subprocess.run([exe], input="\n".join(queries) + "\n", capture_output=True,
+                         text=True, check=True).stdout.splitlines()
+    if len(out) != len(queries):
+        raise RuntimeError("accuracy-dump answered %d of %d queries" % (len(out), len(queries)))
+    return [[float(v) for v in line.split()] for line in out]
+
+
+def main():
+    exe = sys.argv[1]
+
+    # Pairs (p, q) of models at one x: every model of GRID × GRID against
+    # itself and its near neighbours (KL's hard case), and all pairs of
+    # SMALL × SMALL models (far apart, both orders).
+    pairs = []
+    for x in XS:
+        for tp in GRID:
+            for bp in GRID:
+                pairs.append((tp, bp, tp, bp, x))
+                for d in DELTAS:
+                    pairs.append((tp, bp, tp, bp + d, x))
+                    pairs.append((tp, bp, tp + d, bp, x))
+        for tp in SMALL:
+            for bp in SMALL:
+                for tq in SMALL:
+                    for bq in SMALL:
+                        pairs.append((tp, bp, tq, bq, x))
+
+    queries = ["pair %r %r %r %r %r" % pr for pr in pairs]
+    bits_pairs = pairs[:: 97]
+    queries += ["bits %r %r %r %r %r" % pr for pr in bits_pairs]
+    tanh_z = [-700.0, -550.0, -50.0, -10.0, -1.0, -1e-3, -1e-300, 0.0, 1e-300, 1e-3,
+              0.5, 1.0, 10.0, 50.0, 550.0, 700.0]
+    queries += ["tanh %r" % z for z in tanh_z]
+
+    softmax_cases = []
+    logit_sets = [[2.0, 1.0, 0.1], [0.0, 0.0], [50.0, -50.0], [50.0, -50.0, 0.0, 1e-3],
+                  [1e3, 0.0, -1e3], [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0],
+                  [-10.0, 10.0, -10.0, 10.0, 0.5], [1e-3, -1e-3, 0.0, 2e-3, 3e-3, -4e-3]]
+    for logits in logit_sets:
+        k = len(logits)
+        targets = [[1.0 if i == 0 else 0.0 for i in range(k)], [1.0 / k] * k]
+        targets.append([(i + 1) / (k * (k + 1) / 2) for i in range(k)])
+        for t in [1e-2, 0.1, 0.5, 1.0, 3.0, 100.0]:
+            for target in targets:
+                softmax_cases.append((t, logits, target))
+    queries += ["softmax %r %d %s %s" % (t, len(z), " ".join(map(repr, z)),
+                                         " ".join(map(repr, tg)))
+                for t, z, tg in softmax_cases]
+
+    answers = run_dump(exe, queries)
+    a = iter(answers)
+
+    prob = Stat("p and q (relative)", True)
+    ent = Stat("H(p), H(q)", False)
+    ce = Stat("H(p,q), H(q,p)", False)
+    div = Stat("KL(p||q), KL(q||p)", False)
+    bits = Stat("values in bits", False)
+    tanh = Stat("tanh output and its entropy", False)
+    sm_p = Stat("softmax probabilities (relative)", True)
+    sm_h = Stat("softmax entropy, cross-entropy, KL", False)
+
+    for pr in pairs:
+        got = next(a)
+        mp_ = Model.at(pr[0], pr[1], pr[4])
+        mq = Model.at(pr[2], pr[3], pr[4])
+        refs = [mp_.p, mq.p, entropy(mp_), entropy(mq), cross(mp_, mq), cross(mq, mp_),
+                kl(mp_, mq), kl(mq, mp_)]
+        for j, (g, r) in enumerate(zip(got, refs)):
+            stat = [prob, prob, ent, ent, ce, ce, div, div][j]
+            stat.add(g, r, ("pair", pr, j))
+
+    for pr in bits_pairs:
+        got = next(a)
+        mp_ = Model.at(pr[0], pr[1], pr[4])
+        mq = Model.at(pr[2], pr[3], pr[4])
+        refs = [entropy(mp_), entropy(mq), cross(mp_, mq), cross(mq, mp_),
+                kl(mp_, mq), kl(mq, mp_)]
+        for g, r in zip(got[2:], refs):
+            bits.add(g, r / LN2, ("bits", pr))
+
+    for z in tanh_z:
+        got = next(a)
+        zz = 2 * mpf(z)
+        # (tanh z + 1)/2 itself for moderate z; below −20 the 50-digit sum
+        # would cancel, so the identical σ(2z) is the reference there.
+        ref_p = (mp.tanh(mpf(z)) + 1) / 2 if z > -20 else 1 / (1 + mp.exp(-zz))
+        tanh.add(got[0], ref_p, ("tanh", z))
+        tanh.add(got[1], entropy(Model(zz)), ("tanh-H", z))
+
+    for t, z, tg in softmax_cases:
+        got = next(a)
+        k = len(z)
+        u = [mpf(v) / mpf(t) for v in z]
+        imax = max(range(k), key=lambda i: u[i])
+        m = u[imax]
+        # log1p of the other terms: at 50 digits log(1 + 1e-87) would be 0,
+        # losing the whole entropy of a nearly one-hot softmax.
+        log_s = mp.log1p(mp.fsum(mp.exp(u[i] - m) for i in range(k) if i != imax))
+        logp = [(v - m) - log_s for v in u]
+        probs = [mp.exp(v) for v in logp]
+        h = -mp.fsum(pi * lp for pi, lp in zip(probs, logp))
+        cross_e = -mp.fsum(mpf(ti) * lp for ti, lp in zip(tg, logp))
+        kl_t = mp.fsum(mpf(ti) * (mp.log(mpf(ti)) - lp) for ti, lp in zip(tg, logp) if ti > 0)
+        for j in range(k):
+            if probs[j] > mpf(10) ** -300:     # below: a subnormal or 0, not the bar's range
+                sm_p.add(got[j], probs[j], ("softmax", t, z, j))
+        sm_h.add(got[k], h, ("softmax-H", t, z))
+        sm_h.add(got[k + 1], cross_e, ("softmax-CE", t, z, tg))
+        sm_h.add(got[k + 2], kl_t, ("softmax-KL", t, z, tg))
+
+    stats = [prob, ent, ce, div, bits, tanh, sm_p, sm_h]
+    print("1..%d" % (len(stats) + 1))
+    for n, s in enumerate(stats, 1):
+        print("# %s: %d values, max relative error %.3g, max bar metric %.3g"
+              % (s.name, s.count, s.max_rel, s.max_score))
+        if "-v" in sys.argv:
+            print("#   worst relative: %r" % (getattr(s, "worst_rel", None),))
+        if s.ok():
+            print("ok %d - %s within %g of mpmath" % (n, s.name, TOL))
+        else:
+            print("# worst: %r; NaN count %d" % (s.worst, s.nan))
+            print("not ok %d - %s within %g of mpmath" % (n, s.name, TOL))
+    nan = sum(s.nan for s in stats)
+    print("%s %d - no NaN among %d values" % ("ok" if nan == 0 else "not ok", len(stats) + 1,
+                                               sum(s.count for s in stats)))
+
+
+main()
