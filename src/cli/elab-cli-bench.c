@@ -103,6 +103,7 @@ sweep (guint frame,
 static void
 drag (ElabFigureKind  kind,
       ElabState      *state,
+      ElabTrainer    *trainer,
       guint           frame)
 {
   switch (kind)
@@ -118,6 +119,12 @@ drag (ElabFigureKind  kind,
       break;
     case ELAB_FIGURE_TRAINING:
     case ELAB_FIGURE_LANDSCAPE:
+      /* The animation: one optimizer step per frame, from the start
+       * again when the run ends. */
+      if (elab_trainer_is_done (trainer))
+        elab_trainer_reset (trainer, NULL);
+      elab_trainer_step (trainer, 1);
+      break;
     case ELAB_N_FIGURES:
     default:
       break;
@@ -131,6 +138,8 @@ bench_ours (FigureResult *result,
             int           height)
 {
   g_autoptr(ElabFigure) figure = elab_figure_new (result->kind);
+  g_autoptr(ElabTrainer) trainer = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree double *ms = g_new (double, frames);
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   cairo_surface_t *surface;
@@ -138,6 +147,18 @@ bench_ours (FigureResult *result,
   cairo_t *cr;
 
   elab_state_init_default (&state);
+  if (result->kind == ELAB_FIGURE_TRAINING || result->kind == ELAB_FIGURE_LANDSCAPE)
+    {
+      trainer = _elab_cli_trainer_for_state (&state, FALSE, &error);
+      if (trainer == NULL)
+        {
+          result->skipped = TRUE;
+          result->skip_reason = "the default data set cannot be read";
+          g_printerr ("entropy-lab: warning: %s\n", error->message);
+          return;
+        }
+    }
+
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
 
@@ -145,10 +166,10 @@ bench_ours (FigureResult *result,
     {
       double start, end;
 
-      drag (result->kind, &state, i);
       start = now_ms ();
+      drag (result->kind, &state, trainer, i);
       cairo_save (cr);
-      elab_figure_draw (figure, cr, width, height, &state, NULL, &style);
+      elab_figure_draw (figure, cr, width, height, &state, trainer, &style);
       cairo_restore (cr);
       cairo_surface_flush (surface);
       end = now_ms ();
@@ -335,6 +356,41 @@ format_ratio (double value)
   return g_strdup_printf ("%.1f×", value);
 }
 
+/* printf pads bytes; these cells hold UTF-8 (×, ≥), so pad by characters. */
+static void
+print_cell (const char *text,
+            int         width,
+            gboolean    left)
+{
+  int pad = MAX (0, width - (int) g_utf8_strlen (text, -1));
+
+  if (left)
+    printf ("%s%*s", text, pad, "");
+  else
+    printf ("%*s%s", pad, "", text);
+}
+
+static void
+print_row (const char *figure,
+           const char *ours,
+           const char *full,
+           const char *blit,
+           const char *ratio_full,
+           const char *ratio_blit,
+           const char *bar_full,
+           const char *bar_blit)
+{
+  print_cell (figure, 14, TRUE);
+  print_cell (ours, 22, TRUE);
+  print_cell (full, 9, FALSE);
+  print_cell (blit, 9, FALSE);
+  print_cell (ratio_full, 10, FALSE);
+  print_cell (ratio_blit, 10, FALSE);
+  print_cell (bar_full, 11, FALSE);
+  print_cell (bar_blit, 11, FALSE);
+  putchar ('\n');
+}
+
 static void
 print_table (const FigureResult *results,
              guint               n_results,
@@ -358,8 +414,8 @@ print_table (const FigureResult *results,
   else
     printf ("matplotlib: skipped (--no-matplotlib)\nFrames: %u.\n\n", frames);
 
-  printf ("%-14s %-24s %10s %10s %10s %10s %8s %11s\n", "figure", "ours min/median/max", "mpl full", "mpl blit",
-          "full/ours", "blit/ours", "≥30×", "beats blit");
+  print_row ("figure", "ours min/median/max", "mpl full", "mpl blit", "full/ours", "blit/ours", "≥30× full",
+             "beats blit");
   for (guint i = 0; i < n_results; i++)
     {
       const FigureResult *r = &results[i];
@@ -379,10 +435,8 @@ print_table (const FigureResult *results,
       blit = format_timing (&r->mpl_blit, FALSE);
       rf = format_ratio (ratio_full);
       rb = format_ratio (ratio_blit);
-      /* printf pads bytes, not characters: pad the UTF-8 ratios by hand. */
-      printf ("%-14s %-24s %10s %10s %*s %*s %8s %11s\n", elab_figure_kind_to_string (r->kind), ours, full, blit,
-              isnan (ratio_full) ? 10 : 11, rf, isnan (ratio_blit) ? 10 : 11, rb,
-              yes_no (ratio_full, BAR_FULL_RATIO), yes_no (ratio_blit, 1.0));
+      print_row (elab_figure_kind_to_string (r->kind), ours, full, blit, rf, rb,
+                 yes_no (ratio_full, BAR_FULL_RATIO), yes_no (ratio_blit, 1.0));
     }
 }
 
@@ -496,17 +550,7 @@ elab_cli_bench (int    argc,
     }
 
   for (guint i = 0; i < n_results; i++)
-    {
-      /* TODO: time the training figures once the CLI can build a trainer
-       * (src/core/elab-trainer.h); without one they would draw empty. */
-      if (results[i].kind == ELAB_FIGURE_TRAINING || results[i].kind == ELAB_FIGURE_LANDSCAPE)
-        {
-          results[i].skipped = TRUE;
-          results[i].skip_reason = "needs a trainer, not wired into bench yet";
-          continue;
-        }
-      bench_ours (&results[i], (guint) frames, (int) width, (int) height);
-    }
+    bench_ours (&results[i], (guint) frames, (int) width, (int) height);
 
   elab_state_init_default (&defaults);
   if (!no_matplotlib)

@@ -12,6 +12,7 @@
 #include "elab-cli-private.h"
 #include "elab-export.h"
 #include "elab-figure.h"
+#include "elab-trainer.h"
 
 static GString *
 figure_names (void)
@@ -38,12 +39,45 @@ _elab_cli_figure_from_string (const char     *name,
   return elab_cli_fail (ELAB_EXIT_USAGE, "--figure: unknown figure '%s' (one of: %s)", name, names->str);
 }
 
+ElabTrainer *
+_elab_cli_trainer_for_state (const ElabState  *state,
+                             gboolean          run,
+                             GError          **error)
+{
+  g_autoptr(ElabDataset) dataset = NULL;
+  ElabTrainerSettings settings = ELAB_TRAINER_SETTINGS_INIT;
+  ElabTrainer *trainer;
+
+  dataset = elab_dataset_load (state->dataset,
+                               state->x_column[0] ? state->x_column : NULL,
+                               state->y_column[0] ? state->y_column : NULL,
+                               error);
+  if (dataset == NULL)
+    return NULL;
+
+  settings.optimizer = state->optimizer;
+  settings.learning_rate = state->learning_rate;
+  settings.momentum = state->momentum;
+  settings.max_steps = state->steps;
+  settings.standardize = state->standardize;
+  settings.use_bias = state->use_bias;
+  settings.init_w = state->init_w;
+  settings.init_b = state->init_b;
+
+  trainer = elab_trainer_new (dataset, &settings);
+  if (run)
+    elab_trainer_step (trainer, state->steps);
+
+  return trainer;
+}
+
 int
 elab_cli_export (int    argc,
                  char **argv)
 {
   g_autoptr(ElabCliParser) parser = NULL;
   g_autoptr(ElabFigure) figure = NULL;
+  g_autoptr(ElabTrainer) trainer = NULL;
   g_autoptr(GError) error = NULL;
   ElabCliStateFlags flags = { 0 };
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
@@ -132,10 +166,16 @@ elab_cli_export (int    argc,
   style.palette = state.palette;
   style.transparent = transparent;
 
-  /* TODO: the training and landscape figures need a trainer run on the
-   * state's data set; until the trainer exists they draw without one. */
+  /* The training figures show the state's run, trained for its steps. */
+  if (kind == ELAB_FIGURE_TRAINING || kind == ELAB_FIGURE_LANDSCAPE)
+    {
+      trainer = _elab_cli_trainer_for_state (&state, TRUE, &error);
+      if (trainer == NULL)
+        return elab_cli_fail (ELAB_EXIT_DATA, "%s", error->message);
+    }
+
   figure = elab_figure_new (kind);
-  if (!elab_export_figure (figure, &state, NULL, &style, (int) width, (int) height, scale, format, out, &error))
+  if (!elab_export_figure (figure, &state, trainer, &style, (int) width, (int) height, scale, format, out, &error))
     return elab_cli_fail (ELAB_EXIT_DATA, "%s", error->message);
 
   return ELAB_EXIT_OK;

@@ -17,6 +17,7 @@
 
 #include "elab-figure.h"
 #include "elab-state.h"
+#include "elab-trainer.h"
 
 G_BEGIN_DECLS
 
@@ -168,6 +169,13 @@ int            elab_cli_state_flags_apply  (const ElabCliStateFlags *flags,
  * after printing the error with the list of figures. */
 int            _elab_cli_figure_from_string (const char         *name,
                                              ElabFigureKind     *res);
+
+/* A trainer on @state's data set with its settings, run for its steps
+ * when @run (the training and landscape figures). NULL with a data error
+ * (`FILE:LINE: …`) when the data set cannot be read. */
+ElabTrainer   *_elab_cli_trainer_for_state (const ElabState    *state,
+                                             gboolean            run,
+                                             GError            **error);
 
 /* Choice tables. */
 extern const ElabCliChoice elab_cli_unit_choices[];
