@@ -176,6 +176,15 @@ read_record (Reader   *r,
       if (dest != NULL)
         g_string_truncate (dest, 0);
 
+      /* Spaces before an opening quote are tolerated (a common
+       * spreadsheet export), so `a, "b, c"` is two fields. */
+      {
+        const char *q = r->p;
+        while (q < limit && (*q == ' ' || *q == '\t'))
+          q++;
+        if (q < limit && *q == '"')
+          r->p = q;
+      }
       if (r->p < limit && *r->p == '"')
         {
           r->p++;

@@ -1,0 +1,335 @@
+/* test-trainer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The trainer against closed forms, published fits, finite differences
+ * and a naive libm computation; every honest outcome.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "elab-trainer.h"
+
+static ElabTrainer *
+train (ElabDataset   *d,
+       ElabOptimizer  optimizer,
+       gboolean       standardize,
+       gboolean       bias,
+       double         lr,
+       guint          steps)
+{
+  ElabTrainerSettings s = ELAB_TRAINER_SETTINGS_INIT;
+  ElabTrainer *t;
+
+  s.optimizer = optimizer;
+  s.standardize = standardize;
+  s.use_bias = bias;
+  s.learning_rate = lr;
+  s.max_steps = steps;
+  t = elab_trainer_new (d, &s);
+  elab_trainer_step (t, steps);
+  return t;
+}
+
+static void
+assert_rel (double got,
+            double want,
+            double tol)
+{
+  if (!(fabs (got - want) <= tol * fabs (want)))
+    g_error ("got %.17g, want %.17g (relative %.3g > %.3g)", got, want, fabs (got - want) / fabs (want), tol);
+}
+
+static void
+assert_all_finite (const ElabTrainer *t)
+{
+  gsize n;
+  const ElabTrainPoint *h = elab_trainer_get_history (t, &n);
+
+  g_assert_true (isfinite (elab_trainer_get_w (t)));
+  g_assert_true (isfinite (elab_trainer_get_b (t)));
+  g_assert_true (isfinite (elab_trainer_get_loss (t)));
+  g_assert_true (isfinite (elab_trainer_get_grad_norm (t)));
+  for (gsize i = 0; i < n; i++)
+    g_assert_true (isfinite (h[i].loss) && isfinite (h[i].w) && isfinite (h[i].b) && isfinite (h[i].grad_norm));
+}
+
+/* Newton reproduces the published fits (four decimals as published). */
+static void
+test_published (void)
+{
+  const char *names[] = { "challenger", "hours-studied" };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      const ElabDatasetInfo *info = elab_dataset_find_builtin (names[k]);
+      g_autoptr(ElabDataset) d = elab_dataset_new_builtin (names[k]);
+      g_autoptr(ElabTrainer) t = train (d, ELAB_OPTIMIZER_NEWTON, FALSE, TRUE, 0.1, 100);
+      double w, b, loss;
+
+      g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_CONVERGED);
+      g_assert_true (elab_trainer_get_converged (t));
+      g_assert_cmpfloat (fabs (elab_trainer_get_w (t) - info->published_w), <, 1e-4);
+      g_assert_cmpfloat (fabs (elab_trainer_get_b (t) - info->published_b), <, 1e-4);
+      g_assert_true (elab_trainer_get_optimum (t, &w, &b, &loss));
+      assert_rel (w, elab_trainer_get_w (t), 1e-7);
+      assert_rel (b, elab_trainer_get_b (t), 1e-7);
+      assert_rel (loss, elab_trainer_get_loss (t), 1e-12);
+    }
+}
+
+/* Standardised gradient descent (lr 1) and momentum reach the Newton
+ * optimum, reported on the data's own scale. */
+static void
+test_standardized (void)
+{
+  const char *names[] = { "challenger", "hours-studied", "iris-versicolor-virginica" };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (names); k++)
+    for (int opt = ELAB_OPTIMIZER_GD; opt <= ELAB_OPTIMIZER_MOMENTUM; opt++)
+      {
+        g_autoptr(ElabDataset) d = elab_dataset_new_builtin (names[k]);
+        g_autoptr(ElabTrainer) t = train (d, opt, TRUE, TRUE, opt == ELAB_OPTIMIZER_GD ? 1.0 : 0.1, 100000);
+        double w, b, loss;
+
+        g_assert_true (elab_trainer_get_optimum (t, &w, &b, &loss));
+        g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_CONVERGED);
+        assert_rel (elab_trainer_get_w (t), w, 1e-5);
+        assert_rel (elab_trainer_get_b (t), b, 1e-5);
+        assert_rel (elab_trainer_get_loss (t), loss, 1e-10);
+      }
+}
+
+/* The gradient the trainer reports equals central finite differences of
+ * the loss it reports, at many points, with and without a bias. */
+static void
+test_gradient (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("hours-studied");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (int bias = 0; bias <= 1; bias++)
+    for (int k = 0; k < 20; k++)
+      {
+        ElabTrainerSettings s = ELAB_TRAINER_SETTINGS_INIT;
+        g_autoptr(ElabTrainer) t = NULL;
+        double w = g_rand_double_range (rand, -3, 3), b = bias ? g_rand_double_range (rand, -5, 5) : 0.0;
+        double h = 1e-5, dw, db, fd_w, fd_b;
+
+        s.use_bias = bias;
+        s.init_w = w;
+        s.init_b = b;
+        t = elab_trainer_new (d, &s);
+        elab_trainer_get_gradient (t, &dw, &db);
+        fd_w = (elab_trainer_loss_at (t, w + h, b) - elab_trainer_loss_at (t, w - h, b)) / (2 * h);
+        g_assert_cmpfloat (fabs (dw - fd_w), <, 1e-8 * MAX (1, fabs (dw)));
+        if (bias)
+          {
+            fd_b = (elab_trainer_loss_at (t, w, b + h) - elab_trainer_loss_at (t, w, b - h)) / (2 * h);
+            g_assert_cmpfloat (fabs (db - fd_b), <, 1e-8 * MAX (1, fabs (db)));
+          }
+        else
+          g_assert_cmpfloat (db, ==, 0.0);
+      }
+}
+
+static double
+naive_loss (const ElabDataset *d,
+            double             w,
+            double             b)
+{
+  /* Long double accumulation: the reference's own rounding must be well
+   * below the tolerance even over 200,000 rows. */
+  long double sum = 0.0;
+
+  for (gsize i = 0; i < d->n_rows; i++)
+    {
+      double z = w * d->x[i] + b;
+      sum += (long double) ((z > 0 ? z : 0) - d->y[i] * z) + log1pl (expl (-fabsl ((long double) z)));
+    }
+  return (double) (sum / d->n_rows);
+}
+
+/* The vectorised pass (and its two-thread split for large data) agrees
+ * with libm, also at extreme logits where a naive log(σ) would give ∞. */
+static void
+test_pass_accuracy (void)
+{
+  gsize sizes[] = { 1, 7, 23, 1000, 200003 };
+  double params[][2] = { { 0, 0 }, { 1.5, -0.5 }, { 40, 3 }, { -1000, 7 }, { 1e-9, 1e-9 }, { 400, -2000 } };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(ElabDataset) d = elab_dataset_new_synthetic (sizes[k], 1.0, 0.25, 11 + k);
+      g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
+
+      for (gsize p = 0; p < G_N_ELEMENTS (params); p++)
+        {
+          double got = elab_trainer_loss_at (t, params[p][0], params[p][1]);
+          double want = naive_loss (d, params[p][0], params[p][1]);
+
+          g_assert_true (isfinite (got));
+          if (!(fabs (got - want) <= 1e-13 * want + 1e-300))
+            g_error ("rows %zu, w %g, b %g: %.17g vs %.17g", sizes[k], params[p][0], params[p][1], got, want);
+        }
+    }
+}
+
+/* At θ = 0 every prediction is ½: the loss is exactly log 2 nats. */
+static void
+test_closed_form (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
+  g_autofree double *per = g_new (double, d->n_rows);
+  double mean = 0, dw, db, want_db = 0;
+
+  assert_rel (elab_trainer_get_loss (t), G_LN2, 1e-15);
+  elab_trainer_get_example_losses (t, per, d->n_rows);
+  for (gsize i = 0; i < d->n_rows; i++)
+    {
+      assert_rel (per[i], G_LN2, 1e-15);
+      mean += per[i] / d->n_rows;
+      want_db += (0.5 - d->y[i]) / d->n_rows;
+    }
+  elab_trainer_get_gradient (t, &dw, &db);
+  assert_rel (db, want_db, 1e-14);
+}
+
+/* Separable data: no finite optimum, converged false, every number finite. */
+static void
+test_separable (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("iris-setosa");
+
+  for (int opt = ELAB_OPTIMIZER_GD; opt <= ELAB_OPTIMIZER_NEWTON; opt++)
+    for (int std = 0; std <= 1; std++)
+      {
+        g_autoptr(ElabTrainer) t = train (d, opt, std, TRUE, 1.0, 3000);
+        double w, b, loss;
+
+        g_assert_true (elab_trainer_is_separable (t));
+        g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM);
+        g_assert_false (elab_trainer_get_converged (t));
+        g_assert_false (elab_trainer_get_optimum (t, &w, &b, &loss));
+        g_assert_nonnull (strstr (elab_trainer_get_message (t), "separable"));
+        /* Setosa (y = 1) are the short petals: w < 0, and the loss fell. */
+        g_assert_cmpfloat (elab_trainer_get_w (t), <, 0);
+        g_assert_cmpfloat (elab_trainer_get_loss (t), <, 0.1);
+        assert_all_finite (t);
+      }
+
+  /* One class only is separable too (b → ±∞), and so is a sign split
+   * without a bias. */
+  {
+    double x[] = { 1, 2, 3 }, y1[] = { 1, 1, 1 }, xs[] = { -2, -1, 0, 1, 3 }, ys[] = { 0, 0, 1, 1, 1 };
+    g_autoptr(ElabDataset) one = elab_dataset_new ("one", "x", "y", x, y1, 3);
+    g_autoptr(ElabDataset) sign = elab_dataset_new ("sign", "x", "y", xs, ys, 5);
+    g_autoptr(ElabTrainer) t1 = train (one, ELAB_OPTIMIZER_NEWTON, FALSE, TRUE, 0.1, 200);
+    g_autoptr(ElabTrainer) t2 = train (sign, ELAB_OPTIMIZER_GD, FALSE, FALSE, 0.5, 200);
+
+    g_assert_cmpint (elab_trainer_get_status (t1), ==, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM);
+    g_assert_cmpint (elab_trainer_get_status (t2), ==, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM);
+    g_assert_cmpfloat (elab_trainer_get_b (t2), ==, 0.0);
+    assert_all_finite (t1);
+    assert_all_finite (t2);
+  }
+}
+
+/* A learning rate far too large: diverged, stopped, explained. */
+static void
+test_diverged (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  double lrs[] = { 1.0, 100.0, 1e12, 1e300 };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (lrs); k++)
+    for (int opt = ELAB_OPTIMIZER_GD; opt <= ELAB_OPTIMIZER_MOMENTUM; opt++)
+      {
+        g_autoptr(ElabTrainer) t = train (d, opt, FALSE, TRUE, lrs[k], 1000);
+
+        g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_DIVERGED);
+        g_assert_false (elab_trainer_get_converged (t));
+        g_assert_cmpuint (elab_trainer_get_steps (t), <, 1000);
+        g_assert_nonnull (strstr (elab_trainer_get_message (t), "smaller"));
+        assert_all_finite (t);
+      }
+}
+
+/* A step count is a step count; step() after the end does nothing. */
+static void
+test_max_steps (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) t = train (d, ELAB_OPTIMIZER_GD, FALSE, TRUE, 1e-4, 50);
+  gsize n;
+  const ElabTrainPoint *h;
+
+  g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_MAX_STEPS);
+  g_assert_cmpuint (elab_trainer_get_steps (t), ==, 50);
+  g_assert_cmpuint (elab_trainer_step (t, 10), ==, 0);
+  h = elab_trainer_get_history (t, &n);
+  g_assert_cmpuint (n, ==, 51);
+  g_assert_cmpuint (h[0].step, ==, 0);
+  g_assert_cmpuint (h[50].step, ==, 50);
+  g_assert_cmpfloat (h[50].loss, <, h[0].loss);
+
+  /* Reset: back to the start, deterministically the same path. */
+  elab_trainer_reset (t, NULL);
+  g_assert_cmpuint (elab_trainer_get_steps (t), ==, 0);
+  elab_trainer_step (t, 50);
+  h = elab_trainer_get_history (t, &n);
+  g_assert_cmpfloat (h[50].loss, ==, elab_trainer_get_loss (t));
+}
+
+/* No bias: b stays 0 and the optimum is the 1-D one. */
+static void
+test_no_bias (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_synthetic (500, 2.0, 0.0, 5);
+  g_autoptr(ElabTrainer) n = train (d, ELAB_OPTIMIZER_NEWTON, FALSE, FALSE, 1.0, 100);
+  g_autoptr(ElabTrainer) g = train (d, ELAB_OPTIMIZER_GD, TRUE, FALSE, 1.0, 100000);
+  double dw;
+
+  g_assert_cmpint (elab_trainer_get_status (n), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  g_assert_cmpint (elab_trainer_get_status (g), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  g_assert_cmpfloat (elab_trainer_get_b (n), ==, 0.0);
+  g_assert_cmpfloat (elab_trainer_get_b (g), ==, 0.0);
+  assert_rel (elab_trainer_get_w (g), elab_trainer_get_w (n), 1e-6);
+  elab_trainer_get_gradient (n, &dw, NULL);
+  g_assert_cmpfloat (fabs (dw), <, 1e-8);
+}
+
+/* The landscape grid is the loss at each grid point. */
+static void
+test_grid (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("hours-studied");
+  g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
+  double grid[5 * 4];
+
+  elab_trainer_loss_grid (t, -1, 3, 5, -6, 0, 4, grid);
+  for (guint j = 0; j < 4; j++)
+    for (guint i = 0; i < 5; i++)
+      assert_rel (grid[j * 5 + i], elab_trainer_loss_at (t, -1.0 + i, -6.0 + 2.0 * j), 1e-14);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/elab/core/Trainer/published-fits", test_published);
+  g_test_add_func ("/elab/core/Trainer/standardized", test_standardized);
+  g_test_add_func ("/elab/core/Trainer/gradient", test_gradient);
+  g_test_add_func ("/elab/core/Trainer/pass-accuracy", test_pass_accuracy);
+  g_test_add_func ("/elab/core/Trainer/closed-form", test_closed_form);
+  g_test_add_func ("/elab/core/Trainer/separable", test_separable);
+  g_test_add_func ("/elab/core/Trainer/diverged", test_diverged);
+  g_test_add_func ("/elab/core/Trainer/max-steps", test_max_steps);
+  g_test_add_func ("/elab/core/Trainer/no-bias", test_no_bias);
+  g_test_add_func ("/elab/core/Trainer/grid", test_grid);
+
+  return g_test_run ();
+}
