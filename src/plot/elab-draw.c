@@ -1,6 +1,675 @@
 /* elab-draw.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Series, bands, markers, legends, titles and cached Pango text.
  */
 
-#include "elab-figure.h"
+#include "elab-figure-private.h"
+
+#include <string.h>
+
+/* ----------------------------------------------------------------- Text */
+
+ElabText *
+_elab_text (ElabFigure *figure,
+            ElabFont    font,
+            const char *text,
+            gboolean    markup,
+            double      max_width)
+{
+  ElabText *slot;
+  double font_px = figure->font_px[font];
+  gboolean changed = FALSE;
+  gsize len;
+
+  if (!figure->style.draw_text || text == NULL)
+    return NULL;
+  if (figure->next_text >= ELAB_FIGURE_MAX_TEXTS)
+    return NULL;
+
+  slot = &figure->texts[figure->next_text++];
+  if (slot->layout == NULL)
+    {
+      slot->layout = pango_layout_new (figure->pango);
+      pango_layout_set_ellipsize (slot->layout, PANGO_ELLIPSIZE_END);
+      slot->font = ELAB_N_FONTS;
+      slot->text[0] = '\1';
+      slot->max_width = -1;
+    }
+
+  if (slot->font != font || slot->font_px != font_px)
+    {
+      pango_layout_set_font_description (slot->layout, figure->fonts[font]);
+      slot->font = font;
+      slot->font_px = font_px;
+      changed = TRUE;
+    }
+
+  if (slot->max_width != max_width)
+    {
+      pango_layout_set_width (slot->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+      slot->max_width = max_width;
+      changed = TRUE;
+    }
+
+  /* The common case in an animation: same text as last frame. The copy
+   * lives in the slot, so this costs a strcmp and no allocation. */
+  len = strlen (text);
+  if (slot->markup != markup || len >= sizeof slot->text || strcmp (slot->text, text) != 0)
+    {
+      if (markup)
+        pango_layout_set_markup (slot->layout, text, (int) len);
+      else
+        pango_layout_set_text (slot->layout, text, (int) len);
+      slot->markup = markup;
+      if (len < sizeof slot->text)
+        memcpy (slot->text, text, len + 1);
+      else
+        slot->text[0] = '\1';
+      changed = TRUE;
+    }
+
+  if (changed || figure->pango_changed)
+    {
+      PangoRectangle logical;
+
+      pango_layout_get_extents (slot->layout, NULL, &logical);
+      slot->width = (double) logical.width / PANGO_SCALE;
+      slot->height = (double) logical.height / PANGO_SCALE;
+    }
+
+  return slot;
+}
+
+double
+_elab_draw_text (ElabFigure     *figure,
+                 cairo_t        *cr,
+                 ElabFont        font,
+                 const char     *text,
+                 gboolean        markup,
+                 double          x,
+                 double          y,
+                 double          ax,
+                 double          ay,
+                 const ElabRgba *color)
+{
+  ElabText *t = _elab_text (figure, font, text, markup, -1);
+
+  if (t == NULL)
+    return 0;
+
+  _elab_set_source (cr, color);
+  cairo_move_to (cr, round (x - ax * t->width), round (y - ay * t->height));
+  pango_cairo_show_layout (cr, t->layout);
+  return t->width;
+}
+
+void
+_elab_draw_text_vertical (ElabFigure     *figure,
+                          cairo_t        *cr,
+                          ElabFont        font,
+                          const char     *text,
+                          double          x,
+                          double          y,
+                          const ElabRgba *color)
+{
+  ElabText *t = _elab_text (figure, font, text, TRUE, -1);
+
+  if (t == NULL)
+    return;
+
+  /* Rotated −90°: the layout's top edge becomes the left edge at x. */
+  cairo_save (cr);
+  _elab_set_source (cr, color);
+  cairo_translate (cr, round (x), round (y));
+  cairo_rotate (cr, -G_PI / 2);
+  cairo_move_to (cr, -t->width / 2, 0);
+  pango_cairo_show_layout (cr, t->layout);
+  cairo_restore (cr);
+}
+
+void
+_elab_format_value (double      value,
+                    const char *unit,
+                    char       *buf,
+                    gsize       len)
+{
+  const char *minus = value < 0 ? "\xe2\x88\x92" : "";
+  double mag = fabs (value);
+  char num[48];
+
+  if (isnan (value))
+    g_strlcpy (num, "\xe2\x80\x94", sizeof num);
+  else if (isinf (value))
+    g_snprintf (num, sizeof num, "%s\xe2\x88\x9e", minus);
+  else if (mag < 5e-5)
+    g_strlcpy (num, "0.000", sizeof num);
+  else if (mag < 10)
+    g_snprintf (num, sizeof num, "%s%.3f", minus, mag);
+  else if (mag < 100)
+    g_snprintf (num, sizeof num, "%s%.2f", minus, mag);
+  else if (mag < 1000)
+    g_snprintf (num, sizeof num, "%s%.1f", minus, mag);
+  else if (mag < 1e6)
+    g_snprintf (num, sizeof num, "%s%.0f", minus, mag);
+  else
+    {
+      int e = (int) floor (log10 (mag));
+
+      g_snprintf (num, sizeof num, "%s%.2f\xc3\x97" "10^%d", minus, mag / pow (10, e), e);
+    }
+
+  if (unit)
+    g_snprintf (buf, len, "%s %s", num, unit);
+  else
+    g_strlcpy (buf, num, len);
+}
+
+/* --------------------------------------------------------------- Series */
+
+static inline double
+clamp_px (double v,
+          double lo,
+          double hi)
+{
+  /* Keeps far-off points within a few thousand units so Cairo's fixed
+   * point never overflows; the panel's range already holds the data. */
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Cairo's scan converter works row by row over a path's extents, so one
+ * long curve costs as much as the rectangle it spans. Stroking it in
+ * pieces of this many points (each continuing the dash pattern where the
+ * last stopped) costs about half; the round caps where pieces meet
+ * overlap exactly, invisible for an opaque colour. */
+#define SERIES_PIECE 48
+
+void
+_elab_draw_series (ElabFigure      *figure,
+                   cairo_t         *cr,
+                   const ElabPanel *panel,
+                   const double    *x,
+                   const double    *y,
+                   guint            n,
+                   guint            index)
+{
+  const ElabRect *a = &panel->area;
+  double lo_x = a->x - a->width, hi_x = a->x + 2 * a->width;
+  double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
+  double sx = (panel->x.px1 - panel->x.px0) / (panel->x.max - panel->x.min);
+  double sy = (panel->y.px1 - panel->y.px0) / (panel->y.max - panel->y.min);
+  double last_x = 0, last_y = 0, pend_x = 0, pend_y = 0;
+  double length = 0, piece_start = 0;
+  gboolean pen_down = FALSE, pending = FALSE;
+  double lw = figure->metrics.line_w;
+  guint in_piece = 0;
+
+  _elab_set_source (cr, _elab_theme_series (&figure->theme, index));
+  cairo_set_line_width (cr, lw);
+  /* 4×4 supersampling: indistinguishable on a curve this thick, and a
+   * third of the default's cost. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  _elab_set_dash_offset (cr, index, lw, 0);
+
+#define EMIT(PX, PY) \
+  G_STMT_START { \
+    cairo_line_to (cr, (PX), (PY)); \
+    length += hypot ((PX) - last_x, (PY) - last_y); \
+    last_x = (PX); \
+    last_y = (PY); \
+    if (++in_piece >= SERIES_PIECE) \
+      { \
+        cairo_stroke (cr); \
+        if (index % ELAB_THEME_N_SERIES != 0) \
+          _elab_set_dash_offset (cr, index, lw, length); \
+        cairo_move_to (cr, last_x, last_y); \
+        in_piece = 0; \
+      } \
+  } G_STMT_END
+
+  for (guint i = 0; i < n; i++)
+    {
+      double px, py;
+
+      if (!isfinite (x[i]) || !isfinite (y[i]))
+        {
+          if (pending)
+            EMIT (pend_x, pend_y);
+          pen_down = pending = FALSE;
+          continue;
+        }
+
+      px = clamp_px (panel->x.px0 + (x[i] - panel->x.min) * sx, lo_x, hi_x);
+      py = clamp_px (panel->y.px0 + (y[i] - panel->y.min) * sy, lo_y, hi_y);
+
+      if (!pen_down)
+        {
+          cairo_move_to (cr, px, py);
+          pen_down = TRUE;
+          pending = FALSE;
+          last_x = px;
+          last_y = py;
+        }
+      else if (fabs (px - last_x) < 0.5)
+        {
+          /* Dense samples: keep only the latest point within half a unit
+           * (emitted when the line moves on or ends). */
+          pend_x = px;
+          pend_y = py;
+          pending = TRUE;
+        }
+      else
+        {
+          EMIT (px, py);
+          pending = FALSE;
+        }
+    }
+  if (pending)
+    EMIT (pend_x, pend_y);
+#undef EMIT
+  (void) piece_start;
+
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+}
+
+void
+_elab_draw_band (ElabFigure      *figure,
+                 cairo_t         *cr,
+                 const ElabPanel *panel,
+                 const double    *x,
+                 const double    *y0,
+                 const double    *y1,
+                 guint            n,
+                 const ElabRgba  *color)
+{
+  const ElabRect *a = &panel->area;
+  double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
+  const ElabRgba *bg = &figure->theme.background;
+  ElabRgba c = *color;
+  guint start = 0;
+
+  /* On an opaque background, blend the colour once here: Cairo fills an
+   * opaque colour several times faster than a translucent one. The band
+   * is drawn before the grid, so nothing under it is lost. */
+  if (!figure->style.transparent && c.a < 1.0)
+    {
+      c.r = c.r * c.a + bg->r * (1 - c.a);
+      c.g = c.g * c.a + bg->g * (1 - c.a);
+      c.b = c.b * c.a + bg->b * (1 - c.a);
+      c.a = 1.0;
+    }
+
+  while (start < n)
+    {
+      guint end;
+
+      while (start < n && !(isfinite (x[start]) && isfinite (y0[start]) && isfinite (y1[start])))
+        start++;
+      end = start;
+      while (end < n && isfinite (x[end]) && isfinite (y0[end]) && isfinite (y1[end]))
+        end++;
+      if (end - start >= 2)
+        {
+          for (guint i = start; i < end; i++)
+            {
+              double px = _elab_axis_to_px (&panel->x, x[i]);
+              double py = clamp_px (_elab_axis_to_px (&panel->y, y1[i]), lo_y, hi_y);
+
+              if (i == start)
+                cairo_move_to (cr, px, py);
+              else
+                cairo_line_to (cr, px, py);
+            }
+          for (guint i = end; i-- > start;)
+            cairo_line_to (cr, _elab_axis_to_px (&panel->x, x[i]),
+                           clamp_px (_elab_axis_to_px (&panel->y, y0[i]), lo_y, hi_y));
+          cairo_close_path (cr);
+        }
+      start = end;
+    }
+
+  _elab_set_source (cr, &c);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_fill (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+}
+
+static void
+marker_path (cairo_t *cr,
+             double   x,
+             double   y,
+             double   r,
+             guint    shape)
+{
+  switch (shape % ELAB_THEME_N_SERIES)
+    {
+    case 0:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    case 1:
+      r *= 0.88;
+      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
+      break;
+    case 2:
+      r *= 1.2;
+      cairo_move_to (cr, x, y - r);
+      cairo_line_to (cr, x + 0.866 * r, y + 0.5 * r);
+      cairo_line_to (cr, x - 0.866 * r, y + 0.5 * r);
+      cairo_close_path (cr);
+      break;
+    case 3:
+      r *= 1.2;
+      cairo_move_to (cr, x, y - r);
+      cairo_line_to (cr, x + r, y);
+      cairo_line_to (cr, x, y + r);
+      cairo_line_to (cr, x - r, y);
+      cairo_close_path (cr);
+      break;
+    case 4:
+      r *= 1.2;
+      cairo_move_to (cr, x, y + r);
+      cairo_line_to (cr, x + 0.866 * r, y - 0.5 * r);
+      cairo_line_to (cr, x - 0.866 * r, y - 0.5 * r);
+      cairo_close_path (cr);
+      break;
+    default:
+      r *= 0.9;
+      cairo_move_to (cr, x - r, y - r);
+      cairo_line_to (cr, x + r, y + r);
+      cairo_move_to (cr, x + r, y - r);
+      cairo_line_to (cr, x - r, y + r);
+      break;
+    }
+}
+
+void
+_elab_draw_marker (ElabFigure *figure,
+                   cairo_t    *cr,
+                   double      px,
+                   double      py,
+                   guint       index)
+{
+  const ElabMetrics *m = &figure->metrics;
+  double r = m->marker_r;
+
+  if (!isfinite (px) || !isfinite (py))
+    return;
+
+  marker_path (cr, px, py, r, index);
+  if (index % ELAB_THEME_N_SERIES == 5)
+    {
+      _elab_set_source (cr, _elab_theme_series (&figure->theme, index));
+      cairo_set_line_width (cr, m->line_w);
+      cairo_stroke (cr);
+      return;
+    }
+  /* A ring in the background colour keeps the point visible on top of
+   * its own curve. */
+  _elab_set_source (cr, _elab_theme_series (&figure->theme, index));
+  cairo_fill_preserve (cr);
+  _elab_set_source (cr, &figure->theme.background);
+  cairo_set_line_width (cr, MAX (1.0, 0.35 * m->line_w));
+  cairo_stroke (cr);
+}
+
+void
+_elab_draw_crosshair (ElabFigure      *figure,
+                      cairo_t         *cr,
+                      const ElabPanel *panel,
+                      double           x)
+{
+  double px;
+
+  if (!isfinite (x) || x < panel->x.min || x > panel->x.max)
+    return;
+
+  px = _elab_axis_to_px (&panel->x, x);
+  _elab_set_source (cr, &figure->theme.crosshair);
+  _elab_vline (cr, px, panel->area.y, panel->area.y + panel->area.height,
+               MAX (1.0, round (figure->metrics.grid_w * 1.5)));
+  cairo_fill (cr);
+}
+
+void
+_elab_draw_swatch (ElabFigure *figure,
+                   cairo_t    *cr,
+                   double      x,
+                   double      y,
+                   double      w,
+                   double      h,
+                   guint       index,
+                   gboolean    band)
+{
+  const ElabRgba *c = _elab_theme_series (&figure->theme, index);
+  double lw = figure->metrics.line_w;
+
+  if (band)
+    {
+      ElabRect r = { x, round (y + 0.15 * h), w, round (0.7 * h) };
+
+      _elab_fill_rect (cr, &r, &figure->theme.band);
+      return;
+    }
+
+  cairo_move_to (cr, x, y + h / 2);
+  cairo_line_to (cr, x + w, y + h / 2);
+  _elab_set_source (cr, c);
+  cairo_set_line_width (cr, lw);
+  _elab_set_dash (cr, index, lw);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  _elab_draw_marker (figure, cr, x + w / 2, y + h / 2, index);
+}
+
+void
+_elab_draw_block_swatch (ElabFigure     *figure,
+                         cairo_t        *cr,
+                         const ElabRect *rect,
+                         guint           index,
+                         double          fill_alpha,
+                         gboolean        outline)
+{
+  const ElabRgba *c = _elab_theme_series (&figure->theme, index);
+  ElabRgba fill = _elab_rgba_alpha (c, fill_alpha);
+
+  _elab_fill_rect (cr, rect, &fill);
+  if (outline)
+    {
+      double lw = MAX (1.5, 0.6 * figure->metrics.line_w);
+
+      cairo_rectangle (cr, rect->x + lw / 2, rect->y + lw / 2, rect->width - lw, rect->height - lw);
+      _elab_set_source (cr, c);
+      cairo_set_line_width (cr, lw);
+      _elab_set_dash (cr, 1, lw);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+/* --------------------------------------------------------------- Legend */
+
+double
+_elab_legend_row_height (ElabFigure *figure)
+{
+  return round (1.75 * figure->metrics.legend_px);
+}
+
+double
+_elab_draw_legend (ElabFigure            *figure,
+                   cairo_t               *cr,
+                   const ElabRect        *box,
+                   const ElabLegendEntry *entries,
+                   guint                  n_entries,
+                   const char            *heading)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+  double row = _elab_legend_row_height (figure);
+  double inner = round (0.6 * m->legend_px);
+  double sw = round (2.6 * m->legend_px);
+  double y = box->y + inner;
+  double height;
+  ElabRect r;
+
+  height = 2 * inner + n_entries * row + (heading ? row : 0);
+  height = MIN (height, box->height);
+
+  r = (ElabRect) { box->x, box->y, box->width, height };
+  _elab_fill_rect (cr, &r, &t->legend_bg);
+  _elab_set_source (cr, &t->legend_border);
+  cairo_rectangle (cr, r.x, r.y, r.width, 1);
+  cairo_rectangle (cr, r.x, r.y + r.height - 1, r.width, 1);
+  cairo_rectangle (cr, r.x, r.y + 1, 1, r.height - 2);
+  cairo_rectangle (cr, r.x + r.width - 1, r.y + 1, 1, r.height - 2);
+  cairo_fill (cr);
+
+  if (heading)
+    {
+      _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, heading, TRUE,
+                       box->x + inner, y + row / 2, 0.0, 0.5, &t->muted);
+      y += row;
+    }
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const ElabLegendEntry *e = &entries[i];
+      double cy = y + row / 2;
+      double vw = 0;
+
+      if (y + row > box->y + box->height)
+        break;
+
+      if (e->series != ELAB_LEGEND_NO_SWATCH && !e->band && (e->fill_alpha > 0 || e->outline))
+        {
+          ElabRect r = { box->x + inner, round (y + 0.2 * row), sw, round (0.6 * row) };
+
+          _elab_draw_block_swatch (figure, cr, &r, e->series,
+                                   e->fill_alpha > 0 ? e->fill_alpha : 0.3, e->outline);
+        }
+      else if (e->series != ELAB_LEGEND_NO_SWATCH)
+        _elab_draw_swatch (figure, cr, box->x + inner, y + 0.15 * row, sw, 0.7 * row,
+                           e->series, e->band);
+      if (e->value)
+        vw = _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, e->value, FALSE,
+                              box->x + box->width - inner, cy, 1.0, 0.5, &t->foreground);
+      if (e->label)
+        {
+          ElabText *tx = _elab_text (figure, ELAB_FONT_LEGEND, e->label, TRUE,
+                                     box->width - 3 * inner - sw - vw - 0.5 * inner);
+
+          if (tx)
+            {
+              _elab_set_source (cr, &t->foreground);
+              cairo_move_to (cr, round (box->x + 2 * inner + sw), round (cy - tx->height / 2));
+              pango_cairo_show_layout (cr, tx->layout);
+            }
+        }
+      y += row;
+    }
+
+  return height;
+}
+
+/* ------------------------------------------------------ Figure chrome */
+
+void
+_elab_draw_frame (ElabFigure  *figure,
+                  cairo_t     *cr,
+                  const char  *title,
+                  gboolean     title_markup,
+                  const char  *subtitle,
+                  ElabRect    *res_body)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+  double y = m->pad;
+
+  if (!figure->style.transparent)
+    {
+      ElabRect all = { 0, 0, figure->width, figure->height };
+
+      _elab_fill_rect (cr, &all, &t->background);
+    }
+
+  /* The heights are fixed by the metrics, not measured, so a figure
+   * drawn without text has exactly the same plot areas. */
+  if (title)
+    {
+      _elab_draw_text (figure, cr, ELAB_FONT_TITLE, title, title_markup,
+                       m->pad, y, 0.0, 0.0, &t->foreground);
+      y += round (1.45 * m->title_px);
+    }
+  if (subtitle)
+    {
+      _elab_draw_text (figure, cr, ELAB_FONT_LABEL, subtitle, TRUE,
+                       m->pad, y, 0.0, 0.0, &t->muted);
+      y += round (1.4 * m->label_px);
+    }
+  y += round (0.5 * m->pad);
+
+  res_body->x = m->pad;
+  res_body->y = round (y);
+  res_body->width = MAX (1, figure->width - 2 * m->pad);
+  res_body->height = MAX (1, figure->height - m->pad - res_body->y);
+}
+
+void
+_elab_draw_caption (ElabFigure     *figure,
+                    cairo_t        *cr,
+                    const ElabRect *body)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+  double inner = round (0.6 * m->label_px);
+  ElabText *tx;
+  ElabRect r;
+
+  if (figure->style.caption == NULL || figure->style.caption[0] == '\0')
+    return;
+  tx = _elab_text (figure, ELAB_FONT_LABEL, figure->style.caption, FALSE,
+                   body->width * 0.9 - 2 * inner);
+  if (tx == NULL)
+    return;
+
+  r.width = round (tx->width + 2 * inner);
+  r.height = round (tx->height + 2 * inner);
+  r.x = round (body->x + (body->width - r.width) / 2);
+  r.y = round (body->y + body->height - r.height - m->pad);
+  _elab_fill_rect (cr, &r, &t->legend_bg);
+  _elab_set_source (cr, &t->legend_border);
+  cairo_set_line_width (cr, 1);
+  cairo_rectangle (cr, r.x + 0.5, r.y + 0.5, r.width - 1, r.height - 1);
+  cairo_stroke (cr);
+  _elab_set_source (cr, &t->foreground);
+  cairo_move_to (cr, r.x + inner, r.y + inner);
+  pango_cairo_show_layout (cr, tx->layout);
+}
+
+void
+_elab_draw_placeholder (ElabFigure     *figure,
+                        cairo_t        *cr,
+                        const ElabRect *body,
+                        const char     *message)
+{
+  const ElabTheme *t = &figure->theme;
+  ElabRect r = { body->x, body->y, body->width, body->height };
+  double inset = round (figure->metrics.pad);
+
+  /* A dashed outline marks the empty area even without text. */
+  _elab_set_source (cr, &t->axis);
+  cairo_set_line_width (cr, figure->metrics.grid_w * 2);
+  _elab_set_dash (cr, 1, figure->metrics.grid_w * 2);
+  cairo_rectangle (cr, r.x + inset, r.y + inset, r.width - 2 * inset, r.height - 2 * inset);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  _elab_draw_text (figure, cr, ELAB_FONT_BIG, message, FALSE,
+                   r.x + r.width / 2, r.y + r.height / 2, 0.5, 0.5, &t->muted);
+}

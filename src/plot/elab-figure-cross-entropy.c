@@ -1,6 +1,178 @@
 /* elab-figure-cross-entropy.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The cross-entropy page's figure: H(p), H(q), H(p, q) and H(q, p) over x
+ * with the gap KL(p‖q) = H(p, q) − H(p) shaded, their means, and a
+ * read-out of every curve at the hovered x.
  */
 
-#include "elab-figure.h"
+#include "elab-figure-private.h"
+
+/* Series indices (colour, dash, marker): the pair that matters most,
+ * H(p) and H(p, q), get solid and dashed. */
+enum { S_HP = 0, S_HPQ = 1, S_HQ = 2, S_HQP = 3, S_KL = 4 };
+
+static double
+finite_max (const double *v,
+            guint         n,
+            double        floor_value)
+{
+  double res = floor_value;
+
+  for (guint i = 0; i < n; i++)
+    if (isfinite (v[i]) && v[i] > res)
+      res = v[i];
+  return res;
+}
+
+static void
+format_param (double  v,
+              char   *buf,
+              gsize   len)
+{
+  if (!isfinite (v))
+    _elab_format_value (v, NULL, buf, len);
+  else
+    g_snprintf (buf, len, v < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (v));
+}
+
+void
+_elab_figure_draw_cross_entropy (ElabFigure      *figure,
+                                 cairo_t         *cr,
+                                 const ElabState *state)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+  gboolean sub = state->notation == ELAB_NOTATION_SUBSCRIPT;
+  ElabUnit unit = state->unit;
+  const char *ul = _elab_unit_label (unit);
+  double factor = elab_unit_factor (unit);
+  guint n = CLAMP (state->samples, 2, ELAB_MAX_SAMPLES);
+  double x_min = state->x_min, x_max = state->x_max;
+  const char *names[5] = {
+    [S_HP] = "H(p)",
+    [S_HQ] = "H(q)",
+    [S_HPQ] = sub ? "H<sub>q</sub>(p)" : "H(p, q)",
+    [S_HQP] = sub ? "H<sub>p</sub>(q)" : "H(q, p)",
+    [S_KL] = "KL(p\xe2\x80\x96q)",
+  };
+  /* Legend order: the entropies, then the cross-entropies, then the gap. */
+  static const guint order[5] = { S_HP, S_HQ, S_HPQ, S_HQP, S_KL };
+  ElabLegendEntry entries[7];
+  char values[7][48], subtitle[200], heading[96], ylab[64];
+  char a1[32], a2[32], a3[32], a4[32];
+  ElabPairCurves *c;
+  ElabRect body, outer, area, box;
+  ElabPanel panel;
+  double y_max, side_w, hx = figure->style.hover_x;
+  gboolean hover;
+
+  if (!(x_max > x_min) || !isfinite (x_min) || !isfinite (x_max))
+    x_min = -6, x_max = 6;
+
+  _elab_figure_ensure_curves (figure, n);
+  c = figure->pair;
+  elab_pair_curves_compute (c, &state->p, &state->q, x_min, x_max, n, unit);
+
+  format_param (state->p.theta, a1, sizeof a1);
+  format_param (state->p.bias, a2, sizeof a2);
+  format_param (state->q.theta, a3, sizeof a3);
+  format_param (state->q.bias, a4, sizeof a4);
+  g_snprintf (subtitle, sizeof subtitle,
+              "true p(x) = \xcf\x83(%sx + %s),   model q(x) = \xcf\x83(%sx + %s),   "
+              "the gap %s \xe2\x88\x92 H(p) = KL(p\xe2\x80\x96q) \xe2\x89\xa5 0",
+              a1, a2, a3, a4, names[S_HPQ]);
+  _elab_draw_frame (figure, cr,
+                    sub ? "Cross-entropy H<sub>q</sub>(p) and entropy H(p)"
+                        : "Cross-entropy H(p, q) and entropy H(p)",
+                    TRUE, subtitle, &body);
+
+  /* The plot on the left, a column of legend and read-out on the right:
+   * nothing ever covers a curve. */
+  side_w = round (MIN (15.5 * m->legend_px, 0.36 * body.width));
+  outer = (ElabRect) { body.x, body.y, body.width - side_w - m->pad, body.height };
+  _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
+
+  /* Fixed at one full bit (or ln 2 nats) unless a curve rises above it,
+   * then the next nice value over the highest finite point. */
+  y_max = G_LN2 * factor;
+  y_max = finite_max (c->h_pq, c->n, y_max);
+  y_max = finite_max (c->h_qp, c->n, y_max);
+  y_max = finite_max (c->h_p, c->n, y_max);
+  y_max = finite_max (c->h_q, c->n, y_max);
+  y_max = _elab_axis_nice_max (0, y_max * 1.04, 7);
+  _elab_panel_init (figure, &panel, ELAB_PANEL_X, &area, x_min, x_max, 0, y_max);
+
+  _elab_draw_band (figure, cr, &panel, c->x, c->h_p, c->h_pq, c->n, &t->band);
+  g_snprintf (ylab, sizeof ylab, "entropy (%s)", ul);
+  _elab_draw_axes (figure, cr, &panel, "x", ylab);
+
+  hover = isfinite (hx) && hx >= x_min && hx <= x_max;
+  if (hover)
+    _elab_draw_crosshair (figure, cr, &panel, hx);
+
+  _elab_draw_series (figure, cr, &panel, c->x, c->h_qp, c->n, S_HQP);
+  _elab_draw_series (figure, cr, &panel, c->x, c->h_q, c->n, S_HQ);
+  _elab_draw_series (figure, cr, &panel, c->x, c->h_pq, c->n, S_HPQ);
+  _elab_draw_series (figure, cr, &panel, c->x, c->h_p, c->n, S_HP);
+
+  {
+    double means[5];
+
+    means[S_HP] = c->mean_h_p;
+    means[S_HQ] = c->mean_h_q;
+    means[S_HPQ] = c->mean_h_pq;
+    means[S_HQP] = c->mean_h_qp;
+    means[S_KL] = c->mean_kl_pq;
+    for (guint i = 0; i < 5; i++)
+      {
+        guint s = order[i];
+
+        _elab_format_value (means[s], ul, values[i], sizeof values[i]);
+        entries[i] = (ElabLegendEntry) { names[s], values[i], s, s == S_KL };
+      }
+  }
+  format_param (x_min, a1, sizeof a1);
+  format_param (x_max, a2, sizeof a2);
+  g_snprintf (heading, sizeof heading, "mean over x \xe2\x88\x88 [%s, %s]", a1, a2);
+  box = (ElabRect) { body.x + body.width - side_w, area.y, side_w, body.height };
+  box.y += _elab_draw_legend (figure, cr, &box, entries, 5, heading) + m->pad;
+  box.height = body.y + body.height - box.y;
+
+  if (hover)
+    {
+      ElabPairPoint pt;
+      double vals[5];
+      char pq[64], pv[48], qv[48];
+      guint ne = 0;
+
+      elab_pair_point (&state->p, &state->q, hx, unit, &pt);
+      vals[S_HP] = pt.h_p;
+      vals[S_HQ] = pt.h_q;
+      vals[S_HPQ] = pt.h_pq;
+      vals[S_HQP] = pt.h_qp;
+      vals[S_KL] = pt.kl_pq;
+      for (guint s = 0; s < 4; s++)
+        if (isfinite (vals[s]) && vals[s] <= y_max)
+          _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, hx),
+                             _elab_axis_to_px (&panel.y, vals[s]), s);
+
+      for (guint i = 0; i < 5; i++)
+        {
+          guint s = order[i];
+
+          _elab_format_value (vals[s], ul, values[i], sizeof values[i]);
+          entries[ne++] = (ElabLegendEntry) { names[s], values[i], s, s == S_KL };
+        }
+      _elab_format_value (pt.p, NULL, pv, sizeof pv);
+      _elab_format_value (pt.q, NULL, qv, sizeof qv);
+      entries[ne++] = (ElabLegendEntry) { "p(x)", pv, ELAB_LEGEND_NO_SWATCH, FALSE };
+      entries[ne++] = (ElabLegendEntry) { "q(x)", qv, ELAB_LEGEND_NO_SWATCH, FALSE };
+      format_param (hx, a1, sizeof a1);
+      g_snprintf (pq, sizeof pq, "at x = %s", a1);
+      _elab_draw_legend (figure, cr, &box, entries, ne, pq);
+    }
+
+  _elab_draw_caption (figure, cr, &body);
+}

@@ -1,6 +1,210 @@
 /* elab-figure-entropy.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The entropy page's figure: σ(θx + b) of each model over x, its entropy
+ * H(σ(θx + b)) over x, and the binary-entropy arch H(p) with each model's
+ * point at the hovered x.
  */
 
-#include "elab-figure.h"
+#include "elab-figure-private.h"
+
+#define ARCH_SAMPLES 161
+
+static const char * const model_names[ELAB_MAX_MODELS] = { "A", "B", "C" };
+
+/* The arch H(p) over p ∈ [0, 1]: a constant curve, sampled once. */
+static void
+arch_samples (double *p,
+              double *h,
+              double  factor)
+{
+  for (guint i = 0; i < ARCH_SAMPLES; i++)
+    {
+      p[i] = (double) i / (ARCH_SAMPLES - 1);
+      h[i] = elab_binary_entropy (p[i]) * factor;
+    }
+}
+
+static void
+format_param (double  v,
+              char   *buf,
+              gsize   len)
+{
+  /* Parameters print as typed: 1, 0.5, −2.25; %g keeps them short. */
+  if (!isfinite (v))
+    _elab_format_value (v, NULL, buf, len);
+  else
+    g_snprintf (buf, len, v < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (v));
+}
+
+void
+_elab_figure_draw_entropy (ElabFigure      *figure,
+                           cairo_t         *cr,
+                           const ElabState *state)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+  ElabUnit unit = state->unit;
+  const char *ul = _elab_unit_label (unit);
+  double factor = elab_unit_factor (unit);
+  double h_max = G_LN2 * factor;
+  guint n = CLAMP (state->samples, 2, ELAB_MAX_SAMPLES);
+  double x_min = state->x_min, x_max = state->x_max;
+  double arch_p[ARCH_SAMPLES], arch_h[ARCH_SAMPLES];
+  ElabLegendEntry entries[ELAB_MAX_MODELS];
+  char labels[ELAB_MAX_MODELS][96], values[ELAB_MAX_MODELS][48];
+  char subtitle[160], heading[128], ylab[64], buf[48], buf2[48];
+  ElabRect body, left, right, outer, area, legend_box;
+  ElabPanel sig, ent, arch;
+  double mark_x, col_gap, legend_h, y_top;
+  gboolean hover;
+  guint n_entries = 0;
+
+  if (!(x_max > x_min) || !isfinite (x_min) || !isfinite (x_max))
+    x_min = -6, x_max = 6;
+
+  _elab_figure_ensure_curves (figure, n);
+  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+    if (state->model_enabled[i])
+      elab_model_curves_compute (figure->models[i], &state->models[i], x_min, x_max, n, unit);
+  arch_samples (arch_p, arch_h, factor);
+
+  g_snprintf (subtitle, sizeof subtitle,
+              "p(x) = \xcf\x83(\xce\xb8x + b),   H(p) = \xe2\x88\x92p %s p \xe2\x88\x92 (1 \xe2\x88\x92 p) %s (1 \xe2\x88\x92 p)",
+              unit == ELAB_UNIT_NATS ? "ln" : "log<sub>2</sub>",
+              unit == ELAB_UNIT_NATS ? "ln" : "log<sub>2</sub>");
+  _elab_draw_frame (figure, cr, "Entropy of a logistic model", FALSE, subtitle, &body);
+
+  /* Left: the two panels over x, stacked so they share the x axis.
+   * Right: the arch, with the legend below it so it never covers a curve. */
+  col_gap = round (1.5 * m->pad);
+  left = (ElabRect) { body.x, body.y, round (body.width * 0.56), body.height };
+  right = (ElabRect) { left.x + left.width + col_gap, body.y,
+                       body.width - left.width - col_gap, body.height };
+
+  outer = (ElabRect) { left.x, left.y, left.width, round ((left.height - m->pad) / 2) };
+  _elab_panel_inset (figure, &outer, FALSE, TRUE, &area);
+  _elab_panel_init (figure, &sig, ELAB_PANEL_X, &area, x_min, x_max, 0, 1.0);
+  outer.y += outer.height + m->pad;
+  outer.height = left.y + left.height - outer.y;
+  _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
+  _elab_panel_init (figure, &ent, ELAB_PANEL_X, &area, x_min, x_max, 0, h_max * 1.06);
+  /* The x panels share their horizontal layout; the upper one uses the
+   * lower one's ticks so the grids line up. */
+  sig.x = ent.x;
+
+  legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * (ELAB_MAX_MODELS + 1);
+  outer = (ElabRect) { right.x, right.y, right.width, right.height - legend_h - m->pad };
+  _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
+  /* A square-ish arch reads best; centre it when the column is wide. */
+  if (area.width > 1.5 * area.height)
+    {
+      double w = round (1.5 * area.height);
+
+      area.x += round ((area.width - w) / 2);
+      area.width = w;
+    }
+  _elab_panel_init (figure, &arch, ELAB_PANEL_P, &area, 0, 1, 0, h_max * 1.06);
+  legend_box = (ElabRect) { area.x - round (3.3 * m->tick_px + 1.5 * m->label_px),
+                            right.y + right.height - legend_h, 0, legend_h };
+  legend_box.width = right.x + right.width - legend_box.x;
+
+  g_snprintf (ylab, sizeof ylab, "H(p) (%s)", ul);
+  _elab_draw_axes (figure, cr, &sig, NULL, "p(x) = \xcf\x83(\xce\xb8x + b)");
+  _elab_draw_axes (figure, cr, &ent, "x", ylab);
+  _elab_draw_axes (figure, cr, &arch, "p", ylab);
+
+  hover = isfinite (figure->style.hover_x) && figure->style.hover_x >= x_min
+          && figure->style.hover_x <= x_max;
+  mark_x = hover ? figure->style.hover_x : CLAMP (1.0, x_min, x_max);
+
+  if (hover)
+    {
+      _elab_draw_crosshair (figure, cr, &sig, mark_x);
+      _elab_draw_crosshair (figure, cr, &ent, mark_x);
+    }
+  if (isfinite (figure->style.hover_p))
+    _elab_draw_crosshair (figure, cr, &arch, CLAMP (figure->style.hover_p, 0, 1));
+
+  /* The arch in the neutral foreground colour: it is no model's curve. */
+  {
+    double lw = m->line_w;
+
+    for (guint i = 0; i < ARCH_SAMPLES; i++)
+      {
+        double px = _elab_axis_to_px (&arch.x, arch_p[i]);
+        double py = _elab_axis_to_px (&arch.y, arch_h[i]);
+
+        if (i == 0)
+          cairo_move_to (cr, px, py);
+        else
+          cairo_line_to (cr, px, py);
+      }
+    _elab_set_source (cr, &t->axis);
+    cairo_set_line_width (cr, lw);
+    cairo_stroke (cr);
+  }
+
+  for (guint i = ELAB_MAX_MODELS; i-- > 0;)
+    {
+      const ElabModelCurves *c = figure->models[i];
+
+      if (!state->model_enabled[i])
+        continue;
+      _elab_draw_series (figure, cr, &sig, c->x, c->p, c->n, i);
+      _elab_draw_series (figure, cr, &ent, c->x, c->h, c->n, i);
+    }
+
+  /* Each model's point at the marked x, on all three panels. */
+  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+    {
+      double z, p, h;
+
+      if (!state->model_enabled[i])
+        continue;
+      z = elab_logistic_logit (&state->models[i], mark_x);
+      p = elab_sigmoid (z);
+      h = elab_binary_entropy_logit (z) * factor;
+      if (hover)
+        {
+          _elab_draw_marker (figure, cr, _elab_axis_to_px (&sig.x, mark_x),
+                             _elab_axis_to_px (&sig.y, p), i);
+          _elab_draw_marker (figure, cr, _elab_axis_to_px (&ent.x, mark_x),
+                             _elab_axis_to_px (&ent.y, h), i);
+        }
+      _elab_draw_marker (figure, cr, _elab_axis_to_px (&arch.x, p),
+                         _elab_axis_to_px (&arch.y, h), i);
+    }
+
+  if (figure->style.draw_text)
+    {
+      format_param (mark_x, buf, sizeof buf);
+      g_snprintf (heading, sizeof heading, "points at x = %s", buf);
+      y_top = arch.area.y + 0.4 * m->tick_px;
+      _elab_draw_text (figure, cr, ELAB_FONT_TICK, heading, FALSE,
+                       arch.area.x + 0.5 * m->tick_px, y_top, 0.0, 0.0, &t->muted);
+    }
+
+  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+    {
+      if (!state->model_enabled[i])
+        continue;
+      format_param (state->models[i].theta, buf, sizeof buf);
+      format_param (state->models[i].bias, buf2, sizeof buf2);
+      g_snprintf (labels[n_entries], sizeof labels[n_entries],
+                  "<b>%s</b>   \xce\xb8 = %s,  b = %s", model_names[i], buf, buf2);
+      _elab_format_value (figure->models[i]->mean_h, ul, values[n_entries], sizeof values[n_entries]);
+      entries[n_entries] = (ElabLegendEntry) { labels[n_entries], values[n_entries], i, FALSE };
+      n_entries++;
+    }
+  format_param (x_min, buf, sizeof buf);
+  format_param (x_max, buf2, sizeof buf2);
+  g_snprintf (heading, sizeof heading, "model, and its mean H over x \xe2\x88\x88 [%s, %s]", buf, buf2);
+  if (n_entries > 0)
+    _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, heading);
+  else
+    _elab_draw_placeholder (figure, cr, &legend_box, "every model is off");
+
+  _elab_draw_caption (figure, cr, &body);
+}

@@ -1,6 +1,179 @@
 /* elab-figure-softmax.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The softmax page's figure: the K probabilities as bars beside the
+ * target's, the entropy against its log K maximum as a gauge, and the
+ * cross-entropy and KL to the target as numbers.
  */
 
-#include "elab-figure.h"
+#include "elab-figure-private.h"
+
+enum { S_PROB, S_TARGET };
+
+static void
+format_param (double  v,
+              char   *buf,
+              gsize   len)
+{
+  if (!isfinite (v))
+    _elab_format_value (v, NULL, buf, len);
+  else
+    g_snprintf (buf, len, v < 0 ? "\xe2\x88\x92%.3g" : "%.3g", fabs (v));
+}
+
+/* A read-out: a label, and the value below it in large type. Returns
+ * the height used. */
+static double
+number_row (ElabFigure     *figure,
+            cairo_t        *cr,
+            const ElabRect *col,
+            double          y,
+            const char     *label,
+            const char     *value)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+
+  _elab_draw_text (figure, cr, ELAB_FONT_LABEL, label, TRUE, col->x, y, 0.0, 0.0, &t->muted);
+  _elab_draw_text (figure, cr, ELAB_FONT_BIG, value, FALSE, col->x,
+                   y + 1.25 * m->label_px, 0.0, 0.0, &t->foreground);
+  return round (1.25 * m->label_px + 1.55 * m->big_px);
+}
+
+void
+_elab_figure_draw_softmax (ElabFigure      *figure,
+                           cairo_t         *cr,
+                           const ElabState *state)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+  gboolean sub = state->notation == ELAB_NOTATION_SUBSCRIPT;
+  ElabUnit unit = state->unit;
+  const char *ul = _elab_unit_label (unit);
+  double factor = elab_unit_factor (unit);
+  gsize k = CLAMP (state->k, 1, ELAB_SOFTMAX_MAX_K);
+  double temperature = state->temperature > 0 && isfinite (state->temperature) ? state->temperature : 1.0;
+  double probs[ELAB_SOFTMAX_MAX_K], target[ELAB_SOFTMAX_MAX_K];
+  double h, h_max, h_target, ce, kl, tsum = 0;
+  char subtitle[256], buf[64], val[64], lab[96];
+  ElabRect body, outer, area, col, r;
+  ElabPanel panel;
+  ElabLegendEntry entries[2];
+  double side_w, slot, bw, y;
+  gsize pos;
+
+  elab_softmax (state->logits, k, temperature, probs);
+  for (gsize i = 0; i < k; i++)
+    {
+      target[i] = isfinite (state->target[i]) && state->target[i] > 0 ? state->target[i] : 0;
+      tsum += target[i];
+    }
+  for (gsize i = 0; i < k; i++)
+    target[i] = tsum > 0 ? target[i] / tsum : 1.0 / k;
+
+  h = elab_softmax_entropy (state->logits, k, temperature) * factor;
+  h_max = log ((double) k) * factor;
+  h_target = elab_entropy (target, k) * factor;
+  ce = elab_softmax_cross_entropy (target, state->logits, k, temperature) * factor;
+  /* KL(t‖P) = H(t, P) − H(t); an infinite cross-entropy stays infinite. */
+  kl = isinf (ce) ? INFINITY : MAX (0.0, ce - h_target);
+
+  pos = g_strlcpy (subtitle, "logits z = (", sizeof subtitle);
+  for (gsize i = 0; i < k && pos < sizeof subtitle; i++)
+    {
+      format_param (state->logits[i], buf, sizeof buf);
+      pos += g_snprintf (subtitle + pos, sizeof subtitle - pos, i + 1 < k ? "%s, " : "%s", buf);
+    }
+  if (pos < sizeof subtitle)
+    {
+      format_param (temperature, buf, sizeof buf);
+      g_snprintf (subtitle + pos, sizeof subtitle - pos,
+                  "),   temperature T = %s,   P<sub>i</sub> = e<sup>z<sub>i</sub>/T</sup> / \xce\xa3<sub>j</sub> e<sup>z<sub>j</sub>/T</sup>",
+                  buf);
+    }
+  _elab_draw_frame (figure, cr, "Softmax probabilities against a target", FALSE, subtitle, &body);
+
+  side_w = round (MIN (17 * m->legend_px, 0.4 * body.width));
+  outer = (ElabRect) { body.x, body.y, body.width - side_w - 1.5 * m->pad, body.height };
+  _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
+  _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, 0.5, k + 0.5, 0, 1.1);
+  /* Classes are categories: no vertical grid, labels under the bars. */
+  panel.x.n_ticks = 0;
+  _elab_draw_axes (figure, cr, &panel, NULL, "probability");
+
+  slot = (panel.x.px1 - panel.x.px0) / k;
+  bw = round (MIN (0.36 * slot, 6 * m->base_px));
+  for (gsize i = 0; i < k; i++)
+    {
+      double cx = _elab_axis_to_px (&panel.x, i + 1.0);
+      double y0 = _elab_axis_to_px (&panel.y, 0);
+      double yp = _elab_axis_to_px (&panel.y, probs[i]);
+      double yt = _elab_axis_to_px (&panel.y, target[i]);
+
+      /* The model's bar, solid. */
+      r = (ElabRect) { round (cx - bw - 0.04 * slot), round (yp), bw, round (y0) - round (yp) };
+      _elab_fill_rect (cr, &r, _elab_theme_series (t, S_PROB));
+
+      /* The target's bar beside it: light fill, dashed outline, so it
+       * differs without colour too. */
+      r = (ElabRect) { round (cx + 0.04 * slot), round (yt), bw, round (y0) - round (yt) };
+      if (r.height >= 1)
+        _elab_draw_block_swatch (figure, cr, &r, S_TARGET, 0.22, TRUE);
+
+      if (figure->style.draw_text)
+        {
+          _elab_format_value (probs[i], NULL, val, sizeof val);
+          _elab_draw_text (figure, cr, ELAB_FONT_TICK, val, FALSE,
+                           cx - bw / 2 - 0.04 * slot, yp - 0.25 * m->tick_px, 0.5, 1.0, &t->foreground);
+          g_snprintf (lab, sizeof lab, "class %" G_GSIZE_FORMAT, i + 1);
+          _elab_draw_text (figure, cr, ELAB_FONT_TICK, lab, FALSE,
+                           cx, area.y + area.height + 0.55 * m->tick_px, 0.5, 0.0, &t->foreground);
+          format_param (state->logits[i], buf, sizeof buf);
+          g_snprintf (lab, sizeof lab, "z = %s", buf);
+          _elab_draw_text (figure, cr, ELAB_FONT_TICK, lab, FALSE,
+                           cx, area.y + area.height + 1.75 * m->tick_px, 0.5, 0.0, &t->muted);
+        }
+    }
+
+  /* Right column: legend, entropy gauge, numbers. */
+  col = (ElabRect) { body.x + body.width - side_w, area.y, side_w, body.y + body.height - area.y };
+  entries[0] = (ElabLegendEntry) { "softmax P", NULL, S_PROB, FALSE, 1.0, FALSE };
+  entries[1] = (ElabLegendEntry) { "target t", NULL, S_TARGET, FALSE, 0.22, TRUE };
+  y = col.y + _elab_draw_legend (figure, cr, &col, entries, 2, NULL) + 1.2 * m->pad;
+
+  _elab_draw_text (figure, cr, ELAB_FONT_LABEL, "H(P) against the maximum log K",
+                   FALSE, col.x, y, 0.0, 0.0, &t->foreground);
+  y += round (1.6 * m->label_px);
+
+  {
+    double gh = round (1.3 * m->base_px);
+    double frac = h_max > 0 ? CLAMP (h / h_max, 0, 1) : 0;
+    ElabRect track = { col.x, round (y), col.width, gh };
+    ElabRect fill = { col.x, round (y), round (col.width * frac), gh };
+
+    _elab_fill_rect (cr, &track, &t->grid);
+    _elab_fill_rect (cr, &fill, _elab_theme_series (t, S_PROB));
+    _elab_set_source (cr, &t->axis);
+    _elab_vline (cr, col.x + col.width - m->axis_w, y - 0.2 * gh, y + 1.2 * gh, m->axis_w * 2);
+    cairo_fill (cr);
+    y += gh + 0.4 * m->tick_px;
+    _elab_draw_text (figure, cr, ELAB_FONT_TICK, "0", FALSE, col.x, y, 0.0, 0.0, &t->muted);
+    _elab_format_value (h_max, ul, val, sizeof val);
+    g_snprintf (lab, sizeof lab, "log K = %s", val);
+    _elab_draw_text (figure, cr, ELAB_FONT_TICK, lab, FALSE, col.x + col.width, y, 1.0, 0.0, &t->muted);
+    y += 1.6 * m->tick_px + 0.8 * m->pad;
+  }
+
+  _elab_format_value (h, ul, val, sizeof val);
+  y += number_row (figure, cr, &col, y, "entropy H(P)", val);
+  _elab_format_value (h_max, ul, val, sizeof val);
+  y += number_row (figure, cr, &col, y, "maximum log K", val);
+  _elab_format_value (ce, ul, val, sizeof val);
+  y += number_row (figure, cr, &col, y,
+                   sub ? "cross-entropy H<sub>P</sub>(t)" : "cross-entropy H(t, P)", val);
+  _elab_format_value (kl, ul, val, sizeof val);
+  number_row (figure, cr, &col, y, "KL(t\xe2\x80\x96P)", val);
+
+  _elab_draw_caption (figure, cr, &body);
+}

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <math.h>
 #include <glib.h>
 
 #include "elab-state.h"

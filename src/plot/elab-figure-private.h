@@ -1,0 +1,447 @@
+/* elab-figure-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The plot layer's internal drawing primitives, shared by every figure
+ * file (elab-figure-*.c): theme colours, sizes that scale with the figure,
+ * axes with nice ticks, series, bands, markers, legends and cached text.
+ *
+ * Conventions: all coordinates are in the user space of the cairo_t the
+ * figure draws on; a panel's data→pixel mapping is an ElabAxis per
+ * direction; text goes through _elab_text_*(), which reuses one
+ * PangoLayout per call site from one frame to the next (slots are handed
+ * out in call order and reset at the start of every frame), so a frame
+ * whose text did not change shapes nothing. None of these allocate once
+ * the figure has drawn its first frame at a given size.
+ */
+#pragma once
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "elab-curves.h"
+#include "elab-figure.h"
+
+G_BEGIN_DECLS
+
+/* ---------------------------------------------------------------- Theme */
+
+typedef struct
+{
+  double r, g, b, a;
+} ElabRgba;
+
+#define ELAB_THEME_N_SERIES 6
+
+typedef struct
+{
+  ElabRgba background;
+  ElabRgba foreground;      /* titles, axis labels */
+  ElabRgba muted;           /* tick labels, captions of secondary text */
+  ElabRgba axis;            /* the frame of a plot area */
+  ElabRgba grid;
+  ElabRgba legend_bg;
+  ElabRgba legend_border;
+  ElabRgba crosshair;
+  ElabRgba band;            /* the shaded KL gap, translucent */
+  ElabRgba series[ELAB_THEME_N_SERIES];
+} ElabTheme;
+
+void     _elab_theme_get          (ElabThemeKind     kind,
+                                   ElabPalette       palette,
+                                   ElabTheme        *res);
+/* The colour of series @index (wraps around). */
+const ElabRgba *_elab_theme_series (const ElabTheme *theme,
+                                    guint            index);
+/* A copy of @color with its alpha multiplied by @alpha. */
+ElabRgba _elab_rgba_alpha         (const ElabRgba   *color,
+                                   double            alpha);
+void     _elab_set_source         (cairo_t          *cr,
+                                   const ElabRgba   *color);
+
+/* Every series has its own dash pattern in every palette, so curves differ
+ * without colour: 0 solid, 1 dashed, 2 dotted, 3 dash-dot, 4 long dash,
+ * 5 dash-dot-dot. Sets dash and line cap on @cr for a line of width
+ * @line_width. */
+void     _elab_set_dash           (cairo_t          *cr,
+                                   guint             index,
+                                   double            line_width);
+/* Same, starting @offset units into the pattern (to continue a dashed
+ * line across separately stroked pieces). */
+void     _elab_set_dash_offset    (cairo_t          *cr,
+                                   guint             index,
+                                   double            line_width,
+                                   double            offset);
+
+/* -------------------------------------------------------------- Metrics */
+
+typedef struct
+{
+  double width;
+  double height;
+  double base_px;       /* the base font size in user units */
+  double title_px;
+  double label_px;
+  double tick_px;
+  double legend_px;
+  double big_px;        /* large numbers (softmax read-outs) */
+  double line_w;        /* a data series */
+  double grid_w;
+  double axis_w;
+  double marker_r;
+  double pad;           /* outer margin and gaps between panels */
+} ElabMetrics;
+
+/* Font sizes scale with the figure (≈ height / 40, never below a size a
+ * 600 px window can read) times style->type_scale; line widths likewise
+ * times style->line_scale. */
+void     _elab_metrics_compute    (double                  width,
+                                   double                  height,
+                                   const ElabFigureStyle  *style,
+                                   ElabMetrics            *res);
+
+/* ---------------------------------------------------------------- Axes */
+
+#define ELAB_AXIS_MAX_TICKS 16
+
+typedef struct
+{
+  double min, max;          /* data range */
+  double px0, px1;          /* user-space position of min and of max */
+  double step;              /* tick spacing, 1, 2 or 5 × 10^k */
+  guint  n_ticks;
+  double ticks[ELAB_AXIS_MAX_TICKS];
+} ElabAxis;
+
+/* The smallest step of the form 1, 2 or 5 × 10^k that puts at most
+ * @max_ticks ticks in [min, max]; writes the ticks (multiples of the
+ * step, rounding noise removed) and returns their count. Returns 0 for a
+ * non-finite or empty range. */
+guint    _elab_axis_nice_ticks    (double            min,
+                                   double            max,
+                                   guint             max_ticks,
+                                   double           *res_ticks,
+                                   double           *res_step);
+/* Rounds @max up to the next multiple of a nice step for [min, max]. */
+double   _elab_axis_nice_max      (double            min,
+                                   double            max,
+                                   guint             max_ticks);
+void     _elab_axis_set           (ElabAxis         *axis,
+                                   double            min,
+                                   double            max,
+                                   double            px0,
+                                   double            px1,
+                                   guint             max_ticks);
+/* Tick label with as many decimals as the step needs and a real minus
+ * sign (U+2212); never "−0". */
+void     _elab_axis_format        (const ElabAxis   *axis,
+                                   double            value,
+                                   char             *buf,
+                                   gsize             len);
+
+static inline double
+_elab_axis_to_px (const ElabAxis *axis,
+                  double          v)
+{
+  return axis->px0 + (v - axis->min) * (axis->px1 - axis->px0) / (axis->max - axis->min);
+}
+
+static inline double
+_elab_axis_from_px (const ElabAxis *axis,
+                    double          px)
+{
+  return axis->min + (px - axis->px0) * (axis->max - axis->min) / (axis->px1 - axis->px0);
+}
+
+typedef struct
+{
+  double x, y, width, height;
+} ElabRect;
+
+typedef enum
+{
+  ELAB_PANEL_NONE,      /* not pickable */
+  ELAB_PANEL_X,         /* horizontal axis is the model input x */
+  ELAB_PANEL_P,         /* horizontal axis is a probability p (the arch) */
+} ElabPanelKind;
+
+typedef struct
+{
+  ElabPanelKind kind;
+  ElabRect      area;   /* the plot area, inside the axes */
+  ElabAxis      x;
+  ElabAxis      y;
+} ElabPanel;
+
+/* Sets up both axes of @panel over @area (ticks sized to the metrics). */
+void     _elab_panel_init         (ElabFigure       *figure,
+                                   ElabPanel        *panel,
+                                   ElabPanelKind     kind,
+                                   const ElabRect   *area,
+                                   double            x_min,
+                                   double            x_max,
+                                   double            y_min,
+                                   double            y_max);
+/* Grid lines, the frame, tick labels, and the axis labels (either may be
+ * NULL; y_label is drawn rotated). Registers @panel for elab_figure_pick. */
+void     _elab_draw_axes          (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   ElabPanel        *panel,
+                                   const char       *x_label,
+                                   const char       *y_label);
+/* The margins around a plot area that tick labels and axis labels need. */
+void     _elab_panel_inset        (ElabFigure       *figure,
+                                   const ElabRect   *outer,
+                                   gboolean          with_x_label,
+                                   gboolean          with_y_label,
+                                   ElabRect         *res_area);
+
+/* --------------------------------------------------------------- Series */
+
+/* One stroked path through (x[i], y[i]) in data units; a non-finite value
+ * breaks the line (a gap, never a NaN path); points closer than half a
+ * pixel are merged. Colour and dash of series @index. */
+void     _elab_draw_series        (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   const ElabPanel  *panel,
+                                   const double     *x,
+                                   const double     *y,
+                                   guint             n,
+                                   guint             index);
+/* The region between y0 and y1 filled with @color; stops where either is
+ * non-finite. On an opaque background the colour is pre-blended with it
+ * (much faster), so draw the band before the axes' grid. */
+void     _elab_draw_band          (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   const ElabPanel  *panel,
+                                   const double     *x,
+                                   const double     *y0,
+                                   const double     *y1,
+                                   guint             n,
+                                   const ElabRgba   *color);
+
+/* Marker shapes differ per series so points differ without colour. */
+void     _elab_draw_marker        (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   double            px,
+                                   double            py,
+                                   guint             index);
+/* A vertical hover line at data x over the panel. */
+void     _elab_draw_crosshair     (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   const ElabPanel  *panel,
+                                   double            x);
+/* The swatch of series @index (a short line with its dash and marker), or
+ * when @band a block in the theme's band colour, in the box (x, y, w, h). */
+void     _elab_draw_swatch        (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   double            x,
+                                   double            y,
+                                   double            w,
+                                   double            h,
+                                   guint             index,
+                                   gboolean          band);
+/* A band swatch with its own opacity and, when @outline, a dashed edge
+ * (the softmax target bars). */
+void     _elab_draw_block_swatch  (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   const ElabRect   *rect,
+                                   guint             index,
+                                   double            fill_alpha,
+                                   gboolean          outline);
+void     _elab_fill_rect          (cairo_t          *cr,
+                                   const ElabRect   *rect,
+                                   const ElabRgba   *color);
+/* A 1-unit line snapped to pixel centres (fast and crisp). */
+void     _elab_hline              (cairo_t          *cr,
+                                   double            x0,
+                                   double            x1,
+                                   double            y,
+                                   double            width);
+void     _elab_vline              (cairo_t          *cr,
+                                   double            x,
+                                   double            y0,
+                                   double            y1,
+                                   double            width);
+
+/* ----------------------------------------------------------------- Text */
+
+typedef enum
+{
+  ELAB_FONT_TITLE,
+  ELAB_FONT_LABEL,
+  ELAB_FONT_TICK,
+  ELAB_FONT_LEGEND,
+  ELAB_FONT_BIG,
+  ELAB_N_FONTS
+} ElabFont;
+
+/* A cached layout; width and height in user units. */
+typedef struct
+{
+  PangoLayout *layout;
+  ElabFont     font;
+  double       font_px;
+  double       max_width;
+  gboolean     markup;
+  double       width;
+  double       height;
+  char         text[192];
+} ElabText;
+
+/* Layout for @text in @font, taken from the next slot of this frame's
+ * cache and reshaped only if text, font or size differ from last frame.
+ * NULL when the style draws no text. @markup takes Pango markup (for
+ * H<sub>q</sub>(p)). @max_width > 0 ellipsizes at that width. */
+ElabText *_elab_text              (ElabFigure       *figure,
+                                   ElabFont          font,
+                                   const char       *text,
+                                   gboolean          markup,
+                                   double            max_width);
+/* Draws @text with its box anchored at (x, y): @ax, @ay ∈ [0, 1] pick the
+ * point of the box (0, 0 top left; 0.5, 0.5 centre; 1, 1 bottom right).
+ * Returns the width drawn (0 when text is off). */
+double    _elab_draw_text         (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   ElabFont          font,
+                                   const char       *text,
+                                   gboolean          markup,
+                                   double            x,
+                                   double            y,
+                                   double            ax,
+                                   double            ay,
+                                   const ElabRgba   *color);
+/* Same, rotated by −90° (reads bottom to top) around (x, y). */
+void      _elab_draw_text_vertical (ElabFigure      *figure,
+                                   cairo_t          *cr,
+                                   ElabFont          font,
+                                   const char       *text,
+                                   double            x,
+                                   double            y,
+                                   const ElabRgba   *color);
+/* A value for people: %.4g-ish with U+2212 minus, "∞"/"−∞" for infinities
+ * and "—" for NaN, followed by " unit" when @unit is not NULL. */
+void      _elab_format_value      (double            value,
+                                   const char       *unit,
+                                   char             *buf,
+                                   gsize             len);
+
+/* ------------------------------------------------------ Figure chrome */
+
+/* Background (theme colour unless transparent), the title and an optional
+ * subtitle line; returns the rectangle left below them for panels. */
+void     _elab_draw_frame         (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   const char       *title,
+                                   gboolean          title_markup,
+                                   const char       *subtitle,
+                                   ElabRect         *res_body);
+
+#define ELAB_LEGEND_NO_SWATCH G_MAXUINT
+
+typedef struct
+{
+  const char *label;        /* Pango markup */
+  const char *value;        /* right-aligned, may be NULL */
+  guint       series;       /* colour / dash / marker index, or
+                             * ELAB_LEGEND_NO_SWATCH */
+  gboolean    band;         /* a filled swatch instead of a line */
+  double      fill_alpha;   /* a band swatch's opacity; 0 means 0.3 */
+  gboolean    outline;      /* a band swatch with a dashed outline */
+} ElabLegendEntry;
+
+/* A boxed legend, one entry per row, in @box (its height is the caller's
+ * choice; rows are 1.7 × legend font). Returns the height used. */
+double   _elab_draw_legend        (ElabFigure            *figure,
+                                   cairo_t               *cr,
+                                   const ElabRect        *box,
+                                   const ElabLegendEntry *entries,
+                                   guint                  n_entries,
+                                   const char            *heading);
+double   _elab_legend_row_height  (ElabFigure            *figure);
+
+/* The scene caption (style->caption) in a box along the bottom of @body. */
+void     _elab_draw_caption       (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   const ElabRect   *body);
+
+/* A centred "nothing to show" message over @body. */
+void     _elab_draw_placeholder   (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   const ElabRect   *body,
+                                   const char       *message);
+
+/* --------------------------------------------------------------- Figure */
+
+#define ELAB_FIGURE_MAX_PANELS 4
+#define ELAB_FIGURE_MAX_TEXTS  160
+
+struct _ElabFigure
+{
+  ElabFigureKind   kind;
+
+  /* Owned: sampled curves, grown only when state->samples grows */
+  ElabModelCurves *models[ELAB_MAX_MODELS];
+  ElabPairCurves  *pair;
+
+  /* Owned: text cache */
+  PangoContext         *pango;
+  PangoFontDescription *fonts[ELAB_N_FONTS];
+  double                font_px[ELAB_N_FONTS];
+  ElabText              texts[ELAB_FIGURE_MAX_TEXTS];
+  guint                 next_text;
+  guint                 pango_serial;
+  gboolean              pango_changed;   /* this frame: re-measure every text */
+
+  /* Per frame (valid during and after a draw) */
+  ElabTheme              theme;
+  ElabMetrics            metrics;
+  ElabFigureStyle        style;
+  double                 width;
+  double                 height;
+
+  /* Last frame's panels, for elab_figure_pick() */
+  ElabPanel        panels[ELAB_FIGURE_MAX_PANELS];
+  guint            n_panels;
+
+  /* Owned by the training figures (elab-figure-training.c); freed with
+   * @extra_free. */
+  gpointer         extra;
+  GDestroyNotify   extra_free;
+};
+
+/* Starts a frame: theme, metrics, text slots, cleared panels. */
+void     _elab_figure_begin       (ElabFigure             *figure,
+                                   cairo_t                *cr,
+                                   double                  width,
+                                   double                  height,
+                                   const ElabFigureStyle  *style);
+/* Remembers @panel for elab_figure_pick (at most ELAB_FIGURE_MAX_PANELS). */
+void     _elab_figure_add_panel   (ElabFigure             *figure,
+                                   const ElabPanel        *panel);
+/* Makes sure the curve caches hold @n samples (allocates only on growth). */
+void     _elab_figure_ensure_curves (ElabFigure           *figure,
+                                     guint                 n);
+
+/* Axis unit suffix for the state's unit: "bits" or "nats". */
+const char *_elab_unit_label      (ElabUnit          unit);
+
+void     _elab_figure_draw_entropy       (ElabFigure            *figure,
+                                          cairo_t               *cr,
+                                          const ElabState       *state);
+void     _elab_figure_draw_cross_entropy (ElabFigure            *figure,
+                                          cairo_t               *cr,
+                                          const ElabState       *state);
+void     _elab_figure_draw_softmax       (ElabFigure            *figure,
+                                          cairo_t               *cr,
+                                          const ElabState       *state);
+void     _elab_figure_draw_training      (ElabFigure            *figure,
+                                          cairo_t               *cr,
+                                          const ElabState       *state,
+                                          const ElabTrainer     *trainer);
+void     _elab_figure_draw_landscape     (ElabFigure            *figure,
+                                          cairo_t               *cr,
+                                          const ElabState       *state,
+                                          const ElabTrainer     *trainer);
+
+G_END_DECLS
