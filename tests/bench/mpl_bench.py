@@ -102,6 +102,9 @@ class Metrics:
         return 1.0 - px / self.h
 
 
+MARKERS = ["o", "s", "^", "D", "v", "p"]
+
+
 def dashes(index, lw):
     """_elab_set_dash: lengths in line widths (matplotlib scales by lw)."""
     return {0: None, 1: [4.5, 2.5], 2: [0.01, 2.2], 3: [5, 2, 0.01, 2], 4: [9, 3]}.get(index % 6,
@@ -157,6 +160,16 @@ class Base:
             ax.set_ylabel(ylabel, fontsize=m.pt(m.label), color=FOREGROUND)
         return ax
 
+    def proxy(self, index):
+        """A legend swatch: the series' line with its marker, as src/plot's."""
+        from matplotlib.lines import Line2D
+        line = Line2D([], [], color=SERIES[index % 6], linewidth=self.m.pt(self.m.line_w),
+                      marker=MARKERS[index % 6], markersize=self.m.pt(2 * self.m.marker_r))
+        d = dashes(index, self.m.line_w)
+        if d:
+            line.set_dashes(d)
+        return line
+
     def line(self, ax, x, y, index, **kw):
         (line,) = ax.plot(x, y, color=SERIES[index % 6], linewidth=self.m.pt(self.m.line_w),
                           solid_capstyle="butt", dash_capstyle="round", **kw)
@@ -184,11 +197,13 @@ class CrossEntropy(Base):
         ax.set_ylim(0, self.ymax(c))
         self.band = ax.fill_between(self.x, c["h_p"], c["h_pq"], color=SERIES[4], alpha=0.3, linewidth=0)
         self.lines = {}
-        for key, index in (("h_qp", 3), ("h_q", 1), ("h_pq", 2), ("h_p", 0)):
+        order = (("h_qp", 3), ("h_q", 2), ("h_pq", 1), ("h_p", 0))
+        for key, index in order:
             self.lines[key] = self.line(ax, self.x, c[key], index)
         from matplotlib.patches import Patch
-        handles = [self.lines["h_p"], self.lines["h_q"], self.lines["h_pq"], self.lines["h_qp"],
-                   Patch(facecolor=SERIES[4], alpha=0.3)]
+        index_of = dict(order)
+        handles = [self.proxy(index_of[key]) for key in ("h_p", "h_q", "h_pq", "h_qp")]
+        handles.append(Patch(facecolor=SERIES[4], alpha=0.3))
         self.legend = self.fig.legend(handles, self.labels(c), loc="upper left",
                                       bbox_to_anchor=(m.fx(bx + bw - side_w), m.fy(by)),
                                       fontsize=m.pt(m.legend), title="mean over x \u2208 [\u22126, 6]",
@@ -268,7 +283,6 @@ class Entropy(Base):
         for ax in (self.sig, self.ent):
             ax.set_xlim(-6, 6)
         self.sig.set_ylim(0, 1)
-        self.sig.tick_params(labelbottom=False)
         self.ent.set_ylim(0, 1.06)
         self.arch.set_xlim(0, 1)
         self.arch.set_ylim(0, 1.06)
@@ -284,10 +298,12 @@ class Entropy(Base):
             self.sig_lines.insert(0, self.line(self.sig, self.x, c[i][0], i))
             self.ent_lines.insert(0, self.line(self.ent, self.x, c[i][1], i))
         for i in range(len(self.models)):
-            (mk,) = self.arch.plot([c[i][2]], [c[i][3]], "o", color=SERIES[i], markersize=m.pt(2 * m.marker_r),
+            (mk,) = self.arch.plot([c[i][2]], [c[i][3]], MARKERS[i], color=SERIES[i],
+                                   markersize=m.pt(2 * m.marker_r),
                                    markeredgecolor="white", markeredgewidth=m.pt(1.5))
             self.markers.append(mk)
-        self.legend = self.fig.legend(self.sig_lines, self.labels(c), loc="lower left",
+        self.legend = self.fig.legend([self.proxy(i) for i in range(len(self.models))], self.labels(c),
+                                      loc="lower left",
                                       bbox_to_anchor=(m.fx(rx), 1 - (by + bh) / m.h), fontsize=m.pt(m.legend),
                                       title="model, and its mean H over x \u2208 [\u22126, 6]",
                                       title_fontsize=m.pt(m.legend), edgecolor=LEGEND_BORDER, handlelength=3)
@@ -376,15 +392,14 @@ class Softmax(Base):
         fig.text(m.fx(cx + side_w), m.fy(y), f"log K = {fmt(c['h_max'], 'bits')}", fontsize=m.pt(m.tick),
                  color=MUTED, va="top", ha="right")
         y += 1.6 * m.tick + 0.8 * m.pad
-        row = round(1.9 * m.big)
-        y += row / 2
         self.numbers = []
         for label, key in (("entropy H(P)", "h"), ("maximum log K", "h_max"), ("cross-entropy H(t, P)", "ce"),
                            ("KL(t\u2016P)", "kl")):
-            fig.text(m.fx(cx), m.fy(y), label, fontsize=m.pt(m.label), color=MUTED, va="center")
-            self.numbers.append((key, fig.text(m.fx(cx + side_w), m.fy(y), fmt(c[key], "bits"),
-                                               fontsize=m.pt(m.big), color=FOREGROUND, va="center", ha="right")))
-            y += row
+            fig.text(m.fx(cx), m.fy(y), label, fontsize=m.pt(m.label), color=MUTED, va="top")
+            y += 1.2 * m.label
+            self.numbers.append((key, fig.text(m.fx(cx), m.fy(y), fmt(c[key], "bits"), fontsize=m.pt(m.big),
+                                               color=FOREGROUND, va="top", weight="bold")))
+            y += 1.4 * m.big
         self.animated = [*self.bars, self.gauge]
 
     def subtitle_text(self):
