@@ -26,8 +26,9 @@ void   elab_softmax                (const double *logits,
 double elab_softmax_entropy        (const double *logits,
                                     gsize         k,
                                     double        temperature);
-/* −Σ target_i · log softmax_i in nats; +∞ when a target mass meets a zero
- * probability, never NaN. */
+/* −Σ target_i · log softmax_i in nats, from the log-probabilities, so a
+ * probability that underflows to 0 still gives its exact finite log; +∞
+ * only when a target mass meets a log-probability of −∞, never NaN. */
 double elab_softmax_cross_entropy  (const double *target,
                                     const double *logits,
                                     gsize         k,
