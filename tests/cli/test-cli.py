@@ -338,6 +338,14 @@ def _():
     assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:], data[:16]
 
 
+@case("export: the training figures train the default data set and draw it")
+def _():
+    for figure in ("training", "landscape"):
+        out = os.path.join(TMP, f"{figure}.png")
+        run("export", "--figure", figure, "--out", out, "--width", "640", "--height", "360")
+        assert png_info(out)[:2] == (640, 360), figure
+
+
 @case("export: an upper-case extension is accepted")
 def _():
     out = os.path.join(TMP, "UPPER.PNG")
@@ -512,6 +520,8 @@ def _():
     ours = figure["ours"]
     assert 0 < ours["min_ms"] <= ours["median_ms"] <= ours["max_ms"], ours
     assert doc["matplotlib"]["available"] is False and doc["trainer"]["available"] is False
+    assert figure["matplotlib_full"] is None and figure["ratio_full"] is None, figure
+    assert (doc["width"], doc["height"], doc["frames"]) == (320, 180, 3), doc
 
 
 def main():
