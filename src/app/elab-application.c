@@ -7,10 +7,15 @@
 #include "elab-config.h"
 
 #include "elab-application.h"
+#include "elab-presets.h"
+#include "elab-window.h"
 
 struct _ElabApplication
 {
   AdwApplication parent_instance;
+
+  char          *preset;
+  char          *scenario;
 };
 
 G_DEFINE_FINAL_TYPE (ElabApplication, elab_application, ADW_TYPE_APPLICATION)
@@ -18,16 +23,57 @@ G_DEFINE_FINAL_TYPE (ElabApplication, elab_application, ADW_TYPE_APPLICATION)
 static void
 elab_application_activate (GApplication *app)
 {
+  ElabApplication *self = ELAB_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (app)));
-      gtk_window_set_title (window, "Entropy Lab");
-      gtk_window_set_default_size (window, 1280, 800);
+      ElabWindow *win = elab_window_new (GTK_APPLICATION (app));
+
+      if (self->preset != NULL)
+        {
+          ElabDocument *document = elab_window_get_document (win);
+          ElabState state = *elab_document_get_state (document);
+
+          /* Checked in handle_local_options, so this cannot fail. */
+          elab_presets_apply (self->preset, &state);
+          elab_document_set_state (document, &state);
+        }
+      window = GTK_WINDOW (win);
     }
 
   gtk_window_present (window);
+}
+
+static int
+elab_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  ElabApplication *self = ELAB_APPLICATION (app);
+  const char *preset = NULL;
+  const char *scenario = NULL;
+
+  if (g_variant_dict_lookup (options, "preset", "&s", &preset))
+    {
+      if (elab_presets_lookup (preset) == NULL)
+        {
+          g_printerr ("entropy-lab: error: unknown preset '%s' (see `entropy-lab presets`)\n", preset);
+          return 2;
+        }
+      g_free (self->preset);
+      self->preset = g_strdup (preset);
+    }
+
+  if (g_variant_dict_lookup (options, "scenario", "^&ay", &scenario))
+    {
+      /* Scenario files arrive with the lecture kit (issue 6). Until the
+       * core can read them, say so instead of silently ignoring the flag. */
+      g_printerr ("entropy-lab: error: %s: scenario files are not supported by this build yet\n",
+                  scenario);
+      return 1;
+    }
+
+  return G_APPLICATION_CLASS (elab_application_parent_class)->handle_local_options (app, options);
 }
 
 static void
@@ -35,7 +81,59 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Save through the normal close path so the state comes back. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ELAB_IS_WINDOW (l->data))
+      gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Entropy Lab authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", "Entropy Lab",
+                        "application-icon", ELAB_APP_ID,
+                        "version", ELAB_VERSION,
+                        "developer-name", "The Entropy Lab authors",
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", "Entropy, cross-entropy and softmax with plots that follow every slider.",
+                        "website", "https://github.com/entropylab/entropy-lab",
+                        NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), "Data sets",
+                                       (const char *[]) {
+                                         "Challenger O-ring data: Dalal, Fowlkes and Hoadley, JASA 1989",
+                                         "Iris: R. A. Fisher, 1936",
+                                         NULL });
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *window;
+
+  builder = gtk_builder_new_from_resource ("/io/github/entropylab/EntropyLab/ui/elab-shortcuts.ui");
+  window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (app));
+  gtk_window_set_application (window, app);
+  gtk_window_present (window);
 }
 
 static void
@@ -43,27 +141,65 @@ elab_application_startup (GApplication *app)
 {
   static const GActionEntry entries[] = {
     { .name = "quit", .activate = quit_activated },
+    { .name = "about", .activate = about_activated },
+    { .name = "shortcuts", .activate = shortcuts_activated },
   };
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.shortcuts", { "F1", "<Control>question", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+  };
 
   G_APPLICATION_CLASS (elab_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+elab_application_finalize (GObject *object)
+{
+  ElabApplication *self = ELAB_APPLICATION (object);
+
+  g_free (self->preset);
+  g_free (self->scenario);
+
+  G_OBJECT_CLASS (elab_application_parent_class)->finalize (object);
 }
 
 static void
 elab_application_class_init (ElabApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = elab_application_finalize;
 
   app_class->activate = elab_application_activate;
   app_class->startup = elab_application_startup;
+  app_class->handle_local_options = elab_application_handle_local_options;
 }
 
 static void
 elab_application_init (ElabApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "preset", 0, 0, G_OPTION_ARG_STRING, NULL,
+      "Open with a named preset (see `entropy-lab presets`)", "NAME" },
+    { "scenario", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      "Open a scenario file", "FILE" },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), "[SUBCOMMAND …]");
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            "Without a subcommand, opens the window. Subcommands run "
+                                            "headless: curves, softmax, train, export, presets, datasets, bench.");
 }
 
 ElabApplication *

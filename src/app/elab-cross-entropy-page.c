@@ -1,0 +1,404 @@
+/* elab-cross-entropy-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The true distribution p and the model q, a swap that shows H(p,q) is not
+ * H(q,p), the means over the x range, and the formula at the hovered x
+ * with its numbers substituted.
+ */
+#define G_LOG_DOMAIN "elab-cross-entropy-page"
+
+#include "elab-config.h"
+
+#include <math.h>
+#include <adwaita.h>
+
+#include "elab-cross-entropy-page.h"
+#include "elab-curves.h"
+#include "elab-format.h"
+#include "elab-range-editor.h"
+
+struct _ElabCrossEntropyPage
+{
+  GtkWidget        parent_instance;
+
+  /* Template widgets */
+  ElabModelEditor *editor_p;
+  ElabModelEditor *editor_q;
+  GtkButton       *swap_button;
+  GtkLabel        *h_p_label;
+  GtkLabel        *h_q_label;
+  GtkLabel        *h_pq_label;
+  GtkLabel        *h_qp_label;
+  GtkLabel        *kl_pq_label;
+  GtkLabel        *kl_qp_label;
+  GtkLabel        *formula_title;
+  GtkLabel        *formula_label;
+  ElabRangeEditor *range_editor;
+  ElabPlotView    *plot_view;
+
+  /* Owned */
+  ElabDocument    *document;
+  ElabPairCurves  *curves;
+  char            *formula;
+  gulong           changed_id;
+  gulong           dark_id;
+
+  double           readout_x;
+  guint            editing;
+};
+
+G_DEFINE_FINAL_TYPE (ElabCrossEntropyPage, elab_cross_entropy_page, GTK_TYPE_WIDGET)
+
+static void
+set_value_label (GtkLabel *label,
+                 double    value,
+                 ElabUnit  unit)
+{
+  g_autofree char *text = elab_format_value (value, unit);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+update_means (ElabCrossEntropyPage *self)
+{
+  const ElabState *state = elab_document_get_state (self->document);
+  ElabPairCurves *c = self->curves;
+
+  elab_pair_curves_compute (c, &state->p, &state->q, state->x_min, state->x_max,
+                            MIN (state->samples, ELAB_MAX_SAMPLES), state->unit);
+  set_value_label (self->h_p_label, c->mean_h_p, state->unit);
+  set_value_label (self->h_q_label, c->mean_h_q, state->unit);
+  set_value_label (self->h_pq_label, c->mean_h_pq, state->unit);
+  set_value_label (self->h_qp_label, c->mean_h_qp, state->unit);
+  set_value_label (self->kl_pq_label, c->mean_kl_pq, state->unit);
+  set_value_label (self->kl_qp_label, c->mean_kl_qp, state->unit);
+}
+
+/* One line "−[a·log b + (1−a)·log (1−b)] = v unit" from probabilities given
+ * with their complements, which are computed from the logits so that they
+ * keep their tails. */
+static char *
+format_term (const char *name,
+             double      a,
+             double      a_bar,
+             double      b,
+             double      b_bar,
+             double      value,
+             ElabUnit    unit)
+{
+  g_autofree char *sa = elab_format_number (a, 2);
+  g_autofree char *sa_bar = elab_format_number (a_bar, 2);
+  g_autofree char *sb = elab_format_number (b, 2);
+  g_autofree char *sb_bar = elab_format_number (b_bar, 2);
+  g_autofree char *sv = elab_format_number (value, 2);
+  const char *log = elab_format_log (unit);
+
+  return g_strdup_printf ("%s = −[%s·%s %s + %s·%s %s] = %s %s",
+                          name, sa, log, sb, sa_bar, log, sb_bar, sv,
+                          elab_unit_to_string (unit));
+}
+
+static void
+update_formula (ElabCrossEntropyPage *self)
+{
+  const ElabState *state = elab_document_get_state (self->document);
+  double x = self->readout_x;
+  double zp = elab_logistic_logit (&state->p, x);
+  double zq = elab_logistic_logit (&state->q, x);
+  double p = elab_sigmoid (zp), p_bar = elab_sigmoid (-zp);
+  double q = elab_sigmoid (zq), q_bar = elab_sigmoid (-zq);
+  ElabPairPoint pt;
+  g_autofree char *sx = elab_format_number (x, 2);
+  g_autofree char *title = NULL;
+  g_autofree char *l_hp = NULL;
+  g_autofree char *l_hpq = NULL;
+  g_autofree char *l_hqp = NULL;
+  g_autofree char *kl_pq = NULL;
+  g_autofree char *kl_qp = NULL;
+
+  elab_pair_point (&state->p, &state->q, x, state->unit, &pt);
+
+  title = g_strdup_printf ("At x = %s", sx);
+  l_hp = format_term ("H(p)   ", p, p_bar, p, p_bar, pt.h_p, state->unit);
+  l_hpq = format_term ("H(p,q) ", p, p_bar, q, q_bar, pt.h_pq, state->unit);
+  l_hqp = format_term ("H(q,p) ", q, q_bar, p, p_bar, pt.h_qp, state->unit);
+  kl_pq = elab_format_number (pt.kl_pq, 2);
+  kl_qp = elab_format_number (pt.kl_qp, 2);
+
+  g_free (self->formula);
+  self->formula = g_strdup_printf ("%s\n%s\n%s\n"
+                                   "KL(p‖q) = H(p,q) − H(p) = %s %s\n"
+                                   "KL(q‖p) = H(q,p) − H(q) = %s %s",
+                                   l_hp, l_hpq, l_hqp,
+                                   kl_pq, elab_unit_to_string (state->unit),
+                                   kl_qp, elab_unit_to_string (state->unit));
+  gtk_label_set_label (self->formula_title, title);
+  gtk_label_set_label (self->formula_label, self->formula);
+}
+
+static void
+update_colors (ElabCrossEntropyPage *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  ElabPalette palette = ELAB_PALETTE_DEFAULT;
+  GdkRGBA color;
+
+  if (self->document != NULL)
+    palette = elab_document_get_state (self->document)->palette;
+
+  elab_palette_color (palette, dark, 0, &color);
+  elab_model_editor_set_color (self->editor_p, &color);
+  /* The figure draws H(q) in its third series colour. */
+  elab_palette_color (palette, dark, 2, &color);
+  elab_model_editor_set_color (self->editor_q, &color);
+}
+
+static void
+sync_from_document (ElabCrossEntropyPage *self)
+{
+  const ElabState *state = elab_document_get_state (self->document);
+
+  elab_model_editor_set_model (self->editor_p, &state->p, TRUE);
+  elab_model_editor_set_model (self->editor_q, &state->q, TRUE);
+  update_means (self);
+  update_formula (self);
+}
+
+static void
+document_changed_cb (ElabDocument         *document,
+                     guint                 what,
+                     ElabCrossEntropyPage *self)
+{
+  if (what & ELAB_CHANGE_LOOK)
+    update_colors (self);
+
+  if ((what & ELAB_CHANGE_PAIR) && self->editing == 0)
+    sync_from_document (self);
+  else if (what & (ELAB_CHANGE_PAIR | ELAB_CHANGE_RANGE | ELAB_CHANGE_UNIT))
+    {
+      update_means (self);
+      update_formula (self);
+    }
+}
+
+static void
+editor_changed_cb (ElabModelEditor      *editor,
+                   ElabCrossEntropyPage *self)
+{
+  ElabState *state;
+
+  if (self->document == NULL)
+    return;
+
+  state = elab_document_edit (self->document);
+  if (editor == self->editor_p)
+    elab_model_editor_get_model (editor, &state->p);
+  else
+    elab_model_editor_get_model (editor, &state->q);
+
+  self->editing++;
+  elab_document_changed (self->document, ELAB_CHANGE_PAIR);
+  self->editing--;
+}
+
+static void
+hover_changed_cb (ElabCrossEntropyPage *self)
+{
+  double x = elab_plot_view_get_hover_x (self->plot_view);
+
+  /* Keep the last hovered x when the pointer leaves, so the numbers stay
+   * up while the teacher talks about them. */
+  if (isnan (x) || self->document == NULL)
+    return;
+
+  self->readout_x = x;
+  update_formula (self);
+}
+
+static void
+swap_clicked_cb (ElabCrossEntropyPage *self)
+{
+  elab_cross_entropy_page_swap (self);
+}
+
+static void
+dark_changed_cb (ElabCrossEntropyPage *self)
+{
+  update_colors (self);
+}
+
+static void
+elab_cross_entropy_page_dispose (GObject *object)
+{
+  ElabCrossEntropyPage *self = ELAB_CROSS_ENTROPY_PAGE (object);
+
+  elab_cross_entropy_page_set_document (self, NULL);
+  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
+  gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_CROSS_ENTROPY_PAGE);
+
+  G_OBJECT_CLASS (elab_cross_entropy_page_parent_class)->dispose (object);
+}
+
+static void
+elab_cross_entropy_page_finalize (GObject *object)
+{
+  ElabCrossEntropyPage *self = ELAB_CROSS_ENTROPY_PAGE (object);
+
+  g_clear_pointer (&self->curves, elab_pair_curves_free);
+  g_clear_pointer (&self->formula, g_free);
+
+  G_OBJECT_CLASS (elab_cross_entropy_page_parent_class)->finalize (object);
+}
+
+static void
+elab_cross_entropy_page_class_init (ElabCrossEntropyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = elab_cross_entropy_page_dispose;
+  object_class->finalize = elab_cross_entropy_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entropylab/EntropyLab/ui/elab-cross-entropy-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, editor_p);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, editor_q);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, swap_button);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, h_p_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, h_q_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, h_pq_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, h_qp_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, kl_pq_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, kl_qp_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, formula_title);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, formula_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, range_editor);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, plot_view);
+  gtk_widget_class_bind_template_callback (widget_class, swap_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hover_changed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (ELAB_TYPE_MODEL_EDITOR);
+  g_type_ensure (ELAB_TYPE_RANGE_EDITOR);
+  g_type_ensure (ELAB_TYPE_PLOT_VIEW);
+}
+
+static void
+elab_cross_entropy_page_init (ElabCrossEntropyPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* At x = 1 the lesson's defaults read H(p,q) = −[0.73·log₂ 0.88 + …]. */
+  self->readout_x = 1.0;
+  self->curves = elab_pair_curves_new (ELAB_MAX_SAMPLES);
+
+  elab_model_editor_set_name (self->editor_p, "p");
+  elab_model_editor_set_subtitle (self->editor_p, "the true distribution");
+  elab_model_editor_set_show_switch (self->editor_p, FALSE);
+  elab_model_editor_set_name (self->editor_q, "q");
+  elab_model_editor_set_subtitle (self->editor_q, "the model");
+  elab_model_editor_set_show_switch (self->editor_q, FALSE);
+  g_signal_connect (self->editor_p, "changed", G_CALLBACK (editor_changed_cb), self);
+  g_signal_connect (self->editor_q, "changed", G_CALLBACK (editor_changed_cb), self);
+
+  self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                                            G_CALLBACK (dark_changed_cb), self);
+  update_colors (self);
+}
+
+GtkWidget *
+elab_cross_entropy_page_new (ElabDocument *document)
+{
+  GtkWidget *self = g_object_new (ELAB_TYPE_CROSS_ENTROPY_PAGE, NULL);
+
+  elab_cross_entropy_page_set_document (ELAB_CROSS_ENTROPY_PAGE (self), document);
+  return self;
+}
+
+void
+elab_cross_entropy_page_set_document (ElabCrossEntropyPage *self,
+                                      ElabDocument         *document)
+{
+  g_return_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+
+  elab_plot_view_set_document (self->plot_view, document);
+  elab_range_editor_set_document (self->range_editor, document);
+
+  if (document != NULL)
+    {
+      self->changed_id = g_signal_connect (document, "changed",
+                                           G_CALLBACK (document_changed_cb), self);
+      sync_from_document (self);
+      update_colors (self);
+    }
+}
+
+ElabPlotView *
+elab_cross_entropy_page_get_plot_view (ElabCrossEntropyPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self), NULL);
+
+  return self->plot_view;
+}
+
+ElabModelEditor *
+elab_cross_entropy_page_get_model_editor (ElabCrossEntropyPage *self,
+                                          guint                 index)
+{
+  g_return_val_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self), NULL);
+  g_return_val_if_fail (index < 2, NULL);
+
+  return index == 0 ? self->editor_p : self->editor_q;
+}
+
+GtkButton *
+elab_cross_entropy_page_get_swap_button (ElabCrossEntropyPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self), NULL);
+
+  return self->swap_button;
+}
+
+void
+elab_cross_entropy_page_swap (ElabCrossEntropyPage *self)
+{
+  ElabState *state;
+  ElabLogistic tmp;
+
+  g_return_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self));
+
+  if (self->document == NULL)
+    return;
+
+  state = elab_document_edit (self->document);
+  tmp = state->p;
+  state->p = state->q;
+  state->q = tmp;
+  elab_document_changed (self->document, ELAB_CHANGE_PAIR);
+}
+
+const char *
+elab_cross_entropy_page_get_formula (ElabCrossEntropyPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self), NULL);
+
+  return self->formula;
+}
+
+double
+elab_cross_entropy_page_get_readout_x (ElabCrossEntropyPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self), NAN);
+
+  return self->readout_x;
+}

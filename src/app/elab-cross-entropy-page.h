@@ -1,0 +1,34 @@
+/* elab-cross-entropy-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "elab-document.h"
+#include "elab-model-editor.h"
+#include "elab-plot-view.h"
+
+G_BEGIN_DECLS
+
+#define ELAB_TYPE_CROSS_ENTROPY_PAGE (elab_cross_entropy_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ElabCrossEntropyPage, elab_cross_entropy_page, ELAB, CROSS_ENTROPY_PAGE, GtkWidget)
+
+GtkWidget       *elab_cross_entropy_page_new              (ElabDocument         *document);
+void             elab_cross_entropy_page_set_document     (ElabCrossEntropyPage *self,
+                                                           ElabDocument         *document);
+ElabPlotView    *elab_cross_entropy_page_get_plot_view    (ElabCrossEntropyPage *self);
+/* 0 = p, 1 = q */
+ElabModelEditor *elab_cross_entropy_page_get_model_editor (ElabCrossEntropyPage *self,
+                                                           guint                 index);
+GtkButton       *elab_cross_entropy_page_get_swap_button  (ElabCrossEntropyPage *self);
+/* Exchanges p and q, as the Swap button does. */
+void             elab_cross_entropy_page_swap             (ElabCrossEntropyPage *self);
+/* The formula read-out as shown. */
+const char      *elab_cross_entropy_page_get_formula      (ElabCrossEntropyPage *self);
+/* The x the formula read-out is evaluated at (the hovered one, or the last). */
+double           elab_cross_entropy_page_get_readout_x    (ElabCrossEntropyPage *self);
+
+G_END_DECLS

@@ -1,0 +1,292 @@
+/* elab-export-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Format, size, scale and look, then a file chooser, then the very
+ * elab_export_figure() call `entropy-lab export` makes: same state, same
+ * style, same pixels.
+ */
+#define G_LOG_DOMAIN "elab-export-dialog"
+
+#include "elab-config.h"
+
+#include "elab-export-dialog.h"
+#include "elab-window.h"
+
+typedef struct
+{
+  int width;
+  int height;
+} Size;
+
+static const Size size_presets[] = {
+  { 1920, 1080 },
+  { 1280, 720 },
+  { 1024, 768 },
+};
+
+struct _ElabExportDialog
+{
+  AdwWindow          parent_instance;
+
+  /* Template widgets */
+  AdwComboRow       *format_row;
+  AdwComboRow       *size_row;
+  AdwActionRow      *scale_row;
+  GtkSpinButton     *scale_spin;
+  AdwComboRow       *theme_row;
+  GtkSwitch         *colorblind_switch;
+  GtkSwitch         *transparent_switch;
+  GtkStringList     *size_model;
+
+  /* Owned */
+  ElabDocument      *document;
+  GtkNativeDialog   *chooser;
+
+  /* Borrowed */
+  GtkWindow         *parent;
+  const ElabTrainer *trainer;
+
+  ElabFigureKind     kind;
+  Size               window_size;
+};
+
+G_DEFINE_FINAL_TYPE (ElabExportDialog, elab_export_dialog, ADW_TYPE_WINDOW)
+
+static const char *extensions[] = { "png", "svg", "pdf" };
+
+static ElabExportFormat
+selected_format (ElabExportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->format_row);
+
+  return i <= ELAB_EXPORT_PDF ? (ElabExportFormat) i : ELAB_EXPORT_PNG;
+}
+
+static Size
+selected_size (ElabExportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->size_row);
+
+  return i < G_N_ELEMENTS (size_presets) ? size_presets[i] : self->window_size;
+}
+
+char *
+elab_export_dialog_suggest_name (ElabExportDialog *self)
+{
+  g_return_val_if_fail (ELAB_IS_EXPORT_DIALOG (self), NULL);
+
+  return g_strdup_printf ("%s.%s", elab_figure_kind_to_string (self->kind),
+                          extensions[selected_format (self)]);
+}
+
+gboolean
+elab_export_dialog_export_to (ElabExportDialog  *self,
+                              const char        *path,
+                              GError           **error)
+{
+  g_autoptr(ElabFigure) figure = NULL;
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  ElabState state;
+  Size size;
+
+  g_return_val_if_fail (ELAB_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  state = *elab_document_get_state (self->document);
+  style.theme = adw_combo_row_get_selected (self->theme_row) == 1 ? ELAB_THEME_DARK : ELAB_THEME_LIGHT;
+  style.palette = gtk_switch_get_active (self->colorblind_switch) ? ELAB_PALETTE_COLORBLIND
+                                                                  : ELAB_PALETTE_DEFAULT;
+  style.transparent = gtk_switch_get_active (self->transparent_switch);
+  /* The state carries the look too, so a scenario saved later matches. */
+  state.theme = style.theme;
+  state.palette = style.palette;
+
+  size = selected_size (self);
+  figure = elab_figure_new (self->kind);
+  return elab_export_figure (figure, &state, self->trainer, &style,
+                             size.width, size.height,
+                             gtk_spin_button_get_value (self->scale_spin),
+                             selected_format (self), path, error);
+}
+
+static void
+finish_export (ElabExportDialog *self,
+               GFile            *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = self->parent;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "Only local files can be written");
+    }
+  else if (elab_export_dialog_export_to (self, path, &error))
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf ("Exported %s", base);
+
+      if (ELAB_IS_WINDOW (parent))
+        elab_window_show_toast (ELAB_WINDOW (parent), message);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  {
+    AdwMessageDialog *dialog;
+
+    dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                         "Could Not Export the Figure",
+                                                         error->message));
+    adw_message_dialog_add_response (dialog, "close", "_Close");
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ElabExportDialog) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    finish_export (self, file);
+}
+#else
+static void
+chooser_response_cb (GtkNativeDialog  *chooser,
+                     int               response,
+                     ElabExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        finish_export (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+#endif
+
+static void
+export_clicked_cb (ElabExportDialog *self)
+{
+  g_autofree char *name = elab_export_dialog_suggest_name (self);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, "Export Figure");
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_ready_cb, g_object_ref (self));
+#else
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new ("Export Figure", GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+#endif
+}
+
+static void
+format_changed_cb (ElabExportDialog *self)
+{
+  /* Vector formats have no pixels to multiply. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), selected_format (self) == ELAB_EXPORT_PNG);
+}
+
+static void
+elab_export_dialog_dispose (GObject *object)
+{
+  ElabExportDialog *self = ELAB_EXPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (elab_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+elab_export_dialog_class_init (ElabExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = elab_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entropylab/EntropyLab/ui/elab-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, colorblind_switch);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, transparent_switch);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, size_model);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+elab_export_dialog_init (ElabExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ElabExportDialog *
+elab_export_dialog_new (GtkWindow         *parent,
+                        ElabDocument      *document,
+                        ElabFigureKind     kind,
+                        const ElabTrainer *trainer,
+                        int                window_width,
+                        int                window_height)
+{
+  ElabExportDialog *self;
+  g_autofree char *window_item = NULL;
+
+  g_return_val_if_fail (ELAB_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (ELAB_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->parent = parent;
+  self->document = g_object_ref (document);
+  self->kind = kind;
+  self->trainer = trainer;
+  self->window_size.width = CLAMP (window_width, 64, ELAB_EXPORT_MAX_PX);
+  self->window_size.height = CLAMP (window_height, 64, ELAB_EXPORT_MAX_PX);
+
+  for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
+    {
+      g_autofree char *item = g_strdup_printf ("%d × %d", size_presets[i].width, size_presets[i].height);
+      gtk_string_list_append (self->size_model, item);
+    }
+  window_item = g_strdup_printf ("The window's plot, %d × %d",
+                                 self->window_size.width, self->window_size.height);
+  gtk_string_list_append (self->size_model, window_item);
+
+  gtk_switch_set_active (self->colorblind_switch,
+                         elab_document_get_state (document)->palette == ELAB_PALETTE_COLORBLIND);
+
+  return self;
+}

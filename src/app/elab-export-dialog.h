@@ -1,0 +1,33 @@
+/* elab-export-dialog.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "elab-document.h"
+#include "elab-export.h"
+
+G_BEGIN_DECLS
+
+#define ELAB_TYPE_EXPORT_DIALOG (elab_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (ElabExportDialog, elab_export_dialog, ELAB, EXPORT_DIALOG, AdwWindow)
+
+/* @window_width × @window_height is the "window's size" preset. */
+ElabExportDialog *elab_export_dialog_new         (GtkWindow         *parent,
+                                                  ElabDocument      *document,
+                                                  ElabFigureKind     kind,
+                                                  const ElabTrainer *trainer,
+                                                  int                window_width,
+                                                  int                window_height);
+/* Writes the figure as the dialog is set up, without asking for a file:
+ * what the Export button does once a file is chosen. */
+gboolean          elab_export_dialog_export_to   (ElabExportDialog  *self,
+                                                  const char        *path,
+                                                  GError           **error);
+/* The file name offered in the file chooser, e.g. "cross-entropy.svg". */
+char             *elab_export_dialog_suggest_name (ElabExportDialog *self);
+
+G_END_DECLS

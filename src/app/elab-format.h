@@ -1,0 +1,29 @@
+/* elab-format.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gdk/gdk.h>
+
+#include "elab-state.h"
+
+G_BEGIN_DECLS
+
+/* "0.693 bits", "∞ bits": a value shown to a person, never "nan". */
+char    *elab_format_value      (double       value,
+                                 ElabUnit     unit);
+/* A bare number with @digits decimals, switching to scientific notation
+ * for tiny magnitudes and "∞" for infinities. */
+char    *elab_format_number     (double       value,
+                                 int          digits);
+/* "log₂" or "ln". */
+const char *elab_format_log     (ElabUnit     unit);
+/* The plot palette's colour of curve @index (0 = first model), as the
+ * plot layer draws it on the given theme. */
+void     elab_palette_color     (ElabPalette  palette,
+                                 gboolean     dark,
+                                 guint        index,
+                                 GdkRGBA     *res);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* elab-model-editor.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "elab-logistic.h"
+
+G_BEGIN_DECLS
+
+#define ELAB_TYPE_MODEL_EDITOR (elab_model_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (ElabModelEditor, elab_model_editor, ELAB, MODEL_EDITOR, GtkWidget)
+
+/* @name is the model's letter ("A", "p"): it titles the card and names the
+ * controls for screen readers ("Model A θ", "Model A bias"). */
+void            elab_model_editor_set_name               (ElabModelEditor    *self,
+                                                          const char         *name);
+/* Sets the controls without emitting ::changed. */
+void            elab_model_editor_set_model              (ElabModelEditor    *self,
+                                                          const ElabLogistic *model,
+                                                          gboolean            enabled);
+void            elab_model_editor_get_model              (ElabModelEditor    *self,
+                                                          ElabLogistic       *res);
+gboolean        elab_model_editor_get_enabled            (ElabModelEditor    *self);
+void            elab_model_editor_set_show_switch        (ElabModelEditor    *self,
+                                                          gboolean            show_switch);
+void            elab_model_editor_set_color              (ElabModelEditor    *self,
+                                                          const GdkRGBA      *color);
+void            elab_model_editor_set_subtitle           (ElabModelEditor    *self,
+                                                          const char         *subtitle);
+void            elab_model_editor_set_mean_text          (ElabModelEditor    *self,
+                                                          const char         *text);
+GtkAdjustment  *elab_model_editor_get_theta_adjustment   (ElabModelEditor    *self);
+GtkAdjustment  *elab_model_editor_get_bias_adjustment    (ElabModelEditor    *self);
+GtkSwitch      *elab_model_editor_get_switch             (ElabModelEditor    *self);
+
+G_END_DECLS

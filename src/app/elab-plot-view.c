@@ -1,0 +1,474 @@
+/* elab-plot-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A widget that hands its Cairo context to the plot layer: once per frame,
+ * from snapshot, through the same elab_figure_draw() the exporter uses.
+ * The ElabFigure keeps its sample arrays from frame to frame, so a drag
+ * never allocates beyond the render node GTK itself records.
+ */
+#define G_LOG_DOMAIN "elab-plot-view"
+
+#include "elab-config.h"
+
+#include <math.h>
+#include <adwaita.h>
+
+#include "elab-plot-view.h"
+
+struct _ElabPlotView
+{
+  GtkWidget          parent_instance;
+
+  /* Owned */
+  ElabDocument      *document;
+  ElabFigure        *figure;
+  gulong             changed_id;
+  gulong             dark_id;
+
+  /* Borrowed */
+  const ElabTrainer *trainer;
+
+  ElabFigureKind     kind;
+  double             hover_x;
+  double             hover_p;
+  gboolean           dark;
+
+  gint64             last_draw_us;
+  gint64             max_draw_us;
+  guint              n_frames;
+};
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_FIGURE_KIND,
+  PROP_HOVER_X,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ElabPlotView, elab_plot_view, GTK_TYPE_WIDGET)
+
+static const char *
+describe_figure (ElabFigureKind kind)
+{
+  switch (kind)
+    {
+    case ELAB_FIGURE_ENTROPY:
+      return "Entropy figure: the probability σ(θx + b) of each shown model over x, "
+             "its binary entropy H over x, and the entropy arch H(p) over p from 0 to 1 "
+             "with each model's point at the hovered x.";
+    case ELAB_FIGURE_CROSS_ENTROPY:
+      return "Cross-entropy figure: H(p), H(q), H(p,q) and H(q,p) over x, with the "
+             "KL divergence gap between H(p,q) and H(p) shaded.";
+    case ELAB_FIGURE_SOFTMAX:
+      return "Softmax figure: bars of the softmax probabilities of each class beside "
+             "the target distribution, with the entropy against its log K maximum.";
+    case ELAB_FIGURE_TRAINING:
+      return "Training figure: the data points with the fitted curve σ(w·x + b) and "
+             "the loss over the iterations.";
+    case ELAB_FIGURE_LANDSCAPE:
+      return "Loss landscape over w and b with the optimizer's path.";
+    case ELAB_N_FIGURES:
+    default:
+      return "Figure";
+    }
+}
+
+static ElabChange
+relevant_changes (ElabFigureKind kind)
+{
+  ElabChange common = ELAB_CHANGE_UNIT | ELAB_CHANGE_LOOK;
+
+  switch (kind)
+    {
+    case ELAB_FIGURE_ENTROPY:
+      return common | ELAB_CHANGE_MODELS | ELAB_CHANGE_RANGE;
+    case ELAB_FIGURE_CROSS_ENTROPY:
+      return common | ELAB_CHANGE_PAIR | ELAB_CHANGE_RANGE;
+    case ELAB_FIGURE_SOFTMAX:
+      return common | ELAB_CHANGE_SOFTMAX;
+    case ELAB_FIGURE_TRAINING:
+    case ELAB_FIGURE_LANDSCAPE:
+    case ELAB_N_FIGURES:
+    default:
+      return ELAB_CHANGE_ALL;
+    }
+}
+
+static void
+set_hover (ElabPlotView *self,
+           double        hover_x,
+           double        hover_p)
+{
+  gboolean x_changed = !(hover_x == self->hover_x || (isnan (hover_x) && isnan (self->hover_x)));
+  gboolean p_changed = !(hover_p == self->hover_p || (isnan (hover_p) && isnan (self->hover_p)));
+
+  if (!x_changed && !p_changed)
+    return;
+
+  self->hover_x = hover_x;
+  self->hover_p = hover_p;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (x_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_X]);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           ElabPlotView             *self)
+{
+  double hx = NAN;
+  double hp = NAN;
+
+  /* The pick answers from the layout of the last frame, which is what the
+   * pointer is over. Before the first frame there is nothing to pick. */
+  if (self->n_frames == 0 || !elab_figure_pick (self->figure, x, y, &hx, &hp))
+    hx = hp = NAN;
+
+  set_hover (self, hx, hp);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *motion,
+          ElabPlotView             *self)
+{
+  set_hover (self, NAN, NAN);
+}
+
+static void
+document_changed_cb (ElabDocument *document,
+                     guint         what,
+                     ElabPlotView *self)
+{
+  if (what & relevant_changes (self->kind))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+dark_changed_cb (AdwStyleManager *manager,
+                 GParamSpec      *pspec,
+                 ElabPlotView    *self)
+{
+  gboolean dark = adw_style_manager_get_dark (manager);
+
+  if (dark != self->dark)
+    {
+      self->dark = dark;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+void
+elab_plot_view_get_style (ElabPlotView    *self,
+                          ElabFigureStyle *res)
+{
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+  g_return_if_fail (res != NULL);
+
+  *res = ELAB_FIGURE_STYLE_INIT;
+  res->theme = self->dark ? ELAB_THEME_DARK : ELAB_THEME_LIGHT;
+  if (self->document != NULL)
+    res->palette = elab_document_get_state (self->document)->palette;
+}
+
+static void
+elab_plot_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  ElabPlotView *self = ELAB_PLOT_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  ElabFigureStyle style;
+  cairo_t *cr;
+  gint64 start, elapsed;
+
+  if (self->document == NULL || width <= 0 || height <= 0)
+    return;
+
+  elab_plot_view_get_style (self, &style);
+  style.hover_x = self->hover_x;
+  style.hover_p = self->hover_p;
+
+  start = g_get_monotonic_time ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  elab_figure_draw (self->figure, cr, width, height,
+                    elab_document_get_state (self->document),
+                    self->trainer, &style);
+  cairo_destroy (cr);
+  elapsed = g_get_monotonic_time () - start;
+
+  self->last_draw_us = elapsed;
+  self->max_draw_us = MAX (self->max_draw_us, elapsed);
+  self->n_frames++;
+}
+
+static void
+elab_plot_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 360;
+      *natural = 900;
+    }
+  else
+    {
+      *minimum = 280;
+      *natural = 640;
+    }
+}
+
+static void
+elab_plot_view_dispose (GObject *object)
+{
+  ElabPlotView *self = ELAB_PLOT_VIEW (object);
+
+  if (g_getenv ("ELAB_FRAME_STATS") != NULL && self->n_frames > 0)
+    g_print ("elab-frame-stats: figure=%s frames=%u last_ms=%.3f max_ms=%.3f\n",
+             elab_figure_kind_to_string (self->kind), self->n_frames,
+             self->last_draw_us / 1000.0, self->max_draw_us / 1000.0);
+
+  elab_plot_view_set_document (self, NULL);
+  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
+
+  G_OBJECT_CLASS (elab_plot_view_parent_class)->dispose (object);
+}
+
+static void
+elab_plot_view_finalize (GObject *object)
+{
+  ElabPlotView *self = ELAB_PLOT_VIEW (object);
+
+  g_clear_pointer (&self->figure, elab_figure_free);
+
+  G_OBJECT_CLASS (elab_plot_view_parent_class)->finalize (object);
+}
+
+static void
+elab_plot_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ElabPlotView *self = ELAB_PLOT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_FIGURE_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+    case PROP_HOVER_X:
+      g_value_set_double (value, self->hover_x);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+elab_plot_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ElabPlotView *self = ELAB_PLOT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      elab_plot_view_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_FIGURE_KIND:
+      elab_plot_view_set_figure_kind (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+elab_plot_view_class_init (ElabPlotViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = elab_plot_view_dispose;
+  object_class->finalize = elab_plot_view_finalize;
+  object_class->get_property = elab_plot_view_get_property;
+  object_class->set_property = elab_plot_view_set_property;
+
+  widget_class->snapshot = elab_plot_view_snapshot;
+  widget_class->measure = elab_plot_view_measure;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         ELAB_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIGURE_KIND] =
+    g_param_spec_uint ("figure-kind", NULL, NULL,
+                       0, ELAB_N_FIGURES - 1, ELAB_FIGURE_ENTROPY,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HOVER_X] =
+    g_param_spec_double ("hover-x", NULL, NULL,
+                         -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "plotview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+elab_plot_view_init (ElabPlotView *self)
+{
+  GtkEventController *motion;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  self->kind = ELAB_FIGURE_ENTROPY;
+  self->figure = elab_figure_new (self->kind);
+  self->hover_x = NAN;
+  self->hover_p = NAN;
+  self->dark = adw_style_manager_get_dark (manager);
+  self->dark_id = g_signal_connect (manager, "notify::dark",
+                                    G_CALLBACK (dark_changed_cb), self);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Figure",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, describe_figure (self->kind),
+                                  -1);
+}
+
+GtkWidget *
+elab_plot_view_new (ElabFigureKind kind)
+{
+  return g_object_new (ELAB_TYPE_PLOT_VIEW, "figure-kind", kind, NULL);
+}
+
+ElabDocument *
+elab_plot_view_get_document (ElabPlotView *self)
+{
+  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), NULL);
+
+  return self->document;
+}
+
+void
+elab_plot_view_set_document (ElabPlotView *self,
+                             ElabDocument *document)
+{
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+  g_return_if_fail (document == NULL || ELAB_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->changed_id = g_signal_connect (document, "changed",
+                                         G_CALLBACK (document_changed_cb), self);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+ElabFigureKind
+elab_plot_view_get_figure_kind (ElabPlotView *self)
+{
+  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), ELAB_FIGURE_ENTROPY);
+
+  return self->kind;
+}
+
+void
+elab_plot_view_set_figure_kind (ElabPlotView   *self,
+                                ElabFigureKind  kind)
+{
+  static const char *labels[] = {
+    "Entropy figure", "Cross-entropy figure", "Softmax figure",
+    "Training figure", "Loss landscape figure",
+  };
+
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+  g_return_if_fail (kind < ELAB_N_FIGURES);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_clear_pointer (&self->figure, elab_figure_free);
+  self->figure = elab_figure_new (kind);
+  self->n_frames = 0;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, labels[kind],
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, describe_figure (kind),
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_KIND]);
+}
+
+void
+elab_plot_view_set_trainer (ElabPlotView      *self,
+                            const ElabTrainer *trainer)
+{
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+
+  self->trainer = trainer;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const ElabTrainer *
+elab_plot_view_get_trainer (ElabPlotView *self)
+{
+  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), NULL);
+
+  return self->trainer;
+}
+
+double
+elab_plot_view_get_hover_x (ElabPlotView *self)
+{
+  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), NAN);
+
+  return self->hover_x;
+}
+
+void
+elab_plot_view_get_draw_stats (ElabPlotView *self,
+                               gint64       *last_us,
+                               gint64       *max_us,
+                               guint        *n_frames)
+{
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+
+  if (last_us != NULL)
+    *last_us = self->last_draw_us;
+  if (max_us != NULL)
+    *max_us = self->max_draw_us;
+  if (n_frames != NULL)
+    *n_frames = self->n_frames;
+}

@@ -1,0 +1,42 @@
+/* elab-plot-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "elab-document.h"
+#include "elab-figure.h"
+
+G_BEGIN_DECLS
+
+#define ELAB_TYPE_PLOT_VIEW (elab_plot_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (ElabPlotView, elab_plot_view, ELAB, PLOT_VIEW, GtkWidget)
+
+GtkWidget         *elab_plot_view_new              (ElabFigureKind      kind);
+ElabDocument      *elab_plot_view_get_document     (ElabPlotView       *self);
+void               elab_plot_view_set_document     (ElabPlotView       *self,
+                                                    ElabDocument       *document);
+ElabFigureKind     elab_plot_view_get_figure_kind  (ElabPlotView       *self);
+void               elab_plot_view_set_figure_kind  (ElabPlotView       *self,
+                                                    ElabFigureKind      kind);
+/* For the training figures; borrowed, may be NULL. Queue a draw after
+ * the trainer moved with gtk_widget_queue_draw(). */
+void               elab_plot_view_set_trainer      (ElabPlotView       *self,
+                                                    const ElabTrainer  *trainer);
+const ElabTrainer *elab_plot_view_get_trainer      (ElabPlotView       *self);
+/* The data x under the pointer, or NAN when the pointer is elsewhere. */
+double             elab_plot_view_get_hover_x      (ElabPlotView       *self);
+/* The style the view draws with (theme following the desktop), without
+ * the hover marks: what Copy puts on the clipboard. */
+void               elab_plot_view_get_style        (ElabPlotView       *self,
+                                                    ElabFigureStyle    *res);
+/* Draw time inside snapshot, in microseconds: last and worst so far. */
+void               elab_plot_view_get_draw_stats   (ElabPlotView       *self,
+                                                    gint64             *last_us,
+                                                    gint64             *max_us,
+                                                    guint              *n_frames);
+
+G_END_DECLS

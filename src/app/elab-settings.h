@@ -1,0 +1,43 @@
+/* elab-settings.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "elab-state.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ElabSettings ElabSettings;
+
+/* Where the window's last state lives. The installed GSettings schema when
+ * there is one; else the schema compiled into the build dir, stored in a
+ * keyfile under the user config dir (so a run from the build tree neither
+ * aborts nor writes into the desktop's dconf); else a plain keyfile. Never
+ * fails. GSETTINGS_BACKEND, when set, is respected. */
+ElabSettings *elab_settings_new          (void);
+void          elab_settings_free         (ElabSettings    *self);
+/* "gsettings", "gsettings-build-keyfile" or "keyfile": for tests. */
+const char   *elab_settings_get_kind     (ElabSettings    *self);
+/* Overlays the stored values on @state; a stored state that does not
+ * validate leaves @state untouched. */
+void          elab_settings_load_state   (ElabSettings    *self,
+                                          ElabState       *state);
+void          elab_settings_save_state   (ElabSettings    *self,
+                                          const ElabState *state);
+void          elab_settings_get_window   (ElabSettings    *self,
+                                          int             *width,
+                                          int             *height,
+                                          gboolean        *maximized);
+void          elab_settings_set_window   (ElabSettings    *self,
+                                          int              width,
+                                          int              height,
+                                          gboolean         maximized);
+/* Writes pending changes now (at close). */
+void          elab_settings_sync         (ElabSettings    *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabSettings, elab_settings_free)
+
+G_END_DECLS

@@ -1,0 +1,517 @@
+/* elab-softmax-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * K logits, a temperature and a target; the probabilities as bars, their
+ * entropy against the log K maximum, and the cross-entropy and KL to the
+ * target. A toggle shows that K = 2 is the logistic model in disguise.
+ */
+#define G_LOG_DOMAIN "elab-softmax-page"
+
+#include "elab-config.h"
+
+#include <math.h>
+
+#include "elab-format.h"
+#include "elab-softmax-page.h"
+
+/* Entries of the target drop-down after the K one-hot classes. */
+enum {
+  TARGET_UNIFORM = 0,
+  TARGET_CUSTOM  = 1,
+};
+
+struct _ElabSoftmaxPage
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkAdjustment  *k_adjustment;
+  GtkSpinButton  *k_spin;
+  GtkGrid        *logits_grid;
+  GtkAdjustment  *temperature_adjustment;
+  GtkScale       *temperature_scale;
+  GtkSpinButton  *temperature_spin;
+  GtkDropDown    *target_dropdown;
+  GtkSwitch      *logistic_switch;
+  GtkLabel       *logistic_label;
+  GtkLabel       *entropy_label;
+  GtkLabel       *max_label;
+  GtkLabel       *cross_entropy_label;
+  GtkLabel       *kl_label;
+  GtkLevelBar    *entropy_bar;
+  ElabPlotView   *plot_view;
+
+  /* Owned */
+  ElabDocument   *document;
+  GtkStringList  *target_model;
+  char           *logistic_text;
+  gulong          changed_id;
+
+  GtkAdjustment  *logit_adjustments[ELAB_SOFTMAX_MAX_K];
+  GtkWidget      *logit_rows[ELAB_SOFTMAX_MAX_K][3];
+  guint           syncing;
+  guint           editing;
+  guint           target_model_k;
+};
+
+G_DEFINE_FINAL_TYPE (ElabSoftmaxPage, elab_softmax_page, GTK_TYPE_WIDGET)
+
+static int
+one_hot_index (const ElabState *state)
+{
+  int hot = -1;
+
+  for (guint i = 0; i < state->k; i++)
+    {
+      if (state->target[i] == 1.0 && hot < 0)
+        hot = i;
+      else if (state->target[i] != 0.0)
+        return -1;
+    }
+  return hot;
+}
+
+static gboolean
+is_uniform (const ElabState *state)
+{
+  for (guint i = 0; i < state->k; i++)
+    if (fabs (state->target[i] - 1.0 / state->k) > 1e-12)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+rebuild_target_model (ElabSoftmaxPage *self,
+                      guint            k)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->target_model_k == k)
+    return;
+
+  for (guint i = 0; i < k; i++)
+    g_ptr_array_add (items, g_strdup_printf ("One-hot on class %u", i + 1));
+  g_ptr_array_add (items, g_strdup ("Uniform"));
+  g_ptr_array_add (items, g_strdup ("Custom (from a preset)"));
+
+  gtk_string_list_splice (self->target_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->target_model)),
+                          (const char * const *) items->pdata);
+  self->target_model_k = k;
+}
+
+static void
+update_numbers (ElabSoftmaxPage *self)
+{
+  const ElabState *state = elab_document_get_state (self->document);
+  double factor = elab_unit_factor (state->unit);
+  double h = elab_softmax_entropy (state->logits, state->k, state->temperature) * factor;
+  double h_max = log (state->k) * factor;
+  double ce = elab_softmax_cross_entropy (state->target, state->logits, state->k,
+                                          state->temperature) * factor;
+  double h_target = elab_entropy (state->target, state->k) * factor;
+  double kl = isinf (ce) ? ce : MAX (ce - h_target, 0.0);
+  g_autofree char *sh = elab_format_value (h, state->unit);
+  g_autofree char *smax = elab_format_value (h_max, state->unit);
+  g_autofree char *sce = elab_format_value (ce, state->unit);
+  g_autofree char *skl = elab_format_value (kl, state->unit);
+  g_autofree char *max_text = g_strdup_printf ("of at most %s K = %s", elab_format_log (state->unit), smax);
+
+  gtk_label_set_label (self->entropy_label, sh);
+  gtk_label_set_label (self->max_label, max_text);
+  gtk_label_set_label (self->cross_entropy_label, sce);
+  gtk_label_set_label (self->kl_label, skl);
+  gtk_level_bar_set_value (self->entropy_bar, h_max > 0 ? CLAMP (h / h_max, 0, 1) : 0);
+
+  g_clear_pointer (&self->logistic_text, g_free);
+  if (gtk_switch_get_active (self->logistic_switch) && state->k == 2)
+    {
+      double probs[ELAB_SOFTMAX_MAX_K];
+      double sigma = elab_sigmoid ((state->logits[0] - state->logits[1]) / state->temperature);
+      g_autofree char *s_sigma = NULL;
+      g_autofree char *s_p1 = NULL;
+
+      elab_softmax (state->logits, state->k, state->temperature, probs);
+      s_sigma = elab_format_number (sigma, 6);
+      s_p1 = elab_format_number (probs[0], 6);
+      self->logistic_text =
+        g_strdup_printf ("σ((z₁ − z₂)/T) = %s\nP₁ = %s\n%s",
+                         s_sigma, s_p1,
+                         fabs (sigma - probs[0]) <= 1e-12 ? "The same: softmax over two classes is σ."
+                                                          : "They differ.");
+    }
+  gtk_label_set_label (self->logistic_label, self->logistic_text ? self->logistic_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->logistic_label), self->logistic_text != NULL);
+}
+
+static void
+sync_from_document (ElabSoftmaxPage *self)
+{
+  const ElabState *state = elab_document_get_state (self->document);
+  int hot = one_hot_index (state);
+  guint selected;
+
+  self->syncing++;
+
+  gtk_adjustment_set_value (self->k_adjustment, state->k);
+  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
+    {
+      gtk_adjustment_set_value (self->logit_adjustments[i], state->logits[i]);
+      for (guint j = 0; j < 3; j++)
+        gtk_widget_set_visible (self->logit_rows[i][j], i < state->k);
+    }
+  gtk_adjustment_set_value (self->temperature_adjustment, state->temperature);
+
+  rebuild_target_model (self, state->k);
+  if (hot >= 0)
+    selected = hot;
+  else if (is_uniform (state))
+    selected = state->k + TARGET_UNIFORM;
+  else
+    selected = state->k + TARGET_CUSTOM;
+  gtk_drop_down_set_selected (self->target_dropdown, selected);
+
+  if (state->k != 2 && gtk_switch_get_active (self->logistic_switch))
+    gtk_switch_set_active (self->logistic_switch, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->k_spin), !gtk_switch_get_active (self->logistic_switch));
+
+  self->syncing--;
+
+  update_numbers (self);
+}
+
+static void
+document_changed_cb (ElabDocument    *document,
+                     guint            what,
+                     ElabSoftmaxPage *self)
+{
+  if ((what & ELAB_CHANGE_SOFTMAX) && self->editing == 0)
+    sync_from_document (self);
+  else if (what & (ELAB_CHANGE_SOFTMAX | ELAB_CHANGE_UNIT))
+    update_numbers (self);
+}
+
+static void
+commit (ElabSoftmaxPage *self,
+        gboolean         resync)
+{
+  if (!resync)
+    self->editing++;
+  elab_document_changed (self->document, ELAB_CHANGE_SOFTMAX);
+  if (!resync)
+    self->editing--;
+}
+
+static void
+logit_changed_cb (GtkAdjustment   *adjustment,
+                  ElabSoftmaxPage *self)
+{
+  ElabState *state;
+
+  if (self->syncing > 0 || self->document == NULL)
+    return;
+
+  state = elab_document_edit (self->document);
+  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
+    if (self->logit_adjustments[i] == adjustment)
+      state->logits[i] = gtk_adjustment_get_value (adjustment);
+  commit (self, FALSE);
+}
+
+static void
+temperature_changed_cb (ElabSoftmaxPage *self)
+{
+  if (self->syncing > 0 || self->document == NULL)
+    return;
+
+  elab_document_edit (self->document)->temperature =
+    MAX (gtk_adjustment_get_value (self->temperature_adjustment), 1e-3);
+  commit (self, FALSE);
+}
+
+static void
+set_k (ElabSoftmaxPage *self,
+       guint            k)
+{
+  ElabState *state = elab_document_edit (self->document);
+  gboolean uniform = is_uniform (state);
+  double sum = 0;
+
+  k = CLAMP (k, 2, ELAB_SOFTMAX_MAX_K);
+  if (k == state->k)
+    return;
+
+  state->k = k;
+  /* Keep the target's kind: one-hot stays one-hot (on class 1 if its class
+   * went away), uniform stays uniform, anything else is renormalised. */
+  if (uniform)
+    {
+      for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
+        state->target[i] = i < k ? 1.0 / k : 0.0;
+    }
+  else
+    {
+      for (guint i = k; i < ELAB_SOFTMAX_MAX_K; i++)
+        state->target[i] = 0.0;
+      for (guint i = 0; i < k; i++)
+        sum += state->target[i];
+      if (sum <= 0)
+        state->target[0] = 1.0;
+      else
+        for (guint i = 0; i < k; i++)
+          state->target[i] /= sum;
+    }
+  commit (self, TRUE);
+}
+
+static void
+k_changed_cb (ElabSoftmaxPage *self)
+{
+  if (self->syncing > 0 || self->document == NULL)
+    return;
+
+  set_k (self, (guint) gtk_adjustment_get_value (self->k_adjustment));
+}
+
+static void
+target_selected_cb (ElabSoftmaxPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->target_dropdown);
+  ElabState *state;
+
+  if (self->syncing > 0 || self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  state = elab_document_edit (self->document);
+  if (selected < state->k)
+    {
+      for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
+        state->target[i] = i == selected ? 1.0 : 0.0;
+    }
+  else if (selected == state->k + TARGET_UNIFORM)
+    {
+      for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
+        state->target[i] = i < state->k ? 1.0 / state->k : 0.0;
+    }
+  else
+    return;  /* "Custom" only names what a preset set. */
+
+  commit (self, TRUE);
+}
+
+static void
+logistic_toggled_cb (ElabSoftmaxPage *self)
+{
+  gboolean active = gtk_switch_get_active (self->logistic_switch);
+
+  if (self->syncing > 0 || self->document == NULL)
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->k_spin), !active);
+  if (active && elab_document_get_state (self->document)->k != 2)
+    set_k (self, 2);
+  else
+    update_numbers (self);
+}
+
+static void
+build_logit_rows (ElabSoftmaxPage *self)
+{
+  static const char *subscripts[] = { "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈" };
+
+  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("z%s", subscripts[i]);
+      g_autofree char *name = g_strdup_printf ("Logit %u", i + 1);
+      GtkAdjustment *adj = gtk_adjustment_new (0, -10, 10, 0.05, 1, 0);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, adj);
+      GtkWidget *spin = gtk_spin_button_new (adj, 0.05, 2);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "param-label");
+      gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
+      gtk_range_set_round_digits (GTK_RANGE (scale), 2);
+      gtk_widget_set_hexpand (scale, TRUE);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (spin), 6);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+      gtk_grid_attach (self->logits_grid, label, 0, i, 1, 1);
+      gtk_grid_attach (self->logits_grid, scale, 1, i, 1, 1);
+      gtk_grid_attach (self->logits_grid, spin, 2, i, 1, 1);
+
+      g_signal_connect (adj, "value-changed", G_CALLBACK (logit_changed_cb), self);
+      self->logit_adjustments[i] = g_object_ref_sink (adj);
+      self->logit_rows[i][0] = label;
+      self->logit_rows[i][1] = scale;
+      self->logit_rows[i][2] = spin;
+    }
+}
+
+static void
+elab_softmax_page_dispose (GObject *object)
+{
+  ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (object);
+
+  elab_softmax_page_set_document (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_SOFTMAX_PAGE);
+  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
+    {
+      if (self->logit_adjustments[i] != NULL)
+        g_signal_handlers_disconnect_by_data (self->logit_adjustments[i], self);
+      g_clear_object (&self->logit_adjustments[i]);
+    }
+
+  G_OBJECT_CLASS (elab_softmax_page_parent_class)->dispose (object);
+}
+
+static void
+elab_softmax_page_finalize (GObject *object)
+{
+  ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (object);
+
+  g_clear_pointer (&self->logistic_text, g_free);
+
+  G_OBJECT_CLASS (elab_softmax_page_parent_class)->finalize (object);
+}
+
+static void
+elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = elab_softmax_page_dispose;
+  object_class->finalize = elab_softmax_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/entropylab/EntropyLab/ui/elab-softmax-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, k_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, k_spin);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, logits_grid);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, temperature_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, temperature_scale);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, temperature_spin);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_model);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, logistic_switch);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, logistic_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, entropy_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, max_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, cross_entropy_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, kl_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, entropy_bar);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, plot_view);
+  gtk_widget_class_bind_template_callback (widget_class, k_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, temperature_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, target_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, logistic_toggled_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (ELAB_TYPE_PLOT_VIEW);
+}
+
+static void
+elab_softmax_page_init (ElabSoftmaxPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_logit_rows (self);
+}
+
+GtkWidget *
+elab_softmax_page_new (ElabDocument *document)
+{
+  GtkWidget *self = g_object_new (ELAB_TYPE_SOFTMAX_PAGE, NULL);
+
+  elab_softmax_page_set_document (ELAB_SOFTMAX_PAGE (self), document);
+  return self;
+}
+
+void
+elab_softmax_page_set_document (ElabSoftmaxPage *self,
+                                ElabDocument    *document)
+{
+  g_return_if_fail (ELAB_IS_SOFTMAX_PAGE (self));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+
+  elab_plot_view_set_document (self->plot_view, document);
+
+  if (document != NULL)
+    {
+      self->changed_id = g_signal_connect (document, "changed",
+                                           G_CALLBACK (document_changed_cb), self);
+      sync_from_document (self);
+    }
+}
+
+ElabPlotView *
+elab_softmax_page_get_plot_view (ElabSoftmaxPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
+
+  return self->plot_view;
+}
+
+GtkAdjustment *
+elab_softmax_page_get_k_adjustment (ElabSoftmaxPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
+
+  return self->k_adjustment;
+}
+
+GtkAdjustment *
+elab_softmax_page_get_logit_adjustment (ElabSoftmaxPage *self,
+                                        guint            index)
+{
+  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
+  g_return_val_if_fail (index < ELAB_SOFTMAX_MAX_K, NULL);
+
+  return self->logit_adjustments[index];
+}
+
+GtkAdjustment *
+elab_softmax_page_get_temperature_adjustment (ElabSoftmaxPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
+
+  return self->temperature_adjustment;
+}
+
+void
+elab_softmax_page_set_one_hot_target (ElabSoftmaxPage *self,
+                                      guint            index)
+{
+  g_return_if_fail (ELAB_IS_SOFTMAX_PAGE (self));
+
+  gtk_drop_down_set_selected (self->target_dropdown, index);
+}
+
+GtkSwitch *
+elab_softmax_page_get_logistic_switch (ElabSoftmaxPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
+
+  return self->logistic_switch;
+}
+
+const char *
+elab_softmax_page_get_logistic_text (ElabSoftmaxPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
+
+  return self->logistic_text ? self->logistic_text : "";
+}

@@ -1,0 +1,34 @@
+/* elab-softmax-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "elab-document.h"
+#include "elab-plot-view.h"
+
+G_BEGIN_DECLS
+
+#define ELAB_TYPE_SOFTMAX_PAGE (elab_softmax_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ElabSoftmaxPage, elab_softmax_page, ELAB, SOFTMAX_PAGE, GtkWidget)
+
+GtkWidget     *elab_softmax_page_new                     (ElabDocument    *document);
+void           elab_softmax_page_set_document            (ElabSoftmaxPage *self,
+                                                          ElabDocument    *document);
+ElabPlotView  *elab_softmax_page_get_plot_view           (ElabSoftmaxPage *self);
+GtkAdjustment *elab_softmax_page_get_k_adjustment        (ElabSoftmaxPage *self);
+/* @index in 0 … 7 */
+GtkAdjustment *elab_softmax_page_get_logit_adjustment    (ElabSoftmaxPage *self,
+                                                          guint            index);
+GtkAdjustment *elab_softmax_page_get_temperature_adjustment (ElabSoftmaxPage *self);
+/* Selects a one-hot target on class @index (0-based). */
+void           elab_softmax_page_set_one_hot_target      (ElabSoftmaxPage *self,
+                                                          guint            index);
+GtkSwitch     *elab_softmax_page_get_logistic_switch     (ElabSoftmaxPage *self);
+/* The logistic comparison read-out as shown (empty when the toggle is off). */
+const char    *elab_softmax_page_get_logistic_text       (ElabSoftmaxPage *self);
+
+G_END_DECLS

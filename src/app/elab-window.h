@@ -1,0 +1,30 @@
+/* elab-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "elab-document.h"
+#include "elab-plot-view.h"
+
+G_BEGIN_DECLS
+
+#define ELAB_TYPE_WINDOW (elab_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ElabWindow, elab_window, ELAB, WINDOW, AdwApplicationWindow)
+
+ElabWindow   *elab_window_new                   (GtkApplication *application);
+ElabDocument *elab_window_get_document          (ElabWindow     *self);
+void          elab_window_set_page              (ElabWindow     *self,
+                                                 ElabPage        page);
+/* The plot of the visible page, or NULL (a page without a figure). */
+ElabPlotView *elab_window_get_visible_plot_view (ElabWindow     *self);
+/* A transient message at the bottom of the window. */
+void          elab_window_show_toast            (ElabWindow     *self,
+                                                 const char     *message);
+/* Saves the state now instead of after the debounce. */
+void          elab_window_save_state            (ElabWindow     *self);
+
+G_END_DECLS
