@@ -133,6 +133,8 @@ render (ElabFigure             *figure,
     {
     case ELAB_EXPORT_SVG:
       surface = cairo_svg_surface_create_for_stream (sink_write_cb, sink, width, height);
+      /* Pixels, not points: a 1920×1080 figure is 1920×1080 on a slide. */
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
     case ELAB_EXPORT_PDF:
       surface = cairo_pdf_surface_create_for_stream (sink_write_cb, sink, width, height);

@@ -1,0 +1,416 @@
+/* test-figure.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Golden images drawn without text (fonts differ by machine) compared
+ * with a per-pixel tolerance; pick; non-finite parameters.
+ * ELAB_UPDATE_REFS=1 rewrites the references in the source tree.
+ */
+
+#include "elab-figure-private.h"
+
+#include <string.h>
+
+#define GOLDEN_W 480
+#define GOLDEN_H 320
+/* A pixel differs when a channel moves by more than this; a figure fails
+ * when more than 0.2 % of its pixels differ (antialiasing may vary by a
+ * Cairo or pixman release, a moved curve or panel never stays that small). */
+#define CHANNEL_TOLERANCE 24
+#define MAX_DIFF_FRACTION 0.002
+
+typedef struct
+{
+  const char     *name;
+  ElabFigureKind  kind;
+  ElabThemeKind   theme;
+  ElabPalette     palette;
+  double          hover_x;
+  ElabNotation    notation;
+} Golden;
+
+static const Golden goldens[] = {
+  { "entropy-light", ELAB_FIGURE_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD },
+  { "entropy-dark-hover", ELAB_FIGURE_ENTROPY, ELAB_THEME_DARK, ELAB_PALETTE_COLORBLIND, 1.5, ELAB_NOTATION_STANDARD },
+  { "cross-entropy-light", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD },
+  { "cross-entropy-cb-hover", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_COLORBLIND, -2.0, ELAB_NOTATION_SUBSCRIPT },
+  { "softmax-light", ELAB_FIGURE_SOFTMAX, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD },
+  { "softmax-dark", ELAB_FIGURE_SOFTMAX, ELAB_THEME_DARK, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD },
+};
+
+static void
+lesson_state (ElabState *state)
+{
+  elab_state_init_default (state);
+  state->model_enabled[2] = TRUE;
+}
+
+static cairo_surface_t *
+render (ElabFigure            *figure,
+        const ElabState       *state,
+        const ElabFigureStyle *style,
+        int                    width,
+        int                    height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  elab_figure_draw (figure, cr, width, height, state, NULL, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) (data + y * stride))[x];
+}
+
+static int
+channel_diff (guint32 a,
+              guint32 b)
+{
+  int res = 0;
+
+  for (int s = 0; s < 32; s += 8)
+    res = MAX (res, ABS ((int) ((a >> s) & 0xff) - (int) ((b >> s) & 0xff)));
+  return res;
+}
+
+static void
+test_golden (gconstpointer data)
+{
+  const Golden *g = data;
+  g_autoptr(ElabFigure) figure = elab_figure_new (g->kind);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  g_autofree char *ref_path = g_strdup_printf ("%s/%s.png", ELAB_PLOT_REF_DIR, g->name);
+  cairo_surface_t *out, *ref, *diff;
+  ElabState state;
+  guint n_diff = 0;
+
+  lesson_state (&state);
+  state.notation = g->notation;
+  style.theme = g->theme;
+  style.palette = g->palette;
+  style.hover_x = g->hover_x;
+  style.draw_text = FALSE;
+  out = render (figure, &state, &style, GOLDEN_W, GOLDEN_H);
+
+  if (g_strcmp0 (g_getenv ("ELAB_UPDATE_REFS"), "1") == 0)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (out, ref_path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", ref_path);
+      cairo_surface_destroy (out);
+      return;
+    }
+
+  ref = cairo_image_surface_create_from_png (ref_path);
+  if (cairo_surface_status (ref) != CAIRO_STATUS_SUCCESS)
+    {
+      g_test_message ("missing reference %s (run with ELAB_UPDATE_REFS=1)", ref_path);
+      g_test_fail ();
+      cairo_surface_destroy (ref);
+      cairo_surface_destroy (out);
+      return;
+    }
+  g_assert_cmpint (cairo_image_surface_get_width (ref), ==, GOLDEN_W);
+  g_assert_cmpint (cairo_image_surface_get_height (ref), ==, GOLDEN_H);
+
+  diff = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, GOLDEN_W, GOLDEN_H);
+  {
+    guint8 *dd = cairo_image_surface_get_data (diff);
+    int ds = cairo_image_surface_get_stride (diff);
+
+    for (int y = 0; y < GOLDEN_H; y++)
+      for (int x = 0; x < GOLDEN_W; x++)
+        {
+          int d = channel_diff (pixel (out, x, y), pixel (ref, x, y));
+
+          if (d > CHANNEL_TOLERANCE)
+            n_diff++;
+          /* Red where it differs beyond tolerance, grey elsewhere. */
+          ((guint32 *) (dd + y * ds))[x] = d > CHANNEL_TOLERANCE ? 0xffff0000
+                                           : 0xff000000 | (0x010101u * (guint32) (255 - MIN (255, d * 8)));
+        }
+    cairo_surface_mark_dirty (diff);
+  }
+
+  if (n_diff > MAX_DIFF_FRACTION * GOLDEN_W * GOLDEN_H)
+    {
+      g_autofree char *o = g_strdup_printf ("%s/%s-out.png", ELAB_PLOT_OUT_DIR, g->name);
+      g_autofree char *r = g_strdup_printf ("%s/%s-ref.png", ELAB_PLOT_OUT_DIR, g->name);
+      g_autofree char *d = g_strdup_printf ("%s/%s-diff.png", ELAB_PLOT_OUT_DIR, g->name);
+
+      cairo_surface_write_to_png (out, o);
+      cairo_surface_write_to_png (ref, r);
+      cairo_surface_write_to_png (diff, d);
+      g_test_message ("%s: %u pixels differ (of %d); see %s %s %s",
+                      g->name, n_diff, GOLDEN_W * GOLDEN_H, o, r, d);
+      g_test_fail ();
+    }
+
+  cairo_surface_destroy (diff);
+  cairo_surface_destroy (ref);
+  cairo_surface_destroy (out);
+}
+
+static void
+test_kind_names (void)
+{
+  static const char * const names[] = { "entropy", "cross-entropy", "softmax", "training", "landscape" };
+  ElabFigureKind kind;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_true (elab_figure_kind_from_string (names[i], &kind));
+      g_assert_cmpint (kind, ==, i);
+      g_assert_cmpstr (elab_figure_kind_to_string (kind), ==, names[i]);
+    }
+  g_assert_false (elab_figure_kind_from_string ("Entropy", &kind));
+  g_assert_false (elab_figure_kind_from_string ("", &kind));
+  g_assert_false (elab_figure_kind_from_string (NULL, &kind));
+  g_assert_null (elab_figure_kind_to_string (ELAB_N_FIGURES));
+}
+
+/* The column the hover cross-hair is drawn at: the column of the left
+ * part of the figure where the most pixels change when hover is set. */
+static int
+crosshair_column (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  int              width,
+                  int              height)
+{
+  int best = -1, best_count = 0;
+
+  for (int x = 0; x < width * 6 / 10; x++)
+    {
+      int count = 0;
+
+      for (int y = 0; y < height; y++)
+        count += pixel (a, x, y) != pixel (b, x, y);
+      if (count > best_count)
+        best_count = count, best = x;
+    }
+  g_assert_cmpint (best_count, >, height / 3);
+  return best;
+}
+
+static void
+test_pick (void)
+{
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_CROSS_ENTROPY);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  const int w = 960, h = 540;
+  cairo_surface_t *plain, *hovered;
+  double x, p, x_left = NAN, x_right = NAN;
+  int col, first = -1, last = -1;
+  ElabState state;
+
+  lesson_state (&state);
+  style.draw_text = FALSE;
+  plain = render (figure, &state, &style, w, h);
+  style.hover_x = 1.5;
+  hovered = render (figure, &state, &style, w, h);
+
+  /* The pixel the figure drew the cross-hair at picks back to x = 1.5
+   * (within a pixel's worth of x). */
+  col = crosshair_column (plain, hovered, w, h);
+  g_assert_true (elab_figure_pick (figure, col + 0.5, h / 2.0, &x, &p));
+  g_assert_true (isnan (p));
+  g_assert_cmpfloat (fabs (x - 1.5), <=, (state.x_max - state.x_min) / (w / 2.0));
+
+  /* Across the plot area: monotonic, from x_min to x_max. */
+  for (int px = 0; px < w; px++)
+    if (elab_figure_pick (figure, px + 0.5, h / 2.0, &x, NULL))
+      {
+        if (first < 0)
+          first = px, x_left = x;
+        last = px, x_right = x;
+      }
+  g_assert_cmpint (first, >, 0);
+  g_assert_cmpint (last, <, w - 1);
+  g_assert_cmpfloat (fabs (x_left - state.x_min), <, 0.05);
+  g_assert_cmpfloat (fabs (x_right - state.x_max), <, 0.05);
+
+  /* Outside every plot area. */
+  g_assert_false (elab_figure_pick (figure, 1, 1, &x, &p));
+  g_assert_true (isnan (x) && isnan (p));
+  g_assert_false (elab_figure_pick (figure, w - 2, h - 2, &x, &p));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (hovered);
+}
+
+static void
+test_pick_arch (void)
+{
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_ENTROPY);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  const int w = 960, h = 540;
+  gboolean saw_x = FALSE, saw_p = FALSE;
+  double prev_p = -1;
+  cairo_surface_t *s;
+  ElabState state;
+
+  lesson_state (&state);
+  s = render (figure, &state, &style, w, h);
+
+  /* Along a row through the upper panels: first the x panel, then the
+   * arch, whose p rises from 0 to 1. */
+  for (int px = 0; px < w; px++)
+    {
+      double x, p;
+
+      if (!elab_figure_pick (figure, px + 0.5, h * 0.3, &x, &p))
+        continue;
+      if (!isnan (x))
+        {
+          g_assert_true (isnan (p));
+          g_assert_false (saw_p);
+          saw_x = TRUE;
+        }
+      else
+        {
+          g_assert_cmpfloat (p, >=, 0);
+          g_assert_cmpfloat (p, <=, 1);
+          g_assert_cmpfloat (p, >, prev_p);
+          prev_p = p;
+          saw_p = TRUE;
+        }
+    }
+  g_assert_true (saw_x && saw_p);
+  g_assert_cmpfloat (prev_p, >, 0.99);
+  cairo_surface_destroy (s);
+}
+
+/* Fraction of pixels equal to the corner (background) pixel. */
+static double
+background_fraction (cairo_surface_t *s,
+                     int              w,
+                     int              h)
+{
+  guint32 bg = pixel (s, 0, 0);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      n += pixel (s, x, y) == bg;
+  return (double) n / (w * h);
+}
+
+static void
+test_non_finite (void)
+{
+  const int w = 640, h = 400;
+
+  for (ElabFigureKind kind = ELAB_FIGURE_ENTROPY; kind <= ELAB_FIGURE_SOFTMAX; kind++)
+    for (guint variant = 0; variant < 3; variant++)
+      {
+        g_autoptr(ElabFigure) figure = elab_figure_new (kind);
+        ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+        double big = variant == 0 ? 1e6 : variant == 1 ? -1e300 : NAN;
+        cairo_surface_t *s;
+        ElabState state;
+        double frac;
+
+        lesson_state (&state);
+        state.models[0].theta = big;
+        state.models[1].bias = big;
+        state.q.theta = big;
+        state.p.bias = variant == 2 ? 0 : -big;
+        state.logits[0] = variant == 2 ? INFINITY : big;
+        style.hover_x = 0.25;
+        style.hover_p = 0.5;
+
+        s = render (figure, &state, &style, w, h);
+        /* Sane: the background is the theme's white, and the picture is
+         * neither empty nor flooded by a runaway path. */
+        g_assert_cmphex (pixel (s, 0, 0), ==, 0xffffffff);
+        g_assert_cmphex (pixel (s, w - 1, h - 1), ==, 0xffffffff);
+        frac = background_fraction (s, w, h);
+        g_assert_cmpfloat (frac, >, 0.4);
+        g_assert_cmpfloat (frac, <, 0.995);
+        cairo_surface_destroy (s);
+      }
+}
+
+static void
+test_text_cache_stable (void)
+{
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_CROSS_ENTROPY);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  PangoLayout *first[ELAB_FIGURE_MAX_TEXTS];
+  cairo_surface_t *a, *b;
+  ElabState state;
+  guint n;
+
+  lesson_state (&state);
+  style.hover_x = 1;
+  a = render (figure, &state, &style, 800, 500);
+  n = figure->next_text;
+  g_assert_cmpuint (n, >, 10);
+  g_assert_cmpuint (n, <, ELAB_FIGURE_MAX_TEXTS);
+  for (guint i = 0; i < n; i++)
+    first[i] = figure->texts[i].layout;
+
+  /* A second frame reuses every layout object, and draws the same pixels. */
+  b = render (figure, &state, &style, 800, 500);
+  g_assert_cmpuint (figure->next_text, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (figure->texts[i].layout == first[i]);
+  g_assert_cmpmem (cairo_image_surface_get_data (a), 800 * 4 * 500,
+                   cairo_image_surface_get_data (b), 800 * 4 * 500);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+static void
+test_transparent (void)
+{
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_ENTROPY);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  cairo_surface_t *s;
+  ElabState state;
+
+  lesson_state (&state);
+  style.transparent = TRUE;
+  style.theme = ELAB_THEME_DARK;
+  s = render (figure, &state, &style, 400, 300);
+  g_assert_cmphex (pixel (s, 0, 0) >> 24, ==, 0);
+  g_assert_cmphex (pixel (s, 399, 299) >> 24, ==, 0);
+  cairo_surface_destroy (s);
+
+  style.transparent = FALSE;
+  s = render (figure, &state, &style, 400, 300);
+  g_assert_cmphex (pixel (s, 0, 0), ==, 0xff1e1e22);
+  cairo_surface_destroy (s);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/elab/plot/Figure/kind-names", test_kind_names);
+  for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/elab/plot/Figure/golden/%s", goldens[i].name);
+
+      g_test_add_data_func (path, &goldens[i], test_golden);
+    }
+  g_test_add_func ("/elab/plot/Figure/pick", test_pick);
+  g_test_add_func ("/elab/plot/Figure/pick-arch", test_pick_arch);
+  g_test_add_func ("/elab/plot/Figure/non-finite", test_non_finite);
+  g_test_add_func ("/elab/plot/Figure/text-cache", test_text_cache_stable);
+  g_test_add_func ("/elab/plot/Figure/transparent", test_transparent);
+
+  return g_test_run ();
+}
