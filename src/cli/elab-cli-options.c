@@ -616,6 +616,10 @@ apply_softmax (const ElabCliStateFlags *flags,
           return elab_cli_fail (ELAB_EXIT_USAGE, "--target: the values sum to %s; a distribution sums to 1", buf);
         }
 
+      /* Values as typed when they sum to 1 up to rounding (0.7 + 0.2 + 0.1
+       * is 0.9999999999999999): dividing would print 0.70000000000000007. */
+      if (fabs (sum - 1.0) <= 1e-12)
+        sum = 1.0;
       memset (state->target, 0, sizeof state->target);
       for (guint i = 0; i < k; i++)
         state->target[i] = flags->target.values[i] / sum;

@@ -269,6 +269,14 @@ def _():
     assert doc["unit"] == "nats" and doc["temperature"] == 2
 
 
+@case("softmax: a target that sums to 1 up to rounding is kept as typed; a near one is renormalised")
+def _():
+    doc = json.loads(run("softmax", "--target", "0.7,0.2,0.1", "--format", "json").stdout)
+    assert doc["target"] == [0.7, 0.2, 0.1], doc["target"]
+    doc = json.loads(run("softmax", "--target", "0.5000001,0.25,0.25", "--format", "json").stdout)
+    assert math.isclose(sum(doc["target"]), 1.0, rel_tol=1e-15), doc["target"]
+
+
 @case("softmax: a large temperature approaches the uniform distribution")
 def _():
     doc = json.loads(run("softmax", "--logits", "5,0,-5", "--temperature", "1e6", "--format", "json").stdout)
