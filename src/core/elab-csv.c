@@ -442,7 +442,7 @@ elab_csv_parse (const char   *text,
                 ElabCsvData  *res,
                 GError      **error)
 {
-  Reader r = { text, text + length, display_name ? display_name : "<data>", 1 };
+  Reader r = { "", NULL, display_name ? display_name : "<data>", 1 };
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func ((GDestroyNotify) g_free);
   g_autoptr(GPtrArray) header_fields = g_ptr_array_new ();
   g_autoptr(GString) xs = g_string_new (NULL);
@@ -457,8 +457,10 @@ elab_csv_parse (const char   *text,
 
   memset (res, 0, sizeof *res);
 
-  if (text == NULL)
-    r.p = r.end = "";
+  /* An empty mapped file has no address at all: NULL + 0 is undefined. */
+  if (text != NULL)
+    r.p = text;
+  r.end = r.p + (text != NULL ? length : 0);
 
   if (!check_text (&r, r.p, r.end - r.p, error))
     return FALSE;

@@ -1,0 +1,174 @@
+#!/usr/bin/python3
+# test-train-cli.py ENTROPY_LAB_CLI
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# `entropy-lab train` and `entropy-lab datasets` from the outside: output
+# formats, units, outcomes, and every usage and data error with its exit
+# code and message. Runs with no display. TAP output.
+
+import csv
+import io
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import badcsv  # noqa: E402
+
+cli = sys.argv[1]
+env = dict(os.environ)
+env.pop("DISPLAY", None)
+env.pop("WAYLAND_DISPLAY", None)
+env["LC_ALL"] = "C.UTF-8"
+
+results = []
+
+
+def check(ok, name, detail=""):
+    results.append((bool(ok), name, detail))
+
+
+def run(*args):
+    return subprocess.run([cli] + list(args), capture_output=True, text=True, env=env, errors="replace")
+
+
+def train_json(*args):
+    r = run("train", "--format", "json", *args)
+    return r, (json.loads(r.stdout) if r.returncode == 0 else None)
+
+
+def one_error_line(r, prefix=""):
+    lines = r.stderr.splitlines()
+    return len(lines) == 1 and lines[0].startswith("entropy-lab: error: " + prefix)
+
+
+# Usage errors: exit 2, one error line, nothing on stdout.
+usage = [
+    ("no --data", []),
+    ("--lr 0", ["--data", "challenger", "--lr", "0"]),
+    ("--lr -1", ["--data", "challenger", "--lr", "-1"]),
+    ("--lr abc", ["--data", "challenger", "--lr", "abc"]),
+    ("--lr nan", ["--data", "challenger", "--lr", "nan"]),
+    ("--momentum 1", ["--data", "challenger", "--momentum", "1"]),
+    ("--optimizer sgd", ["--data", "challenger", "--optimizer", "sgd"]),
+    ("--steps -5", ["--data", "challenger", "--steps", "-5"]),
+    ("--steps 1.5", ["--data", "challenger", "--steps", "1.5"]),
+    ("--every 0", ["--data", "challenger", "--every", "0"]),
+    ("--unit furlongs", ["--data", "challenger", "--unit", "furlongs"]),
+    ("--format xml", ["--data", "challenger", "--format", "xml"]),
+    ("unknown flag", ["--data", "challenger", "--frobnicate"]),
+    ("--x on a built-in", ["--data", "challenger", "--x", "pressure"]),
+]
+for name, args in usage:
+    r = run("train", *args)
+    check(r.returncode == 2 and one_error_line(r) and r.stdout == "", "usage error: " + name,
+          "exit %d stdout %r stderr %r" % (r.returncode, r.stdout[:200], r.stderr))
+
+with tempfile.TemporaryDirectory(prefix="elab-train-") as tmp:
+    # Data errors: exit 1, `entropy-lab: error: FILE:LINE: …`.
+    for path, line, word in badcsv.write_cases(tmp):
+        r = run("train", "--data", path, "--steps", "1")
+        ok = (r.returncode == 1 and one_error_line(r, "%s:%d: " % (path, line)) and word in r.stderr
+              and r.stdout == "")
+        check(ok, "data error: %s -> line %d" % (os.path.basename(path), line),
+              "exit %d stderr %r" % (r.returncode, r.stderr[:300]))
+
+    r = run("train", "--data", os.path.join(tmp, "missing.csv"))
+    check(r.returncode == 1 and one_error_line(r) and "challenger" in r.stderr, "missing file: exit 1, lists built-ins")
+
+    good = os.path.join(tmp, "good.csv")
+    with open(good, "w") as f:
+        f.write("id,\"Temperature (°F)\",label\n")
+        for i, (t, y) in enumerate([(66, 0), (70, 1), (69, 0), (68, 0), (67, 0), (72, 0), (73, 0), (70, 0),
+                                    (57, 1), (63, 1), (70, 1), (78, 0), (67, 0), (53, 1), (67, 0), (75, 0),
+                                    (70, 0), (81, 0), (76, 0), (79, 0), (75, 1), (76, 0), (58, 1)]):
+            f.write("f%d,%d,%d\r\n" % (i, t, y))
+
+    r = run("train", "--data", good, "--x", "nope")
+    check(r.returncode == 2 and one_error_line(r, good + ":1: ") and "Temperature (°F)" in r.stderr,
+          "unknown column: exit 2 with the header's names", r.stderr)
+
+    # A CSV picked by column names with spaces and parentheses fits like the built-in.
+    r, doc = train_json("--data", good, "--x", "Temperature (°F)", "--y", "label", "--optimizer", "newton")
+    ok = doc is not None and abs(doc["result"]["w"] + 0.2322) < 1e-4 and abs(doc["result"]["b"] - 15.0429) < 1e-4
+    check(ok, "CSV columns by name reproduce the Challenger fit", r.stdout[-300:] + r.stderr)
+
+# CSV output: header, rows every --every steps and the last one, summary on stderr.
+r = run("train", "--data", "challenger", "--lr", "1e-5", "--steps", "50", "--every", "20")
+rows = list(csv.reader(io.StringIO(r.stdout)))
+ok = (r.returncode == 0 and rows[0] == ["step", "loss", "w", "b", "grad_norm"]
+      and [int(x[0]) for x in rows[1:]] == [0, 20, 40, 50]
+      and all(math.isfinite(float(v)) for x in rows[1:] for v in x)
+      and "max-steps" in r.stderr and "converged: false" in r.stderr)
+check(ok, "CSV rows every 20 steps plus the last, summary on stderr", r.stdout + r.stderr)
+check(float(rows[-1][1]) < float(rows[1][1]), "loss falls over the run")
+check(all(len(v) <= 25 and ("e" in v or "." in v or v.lstrip("-").isdigit()) for x in rows[1:] for v in x),
+      "numbers printed round-trip style")
+
+# JSON: one object, 17 significant digits, units.
+r, bits = train_json("--data", "hours-studied", "--optimizer", "newton", "--steps", "50")
+r2, nats = train_json("--data", "hours-studied", "--optimizer", "newton", "--steps", "50", "--unit", "nats")
+ok = (bits is not None and set(bits) == {"history", "result"}
+      and {"w", "b", "loss", "steps", "grad_norm", "converged", "status"} <= set(bits["result"])
+      and bits["result"]["status"] == "converged" and bits["result"]["converged"] is True
+      and all(set(h) == {"step", "loss", "w", "b", "grad_norm"} for h in bits["history"]))
+check(ok, "JSON document shape, Newton converges", r.stdout[:500])
+check(nats and abs(bits["result"]["loss"] * math.log(2) - nats["result"]["loss"]) < 1e-12,
+      "--unit bits is nats / ln 2")
+check(nats and abs(nats["result"]["w"] - 1.5046) < 1e-4 and abs(nats["result"]["b"] + 4.0777) < 1e-4,
+      "hours-studied published fit")
+check(r.stdout.count("\n") == 1 and "0.40149392" not in r.stdout, "JSON on one line, loss in bits")
+
+# Standardised gradient descent reports w, b on the data's scale.
+r, doc = train_json("--data", "challenger", "--standardize", "--lr", "1", "--steps", "5000", "--every", "1000")
+check(doc and doc["result"]["status"] == "converged" and abs(doc["result"]["w"] + 0.2322) < 1e-4
+      and abs(doc["result"]["b"] - 15.0429) < 1e-3, "--standardize: raw-scale w, b", r.stdout[-400:])
+
+# --no-bias: b is 0 everywhere.
+r, doc = train_json("--data", "hours-studied", "--no-bias", "--optimizer", "newton", "--init-b", "3")
+check(doc and doc["result"]["b"] == 0 and all(h["b"] == 0 for h in doc["history"])
+      and doc["result"]["status"] == "converged", "--no-bias keeps b = 0", r.stdout[-300:])
+
+# Honest outcomes.
+r, doc = train_json("--data", "challenger", "--lr", "100")
+check(r.returncode == 0 and doc and doc["result"]["status"] == "diverged" and doc["result"]["converged"] is False
+      and "smaller" in doc["result"]["message"] and doc["result"]["steps"] < 1000
+      and all(math.isfinite(doc["result"][k]) for k in ("w", "b", "loss", "grad_norm")),
+      "huge learning rate: diverged, explained, finite", r.stdout[-400:])
+r = run("train", "--data", "challenger", "--lr", "100")
+check("diverged" in r.stderr and "smaller" in r.stderr, "diverged summary suggests a smaller rate", r.stderr)
+r, doc = train_json("--data", "iris-setosa", "--optimizer", "newton")
+check(doc and doc["result"]["status"] == "no-finite-optimum" and doc["result"]["converged"] is False
+      and all(math.isfinite(doc["result"][k]) for k in ("w", "b", "loss", "grad_norm")),
+      "separable iris: no finite optimum, finite numbers", r.stdout[-400:])
+r, doc = train_json("--data", "challenger", "--lr", "1e-6", "--steps", "10")
+check(doc and doc["result"]["status"] == "max-steps" and doc["result"]["steps"] == 10, "max-steps")
+
+# datasets
+r = run("datasets")
+names = ["challenger", "hours-studied", "iris-versicolor-virginica", "iris-setosa"]
+check(r.returncode == 0 and all(n in r.stdout for n in names) and r.stdout.count("Caveat:") == 4
+      and "31 °F" in r.stdout and "15.0429" in r.stdout, "datasets lists sources and caveats", r.stdout)
+r = run("datasets", "--format", "json")
+doc = json.loads(r.stdout) if r.returncode == 0 else []
+check([d["name"] for d in doc] == names and all(d["source"] and d["caveat"] and d["rows"] > 0 for d in doc)
+      and doc[0]["rows"] == 23 and doc[1]["rows"] == 20 and doc[2]["rows"] == 100 and doc[3]["rows"] == 150,
+      "datasets --format json")
+r = run("datasets", "--format", "csv")
+rows = list(csv.reader(io.StringIO(r.stdout)))
+check(r.returncode == 0 and rows[0][:2] == ["name", "rows"] and len(rows) == 5 and all(len(x) == 7 for x in rows),
+      "datasets --format csv (RFC 4180 quoting)")
+r = run("datasets", "--format", "yaml")
+check(r.returncode == 2 and one_error_line(r), "datasets bad format: exit 2")
+
+print("1..%d" % len(results))
+for i, (ok, name, detail) in enumerate(results, 1):
+    print(("ok %d - %s" if ok else "not ok %d - %s") % (i, name))
+    if not ok:
+        for line in str(detail).splitlines()[:30]:
+            print("# " + line)
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)
