@@ -241,34 +241,72 @@ pass_kernel (const double *x,
   *res = out;
 }
 
+/* Rows per chunk of a parallel pass. Both threads claim chunks from a
+ * shared counter, so a thread the scheduler leaves waiting (the machine is
+ * busy) costs nothing: the other one takes the remaining chunks. The
+ * chunks' sums are added in chunk order, so the result does not depend on
+ * which thread took which chunk: runs are reproducible bit for bit. */
+#define CHUNK_ROWS (16 * 1024)
+
 typedef struct
 {
-  const double *x;
-  const double *y;
-  gsize         n;
-  double        w;
-  double        b;
-  double        c;
-  gboolean      hessian;
-  Sums          sums;
-  gboolean      done;
-  GMutex        mutex;
-  GCond         cond;
+  gatomicrefcount ref_count;
+  const double   *x;
+  const double   *y;
+  gsize           n;
+  guint           n_chunks;
+  double          w;
+  double          b;
+  double          c;
+  gboolean        hessian;
+  gint            next;       /* next chunk to claim (atomic) */
+  gint            done;       /* chunks finished (atomic) */
+  Sums           *sums;       /* one per chunk */
+  GMutex          mutex;
+  GCond           cond;
 } Job;
+
+static void
+job_unref (Job *job)
+{
+  if (!g_atomic_ref_count_dec (&job->ref_count))
+    return;
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+  g_free (job->sums);
+  g_free (job);
+}
+
+static void
+job_run_chunks (Job *job)
+{
+  for (;;)
+    {
+      guint k = (guint) g_atomic_int_add (&job->next, 1);
+      gsize start, n;
+
+      if (k >= job->n_chunks)
+        break;
+      start = (gsize) k * CHUNK_ROWS;
+      n = MIN ((gsize) CHUNK_ROWS, job->n - start);
+      pass_kernel (job->x + start, job->y + start, n, job->w, job->b, job->c, job->hessian, &job->sums[k]);
+      if ((guint) g_atomic_int_add (&job->done, 1) + 1 == job->n_chunks)
+        {
+          g_mutex_lock (&job->mutex);
+          g_cond_signal (&job->cond);
+          g_mutex_unlock (&job->mutex);
+        }
+    }
+}
 
 static void
 job_run_cb (gpointer data,
             gpointer user_data)
 {
   Job *job = data;
-  Sums sums;
 
-  pass_kernel (job->x, job->y, job->n, job->w, job->b, job->c, job->hessian, &sums);
-  g_mutex_lock (&job->mutex);
-  job->sums = sums;
-  job->done = TRUE;
-  g_cond_signal (&job->cond);
-  g_mutex_unlock (&job->mutex);
+  job_run_chunks (job);
+  job_unref (job);
 }
 
 static GThreadPool *
@@ -297,8 +335,8 @@ add_sums (Sums       *a,
   a->h11 += b->h11;
 }
 
-/* One pass over all rows, split in two halves over two threads for large
- * data (the second half on a pool thread). */
+/* One pass over all rows; large data is shared out in chunks between
+ * this thread and one pool thread. */
 static void
 pass (const double *x,
       const double *y,
@@ -309,8 +347,7 @@ pass (const double *x,
       gboolean      hessian,
       Sums         *res)
 {
-  Job job;
-  gsize half;
+  Job *job;
 
   if (n < ELAB_TRAINER_PARALLEL_ROWS || g_get_num_processors () < 2)
     {
@@ -318,28 +355,34 @@ pass (const double *x,
       return;
     }
 
-  half = n / 2 / LANES * LANES;
-  memset (&job, 0, sizeof job);
-  job.x = x + half;
-  job.y = y + half;
-  job.n = n - half;
-  job.w = w;
-  job.b = b;
-  job.c = c;
-  job.hessian = hessian;
-  g_mutex_init (&job.mutex);
-  g_cond_init (&job.cond);
-  g_thread_pool_push (get_pool (), &job, NULL);
+  job = g_new0 (Job, 1);
+  g_atomic_ref_count_init (&job->ref_count);
+  job->x = x;
+  job->y = y;
+  job->n = n;
+  job->n_chunks = (guint) ((n + CHUNK_ROWS - 1) / CHUNK_ROWS);
+  job->w = w;
+  job->b = b;
+  job->c = c;
+  job->hessian = hessian;
+  job->sums = g_new0 (Sums, job->n_chunks);
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
 
-  pass_kernel (x, y, half, w, b, c, hessian, res);
+  g_atomic_ref_count_inc (&job->ref_count);
+  g_thread_pool_push (get_pool (), job, NULL);
 
-  g_mutex_lock (&job.mutex);
-  while (!job.done)
-    g_cond_wait (&job.cond, &job.mutex);
-  g_mutex_unlock (&job.mutex);
-  add_sums (res, &job.sums);
-  g_mutex_clear (&job.mutex);
-  g_cond_clear (&job.cond);
+  job_run_chunks (job);
+
+  g_mutex_lock (&job->mutex);
+  while ((guint) g_atomic_int_get (&job->done) < job->n_chunks)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+
+  memset (res, 0, sizeof *res);
+  for (guint k = 0; k < job->n_chunks; k++)
+    add_sums (res, &job->sums[k]);
+  job_unref (job);
 }
 
 /* ------------------------------------------------------------------ */
