@@ -147,6 +147,9 @@ elab_entropy_page_dispose (GObject *object)
   elab_entropy_page_set_document (self, NULL);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_ENTROPY_PAGE);
+  /* The template's root box is not a bound child: unparent it too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (elab_entropy_page_parent_class)->dispose (object);
 }

@@ -76,6 +76,9 @@ static void
 elab_model_editor_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_MODEL_EDITOR);
+  /* The template's root box is not a bound child: unparent it too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (elab_model_editor_parent_class)->dispose (object);
 }

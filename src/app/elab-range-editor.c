@@ -85,6 +85,9 @@ elab_range_editor_dispose (GObject *object)
 
   elab_range_editor_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_RANGE_EDITOR);
+  /* The template's root box is not a bound child: unparent it too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (elab_range_editor_parent_class)->dispose (object);
 }

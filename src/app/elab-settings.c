@@ -68,7 +68,7 @@ elab_settings_new (void)
               backend = g_keyfile_settings_backend_new (path, "/io/github/entropylab/EntropyLab/", GROUP);
             }
           self->settings = g_settings_new_full (schema, backend, NULL);
-          self->kind = "gsettings-build-keyfile";
+          self->kind = "build-schema";
         }
     }
 

@@ -19,7 +19,7 @@ typedef struct _ElabSettings ElabSettings;
  * fails. GSETTINGS_BACKEND, when set, is respected. */
 ElabSettings *elab_settings_new          (void);
 void          elab_settings_free         (ElabSettings    *self);
-/* "gsettings", "gsettings-build-keyfile" or "keyfile": for tests. */
+/* "gsettings", "build-schema" or "keyfile": for tests. */
 const char   *elab_settings_get_kind     (ElabSettings    *self);
 /* Overlays the stored values on @state; a stored state that does not
  * validate leaves @state untouched. */

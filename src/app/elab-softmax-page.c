@@ -94,6 +94,7 @@ rebuild_target_model (ElabSoftmaxPage *self,
     g_ptr_array_add (items, g_strdup_printf ("One-hot on class %u", i + 1));
   g_ptr_array_add (items, g_strdup ("Uniform"));
   g_ptr_array_add (items, g_strdup ("Custom (from a preset)"));
+  g_ptr_array_add (items, NULL);
 
   gtk_string_list_splice (self->target_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->target_model)),
@@ -361,6 +362,9 @@ elab_softmax_page_dispose (GObject *object)
 
   elab_softmax_page_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_SOFTMAX_PAGE);
+  /* The template's root box is not a bound child: unparent it too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
   for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
     {
       if (self->logit_adjustments[i] != NULL)
