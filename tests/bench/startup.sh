@@ -1,0 +1,47 @@
+#!/bin/sh
+# Start-up time: entropy-lab against a bare GTK4 window, side by side under
+# one Xvfb, each timed from just before exec to its first painted frame.
+#   tests/bench/startup.sh [BUILD_DIR] [RUNS]
+# Prints each run, the medians and the ratio (bar: ratio ≤ 1.5).
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-_build}
+runs=${2:-9}
+app="$build/src/app/entropy-lab"
+[ -x "$app" ] || { echo "startup.sh: no $app (build first)" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+cc -O2 -o "$tmp/bare-window" "$here/bare-window.c" $(pkg-config --cflags --libs gtk4)
+
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
+fi
+
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" GSETTINGS_BACKEND=memory
+export ELAB_STARTUP_PROBE=1 NO_AT_BRIDGE=1
+mkdir -p "$HOME"
+
+measure () {
+  ELAB_STARTUP_T0_NS=$(date +%s%N) "$@" 2>/dev/null | sed -n 's/^startup-ms //p'
+}
+
+# One warm-up each so both see warm font and icon caches.
+measure "$tmp/bare-window" >/dev/null
+measure "$app" >/dev/null
+
+: > "$tmp/bare"; : > "$tmp/app"
+i=0
+while [ $i -lt "$runs" ]; do
+  measure "$tmp/bare-window" >> "$tmp/bare"
+  measure "$app" >> "$tmp/app"
+  i=$((i + 1))
+done
+
+median () { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+bare=$(median "$tmp/bare")
+elab=$(median "$tmp/app")
+echo "bare GTK4 window ms: $(tr '\n' ' ' < "$tmp/bare")"
+echo "entropy-lab      ms: $(tr '\n' ' ' < "$tmp/app")"
+awk -v b="$bare" -v a="$elab" 'BEGIN { printf "median: bare %.1f ms, entropy-lab %.1f ms, ratio %.2f (bar 1.5)\n", b, a, a / b }'
