@@ -635,6 +635,36 @@ apply_softmax (const ElabCliStateFlags *flags,
   return -1;
 }
 
+/* elab_state_validate() names the state's fields ("p-theta: …"); on the
+ * command line the flag that sets the field is the name the user knows. */
+static const char *
+validation_message (const char *message)
+{
+  static const char *const fields[][2] = {
+    { "p-theta", "--theta-p" }, { "p-bias", "--bias-p" },
+    { "q-theta", "--theta-q" }, { "q-bias", "--bias-q" },
+    { "model-a-theta", "--theta-a" }, { "model-a-bias", "--bias-a" },
+    { "model-b-theta", "--theta-b" }, { "model-b-bias", "--bias-b" },
+    { "model-c-theta", "--theta-c" }, { "model-c-bias", "--bias-c" },
+    { "x-min", "--x-min" }, { "x-max", "--x-max" }, { "samples", "--samples" },
+    { "logits", "--logits" }, { "target", "--target" }, { "temperature", "--temperature" },
+  };
+  static char buf[512];
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      gsize len = strlen (fields[i][0]);
+
+      if (strncmp (message, fields[i][0], len) == 0 && message[len] == ':')
+        {
+          g_snprintf (buf, sizeof buf, "%s%s", fields[i][1], message + len);
+          return buf;
+        }
+    }
+
+  return message;
+}
+
 int
 elab_cli_state_flags_apply (const ElabCliStateFlags *flags,
                             ElabState               *state)
@@ -704,7 +734,7 @@ elab_cli_state_flags_apply (const ElabCliStateFlags *flags,
 
   /* The core has the last word on ranges the flags above do not know. */
   if (!elab_state_validate (state, &error))
-    return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
+    return elab_cli_fail (ELAB_EXIT_USAGE, "%s", validation_message (error->message));
 
   return -1;
 }

@@ -413,6 +413,14 @@ for _label, _args in USAGE_ERRORS:
     usage_case(_label, _args)
 
 
+@case("usage error, exit 2: a finite value beyond the core's range names the flag")
+def _():
+    line = run_error(["curves", "--theta-p", "1e308"], 2)
+    assert "--theta-p" in line, line
+    line = run_error(["softmax", "--logits", "1e300,0"], 2)
+    assert "--logits" in line, line
+
+
 EXPORT_USAGE_ERRORS = [
     ("export without --figure", ["--out", "{out}.png"], "{out}.png"),
     ("export without --out", ["--figure", "entropy"], None),
