@@ -138,7 +138,8 @@ elab_cli_curves (int    argc,
                                 "and as the string \"Infinity\" in JSON.\n\n"
                                 "Example:\n  entropy-lab curves --theta-q 0.5 --samples 5 --unit nats");
   elab_cli_state_flags_add (parser, &flags,
-                            ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_CURVES | ELAB_CLI_STATE_UNIT);
+                            ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_CURVES |
+                            ELAB_CLI_STATE_UNIT);
   elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, &format, NULL,
                               "CSV with a header row (default) or one JSON object");
 
@@ -146,7 +147,7 @@ elab_cli_curves (int    argc,
   if (status >= 0)
     return status;
 
-  status = elab_cli_state_flags_apply (&flags, &state);
+  status = elab_cli_state_flags_apply (&flags, &state, NULL);
   if (status >= 0)
     return status;
 

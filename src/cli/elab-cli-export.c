@@ -39,6 +39,23 @@ _elab_cli_figure_from_string (const char     *name,
   return elab_cli_fail (ELAB_EXIT_USAGE, "--figure: unknown figure '%s' (one of: %s)", name, names->str);
 }
 
+static ElabFigureKind
+figure_for_page (ElabPage page)
+{
+  switch (page)
+    {
+    case ELAB_PAGE_ENTROPY:
+      return ELAB_FIGURE_ENTROPY;
+    case ELAB_PAGE_TRAINING:
+      return ELAB_FIGURE_TRAINING;
+    case ELAB_PAGE_SOFTMAX:
+      return ELAB_FIGURE_SOFTMAX;
+    case ELAB_PAGE_CROSS_ENTROPY:
+    default:
+      return ELAB_FIGURE_CROSS_ENTROPY;
+    }
+}
+
 ElabTrainer *
 _elab_cli_trainer_for_state (const ElabState  *state,
                              gboolean          run,
@@ -79,6 +96,7 @@ elab_cli_export (int    argc,
   g_autoptr(ElabFigure) figure = NULL;
   g_autoptr(ElabTrainer) trainer = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *caption = NULL;
   ElabCliStateFlags flags = { 0 };
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   ElabExportFormat format;
@@ -102,7 +120,9 @@ elab_cli_export (int    argc,
                                 "of an SVG or PDF);\n--scale multiplies a PNG's pixel size (at most 16384 "
                                 "pixels either way) and is ignored by SVG and PDF.\n\n"
                                 "Figures: entropy, cross-entropy, softmax, training, landscape (see "
-                                "`entropy-lab presets`).\nFlags given override --preset and --scenario.\n\n"
+                                "`entropy-lab presets`).\nFlags given override --preset and --scenario. With --scenario, --figure defaults "
+                                "to the figure\nof the page the scenario was saved on, and --scene N draws scene N "
+                                "with its caption.\n\n"
                                 "Examples:\n"
                                 "  entropy-lab export --figure cross-entropy --theta-q 0.5 --out slide.png\n"
                                 "  entropy-lab export --figure softmax --logits 3,1,0.2,0 --temperature 2 "
@@ -125,11 +145,14 @@ elab_cli_export (int    argc,
   if (status >= 0)
     return status;
 
-  if (figure_name == NULL)
+  if (figure_name == NULL && flags.scenario == NULL)
     return elab_cli_fail (ELAB_EXIT_USAGE, "export: --figure NAME is required (see `entropy-lab presets`)");
-  status = _elab_cli_figure_from_string (figure_name, &kind);
-  if (status >= 0)
-    return status;
+  if (figure_name != NULL)
+    {
+      status = _elab_cli_figure_from_string (figure_name, &kind);
+      if (status >= 0)
+        return status;
+    }
 
   if (out == NULL)
     return elab_cli_fail (ELAB_EXIT_USAGE, "export: --out FILE.png|FILE.svg|FILE.pdf is required");
@@ -158,13 +181,18 @@ elab_cli_export (int    argc,
                               width, height, scale, px_w, px_h, ELAB_CLI_MAX_PX);
     }
 
-  status = elab_cli_state_flags_apply (&flags, &state);
+  status = elab_cli_state_flags_apply (&flags, &state, &caption);
   if (status >= 0)
     return status;
+
+  /* A scenario without --figure: the figure of the page it was saved on. */
+  if (figure_name == NULL)
+    kind = figure_for_page (state.page);
 
   style.theme = state.theme;
   style.palette = state.palette;
   style.transparent = transparent;
+  style.caption = caption;
 
   /* The training figures show the state's run, trained for its steps. */
   if (kind == ELAB_FIGURE_TRAINING || kind == ELAB_FIGURE_LANDSCAPE)

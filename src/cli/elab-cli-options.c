@@ -13,6 +13,7 @@
 #include "elab-cli-options.h"
 #include "elab-cli-private.h"
 #include "elab-presets.h"
+#include "elab-scenario.h"
 
 const ElabCliChoice elab_cli_unit_choices[] = {
   { "bits", ELAB_UNIT_BITS },
@@ -502,9 +503,14 @@ elab_cli_state_flags_add (ElabCliParser      *parser,
                                 "Start from a named preset (see `entropy-lab presets`); flags given override it",
                                 "NAME");
   if (groups & ELAB_CLI_STATE_SCENARIO)
-    elab_cli_parser_add_string (parser, "scenario", &flags->scenario,
-                                "Start from a scenario file saved by the window; flags given override it",
-                                "FILE");
+    {
+      elab_cli_parser_add_string (parser, "scenario", &flags->scenario,
+                                  "Start from a scenario file saved by the window; flags given override it",
+                                  "FILE");
+      elab_cli_parser_add_int (parser, "scene", 1, ELAB_SCENARIO_MAX_SCENES, &flags->scene, &flags->scene_seen,
+                               "With --scenario: start from its scene N (1 is the first), caption included",
+                               "N");
+    }
   if (groups & ELAB_CLI_STATE_CURVES)
     {
       elab_cli_parser_add_double (parser, "theta-p", &flags->theta_p, &flags->theta_p_seen,
@@ -666,13 +672,22 @@ validation_message (const char *message)
 }
 
 int
-elab_cli_state_flags_apply (const ElabCliStateFlags *flags,
-                            ElabState               *state)
+elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
+                            ElabState                *state,
+                            char                    **res_caption)
 {
   g_autoptr(GError) error = NULL;
   int status;
 
+  if (res_caption != NULL)
+    *res_caption = NULL;
+
   elab_state_init_default (state);
+
+  if (flags->preset != NULL && flags->scenario != NULL)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--preset and --scenario: give one or the other");
+  if (flags->scene_seen && flags->scenario == NULL)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--scene: needs --scenario FILE");
 
   if (flags->preset != NULL && !elab_presets_apply (flags->preset, state))
     return elab_cli_fail (ELAB_EXIT_USAGE, "--preset: unknown preset '%s' (see `entropy-lab presets`)",
@@ -680,9 +695,27 @@ elab_cli_state_flags_apply (const ElabCliStateFlags *flags,
 
   if (flags->scenario != NULL)
     {
-      /* TODO: load with the core's scenario reader (src/core/elab-scenario.h)
-       * once it exists; a bad file is exit 1 with file and line. */
-      return elab_cli_fail (ELAB_EXIT_USAGE, "--scenario: scenarios are not supported yet");
+      g_autoptr(ElabScenario) scenario = elab_scenario_load_file (flags->scenario, &error);
+
+      /* The reader's messages name the file and line already. */
+      if (scenario == NULL)
+        return elab_cli_fail (ELAB_EXIT_DATA, "%s", error->message);
+
+      if (flags->scene_seen)
+        {
+          const ElabScene *scene;
+
+          if ((guint64) flags->scene > scenario->scenes->len)
+            return elab_cli_fail (ELAB_EXIT_USAGE, "--scene: %s has %u scene%s, not %" G_GINT64_FORMAT,
+                                  flags->scenario, scenario->scenes->len,
+                                  scenario->scenes->len == 1 ? "" : "s", flags->scene);
+          scene = g_ptr_array_index (scenario->scenes, flags->scene - 1);
+          *state = scene->state;
+          if (res_caption != NULL && scene->caption[0] != '\0')
+            *res_caption = g_strdup (scene->caption);
+        }
+      else
+        *state = scenario->state;
     }
 
   if (flags->theta_p_seen)

@@ -128,7 +128,7 @@ typedef enum
   ELAB_CLI_STATE_SOFTMAX  = 1 << 1,  /* --logits --temperature --target */
   ELAB_CLI_STATE_UNIT     = 1 << 2,  /* --unit */
   ELAB_CLI_STATE_PRESET   = 1 << 3,  /* --preset */
-  ELAB_CLI_STATE_SCENARIO = 1 << 4,  /* --scenario */
+  ELAB_CLI_STATE_SCENARIO = 1 << 4,  /* --scenario --scene */
   ELAB_CLI_STATE_LOOK     = 1 << 5,  /* --theme --palette */
   ELAB_CLI_STATE_MODELS   = 1 << 6,  /* --theta-a … --bias-c (entropy figure) */
 } ElabCliStateGroups;
@@ -154,16 +154,21 @@ typedef struct
   gboolean     model_theta_seen[ELAB_MAX_MODELS], model_bias_seen[ELAB_MAX_MODELS];
   const char  *preset;
   const char  *scenario;
+  gint64       scene;          /* 1-based; 0: the scenario's own state */
+  gboolean     scene_seen;
 } ElabCliStateFlags;
 
 void           elab_cli_state_flags_add    (ElabCliParser       *parser,
                                             ElabCliStateFlags   *flags,
                                             ElabCliStateGroups   groups);
-/* Defaults, then the preset, then the scenario, then every flag given;
- * then checks the result. Returns -1 on success, else an exit status after
- * printing the error (2 for usage, 1 for an unreadable scenario). */
+/* Defaults, then the preset or the scenario (or one of its scenes), then
+ * every flag given; then checks the result. @res_caption (may be NULL)
+ * receives the scene's caption, or NULL. Returns -1 on success, else an
+ * exit status after printing the error (2 for usage, 1 for a scenario
+ * file that cannot be read). */
 int            elab_cli_state_flags_apply  (const ElabCliStateFlags *flags,
-                                            ElabState           *state);
+                                            ElabState           *state,
+                                            char               **res_caption);
 
 /* --figure NAME for export and bench: -1 when known, else the exit status
  * after printing the error with the list of figures. */

@@ -134,7 +134,8 @@ elab_cli_softmax (int    argc,
                                 "Example:\n  entropy-lab softmax --logits 2,1,0.1 --target 0.7,0.2,0.1 "
                                 "--format json");
   elab_cli_state_flags_add (parser, &flags,
-                            ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SOFTMAX | ELAB_CLI_STATE_UNIT);
+                            ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_SOFTMAX |
+                            ELAB_CLI_STATE_UNIT);
   elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, &format, NULL,
                               "CSV with a header row (default) or one JSON object");
 
@@ -142,7 +143,7 @@ elab_cli_softmax (int    argc,
   if (status >= 0)
     return status;
 
-  status = elab_cli_state_flags_apply (&flags, &state);
+  status = elab_cli_state_flags_apply (&flags, &state, NULL);
   if (status >= 0)
     return status;
 

@@ -361,6 +361,96 @@ def _():
     assert png_info(out)[:2] == (64, 48)
 
 
+# ------------------------------------------------------------- scenarios
+
+STATE_KEYS = """unit=bits
+x-min=-6
+x-max=6
+samples=241
+theme=light
+palette=default
+notation=standard
+model-a-theta=1
+model-a-bias=0
+model-a-enabled=true
+model-b-theta=2
+model-b-bias=0
+model-b-enabled=true
+model-c-theta=0.5
+model-c-bias=0
+model-c-enabled=false
+p-theta=1
+p-bias=0
+q-theta={q_theta}
+q-bias=0
+logits={logits}
+temperature=1
+target={target}
+dataset=challenger
+x-column=
+y-column=
+optimizer=gd
+learning-rate=0.1
+momentum=0.9
+steps=1000
+standardize=false
+use-bias=true
+init-w=0
+init-b=0
+"""
+
+
+def write_scenario(name, extra=""):
+    path = os.path.join(TMP, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Entropy Lab scenario\n[scenario]\nversion=1\nscenes=1\n\n[state]\npage=cross-entropy\n")
+        f.write(STATE_KEYS.format(q_theta="0.5", logits="2,1,0.1", target="1,0,0"))
+        f.write("\n[scene 1]\ncaption=four symbols\npage=softmax\n")
+        f.write(STATE_KEYS.format(q_theta="2", logits="1,2,3,4", target="0.25,0.25,0.25,0.25"))
+        f.write(extra)
+    return path
+
+
+@case("scenario: curves and softmax start from a scenario's state or scene, flags override it")
+def _():
+    path = write_scenario("lesson.elab")
+    _, rows = csv_rows(run("curves", "--scenario", path, "--samples", "3", "--x-min", "-2", "--x-max", "2").stdout)
+    assert math.isclose(float(rows[0]["q"]), 1 / (1 + math.exp(1.0)), rel_tol=1e-15), rows[0]
+    doc = json.loads(run("softmax", "--scenario", path, "--scene", "1", "--format", "json").stdout)
+    assert doc["logits"] == [1, 2, 3, 4] and doc["target"] == [0.25] * 4, doc
+    doc = json.loads(run("softmax", "--scenario", path, "--scene", "1", "--temperature", "3",
+                         "--format", "json").stdout)
+    assert doc["temperature"] == 3
+
+
+@case("scenario: export draws the scenario's page, or a scene with its caption")
+def _():
+    path = write_scenario("export.elab")
+    out = os.path.join(TMP, "scenario.png")
+    run("export", "--scenario", path, "--out", out, "--width", "320", "--height", "200")
+    assert png_info(out)[:2] == (320, 200)
+    svg = os.path.join(TMP, "scene.svg")
+    run("export", "--scenario", path, "--scene", "1", "--out", svg)
+    with open(svg, encoding="utf-8") as f:
+        text = f.read()
+    assert "<svg" in text
+
+
+@case("scenario errors: unreadable or malformed is exit 1 with file and line; misuse is exit 2")
+def _():
+    bad = write_scenario("bad.elab", "\n[scene 2]\nfrobnicate=1\n")
+    line = run_error(["curves", "--scenario", bad], 1)
+    assert "bad.elab" in line, line
+    run_error(["curves", "--scenario", os.path.join(TMP, "missing.elab")], 1)
+    good = write_scenario("good.elab")
+    run_error(["curves", "--scenario", good, "--scene", "2"], 2)
+    run_error(["curves", "--scene", "1"], 2)
+    run_error(["curves", "--scenario", good, "--preset", preset_names()[0]], 2)
+    before = tmp_listing()
+    run_error(["export", "--scenario", bad, "--out", os.path.join(TMP, "never.png")], 1)
+    assert tmp_listing() == before
+
+
 # ---------------------------------------------------------------- errors
 
 USAGE_ERRORS = [
