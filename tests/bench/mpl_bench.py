@@ -436,7 +436,146 @@ class Softmax(Base):
             self.subtitle.set_text(self.subtitle_text())
 
 
-FIGURES = {"entropy": Entropy, "cross-entropy": CrossEntropy, "softmax": Softmax}
+def load_challenger(np):
+    """The built-in Challenger data (data/datasets/challenger.csv)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = os.path.join(here, "..", "..", "data", "datasets", "challenger.csv")
+    xs, ys = [], []
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            if line.strip():
+                a, b = line.strip().split(",")
+                xs.append(float(a))
+                ys.append(float(b))
+    return np.asarray(xs), np.asarray(ys)
+
+
+class Training(Base):
+    """The data with the current fit σ(w·x + b) and the optimum's curve, each
+    example's loss as bars below, the loss over the steps with the optimum
+    as a dashed line, a legend and the subtitle with the step:
+    elab-figure-training.c, on the 'challenger' preset (standardised, gradient
+    descent, learning rate 1). One optimizer step per frame."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        np, m = self.np, self.m
+        self.dx, self.dy = load_challenger(np)
+        self.mean, self.sd = float(self.dx.mean()), float(self.dx.std())
+        self.xs = (self.dx - self.mean) / self.sd
+        self.opt = self.newton()
+        self.reset()
+        lo, hi = float(self.dx.min()), float(self.dx.max())
+        pad = 0.05 * (hi - lo)
+        self.cx = np.linspace(lo - pad, hi + pad, 241)
+        body = self.frame("Training: Challenger O-rings: launch temperature vs O-ring incident", self.subtitle_text())
+        bx, by, bw, bh = body
+        col_gap = round(1.5 * m.pad)
+        lw = round(bw * 0.56)
+        top = round((bh - m.pad) * 0.6)
+        self.data = self.axes(bx, by, lw, top, None, "O-ring incident")
+        self.bars_ax = self.axes(bx, by + top + m.pad, lw, bh - top - m.pad, "temperature (\u00b0F)",
+                                 "loss of each example (bits)")
+        rx, rw = bx + lw + col_gap, bw - lw - col_gap
+        self.loss_ax = self.axes(rx, by, rw, round(bh * 0.5), "step", "mean cross-entropy (bits)")
+        for ax in (self.data, self.bars_ax):
+            ax.set_xlim(self.cx[0], self.cx[-1])
+        self.data.set_ylim(-0.12, 1.12)
+        rng = np.random.default_rng(1)
+        jitter = rng.uniform(-0.05, 0.05, len(self.dx))
+        for cls, index in ((0, 2), (1, 1)):
+            sel = self.dy == cls
+            self.data.plot(self.dx[sel], self.dy[sel] + jitter[sel], MARKERS[index], color=SERIES[index], alpha=0.6,
+                           markersize=m.pt(2 * m.marker_r), linestyle="none")
+        w_o, b_o = self.opt
+        self.line(self.data, self.cx, 1 / (1 + np.exp(-(w_o * self.cx + b_o))), 3)
+        c = self.compute()
+        self.fit = self.line(self.data, self.cx, c["curve"], 0)
+        self.bars = self.bars_ax.bar(self.dx, c["losses"], width=0.25, color=SERIES[1], alpha=0.7)
+        self.bars_ax.set_ylim(0, max(1.0, float(c["losses"].max()) * 1.1))
+        self.loss_ax.axhline(self.loss_at(w_o, b_o) / LN2, color=SERIES[3], linestyle="--",
+                             linewidth=m.pt(m.line_w))
+        self.hist, = self.loss_ax.plot([0], [c["loss"]], color=SERIES[0], linewidth=m.pt(m.line_w))
+        self.now, = self.loss_ax.plot([0], [c["loss"]], MARKERS[0], color=SERIES[0], markersize=m.pt(2 * m.marker_r))
+        self.loss_ax.set_xlim(0, 10)
+        self.loss_ax.set_ylim(0, nice_max(c["loss"] * 1.04))
+        self.legend = self.fig.legend([self.proxy(2), self.proxy(1), self.proxy(0), self.proxy(3)],
+                                      self.labels(c), loc="upper left",
+                                      bbox_to_anchor=(m.fx(rx), m.fy(by + round(bh * 0.5) + m.pad)),
+                                      fontsize=m.pt(m.legend), title="\u03c3(w\u00b7x + b) and its mean loss",
+                                      title_fontsize=m.pt(m.legend), edgecolor=LEGEND_BORDER, handlelength=3)
+        self.animated = [self.fit, *self.bars, self.hist, self.now]
+
+    def reset(self):
+        self.ws, self.bs, self.step = 0.0, 0.0, 0
+        self.history = [self.loss_at(*self.data_scale(0.0, 0.0))]
+
+    def data_scale(self, ws, bs):
+        return ws / self.sd, bs - ws * self.mean / self.sd
+
+    def loss_at(self, w, b):
+        z = w * self.dx + b
+        return float(self.np.mean(self.dy * self.softplus(-z) + (1 - self.dy) * self.softplus(z)))
+
+    def newton(self):
+        np = self.np
+        ws, bs = 0.0, 0.0
+        for _ in range(50):
+            z = ws * self.xs + bs
+            p = 1 / (1 + np.exp(-z))
+            g = np.array([np.mean((p - self.dy) * self.xs), np.mean(p - self.dy)])
+            r = p * (1 - p)
+            h = np.array([[np.mean(r * self.xs * self.xs), np.mean(r * self.xs)], [np.mean(r * self.xs), np.mean(r)]])
+            d = np.linalg.solve(h, g)
+            ws, bs = ws - d[0], bs - d[1]
+        return self.data_scale(ws, bs)
+
+    def subtitle_text(self):
+        return f"23 rows \u00b7 gradient descent, learning rate 1 \u00b7 standardised \u00b7 step {self.step}"
+
+    def compute(self):
+        np = self.np
+        w, b = self.data_scale(self.ws, self.bs)
+        z = w * self.dx + b
+        losses = (self.dy * self.softplus(-z) + (1 - self.dy) * self.softplus(z)) / LN2
+        return {"w": w, "b": b, "curve": 1 / (1 + np.exp(-(w * self.cx + b))), "losses": losses,
+                "loss": float(losses.mean())}
+
+    def labels(self, c):
+        w_o, b_o = self.opt
+        return ["O-ring incident = 0", "O-ring incident = 1",
+                f"now: w = {fmt(c['w'])}, b = {fmt(c['b'])}   {fmt(c['loss'], 'bits')}",
+                f"optimum: w = {fmt(w_o)}, b = {fmt(b_o)}   {fmt(self.loss_at(w_o, b_o) / LN2, 'bits')}"]
+
+    def update(self, frame, full):
+        np = self.np
+        if self.step >= 1000:
+            self.reset()
+        # One gradient step on the standardised feature, as the trainer does.
+        z = self.ws * self.xs + self.bs
+        r = 1 / (1 + np.exp(-z)) - self.dy
+        self.ws -= float(np.mean(r * self.xs))
+        self.bs -= float(np.mean(r))
+        self.step += 1
+        c = self.compute()
+        self.history.append(c["loss"] * LN2)
+        self.fit.set_ydata(c["curve"])
+        for bar, v in zip(self.bars, c["losses"]):
+            bar.set_height(v)
+        steps = np.arange(len(self.history))
+        hist = np.asarray(self.history) / LN2
+        self.hist.set_data(steps, hist)
+        self.now.set_data([steps[-1]], [hist[-1]])
+        if full:
+            self.loss_ax.set_xlim(0, nice_max(max(self.step, 10)))
+            self.bars_ax.set_ylim(0, max(1.0, float(c["losses"].max()) * 1.1))
+            for text, label in zip(self.legend.get_texts(), self.labels(c)):
+                text.set_text(label)
+            self.subtitle.set_text(self.subtitle_text())
+
+
+FIGURES = {"entropy": Entropy, "cross-entropy": CrossEntropy, "softmax": Softmax, "training": Training}
 
 
 def stats(ms):
@@ -478,7 +617,7 @@ def run_blit(make, frames):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--figures", default="entropy,cross-entropy,softmax")
+    parser.add_argument("--figures", default="entropy,cross-entropy,softmax,training")
     parser.add_argument("--frames", type=int, default=40)
     parser.add_argument("--width", type=int, default=1920)
     parser.add_argument("--height", type=int, default=1080)
