@@ -687,7 +687,12 @@ setup (ElabTrainer               *self,
     self->settings.momentum = 0.9;
   if (!(self->settings.tolerance >= 0))
     self->settings.tolerance = 1e-8;
-  self->generation++;
+  {
+    /* Unique over all trainers, so (address, generation) never repeats
+     * even when a freed trainer's memory is reused. */
+    static gint counter;
+    self->generation = (guint) g_atomic_int_add (&counter, 1) + 1;
+  }
 
   compute_scale (self);
   self->separable = check_separable (self->dataset, self->settings.use_bias);

@@ -2,11 +2,323 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The loss landscape over (w, b) with the optimizer's path. A placeholder
- * until the trainer lands; see elab-figure-private.h for the primitives.
+ * The loss landscape of the training page: L(w, b) over a rectangle as a
+ * heat map with contour lines, the path the optimizer took and the
+ * optimum; without a bias, the curve L(w) with the path on it.
+ *
+ * The grid, its heat-map image and its contours depend only on the data,
+ * the bias setting and the rectangle, so they are computed once per
+ * (trainer, generation) and again only when the path leaves the
+ * rectangle, never once per frame.
  */
 
+#include <string.h>
+
 #include "elab-figure-private.h"
+#include "elab-trainer.h"
+
+#define GRID_W   72
+#define GRID_H   48
+#define CURVE_N  241
+#define N_LEVELS 9
+
+#define SERIES_PATH 1
+#define SERIES_OPT  3
+
+typedef struct
+{
+  const ElabTrainer *trainer;
+  guint              generation;
+  gboolean           bias;
+  double             sd_x;          /* scale of x, for a sensible w span */
+
+  double             w_min, w_max, b_min, b_max;
+  double             grid[GRID_W * GRID_H];   /* nats */
+  double             l_min, l_max;
+  double             levels[N_LEVELS];
+  GArray            *segments;      /* 4 doubles each: w0, b0, w1, b1 */
+  cairo_surface_t   *heat;
+
+  double             curve_w[CURVE_N];   /* no bias: L(w) */
+  double             curve_l[CURVE_N];
+
+  double            *path_x;
+  double            *path_y;
+  gsize              path_cap;
+} LandscapeCache;
+
+static void
+landscape_cache_free (gpointer data)
+{
+  LandscapeCache *c = data;
+
+  g_clear_pointer (&c->heat, cairo_surface_destroy);
+  g_clear_pointer (&c->segments, g_array_unref);
+  g_free (c->path_x);
+  g_free (c->path_y);
+  g_free (c);
+}
+
+/* Colour scale: a five-stop approximation of viridis, dark = low loss. */
+static void
+colormap (double  t,
+          double *r,
+          double *g,
+          double *b)
+{
+  static const double stops[5][3] = {
+    { 0.267, 0.005, 0.329 }, { 0.229, 0.322, 0.546 }, { 0.128, 0.567, 0.551 },
+    { 0.369, 0.789, 0.383 }, { 0.993, 0.906, 0.144 },
+  };
+  double s = CLAMP (t, 0.0, 1.0) * 4.0;
+  int i = MIN ((int) s, 3);
+  double f = s - i;
+
+  *r = stops[i][0] + f * (stops[i + 1][0] - stops[i][0]);
+  *g = stops[i][1] + f * (stops[i + 1][1] - stops[i][1]);
+  *b = stops[i][2] + f * (stops[i + 1][2] - stops[i][2]);
+}
+
+/* Loss → [0, 1] on a log scale above the minimum, so the valley floor
+ * gets as much colour as the walls. */
+static double
+to_unit (const LandscapeCache *c,
+         double                l)
+{
+  double range = c->l_max - c->l_min, d = MAX (range * 1e-3, 1e-300);
+
+  if (!(range > 0))
+    return 0.0;
+  return log ((MAX (l - c->l_min, 0.0) + d) / d) / log ((range + d) / d);
+}
+
+static double
+from_unit (const LandscapeCache *c,
+           double                t)
+{
+  double range = c->l_max - c->l_min, d = MAX (range * 1e-3, 1e-300);
+
+  return c->l_min - d + d * exp (t * log ((range + d) / d));
+}
+
+/* The rectangle: start, optimum and path, padded, never degenerate. */
+static void
+choose_rect (LandscapeCache       *c,
+             const ElabTrainer    *trainer,
+             const ElabTrainPoint *hist,
+             gsize                 n_hist,
+             double                pad)
+{
+  const ElabTrainerSettings *s = elab_trainer_get_settings (trainer);
+  double w0 = s->init_w, w1 = s->init_w, b0 = s->init_b, b1 = s->init_b;
+  double ow, ob, span_w, span_b;
+
+  if (elab_trainer_get_optimum (trainer, &ow, &ob, NULL))
+    {
+      w0 = MIN (w0, ow), w1 = MAX (w1, ow);
+      b0 = MIN (b0, ob), b1 = MAX (b1, ob);
+    }
+  for (gsize i = 0; i < n_hist; i++)
+    {
+      w0 = MIN (w0, hist[i].w), w1 = MAX (w1, hist[i].w);
+      b0 = MIN (b0, hist[i].b), b1 = MAX (b1, hist[i].b);
+    }
+  span_w = MAX (w1 - w0, 2.0 / c->sd_x);
+  span_b = MAX (b1 - b0, 2.0);
+  c->w_min = (w0 + w1) / 2 - span_w * (0.5 + pad);
+  c->w_max = (w0 + w1) / 2 + span_w * (0.5 + pad);
+  c->b_min = (b0 + b1) / 2 - span_b * (0.5 + pad);
+  c->b_max = (b0 + b1) / 2 + span_b * (0.5 + pad);
+}
+
+static void
+add_segment (GArray *segments,
+             double  w0,
+             double  b0,
+             double  w1,
+             double  b1)
+{
+  double s[4] = { w0, b0, w1, b1 };
+  g_array_append_vals (segments, s, 4);
+}
+
+/* Marching squares over the grid at each level. */
+static void
+compute_contours (LandscapeCache *c)
+{
+  double dw = (c->w_max - c->w_min) / (GRID_W - 1), db = (c->b_max - c->b_min) / (GRID_H - 1);
+
+  g_array_set_size (c->segments, 0);
+  for (guint k = 0; k < N_LEVELS; k++)
+    {
+      double lv = c->levels[k];
+
+      for (guint j = 0; j + 1 < GRID_H; j++)
+        for (guint i = 0; i + 1 < GRID_W; i++)
+          {
+            /* Corners counter-clockwise from (i, j). */
+            double v[4] = { c->grid[j * GRID_W + i], c->grid[j * GRID_W + i + 1],
+                            c->grid[(j + 1) * GRID_W + i + 1], c->grid[(j + 1) * GRID_W + i] };
+            double cw[4] = { i, i + 1, i + 1, i }, cb[4] = { j, j, j + 1, j + 1 };
+            double pw[4], pb[4];
+            int n = 0;
+
+            for (int e = 0; e < 4; e++)
+              {
+                double a = v[e], b = v[(e + 1) % 4];
+                if ((a < lv) != (b < lv))
+                  {
+                    double f = (lv - a) / (b - a);
+                    pw[n] = cw[e] + f * (cw[(e + 1) % 4] - cw[e]);
+                    pb[n] = cb[e] + f * (cb[(e + 1) % 4] - cb[e]);
+                    n++;
+                  }
+              }
+            /* Two crossings: one segment; four (a saddle): pair them up
+             * around the cell's centre value. */
+            for (int s = 0; s + 1 < n; s += 2)
+              add_segment (c->segments, c->w_min + pw[s] * dw, c->b_min + pb[s] * db,
+                           c->w_min + pw[s + 1] * dw, c->b_min + pb[s + 1] * db);
+          }
+    }
+}
+
+static void
+compute_heat (LandscapeCache *c)
+{
+  unsigned char *data;
+  int stride;
+
+  if (c->heat == NULL)
+    c->heat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, GRID_W, GRID_H);
+  cairo_surface_flush (c->heat);
+  data = cairo_image_surface_get_data (c->heat);
+  stride = cairo_image_surface_get_stride (c->heat);
+  for (guint j = 0; j < GRID_H; j++)
+    {
+      /* Image rows run top down, b runs bottom up. */
+      guint32 *row = (guint32 *) (data + (GRID_H - 1 - j) * stride);
+
+      for (guint i = 0; i < GRID_W; i++)
+        {
+          double r, g, b;
+
+          colormap (to_unit (c, c->grid[j * GRID_W + i]), &r, &g, &b);
+          row[i] = ((guint32) (r * 255 + 0.5) << 16) | ((guint32) (g * 255 + 0.5) << 8) | (guint32) (b * 255 + 0.5);
+        }
+    }
+  cairo_surface_mark_dirty (c->heat);
+}
+
+static void
+rebuild (LandscapeCache       *c,
+         const ElabTrainer    *trainer,
+         const ElabTrainPoint *hist,
+         gsize                 n_hist,
+         double                pad)
+{
+  choose_rect (c, trainer, hist, n_hist, pad);
+
+  if (c->bias)
+    {
+      elab_trainer_loss_grid (trainer, c->w_min, c->w_max, GRID_W, c->b_min, c->b_max, GRID_H, c->grid);
+      c->l_min = INFINITY;
+      c->l_max = -INFINITY;
+      for (guint k = 0; k < GRID_W * GRID_H; k++)
+        {
+          c->l_min = MIN (c->l_min, c->grid[k]);
+          c->l_max = MAX (c->l_max, c->grid[k]);
+        }
+      for (guint k = 0; k < N_LEVELS; k++)
+        c->levels[k] = from_unit (c, (k + 1.0) / (N_LEVELS + 1.0));
+      compute_heat (c);
+      compute_contours (c);
+    }
+  else
+    elab_trainer_loss_grid (trainer, c->w_min, c->w_max, CURVE_N, 0.0, 0.0, 1, c->curve_l);
+  for (guint i = 0; i < CURVE_N; i++)
+    c->curve_w[i] = c->w_min + (c->w_max - c->w_min) * i / (CURVE_N - 1);
+}
+
+static LandscapeCache *
+get_cache (ElabFigure           *figure,
+           const ElabTrainer    *trainer,
+           const ElabTrainPoint *hist,
+           gsize                 n_hist)
+{
+  LandscapeCache *c = figure->extra;
+  const ElabDataset *d = elab_trainer_get_dataset (trainer);
+  const ElabTrainPoint *last = n_hist > 0 ? &hist[n_hist - 1] : NULL;
+
+  if (c == NULL)
+    {
+      c = g_new0 (LandscapeCache, 1);
+      c->segments = g_array_new (FALSE, FALSE, sizeof (double));
+      figure->extra = c;
+      figure->extra_free = landscape_cache_free;
+    }
+
+  if (c->trainer != trainer || c->generation != elab_trainer_get_generation (trainer))
+    {
+      double mean = 0, ss = 0;
+
+      for (gsize i = 0; i < d->n_rows; i++)
+        mean += d->x[i] / d->n_rows;
+      for (gsize i = 0; i < d->n_rows; i++)
+        ss += (d->x[i] - mean) * (d->x[i] - mean) / d->n_rows;
+      c->sd_x = isfinite (ss) && ss > 0 ? sqrt (ss) : 1.0;
+      c->trainer = trainer;
+      c->generation = elab_trainer_get_generation (trainer);
+      c->bias = elab_trainer_get_settings (trainer)->use_bias;
+      rebuild (c, trainer, hist, n_hist, 0.25);
+    }
+  else if (last != NULL && (last->w < c->w_min || last->w > c->w_max ||
+                            (c->bias && (last->b < c->b_min || last->b > c->b_max))))
+    {
+      /* The path walked off the map: a wider one, with room to go on. */
+      rebuild (c, trainer, hist, n_hist, 0.6);
+    }
+  return c;
+}
+
+static void
+draw_path (ElabFigure      *figure,
+           cairo_t         *cr,
+           const ElabPanel *panel,
+           const double    *x,
+           const double    *y,
+           gsize            n)
+{
+  const ElabMetrics *m = &figure->metrics;
+  double last_px = NAN, last_py = NAN;
+
+  if (n == 0)
+    return;
+  cairo_new_path (cr);
+  for (gsize i = 0; i < n; i++)
+    {
+      double px = _elab_axis_to_px (&panel->x, x[i]), py = _elab_axis_to_px (&panel->y, y[i]);
+
+      /* Keep the path finite and within cairo's fixed-point range. */
+      px = CLAMP (px, -1e5, 1e5);
+      py = CLAMP (py, -1e5, 1e5);
+      if (i > 0 && fabs (px - last_px) < 0.5 && fabs (py - last_py) < 0.5 && i + 1 < n)
+        continue;
+      if (i == 0)
+        cairo_move_to (cr, px, py);
+      else
+        cairo_line_to (cr, px, py);
+      last_px = px, last_py = py;
+    }
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_set_line_width (cr, 2.6 * m->line_w);
+  cairo_stroke_preserve (cr);
+  _elab_set_source (cr, _elab_theme_series (&figure->theme, SERIES_PATH));
+  cairo_set_line_width (cr, m->line_w);
+  cairo_stroke (cr);
+}
 
 void
 _elab_figure_draw_landscape (ElabFigure        *figure,
@@ -14,9 +326,214 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
                              const ElabState   *state,
                              const ElabTrainer *trainer)
 {
-  ElabRect body;
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+  const char *ul = _elab_unit_label (state->unit);
+  double factor = elab_unit_factor (state->unit);
+  const ElabTrainerSettings *settings;
+  const ElabDataset *d;
+  const ElabTrainPoint *hist;
+  LandscapeCache *c;
+  ElabRect body, outer, area, side, legend_box;
+  ElabPanel panel;
+  ElabLegendEntry entries[3];
+  char title[256], subtitle[256], ylab[64], lab_now[96], lab_opt[96], v_now[48], v_opt[48], b1[48], b2[48];
+  double opt_w = NAN, opt_b = NAN, opt_loss = NAN, w, b, side_w;
+  gboolean has_opt;
+  gsize n_hist;
+  guint n_entries = 0;
 
-  _elab_draw_frame (figure, cr, "Loss landscape", FALSE, NULL, &body);
-  _elab_draw_placeholder (figure, cr, &body, "no training run");
+  if (trainer == NULL)
+    {
+      _elab_draw_frame (figure, cr, "Loss landscape", FALSE, NULL, &body);
+      _elab_draw_placeholder (figure, cr, &body, "no training run");
+      _elab_draw_caption (figure, cr, &body);
+      return;
+    }
+
+  d = elab_trainer_get_dataset (trainer);
+  settings = elab_trainer_get_settings (trainer);
+  hist = elab_trainer_get_history (trainer, &n_hist);
+  c = get_cache (figure, trainer, hist, n_hist);
+  has_opt = elab_trainer_get_optimum (trainer, &opt_w, &opt_b, &opt_loss);
+  w = elab_trainer_get_w (trainer);
+  b = elab_trainer_get_b (trainer);
+
+  if (c->path_cap < n_hist)
+    {
+      c->path_cap = MAX (n_hist, 2 * c->path_cap);
+      c->path_x = g_renew (double, c->path_x, c->path_cap);
+      c->path_y = g_renew (double, c->path_y, c->path_cap);
+    }
+  for (gsize i = 0; i < n_hist; i++)
+    {
+      c->path_x[i] = hist[i].w;
+      c->path_y[i] = c->bias ? hist[i].b : hist[i].loss * factor;
+    }
+
+  g_snprintf (title, sizeof title, "Loss landscape: %s", d->title);
+  g_snprintf (subtitle, sizeof subtitle,
+              c->bias ? "mean cross-entropy L(w, b) in %s over %" G_GSIZE_FORMAT " rows \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT
+                      : "mean cross-entropy L(w) in %s over %" G_GSIZE_FORMAT " rows, no bias \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT,
+              ul, d->n_rows,
+              settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "Newton's method" :
+              settings->optimizer == ELAB_OPTIMIZER_MOMENTUM ? "momentum" : "gradient descent",
+              elab_trainer_get_steps (trainer));
+  _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
+
+  side_w = round (MAX (body.width * 0.3, 14 * m->legend_px));
+  outer = (ElabRect) { body.x, body.y, body.width - side_w - m->pad, body.height };
+  side = (ElabRect) { outer.x + outer.width + m->pad, body.y, side_w, body.height };
+  _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
+
+  if (c->bias)
+    {
+      _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, c->w_min, c->w_max, c->b_min, c->b_max);
+
+      _elab_draw_axes (figure, cr, &panel, "w", "b");
+
+      /* The heat map, scaled smoothly over the plot area (over the grid
+       * lines, which would read as contours). */
+      cairo_save (cr);
+      cairo_rectangle (cr, panel.area.x, panel.area.y, panel.area.width, panel.area.height);
+      cairo_clip (cr);
+      {
+        double x0 = _elab_axis_to_px (&panel.x, c->w_min), x1 = _elab_axis_to_px (&panel.x, c->w_max);
+        double y0 = _elab_axis_to_px (&panel.y, c->b_max), y1 = _elab_axis_to_px (&panel.y, c->b_min);
+        double sx = (x1 - x0) / (GRID_W - 1), sy = (y1 - y0) / (GRID_H - 1);
+
+        cairo_translate (cr, x0 - 0.5 * sx, y0 - 0.5 * sy);
+        cairo_scale (cr, sx, sy);
+        cairo_set_source_surface (cr, c->heat, 0, 0);
+        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+        cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+        cairo_paint (cr);
+      }
+      cairo_restore (cr);
+
+
+      /* Contours. */
+      cairo_save (cr);
+      cairo_rectangle (cr, panel.area.x, panel.area.y, panel.area.width, panel.area.height);
+      cairo_clip (cr);
+      cairo_new_path (cr);
+      for (guint k = 0; k + 3 < c->segments->len; k += 4)
+        {
+          const double *s = &g_array_index (c->segments, double, k);
+          cairo_move_to (cr, _elab_axis_to_px (&panel.x, s[0]), _elab_axis_to_px (&panel.y, s[1]));
+          cairo_line_to (cr, _elab_axis_to_px (&panel.x, s[2]), _elab_axis_to_px (&panel.y, s[3]));
+        }
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.45);
+      cairo_set_line_width (cr, 0.8 * m->grid_w + 0.5);
+      cairo_stroke (cr);
+
+      draw_path (figure, cr, &panel, c->path_x, c->path_y, n_hist);
+      if (n_hist > 0)
+        _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, c->path_x[0]),
+                           _elab_axis_to_px (&panel.y, c->path_y[0]), 5);
+      _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, w), _elab_axis_to_px (&panel.y, b), SERIES_PATH);
+      if (has_opt)
+        {
+          double px = _elab_axis_to_px (&panel.x, opt_w), py = _elab_axis_to_px (&panel.y, opt_b);
+          double r = 1.6 * m->marker_r;
+
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+          cairo_set_line_width (cr, 2.5 * m->line_w);
+          cairo_move_to (cr, px - r, py - r);
+          cairo_line_to (cr, px + r, py + r);
+          cairo_move_to (cr, px - r, py + r);
+          cairo_line_to (cr, px + r, py - r);
+          cairo_stroke_preserve (cr);
+          _elab_set_source (cr, _elab_theme_series (t, SERIES_OPT));
+          cairo_set_line_width (cr, m->line_w);
+          cairo_stroke (cr);
+        }
+      cairo_restore (cr);
+
+      /* Colour bar with loss values in the unit shown. */
+      {
+        double bar_w = round (1.2 * m->legend_px), bar_h = round (MIN (side.height * 0.45, panel.area.height));
+        double bx = side.x + round (0.5 * m->legend_px), by = panel.area.y;
+        const guint steps = 64;
+
+        for (guint i = 0; i < steps; i++)
+          {
+            double r, g, bb;
+            colormap ((i + 0.5) / steps, &r, &g, &bb);
+            cairo_set_source_rgb (cr, r, g, bb);
+            cairo_rectangle (cr, bx, by + bar_h * (1 - (i + 1.0) / steps), bar_w, bar_h / steps + 0.5);
+            cairo_fill (cr);
+          }
+        _elab_set_source (cr, &t->axis);
+        cairo_set_line_width (cr, m->axis_w);
+        cairo_rectangle (cr, bx, by, bar_w, bar_h);
+        cairo_stroke (cr);
+        for (guint i = 0; i <= 4; i++)
+          {
+            double tt = i / 4.0;
+            char buf[48];
+            _elab_format_value (from_unit (c, tt) * factor, i == 4 ? ul : NULL, buf, sizeof buf);
+            _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, bx + bar_w + 0.4 * m->tick_px,
+                             by + bar_h * (1 - tt), 0.0, 0.5, &t->muted);
+          }
+        legend_box = (ElabRect) { side.x, by + bar_h + 1.5 * m->legend_px, side.width, 0 };
+      }
+    }
+  else
+    {
+      double l_max = 0;
+
+      for (guint i = 0; i < CURVE_N; i++)
+        l_max = MAX (l_max, c->curve_l[i] * factor);
+      for (gsize i = 0; i < n_hist; i++)
+        l_max = MAX (l_max, c->path_y[i]);
+      _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, c->w_min, c->w_max, 0,
+                        _elab_axis_nice_max (0, MAX (l_max, 1e-3) * 1.05, 6));
+      g_snprintf (ylab, sizeof ylab, "L(w) (%s)", ul);
+      _elab_draw_axes (figure, cr, &panel, "w", ylab);
+      {
+        double scaled[CURVE_N];
+        for (guint i = 0; i < CURVE_N; i++)
+          scaled[i] = c->curve_l[i] * factor;
+        _elab_draw_series (figure, cr, &panel, c->curve_w, scaled, CURVE_N, 0);
+      }
+      cairo_save (cr);
+      cairo_rectangle (cr, panel.area.x, panel.area.y, panel.area.width, panel.area.height);
+      cairo_clip (cr);
+      draw_path (figure, cr, &panel, c->path_x, c->path_y, n_hist);
+      _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, w),
+                         _elab_axis_to_px (&panel.y, elab_trainer_get_loss (trainer) * factor), SERIES_PATH);
+      if (has_opt)
+        _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, opt_w),
+                           _elab_axis_to_px (&panel.y, opt_loss * factor), SERIES_OPT);
+      cairo_restore (cr);
+      legend_box = (ElabRect) { side.x, panel.area.y, side.width, 0 };
+    }
+
+  _elab_format_value (w, NULL, b1, sizeof b1);
+  _elab_format_value (b, NULL, b2, sizeof b2);
+  if (c->bias)
+    g_snprintf (lab_now, sizeof lab_now, "now: w %s, b %s", b1, b2);
+  else
+    g_snprintf (lab_now, sizeof lab_now, "now: w %s", b1);
+  _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_now, sizeof v_now);
+  entries[n_entries++] = (ElabLegendEntry) { lab_now, v_now, SERIES_PATH, FALSE };
+  if (has_opt)
+    {
+      _elab_format_value (opt_w, NULL, b1, sizeof b1);
+      _elab_format_value (opt_b, NULL, b2, sizeof b2);
+      if (c->bias)
+        g_snprintf (lab_opt, sizeof lab_opt, "optimum: w %s, b %s", b1, b2);
+      else
+        g_snprintf (lab_opt, sizeof lab_opt, "optimum: w %s", b1);
+      _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
+      entries[n_entries++] = (ElabLegendEntry) { lab_opt, v_opt, SERIES_OPT, FALSE };
+    }
+  else
+    entries[n_entries++] = (ElabLegendEntry) { "no finite optimum (separable)", NULL,
+                                               ELAB_LEGEND_NO_SWATCH, FALSE };
+  legend_box.height = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * (n_entries + 1);
+  _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, elab_train_status_to_string (elab_trainer_get_status (trainer)));
+
   _elab_draw_caption (figure, cr, &body);
 }

@@ -2,11 +2,199 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The training page's figure: data, fitted curve and loss. A placeholder
- * until the trainer lands; see elab-figure-private.h for the primitives.
+ * The training page's figure, drawn from a const ElabTrainer: the data
+ * with the current fitted curve σ(w·x + b) (and the optimum's curve,
+ * dashed), each example's loss below on the same x axis, and the loss
+ * over the iterations with the Newton optimum as a dashed line.
+ *
+ * What depends only on the data (a deterministic sample of at most
+ * SAMPLE_MAX rows, their jitter, the x range) is cached in figure->extra
+ * and rebuilt only when the trainer or its generation changes, so a frame
+ * costs the same for 20 rows as for a million.
  */
 
+#include <string.h>
+
 #include "elab-figure-private.h"
+#include "elab-trainer.h"
+
+#define SAMPLE_MAX   4096   /* points drawn at most */
+#define BARS_MAX     400    /* one bar per example up to this many rows */
+#define N_BINS       60     /* else mean loss per x bin */
+#define CURVE_N      241
+
+/* Series: the current fit (and its loss) solid, the optimum dash-dot,
+ * the classes by colour and marker. */
+#define SERIES_FIT   0
+#define SERIES_OPT   3
+static const guint class_series[2] = { 2, 1 };
+
+typedef struct
+{
+  const ElabTrainer *trainer;
+  guint              generation;
+
+  double             x_min;     /* padded data range */
+  double             x_max;
+  guint              n;         /* sampled rows */
+  double            *sx;
+  double            *sy;
+  double            *jitter;
+  double            *loss;      /* per sampled example, this frame */
+
+  double             curve_x[CURVE_N];
+  double             curve_p[CURVE_N];
+  double             curve_opt[CURVE_N];
+
+  double            *hist_x;    /* the loss history, this frame */
+  double            *hist_y;
+  gsize              hist_cap;
+} TrainingCache;
+
+static void
+training_cache_free (gpointer data)
+{
+  TrainingCache *c = data;
+
+  g_free (c->sx);
+  g_free (c->sy);
+  g_free (c->jitter);
+  g_free (c->loss);
+  g_free (c->hist_x);
+  g_free (c->hist_y);
+  g_free (c);
+}
+
+/* A fixed pseudo-random offset in [−1, 1] for row i (so that points at
+ * equal x and y do not hide each other, the same in every frame). */
+static double
+jitter_of (gsize i)
+{
+  guint32 h = (guint32) i * 2654435761u;
+
+  h ^= h >> 15;
+  h *= 2246822519u;
+  h ^= h >> 13;
+  return (h & 0xffff) / 32767.5 - 1.0;
+}
+
+static TrainingCache *
+get_cache (ElabFigure        *figure,
+           const ElabTrainer *trainer)
+{
+  TrainingCache *c = figure->extra;
+  const ElabDataset *d = elab_trainer_get_dataset (trainer);
+  double lo = INFINITY, hi = -INFINITY, pad;
+  double step;
+
+  if (c == NULL)
+    {
+      c = g_new0 (TrainingCache, 1);
+      figure->extra = c;
+      figure->extra_free = training_cache_free;
+    }
+  if (c->trainer == trainer && c->generation == elab_trainer_get_generation (trainer))
+    return c;
+
+  c->trainer = trainer;
+  c->generation = elab_trainer_get_generation (trainer);
+  c->n = (guint) MIN (d->n_rows, (gsize) SAMPLE_MAX);
+  c->sx = g_renew (double, c->sx, c->n);
+  c->sy = g_renew (double, c->sy, c->n);
+  c->jitter = g_renew (double, c->jitter, c->n);
+  c->loss = g_renew (double, c->loss, c->n);
+  step = (double) d->n_rows / c->n;
+  for (guint k = 0; k < c->n; k++)
+    {
+      gsize i = MIN ((gsize) (k * step), d->n_rows - 1);
+
+      c->sx[k] = d->x[i];
+      c->sy[k] = d->y[i];
+      c->jitter[k] = jitter_of (i);
+    }
+  for (gsize i = 0; i < d->n_rows; i++)
+    {
+      lo = MIN (lo, d->x[i]);
+      hi = MAX (hi, d->x[i]);
+    }
+  pad = hi > lo ? 0.06 * (hi - lo) : 1.0;
+  c->x_min = lo - pad;
+  c->x_max = hi + pad;
+  return c;
+}
+
+static double
+sigmoid (double z)
+{
+  return z >= 0 ? 1.0 / (1.0 + exp (-z)) : exp (z) / (1.0 + exp (z));
+}
+
+/* −[y·log σ(z) + (1−y)·log(1−σ(z))] in logits. */
+static double
+example_loss (double x,
+              double y,
+              double w,
+              double b)
+{
+  double z = w * x + b;
+
+  return (z > 0 ? z : 0.0) - y * z + log1p (exp (-fabs (z)));
+}
+
+static void
+format_num (double  v,
+            char   *buf,
+            gsize   len)
+{
+  _elab_format_value (v, NULL, buf, len);
+}
+
+static const char *
+optimizer_label (ElabOptimizer o)
+{
+  switch (o)
+    {
+    case ELAB_OPTIMIZER_MOMENTUM: return "momentum";
+    case ELAB_OPTIMIZER_NEWTON:   return "Newton's method";
+    case ELAB_OPTIMIZER_GD:
+    default:                      return "gradient descent";
+    }
+}
+
+/* Draws the trainer's message word-wrapped to @width, at most four
+ * lines (the text primitives do not wrap, so wrap by an estimate of the
+ * characters that fit). */
+static void
+draw_message (ElabFigure     *figure,
+              cairo_t        *cr,
+              const char     *message,
+              double          x,
+              double          y,
+              double          width,
+              const ElabRgba *color)
+{
+  g_auto(GStrv) words = g_strsplit (message, " ", -1);
+  double line = 1.45 * figure->metrics.legend_px;
+  glong budget = MAX (20, (glong) (width / (0.52 * figure->metrics.legend_px)));
+  GString *cur = g_string_new (NULL);
+  guint n_lines = 0;
+
+  for (guint i = 0; words[i] != NULL && n_lines < 4; i++)
+    {
+      if (cur->len > 0 && g_utf8_strlen (cur->str, -1) + 1 + g_utf8_strlen (words[i], -1) > budget)
+        {
+          _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, cur->str, FALSE, x, y + n_lines * line, 0.0, 0.0, color);
+          n_lines++;
+          g_string_truncate (cur, 0);
+        }
+      if (cur->len > 0)
+        g_string_append_c (cur, ' ');
+      g_string_append (cur, words[i]);
+    }
+  if (cur->len > 0 && n_lines < 4)
+    _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, cur->str, FALSE, x, y + n_lines * line, 0.0, 0.0, color);
+  g_string_free (cur, TRUE);
+}
 
 void
 _elab_figure_draw_training (ElabFigure        *figure,
@@ -14,9 +202,268 @@ _elab_figure_draw_training (ElabFigure        *figure,
                             const ElabState   *state,
                             const ElabTrainer *trainer)
 {
-  ElabRect body;
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+  const char *ul = _elab_unit_label (state->unit);
+  double factor = elab_unit_factor (state->unit);
+  const ElabTrainerSettings *settings;
+  const ElabDataset *d;
+  const ElabTrainPoint *hist;
+  TrainingCache *c;
+  ElabRect body, left, right, outer, area, legend_box;
+  ElabPanel data, bars, lossp;
+  ElabLegendEntry entries[4];
+  char title[256], subtitle[256], ylab[64], lab_fit[128], lab_opt[96], lab_c0[96], lab_c1[96];
+  char v_fit[48], v_opt[48], b1[48], b2[48];
+  double w, b, opt_w = NAN, opt_b = NAN, opt_loss = NAN, loss_max, step_max, col_gap, legend_h;
+  gboolean has_opt, hover;
+  gsize n_hist;
+  guint n_entries = 0;
 
-  _elab_draw_frame (figure, cr, "Training", FALSE, NULL, &body);
-  _elab_draw_placeholder (figure, cr, &body, "no training run");
+  if (trainer == NULL)
+    {
+      _elab_draw_frame (figure, cr, "Training", FALSE, NULL, &body);
+      _elab_draw_placeholder (figure, cr, &body, "no training run");
+      _elab_draw_caption (figure, cr, &body);
+      return;
+    }
+
+  c = get_cache (figure, trainer);
+  d = elab_trainer_get_dataset (trainer);
+  settings = elab_trainer_get_settings (trainer);
+  w = elab_trainer_get_w (trainer);
+  b = elab_trainer_get_b (trainer);
+  has_opt = elab_trainer_get_optimum (trainer, &opt_w, &opt_b, &opt_loss);
+  hist = elab_trainer_get_history (trainer, &n_hist);
+
+  /* Per-frame numbers: the fitted curves and each sampled example's loss. */
+  for (guint i = 0; i < CURVE_N; i++)
+    {
+      double x = c->x_min + (c->x_max - c->x_min) * i / (CURVE_N - 1);
+
+      c->curve_x[i] = x;
+      c->curve_p[i] = sigmoid (w * x + b);
+      c->curve_opt[i] = has_opt ? sigmoid (opt_w * x + opt_b) : NAN;
+    }
+  loss_max = 0.0;
+  for (guint k = 0; k < c->n; k++)
+    {
+      c->loss[k] = example_loss (c->sx[k], c->sy[k], w, b) * factor;
+      loss_max = MAX (loss_max, c->loss[k]);
+    }
+  if (c->hist_cap < n_hist)
+    {
+      c->hist_cap = MAX (n_hist, 2 * c->hist_cap);
+      c->hist_x = g_renew (double, c->hist_x, c->hist_cap);
+      c->hist_y = g_renew (double, c->hist_y, c->hist_cap);
+    }
+  step_max = 10;
+  {
+    double hist_loss_max = has_opt ? opt_loss * factor : 0.0;
+
+    for (gsize i = 0; i < n_hist; i++)
+      {
+        c->hist_x[i] = (double) hist[i].step;
+        c->hist_y[i] = hist[i].loss * factor;
+        hist_loss_max = MAX (hist_loss_max, c->hist_y[i]);
+      }
+    if (n_hist > 0)
+      step_max = MAX (step_max, (double) hist[n_hist - 1].step);
+    g_snprintf (title, sizeof title, "Training: %s", d->title);
+    format_num (settings->learning_rate, b1, sizeof b1);
+    g_snprintf (subtitle, sizeof subtitle,
+                "%" G_GSIZE_FORMAT " rows \xc2\xb7 %s%s%s%s \xc2\xb7 step %" G_GUINT64_FORMAT " \xc2\xb7 %s",
+                d->n_rows, optimizer_label (settings->optimizer),
+                settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "" : ", learning rate ",
+                settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "" : b1,
+                settings->standardize ? ", standardised x" : "",
+                elab_trainer_get_steps (trainer),
+                elab_train_status_to_string (elab_trainer_get_status (trainer)));
+    _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
+
+    /* Left column: data and fitted curve over per-example loss, sharing
+     * x. Right column: the loss over iterations, then the legend. */
+    col_gap = round (1.5 * m->pad);
+    left = (ElabRect) { body.x, body.y, round (body.width * 0.58), body.height };
+    right = (ElabRect) { left.x + left.width + col_gap, body.y, body.width - left.width - col_gap, body.height };
+
+    outer = (ElabRect) { left.x, left.y, left.width, round ((left.height - m->pad) * 0.6) };
+    _elab_panel_inset (figure, &outer, FALSE, TRUE, &area);
+    _elab_panel_init (figure, &data, ELAB_PANEL_X, &area, c->x_min, c->x_max, -0.12, 1.12);
+    outer.y += outer.height + m->pad;
+    outer.height = left.y + left.height - outer.y;
+    _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
+    /* Losses of a diverged run reach thousands; past 20 the bars are
+     * clipped at the top, "far off" being the point. */
+    _elab_panel_init (figure, &bars, ELAB_PANEL_X, &area, c->x_min, c->x_max, 0,
+                      _elab_axis_nice_max (0, CLAMP (loss_max, 1.0, 20.0) * 1.05, 5));
+    data.x = bars.x;
+
+    legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * 5 + 6.4 * m->legend_px;
+    outer = (ElabRect) { right.x, right.y, right.width, right.height - legend_h - m->pad };
+    _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
+    _elab_panel_init (figure, &lossp, ELAB_PANEL_NONE, &area, 0, step_max, 0,
+                      _elab_axis_nice_max (0, MAX (hist_loss_max, 1e-3) * 1.05, 5));
+    legend_box = (ElabRect) { right.x, right.y + right.height - legend_h, right.width, legend_h };
+  }
+
+  g_snprintf (ylab, sizeof ylab, "loss of each example (%s)", ul);
+  _elab_draw_axes (figure, cr, &data, NULL, d->y_name);
+  _elab_draw_axes (figure, cr, &bars, d->x_name, ylab);
+  g_snprintf (ylab, sizeof ylab, "mean cross-entropy (%s)", ul);
+  _elab_draw_axes (figure, cr, &lossp, "step", ylab);
+
+  hover = isfinite (figure->style.hover_x) && figure->style.hover_x >= c->x_min &&
+          figure->style.hover_x <= c->x_max;
+  if (hover)
+    {
+      _elab_draw_crosshair (figure, cr, &data, figure->style.hover_x);
+      _elab_draw_crosshair (figure, cr, &bars, figure->style.hover_x);
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, bars.area.x, bars.area.y, bars.area.width, bars.area.height);
+  cairo_clip (cr);
+  if (c->n <= BARS_MAX)
+    {
+      /* One bar per example at its x, coloured by class: hover a point
+       * above, its bar is right below it. */
+      double bw = MAX (1.5 * m->grid_w, MIN (0.9 * m->marker_r, bars.area.width / (3.0 * c->n)));
+      double y0 = _elab_axis_to_px (&bars.y, 0);
+
+      for (int cls = 0; cls <= 1; cls++)
+        {
+          ElabRgba col = _elab_rgba_alpha (_elab_theme_series (t, class_series[cls]), 0.7);
+
+          for (guint k = 0; k < c->n; k++)
+            if ((c->sy[k] != 0) == cls)
+              {
+                double px = _elab_axis_to_px (&bars.x, c->sx[k]);
+                double py = _elab_axis_to_px (&bars.y, c->loss[k]);
+                cairo_rectangle (cr, px - bw / 2, py, bw, y0 - py);
+              }
+          _elab_set_source (cr, &col);
+          cairo_fill (cr);
+        }
+    }
+  else
+    {
+      /* Many rows: the mean loss in each x bin, over the sample. */
+      double sum[N_BINS] = { 0 }, cnt[N_BINS] = { 0 };
+      double y0 = _elab_axis_to_px (&bars.y, 0);
+      ElabRgba col = _elab_rgba_alpha (&t->foreground, 0.35);
+
+      for (guint k = 0; k < c->n; k++)
+        {
+          int j = (int) ((c->sx[k] - c->x_min) / (c->x_max - c->x_min) * N_BINS);
+          j = CLAMP (j, 0, N_BINS - 1);
+          sum[j] += c->loss[k];
+          cnt[j] += 1;
+        }
+      for (int j = 0; j < N_BINS; j++)
+        if (cnt[j] > 0)
+          {
+            double x0 = _elab_axis_to_px (&bars.x, c->x_min + (c->x_max - c->x_min) * j / N_BINS);
+            double x1 = _elab_axis_to_px (&bars.x, c->x_min + (c->x_max - c->x_min) * (j + 1) / N_BINS);
+            double py = _elab_axis_to_px (&bars.y, sum[j] / cnt[j]);
+            cairo_rectangle (cr, x0 + 0.5, py, x1 - x0 - 1.0, y0 - py);
+          }
+      _elab_set_source (cr, &col);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+
+  /* The points, jittered vertically and translucent so piles show. */
+  cairo_save (cr);
+  cairo_rectangle (cr, data.area.x, data.area.y, data.area.width, data.area.height);
+  cairo_clip (cr);
+  {
+    double r = c->n > BARS_MAX ? 0.45 * m->marker_r : 0.8 * m->marker_r;
+    double alpha = c->n > BARS_MAX ? 0.25 : 0.6;
+
+    for (int cls = 0; cls <= 1; cls++)
+      {
+        ElabRgba col = _elab_rgba_alpha (_elab_theme_series (t, class_series[cls]), alpha);
+
+        for (guint k = 0; k < c->n; k++)
+          if ((c->sy[k] != 0) == cls)
+            {
+              double px = _elab_axis_to_px (&data.x, c->sx[k]);
+              double py = _elab_axis_to_px (&data.y, c->sy[k] + 0.045 * c->jitter[k]);
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, px, py, r, 0, 2 * G_PI);
+            }
+        _elab_set_source (cr, &col);
+        cairo_fill (cr);
+      }
+  }
+  cairo_restore (cr);
+
+  if (has_opt)
+    _elab_draw_series (figure, cr, &data, c->curve_x, c->curve_opt, CURVE_N, SERIES_OPT);
+  _elab_draw_series (figure, cr, &data, c->curve_x, c->curve_p, CURVE_N, SERIES_FIT);
+
+  if (hover)
+    {
+      double hx = figure->style.hover_x;
+      double p = sigmoid (w * hx + b);
+      _elab_draw_marker (figure, cr, _elab_axis_to_px (&data.x, hx), _elab_axis_to_px (&data.y, p), SERIES_FIT);
+    }
+
+  /* The loss over the iterations, and the optimum it should reach. */
+  if (has_opt)
+    {
+      double py = _elab_axis_to_px (&lossp.y, opt_loss * factor);
+
+      cairo_save (cr);
+      _elab_set_source (cr, _elab_theme_series (t, SERIES_OPT));
+      _elab_set_dash (cr, SERIES_OPT, m->line_w);
+      cairo_set_line_width (cr, m->line_w);
+      cairo_move_to (cr, lossp.area.x, py);
+      cairo_line_to (cr, lossp.area.x + lossp.area.width, py);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  if (n_hist > 0)
+    {
+      _elab_draw_series (figure, cr, &lossp, c->hist_x, c->hist_y, (guint) n_hist, SERIES_FIT);
+      _elab_draw_marker (figure, cr, _elab_axis_to_px (&lossp.x, c->hist_x[n_hist - 1]),
+                         _elab_axis_to_px (&lossp.y, c->hist_y[n_hist - 1]), SERIES_FIT);
+    }
+
+  /* Legend: classes, the current fit with its loss, the optimum. */
+  g_snprintf (lab_c0, sizeof lab_c0, "%s = 0", d->y_name);
+  g_snprintf (lab_c1, sizeof lab_c1, "%s = 1", d->y_name);
+  entries[n_entries++] = (ElabLegendEntry) { lab_c0, NULL, class_series[0], FALSE };
+  entries[n_entries++] = (ElabLegendEntry) { lab_c1, NULL, class_series[1], FALSE };
+  format_num (w, b1, sizeof b1);
+  format_num (b, b2, sizeof b2);
+  g_snprintf (lab_fit, sizeof lab_fit, "now: w = %s, b = %s", b1, b2);
+  _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_fit, sizeof v_fit);
+  entries[n_entries++] = (ElabLegendEntry) { lab_fit, v_fit, SERIES_FIT, FALSE };
+  if (has_opt)
+    {
+      format_num (opt_w, b1, sizeof b1);
+      format_num (opt_b, b2, sizeof b2);
+      g_snprintf (lab_opt, sizeof lab_opt, "optimum: w = %s, b = %s", b1, b2);
+      _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
+      entries[n_entries++] = (ElabLegendEntry) { lab_opt, v_opt, SERIES_OPT, FALSE };
+    }
+  else
+    {
+      g_snprintf (lab_opt, sizeof lab_opt, "no finite optimum (separable data)");
+      entries[n_entries++] = (ElabLegendEntry) { lab_opt, NULL, ELAB_LEGEND_NO_SWATCH, FALSE };
+    }
+  {
+    double used = _elab_draw_legend (figure, cr, &legend_box, entries, n_entries,
+                                     "\xcf\x83(w\xc2\xb7x + b) and its mean loss");
+    ElabTrainStatus st = elab_trainer_get_status (trainer);
+    const ElabRgba *col = st == ELAB_TRAIN_STATUS_DIVERGED ? _elab_theme_series (t, 1) : &t->foreground;
+
+    if (figure->style.draw_text && st != ELAB_TRAIN_STATUS_RUNNING)
+      draw_message (figure, cr, elab_trainer_get_message (trainer), legend_box.x + 0.5 * m->legend_px,
+                    legend_box.y + used + 0.6 * m->legend_px, legend_box.width - m->legend_px, col);
+  }
+
   _elab_draw_caption (figure, cr, &body);
 }
