@@ -1,0 +1,620 @@
+#!/usr/bin/python3
+# tests/app/test-window.py
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end window test: drives the real entropy-lab binary as a person
+# and a screen reader would, and prints TAP.
+#
+#   test-window.py [ENTROPY_LAB_BINARY]
+#
+# Through AT-SPI it finds each page tab and each named control, sets values
+# through the Value interface; with xdotool it drags sliders with real
+# pointer events and presses keys; with pixel grabs it checks that the plot
+# followed.  It quits with Ctrl+Q, starts the app again and checks that the
+# page and every value came back, and that the app wrote nothing on stderr.
+#
+# Runs under make check (xvfb-run + dbus-run-session) or standalone: what
+# is missing (X server, session bus, accessibility bus) is started here.
+# Screenshots of each page (a 1600x1000 window) go to $ELAB_SHOTS_DIR
+# (default /tmp/elab-shots).
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+HERE = os.path.dirname (os.path.abspath (__file__))
+sys.path.insert (0, os.path.join (HERE, 'e2e'))
+
+from session import Session, SessionError, wait_until  # noqa: E402
+
+WINDOW_W, WINDOW_H = 1600, 1000
+PAGES = ['Entropy', 'Cross-entropy', 'Training', 'Softmax']
+PLOT_PAGES = ['Entropy', 'Cross-entropy', 'Softmax']
+SWITCH_ORDER = ['Cross-entropy', 'Training', 'Softmax', 'Entropy']
+
+# Every named control of a page, and the values to set it to, tried in
+# order until one differs from the current value.  Values have at most two
+# decimals so that a widget showing two digits keeps them exactly.
+CONTROLS = {
+  'Entropy': [
+    ('Model A θ', [2.5, -1.5]), ('Model A bias', [0.75, -0.5]),
+    ('Model B θ', [-3.0, 1.25]), ('Model B bias', [1.5, -1.0]),
+    ('Model C θ', [4.0, -2.0]), ('Model C bias', [-1.25, 0.5]),
+    ('x minimum', [-4.5, -2.0]), ('x maximum', [4.5, 8.0]),
+  ],
+  'Cross-entropy': [
+    ('Model p θ', [3.5, -0.5]), ('Model p bias', [-0.75, 0.25]),
+    ('Model q θ', [-1.75, 2.0]), ('Model q bias', [1.25, -0.25]),
+    ('x minimum', [-2.0, -3.0]), ('x maximum', [8.0, 7.0]),
+  ],
+  'Softmax': [('Logit %d' % i, [v, -v]) for i, v in
+              zip (range (1, 9), [2.5, -1.5, 0.75, 1.75, -2.25, 3.25, -0.75, 0.5])]
+             + [('Temperature', [2.5, 0.75])],
+}
+SPIN_ONLY = {'x minimum', 'x maximum'}
+
+
+class Tap:
+    def __init__ (self):
+        self.n = 0
+        self.failed = 0
+        self.t0 = self.last = time.monotonic ()
+        self.timing = bool (os.environ.get ('ELAB_WINTEST_TIMING'))
+
+    def ok (self, cond, desc, diag=None, todo=None):
+        self.n += 1
+        line = '%s %d - %s' % ('ok' if cond else 'not ok', self.n, desc)
+        if todo:
+            line += ' # TODO ' + todo
+        elif not cond:
+            self.failed += 1
+        print (line, flush=True)
+        if self.timing:
+            now = time.monotonic ()
+            self.diag ('%.2f s (at %.2f s)' % (now - self.last, now - self.t0))
+            self.last = now
+        if diag and (not cond or todo):
+            self.diag (diag)
+        return cond
+
+    def diag (self, text):
+        for line in str (text).splitlines ():
+            print ('# ' + line, flush=True)
+
+    def plan (self):
+        print ('1..%d' % self.n, flush=True)
+
+
+def close_enough (a, b, tol=1e-6):
+    return a is not None and b is not None and abs (a - b) <= tol * max (1.0, abs (b))
+
+
+class ElabApp:
+    """One run of the real binary, its window, its tree and its stderr."""
+
+    def __init__ (self, binary, home, stderr_path):
+        self.binary = binary
+        self.home = home
+        self.stderr_path = stderr_path
+        self.proc = None
+        self.wid = None
+        self.tree = None
+        self.grabber = None
+
+    def env (self):
+        env = dict (os.environ)
+        for var in ('GTK_A11Y', 'NO_AT_BRIDGE', 'GTK_DEBUG', 'G_MESSAGES_DEBUG'):
+            env.pop (var, None)
+        env.update ({
+          'HOME': self.home,
+          'XDG_CONFIG_HOME': os.path.join (self.home, 'config'),
+          'XDG_DATA_HOME': os.path.join (self.home, 'data'),
+          'XDG_CACHE_HOME': os.path.join (self.home, 'cache'),
+          'XDG_STATE_HOME': os.path.join (self.home, 'state'),
+          'GSETTINGS_BACKEND': 'keyfile',
+          'GSK_RENDERER': 'cairo',
+          'GDK_BACKEND': 'x11',
+          'LC_ALL': 'C.UTF-8',
+        })
+        # Warnings must reach stderr, where they fail the test, not abort
+        # the app in the middle of it.
+        env.pop ('G_DEBUG', None)
+        return env
+
+    def start (self, timeout=15.0):
+        import a11y
+        import xscreen
+
+        self.stderr_file = open (self.stderr_path, 'w')
+        self.proc = subprocess.Popen ([self.binary], env=self.env (), stdin=subprocess.DEVNULL,
+                                      stdout=subprocess.DEVNULL, stderr=self.stderr_file)
+        self.wid = xscreen.search_window ('^Entropy Lab$', pid=self.proc.pid, timeout=timeout)
+        if self.wid is None:
+            return False
+        self.tree = a11y.AppTree (self.proc.pid, self.wid)
+        if not self.tree.connect (timeout):
+            return False
+        self.grabber = xscreen.Grabber ()
+        return True
+
+    def stderr_text (self):
+        try:
+            with open (self.stderr_path) as f:
+                return f.read ()
+        except OSError:
+            return ''
+
+    def wait_exit (self, timeout):
+        try:
+            return self.proc.wait (timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def stop (self):
+        """Make sure the process is gone (only ours, by its pid)."""
+        if self.grabber is not None:
+            self.grabber.close ()
+            self.grabber = None
+        if self.proc is not None and self.proc.poll () is None:
+            self.proc.send_signal (signal.SIGTERM)
+            if self.wait_exit (5) is None:
+                self.proc.kill ()
+                self.proc.wait ()
+        if getattr (self, 'stderr_file', None):
+            self.stderr_file.close ()
+            self.stderr_file = None
+
+    # --- helpers over tree + pixels ---------------------------------------
+
+    def focus (self):
+        import xscreen
+        xscreen.xdotool ('windowfocus', '--sync', self.wid)
+
+    def key (self, *keys):
+        import xscreen
+        self.focus ()
+        xscreen.xdotool ('key', '--clearmodifiers', *keys)
+
+    def resize (self, width, height):
+        """Give the window (without its CSD margin) width x height pixels."""
+        import xscreen
+        t = self.tree
+        _, _, fw, fh = t.window_extents (t.frame)
+        _, _, ww, wh = xscreen.window_geometry (self.wid)
+        xscreen.xdotool ('windowsize', '--sync', self.wid, width + ww - fw, height + wh - fh)
+        return wait_until (lambda: t.window_extents (t.frame)[2:] == (width, height), 5.0)
+
+    def plot (self):
+        """The biggest figure (an image with a description) on the current page."""
+        imgs = [n for n in self.tree.find_all (role=self.tree_role ('IMAGE'))
+                if (self.tree.window_extents (n.obj) or (0, 0, 0, 0))[2] >= 200]
+        if not imgs:
+            return None
+        return max (imgs, key=lambda n: (lambda e: e[2] * e[3]) (self.tree.window_extents (n.obj))).obj
+
+    @staticmethod
+    def tree_role (name):
+        import a11y
+        return getattr (a11y.Role, name)
+
+    def grab_fn (self, obj):
+        rect = self.tree.screen_rect (obj)
+        return lambda: self.grabber.grab (*rect)
+
+    def content_grab_fn (self):
+        """Everything below the header bar: what a page switch changes."""
+        ox, oy = self.tree.origin ()
+        _, _, fw, fh = self.tree.window_extents (self.tree.frame)
+        return lambda: self.grabber.grab (ox, oy + 60, fw, fh - 60)
+
+
+def tab_for (app, page):
+    import a11y
+    return app.tree.find (role=a11y.Role.PAGE_TAB, name=page)
+
+
+def page_content (app, page):
+    """What shows that a page is on screen: its figure (an image whose name
+    or description starts with the page's name), or for a page without a
+    figure any visible widget below the header bar that names the page."""
+    import a11y
+    t = app.tree
+    key = page.lower ()
+    for node in t.find_all (role=a11y.Role.IMAGE):
+        desc = a11y.safe (node.obj.get_description, default='') or ''
+        if (node.name or '').lower ().startswith (key) or desc.lower ().startswith (key):
+            return node.obj
+    if page not in PLOT_PAGES:
+        for node in t.find_all ():
+            e = t.window_extents (node.obj)
+            if key in (node.name or '').lower () and e is not None and e[1] > 60:
+                return node.obj
+    return None
+
+
+def selected_page (app):
+    import a11y
+    for node in app.tree.find_all (role=a11y.Role.PAGE_TAB):
+        if app.tree.has_state (node.obj, a11y.State.SELECTED) or \
+           app.tree.has_state (node.obj, a11y.State.CHECKED):
+            return node.name
+    return None
+
+
+def choose_target (current, candidates, lo, hi):
+    for v in candidates:
+        if (lo is None or v >= lo) and (hi is None or v <= hi) and \
+           (current is None or abs (v - current) > 1e-9):
+            return v
+    return None
+
+
+def run_tests (tap, binary, session, workdir, shots_dir):
+    import a11y
+    import xscreen
+
+    Role, State = a11y.Role, a11y.State
+    expected = {}          # control name -> value it must have after restart
+    t_start = time.monotonic ()
+
+    # ---- first run ------------------------------------------------------------
+    app = ElabApp (binary, workdir, os.path.join (workdir, 'run1.stderr'))
+    apps = [app]
+    try:
+        started = app.start ()
+        if not tap.ok (app.wid is not None, 'window titled "Entropy Lab" appears',
+                       diag=app.stderr_text ()):
+            return apps
+        if not tap.ok (started, 'the app is on the accessibility bus with its "Entropy Lab" frame'):
+            return apps
+        t = app.tree
+        tap.ok (app.resize (WINDOW_W, WINDOW_H),
+                'window resized to %dx%d' % (WINDOW_W, WINDOW_H),
+                diag='frame extents %r' % (t.window_extents (t.frame),))
+
+        # Pages: find each tab and switch to it.
+        os.makedirs (shots_dir, exist_ok=True)
+        for page in SWITCH_ORDER:
+            tab = tab_for (app, page)
+            if tab is None:
+                tap.ok (False, 'page "%s": tab found in the view switcher' % page,
+                        todo='missing')
+                continue
+            grab = app.content_grab_fn ()
+            before = grab ()
+            clicked = t.click (tab)
+            selected = wait_until (lambda: selected_page (app) == page, 3.0)
+            changed, _ = xscreen.wait_for_change (grab, before)
+            content = wait_until (lambda: page_content (app, page), 3.0)
+            tap.ok (clicked and selected and changed > 0 and content is not None,
+                    'page "%s": tab found, AT-SPI click selects it and the page is drawn' % page,
+                    diag='clicked=%s selected=%s (now %r) changed=%d bytes content=%r'
+                         % (clicked, selected, selected_page (app), changed, content))
+            # Let the figure settle (the sidebar may hold a blinking caret).
+            settle = app.grab_fn (content) if content is not None else grab
+            xscreen.wait_for_stable (settle, timeout=2.0)
+            shot = os.path.join (shots_dir, '%s.png' % page.lower ())
+            ox, oy = t.origin ()
+            subprocess.run (['import', '-silent', '-window', 'root', '-crop',
+                             '%dx%d+%d+%d' % (WINDOW_W, WINDOW_H, ox, oy), '+repage', shot],
+                            check=False, timeout=20)
+            tap.ok (os.path.getsize (shot) > 0 if os.path.exists (shot) else False,
+                    'page "%s": screenshot saved to %s' % (page, shot))
+
+        # Named controls: set each through the Value interface.
+        for page in PLOT_PAGES:
+            tab = tab_for (app, page)
+            if tab is None or not t.click (tab) or \
+               not wait_until (lambda: selected_page (app) == page, 3.0):
+                tap.ok (False, 'page "%s": switch before setting its controls' % page)
+                continue
+            if page == 'Entropy':
+                show_c = t.find (name='Show model C')
+                if show_c is not None and not t.has_state (show_c, State.CHECKED):
+                    t.click (show_c)
+                tap.ok (show_c is not None and
+                        wait_until (lambda: t.has_state (show_c, State.CHECKED), 3.0),
+                        'Entropy: "Show model C" switch found and turned on through AT-SPI')
+            if page == 'Softmax':
+                k = t.find (role=Role.SPIN_BUTTON, name='Number of classes K')
+                ok = k is not None and t.set_value (k, 8) and \
+                    close_enough (t.wait_value (k, lambda v: close_enough (v, 8)), 8)
+                t.nodes (refresh=True)
+                tap.ok (ok and t.find (role=Role.SLIDER, name='Logit 8') is not None,
+                        'Softmax: "Number of classes K" set to 8 and eight logit sliders appear')
+                if ok:
+                    expected['Number of classes K'] = 8.0
+            plot = app.plot ()
+            if not tap.ok (plot is not None, '%s: figure found in the accessibility tree' % page):
+                continue
+            grab = app.grab_fn (plot)
+            before = xscreen.wait_for_stable (grab)
+            for name, candidates in CONTROLS[page]:
+                slider = t.find (role=Role.SLIDER, name=name)
+                spin = t.find (role=Role.SPIN_BUTTON, name=name)
+                want_slider = name not in SPIN_ONLY
+                if spin is None or (want_slider and slider is None):
+                    tap.ok (False, '%s: "%s" %s found' % (page, name,
+                            'slider and spin button' if want_slider else 'spin button'),
+                            todo='missing')
+                    continue
+                # Sliders are set through the slider, spin-only controls
+                # through the spin button; the twin must follow.
+                target_obj = slider if slider is not None else spin
+                lo, hi = t.value_range (target_obj)
+                current = t.value (target_obj)
+                target = choose_target (current, candidates, lo, hi)
+                if target is None:
+                    tap.ok (False, '%s: "%s" has a settable value' % (page, name),
+                            diag='current=%r range=[%r, %r]' % (current, lo, hi))
+                    continue
+                set_ok = t.set_value (target_obj, target)
+                got = t.wait_value (target_obj, lambda v: close_enough (v, target))
+                twin = t.wait_value (spin, lambda v: close_enough (v, target)) \
+                    if slider is not None else got
+                changed, before = xscreen.wait_for_change (grab, before)
+                tap.ok (set_ok and close_enough (got, target) and close_enough (twin, target)
+                        and changed > 0,
+                        '%s: "%s" set %r -> %r through AT-SPI Value, it stuck%s, plot repainted'
+                        % (page, name, current, target,
+                           ' (spin button too)' if slider is not None else ''),
+                        diag='set=%s got=%r spin=%r changed=%d bytes' % (set_ok, got, twin, changed))
+                if close_enough (got, target):
+                    expected[name] = target
+                before = xscreen.wait_for_stable (grab)
+
+        # Drag a slider on each plot page with real pointer events.
+        drags = [('Entropy', 'Model A θ'), ('Cross-entropy', 'Model q θ'),
+                 ('Softmax', 'Temperature')]
+        for page, name in drags:
+            tab = tab_for (app, page)
+            if tab is None or not t.click (tab) or \
+               not wait_until (lambda: selected_page (app) == page, 3.0):
+                tap.ok (False, '%s: switch before the drag' % page)
+                continue
+            slider = t.find (role=Role.SLIDER, name=name)
+            plot = app.plot ()
+            if slider is None or plot is None:
+                tap.ok (False, '%s: drag "%s"' % (page, name), todo='missing')
+                continue
+            moved = drag_slider (app, slider, plot)
+            tap.ok (moved[0], '%s: dragging "%s" with the pointer moves it and repaints the plot'
+                    % (page, name), diag=moved[1])
+            v = t.value (slider)
+            spin = t.find (role=Role.SPIN_BUTTON, name=name)
+            if v is not None and spin is not None:
+                expected[name] = v
+
+        # Keys on a focused slider (Entropy page, Model B θ).
+        tab = tab_for (app, 'Entropy')
+        t.click (tab)
+        wait_until (lambda: selected_page (app) == 'Entropy', 3.0)
+        slider = t.find (role=Role.SLIDER, name='Model B θ')
+        if slider is None:
+            tap.ok (False, 'Entropy: "Model B θ" slider for the key test', todo='missing')
+        else:
+            key_tests (tap, app, slider)
+            expected['Model B θ'] = t.value (slider)
+
+        # Ctrl+E opens the export dialog, Escape closes it.
+        dialog_test (tap, app, 'ctrl+e', 'export dialog',
+                     lambda n: 'export' in n.lower ())
+        # F1 opens the shortcuts window, Escape closes it.
+        dialog_test (tap, app, 'F1', 'shortcuts window',
+                     lambda n: 'shortcut' in n.lower (), content_label='Export the figure')
+
+        # State to come back: the Cross-entropy page and nats.
+        nats = t.find (role=Role.PUSH_BUTTON, name='nats') or \
+            t.find (role=Role.TOGGLE_BUTTON, name='nats')
+        unit_ok = nats is not None and t.click (nats) and \
+            wait_until (lambda: is_pressed (t, nats), 3.0)
+        tap.ok (unit_ok, 'unit switched to nats through AT-SPI')
+        tab = tab_for (app, 'Cross-entropy')
+        tap.ok (tab is not None and t.click (tab) and
+                wait_until (lambda: selected_page (app) == 'Cross-entropy', 3.0),
+                'Cross-entropy page selected before quitting')
+
+        # Ctrl+Q quits with status 0.
+        app.key ('ctrl+q')
+        rc = app.wait_exit (5.0)
+        tap.ok (rc == 0, 'Ctrl+Q: the app exits with status 0 within 5 s',
+                diag='exit status %r' % (rc,))
+        app.stop ()
+
+        # ---- second run: the state came back --------------------------------------
+        app2 = ElabApp (binary, workdir, os.path.join (workdir, 'run2.stderr'))
+        apps.append (app2)
+        if not tap.ok (app2.start (), 'restart: window and accessibility tree are back'):
+            return apps
+        t2 = app2.tree
+        page = wait_until (lambda: selected_page (app2), 3.0)
+        tap.ok (page == 'Cross-entropy', 'restart: the Cross-entropy page came back',
+                diag='selected page %r' % (page,))
+        nats2 = t2.find (role=Role.PUSH_BUTTON, name='nats', visible=False) or \
+            t2.find (role=Role.TOGGLE_BUTTON, name='nats', visible=False)
+        tap.ok (nats2 is not None and is_pressed (t2, nats2), 'restart: the unit nats came back')
+        wrong = []
+        for name, want in sorted (expected.items ()):
+            objs = t2.find_all (role=Role.SPIN_BUTTON, name=name, visible=False)
+            got = [t2.value (n.obj) for n in objs]
+            if not got or not all (close_enough (g, want, 1e-4) for g in got):
+                wrong.append ('%s: want %r, got %r' % (name, want, got))
+        tap.ok (expected and not wrong,
+                'restart: all %d parameters set in the first run came back' % len (expected),
+                diag='\n'.join (wrong))
+        app2.key ('ctrl+q')
+        rc = app2.wait_exit (5.0)
+        tap.ok (rc == 0, 'restart: Ctrl+Q exits with status 0', diag='exit status %r' % (rc,))
+    finally:
+        for a in apps:
+            a.stop ()
+        tap.diag ('window test took %.1f s' % (time.monotonic () - t_start))
+    return apps
+
+
+def is_pressed (tree, obj):
+    import a11y
+    return tree.has_state (obj, a11y.State.PRESSED) or tree.has_state (obj, a11y.State.CHECKED)
+
+
+def knob_x (tree, slider, rect):
+    """Where the slider's knob is: its value's share of the trough."""
+    lo, hi = tree.value_range (slider)
+    v = tree.value (slider)
+    frac = (v - lo) / (hi - lo) if hi > lo else 0.5
+    # GtkScale leaves half a knob (about 10 px) at each end of its extents.
+    pad = min (10, rect[2] // 6)
+    return int (rect[0] + pad + frac * (rect[2] - 2 * pad))
+
+
+def drag_slider (app, slider, plot):
+    import xscreen
+    t = app.tree
+    rect = t.screen_rect (slider)
+    if rect is None or rect[2] < 40:
+        return False, 'slider extents %r' % (rect,)
+    grab = app.grab_fn (plot)
+    before_px = xscreen.wait_for_stable (grab)
+    v0 = t.value (slider)
+    x0 = knob_x (t, slider, rect)
+    y = rect[1] + rect[3] // 2
+    # Move towards the side with more room, by a third of the trough.
+    direction = 1 if x0 < rect[0] + rect[2] // 2 else -1
+    x1 = x0 + direction * (rect[2] // 3)
+    xscreen.xdotool ('mousemove', '--sync', x0, y)
+    xscreen.xdotool ('mousedown', 1)
+    steps = 8
+    for i in range (1, steps + 1):
+        xscreen.xdotool ('mousemove', '--sync', x0 + (x1 - x0) * i // steps, y)
+        time.sleep (0.01)
+    xscreen.xdotool ('mouseup', 1)
+    v1 = t.wait_value (slider, lambda v: v != v0)
+    changed, _ = xscreen.wait_for_change (grab, before_px)
+    right_way = v1 is not None and v0 is not None and (v1 - v0) * direction > 0
+    return (right_way and changed > 0,
+            'value %r -> %r (pointer %d -> %d at y %d, slider %r), plot changed %d bytes'
+            % (v0, v1, x0, x1, y, rect, changed))
+
+
+def key_tests (tap, app, slider):
+    import a11y
+    import xscreen
+    t = app.tree
+    # A value in the middle leaves room both ways; then a click on the knob
+    # gives the slider the keyboard focus without moving it.
+    lo, hi = t.value_range (slider)
+    t.set_value (slider, round ((lo + hi) / 2 + 0.5, 2))
+    t.wait_value (slider, lambda v: close_enough (v, round ((lo + hi) / 2 + 0.5, 2)))
+    rect = t.screen_rect (slider)
+    app.focus ()
+    xscreen.xdotool ('mousemove', '--sync', knob_x (t, slider, rect), rect[1] + rect[3] // 2)
+    xscreen.xdotool ('click', 1)
+    focused = wait_until (lambda: t.has_state (slider, a11y.State.FOCUSED), 3.0)
+    tap.ok (focused, 'Entropy: a click on the "Model B θ" knob gives it the keyboard focus')
+    steps = {}
+    for key, sign in (('Right', 1), ('Left', -1), ('Page_Up', 1), ('Page_Down', -1)):
+        v0 = t.value (slider)
+        xscreen.xdotool ('key', key)
+        v1 = t.wait_value (slider, lambda v: v != v0)
+        steps[key] = (v1 - v0) if v0 is not None and v1 is not None else None
+        tap.ok (steps[key] is not None and steps[key] * sign > 0,
+                'Entropy: %s moves the focused "Model B θ" slider %s (%r -> %r)'
+                % (key, 'up' if sign > 0 else 'down', v0, v1))
+    tap.ok (steps['Page_Up'] is not None and steps['Right'] is not None and
+            abs (steps['Page_Up']) > abs (steps['Right']),
+            'Entropy: Page_Up moves further than Right (%r vs %r)'
+            % (steps['Page_Up'], steps['Right']))
+
+
+def dialog_test (tap, app, key, what, name_matches, content_label=None):
+    import a11y
+    t = app.tree
+    before = {id (n.obj) for n in t.toplevels ()}
+    names_before = [n.name for n in t.toplevels ()]
+    app.key (key)
+
+    def opened ():
+        for node in t.toplevels ():
+            if node.name is not None and node.name != 'Entropy Lab' and \
+               (name_matches (node.name) or
+                (content_label and t.find (name=content_label, visible=False, root=node.obj))):
+                return node
+        return None
+
+    node = wait_until (opened, 5.0, 0.05)
+    tap.ok (node is not None, '%s opens the %s (a new window on the accessibility bus)'
+            % (key.replace ('ctrl+e', 'Ctrl+E'), what),
+            diag='toplevels before %r, after %r' % (names_before, [n.name for n in t.toplevels ()]))
+    if node is None:
+        return
+    # Escape goes to the focused window, which is the new one.
+    from xscreen import xdotool
+    xdotool ('key', 'Escape')
+    gone = wait_until (lambda: all (n.name != node.name for n in t.toplevels ()) or
+                       not t.is_visible (node.obj), 5.0, 0.05)
+    tap.ok (gone, 'Escape closes the %s' % what,
+            diag='toplevels now %r' % ([n.name for n in t.toplevels ()],))
+    del before, a11y
+
+
+def main ():
+    binary = sys.argv[1] if len (sys.argv) > 1 else os.environ.get ('ELAB_BINARY')
+    if not binary:
+        for cand in ('_build/src/app/entropy-lab',):
+            if os.access (cand, os.X_OK):
+                binary = cand
+    if not binary or not os.access (binary, os.X_OK):
+        print ('1..0 # SKIP no entropy-lab binary given')
+        return 0
+    binary = os.path.abspath (binary)
+
+    missing = Session.missing_tools ()
+    if missing:
+        print ('1..0 # SKIP not installed: %s' % ', '.join (missing))
+        return 0
+    try:
+        import gi
+        gi.require_version ('Atspi', '2.0')
+        from gi.repository import Atspi  # noqa: F401
+    except (ImportError, ValueError) as e:
+        print ('1..0 # SKIP python3 AT-SPI bindings missing: %s' % e)
+        return 0
+
+    tap = Tap ()
+    session = Session ()
+    workdir = tempfile.mkdtemp (prefix='elab-wintest-')
+    shots_dir = os.environ.get ('ELAB_SHOTS_DIR', '/tmp/elab-shots')
+    apps = []
+    try:
+        session.start ()
+        apps = run_tests (tap, binary, session, workdir, shots_dir)
+    except SessionError as e:
+        tap.ok (False, 'desktop session for the window test: %s' % e)
+    except Exception:
+        tap.ok (False, 'window test ran to the end', diag=traceback.format_exc ())
+    finally:
+        session.close ()
+
+    errs = []
+    for i, a in enumerate (apps or [], 1):
+        text = a.stderr_text ()
+        if text.strip ():
+            errs.append ('run %d stderr:\n%s' % (i, text))
+    tap.ok (apps and not errs, 'the app wrote nothing on stderr over %d runs' % len (apps or []),
+            diag='\n'.join (errs))
+    tap.plan ()
+    if not tap.failed:
+        shutil.rmtree (workdir, ignore_errors=True)
+    else:
+        tap.diag ('kept %s (app stderr, settings)' % workdir)
+    return 1 if tap.failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit (main ())
