@@ -30,11 +30,11 @@ TOL = 1e-4
 
 def sklearn_fit(x, y, bias):
     try:
-        model = LogisticRegression(penalty=None, fit_intercept=bias, tol=1e-12, max_iter=100000,
+        model = LogisticRegression(penalty=None, fit_intercept=bias, tol=1e-10, max_iter=2000,
                                    solver="newton-cg")
         model.fit(x[:, None], y)
     except (TypeError, ValueError):
-        model = LogisticRegression(C=1e12, fit_intercept=bias, tol=1e-12, max_iter=100000, solver="newton-cg")
+        model = LogisticRegression(C=1e12, fit_intercept=bias, tol=1e-10, max_iter=2000, solver="newton-cg")
         model.fit(x[:, None], y)
     w = float(model.coef_[0, 0])
     b = float(model.intercept_[0]) if bias else 0.0
