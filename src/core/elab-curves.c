@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "elab-curves.h"
+#include "elab-entropy-private.h"
 
 /* x at sample i of n over [x_min, x_max]: a convex combination, so the
  * ends are exact and x_max − x_min is never formed (it could overflow). */
@@ -109,11 +110,12 @@ elab_model_curves_compute (ElabModelCurves    *curves,
   for (guint i = 0; i < n; i++)
     {
       double x = sample_x (x_min, x_max, i, n);
-      double z = elab_logistic_logit (model, x);
+      ElabLogitParts a;
 
+      _elab_logit_parts (elab_logistic_logit (model, x), &a);
       curves->x[i] = x;
-      curves->p[i] = elab_sigmoid (z);
-      curves->h[i] = elab_binary_entropy_logit (z) * factor;
+      curves->p[i] = a.p;
+      curves->h[i] = _elab_binary_entropy_parts (&a) * factor;
     }
 
   curves->mean_h = trapezoid_mean (curves->h, n);
@@ -201,8 +203,7 @@ elab_pair_point (const ElabLogistic *p,
                  ElabPairPoint      *res)
 {
   double factor = elab_unit_factor (unit);
-  double z_p = elab_logistic_logit (p, x);
-  double z_q = elab_logistic_logit (q, x);
+  ElabLogitParts a, b;
   double p_hi, p_lo, q_hi, q_lo, delta;
 
   /* z_q − z_p from nearly exact logits: when the models almost agree, KL
@@ -210,18 +211,21 @@ elab_pair_point (const ElabLogistic *p,
   logit_dd (p, x, &p_hi, &p_lo);
   logit_dd (q, x, &q_hi, &q_lo);
   delta = (q_hi - p_hi) + (q_lo - p_lo);
+
+  _elab_logit_parts (elab_logistic_logit (p, x), &a);
+  _elab_logit_parts (elab_logistic_logit (q, x), &b);
   if (!isfinite (delta))
-    delta = z_q - z_p;
+    delta = b.z - a.z;
 
   res->x = x;
-  res->p = elab_sigmoid (z_p);
-  res->q = elab_sigmoid (z_q);
-  res->h_p = elab_binary_entropy_logit (z_p) * factor;
-  res->h_q = elab_binary_entropy_logit (z_q) * factor;
-  res->h_pq = elab_binary_cross_entropy_logits (z_p, z_q) * factor;
-  res->h_qp = elab_binary_cross_entropy_logits (z_q, z_p) * factor;
-  res->kl_pq = elab_binary_kl_logits_delta (z_p, z_q, delta) * factor;
-  res->kl_qp = elab_binary_kl_logits_delta (z_q, z_p, -delta) * factor;
+  res->p = a.p;
+  res->q = b.p;
+  res->h_p = _elab_binary_entropy_parts (&a) * factor;
+  res->h_q = _elab_binary_entropy_parts (&b) * factor;
+  res->h_pq = _elab_binary_cross_entropy_parts (&a, &b) * factor;
+  res->h_qp = _elab_binary_cross_entropy_parts (&b, &a) * factor;
+  res->kl_pq = _elab_binary_kl_parts (&a, &b, delta) * factor;
+  res->kl_qp = _elab_binary_kl_parts (&b, &a, -delta) * factor;
 }
 
 /**

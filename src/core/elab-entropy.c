@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "elab-entropy.h"
+#include "elab-entropy-private.h"
 
 /**
  * elab_unit_factor:
@@ -150,8 +151,10 @@ elab_binary_entropy (double p)
 double
 elab_binary_entropy_logit (double z)
 {
-  return weighted (elab_sigmoid (z), elab_softplus (-z))
-         + weighted (elab_sigmoid (-z), elab_softplus (z));
+  ElabLogitParts p;
+
+  _elab_logit_parts (z, &p);
+  return _elab_binary_entropy_parts (&p);
 }
 
 /**
@@ -168,24 +171,11 @@ double
 elab_binary_cross_entropy_logits (double z_p,
                                   double z_q)
 {
-  return weighted (elab_sigmoid (z_p), elab_softplus (-z_q))
-         + weighted (elab_sigmoid (-z_p), elab_softplus (z_q));
-}
+  ElabLogitParts p, q;
 
-/* softplus(a) − softplus(b) given d = a − b, accurate even when a ≈ b.
- * For |d| ≤ 1 it is log((1 + e^a) / (1 + e^b)) = log1p(σ(b)·expm1(d)),
- * which has no cancellation; farther apart the plain difference loses at
- * most a factor |softplus| / |d| ≤ ~|z| of relative precision, while the
- * log1p form would itself cancel (1 − σ(b) for large b). */
-static double
-softplus_diff (double a,
-               double b,
-               double d)
-{
-  if (fabs (d) <= 1.0)
-    return log1p (elab_sigmoid (b) * expm1 (d));
-
-  return elab_softplus (a) - elab_softplus (b);
+  _elab_logit_parts (z_p, &p);
+  _elab_logit_parts (z_q, &q);
+  return _elab_binary_cross_entropy_parts (&p, &q);
 }
 
 /* KL(σ(z_p) ‖ σ(z_p + d)) for |d| small, by its Taylor series in d:
@@ -217,6 +207,99 @@ binary_kl_series (double p,
 }
 
 /**
+ * _elab_logit_parts:
+ * @z: a logit
+ * @res: (out caller-allocates): σ(±z) and softplus(±z)
+ *
+ * The four values every binary quantity is made of, from one exp(−|z|)
+ * and one log1p: bit for bit what elab_sigmoid() and elab_softplus() give.
+ */
+void
+_elab_logit_parts (double          z,
+                   ElabLogitParts *res)
+{
+  double e = exp (-fabs (z));
+  double l = log1p (e);
+  double big = 1.0 / (1.0 + e);
+  double small = e / (1.0 + e);
+
+  res->z = z;
+  res->p = z >= 0 ? big : small;
+  res->p1 = z >= 0 ? small : big;
+  res->sp = fmax (z, 0.0) + l;
+  res->sp_neg = fmax (-z, 0.0) + l;
+}
+
+/* log(p/q) = softplus(−z_q) − softplus(−z_p) and log((1−p)/(1−q)) =
+ * softplus(z_q) − softplus(z_p), with d = z_q − z_p. For |d| ≤ 1 each is
+ * log((1 + e^a)/(1 + e^b)) = log1p(σ(b)·expm1(a − b)), free of
+ * cancellation; farther apart the plain difference loses at most a factor
+ * |softplus| / |d| ≤ ~|z| of relative precision, while the log1p form
+ * would itself cancel (1 − σ(b) for large b). */
+static void
+log_ratios (const ElabLogitParts *p,
+            const ElabLogitParts *q,
+            double                d,
+            double               *res_log_pq,
+            double               *res_log_pq1)
+{
+  if (fabs (d) <= 1.0)
+    {
+      double em = expm1 (d);
+      double em_neg = -em / (1.0 + em);       /* expm1(−d) */
+
+      *res_log_pq = log1p (p->p1 * em_neg);
+      *res_log_pq1 = log1p (p->p * em);
+    }
+  else
+    {
+      *res_log_pq = q->sp_neg - p->sp_neg;
+      *res_log_pq1 = q->sp - p->sp;
+    }
+}
+
+/**
+ * _elab_binary_kl_parts:
+ * @p: parts of z_p
+ * @q: parts of z_q
+ * @delta: z_q − z_p, as accurately as the caller knows it
+ *
+ * KL(p ‖ q) in nats; see elab_binary_kl_logits_delta().
+ */
+double
+_elab_binary_kl_parts (const ElabLogitParts *p,
+                       const ElabLogitParts *q,
+                       double                delta)
+{
+  double log_pq, log_pq1, kl;
+
+  if (isnan (p->z) || isnan (q->z))
+    return NAN;
+  if (p->z == q->z && (isinf (p->z) || delta == 0.0))
+    return 0.0;
+  if (isinf (p->z) || isinf (q->z))
+    delta = q->z - p->z;
+  if (isnan (delta))
+    return NAN;
+  if (delta == 0.0)
+    return 0.0;
+  if (fabs (delta) <= 1.0 / 64.0)
+    return binary_kl_series (p->p, p->p1, delta);
+
+  /* q is exactly 0 or 1 while p, whose logit differs, has mass on the
+   * other side (a finite logit means 0 < p < 1 even where σ underflows). */
+  if (isinf (q->z))
+    return INFINITY;
+
+  log_ratios (p, q, delta, &log_pq, &log_pq1);
+  kl = weighted (p->p, log_pq) + weighted (p->p1, log_pq1);
+
+  /* KL ≥ 0 mathematically; its two terms have opposite signs, so rounding
+   * can leave a value a few ulps below zero. Show 0, not "−0.0000". */
+  return kl > 0.0 ? kl : 0.0;
+}
+
+/**
  * elab_binary_kl_logits_delta:
  * @z_p: logit of p
  * @z_q: logit of q
@@ -233,36 +316,11 @@ elab_binary_kl_logits_delta (double z_p,
                              double z_q,
                              double delta)
 {
-  double p = elab_sigmoid (z_p);
-  double p1 = elab_sigmoid (-z_p);
-  double kl;
+  ElabLogitParts p, q;
 
-  if (isnan (z_p) || isnan (z_q))
-    return NAN;
-  if (z_p == z_q && (isinf (z_p) || delta == 0.0))
-    return 0.0;
-  if (isinf (z_p) || isinf (z_q))
-    delta = z_q - z_p;
-  if (isnan (delta))
-    return NAN;
-  if (delta == 0.0)
-    return 0.0;
-  if (fabs (delta) <= 1.0 / 64.0)
-    return binary_kl_series (p, p1, delta);
-
-  /* q is exactly 0 or 1 while p, whose logit differs, has mass on the
-   * other side (a finite logit means 0 < p < 1 even where σ underflows). */
-  if (isinf (z_q))
-    return INFINITY;
-
-  /* log(p/q) = softplus(−z_q) − softplus(−z_p), and
-   * log((1−p)/(1−q)) = softplus(z_q) − softplus(z_p). */
-  kl = weighted (p, softplus_diff (-z_q, -z_p, -delta))
-       + weighted (p1, softplus_diff (z_q, z_p, delta));
-
-  /* KL ≥ 0 mathematically; its two terms have opposite signs, so rounding
-   * can leave a value a few ulps below zero. Show 0, not "−0.0000". */
-  return kl > 0.0 ? kl : 0.0;
+  _elab_logit_parts (z_p, &p);
+  _elab_logit_parts (z_q, &q);
+  return _elab_binary_kl_parts (&p, &q, delta);
 }
 
 /**

@@ -1,0 +1,51 @@
+/* elab-entropy-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared between elab-entropy.c and elab-curves.c: the per-logit values
+ * every binary quantity is built from, computed once per model and x so a
+ * curve sample costs two transcendental calls per model, not twenty.
+ */
+#pragma once
+
+#include "elab-entropy.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double z;
+  double p;       /* σ(z) */
+  double p1;      /* σ(−z) = 1 − p, never by subtraction */
+  double sp;      /* softplus(z) = −log(1 − p) */
+  double sp_neg;  /* softplus(−z) = −log p */
+} ElabLogitParts;
+
+void   _elab_logit_parts      (double                z,
+                               ElabLogitParts       *res);
+double _elab_binary_kl_parts  (const ElabLogitParts *p,
+                               const ElabLogitParts *q,
+                               double                delta);
+
+/* H(p) and H(p, q) in nats from parts; 0·∞ counts as 0. */
+static inline double
+_elab_weighted (double w,
+                double s)
+{
+  return w == 0.0 ? 0.0 : w * s;
+}
+
+static inline double
+_elab_binary_entropy_parts (const ElabLogitParts *p)
+{
+  return _elab_weighted (p->p, p->sp_neg) + _elab_weighted (p->p1, p->sp);
+}
+
+static inline double
+_elab_binary_cross_entropy_parts (const ElabLogitParts *p,
+                                  const ElabLogitParts *q)
+{
+  return _elab_weighted (p->p, q->sp_neg) + _elab_weighted (p->p1, q->sp);
+}
+
+G_END_DECLS
