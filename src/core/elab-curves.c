@@ -66,6 +66,7 @@ elab_model_curves_new (guint capacity)
   return curves;
 }
 
+/* Frees the arrays and the struct; NULL is allowed. */
 void
 elab_model_curves_free (ElabModelCurves *curves)
 {
@@ -148,6 +149,7 @@ elab_pair_curves_new (guint capacity)
   return curves;
 }
 
+/* Frees the arrays and the struct; NULL is allowed. */
 void
 elab_pair_curves_free (ElabPairCurves *curves)
 {

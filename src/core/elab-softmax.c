@@ -122,6 +122,18 @@ elab_softmax_entropy (const double *logits,
   return h;
 }
 
+/**
+ * elab_softmax_cross_entropy:
+ * @target: the true distribution, @k entries summing to 1
+ * @logits: @k finite logits
+ * @k: 1 … ELAB_SOFTMAX_MAX_K
+ * @temperature: T > 0
+ *
+ * H(target, softmax(z/T)) = −Σ tᵢ·log Pᵢ in nats. Uses the log-probabilities
+ * directly, so a probability that underflows to 0 still contributes its
+ * exact finite surprisal; +∞ only where a target mass meets log Pᵢ = −∞
+ * (T so small that (zᵢ − z_max)/T overflows), never NaN.
+ */
 double
 elab_softmax_cross_entropy (const double *target,
                             const double *logits,
