@@ -10,6 +10,8 @@
 
 #include "elab-config.h"
 
+#include <math.h>
+
 #include "elab-model-editor.h"
 
 struct _ElabModelEditor
@@ -158,6 +160,20 @@ elab_model_editor_set_name (ElabModelEditor *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
 }
 
+/* The sliders span ±20, fine enough to drag; a preset or scenario beyond
+ * that widens them rather than being shown clamped. */
+static void
+widen_to (GtkAdjustment *adjustment,
+          double         value)
+{
+  double bound = ceil (fabs (value));
+
+  if (value < gtk_adjustment_get_lower (adjustment))
+    gtk_adjustment_set_lower (adjustment, -bound);
+  if (value > gtk_adjustment_get_upper (adjustment))
+    gtk_adjustment_set_upper (adjustment, bound);
+}
+
 void
 elab_model_editor_set_model (ElabModelEditor    *self,
                              const ElabLogistic *model,
@@ -167,6 +183,8 @@ elab_model_editor_set_model (ElabModelEditor    *self,
   g_return_if_fail (model != NULL);
 
   self->syncing++;
+  widen_to (self->theta_adjustment, model->theta);
+  widen_to (self->bias_adjustment, model->bias);
   gtk_adjustment_set_value (self->theta_adjustment, model->theta);
   gtk_adjustment_set_value (self->bias_adjustment, model->bias);
   gtk_switch_set_active (self->enabled_switch, enabled);
@@ -233,6 +251,7 @@ elab_model_editor_set_mean_text (ElabModelEditor *self,
   g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
 
   gtk_label_set_label (self->mean_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->mean_label), text != NULL && *text);
 }
 
 GtkAdjustment *

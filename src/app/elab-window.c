@@ -46,6 +46,14 @@ struct _ElabWindow
   guint                 save_source;
   gulong                changed_id;
   gulong                frame_id;
+
+  /* ELAB_FRAME_STATS: the CPU time of every frame, from the frame clock's
+   * update phase to the end of its paint (GSK rendering included). */
+  gulong                update_id;
+  gulong                paint_id;
+  gint64                frame_start;
+  guint                 n_frame_times;
+  gint64                frame_times[4096];
 };
 
 enum {
@@ -273,11 +281,65 @@ after_first_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+frame_update_cb (GdkFrameClock *clock,
+                 ElabWindow    *self)
+{
+  self->frame_start = g_get_monotonic_time ();
+}
+
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  ElabWindow    *self)
+{
+  if (self->frame_start == 0)
+    return;
+  self->frame_times[self->n_frame_times++ % G_N_ELEMENTS (self->frame_times)] =
+    g_get_monotonic_time () - self->frame_start;
+  self->frame_start = 0;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_frame_stats (ElabWindow *self)
+{
+  guint n = MIN (self->n_frame_times, G_N_ELEMENTS (self->frame_times));
+  guint over = 0;
+
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    over += self->frame_times[i] > 16000;
+
+  qsort (self->frame_times, n, sizeof (gint64), compare_gint64);
+  g_print ("elab-frame-stats: frames=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f over_16ms=%u\n",
+           n, self->frame_times[n / 2] / 1000.0, self->frame_times[(n * 95) / 100] / 1000.0,
+           self->frame_times[n - 1] / 1000.0, over);
+  self->n_frame_times = 0;
+}
+
+static void
 elab_window_map (GtkWidget *widget)
 {
   ElabWindow *self = ELAB_WINDOW (widget);
 
   GTK_WIDGET_CLASS (elab_window_parent_class)->map (widget);
+
+  if (g_getenv ("ELAB_FRAME_STATS") != NULL && self->update_id == 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+      self->update_id = g_signal_connect (clock, "update", G_CALLBACK (frame_update_cb), self);
+      self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), self);
+    }
 
   if (g_getenv ("ELAB_STARTUP_PROBE") != NULL && self->frame_id == 0)
     self->frame_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
@@ -341,6 +403,23 @@ elab_window_set_property (GObject      *object,
 }
 
 static void
+elab_window_unmap (GtkWidget *widget)
+{
+  ElabWindow *self = ELAB_WINDOW (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    {
+      g_clear_signal_handler (&self->update_id, clock);
+      g_clear_signal_handler (&self->paint_id, clock);
+      g_clear_signal_handler (&self->frame_id, clock);
+    }
+  print_frame_stats (self);
+
+  GTK_WIDGET_CLASS (elab_window_parent_class)->unmap (widget);
+}
+
+static void
 elab_window_dispose (GObject *object)
 {
   ElabWindow *self = ELAB_WINDOW (object);
@@ -378,6 +457,7 @@ elab_window_class_init (ElabWindowClass *klass)
   object_class->set_property = elab_window_set_property;
 
   widget_class->map = elab_window_map;
+  widget_class->unmap = elab_window_unmap;
 
   properties[PROP_UNIT] =
     g_param_spec_string ("unit", NULL, NULL, "bits",
