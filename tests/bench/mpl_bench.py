@@ -28,7 +28,7 @@
 #                                  "blit": {…}}, …}}
 # or {"available": false, "error": "…"} when matplotlib or numpy is missing.
 #
-# Usage: mpl_bench.py [--figures entropy,cross-entropy,softmax] [--frames 40]
+# Usage: mpl_bench.py [--figures entropy,cross-entropy,softmax,training,landscape] [--frames 40]
 #                     [--width 1920] [--height 1080] [--samples 241] [--save DIR]
 
 import argparse
@@ -575,7 +575,98 @@ class Training(Base):
             self.subtitle.set_text(self.subtitle_text())
 
 
-FIGURES = {"entropy": Entropy, "cross-entropy": CrossEntropy, "softmax": Softmax, "training": Training}
+class Landscape(Training):
+    """L(w, b) over a rectangle as a heat map (72×48 grid, log colour scale)
+    with 9 contour lines and a colour bar, the optimizer's path with its
+    start and current point, the optimum, a legend and the subtitle with
+    the step: elab-figure-landscape.c on the 'challenger' preset. The grid
+    and the contours are computed once, as ours are; the path grows by one
+    step per frame."""
+
+    def __init__(self, np, figure_cls, canvas_cls, width, height, samples):
+        Base.__init__(self, np, figure_cls, canvas_cls, width, height, samples)
+        from matplotlib.colors import LogNorm
+        m = self.m
+        self.dx, self.dy = load_challenger(np)
+        self.mean, self.sd = float(self.dx.mean()), float(self.dx.std())
+        self.xs = (self.dx - self.mean) / self.sd
+        self.opt = self.newton()
+        self.reset()
+        self.path_w, self.path_b = [0.0], [0.0]
+        w_o, b_o = self.opt
+        dw, db = abs(w_o) + 1e-9, abs(b_o) + 1e-9
+        w0, w1 = min(0.0, w_o) - 0.43 * dw, max(0.0, w_o) + 0.43 * dw
+        b0, b1 = min(0.0, b_o) - 0.25 * db, max(0.0, b_o) + 0.25 * db
+        gw, gb = np.linspace(w0, w1, 72), np.linspace(b0, b1, 48)
+        grid = np.empty((48, 72))
+        for j, b in enumerate(gb):
+            z = np.outer(gw, self.dx) + b
+            grid[j] = (self.dy * self.softplus(-z) + (1 - self.dy) * self.softplus(z)).mean(axis=1) / LN2
+        body = self.frame("Loss landscape: Challenger O-rings: launch temperature vs O-ring incident",
+                          self.subtitle_text())
+        bx, by, bw, bh = body
+        side_w = round(min(17 * m.legend, 0.34 * bw))
+        self.ax = ax = self.axes(bx, by, bw - side_w - 4 * m.pad, bh, "w", "b")
+        norm = LogNorm(vmin=float(grid.min()), vmax=float(grid.max()))
+        image = ax.imshow(grid, origin="lower", extent=(w0, w1, b0, b1), aspect="auto", cmap="viridis", norm=norm,
+                          interpolation="bilinear")
+        levels = np.geomspace(float(grid.min()) * 1.05, float(grid.max()) * 0.95, 9)
+        ax.contour(gw, gb, grid, levels=levels, colors="white", linewidths=m.pt(1.0), alpha=0.6)
+        ax.grid(False)
+        cax = self.fig.add_axes([m.fx(bx + bw - side_w - 2.8 * m.pad), m.fy(by + 0.45 * bh), m.fx(m.pad),
+                                 0.45 * bh / m.h])
+        self.fig.colorbar(image, cax=cax).ax.tick_params(labelsize=m.pt(m.tick))
+        lw = m.pt(m.line_w)
+        self.halo, = ax.plot(self.path_w, self.path_b, color="white", linewidth=2.2 * lw, solid_capstyle="round")
+        self.path = self.line(ax, self.path_w, self.path_b, 1)
+        ax.plot([0], [0], "+", color=AXIS, markersize=m.pt(2 * m.marker_r), markeredgewidth=lw)
+        ax.plot([w_o], [b_o], "x", color=SERIES[3], markersize=m.pt(4 * m.marker_r), markeredgewidth=1.5 * lw)
+        self.now, = ax.plot([0], [0], MARKERS[1], color=SERIES[1], markersize=m.pt(2 * m.marker_r))
+        ax.set_xlim(w0, w1)
+        ax.set_ylim(b0, b1)
+        c = self.compute()
+        self.legend = self.fig.legend([self.proxy(1), self.proxy(3)], self.labels(c), loc="upper left",
+                                      bbox_to_anchor=(m.fx(bx + bw - side_w - 4 * m.pad), m.fy(by + 0.5 * bh)),
+                                      fontsize=m.pt(m.legend), title="converged", title_fontsize=m.pt(m.legend),
+                                      edgecolor=LEGEND_BORDER, handlelength=3)
+        self.animated = [self.halo, self.path, self.now]
+
+    def subtitle_text(self):
+        return f"mean cross-entropy L(w, b) in bits over 23 rows \u00b7 path of gradient descent \u00b7 step {self.step}"
+
+    def compute(self):
+        w, b = self.data_scale(self.ws, self.bs)
+        return {"w": w, "b": b, "loss": self.loss_at(w, b) / LN2}
+
+    def labels(self, c):
+        w_o, b_o = self.opt
+        return [f"now: w {fmt(c['w'])}, b {fmt(c['b'])}   {fmt(c['loss'], 'bits')}",
+                f"optimum: w {fmt(w_o)}, b {fmt(b_o)}   {fmt(self.loss_at(w_o, b_o) / LN2, 'bits')}"]
+
+    def update(self, frame, full):
+        np = self.np
+        if self.step >= 1000:
+            self.reset()
+            self.path_w, self.path_b = [0.0], [0.0]
+        z = self.ws * self.xs + self.bs
+        r = 1 / (1 + np.exp(-z)) - self.dy
+        self.ws -= float(np.mean(r * self.xs))
+        self.bs -= float(np.mean(r))
+        self.step += 1
+        c = self.compute()
+        self.path_w.append(c["w"])
+        self.path_b.append(c["b"])
+        self.halo.set_data(self.path_w, self.path_b)
+        self.path.set_data(self.path_w, self.path_b)
+        self.now.set_data([c["w"]], [c["b"]])
+        if full:
+            for text, label in zip(self.legend.get_texts(), self.labels(c)):
+                text.set_text(label)
+            self.subtitle.set_text(self.subtitle_text())
+
+
+FIGURES = {"entropy": Entropy, "cross-entropy": CrossEntropy, "softmax": Softmax, "training": Training,
+           "landscape": Landscape}
 
 
 def stats(ms):
@@ -617,7 +708,7 @@ def run_blit(make, frames):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--figures", default="entropy,cross-entropy,softmax,training")
+    parser.add_argument("--figures", default="entropy,cross-entropy,softmax,training,landscape")
     parser.add_argument("--frames", type=int, default=40)
     parser.add_argument("--width", type=int, default=1920)
     parser.add_argument("--height", type=int, default=1080)
