@@ -215,6 +215,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   ElabLegendEntry entries[4];
   char title[256], subtitle[256], ylab[64], lab_fit[128], lab_opt[96], lab_c0[96], lab_c1[96];
   char v_fit[48], v_opt[48], b1[48], b2[48];
+  double bin_sum[N_BINS], bin_cnt[N_BINS];
   double w, b, opt_w = NAN, opt_b = NAN, opt_loss = NAN, loss_max, step_max, col_gap, legend_h;
   gboolean has_opt, hover;
   gsize n_hist;
@@ -250,6 +251,23 @@ _elab_figure_draw_training (ElabFigure        *figure,
     {
       c->loss[k] = example_loss (c->sx[k], c->sy[k], w, b) * factor;
       loss_max = MAX (loss_max, c->loss[k]);
+    }
+  /* Many rows: the bars are the mean loss in each x bin (of the sample). */
+  memset (bin_sum, 0, sizeof bin_sum);
+  memset (bin_cnt, 0, sizeof bin_cnt);
+  if (c->n > BARS_MAX)
+    {
+      loss_max = 0.0;
+      for (guint k = 0; k < c->n; k++)
+        {
+          int j = (int) ((c->sx[k] - c->x_min) / (c->x_max - c->x_min) * N_BINS);
+          j = CLAMP (j, 0, N_BINS - 1);
+          bin_sum[j] += c->loss[k];
+          bin_cnt[j] += 1;
+        }
+      for (int j = 0; j < N_BINS; j++)
+        if (bin_cnt[j] > 0)
+          loss_max = MAX (loss_max, bin_sum[j] / bin_cnt[j]);
     }
   if (c->hist_cap < n_hist)
     {
@@ -307,7 +325,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
     legend_box = (ElabRect) { right.x, right.y + right.height - legend_h, right.width, legend_h };
   }
 
-  g_snprintf (ylab, sizeof ylab, "loss of each example (%s)", ul);
+  g_snprintf (ylab, sizeof ylab, c->n > BARS_MAX ? "mean loss per x bin (%s)" : "loss of each example (%s)", ul);
   _elab_draw_axes (figure, cr, &data, NULL, d->y_name);
   _elab_draw_axes (figure, cr, &bars, d->x_name, ylab);
   g_snprintf (ylab, sizeof ylab, "mean cross-entropy (%s)", ul);
@@ -349,23 +367,15 @@ _elab_figure_draw_training (ElabFigure        *figure,
   else
     {
       /* Many rows: the mean loss in each x bin, over the sample. */
-      double sum[N_BINS] = { 0 }, cnt[N_BINS] = { 0 };
       double y0 = _elab_axis_to_px (&bars.y, 0);
       ElabRgba col = _elab_rgba_alpha (&t->foreground, 0.35);
 
-      for (guint k = 0; k < c->n; k++)
-        {
-          int j = (int) ((c->sx[k] - c->x_min) / (c->x_max - c->x_min) * N_BINS);
-          j = CLAMP (j, 0, N_BINS - 1);
-          sum[j] += c->loss[k];
-          cnt[j] += 1;
-        }
       for (int j = 0; j < N_BINS; j++)
-        if (cnt[j] > 0)
+        if (bin_cnt[j] > 0)
           {
             double x0 = _elab_axis_to_px (&bars.x, c->x_min + (c->x_max - c->x_min) * j / N_BINS);
             double x1 = _elab_axis_to_px (&bars.x, c->x_min + (c->x_max - c->x_min) * (j + 1) / N_BINS);
-            double py = _elab_axis_to_px (&bars.y, sum[j] / cnt[j]);
+            double py = _elab_axis_to_px (&bars.y, bin_sum[j] / bin_cnt[j]);
             cairo_rectangle (cr, x0 + 0.5, py, x1 - x0 - 1.0, y0 - py);
           }
       _elab_set_source (cr, &col);
