@@ -605,7 +605,7 @@ class Landscape(Training):
         body = self.frame("Loss landscape: Challenger O-rings: launch temperature vs O-ring incident",
                           self.subtitle_text())
         bx, by, bw, bh = body
-        side_w = round(min(17 * m.legend, 0.34 * bw))
+        side_w = round(min(20 * m.legend, 0.4 * bw))
         self.ax = ax = self.axes(bx, by, bw - side_w - 4 * m.pad, bh, "w", "b")
         norm = LogNorm(vmin=float(grid.min()), vmax=float(grid.max()))
         image = ax.imshow(grid, origin="lower", extent=(w0, w1, b0, b1), aspect="auto", cmap="viridis", norm=norm,
