@@ -398,6 +398,7 @@ elab_kl (const double *p,
          gsize         n)
 {
   double kl = 0.0;
+  double r;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -405,7 +406,11 @@ elab_kl (const double *p,
         continue;
       if (q[i] == 0.0)
         return INFINITY;
-      kl += p[i] * log (p[i] / q[i]);
+      /* log of the ratio is exact to an ulp when p ≈ q; when the ratio
+       * overflows or underflows (subnormal p or q) the logs are taken
+       * apart instead. */
+      r = p[i] / q[i];
+      kl += p[i] * (isnormal (r) ? log (r) : log (p[i]) - log (q[i]));
     }
 
   /* The terms have mixed signs; rounding may leave a value just below 0,

@@ -204,6 +204,16 @@ test_categorical (void)
   /* ... and where it has none: finite */
   g_assert_cmpfloat_with_epsilon (BITS (elab_cross_entropy (zero_first, zero_first, 4)), 1.5, 1e-15);
   g_assert_true (isfinite (elab_kl (zero_first, p, 4)));
+
+  /* a subnormal model probability: the ratio overflows, the KL does not */
+  {
+    const double truth[] = { 1.0 - 1e-300, 1e-300 };
+    const double model[] = { 1e-310, 1.0 - 1e-310 };
+    double kl = elab_kl (truth, model, 2);
+
+    g_assert_cmpfloat_with_epsilon (kl, -log (1e-310), 1e-9);
+    g_assert_cmpfloat_with_epsilon (elab_kl (model, truth, 2), -log (1e-300), 1e-9);
+  }
 }
 
 static void
