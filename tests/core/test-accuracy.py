@@ -9,6 +9,7 @@
 # max(1, |ref|)) for entropies, cross-entropies and KL. The core's answers
 # come from accuracy-dump (argv[1]); output is TAP.
 import math
+import random
 import subprocess
 import sys
 
@@ -121,6 +122,15 @@ def main():
                 for tq in SMALL:
                     for bq in SMALL:
                         pairs.append((tp, bp, tq, bq, x))
+
+    # and seeded random points anywhere in the box, including near-equal
+    # models (q a tiny step from p)
+    rng = random.Random(20261125)
+    for _ in range(2000):
+        tp, bp, tq, bq = (rng.uniform(-50, 50) for _ in range(4))
+        x = rng.uniform(-10, 10)
+        pairs.append((tp, bp, tq, bq, x))
+        pairs.append((tp, bp, tp * (1 + rng.uniform(-1e-6, 1e-6)), bp, x))
 
     queries = ["pair %r %r %r %r %r" % pr for pr in pairs]
     bits_pairs = pairs[:: 97]
