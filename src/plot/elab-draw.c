@@ -181,9 +181,257 @@ clamp_px (double v,
 /* Cairo's scan converter works row by row over a path's extents, so one
  * long curve costs as much as the rectangle it spans. Stroking it in
  * pieces of this many points (each continuing the dash pattern where the
- * last stopped) costs about half; the round caps where pieces meet
- * overlap exactly, invisible for an opaque colour. */
-#define SERIES_PIECE 48
+ * last stopped) costs less; the round caps where pieces meet overlap
+ * exactly, invisible for an opaque colour. */
+#define SERIES_PIECE 64
+/* Points closer than this (user units) to the line through their
+ * neighbours add nothing visible and are left out. */
+#define SERIES_TOLERANCE 0.2
+
+typedef struct _DashWalk DashWalk;
+static void walk_to (DashWalk *w,
+                     double    x,
+                     double    y);
+
+typedef struct
+{
+  cairo_t *cr;
+  DashWalk *walk;   /* when set, points go to the rasterizer instead */
+  guint    index;
+  double   lw;
+  double   length;
+  double   last_x, last_y;
+  guint    in_piece;
+  /* The sleeve: from the anchor (last emitted point), every direction in
+   * [lo, hi] passes within the tolerance of every point since. */
+  gboolean open;
+  double   lo, hi;
+  double   prev_x, prev_y;
+  gboolean have_prev;
+} Polyline;
+
+static void
+polyline_emit (Polyline *pl,
+               double    x,
+               double    y)
+{
+  if (pl->walk)
+    {
+      walk_to (pl->walk, x, y);
+      pl->last_x = x;
+      pl->last_y = y;
+      return;
+    }
+  cairo_line_to (pl->cr, x, y);
+  pl->length += hypot (x - pl->last_x, y - pl->last_y);
+  pl->last_x = x;
+  pl->last_y = y;
+  if (++pl->in_piece >= SERIES_PIECE)
+    {
+      cairo_stroke (pl->cr);
+      if (pl->index % ELAB_THEME_N_SERIES != 0)
+        _elab_set_dash_offset (pl->cr, pl->index, pl->lw, pl->length);
+      cairo_move_to (pl->cr, x, y);
+      pl->in_piece = 0;
+    }
+}
+
+static void
+polyline_start (Polyline *pl,
+                double    x,
+                double    y)
+{
+  if (pl->walk == NULL)
+    cairo_move_to (pl->cr, x, y);
+  pl->last_x = x;
+  pl->last_y = y;
+  pl->open = TRUE;
+  pl->lo = -G_PI;
+  pl->hi = G_PI;
+  pl->have_prev = FALSE;
+}
+
+static void
+polyline_add (Polyline *pl,
+              double    x,
+              double    y)
+{
+  double dx = x - pl->last_x, dy = y - pl->last_y;
+  double d = hypot (dx, dy);
+  double ang, half;
+
+  if (d < SERIES_TOLERANCE)
+    {
+      pl->prev_x = x;
+      pl->prev_y = y;
+      pl->have_prev = TRUE;
+      return;
+    }
+
+  ang = atan2 (dy, dx);
+  half = asin (SERIES_TOLERANCE / d);
+  /* Leftward steps (never in our figures) and leaving the sleeve both
+   * end the current straight run at the previous point. */
+  if (dx < 0 || ang < pl->lo || ang > pl->hi)
+    {
+      if (pl->have_prev)
+        {
+          polyline_emit (pl, pl->prev_x, pl->prev_y);
+          dx = x - pl->last_x;
+          dy = y - pl->last_y;
+          d = hypot (dx, dy);
+          ang = atan2 (dy, dx);
+          half = d > SERIES_TOLERANCE ? asin (SERIES_TOLERANCE / d) : G_PI;
+        }
+      pl->lo = -G_PI;
+      pl->hi = G_PI;
+      if (dx < 0)
+        {
+          polyline_emit (pl, x, y);
+          pl->have_prev = FALSE;
+          return;
+        }
+    }
+  pl->lo = MAX (pl->lo, ang - half);
+  pl->hi = MIN (pl->hi, ang + half);
+  pl->prev_x = x;
+  pl->prev_y = y;
+  pl->have_prev = TRUE;
+}
+
+static void
+polyline_end (Polyline *pl)
+{
+  if (pl->open && pl->have_prev)
+    polyline_emit (pl, pl->prev_x, pl->prev_y);
+  pl->open = FALSE;
+  pl->have_prev = FALSE;
+}
+
+/* The dash pattern of series @index in line widths, as _elab_set_dash
+ * draws it; returns its length (0 for solid). */
+static guint
+dash_pattern (guint   index,
+              double *res)
+{
+  static const double patterns[ELAB_THEME_N_SERIES][6] = {
+    { 0 },
+    { 4.5, 2.5 },
+    { 0, 2.2 },
+    { 5, 2, 0, 2 },
+    { 9, 3 },
+    { 5, 2, 0, 2, 0, 2 },
+  };
+  static const guint lengths[ELAB_THEME_N_SERIES] = { 0, 2, 2, 4, 2, 6 };
+  guint i = index % ELAB_THEME_N_SERIES;
+
+  memcpy (res, patterns[i], sizeof patterns[i]);
+  return lengths[i];
+}
+
+/* Walks a polyline in device units, cutting it at the dash pattern's
+ * boundaries; every "on" piece becomes capsules, zero-length dashes dots. */
+struct _DashWalk
+{
+  ElabRaster *raster;
+  double      radius;
+  double      dash[6];
+  guint       n_dash;
+  guint       idx;
+  double      left;     /* of the current dash element */
+  gboolean    started;
+  double      x, y;
+};
+
+static void
+walk_to (DashWalk *w,
+         double    x,
+         double    y)
+{
+  double sx = w->x, sy = w->y;
+  double len = hypot (x - sx, y - sy), pos = 0;
+  double ux = len > 0 ? (x - sx) / len : 0, uy = len > 0 ? (y - sy) / len : 0;
+
+  if (w->n_dash == 0)
+    {
+      _elab_raster_capsule (w->raster, sx, sy, x, y, w->radius);
+      w->x = x;
+      w->y = y;
+      return;
+    }
+
+  while (TRUE)
+    {
+      double step = MIN (w->left, len - pos);
+      gboolean on = (w->idx & 1) == 0;
+
+      if (on && (step > 0 || w->dash[w->idx] == 0))
+        _elab_raster_capsule (w->raster, sx + ux * pos, sy + uy * pos,
+                              sx + ux * (pos + step), sy + uy * (pos + step), w->radius);
+      pos += step;
+      w->left -= step;
+      if (w->left > 1e-9)
+        break;
+      w->idx = (w->idx + 1) % w->n_dash;
+      w->left = w->dash[w->idx];
+      if (pos >= len && w->left > 0)
+        break;
+    }
+  w->x = x;
+  w->y = y;
+}
+
+static void
+draw_series_raster (ElabFigure      *figure,
+                    const ElabPanel *panel,
+                    const double    *x,
+                    const double    *y,
+                    guint            n,
+                    guint            index)
+{
+  ElabRaster *r = &figure->raster;
+  const ElabRect *a = &panel->area;
+  double lo_x = a->x - a->width, hi_x = a->x + 2 * a->width;
+  double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
+  double sx = (panel->x.px1 - panel->x.px0) / (panel->x.max - panel->x.min);
+  double sy = (panel->y.px1 - panel->y.px0) / (panel->y.max - panel->y.min);
+  double lw = figure->metrics.line_w * r->scale;
+  DashWalk w = { r, lw / 2, { 0 }, 0, 0, 0, FALSE, 0, 0 };
+  Polyline pl = { NULL, &w, index, lw, 0, 0, 0, 0, FALSE, 0, 0, 0, 0, FALSE };
+
+  w.n_dash = dash_pattern (index, w.dash);
+  for (guint i = 0; i < w.n_dash; i++)
+    w.dash[i] *= lw;
+  w.left = w.dash[0];
+
+  for (guint i = 0; i < n; i++)
+    {
+      double px, py;
+
+      if (!isfinite (x[i]) || !isfinite (y[i]))
+        {
+          /* A gap: the dash pattern carries on, the line does not. */
+          polyline_end (&pl);
+          continue;
+        }
+      px = clamp_px (panel->x.px0 + (x[i] - panel->x.min) * sx, lo_x, hi_x) * r->scale + r->dx;
+      py = clamp_px (panel->y.px0 + (y[i] - panel->y.min) * sy, lo_y, hi_y) * r->scale + r->dy;
+      if (!pl.open)
+        {
+          polyline_start (&pl, px, py);
+          w.x = px;
+          w.y = py;
+          /* A lone point still shows, as a dot. */
+          if (i + 1 >= n || !isfinite (x[i + 1]) || !isfinite (y[i + 1]))
+            _elab_raster_capsule (r, px, py, px, py, w.radius);
+        }
+      else
+        polyline_add (&pl, px, py);
+    }
+  polyline_end (&pl);
+
+  _elab_raster_flush (r, _elab_theme_series (&figure->theme, index));
+}
 
 void
 _elab_draw_series (ElabFigure      *figure,
@@ -199,34 +447,20 @@ _elab_draw_series (ElabFigure      *figure,
   double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
   double sx = (panel->x.px1 - panel->x.px0) / (panel->x.max - panel->x.min);
   double sy = (panel->y.px1 - panel->y.px0) / (panel->y.max - panel->y.min);
-  double last_x = 0, last_y = 0, pend_x = 0, pend_y = 0;
-  double length = 0, piece_start = 0;
-  gboolean pen_down = FALSE, pending = FALSE;
-  double lw = figure->metrics.line_w;
-  guint in_piece = 0;
+  Polyline pl = { cr, NULL, index, figure->metrics.line_w, 0, 0, 0, 0, FALSE, 0, 0, 0, 0, FALSE };
+
+  if (figure->use_raster && _elab_theme_series (&figure->theme, index)->a >= 1.0)
+    {
+      draw_series_raster (figure, panel, x, y, n, index);
+      return;
+    }
 
   _elab_set_source (cr, _elab_theme_series (&figure->theme, index));
-  cairo_set_line_width (cr, lw);
+  cairo_set_line_width (cr, pl.lw);
   /* 4×4 supersampling: indistinguishable on a curve this thick, and a
    * third of the default's cost. */
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-  _elab_set_dash_offset (cr, index, lw, 0);
-
-#define EMIT(PX, PY) \
-  G_STMT_START { \
-    cairo_line_to (cr, (PX), (PY)); \
-    length += hypot ((PX) - last_x, (PY) - last_y); \
-    last_x = (PX); \
-    last_y = (PY); \
-    if (++in_piece >= SERIES_PIECE) \
-      { \
-        cairo_stroke (cr); \
-        if (index % ELAB_THEME_N_SERIES != 0) \
-          _elab_set_dash_offset (cr, index, lw, length); \
-        cairo_move_to (cr, last_x, last_y); \
-        in_piece = 0; \
-      } \
-  } G_STMT_END
+  _elab_set_dash_offset (cr, index, pl.lw, 0);
 
   for (guint i = 0; i < n; i++)
     {
@@ -234,41 +468,18 @@ _elab_draw_series (ElabFigure      *figure,
 
       if (!isfinite (x[i]) || !isfinite (y[i]))
         {
-          if (pending)
-            EMIT (pend_x, pend_y);
-          pen_down = pending = FALSE;
+          polyline_end (&pl);
           continue;
         }
 
       px = clamp_px (panel->x.px0 + (x[i] - panel->x.min) * sx, lo_x, hi_x);
       py = clamp_px (panel->y.px0 + (y[i] - panel->y.min) * sy, lo_y, hi_y);
-
-      if (!pen_down)
-        {
-          cairo_move_to (cr, px, py);
-          pen_down = TRUE;
-          pending = FALSE;
-          last_x = px;
-          last_y = py;
-        }
-      else if (fabs (px - last_x) < 0.5)
-        {
-          /* Dense samples: keep only the latest point within half a unit
-           * (emitted when the line moves on or ends). */
-          pend_x = px;
-          pend_y = py;
-          pending = TRUE;
-        }
+      if (!pl.open)
+        polyline_start (&pl, px, py);
       else
-        {
-          EMIT (px, py);
-          pending = FALSE;
-        }
+        polyline_add (&pl, px, py);
     }
-  if (pending)
-    EMIT (pend_x, pend_y);
-#undef EMIT
-  (void) piece_start;
+  polyline_end (&pl);
 
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
@@ -300,6 +511,33 @@ _elab_draw_band (ElabFigure      *figure,
       c.g = c.g * c.a + bg->g * (1 - c.a);
       c.b = c.b * c.a + bg->b * (1 - c.a);
       c.a = 1.0;
+    }
+
+  if (figure->use_raster && c.a >= 1.0 && n <= figure->band_capacity)
+    {
+      ElabRaster *r = &figure->raster;
+      double *xs = figure->band_scratch;
+      double *tops = xs + figure->band_capacity, *bots = tops + figure->band_capacity;
+
+      while (start < n)
+        {
+          guint end, m = 0;
+
+          while (start < n && !(isfinite (x[start]) && isfinite (y0[start]) && isfinite (y1[start])))
+            start++;
+          end = start;
+          while (end < n && isfinite (x[end]) && isfinite (y0[end]) && isfinite (y1[end]))
+            end++;
+          for (guint i = start; i < end; i++, m++)
+            {
+              xs[m] = _elab_axis_to_px (&panel->x, x[i]) * r->scale + r->dx;
+              tops[m] = clamp_px (_elab_axis_to_px (&panel->y, y1[i]), lo_y, hi_y) * r->scale + r->dy;
+              bots[m] = clamp_px (_elab_axis_to_px (&panel->y, y0[i]), lo_y, hi_y) * r->scale + r->dy;
+            }
+          _elab_raster_band (r, xs, tops, bots, m, &c);
+          start = end;
+        }
+      return;
     }
 
   while (start < n)

@@ -102,6 +102,8 @@ elab_figure_free (ElabFigure *figure)
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)
     g_clear_pointer (&figure->models[i], elab_model_curves_free);
   g_clear_pointer (&figure->pair, elab_pair_curves_free);
+  _elab_raster_clear (&figure->raster);
+  g_free (figure->band_scratch);
   for (guint i = 0; i < ELAB_FIGURE_MAX_TEXTS; i++)
     g_clear_object (&figure->texts[i].layout);
   for (guint i = 0; i < ELAB_N_FONTS; i++)
@@ -128,6 +130,12 @@ _elab_figure_ensure_curves (ElabFigure *figure,
         g_clear_pointer (&figure->models[i], elab_model_curves_free);
         figure->models[i] = elab_model_curves_new (n);
       }
+  if (figure->band_capacity < n)
+    {
+      g_free (figure->band_scratch);
+      figure->band_scratch = g_new (double, 3 * (gsize) n);
+      figure->band_capacity = n;
+    }
   if (figure->pair == NULL || figure->pair->capacity < n)
     {
       g_clear_pointer (&figure->pair, elab_pair_curves_free);
@@ -176,6 +184,7 @@ _elab_figure_begin (ElabFigure             *figure,
 
   figure->next_text = 0;
   figure->n_panels = 0;
+  figure->use_raster = _elab_raster_begin (&figure->raster, cr);
 
   cairo_set_tolerance (cr, 0.25);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

@@ -371,6 +371,49 @@ test_text_cache_stable (void)
   cairo_surface_destroy (b);
 }
 
+/* The curve rasterizer (used for image surfaces) and Cairo's own strokes
+ * (used for everything else: clipped targets, SVG, PDF) draw the same
+ * figure: only antialiasing along the curves may differ. */
+static void
+test_raster_matches_cairo (void)
+{
+  const int w = 800, h = 450;
+
+  for (ElabFigureKind kind = ELAB_FIGURE_ENTROPY; kind <= ELAB_FIGURE_CROSS_ENTROPY; kind++)
+    {
+      g_autoptr(ElabFigure) figure = elab_figure_new (kind);
+      ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+      cairo_surface_t *fast, *slow;
+      cairo_t *cr;
+      guint n_diff = 0;
+      ElabState state;
+
+      lesson_state (&state);
+      style.draw_text = FALSE;
+      style.hover_x = 0.7;
+      fast = render (figure, &state, &style, w, h);
+      g_assert_true (figure->use_raster);
+
+      /* A clip one pixel short of the right edge turns the rasterizer off. */
+      slow = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cr = cairo_create (slow);
+      cairo_rectangle (cr, 0, 0, w - 1, h);
+      cairo_clip (cr);
+      elab_figure_draw (figure, cr, w, h, &state, NULL, &style);
+      g_assert_false (figure->use_raster);
+      cairo_destroy (cr);
+      cairo_surface_flush (slow);
+
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w - 1; x++)
+          n_diff += channel_diff (pixel (fast, x, y), pixel (slow, x, y)) > 96;
+      g_test_message ("%s: %u pixels differ by more than 96", elab_figure_kind_to_string (kind), n_diff);
+      g_assert_cmpuint (n_diff, <, w * h / 200);
+      cairo_surface_destroy (fast);
+      cairo_surface_destroy (slow);
+    }
+}
+
 static void
 test_transparent (void)
 {
@@ -411,6 +454,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Figure/non-finite", test_non_finite);
   g_test_add_func ("/elab/plot/Figure/text-cache", test_text_cache_stable);
   g_test_add_func ("/elab/plot/Figure/transparent", test_transparent);
+  g_test_add_func ("/elab/plot/Figure/raster-matches-cairo", test_raster_matches_cairo);
 
   return g_test_run ();
 }
