@@ -314,6 +314,46 @@ test_grid (void)
       assert_rel (grid[j * 5 + i], elab_trainer_loss_at (t, -1.0 + i, -6.0 + 2.0 * j), 1e-14);
 }
 
+/* A singular Hessian (every x the same): Newton falls back to gradient
+ * steps and still ends with finite numbers at an optimum of the loss. */
+static void
+test_singular_hessian (void)
+{
+  double x[] = { 2, 2, 2, 2, 2 }, y[] = { 0, 1, 0, 1, 1 };
+  g_autoptr(ElabDataset) d = elab_dataset_new ("flat", "x", "y", x, y, 5);
+  g_autoptr(ElabTrainer) t = train (d, ELAB_OPTIMIZER_NEWTON, FALSE, TRUE, 0.5, 5000);
+  double want = -(0.4 * log (0.4) + 0.6 * log (0.6));
+
+  g_assert_false (elab_trainer_is_separable (t));
+  g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  assert_all_finite (t);
+  /* Only w·2 + b is identified: it must be logit(0.6). */
+  assert_rel (2 * elab_trainer_get_w (t) + elab_trainer_get_b (t), log (0.6 / 0.4), 1e-6);
+  assert_rel (elab_trainer_get_loss (t), want, 1e-10);
+}
+
+/* New settings: a new generation (the landscape cache key) and step 0. */
+static void
+test_reset_settings (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("hours-studied");
+  g_autoptr(ElabTrainer) t = train (d, ELAB_OPTIMIZER_GD, FALSE, TRUE, 0.1, 10);
+  ElabTrainerSettings s = *elab_trainer_get_settings (t);
+  guint gen = elab_trainer_get_generation (t);
+  gsize n;
+
+  s.use_bias = FALSE;
+  elab_trainer_reset (t, &s);
+  g_assert_cmpuint (elab_trainer_get_generation (t), !=, gen);
+  g_assert_cmpuint (elab_trainer_get_steps (t), ==, 0);
+  elab_trainer_get_history (t, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_false (elab_trainer_get_settings (t)->use_bias);
+  gen = elab_trainer_get_generation (t);
+  elab_trainer_reset (t, NULL);
+  g_assert_cmpuint (elab_trainer_get_generation (t), ==, gen);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,6 +370,8 @@ main (int    argc,
   g_test_add_func ("/elab/core/Trainer/max-steps", test_max_steps);
   g_test_add_func ("/elab/core/Trainer/no-bias", test_no_bias);
   g_test_add_func ("/elab/core/Trainer/grid", test_grid);
+  g_test_add_func ("/elab/core/Trainer/singular-hessian", test_singular_hessian);
+  g_test_add_func ("/elab/core/Trainer/reset-settings", test_reset_settings);
 
   return g_test_run ();
 }
