@@ -320,6 +320,26 @@ draw_path (ElabFigure      *figure,
   cairo_stroke (cr);
 }
 
+/* For tests: the rectangle (w_min, w_max, b_min, b_max) of the cached
+ * grid. FALSE before the first draw with a trainer. */
+gboolean _elab_figure_landscape_get_rect (const ElabFigure *figure,
+                                          double            res[4]);
+
+gboolean
+_elab_figure_landscape_get_rect (const ElabFigure *figure,
+                                 double            res[4])
+{
+  const LandscapeCache *c = figure->extra;
+
+  if (c == NULL || figure->kind != ELAB_FIGURE_LANDSCAPE)
+    return FALSE;
+  res[0] = c->w_min;
+  res[1] = c->w_max;
+  res[2] = c->b_min;
+  res[3] = c->b_max;
+  return TRUE;
+}
+
 void
 _elab_figure_draw_landscape (ElabFigure        *figure,
                              cairo_t           *cr,

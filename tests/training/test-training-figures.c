@@ -1,0 +1,199 @@
+/* test-training-figures.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The training and landscape figures drawn from real trainers: every
+ * outcome draws (no crash, no cairo error, not a blank image), hovering
+ * maps back to the data's x, the landscape's grid is cached across frames
+ * and rebuilt for a new generation, and no trainer gives a placeholder.
+ */
+#include <math.h>
+
+#include "elab-figure-private.h"
+#include "elab-trainer.h"
+
+/* From elab-figure-landscape.c: the cached grid's rectangle. */
+gboolean _elab_figure_landscape_get_rect (const ElabFigure *figure,
+                                          double            res[4]);
+
+#define W 800
+#define H 500
+
+typedef struct
+{
+  const char   *dataset;
+  ElabOptimizer optimizer;
+  double        lr;
+  gboolean      standardize;
+  gboolean      bias;
+  guint         steps;
+  ElabTrainStatus status;
+} Case;
+
+static const Case cases[] = {
+  { "challenger",                ELAB_OPTIMIZER_NEWTON,   0.1,  FALSE, TRUE,  50,   ELAB_TRAIN_STATUS_CONVERGED },
+  { "challenger",                ELAB_OPTIMIZER_GD,       100,  FALSE, TRUE,  50,   ELAB_TRAIN_STATUS_DIVERGED },
+  { "iris-setosa",               ELAB_OPTIMIZER_MOMENTUM, 0.1,  TRUE,  TRUE,  500,  ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM },
+  { "hours-studied",             ELAB_OPTIMIZER_GD,       0.1,  FALSE, FALSE, 3000, ELAB_TRAIN_STATUS_CONVERGED },
+  { "iris-versicolor-virginica", ELAB_OPTIMIZER_GD,       1.0,  TRUE,  TRUE,  5,    ELAB_TRAIN_STATUS_MAX_STEPS },
+};
+
+/* Distinct colours in the image: a blank or single-colour frame has
+ * very few. */
+static guint
+count_colours (cairo_surface_t *surface)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < H; y += 3)
+    for (int x = 0; x < W; x += 3)
+      g_hash_table_add (seen, GUINT_TO_POINTER (((guint32 *) (data + y * stride))[x] | 1));
+  return g_hash_table_size (seen);
+}
+
+static guint
+draw (ElabFigure        *figure,
+      const ElabState   *state,
+      const ElabTrainer *trainer,
+      double             hover_x)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  cairo_t *cr = cairo_create (surface);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  guint n;
+
+  style.hover_x = hover_x;
+  elab_figure_draw (figure, cr, W, H, state, trainer, &style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  n = count_colours (surface);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+static void
+test_outcomes (void)
+{
+  ElabState state;
+
+  elab_state_init_default (&state);
+  for (gsize k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      const Case *c = &cases[k];
+      g_autoptr(ElabDataset) d = elab_dataset_new_builtin (c->dataset);
+      g_autoptr(ElabTrainer) t = NULL;
+      g_autoptr(ElabFigure) training = elab_figure_new (ELAB_FIGURE_TRAINING);
+      g_autoptr(ElabFigure) landscape = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+      ElabTrainerSettings s = ELAB_TRAINER_SETTINGS_INIT;
+
+      s.optimizer = c->optimizer;
+      s.learning_rate = c->lr;
+      s.standardize = c->standardize;
+      s.use_bias = c->bias;
+      s.max_steps = c->steps;
+      t = elab_trainer_new (d, &s);
+      elab_trainer_step (t, c->steps);
+      g_assert_cmpint (elab_trainer_get_status (t), ==, c->status);
+
+      /* Both figures, with text, for every outcome. */
+      g_assert_cmpuint (draw (training, &state, t, NAN), >, 20);
+      g_assert_cmpuint (draw (landscape, &state, t, NAN), >, (c->bias ? 60u : 20u));
+    }
+}
+
+static void
+test_hover_pick (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
+  g_autoptr(ElabFigure) f = elab_figure_new (ELAB_FIGURE_TRAINING);
+  ElabState state;
+  double x, p;
+  gboolean found = FALSE;
+
+  elab_state_init_default (&state);
+  draw (f, &state, t, 66.0);
+  /* Somewhere across the left half there is a panel whose x is the
+   * launch temperature. */
+  for (double px = 0; px < W / 2 && !found; px += 10)
+    for (double py = 0; py < H && !found; py += 10)
+      if (elab_figure_pick (f, px, py, &x, &p))
+        {
+          found = TRUE;
+          g_assert_true (x >= 40 && x <= 90);
+          g_assert_true (isnan (p));
+        }
+  g_assert_true (found);
+}
+
+static void
+test_landscape_cache (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("hours-studied");
+  g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
+  g_autoptr(ElabFigure) f = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+  ElabTrainerSettings s = ELAB_TRAINER_SETTINGS_INIT;
+  ElabState state;
+  gpointer cache;
+  double first[4];
+
+  elab_state_init_default (&state);
+  draw (f, &state, t, NAN);
+  cache = f->extra;
+  g_assert_nonnull (cache);
+  g_assert_true (_elab_figure_landscape_get_rect (f, first));
+
+  /* Steps inside the rectangle: same cache, same rectangle. */
+  elab_trainer_step (t, 5);
+  draw (f, &state, t, NAN);
+  g_assert_true (f->extra == cache);
+  {
+    double again[4];
+    g_assert_true (_elab_figure_landscape_get_rect (f, again));
+    g_assert_cmpmem (first, sizeof first, again, sizeof again);
+  }
+
+  /* New settings: a new generation, so the grid is rebuilt for them. */
+  s.init_w = 40;
+  s.init_b = -300;
+  elab_trainer_reset (t, &s);
+  draw (f, &state, t, NAN);
+  g_assert_true (f->extra == cache);
+  {
+    double now[4];
+    g_assert_true (_elab_figure_landscape_get_rect (f, now));
+    g_assert_cmpfloat (now[1], >=, 40);     /* w_max covers the new start */
+    g_assert_cmpfloat (now[2], <=, -300);   /* b_min too */
+  }
+}
+
+static void
+test_placeholder (void)
+{
+  g_autoptr(ElabFigure) a = elab_figure_new (ELAB_FIGURE_TRAINING);
+  g_autoptr(ElabFigure) b = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+  ElabState state;
+
+  elab_state_init_default (&state);
+  g_assert_cmpuint (draw (a, &state, NULL, NAN), >, 1);
+  g_assert_cmpuint (draw (b, &state, NULL, NAN), >, 1);
+  g_assert_null (a->extra);
+  g_assert_null (b->extra);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/elab/plot/TrainingFigure/outcomes", test_outcomes);
+  g_test_add_func ("/elab/plot/TrainingFigure/hover-pick", test_hover_pick);
+  g_test_add_func ("/elab/plot/LandscapeFigure/cache", test_landscape_cache);
+  g_test_add_func ("/elab/plot/TrainingFigure/placeholder", test_placeholder);
+
+  return g_test_run ();
+}
