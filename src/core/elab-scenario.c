@@ -311,6 +311,47 @@ line_of (Reader     *r,
   return GPOINTER_TO_UINT (g_hash_table_lookup (r->lines, k));
 }
 
+/* A printable, bounded copy of untrusted text for a message. */
+static char *
+printable (const char *s,
+           gsize       len,
+           gsize       limit,
+           const char *mark)
+{
+  GString *out = g_string_new (mark);
+  gsize max = MIN (len, limit);
+
+  for (gsize i = 0; i < max; i++)
+    {
+      guchar c = (guchar) s[i];
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  if (len > max)
+    {
+      /* don't cut a UTF-8 sequence in half */
+      gsize start = strlen (mark);
+
+      while (out->len > start && ((guchar) out->str[out->len - 1] & 0xc0) == 0x80)
+        g_string_truncate (out, out->len - 1);
+      if (out->len > start && (guchar) out->str[out->len - 1] >= 0xc0)
+        g_string_truncate (out, out->len - 1);
+      g_string_append (out, "…");
+    }
+  g_string_append (out, mark);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+quote (const char *s,
+       gsize       len)
+{
+  return printable (s, len, 60, "'");
+}
+
 /* Sets @error to "FILE:LINE: [group] what", leaving out what is unknown
  * (line 0, group NULL). */
 static gboolean
@@ -339,13 +380,26 @@ reader_fail (Reader      *r,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* GKeyFile's own messages may quote a whole line of the file */
+  if (strlen (what) > 400)
+    {
+      char *shorter = printable (what, strlen (what), 400, "");
+      g_free (what);
+      what = shorter;
+    }
+
   if (line > 0)
     where = g_strdup_printf ("%s:%u:", r->filename, line);
   else
     where = g_strdup_printf ("%s:", r->filename);
 
   if (group != NULL)
-    g_set_error (error, ELAB_SCENARIO_ERROR, code, "%s [%s] %s", where, group, what);
+    {
+      /* the group comes from the file: keep it short and printable */
+      g_autofree char *g = printable (group, strlen (group), 60, "");
+
+      g_set_error (error, ELAB_SCENARIO_ERROR, code, "%s [%s] %s", where, g, what);
+    }
   else
     g_set_error (error, ELAB_SCENARIO_ERROR, code, "%s %s", where, what);
   return FALSE;
@@ -355,36 +409,6 @@ static gboolean
 is_blank (char c)
 {
   return c == ' ' || c == '\t';
-}
-
-/* A printable, bounded copy of untrusted text for a message. */
-static char *
-quote (const char *s,
-       gsize       len)
-{
-  GString *out = g_string_new ("'");
-  gsize max = MIN (len, 60);
-
-  for (gsize i = 0; i < max; i++)
-    {
-      guchar c = (guchar) s[i];
-
-      if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\x%02x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  if (len > max)
-    {
-      /* don't cut a UTF-8 sequence in half */
-      while (out->len > 1 && ((guchar) out->str[out->len - 1] & 0xc0) == 0x80)
-        g_string_truncate (out, out->len - 1);
-      if (out->len > 1 && (guchar) out->str[out->len - 1] >= 0xc0)
-        g_string_truncate (out, out->len - 1);
-      g_string_append (out, "…");
-    }
-  g_string_append_c (out, '\'');
-  return g_string_free (out, FALSE);
 }
 
 /* The line pass: text only, every line a comment, a [group] or a key=value
@@ -456,9 +480,12 @@ scan_lines (Reader      *r,
 
           k = g_strndup (s + 1, (gsize) (close - s - 1));
           if (g_hash_table_lookup_extended (r->lines, k, NULL, &first))
-            return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, NULL,
-                                "duplicate group [%s] (first on line %u)", k,
-                                GPOINTER_TO_UINT (first));
+            {
+              g_autofree char *q = quote (k, strlen (k));
+              return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, NULL,
+                                  "duplicate group %s (first on line %u)", q,
+                                  GPOINTER_TO_UINT (first));
+            }
           g_ptr_array_add (r->groups, g_strdup (k));
           group = g_ptr_array_index (r->groups, r->groups->len - 1);
           g_hash_table_insert (r->lines, g_steal_pointer (&k), GUINT_TO_POINTER (line));
@@ -493,9 +520,12 @@ scan_lines (Reader      *r,
 
           k = line_key (group, name);
           if (g_hash_table_lookup_extended (r->lines, k, NULL, &first))
-            return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
-                                "%s: duplicate key (first on line %u)", name,
-                                GPOINTER_TO_UINT (first));
+            {
+              g_autofree char *q = quote (name, strlen (name));
+              return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
+                                  "duplicate key %s (first on line %u)", q,
+                                  GPOINTER_TO_UINT (first));
+            }
           g_hash_table_insert (r->lines, g_steal_pointer (&k), GUINT_TO_POINTER (line));
         }
       }
