@@ -8,6 +8,7 @@
 
 #include "elab-application.h"
 #include "elab-presets.h"
+#include "elab-scenario.h"
 #include "elab-window.h"
 
 struct _ElabApplication
@@ -15,7 +16,7 @@ struct _ElabApplication
   AdwApplication parent_instance;
 
   char          *preset;
-  char          *scenario;
+  ElabState     *scenario_state;
 };
 
 G_DEFINE_FINAL_TYPE (ElabApplication, elab_application, ADW_TYPE_APPLICATION)
@@ -39,6 +40,11 @@ elab_application_activate (GApplication *app)
           elab_presets_apply (self->preset, &state);
           elab_document_set_state (document, &state);
         }
+      /* A scenario is a whole state: it wins over a preset. */
+      if (self->scenario_state != NULL)
+        elab_document_set_state (elab_window_get_document (win), self->scenario_state);
+      if (self->preset != NULL || self->scenario_state != NULL)
+        elab_window_set_page (win, elab_document_get_state (elab_window_get_document (win))->page);
       window = GTK_WINDOW (win);
     }
 
@@ -66,11 +72,16 @@ elab_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "scenario", "^&ay", &scenario))
     {
-      /* Scenario files arrive with the lecture kit (issue 6). Until the
-       * core can read them, say so instead of silently ignoring the flag. */
-      g_printerr ("entropy-lab: error: %s: scenario files are not supported by this build yet\n",
-                  scenario);
-      return 1;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ElabScenario) loaded = elab_scenario_load_file (scenario, &error);
+
+      if (loaded == NULL)
+        {
+          g_printerr ("entropy-lab: error: %s\n", error->message);
+          return 1;
+        }
+      g_free (self->scenario_state);
+      self->scenario_state = g_memdup2 (&loaded->state, sizeof loaded->state);
     }
 
   return G_APPLICATION_CLASS (elab_application_parent_class)->handle_local_options (app, options);
@@ -166,7 +177,7 @@ elab_application_finalize (GObject *object)
   ElabApplication *self = ELAB_APPLICATION (object);
 
   g_free (self->preset);
-  g_free (self->scenario);
+  g_free (self->scenario_state);
 
   G_OBJECT_CLASS (elab_application_parent_class)->finalize (object);
 }

@@ -17,13 +17,11 @@
 #include "elab-softmax-page.h"
 #include "elab-window.h"
 
-/* The Training page lands in its own issue: when elab-training-page.h
- * exists (and is in src/app/meson.build), it fills the slot below. */
-#if defined __has_include
-# if __has_include ("elab-training-page.h")
-#  include "elab-training-page.h"
-#  define HAVE_TRAINING_PAGE 1
-# endif
+/* The Training page lands in its own issue: src/app/meson.build defines
+ * ELAB_HAVE_TRAINING_PAGE once elab-training-page.c exists, and the page
+ * (elab_training_page_new (ElabDocument *)) fills the slot below. */
+#ifdef ELAB_HAVE_TRAINING_PAGE
+# include "elab-training-page.h"
 #endif
 
 #define SAVE_DELAY_MS 400
@@ -522,7 +520,7 @@ elab_window_init (ElabWindow *self)
   elab_entropy_page_set_document (self->entropy_page, self->document);
   elab_cross_entropy_page_set_document (self->cross_entropy_page, self->document);
   elab_softmax_page_set_document (self->softmax_page, self->document);
-#ifdef HAVE_TRAINING_PAGE
+#ifdef ELAB_HAVE_TRAINING_PAGE
   adw_bin_set_child (self->training_slot, elab_training_page_new (self->document));
 #endif
 
