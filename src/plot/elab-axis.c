@@ -160,7 +160,7 @@ _elab_panel_init (ElabFigure     *figure,
   _elab_axis_set (&panel->x, x_min, x_max, area->x, area->x + area->width,
                   max_ticks_for (area->width, 5.5 * m->tick_px));
   _elab_axis_set (&panel->y, y_min, y_max, area->y + area->height, area->y,
-                  max_ticks_for (area->height, 3.2 * m->tick_px));
+                  max_ticks_for (area->height, 2.7 * m->tick_px));
 }
 
 void

@@ -166,6 +166,41 @@ _elab_format_value (double      value,
     g_strlcpy (buf, num, len);
 }
 
+void
+_elab_format_affine (double  theta,
+                     double  bias,
+                     char   *buf,
+                     gsize   len)
+{
+  char t[48], b[48];
+
+  if (!isfinite (theta) || !isfinite (bias))
+    {
+      _elab_format_value (theta, NULL, t, sizeof t);
+      _elab_format_value (bias, NULL, b, sizeof b);
+      g_snprintf (buf, len, "%s\xc2\xb7x + %s", t, b);
+      return;
+    }
+
+  /* "2x − 1", "x", "−x + 0.5", "0.5x": the way a teacher writes it. */
+  if (theta == 1)
+    t[0] = '\0';
+  else if (theta == -1)
+    g_strlcpy (t, "\xe2\x88\x92", sizeof t);
+  else
+    g_snprintf (t, sizeof t, theta < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (theta));
+
+  if (bias == 0)
+    b[0] = '\0';
+  else
+    g_snprintf (b, sizeof b, bias < 0 ? " \xe2\x88\x92 %.4g" : " + %.4g", fabs (bias));
+
+  if (theta == 0)
+    g_snprintf (buf, len, bias < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (bias));
+  else
+    g_snprintf (buf, len, "%sx%s", t, b);
+}
+
 /* --------------------------------------------------------------- Series */
 
 static inline double

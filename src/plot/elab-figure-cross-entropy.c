@@ -61,7 +61,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   static const guint order[5] = { S_HP, S_HQ, S_HPQ, S_HQP, S_KL };
   ElabLegendEntry entries[7];
   char values[7][48], subtitle[200], heading[96], ylab[64];
-  char a1[32], a2[32], a3[32], a4[32];
+  char a1[32], a2[32], f1[96], f2[96];
   ElabPairCurves *c;
   ElabRect body, outer, area, box;
   ElabPanel panel;
@@ -75,14 +75,12 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   c = figure->pair;
   elab_pair_curves_compute (c, &state->p, &state->q, x_min, x_max, n, unit);
 
-  format_param (state->p.theta, a1, sizeof a1);
-  format_param (state->p.bias, a2, sizeof a2);
-  format_param (state->q.theta, a3, sizeof a3);
-  format_param (state->q.bias, a4, sizeof a4);
+  _elab_format_affine (state->p.theta, state->p.bias, f1, sizeof f1);
+  _elab_format_affine (state->q.theta, state->q.bias, f2, sizeof f2);
   g_snprintf (subtitle, sizeof subtitle,
-              "true p(x) = \xcf\x83(%sx + %s),   model q(x) = \xcf\x83(%sx + %s),   "
+              "true p(x) = \xcf\x83(%s),   model q(x) = \xcf\x83(%s),   "
               "the gap %s \xe2\x88\x92 H(p) = KL(p\xe2\x80\x96q) \xe2\x89\xa5 0",
-              a1, a2, a3, a4, names[S_HPQ]);
+              f1, f2, names[S_HPQ]);
   _elab_draw_frame (figure, cr,
                     sub ? "Cross-entropy H<sub>q</sub>(p) and entropy H(p)"
                         : "Cross-entropy H(p, q) and entropy H(p)",

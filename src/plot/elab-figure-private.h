@@ -373,6 +373,12 @@ void      _elab_format_value      (double            value,
                                    char             *buf,
                                    gsize             len);
 
+/* θx + b as a teacher writes it: "2x − 1", "x", "0.5x + 2". */
+void      _elab_format_affine     (double            theta,
+                                   double            bias,
+                                   char             *buf,
+                                   gsize             len);
+
 /* ------------------------------------------------------ Figure chrome */
 
 /* Background (theme colour unless transparent), the title and an optional

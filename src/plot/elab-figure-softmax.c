@@ -142,7 +142,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   entries[1] = (ElabLegendEntry) { "target t", NULL, S_TARGET, FALSE, 0.22, TRUE };
   y = col.y + _elab_draw_legend (figure, cr, &col, entries, 2, NULL) + 1.2 * m->pad;
 
-  _elab_draw_text (figure, cr, ELAB_FONT_LABEL, "H(P) against the maximum log K",
+  _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, "entropy H(P), at most log K",
                    FALSE, col.x, y, 0.0, 0.0, &t->foreground);
   y += round (1.6 * m->label_px);
 

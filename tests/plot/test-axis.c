@@ -138,6 +138,23 @@ test_format_value (void)
 }
 
 static void
+test_format_affine (void)
+{
+  char buf[96];
+
+  _elab_format_affine (1, 0, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "x");
+  _elab_format_affine (2, -1, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "2x \xe2\x88\x92 1");
+  _elab_format_affine (-1, 0.5, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "\xe2\x88\x92x + 0.5");
+  _elab_format_affine (0, -2, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "\xe2\x88\x92" "2");
+  _elab_format_affine (NAN, 1, buf, sizeof buf);
+  g_assert_null (strstr (buf, "nan"));
+}
+
+static void
 test_metrics_scale (void)
 {
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
@@ -174,6 +191,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Axis/format", test_format);
   g_test_add_func ("/elab/plot/Axis/format-value", test_format_value);
   g_test_add_func ("/elab/plot/Axis/metrics", test_metrics_scale);
+  g_test_add_func ("/elab/plot/Axis/format-affine", test_format_affine);
 
   return g_test_run ();
 }
