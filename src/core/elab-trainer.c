@@ -760,9 +760,10 @@ finish (ElabTrainer     *self,
                                           s->standardize ? " or a larger learning rate" : ", standardise x or raise the learning rate"));
       break;
     case ELAB_TRAIN_STATUS_DIVERGED:
-      set_message (self, g_strdup_printf ("Diverged at step %" G_GUINT64_FORMAT ": the loss grew from %.4g to %.4g nats. "
+      /* A ratio, so the message reads the same in bits and in nats. */
+      set_message (self, g_strdup_printf ("Diverged at step %" G_GUINT64_FORMAT ": the loss grew %.3g-fold. "
                                           "The learning rate %g is too large for these data; try a smaller one, such as %g%s.",
-                                          self->steps, self->loss0, self->loss, s->learning_rate,
+                                          self->steps, self->loss / MAX (self->loss0, 1e-300), s->learning_rate,
                                           s->learning_rate / 10, s->standardize ? "" : ", or standardise x"));
       break;
     case ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM:
