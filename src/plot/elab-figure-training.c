@@ -418,6 +418,37 @@ _elab_figure_draw_training (ElabFigure        *figure,
       double hx = figure->style.hover_x;
       double p = sigmoid (w * hx + b);
       _elab_draw_marker (figure, cr, _elab_axis_to_px (&data.x, hx), _elab_axis_to_px (&data.y, p), SERIES_FIT);
+
+      /* The example nearest the pointer: ringed above, its bar outlined
+       * below, so a point and its loss are read together. */
+      if (c->n > 0 && c->n <= BARS_MAX)
+        {
+          guint best = 0;
+          double px, py, by, y0 = _elab_axis_to_px (&bars.y, 0);
+          double bw = MAX (1.5 * m->grid_w, MIN (0.9 * m->marker_r, bars.area.width / (3.0 * c->n)));
+
+          for (guint k = 1; k < c->n; k++)
+            if (fabs (c->sx[k] - hx) < fabs (c->sx[best] - hx))
+              best = k;
+          px = _elab_axis_to_px (&data.x, c->sx[best]);
+          py = _elab_axis_to_px (&data.y, c->sy[best] + 0.045 * c->jitter[best]);
+          by = _elab_axis_to_px (&bars.y, MIN (c->loss[best], bars.y.max));
+          _elab_set_source (cr, &t->foreground);
+          cairo_set_line_width (cr, 0.6 * m->line_w);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, px, py, 1.8 * m->marker_r, 0, 2 * G_PI);
+          cairo_stroke (cr);
+          cairo_rectangle (cr, px - bw, by - 1, 2 * bw, y0 - by + 1);
+          cairo_stroke (cr);
+          if (figure->style.draw_text)
+            {
+              char buf[64], val[48];
+              _elab_format_value (c->loss[best], ul, val, sizeof val);
+              g_snprintf (buf, sizeof buf, "loss %s", val);
+              _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, px + bw + 0.3 * m->tick_px,
+                               MAX (by, bars.area.y + m->tick_px), 0.0, 1.0, &t->foreground);
+            }
+        }
     }
 
   /* The loss over the iterations, and the optimum it should reach. */
