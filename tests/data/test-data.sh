@@ -50,5 +50,5 @@ else
   bad "installed scalable and symbolic icons"
 fi
 man=$(find "$dest" -name 'entropy-lab.1*' | head -n 1)
-if [ -n "$man" ]; then ok "installed man page"; else bad "installed man page # TODO man page"; fi
+if [ -n "$man" ]; then ok "installed man page"; else bad "installed man page"; fi
 exit 0
