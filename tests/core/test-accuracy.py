@@ -6,8 +6,9 @@
 # The accuracy bar: every value of the core within 1e-12 of a 50-digit
 # mpmath reference over θ, b ∈ [−50, 50], x ∈ [−10, 10] (extremes
 # included): relative for p and q, absolute-or-relative (|err| ≤ 1e-12 ·
-# max(1, |ref|)) for entropies, cross-entropies and KL. The core's answers
-# come from accuracy-dump (argv[1]); output is TAP.
+# max(1, |ref|)) for entropies, cross-entropies and KL -- and relative for
+# every binary quantity, which the core meets too. The core's answers come
+# from accuracy-dump (argv[1]); output is TAP.
 import math
 import random
 import subprocess
@@ -39,6 +40,7 @@ class Model:
         self.p1 = 1 / (1 + mp.exp(z))
         self.sp = mp.log1p(mp.exp(z))
         self.sp_neg = mp.log1p(mp.exp(-z))
+        self.h = self.p * self.sp_neg + self.p1 * self.sp
 
     @classmethod
     def at(cls, theta, bias, x):
@@ -51,7 +53,7 @@ class Model:
 
 
 def entropy(m):
-    return m.p * m.sp_neg + m.p1 * m.sp
+    return m.h
 
 
 def cross(a, b):
@@ -73,18 +75,28 @@ class Stat:
         self.count = 0
 
     def add(self, got, ref, where):
+        # The 50-digit reference rounded once to a double (≤ ½ ulp, 1.1e-16
+        # relative: invisible next to the 1e-12 bar), then compared in
+        # double arithmetic, where got − ref is exact when they are close
+        # (Sterbenz): much faster than mpf arithmetic per value.
         self.count += 1
         if math.isnan(got):
             self.nan += 1
             self.max_score = math.inf
             self.worst = where
             return
-        err = abs(mpf(got) - ref)
-        rel = float(err / abs(ref)) if ref != 0 else (0.0 if err == 0 else math.inf)
-        score = rel if self.relative_only else float(err / max(mpf(1), abs(ref)))
+        r = float(ref)
+        if got == r:
+            return
+        err = abs(got - r)
+        rel = err / abs(r) if r != 0 else math.inf
+        if self.relative_only and abs(r) > 1e-300:
+            score = rel
+        else:
+            score = err / max(1.0, abs(r))
         # Below the smallest normal double a value can only underflow; that
         # is range, not precision, and the bar's absolute part covers it.
-        if abs(ref) > mpf(10) ** -300 and rel > self.max_rel:
+        if abs(r) > 1e-300 and rel > self.max_rel:
             self.max_rel = rel
             self.worst_rel = (where, got, mpmath.nstr(ref, 20))
         if score > self.max_score:
@@ -157,14 +169,18 @@ def main():
     answers = run_dump(exe, queries)
     a = iter(answers)
 
+    # The bar is relative for p and q and absolute-or-relative for the
+    # rest; the binary quantities meet the stricter relative bar, which is
+    # what catches a lost tail (log(1 + e^-z) for log1p, 1 − p for σ(−z)),
+    # so that is what is asserted for them.
     prob = Stat("p and q (relative)", True)
-    ent = Stat("H(p), H(q)", False)
-    ce = Stat("H(p,q), H(q,p)", False)
-    div = Stat("KL(p||q), KL(q||p)", False)
-    bits = Stat("values in bits", False)
-    tanh = Stat("tanh output and its entropy", False)
+    ent = Stat("H(p), H(q) (relative)", True)
+    ce = Stat("H(p,q), H(q,p) (relative)", True)
+    div = Stat("KL(p||q), KL(q||p) (relative)", True)
+    bits = Stat("values in bits (relative)", True)
+    tanh = Stat("tanh output and its entropy (relative)", True)
     sm_p = Stat("softmax probabilities (relative)", True)
-    sm_h = Stat("softmax entropy, cross-entropy, KL", False)
+    sm_h = Stat("softmax entropy, cross-entropy, KL (absolute or relative)", False)
 
     for pr in pairs:
         got = next(a)
