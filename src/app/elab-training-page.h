@@ -1,0 +1,60 @@
+/* elab-training-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "elab-document.h"
+#include "elab-plot-view.h"
+#include "elab-trainer.h"
+
+G_BEGIN_DECLS
+
+#define ELAB_TYPE_TRAINING_PAGE (elab_training_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ElabTrainingPage, elab_training_page, ELAB, TRAINING_PAGE, GtkWidget)
+
+/* Rows of data the animation passes over per frame at most: with more
+ * rows than this, one step per frame (so a frame's work stays bounded). */
+#define ELAB_TRAINING_ROWS_PER_FRAME 1000000
+
+GtkWidget         *elab_training_page_new               (ElabDocument     *document);
+ElabDocument      *elab_training_page_get_document      (ElabTrainingPage *self);
+void               elab_training_page_set_document      (ElabTrainingPage *self,
+                                                         ElabDocument     *document);
+/* The data and fitted curve; the loss landscape. */
+ElabPlotView      *elab_training_page_get_plot_view     (ElabTrainingPage *self);
+ElabPlotView      *elab_training_page_get_landscape_view (ElabTrainingPage *self);
+/* The current run, or NULL before any data loaded. */
+const ElabTrainer *elab_training_page_get_trainer       (ElabTrainingPage *self);
+
+gboolean           elab_training_page_get_playing       (ElabTrainingPage *self);
+void               elab_training_page_set_playing       (ElabTrainingPage *self,
+                                                         gboolean          playing);
+/* Steps per second while playing, 1 to 1000. */
+double             elab_training_page_get_speed         (ElabTrainingPage *self);
+void               elab_training_page_set_speed         (ElabTrainingPage *self,
+                                                         double            steps_per_second);
+/* What the frame clock's tick does at @frame_time_us (monotonic µs):
+ * catch up to speed × elapsed steps, bounded per frame. Public so that
+ * tests can drive the animation with a simulated clock. */
+void               elab_training_page_advance           (ElabTrainingPage *self,
+                                                         gint64            frame_time_us);
+
+/* Reads @path in a worker thread (NULL columns: first and last) and
+ * trains on it when it loads; on failure the page shows the reader's
+ * error and keeps the data it had. */
+void               elab_training_page_open_csv          (ElabTrainingPage *self,
+                                                         const char       *path,
+                                                         const char       *x_column,
+                                                         const char       *y_column);
+/* TRUE while a CSV file is being read. */
+gboolean           elab_training_page_is_loading        (ElabTrainingPage *self);
+
+/* The message shown over the figures (status of the run, or an error),
+ * or NULL when none is shown. */
+const char        *elab_training_page_get_message       (ElabTrainingPage *self);
+
+G_END_DECLS
