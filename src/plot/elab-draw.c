@@ -422,7 +422,8 @@ draw_series_raster (ElabFigure      *figure,
                     const double    *x,
                     const double    *y,
                     guint            n,
-                    guint            index)
+                    guint            index,
+                    const ElabRgba  *color)
 {
   ElabRaster *r = &figure->raster;
   const ElabRect *a = &panel->area;
@@ -465,7 +466,7 @@ draw_series_raster (ElabFigure      *figure,
     }
   polyline_end (&pl);
 
-  _elab_raster_flush (r, _elab_theme_series (&figure->theme, index));
+  _elab_raster_flush (r, color);
 }
 
 void
@@ -477,6 +478,20 @@ _elab_draw_series (ElabFigure      *figure,
                    guint            n,
                    guint            index)
 {
+  _elab_draw_series_color (figure, cr, panel, x, y, n, index,
+                           _elab_theme_series (&figure->theme, index));
+}
+
+void
+_elab_draw_series_color (ElabFigure      *figure,
+                         cairo_t         *cr,
+                         const ElabPanel *panel,
+                         const double    *x,
+                         const double    *y,
+                         guint            n,
+                         guint            index,
+                         const ElabRgba  *color)
+{
   const ElabRect *a = &panel->area;
   double lo_x = a->x - a->width, hi_x = a->x + 2 * a->width;
   double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
@@ -484,13 +499,13 @@ _elab_draw_series (ElabFigure      *figure,
   double sy = (panel->y.px1 - panel->y.px0) / (panel->y.max - panel->y.min);
   Polyline pl = { cr, NULL, index, figure->metrics.line_w, 0, 0, 0, 0, FALSE, 0, 0, 0, 0, FALSE };
 
-  if (figure->use_raster && _elab_theme_series (&figure->theme, index)->a >= 1.0)
+  if (figure->use_raster && color->a >= 1.0)
     {
-      draw_series_raster (figure, panel, x, y, n, index);
+      draw_series_raster (figure, panel, x, y, n, index, color);
       return;
     }
 
-  _elab_set_source (cr, _elab_theme_series (&figure->theme, index));
+  _elab_set_source (cr, color);
   cairo_set_line_width (cr, pl.lw);
   /* 4×4 supersampling: indistinguishable on a curve this thick, and a
    * third of the default's cost. */
@@ -755,13 +770,19 @@ _elab_draw_block_swatch (ElabFigure     *figure,
     {
       double lw = MAX (1.5, 0.6 * figure->metrics.line_w);
 
+      /* Whole-unit width and butt caps with mitre joins keep this on
+       * Cairo's rectilinear path: dashes become pixel boxes instead of a
+       * polygon scan-converted over the whole rectangle. */
+      lw = round (lw);
       cairo_rectangle (cr, rect->x + lw / 2, rect->y + lw / 2, rect->width - lw, rect->height - lw);
       _elab_set_source (cr, c);
       cairo_set_line_width (cr, lw);
       _elab_set_dash (cr, 1, lw);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
     }
 }
 
@@ -880,8 +901,25 @@ _elab_draw_frame (ElabFigure  *figure,
     }
   if (subtitle)
     {
-      _elab_draw_text (figure, cr, ELAB_FONT_LABEL, subtitle, TRUE,
-                       m->pad, y, 0.0, 0.0, &t->muted);
+      const char *tab = strchr (subtitle, '\t');
+
+      /* A tab splits the line into a part that changes with the sliders
+       * and a constant formula, so a drag reshapes only the first. */
+      if (tab && (gsize) (tab - subtitle) < 256)
+        {
+          char head[256];
+          double w;
+
+          memcpy (head, subtitle, tab - subtitle);
+          head[tab - subtitle] = '\0';
+          w = _elab_draw_text (figure, cr, ELAB_FONT_LABEL, head, TRUE,
+                               m->pad, y, 0.0, 0.0, &t->muted);
+          _elab_draw_text (figure, cr, ELAB_FONT_LABEL, tab + 1, TRUE,
+                           m->pad + w + 1.5 * m->label_px, y, 0.0, 0.0, &t->muted);
+        }
+      else
+        _elab_draw_text (figure, cr, ELAB_FONT_LABEL, subtitle, TRUE,
+                         m->pad, y, 0.0, 0.0, &t->muted);
       y += round (1.4 * m->label_px);
     }
   y += round (0.5 * m->pad);
@@ -938,10 +976,13 @@ _elab_draw_placeholder (ElabFigure     *figure,
   _elab_set_source (cr, &t->axis);
   cairo_set_line_width (cr, figure->metrics.grid_w * 2);
   _elab_set_dash (cr, 1, figure->metrics.grid_w * 2);
+  /* Butt caps and mitre joins: Cairo's fast rectilinear stroker. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_rectangle (cr, r.x + inset, r.y + inset, r.width - 2 * inset, r.height - 2 * inset);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   _elab_draw_text (figure, cr, ELAB_FONT_BIG, message, FALSE,
                    r.x + r.width / 2, r.y + r.height / 2, 0.5, 0.5, &t->muted);

@@ -78,7 +78,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   _elab_format_affine (state->p.theta, state->p.bias, f1, sizeof f1);
   _elab_format_affine (state->q.theta, state->q.bias, f2, sizeof f2);
   g_snprintf (subtitle, sizeof subtitle,
-              "true p(x) = \xcf\x83(%s),   model q(x) = \xcf\x83(%s),   "
+              "true p(x) = \xcf\x83(%s),   model q(x) = \xcf\x83(%s),\t"
               "the gap %s \xe2\x88\x92 H(p) = KL(p\xe2\x80\x96q) \xe2\x89\xa5 0",
               f1, f2, names[S_HPQ]);
   _elab_draw_frame (figure, cr,

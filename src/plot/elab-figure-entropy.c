@@ -127,24 +127,8 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
   if (isfinite (figure->style.hover_p))
     _elab_draw_crosshair (figure, cr, &arch, CLAMP (figure->style.hover_p, 0, 1));
 
-  /* The arch in the neutral foreground colour: it is no model's curve. */
-  {
-    double lw = m->line_w;
-
-    for (guint i = 0; i < ARCH_SAMPLES; i++)
-      {
-        double px = _elab_axis_to_px (&arch.x, arch_p[i]);
-        double py = _elab_axis_to_px (&arch.y, arch_h[i]);
-
-        if (i == 0)
-          cairo_move_to (cr, px, py);
-        else
-          cairo_line_to (cr, px, py);
-      }
-    _elab_set_source (cr, &t->axis);
-    cairo_set_line_width (cr, lw);
-    cairo_stroke (cr);
-  }
+  /* The arch in the neutral axis colour, solid: it is no model's curve. */
+  _elab_draw_series_color (figure, cr, &arch, arch_p, arch_h, ARCH_SAMPLES, 0, &t->axis);
 
   for (guint i = ELAB_MAX_MODELS; i-- > 0;)
     {

@@ -208,6 +208,15 @@ void     _elab_draw_series        (ElabFigure       *figure,
                                    const double     *y,
                                    guint             n,
                                    guint             index);
+/* Same with dash pattern @index but a colour of its own (the arch). */
+void     _elab_draw_series_color  (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   const ElabPanel  *panel,
+                                   const double     *x,
+                                   const double     *y,
+                                   guint             n,
+                                   guint             index,
+                                   const ElabRgba   *color);
 /* The region between y0 and y1 filled with @color; stops where either is
  * non-finite. On an opaque background the colour is pre-blended with it
  * (much faster), so draw the band before the axes' grid. */
@@ -382,7 +391,8 @@ void      _elab_format_affine     (double            theta,
 /* ------------------------------------------------------ Figure chrome */
 
 /* Background (theme colour unless transparent), the title and an optional
- * subtitle line; returns the rectangle left below them for panels. */
+ * subtitle line (a tab in it separates a changing part from a constant
+ * one, each cached on its own); returns the rectangle left for panels. */
 void     _elab_draw_frame         (ElabFigure       *figure,
                                    cairo_t          *cr,
                                    const char       *title,

@@ -89,7 +89,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
     {
       format_param (temperature, buf, sizeof buf);
       g_snprintf (subtitle + pos, sizeof subtitle - pos,
-                  "),   temperature T = %s,   P<sub>i</sub> = e<sup>z<sub>i</sub>/T</sup> / \xce\xa3<sub>j</sub> e<sup>z<sub>j</sub>/T</sup>",
+                  "),   temperature T = %s,\tP<sub>i</sub> = e<sup>z<sub>i</sub>/T</sup> / \xce\xa3<sub>j</sub> e<sup>z<sub>j</sub>/T</sup>",
                   buf);
     }
   _elab_draw_frame (figure, cr, "Softmax probabilities against a target", FALSE, subtitle, &body);
