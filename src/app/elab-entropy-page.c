@@ -9,6 +9,7 @@
 
 #include "elab-config.h"
 
+#include <math.h>
 #include <adwaita.h>
 
 #include "elab-curves.h"
@@ -35,6 +36,7 @@ struct _ElabEntropyPage
   gulong           dark_id;
 
   ElabModelEditor *editors[ELAB_MAX_MODELS];
+  double           readout_x;
   guint            editing;
 };
 
@@ -86,6 +88,37 @@ update_colors (ElabEntropyPage *self)
     }
 }
 
+/* Every model's value at the hovered x, under its name: the figure marks
+ * the points, the panel gives the numbers. */
+static void
+update_hover (ElabEntropyPage *self)
+{
+  const ElabState *state;
+  double x = elab_plot_view_get_hover_x (self->plot_view);
+
+  if (self->document == NULL)
+    return;
+
+  /* Keep the last hovered x (at first x = 1, where the figure marks its
+   * points), so the panel does not jump as the pointer leaves. */
+  if (isnan (x))
+    x = self->readout_x;
+  self->readout_x = x;
+
+  state = elab_document_get_state (self->document);
+  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+    {
+      double z = elab_logistic_logit (&state->models[i], x);
+      double h = elab_binary_entropy_logit (z) * elab_unit_factor (state->unit);
+      g_autofree char *sx = elab_format_number (x, 2);
+      g_autofree char *sp = elab_format_number (elab_sigmoid (z), 3);
+      g_autofree char *sh = elab_format_value (h, state->unit);
+      g_autofree char *text = g_strdup_printf ("at x = %s: p = %s, H = %s", sx, sp, sh);
+
+      elab_model_editor_set_subtitle (self->editors[i], text);
+    }
+}
+
 static void
 sync_from_document (ElabEntropyPage *self)
 {
@@ -94,6 +127,7 @@ sync_from_document (ElabEntropyPage *self)
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)
     elab_model_editor_set_model (self->editors[i], &state->models[i], state->model_enabled[i]);
   update_means (self);
+  update_hover (self);
 }
 
 static void
@@ -108,6 +142,9 @@ document_changed_cb (ElabDocument    *document,
     sync_from_document (self);
   else if (what & (ELAB_CHANGE_MODELS | ELAB_CHANGE_RANGE | ELAB_CHANGE_UNIT))
     update_means (self);
+
+  if (what & (ELAB_CHANGE_MODELS | ELAB_CHANGE_UNIT))
+    update_hover (self);
 }
 
 static void
@@ -242,6 +279,7 @@ elab_entropy_page_init (ElabEntropyPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->curves = elab_model_curves_new (ELAB_MAX_SAMPLES);
+  self->readout_x = 1.0;
   self->editors[0] = self->editor_a;
   self->editors[1] = self->editor_b;
   self->editors[2] = self->editor_c;
@@ -253,6 +291,7 @@ elab_entropy_page_init (ElabEntropyPage *self)
 
   self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                                             G_CALLBACK (dark_changed_cb), self);
+  g_signal_connect_swapped (self->plot_view, "notify::hover-x", G_CALLBACK (update_hover), self);
   update_colors (self);
 }
 
