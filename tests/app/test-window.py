@@ -510,13 +510,13 @@ def drag_slider (app, slider, plot):
     # Move towards the side with more room, by a third of the trough.
     direction = 1 if x0 < rect[0] + rect[2] // 2 else -1
     x1 = x0 + direction * (rect[2] // 3)
-    xscreen.xdotool ('mousemove', '--sync', x0, y)
-    xscreen.xdotool ('mousedown', 1)
+    # One xdotool process for the whole gesture: press, eight moves, release.
     steps = 8
+    argv = ['mousemove', '--sync', x0, y, 'mousedown', 1]
     for i in range (1, steps + 1):
-        xscreen.xdotool ('mousemove', '--sync', x0 + (x1 - x0) * i // steps, y)
-        time.sleep (0.01)
-    xscreen.xdotool ('mouseup', 1)
+        argv += ['sleep', '0.01', 'mousemove', '--sync', x0 + (x1 - x0) * i // steps, y]
+    argv += ['mouseup', 1]
+    xscreen.xdotool (*argv)
     app.park_pointer ()
     v1 = t.wait_value (slider, lambda v: v != v0)
     changed, _ = xscreen.wait_for_change (grab, before_px)
@@ -591,7 +591,9 @@ def dialog_test (tap, app, key, what, name_matches, content_label=None, shot=Non
     if node is None:
         return
     if shot is not None:
-        xscreen.wait_for_stable (lambda: app.grabber.grab (0, 0, 1920, 1080), timeout=2.0)
+        rect = t.screen_rect (node.obj)
+        if rect is not None and rect[2] > 0 and rect[3] > 0:
+            xscreen.wait_for_stable (lambda: app.grabber.grab (*rect), timeout=2.0)
         subprocess.run (['import', '-silent', '-window', 'root', shot], check=False, timeout=20)
     # Escape goes to the focused window, which is the new one.
     xscreen.xdotool ('key', 'Escape')

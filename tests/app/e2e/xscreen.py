@@ -141,7 +141,7 @@ def wait_for_change (grab, before, timeout=5.0, interval=0.03):
         time.sleep (interval)
 
 
-def wait_for_stable (grab, settle=0.15, timeout=5.0, interval=0.03):
+def wait_for_stable (grab, settle=0.1, timeout=5.0, interval=0.03):
     """Poll grab() until it stays the same for settle seconds; the last grab."""
     deadline = time.monotonic () + timeout
     last = grab ()
