@@ -1541,3 +1541,35 @@ elab_training_page_get_message (ElabTrainingPage *self)
 
   return self->message;
 }
+
+GtkAdjustment *
+elab_training_page_get_learning_rate_adjustment (ElabTrainingPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
+
+  return self->lr_adjustment;
+}
+
+GtkDropDown *
+elab_training_page_get_optimizer_dropdown (ElabTrainingPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
+
+  return self->optimizer_dropdown;
+}
+
+GtkDropDown *
+elab_training_page_get_dataset_dropdown (ElabTrainingPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
+
+  return self->dataset_dropdown;
+}
+
+GtkSwitch *
+elab_training_page_get_standardize_switch (ElabTrainingPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
+
+  return self->standardize_switch;
+}

@@ -53,6 +53,12 @@ void               elab_training_page_open_csv          (ElabTrainingPage *self,
 /* TRUE while a CSV file is being read. */
 gboolean           elab_training_page_is_loading        (ElabTrainingPage *self);
 
+/* Controls, for tests that move them as a person would. */
+GtkAdjustment     *elab_training_page_get_learning_rate_adjustment (ElabTrainingPage *self);
+GtkDropDown       *elab_training_page_get_optimizer_dropdown       (ElabTrainingPage *self);
+GtkDropDown       *elab_training_page_get_dataset_dropdown         (ElabTrainingPage *self);
+GtkSwitch         *elab_training_page_get_standardize_switch       (ElabTrainingPage *self);
+
 /* The message shown over the figures (status of the run, or an error),
  * or NULL when none is shown. */
 const char        *elab_training_page_get_message       (ElabTrainingPage *self);

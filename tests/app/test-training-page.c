@@ -1,0 +1,435 @@
+/* test-training-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Widget tests of the Training page: its actions, the animation driven
+ * by a simulated frame clock, the honest outcomes shown on the page, and
+ * CSV files good and bad.
+ */
+#include "elab-config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "elab-training-page.h"
+
+#define FRAME_US 16667
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_load (ElabTrainingPage *page)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (elab_training_page_is_loading (page) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* A page with the given training settings (on the Challenger data). */
+static ElabTrainingPage *
+new_page (ElabDocument *document,
+          const char   *dataset,
+          gboolean      standardize,
+          double        learning_rate)
+{
+  ElabState *state = elab_document_edit (document);
+  GtkWidget *page;
+
+  g_strlcpy (state->dataset, dataset, sizeof state->dataset);
+  state->standardize = standardize;
+  state->learning_rate = learning_rate;
+  page = elab_training_page_new (document);
+  g_object_ref_sink (page);
+  return ELAB_TRAINING_PAGE (page);
+}
+
+static void
+free_page (ElabTrainingPage *page,
+           ElabDocument     *document)
+{
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (document);
+}
+
+/* Plays for @n frames of a 60 Hz clock starting at @t0. */
+static void
+play_frames (ElabTrainingPage *page,
+             gint64            t0,
+             guint             n)
+{
+  elab_training_page_set_playing (page, TRUE);
+  for (guint i = 0; i <= n; i++)
+    elab_training_page_advance (page, t0 + (gint64) i * FRAME_US);
+}
+
+static void
+test_step_reset (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
+  const ElabTrainer *trainer = elab_training_page_get_trainer (page);
+  double loss0, loss1;
+
+  g_assert_nonnull (trainer);
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 0);
+  loss0 = elab_trainer_get_loss (trainer);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL));
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 1);
+  loss1 = elab_trainer_get_loss (trainer);
+  g_assert_cmpfloat (loss1, <, loss0);
+
+  for (guint i = 0; i < 9; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL);
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 10);
+  g_assert_cmpfloat (elab_trainer_get_loss (trainer), <, loss1);
+  g_assert_cmpfloat (elab_trainer_get_w (trainer), !=, 0.0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.reset", NULL));
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 0);
+  g_assert_cmpfloat (elab_trainer_get_w (trainer), ==, 0.0);
+  g_assert_cmpfloat (elab_trainer_get_b (trainer), ==, 0.0);
+  g_assert_cmpfloat (elab_trainer_get_loss (trainer), ==, loss0);
+
+  /* Play/pause through its action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.toggle-play", NULL));
+  g_assert_true (elab_training_page_get_playing (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "train.toggle-play", NULL);
+  g_assert_false (elab_training_page_get_playing (page));
+
+  free_page (page, document);
+}
+
+static void
+test_play_deterministic (void)
+{
+  double w[2], b[2];
+  guint64 steps[2];
+
+  for (guint k = 0; k < 2; k++)
+    {
+      ElabDocument *document = elab_document_new ();
+      ElabTrainingPage *page = new_page (document, "challenger", TRUE, 0.5);
+      const ElabTrainer *trainer = elab_training_page_get_trainer (page);
+
+      elab_training_page_set_speed (page, 30);
+      /* Different clock origins and a jittery frame: same steps, same fit. */
+      if (k == 0)
+        play_frames (page, 1000000, 60);
+      else
+        {
+          elab_training_page_set_playing (page, TRUE);
+          elab_training_page_advance (page, 5000);
+          elab_training_page_advance (page, 5000 + 400000);
+          elab_training_page_advance (page, 5000 + 400000 + 7);
+          elab_training_page_advance (page, 5000 + 60 * FRAME_US);
+        }
+      steps[k] = elab_trainer_get_steps (trainer);
+      w[k] = elab_trainer_get_w (trainer);
+      b[k] = elab_trainer_get_b (trainer);
+      g_assert_true (elab_training_page_get_playing (page));
+      free_page (page, document);
+    }
+
+  /* 30 steps a second for 60 frames of 1/60 s: 30 steps (give or take
+   * the rounding of the frame period). */
+  g_assert_cmpuint (steps[0], ==, steps[1]);
+  g_assert_cmpuint (steps[0], >=, 29);
+  g_assert_cmpuint (steps[0], <=, 30);
+  g_assert_cmpfloat (w[0], ==, w[1]);
+  g_assert_cmpfloat (b[0], ==, b[1]);
+}
+
+static void
+test_diverged (void)
+{
+  ElabDocument *document = elab_document_new ();
+  /* Raw temperatures in °F with η = 0.1: the first step overshoots. */
+  ElabTrainingPage *page = new_page (document, "challenger", FALSE, 0.1);
+  const ElabTrainer *trainer = elab_training_page_get_trainer (page);
+  const char *message;
+
+  g_assert_null (elab_training_page_get_message (page));
+  play_frames (page, 0, 30);
+
+  g_assert_cmpint (elab_trainer_get_status (trainer), ==, ELAB_TRAIN_STATUS_DIVERGED);
+  g_assert_false (elab_training_page_get_playing (page));
+  g_assert_true (isfinite (elab_trainer_get_w (trainer)));
+  g_assert_true (isfinite (elab_trainer_get_b (trainer)));
+  message = elab_training_page_get_message (page);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Diverged"));
+  g_assert_nonnull (strstr (message, "loss grew"));
+  g_assert_nonnull (strstr (message, "smaller"));
+  /* Nothing more to step. */
+  {
+    guint64 steps = elab_trainer_get_steps (trainer);
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL);
+    g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, steps);
+  }
+
+  /* A smaller learning rate, moved on the control: a fresh run, no message. */
+  gtk_adjustment_set_value (elab_training_page_get_learning_rate_adjustment (page), 0.001);
+  g_assert_cmpfloat (elab_document_get_state (document)->learning_rate, ==, 0.001);
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 0);
+  g_assert_null (elab_training_page_get_message (page));
+
+  free_page (page, document);
+}
+
+static void
+test_separable (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
+  const ElabTrainer *trainer;
+  GtkDropDown *dropdown = elab_training_page_get_dataset_dropdown (page);
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  guint n_builtins = 0;
+  const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
+  guint setosa = G_MAXUINT;
+  const char *message;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_builtins);
+  for (guint i = 0; i < n_builtins; i++)
+    if (g_str_equal (builtins[i].name, "iris-setosa"))
+      setosa = i;
+  g_assert_cmpuint (setosa, <, n_builtins);
+
+  /* Choose the data set as a person would. */
+  gtk_drop_down_set_selected (dropdown, setosa);
+  g_assert_cmpstr (elab_document_get_state (document)->dataset, ==, "iris-setosa");
+  trainer = elab_training_page_get_trainer (page);
+  g_assert_cmpstr (elab_trainer_get_dataset (trainer)->name, ==, "iris-setosa");
+
+  elab_training_page_set_speed (page, 1000);
+  play_frames (page, 0, 200);
+
+  g_assert_cmpint (elab_trainer_get_status (trainer), ==, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM);
+  g_assert_false (elab_training_page_get_playing (page));
+  g_assert_true (isfinite (elab_trainer_get_w (trainer)));
+  message = elab_training_page_get_message (page);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "No finite optimum"));
+  g_assert_nonnull (strstr (message, "separable"));
+
+  free_page (page, document);
+}
+
+static void
+test_state_sync (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
+  const ElabTrainer *trainer = elab_training_page_get_trainer (page);
+  ElabState *state;
+
+  /* Control → state → trainer. */
+  gtk_drop_down_set_selected (elab_training_page_get_optimizer_dropdown (page), ELAB_OPTIMIZER_NEWTON);
+  g_assert_cmpint (elab_document_get_state (document)->optimizer, ==, ELAB_OPTIMIZER_NEWTON);
+  g_assert_cmpint (elab_trainer_get_settings (trainer)->optimizer, ==, ELAB_OPTIMIZER_NEWTON);
+  gtk_switch_set_active (elab_training_page_get_standardize_switch (page), FALSE);
+  g_assert_false (elab_document_get_state (document)->standardize);
+
+  /* State (a preset, restored settings) → controls and trainer. */
+  state = elab_document_edit (document);
+  state->optimizer = ELAB_OPTIMIZER_MOMENTUM;
+  state->learning_rate = 0.25;
+  state->momentum = 0.5;
+  state->steps = 77;
+  state->use_bias = FALSE;
+  g_strlcpy (state->dataset, "hours-studied", sizeof state->dataset);
+  elab_document_changed (document, ELAB_CHANGE_TRAINING);
+
+  trainer = elab_training_page_get_trainer (page);
+  g_assert_cmpstr (elab_trainer_get_dataset (trainer)->name, ==, "hours-studied");
+  g_assert_cmpint (elab_trainer_get_settings (trainer)->optimizer, ==, ELAB_OPTIMIZER_MOMENTUM);
+  g_assert_cmpfloat (elab_trainer_get_settings (trainer)->momentum, ==, 0.5);
+  g_assert_cmpuint (elab_trainer_get_settings (trainer)->max_steps, ==, 77);
+  g_assert_false (elab_trainer_get_settings (trainer)->use_bias);
+  g_assert_cmpuint (gtk_drop_down_get_selected (elab_training_page_get_optimizer_dropdown (page)),
+                    ==, ELAB_OPTIMIZER_MOMENTUM);
+  g_assert_cmpfloat (gtk_adjustment_get_value (elab_training_page_get_learning_rate_adjustment (page)),
+                     ==, 0.25);
+
+  free_page (page, document);
+}
+
+static char *
+write_file (const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_csv (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
+  g_autofree char *bad = write_file ("elab-test-training-bad.csv", "hours,passed\n1,0\n2,2\n");
+  g_autofree char *good = write_file ("elab-test-training-good.csv",
+                                      "id,hours (weekly),passed\n1,0.5,0\n2,1,0\n3,2,1\n4,1.5,0\n5,3,1\n6,2.5,1\n7,1.75,1\n8,2.25,0\n");
+  g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "elab-test-no-such-file.csv", NULL);
+  const ElabTrainer *trainer;
+  const char *message;
+
+  /* A label of 2: an error on the page, the old data kept. */
+  elab_training_page_open_csv (page, bad, NULL, NULL);
+  g_assert_true (elab_training_page_is_loading (page));
+  wait_for_load (page);
+  message = elab_training_page_get_message (page);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Could not read"));
+  g_assert_nonnull (strstr (message, "elab-test-training-bad.csv:3:"));
+  trainer = elab_training_page_get_trainer (page);
+  g_assert_nonnull (trainer);
+  g_assert_cmpstr (elab_trainer_get_dataset (trainer)->name, ==, "challenger");
+  g_assert_cmpstr (elab_document_get_state (document)->dataset, ==, "challenger");
+
+  /* A file that is not there. */
+  elab_training_page_open_csv (page, missing, NULL, NULL);
+  wait_for_load (page);
+  g_assert_nonnull (strstr (elab_training_page_get_message (page), "Could not read"));
+  g_assert_cmpstr (elab_document_get_state (document)->dataset, ==, "challenger");
+
+  /* A good file, with columns picked by name. */
+  elab_training_page_open_csv (page, good, "hours (weekly)", "passed");
+  wait_for_load (page);
+  g_assert_null (elab_training_page_get_message (page));
+  trainer = elab_training_page_get_trainer (page);
+  g_assert_cmpuint (elab_trainer_get_dataset (trainer)->n_rows, ==, 8);
+  g_assert_cmpstr (elab_trainer_get_dataset (trainer)->x_name, ==, "hours (weekly)");
+  g_assert_cmpstr (elab_document_get_state (document)->dataset, ==, good);
+  g_assert_cmpstr (elab_document_get_state (document)->x_column, ==, "hours (weekly)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL));
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 1);
+
+  /* No such column. */
+  elab_training_page_open_csv (page, good, "minutes", NULL);
+  wait_for_load (page);
+  g_assert_nonnull (strstr (elab_training_page_get_message (page), "minutes"));
+  g_assert_true (elab_training_page_get_trainer (page) == trainer);
+
+  g_unlink (bad);
+  g_unlink (good);
+  free_page (page, document);
+}
+
+/* Many rows: each frame passes over at most ELAB_TRAINING_ROWS_PER_FRAME
+ * rows, however far the clock ran ahead. */
+static void
+test_bounded_frames (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
+  gsize n_rows = ELAB_TRAINING_ROWS_PER_FRAME / 4;
+  g_autoptr(GString) csv = g_string_new ("x,y\n");
+  g_autofree char *path = NULL;
+  const ElabTrainer *trainer;
+  guint64 last = 0;
+
+  for (gsize i = 0; i < n_rows; i++)
+    g_string_append_printf (csv, "%.3f,%d\n", -3.0 + 6.0 * i / n_rows, (int) ((i * 7919) % 13 < (i * 13) / n_rows));
+  path = write_file ("elab-test-training-big.csv", csv->str);
+
+  elab_training_page_open_csv (page, path, NULL, NULL);
+  wait_for_load (page);
+  g_assert_null (elab_training_page_get_message (page));
+  trainer = elab_training_page_get_trainer (page);
+  g_assert_cmpuint (elab_trainer_get_dataset (trainer)->n_rows, ==, n_rows);
+
+  elab_training_page_set_speed (page, 1000);
+  elab_training_page_set_playing (page, TRUE);
+  for (guint i = 0; i <= 10 && elab_training_page_get_playing (page); i++)
+    {
+      guint64 now;
+
+      /* A slow frame: a whole second late. */
+      elab_training_page_advance (page, (gint64) i * G_USEC_PER_SEC);
+      now = elab_trainer_get_steps (trainer);
+      g_assert_cmpuint (now - last, <=, 4);
+      last = now;
+    }
+  g_assert_cmpuint (last, >, 0);
+
+  g_unlink (path);
+  free_page (page, document);
+}
+
+static void
+test_in_window (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ElabPlotView *view = elab_training_page_get_plot_view (page);
+  ElabPlotView *landscape = elab_training_page_get_landscape_view (page);
+  gboolean timed_out = FALSE;
+  guint id;
+  guint n = 0, m = 0;
+
+  gtk_window_set_default_size (window, 1400, 900);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+
+  /* The real frame clock drives the run and both figures draw it. */
+  g_assert_true (elab_plot_view_get_trainer (view) == elab_training_page_get_trainer (page));
+  g_assert_true (elab_plot_view_get_trainer (landscape) == elab_training_page_get_trainer (page));
+  elab_training_page_set_speed (page, 1000);
+  elab_training_page_set_playing (page, TRUE);
+  id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  while (elab_trainer_get_steps (elab_training_page_get_trainer (page)) < 5 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  while ((n < 2 || m < 2) && !timed_out)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      elab_plot_view_get_draw_stats (view, NULL, NULL, &n);
+      elab_plot_view_get_draw_stats (landscape, NULL, NULL, &m);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (id);
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (document);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/elab/app/TrainingPage/step-reset", test_step_reset);
+  g_test_add_func ("/elab/app/TrainingPage/play-deterministic", test_play_deterministic);
+  g_test_add_func ("/elab/app/TrainingPage/diverged", test_diverged);
+  g_test_add_func ("/elab/app/TrainingPage/separable", test_separable);
+  g_test_add_func ("/elab/app/TrainingPage/state-sync", test_state_sync);
+  g_test_add_func ("/elab/app/TrainingPage/csv", test_csv);
+  g_test_add_func ("/elab/app/TrainingPage/bounded-frames", test_bounded_frames);
+  g_test_add_func ("/elab/app/TrainingPage/in-window", test_in_window);
+
+  return g_test_run ();
+}
