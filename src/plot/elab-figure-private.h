@@ -455,6 +455,12 @@ struct _ElabFigure
   guint                 next_text;
   guint                 pango_serial;
   gboolean              pango_changed;   /* this frame: re-measure every text */
+  /* What the Pango context was last matched to: updating it bumps its
+   * serial and reshapes every layout, so only do it when these change. */
+  gboolean              pango_synced;
+  double                pango_matrix[4];
+  cairo_font_options_t *pango_options;
+  cairo_font_options_t *scratch_options;
 
   /* Per frame (valid during and after a draw) */
   ElabTheme              theme;

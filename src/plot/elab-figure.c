@@ -82,6 +82,9 @@ elab_figure_new (ElabFigureKind kind)
   pango_cairo_context_set_font_options (figure->pango, options);
   cairo_font_options_destroy (options);
 
+  figure->pango_options = cairo_font_options_create ();
+  figure->scratch_options = cairo_font_options_create ();
+
   for (guint i = 0; i < ELAB_N_FONTS; i++)
     {
       figure->fonts[i] = pango_font_description_from_string ("Sans");
@@ -109,6 +112,8 @@ elab_figure_free (ElabFigure *figure)
   for (guint i = 0; i < ELAB_N_FONTS; i++)
     pango_font_description_free (figure->fonts[i]);
   g_clear_object (&figure->pango);
+  cairo_font_options_destroy (figure->pango_options);
+  cairo_font_options_destroy (figure->scratch_options);
   g_free (figure);
 }
 
@@ -175,9 +180,29 @@ _elab_figure_begin (ElabFigure             *figure,
         }
   }
 
-  /* Only a new target (other font options or transform) changes the
-   * context; then every cached text is measured again this frame. */
-  pango_cairo_update_context (cr, figure->pango);
+  /* pango_cairo_update_context() marks the context changed on every call
+   * (so every layout would be reshaped); call it only when the target's
+   * font options or the transform differ from last frame's. */
+  {
+    cairo_matrix_t m;
+
+    cairo_get_matrix (cr, &m);
+    cairo_surface_get_font_options (cairo_get_target (cr), figure->scratch_options);
+    if (!figure->pango_synced
+        || m.xx != figure->pango_matrix[0] || m.xy != figure->pango_matrix[1]
+        || m.yx != figure->pango_matrix[2] || m.yy != figure->pango_matrix[3]
+        || !cairo_font_options_equal (figure->scratch_options, figure->pango_options))
+      {
+        pango_cairo_update_context (cr, figure->pango);
+        figure->pango_matrix[0] = m.xx;
+        figure->pango_matrix[1] = m.xy;
+        figure->pango_matrix[2] = m.yx;
+        figure->pango_matrix[3] = m.yy;
+        cairo_font_options_destroy (figure->pango_options);
+        figure->pango_options = cairo_font_options_copy (figure->scratch_options);
+        figure->pango_synced = TRUE;
+      }
+  }
   serial = pango_context_get_serial (figure->pango);
   figure->pango_changed = serial != figure->pango_serial;
   figure->pango_serial = serial;

@@ -365,6 +365,8 @@ test_text_cache_stable (void)
   g_assert_cmpuint (figure->next_text, ==, n);
   for (guint i = 0; i < n; i++)
     g_assert_true (figure->texts[i].layout == first[i]);
+  /* Same target: the Pango context was left alone, so nothing reshaped. */
+  g_assert_false (figure->pango_changed);
   g_assert_cmpmem (cairo_image_surface_get_data (a), 800 * 4 * 500,
                    cairo_image_surface_get_data (b), 800 * 4 * 500);
   cairo_surface_destroy (a);
