@@ -31,7 +31,20 @@ import traceback
 HERE = os.path.dirname (os.path.abspath (__file__))
 sys.path.insert (0, os.path.join (HERE, 'e2e'))
 
+# make check exports G_DEBUG=fatal-warnings for the C tests; a warning
+# from libatspi in this process must not abort the run (the app's own
+# stderr is checked separately).  Unset before GLib is loaded.
+os.environ.pop ('G_DEBUG', None)
+
 from session import Session, SessionError, wait_until  # noqa: E402
+import xscreen  # noqa: E402
+
+try:
+    import a11y  # noqa: E402  (gi + Atspi)
+    A11Y_ERROR = None
+except (ImportError, ValueError) as e:
+    a11y = None
+    A11Y_ERROR = e
 
 WINDOW_W, WINDOW_H = 1600, 1000
 PAGES = ['Entropy', 'Cross-entropy', 'Training', 'Softmax']
@@ -129,8 +142,6 @@ class ElabApp:
         return env
 
     def start (self, timeout=15.0):
-        import a11y
-        import xscreen
 
         self.stderr_file = open (self.stderr_path, 'w')
         self.proc = subprocess.Popen ([self.binary], env=self.env (), stdin=subprocess.DEVNULL,
@@ -176,22 +187,18 @@ class ElabApp:
     def park_pointer (self):
         """Move the pointer off the window: no hover cross-hair or tooltip
         may change the pixels being compared."""
-        import xscreen
         x, y, w, h = xscreen.window_geometry (self.wid)
         xscreen.xdotool ('mousemove', '--sync', x + w + 20, y + h + 20)
 
     def focus (self):
-        import xscreen
         xscreen.xdotool ('windowfocus', '--sync', self.wid)
 
     def key (self, *keys):
-        import xscreen
         self.focus ()
         xscreen.xdotool ('key', '--clearmodifiers', *keys)
 
     def resize (self, width, height):
         """Give the window (without its CSD margin) width x height pixels."""
-        import xscreen
         t = self.tree
         _, _, fw, fh = t.window_extents (t.frame)
         _, _, ww, wh = xscreen.window_geometry (self.wid)
@@ -200,16 +207,11 @@ class ElabApp:
 
     def plot (self):
         """The biggest figure (an image with a description) on the current page."""
-        imgs = [n for n in self.tree.find_all (role=self.tree_role ('IMAGE'))
+        imgs = [n for n in self.tree.find_all (role=a11y.Role.IMAGE)
                 if (self.tree.window_extents (n.obj) or (0, 0, 0, 0))[2] >= 200]
         if not imgs:
             return None
         return max (imgs, key=lambda n: (lambda e: e[2] * e[3]) (self.tree.window_extents (n.obj))).obj
-
-    @staticmethod
-    def tree_role (name):
-        import a11y
-        return getattr (a11y.Role, name)
 
     def grab_fn (self, obj):
         rect = self.tree.screen_rect (obj)
@@ -223,7 +225,6 @@ class ElabApp:
 
 
 def tab_for (app, page):
-    import a11y
     return app.tree.find (role=a11y.Role.PAGE_TAB, name=page)
 
 
@@ -231,7 +232,6 @@ def page_content (app, page):
     """What shows that a page is on screen: its figure (an image whose name
     or description starts with the page's name), or for a page without a
     figure any visible widget below the header bar that names the page."""
-    import a11y
     t = app.tree
     key = page.lower ()
     for node in t.find_all (role=a11y.Role.IMAGE):
@@ -251,7 +251,6 @@ def page_content (app, page):
 
 
 def selected_page (app):
-    import a11y
     for node in app.tree.find_all (role=a11y.Role.PAGE_TAB):
         if app.tree.has_state (node.obj, a11y.State.SELECTED) or \
            app.tree.has_state (node.obj, a11y.State.CHECKED):
@@ -268,8 +267,6 @@ def choose_target (current, candidates, lo, hi):
 
 
 def run_tests (tap, binary, session, workdir, shots_dir):
-    import a11y
-    import xscreen
 
     Role, State = a11y.Role, a11y.State
     expected = {}          # control name -> value it must have after restart
@@ -482,7 +479,6 @@ def run_tests (tap, binary, session, workdir, shots_dir):
 
 
 def is_pressed (tree, obj):
-    import a11y
     return tree.has_state (obj, a11y.State.PRESSED) or tree.has_state (obj, a11y.State.CHECKED)
 
 
@@ -497,7 +493,6 @@ def knob_x (tree, slider, rect):
 
 
 def drag_slider (app, slider, plot):
-    import xscreen
     t = app.tree
     rect = t.screen_rect (slider)
     if rect is None or rect[2] < 40:
@@ -527,8 +522,6 @@ def drag_slider (app, slider, plot):
 
 
 def key_tests (tap, app, slider):
-    import a11y
-    import xscreen
     t = app.tree
     # A value in the middle leaves room both ways; then a click on the knob
     # gives the slider the keyboard focus without moving it.
@@ -568,7 +561,6 @@ def key_tests (tap, app, slider):
 def dialog_test (tap, app, key, what, name_matches, content_label=None, shot=None):
     """Press key on the main window; a new visible toplevel must appear and
     Escape must take it away again."""
-    import xscreen
     t = app.tree
 
     def matching ():
@@ -613,21 +605,12 @@ def main ():
         return 0
     binary = os.path.abspath (binary)
 
-    # make check exports G_DEBUG=fatal-warnings for C tests; a warning
-    # from libatspi in this process must not abort the run (the app's own
-    # stderr is checked separately).  Unset before GLib is loaded.
-    os.environ.pop ('G_DEBUG', None)
-
     missing = Session.missing_tools ()
     if missing:
         print ('1..0 # SKIP not installed: %s' % ', '.join (missing))
         return 0
-    try:
-        import gi
-        gi.require_version ('Atspi', '2.0')
-        from gi.repository import Atspi  # noqa: F401
-    except (ImportError, ValueError) as e:
-        print ('1..0 # SKIP python3 AT-SPI bindings missing: %s' % e)
+    if a11y is None:
+        print ('1..0 # SKIP python3 AT-SPI bindings missing: %s' % A11Y_ERROR)
         return 0
 
     tap = Tap ()
