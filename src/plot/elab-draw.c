@@ -834,7 +834,6 @@ _elab_draw_legend (ElabFigure            *figure,
     {
       const ElabLegendEntry *e = &entries[i];
       double cy = y + row / 2;
-      double vw = 0;
 
       if (y + row > box->y + box->height)
         break;
@@ -850,12 +849,15 @@ _elab_draw_legend (ElabFigure            *figure,
         _elab_draw_swatch (figure, cr, box->x + inner, y + 0.15 * row, sw, 0.7 * row,
                            e->series, e->band);
       if (e->value)
-        vw = _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, e->value, FALSE,
+        _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, e->value, FALSE,
                               box->x + box->width - inner, cy, 1.0, 0.5, &t->foreground);
       if (e->label)
         {
+          /* A fixed room for the value, not its measured width: values
+           * change every frame, and a new width would reshape the label. */
           ElabText *tx = _elab_text (figure, ELAB_FONT_LEGEND, e->label, TRUE,
-                                     box->width - 3 * inner - sw - vw - 0.5 * inner);
+                                     box->width - 3.5 * inner - sw
+                                     - (e->value ? 6.5 * m->legend_px : 0));
 
           if (tx)
             {

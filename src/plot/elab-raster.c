@@ -115,7 +115,7 @@ _elab_raster_capsule (ElabRaster *raster,
       double py = row + 0.5;
       double xlo, xhi;
       guint8 *line;
-      int c0, c1;
+      int c0, c1, hit0, hit1;
 
       /* The part of the segment within reach of this row, widened. */
       if (fabs (dy) < 1e-9)
@@ -151,6 +151,8 @@ _elab_raster_capsule (ElabRaster *raster,
         continue;
 
       line = raster->cov + (gsize) row * raster->width;
+      hit0 = INT_MAX;
+      hit1 = -1;
       for (int col = c0; col <= c1; col++)
         {
           double px = col + 0.5;
@@ -168,7 +170,17 @@ _elab_raster_capsule (ElabRaster *raster,
           v = c >= 1.0 ? 255 : (guint8) (c * 255.0 + 0.5);
           if (v > line[col])
             line[col] = v;
+          if (v)
+            {
+              hit0 = MIN (hit0, col);
+              hit1 = col;
+            }
         }
+      /* Only the pixels that got coverage need the blend. */
+      if (hit1 < 0)
+        continue;
+      c0 = hit0;
+      c1 = hit1;
 
       /* Remember the run for the blend; the array only grows in the
        * first frames at a size, never in a steady animation. */
