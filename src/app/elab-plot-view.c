@@ -29,6 +29,9 @@ struct _ElabPlotView
   /* Borrowed */
   const ElabTrainer *trainer;
 
+  char              *caption;       /* a scene's caption, or NULL */
+  gboolean           presentation;  /* large type, thick lines, light */
+
   ElabFigureKind     kind;
   double             hover_x;
   double             hover_p;
@@ -175,6 +178,52 @@ elab_plot_view_get_style (ElabPlotView    *self,
   res->theme = self->dark ? ELAB_THEME_DARK : ELAB_THEME_LIGHT;
   if (self->document != NULL)
     res->palette = elab_document_get_state (self->document)->palette;
+  res->caption = self->caption;
+  if (self->presentation)
+    {
+      /* A projector washes out a dark figure and thin lines. */
+      res->theme = ELAB_THEME_LIGHT;
+      res->type_scale = 1.6;
+      res->line_scale = 2.0;
+    }
+}
+
+void
+elab_plot_view_set_caption (ElabPlotView *self,
+                            const char   *caption)
+{
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+
+  if (caption != NULL && caption[0] == '\0')
+    caption = NULL;
+  if (g_strcmp0 (caption, self->caption) == 0)
+    return;
+
+  g_free (self->caption);
+  self->caption = g_strdup (caption);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+elab_plot_view_get_caption (ElabPlotView *self)
+{
+  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), NULL);
+
+  return self->caption;
+}
+
+void
+elab_plot_view_set_presentation (ElabPlotView *self,
+                                 gboolean      presentation)
+{
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+
+  presentation = !!presentation;
+  if (self->presentation == presentation)
+    return;
+
+  self->presentation = presentation;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -251,6 +300,7 @@ elab_plot_view_finalize (GObject *object)
   ElabPlotView *self = ELAB_PLOT_VIEW (object);
 
   g_clear_pointer (&self->figure, elab_figure_free);
+  g_clear_pointer (&self->caption, g_free);
 
   G_OBJECT_CLASS (elab_plot_view_parent_class)->finalize (object);
 }

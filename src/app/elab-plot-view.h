@@ -33,6 +33,14 @@ double             elab_plot_view_get_hover_x      (ElabPlotView       *self);
  * the hover marks: what Copy puts on the clipboard. */
 void               elab_plot_view_get_style        (ElabPlotView       *self,
                                                     ElabFigureStyle    *res);
+/* A scene's caption drawn over the figure (copied; NULL or "": none). */
+void               elab_plot_view_set_caption      (ElabPlotView       *self,
+                                                    const char         *caption);
+const char        *elab_plot_view_get_caption      (ElabPlotView       *self);
+/* Presentation mode: large type, thick lines, the light theme whatever
+ * the desktop's style. */
+void               elab_plot_view_set_presentation (ElabPlotView       *self,
+                                                    gboolean            presentation);
 /* Draw time inside snapshot, in microseconds: last and worst so far. */
 void               elab_plot_view_get_draw_stats   (ElabPlotView       *self,
                                                     gint64             *last_us,

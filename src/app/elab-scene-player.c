@@ -1,0 +1,621 @@
+/* elab-scene-player.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A scenario's scenes, stepped with a presenter's keys. A step animates the
+ * document from where it is to the next scene over a fraction of a second,
+ * driven by the frame clock's time (a tick callback), so a slow frame skips
+ * ahead instead of slowing the animation down. Discrete settings (page, K,
+ * unit, look, training settings) switch at the first frame; only continuous
+ * parameters glide, which keeps every intermediate state valid.
+ */
+#define G_LOG_DOMAIN "elab-scene-player"
+
+#include "elab-config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "elab-scene-player.h"
+
+struct _ElabScenePlayer
+{
+  GObject       parent_instance;
+
+  /* Owned */
+  ElabDocument *document;
+  ElabScenario *scenario;
+
+  /* Borrowed (weak) */
+  GtkWidget    *widget;
+
+  guint         index;          /* 1-based, 0: before the first scene */
+  guint         tick_id;
+  gboolean      animating;
+  gint64        start_us;       /* -1 until the first frame of a step */
+  ElabState     from;
+  ElabState     to;
+};
+
+enum {
+  PROP_0,
+  PROP_INDEX,
+  PROP_N_SCENES,
+  PROP_CAPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ElabScenePlayer, elab_scene_player, G_TYPE_OBJECT)
+
+double
+elab_scene_ease (double t)
+{
+  if (!(t > 0.0))
+    return 0.0;
+  if (t >= 1.0)
+    return 1.0;
+  return t < 0.5 ? 4.0 * t * t * t : 1.0 - pow (-2.0 * t + 2.0, 3.0) / 2.0;
+}
+
+static double
+lerp (double a,
+      double b,
+      double t)
+{
+  /* Exact at both ends, whatever rounding does in between. */
+  if (t <= 0.0)
+    return a;
+  if (t >= 1.0)
+    return b;
+  return a + (b - a) * t;
+}
+
+static void
+lerp_logistic (const ElabLogistic *a,
+               const ElabLogistic *b,
+               double              t,
+               ElabLogistic       *res)
+{
+  res->theta = lerp (a->theta, b->theta, t);
+  res->bias = lerp (a->bias, b->bias, t);
+}
+
+void
+elab_scene_interpolate (const ElabState *a,
+                        const ElabState *b,
+                        double           t,
+                        ElabState       *res)
+{
+  ElabState out;
+
+  g_return_if_fail (a != NULL && b != NULL && res != NULL);
+
+  if (t <= 0.0)
+    {
+      *res = *a;
+      return;
+    }
+
+  out = *b;
+  if (t >= 1.0)
+    {
+      *res = out;
+      return;
+    }
+
+  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+    lerp_logistic (&a->models[i], &b->models[i], t, &out.models[i]);
+  lerp_logistic (&a->p, &b->p, t, &out.p);
+  lerp_logistic (&a->q, &b->q, t, &out.q);
+
+  /* Both ends of the range move together; keep it ordered. */
+  out.x_min = lerp (a->x_min, b->x_min, t);
+  out.x_max = lerp (a->x_max, b->x_max, t);
+  if (!(out.x_min < out.x_max))
+    {
+      out.x_min = b->x_min;
+      out.x_max = b->x_max;
+    }
+
+  /* A temperature from 0.1 to 10 should spend as long below 1 as above. */
+  if (a->temperature > 0.0 && b->temperature > 0.0)
+    out.temperature = exp (lerp (log (a->temperature), log (b->temperature), t));
+
+  if (a->k == b->k)
+    {
+      double sum = 0.0;
+
+      for (guint i = 0; i < b->k && i < ELAB_SOFTMAX_MAX_K; i++)
+        {
+          out.logits[i] = lerp (a->logits[i], b->logits[i], t);
+          out.target[i] = lerp (a->target[i], b->target[i], t);
+          sum += out.target[i];
+        }
+      /* A convex combination of two distributions is one, up to rounding. */
+      if (sum > 0.0)
+        for (guint i = 0; i < b->k && i < ELAB_SOFTMAX_MAX_K; i++)
+          out.target[i] /= sum;
+    }
+
+  *res = out;
+}
+
+guint
+elab_scene_state_diff (const ElabState *a,
+                       const ElabState *b)
+{
+  guint what = 0;
+
+  if (memcmp (a->models, b->models, sizeof a->models) != 0 ||
+      memcmp (a->model_enabled, b->model_enabled, sizeof a->model_enabled) != 0)
+    what |= ELAB_CHANGE_MODELS;
+  if (memcmp (&a->p, &b->p, sizeof a->p) != 0 || memcmp (&a->q, &b->q, sizeof a->q) != 0)
+    what |= ELAB_CHANGE_PAIR;
+  if (a->k != b->k || a->temperature != b->temperature ||
+      memcmp (a->logits, b->logits, sizeof a->logits) != 0 ||
+      memcmp (a->target, b->target, sizeof a->target) != 0)
+    what |= ELAB_CHANGE_SOFTMAX;
+  if (a->x_min != b->x_min || a->x_max != b->x_max || a->samples != b->samples)
+    what |= ELAB_CHANGE_RANGE;
+  if (a->unit != b->unit)
+    what |= ELAB_CHANGE_UNIT;
+  if (a->theme != b->theme || a->palette != b->palette || a->notation != b->notation)
+    what |= ELAB_CHANGE_LOOK;
+  if (a->page != b->page)
+    what |= ELAB_CHANGE_PAGE;
+  if (strcmp (a->dataset, b->dataset) != 0 || strcmp (a->x_column, b->x_column) != 0 ||
+      strcmp (a->y_column, b->y_column) != 0 || a->optimizer != b->optimizer ||
+      a->learning_rate != b->learning_rate || a->momentum != b->momentum ||
+      a->steps != b->steps || a->standardize != b->standardize ||
+      a->use_bias != b->use_bias || a->init_w != b->init_w || a->init_b != b->init_b)
+    what |= ELAB_CHANGE_TRAINING;
+
+  return what;
+}
+
+static void
+apply_state (ElabScenePlayer *self,
+             const ElabState *state)
+{
+  ElabState *current = elab_document_edit (self->document);
+  guint what = elab_scene_state_diff (current, state);
+
+  if (what == 0)
+    return;
+
+  *current = *state;
+  elab_document_changed (self->document, what);
+}
+
+static void
+stop_ticking (ElabScenePlayer *self)
+{
+  if (self->tick_id != 0 && self->widget != NULL)
+    gtk_widget_remove_tick_callback (self->widget, self->tick_id);
+  self->tick_id = 0;
+}
+
+void
+elab_scene_player_finish (ElabScenePlayer *self)
+{
+  g_return_if_fail (ELAB_IS_SCENE_PLAYER (self));
+
+  if (!self->animating)
+    return;
+
+  stop_ticking (self);
+  self->animating = FALSE;
+  apply_state (self, &self->to);
+}
+
+gboolean
+elab_scene_player_advance (ElabScenePlayer *self,
+                           gint64           frame_time_us)
+{
+  ElabState state;
+  double t;
+
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
+
+  if (!self->animating)
+    return FALSE;
+
+  if (self->start_us < 0)
+    self->start_us = frame_time_us;
+
+  t = (double) (frame_time_us - self->start_us) / ELAB_SCENE_PLAYER_DURATION_US;
+  if (t >= 1.0)
+    {
+      self->animating = FALSE;
+      apply_state (self, &self->to);
+      return FALSE;
+    }
+
+  elab_scene_interpolate (&self->from, &self->to, elab_scene_ease (t), &state);
+  apply_state (self, &state);
+  return TRUE;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  ElabScenePlayer *self = user_data;
+
+  if (elab_scene_player_advance (self, gdk_frame_clock_get_frame_time (clock)))
+    return G_SOURCE_CONTINUE;
+
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+animations_enabled (GtkWidget *widget)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-enable-animations", &enabled, NULL);
+  return enabled;
+}
+
+static void
+set_index (ElabScenePlayer *self,
+           guint            index)
+{
+  if (self->index == index)
+    return;
+
+  self->index = index;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
+}
+
+gboolean
+elab_scene_player_go_to (ElabScenePlayer *self,
+                         guint            index,
+                         gboolean         animate)
+{
+  const ElabScene *scene;
+
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
+
+  if (index < 1 || index > elab_scene_player_get_n_scenes (self))
+    return FALSE;
+
+  scene = g_ptr_array_index (self->scenario->scenes, index - 1);
+
+  /* A step during a step starts from wherever the glide has got to. */
+  stop_ticking (self);
+  self->from = *elab_document_get_state (self->document);
+  self->to = scene->state;
+  self->start_us = -1;
+  self->animating = TRUE;
+  set_index (self, index);
+
+  if (!animate || (self->widget != NULL && !animations_enabled (self->widget)))
+    {
+      elab_scene_player_finish (self);
+      return TRUE;
+    }
+
+  /* The page switches at once, so the glide is seen on the new page. */
+  if (self->from.page != self->to.page)
+    {
+      elab_document_edit (self->document)->page = self->to.page;
+      self->from.page = self->to.page;
+      elab_document_changed (self->document, ELAB_CHANGE_PAGE);
+    }
+
+  if (self->widget != NULL)
+    self->tick_id = gtk_widget_add_tick_callback (self->widget, tick_cb, self, NULL);
+
+  return TRUE;
+}
+
+gboolean
+elab_scene_player_next (ElabScenePlayer *self)
+{
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
+
+  return elab_scene_player_go_to (self, self->index + 1, TRUE);
+}
+
+gboolean
+elab_scene_player_previous (ElabScenePlayer *self)
+{
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
+
+  if (self->index <= 1)
+    return FALSE;
+  return elab_scene_player_go_to (self, self->index - 1, TRUE);
+}
+
+gboolean
+elab_scene_player_is_animating (ElabScenePlayer *self)
+{
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
+
+  return self->animating;
+}
+
+void
+elab_scene_player_set_scenario (ElabScenePlayer *self,
+                                ElabScenario    *scenario)
+{
+  guint index = 0;
+
+  g_return_if_fail (ELAB_IS_SCENE_PLAYER (self));
+
+  stop_ticking (self);
+  self->animating = FALSE;
+  g_clear_pointer (&self->scenario, elab_scenario_free);
+  self->scenario = scenario;
+
+  if (scenario != NULL)
+    {
+      for (guint i = 0; i < scenario->scenes->len; i++)
+        {
+          const ElabScene *scene = g_ptr_array_index (scenario->scenes, i);
+
+          if (elab_state_equal (&scene->state, &scenario->state))
+            {
+              index = i + 1;
+              break;
+            }
+        }
+      elab_document_set_state (self->document, &scenario->state);
+    }
+
+  /* Force the notifications: a new scenario may keep the same index. */
+  self->index = G_MAXUINT;
+  set_index (self, index);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SCENES]);
+}
+
+const ElabScenario *
+elab_scene_player_get_scenario (ElabScenePlayer *self)
+{
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), NULL);
+
+  return self->scenario;
+}
+
+guint
+elab_scene_player_get_n_scenes (ElabScenePlayer *self)
+{
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), 0);
+
+  return self->scenario != NULL ? self->scenario->scenes->len : 0;
+}
+
+guint
+elab_scene_player_get_index (ElabScenePlayer *self)
+{
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), 0);
+
+  return self->index;
+}
+
+const char *
+elab_scene_player_get_caption (ElabScenePlayer *self)
+{
+  const ElabScene *scene;
+
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), NULL);
+
+  if (self->index < 1 || self->index > elab_scene_player_get_n_scenes (self))
+    return NULL;
+
+  scene = g_ptr_array_index (self->scenario->scenes, self->index - 1);
+  return scene->caption[0] != '\0' ? scene->caption : NULL;
+}
+
+char *
+elab_scene_player_dup_position (ElabScenePlayer *self)
+{
+  guint n;
+
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), NULL);
+
+  n = elab_scene_player_get_n_scenes (self);
+  if (n == 0)
+    return NULL;
+  if (self->index == 0)
+    return g_strdup_printf ("%u scenes: Page Down starts", n);
+  return g_strdup_printf ("scene %u / %u", self->index, n);
+}
+
+gboolean
+elab_scene_player_handle_key (ElabScenePlayer *self,
+                              guint            keyval,
+                              GdkModifierType  modifiers,
+                              GtkWidget       *focus)
+{
+  gboolean arrow = FALSE;
+  gboolean forward;
+
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
+
+  if (elab_scene_player_get_n_scenes (self) == 0)
+    return FALSE;
+  if (modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      forward = TRUE;
+      break;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      forward = FALSE;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      forward = TRUE;
+      arrow = TRUE;
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      forward = FALSE;
+      arrow = TRUE;
+      break;
+    default:
+      return FALSE;
+    }
+
+  /* Left and Right belong to whatever edits a value with them. */
+  if (arrow && focus != NULL)
+    for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+      if (GTK_IS_EDITABLE (w) || GTK_IS_RANGE (w) || GTK_IS_SPIN_BUTTON (w) ||
+          GTK_IS_TEXT_VIEW (w) || GTK_IS_DROP_DOWN (w))
+        return FALSE;
+
+  /* At either end the key is still ours: a clicker must not start
+   * scrolling a panel or moving a slider behind the lecturer's back. */
+  if (forward)
+    elab_scene_player_next (self);
+  else
+    elab_scene_player_previous (self);
+  return TRUE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        modifiers,
+                ElabScenePlayer       *self)
+{
+  GtkWidget *window = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *focus = GTK_IS_ROOT (window) ? gtk_root_get_focus (GTK_ROOT (window)) : NULL;
+
+  return elab_scene_player_handle_key (self, keyval, modifiers & gtk_accelerator_get_default_mod_mask (),
+                                       focus);
+}
+
+void
+elab_scene_player_attach (ElabScenePlayer *self,
+                          GtkWidget       *window)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (ELAB_IS_SCENE_PLAYER (self));
+  g_return_if_fail (GTK_IS_WIDGET (window));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (window, keys);
+
+  elab_scene_player_set_widget (self, window);
+}
+
+void
+elab_scene_player_set_widget (ElabScenePlayer *self,
+                              GtkWidget       *widget)
+{
+  g_return_if_fail (ELAB_IS_SCENE_PLAYER (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  if (self->widget == widget)
+    return;
+
+  stop_ticking (self);
+  if (self->widget != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->widget), (gpointer *) &self->widget);
+  self->widget = widget;
+  if (self->widget != NULL)
+    g_object_add_weak_pointer (G_OBJECT (self->widget), (gpointer *) &self->widget);
+
+  if (self->animating && self->widget != NULL)
+    self->tick_id = gtk_widget_add_tick_callback (self->widget, tick_cb, self, NULL);
+}
+
+static void
+elab_scene_player_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ElabScenePlayer *self = ELAB_SCENE_PLAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_INDEX:
+      g_value_set_uint (value, self->index);
+      break;
+    case PROP_N_SCENES:
+      g_value_set_uint (value, elab_scene_player_get_n_scenes (self));
+      break;
+    case PROP_CAPTION:
+      g_value_set_string (value, elab_scene_player_get_caption (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+elab_scene_player_dispose (GObject *object)
+{
+  ElabScenePlayer *self = ELAB_SCENE_PLAYER (object);
+
+  elab_scene_player_set_widget (self, NULL);
+
+  G_OBJECT_CLASS (elab_scene_player_parent_class)->dispose (object);
+}
+
+static void
+elab_scene_player_finalize (GObject *object)
+{
+  ElabScenePlayer *self = ELAB_SCENE_PLAYER (object);
+
+  g_clear_pointer (&self->scenario, elab_scenario_free);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (elab_scene_player_parent_class)->finalize (object);
+}
+
+static void
+elab_scene_player_class_init (ElabScenePlayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = elab_scene_player_dispose;
+  object_class->finalize = elab_scene_player_finalize;
+  object_class->get_property = elab_scene_player_get_property;
+
+  properties[PROP_INDEX] =
+    g_param_spec_uint ("index", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_SCENES] =
+    g_param_spec_uint ("n-scenes", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAPTION] =
+    g_param_spec_string ("caption", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+elab_scene_player_init (ElabScenePlayer *self)
+{
+  self->start_us = -1;
+}
+
+ElabScenePlayer *
+elab_scene_player_new (ElabDocument *document)
+{
+  ElabScenePlayer *self;
+
+  g_return_val_if_fail (ELAB_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (ELAB_TYPE_SCENE_PLAYER, NULL);
+  self->document = g_object_ref (document);
+  return self;
+}

@@ -1,0 +1,84 @@
+/* elab-scene-player.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Steps a document through a scenario's scenes, animating the numeric
+ * parameters from one scene to the next (what a presenter's clicker drives).
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "elab-document.h"
+#include "elab-scenario.h"
+
+G_BEGIN_DECLS
+
+/* How long one scene change animates, in microseconds of frame time. */
+#define ELAB_SCENE_PLAYER_DURATION_US 400000
+
+#define ELAB_TYPE_SCENE_PLAYER (elab_scene_player_get_type ())
+
+G_DECLARE_FINAL_TYPE (ElabScenePlayer, elab_scene_player, ELAB, SCENE_PLAYER, GObject)
+
+ElabScenePlayer    *elab_scene_player_new              (ElabDocument       *document);
+/* The widget whose frame clock drives the animation (borrowed, weak).
+ * Without one, an animation advances only through
+ * elab_scene_player_advance(), which is what tests do. */
+void                elab_scene_player_set_widget       (ElabScenePlayer    *self,
+                                                        GtkWidget          *widget);
+/* Takes @scenario (transfer full, may be NULL) and shows its own state
+ * at once. The index is the scene equal to that state, else 0. */
+void                elab_scene_player_set_scenario     (ElabScenePlayer    *self,
+                                                        ElabScenario       *scenario);
+const ElabScenario *elab_scene_player_get_scenario     (ElabScenePlayer    *self);
+guint               elab_scene_player_get_n_scenes     (ElabScenePlayer    *self);
+/* 1-based; 0 before the first scene (or when there are none). */
+guint               elab_scene_player_get_index        (ElabScenePlayer    *self);
+/* The current scene's caption, or NULL (no scene, or an empty caption). */
+const char         *elab_scene_player_get_caption      (ElabScenePlayer    *self);
+/* "scene 2 / 5", or NULL when there are no scenes. */
+char               *elab_scene_player_dup_position     (ElabScenePlayer    *self);
+
+/* Moves to scene @index (1-based), animated when @animate and a widget is
+ * set and animations are enabled. FALSE when @index is out of range. */
+gboolean            elab_scene_player_go_to            (ElabScenePlayer    *self,
+                                                        guint               index,
+                                                        gboolean            animate);
+gboolean            elab_scene_player_next             (ElabScenePlayer    *self);
+gboolean            elab_scene_player_previous         (ElabScenePlayer    *self);
+gboolean            elab_scene_player_is_animating     (ElabScenePlayer    *self);
+/* One animation frame at @frame_time_us (the frame clock's time; the
+ * first call after a step fixes the start). Returns TRUE while more
+ * frames are needed. */
+gboolean            elab_scene_player_advance          (ElabScenePlayer    *self,
+                                                        gint64              frame_time_us);
+/* Jumps to the end of a running animation. */
+void                elab_scene_player_finish           (ElabScenePlayer    *self);
+
+/* The presenter keys: Page Down/Up always, Right/Left unless @focus is a
+ * text entry, a slider or a spin button. TRUE when the key was used. */
+gboolean            elab_scene_player_handle_key       (ElabScenePlayer    *self,
+                                                        guint               keyval,
+                                                        GdkModifierType     modifiers,
+                                                        GtkWidget          *focus);
+/* Adds a capture-phase key controller to @window that calls
+ * elab_scene_player_handle_key(), and drives the animation from it. */
+void                elab_scene_player_attach           (ElabScenePlayer    *self,
+                                                        GtkWidget          *window);
+
+/* @a at @t = 0 to @b at @t = 1: continuous parameters (θ, b, x range,
+ * logits and target when K agrees, temperature, read in log space) move
+ * linearly; everything else (page, K, unit, look, training settings) is
+ * @b's as soon as @t > 0. The result always validates when @a and @b do. */
+void                elab_scene_interpolate             (const ElabState    *a,
+                                                        const ElabState    *b,
+                                                        double              t,
+                                                        ElabState          *res);
+/* Ease in-out on [0, 1] (cubic), clamped. */
+double              elab_scene_ease                    (double              t);
+/* The ElabChange flags of the fields that differ between @a and @b. */
+guint               elab_scene_state_diff              (const ElabState    *a,
+                                                        const ElabState    *b);
+
+G_END_DECLS
