@@ -910,14 +910,26 @@ _elab_draw_frame (ElabFigure  *figure,
       if (tab && (gsize) (tab - subtitle) < 256)
         {
           char head[256];
-          double w;
+          ElabText *a, *b;
 
           memcpy (head, subtitle, tab - subtitle);
           head[tab - subtitle] = '\0';
-          w = _elab_draw_text (figure, cr, ELAB_FONT_LABEL, head, TRUE,
-                               m->pad, y, 0.0, 0.0, &t->muted);
-          _elab_draw_text (figure, cr, ELAB_FONT_LABEL, tab + 1, TRUE,
-                           m->pad + w + 1.5 * m->label_px, y, 0.0, 0.0, &t->muted);
+          a = _elab_text (figure, ELAB_FONT_LABEL, head, TRUE, -1);
+          b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE, -1);
+          if (a && b)
+            {
+              /* Share a baseline: super- and subscripts make the second
+               * part's box taller. */
+              double base_a = (double) pango_layout_get_baseline (a->layout) / PANGO_SCALE;
+              double base_b = (double) pango_layout_get_baseline (b->layout) / PANGO_SCALE;
+
+              _elab_set_source (cr, &t->muted);
+              cairo_move_to (cr, round (m->pad), round (y));
+              pango_cairo_show_layout (cr, a->layout);
+              cairo_move_to (cr, round (m->pad + a->width + 0.9 * m->label_px),
+                             round (y + base_a - base_b));
+              pango_cairo_show_layout (cr, b->layout);
+            }
         }
       else
         _elab_draw_text (figure, cr, ELAB_FONT_LABEL, subtitle, TRUE,
