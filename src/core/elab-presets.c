@@ -69,10 +69,11 @@ set_softmax (ElabState    *s,
 static void
 apply_four_symbol_code (ElabState *s)
 {
-  /* softmax(log p) = p exactly, so the bars show p = (½, ¼, ⅛, ⅛) and the
-   * target is q = (⅛, ½, ⅛, ¼). */
-  const double logits[] = { log (0.5), log (0.25), log (0.125), log (0.125) };
-  const double target[] = { 0.125, 0.5, 0.125, 0.25 };
+  /* The target is the true distribution p = (½, ¼, ⅛, ⅛) and the model is
+   * softmax(log q) = q = (⅛, ½, ⅛, ¼) exactly, so the page's cross-entropy
+   * to the target is H(p, q) = 2.375 bits, the true distribution first. */
+  const double logits[] = { log (0.125), log (0.5), log (0.125), log (0.25) };
+  const double target[] = { 0.5, 0.25, 0.125, 0.125 };
 
   set_softmax (s, 4, logits, target, 1.0);
 }
@@ -147,8 +148,8 @@ static const ElabPreset presets[] = {
     "KL 0.737 vs 0.531",
     apply_bernoulli_asymmetry },
   { "four-symbol-code", "softmax",
-    "softmax p = (½,¼,⅛,⅛), target q = (⅛,½,⅛,¼): H(p) = H(q) = 1.75 bits; shown "
-    "H(q,p) = 2.25 (H(p,q) = 2.375)",
+    "four-symbol code: target p = (½,¼,⅛,⅛), softmax q = (⅛,½,⅛,¼): H(p) = H(q) = 1.75, "
+    "H(p,q) = 2.375, H(q,p) = 2.25 bits",
     apply_four_symbol_code },
   { "softmax-temperature", "softmax",
     "logits (2, 1, 0.1) at T = 5: a high temperature flattens the softmax toward "

@@ -173,31 +173,32 @@ test_four_symbol_code (void)
 {
   ElabState s;
   double probs[4];
-  const double q[] = { 0.125, 0.5, 0.125, 0.25 };
+  const double p[] = { 0.5, 0.25, 0.125, 0.125 };
   double bits = elab_unit_factor (ELAB_UNIT_BITS);
 
   apply ("four-symbol-code", &s);
   g_assert_cmpint (s.page, ==, ELAB_PAGE_SOFTMAX);
   g_assert_cmpuint (s.k, ==, 4);
+  /* the model q is the softmax, the true p the target */
   elab_softmax (s.logits, s.k, s.temperature, probs);
-  g_assert_cmpfloat_with_epsilon (probs[0], 0.5, 1e-16);
-  g_assert_cmpfloat_with_epsilon (probs[1], 0.25, 1e-16);
+  g_assert_cmpfloat_with_epsilon (probs[0], 0.125, 1e-16);
+  g_assert_cmpfloat_with_epsilon (probs[1], 0.5, 1e-16);
   g_assert_cmpfloat_with_epsilon (probs[2], 0.125, 1e-16);
-  g_assert_cmpfloat_with_epsilon (probs[3], 0.125, 1e-16);
+  g_assert_cmpfloat_with_epsilon (probs[3], 0.25, 1e-16);
   for (guint i = 0; i < 4; i++)
-    g_assert_cmpfloat (s.target[i], ==, q[i]);
+    g_assert_cmpfloat (s.target[i], ==, p[i]);
 
-  /* H(p) = 1.75, H(q) = 1.75, H(p,q) = 2.375, H(q,p) = 2.25 bits, where p is
-   * the softmax and q the target; the page shows H(target, softmax) = H(q,p) */
+  /* H(p) = 1.75, H(q) = 1.75, H(p,q) = 2.375, H(q,p) = 2.25 bits; the page
+   * shows H(target, softmax) = H(p,q) */
+  g_assert_cmpfloat_with_epsilon (elab_entropy (s.target, 4) * bits, 1.75, 1e-14);
   g_assert_cmpfloat_with_epsilon (elab_softmax_entropy (s.logits, 4, s.temperature) * bits,
                                   1.75, 1e-14);
-  g_assert_cmpfloat_with_epsilon (elab_entropy (s.target, 4) * bits, 1.75, 1e-14);
-  g_assert_cmpfloat_with_epsilon (elab_cross_entropy (probs, s.target, 4) * bits, 2.375, 1e-14);
   g_assert_cmpfloat_with_epsilon (elab_softmax_cross_entropy (s.target, s.logits, 4,
                                                               s.temperature) * bits,
-                                  2.25, 1e-14);
+                                  2.375, 1e-14);
+  g_assert_cmpfloat_with_epsilon (elab_cross_entropy (probs, s.target, 4) * bits, 2.25, 1e-14);
   g_assert_nonnull (strstr (elab_presets_lookup ("four-symbol-code")->description,
-                            "H(q,p) = 2.25"));
+                            "H(p,q) = 2.375"));
 }
 
 static void
