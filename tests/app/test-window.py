@@ -402,6 +402,16 @@ def run_tests (tap, binary, session, workdir, shots_dir):
             if v is not None and spin is not None:
                 expected[name] = v
 
+        # Cross-entropy page: hovering the plot reads another x; Swap
+        # exchanges p and q.
+        tab = tab_for (app, 'Cross-entropy')
+        if tab is not None and t.click (tab) and \
+           wait_until (lambda: selected_page (app) == 'Cross-entropy', 3.0):
+            hover_test (tap, app)
+            swap_test (tap, app, expected)
+        else:
+            tap.ok (False, 'Cross-entropy: switch before hover and swap')
+
         # Keys on a focused slider (Entropy page, Model B θ).
         tab = tab_for (app, 'Entropy')
         t.click (tab)
@@ -434,7 +444,12 @@ def run_tests (tap, binary, session, workdir, shots_dir):
             t.find (role=Role.TOGGLE_BUTTON, name='nats')
         unit_ok = nats is not None and t.click (nats) and \
             wait_until (lambda: is_pressed (t, nats), 3.0)
-        tap.ok (unit_ok, 'unit switched to nats through AT-SPI')
+        nats_label = wait_until (lambda: any (
+            (a11y.safe (n.obj.get_name, default='') or '').endswith (' nats')
+            for n in t.find_all (role=Role.LABEL)), 3.0)
+        tap.ok (unit_ok and nats_label,
+                'unit switched to nats through AT-SPI, and the numbers say nats',
+                diag='toggle pressed=%s, a label ending in " nats"=%s' % (unit_ok, nats_label))
         tab = tab_for (app, 'Cross-entropy')
         tap.ok (tab is not None and t.click (tab) and
                 wait_until (lambda: selected_page (app) == 'Cross-entropy', 3.0),
@@ -519,6 +534,63 @@ def drag_slider (app, slider, plot):
     return (right_way and changed > 0,
             'value %r -> %r (pointer %d -> %d at y %d, slider %r), plot changed %d bytes'
             % (v0, v1, x0, x1, y, rect, changed))
+
+
+def readout (tree):
+    """The Cross-entropy page's formula read-out header ("At x = …")."""
+    for node in tree.find_all (role=a11y.Role.LABEL):
+        name = a11y.safe (node.obj.get_name, default='') or ''
+        if name.startswith ('At x ='):
+            return node.obj
+    return None
+
+
+def hover_test (tap, app):
+    t = app.tree
+    plot = app.plot ()
+    label = readout (t)
+    if plot is None or label is None:
+        tap.ok (False, 'Cross-entropy: figure and "At x =" read-out found', todo='missing')
+        return
+    rect = t.screen_rect (plot)
+    grab = app.grab_fn (plot)
+    before_px = xscreen.wait_for_stable (grab)
+    before = a11y.safe (label.get_name, default='')
+    # Two spots, in case the first happens to be the x already shown.
+    texts = []
+    for fx in (0.3, 0.7):
+        xscreen.xdotool ('mousemove', '--sync', int (rect[0] + fx * rect[2]),
+                         int (rect[1] + 0.5 * rect[3]))
+        texts.append (wait_until (lambda: (lambda n: n if n != before else None)
+                                  (a11y.safe (label.get_name, default='')), 3.0))
+    changed, _ = xscreen.wait_for_change (grab, before_px)
+    app.park_pointer ()
+    tap.ok (any (texts) and changed > 0,
+            'Cross-entropy: hovering the plot with the pointer updates the read-out and draws '
+            'a cross-hair (%r -> %r)' % (before, texts),
+            diag='pixels changed %d bytes' % changed)
+
+
+def swap_test (tap, app, expected):
+    t = app.tree
+    names = ['Model p θ', 'Model p bias', 'Model q θ', 'Model q bias']
+    spins = {n: t.find (role=a11y.Role.SPIN_BUTTON, name=n) for n in names}
+    button = t.find (name='Swap p and q')
+    if button is None or None in spins.values ():
+        tap.ok (False, 'Cross-entropy: "Swap p and q" and the p, q spin buttons found',
+                todo='missing')
+        return
+    old = {n: t.value (o) for n, o in spins.items ()}
+    want = {'Model p θ': old['Model q θ'], 'Model q θ': old['Model p θ'],
+            'Model p bias': old['Model q bias'], 'Model q bias': old['Model p bias']}
+    clicked = t.click (button)
+    got = {n: t.wait_value (spins[n], lambda v, w=want[n]: close_enough (v, w)) for n in names}
+    tap.ok (clicked and all (close_enough (got[n], want[n]) for n in names),
+            'Cross-entropy: "Swap p and q" (AT-SPI click) exchanges the two models',
+            diag='before %r, after %r' % (old, got))
+    for n in names:
+        if got[n] is not None:
+            expected[n] = got[n]
 
 
 def key_tests (tap, app, slider):
