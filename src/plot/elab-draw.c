@@ -237,6 +237,7 @@ typedef struct
   double   length;
   double   last_x, last_y;
   guint    in_piece;
+  guint    piece;     /* points per stroke */
   /* The sleeve: from the anchor (last emitted point), every direction in
    * [lo, hi] passes within the tolerance of every point since. */
   gboolean open;
@@ -261,7 +262,7 @@ polyline_emit (Polyline *pl,
   pl->length += hypot (x - pl->last_x, y - pl->last_y);
   pl->last_x = x;
   pl->last_y = y;
-  if (++pl->in_piece >= SERIES_PIECE)
+  if (++pl->in_piece >= pl->piece)
     {
       cairo_stroke (pl->cr);
       if (pl->index % ELAB_THEME_N_SERIES != 0)
@@ -433,7 +434,7 @@ draw_series_raster (ElabFigure      *figure,
   double sy = (panel->y.px1 - panel->y.px0) / (panel->y.max - panel->y.min);
   double lw = figure->metrics.line_w * r->scale;
   DashWalk w = { r, lw / 2, { 0 }, 0, 0, 0, FALSE, 0, 0 };
-  Polyline pl = { NULL, &w, index, lw, 0, 0, 0, 0, FALSE, 0, 0, 0, 0, FALSE };
+  Polyline pl = { NULL, &w, index, lw, 0, 0, 0, 0, G_MAXUINT, FALSE, 0, 0, 0, 0, FALSE };
 
   w.n_dash = dash_pattern (index, w.dash);
   for (guint i = 0; i < w.n_dash; i++)
@@ -497,7 +498,13 @@ _elab_draw_series_color (ElabFigure      *figure,
   double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
   double sx = (panel->x.px1 - panel->x.px0) / (panel->x.max - panel->x.min);
   double sy = (panel->y.px1 - panel->y.px0) / (panel->y.max - panel->y.min);
-  Polyline pl = { cr, NULL, index, figure->metrics.line_w, 0, 0, 0, 0, FALSE, 0, 0, 0, 0, FALSE };
+  Polyline pl = { cr, NULL, index, figure->metrics.line_w, 0, 0, 0, 0, SERIES_PIECE, FALSE, 0, 0, 0, 0, FALSE };
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_group_target (cr));
+
+  /* Pieces only help a rasterizing target; a vector file gets one path. */
+  if (type == CAIRO_SURFACE_TYPE_SVG || type == CAIRO_SURFACE_TYPE_PDF
+      || type == CAIRO_SURFACE_TYPE_PS)
+    pl.piece = G_MAXUINT;
 
   if (figure->use_raster && color->a >= 1.0)
     {
