@@ -110,6 +110,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ElabTrainingPage, elab_training_page, GTK_TYPE_WIDGET)
 
 static void update_all (ElabTrainingPage *self);
+static void focus_play (ElabTrainingPage *self);
 static void start_load (ElabTrainingPage *self,
                         const char       *path,
                         const char       *x_column,
@@ -686,6 +687,7 @@ load_done_cb (GObject      *source,
   /* The settings may have moved while the file was read. */
   apply_settings (self);
   update_all (self);
+  focus_play (self);
 }
 
 static void
@@ -794,6 +796,25 @@ elab_training_page_advance (ElabTrainingPage *self,
       update_play_button (self);
     }
   update_run (self);
+}
+
+/* Shown with the focus outside the page (on the page switcher, say):
+ * give it to Play, so that Space plays and pauses, and S and R reach the
+ * page's key bindings. */
+static void
+focus_play (ElabTrainingPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !gtk_widget_get_sensitive (GTK_WIDGET (self->play_button)))
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->play_button));
 }
 
 /* Actions --------------------------------------------------------------- */
@@ -1132,7 +1153,7 @@ paned_max_cb (GtkPaned         *paned,
   if (!self->paned_dragged && max > 0)
     {
       self->paned_setting++;
-      self->paned_last = MIN (max, (int) round (0.6 * gtk_widget_get_width (GTK_WIDGET (paned))));
+      self->paned_last = MIN (max, (int) round (0.56 * gtk_widget_get_width (GTK_WIDGET (paned))));
       gtk_paned_set_position (paned, self->paned_last);
       self->paned_setting--;
     }
@@ -1172,8 +1193,11 @@ document_changed_cb (ElabDocument     *document,
 static void
 elab_training_page_map (GtkWidget *widget)
 {
+  ElabTrainingPage *self = ELAB_TRAINING_PAGE (widget);
+
   GTK_WIDGET_CLASS (elab_training_page_parent_class)->map (widget);
-  update_tick (ELAB_TRAINING_PAGE (widget));
+  update_tick (self);
+  focus_play (self);
 }
 
 static void
