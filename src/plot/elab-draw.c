@@ -750,14 +750,18 @@ _elab_draw_swatch (ElabFigure *figure,
       return;
     }
 
-  cairo_move_to (cr, x, y + h / 2);
-  cairo_line_to (cr, x + w, y + h / 2);
-  _elab_set_source (cr, c);
-  cairo_set_line_width (cr, lw);
-  _elab_set_dash (cr, index, lw);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  /* The same path a curve takes (the rasterizer on images), through a
+   * unit panel laid over the swatch's box. */
+  {
+    static const double xs[2] = { 0, 1 }, ys[2] = { 0, 0 };
+    ElabPanel unit = { ELAB_PANEL_NONE, { x, y, w, h },
+                       { 0, 1, x, x + w, 0, 0, { 0 } },
+                       { 0, 1, y + h / 2, y + h / 2 - 1, 0, 0, { 0 } } };
+
+    (void) lw;
+    _elab_draw_series_color (figure, cr, &unit, xs, ys, 2, index, c);
+    cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  }
   _elab_draw_marker (figure, cr, x + w / 2, y + h / 2, index);
 }
 
