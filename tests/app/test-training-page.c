@@ -9,7 +9,9 @@
 #include "elab-config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
@@ -415,6 +417,56 @@ test_in_window (void)
   g_assert_finalize_object (document);
 }
 
+static gsize
+resident_kb (void)
+{
+  g_autofree char *text = NULL;
+  unsigned long size = 0, resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &text, NULL, NULL) ||
+      sscanf (text, "%lu %lu", &size, &resident) != 2)
+    return 0;
+  return resident * (sysconf (_SC_PAGESIZE) / 1024);
+}
+
+/* An hour of animation at 60 frames a second, on an accelerated clock:
+ * the run keeps going (no step limit reached), and memory stays flat. */
+static void
+test_hour (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page;
+  const ElabTrainer *trainer;
+  ElabState *state = elab_document_edit (document);
+  gsize before, after;
+  const guint frames = 60 * 60 * 60;
+
+  /* Momentum with a tiny rate on the separable iris data never
+   * converges within the hour. */
+  state->optimizer = ELAB_OPTIMIZER_MOMENTUM;
+  state->steps = ELAB_MAX_STEPS;
+  page = new_page (document, "iris-setosa", FALSE, 1e-4);
+  trainer = elab_training_page_get_trainer (page);
+  elab_training_page_set_speed (page, 60);
+
+  /* Warm up (the history reaches its cap), then measure. */
+  elab_training_page_set_playing (page, TRUE);
+  for (guint i = 0; i <= 10000; i++)
+    elab_training_page_advance (page, (gint64) i * FRAME_US);
+  before = resident_kb ();
+  for (guint i = 10001; i <= frames; i++)
+    elab_training_page_advance (page, (gint64) i * FRAME_US);
+  after = resident_kb ();
+
+  g_test_message ("hour: %" G_GUINT64_FORMAT " steps, RSS %" G_GSIZE_FORMAT " -> %" G_GSIZE_FORMAT " kB",
+                  elab_trainer_get_steps (trainer), before, after);
+  g_assert_true (elab_training_page_get_playing (page));
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), >=, (guint64) frames - 2);
+  g_assert_cmpuint (after, <, before + 5 * 1024);
+
+  free_page (page, document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/TrainingPage/csv", test_csv);
   g_test_add_func ("/elab/app/TrainingPage/bounded-frames", test_bounded_frames);
   g_test_add_func ("/elab/app/TrainingPage/in-window", test_in_window);
+  g_test_add_func ("/elab/app/TrainingPage/hour", test_hour);
 
   return g_test_run ();
 }
