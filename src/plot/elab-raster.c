@@ -100,6 +100,8 @@ _elab_raster_capsule (ElabRaster *raster,
 {
   double reach = radius + 0.5;
   double reach2 = reach * reach;
+  /* Within radius − ½ a pixel is fully covered: no square root. */
+  double inner2 = radius > 0.5 ? (radius - 0.5) * (radius - 0.5) : -1.0;
   double dx = bx - ax, dy = by - ay;
   double len2 = dx * dx + dy * dy;
   double inv = len2 > 1e-12 ? 1.0 / len2 : 0.0;
@@ -166,8 +168,13 @@ _elab_raster_capsule (ElabRaster *raster,
           d2 = ex * ex + ey * ey;
           if (d2 >= reach2)
             continue;
-          c = reach - sqrt (d2);
-          v = c >= 1.0 ? 255 : (guint8) (c * 255.0 + 0.5);
+          if (d2 <= inner2)
+            v = 255;
+          else
+            {
+              c = reach - sqrt (d2);
+              v = c >= 1.0 ? 255 : (guint8) (c * 255.0 + 0.5);
+            }
           if (v > line[col])
             line[col] = v;
           if (v)
