@@ -10,13 +10,14 @@
 #include "elab-presets.h"
 #include "elab-scenario.h"
 #include "elab-window.h"
+#include "elab-window-scenes.h"
 
 struct _ElabApplication
 {
   AdwApplication parent_instance;
 
   char          *preset;
-  ElabState     *scenario_state;
+  ElabScenario  *scenario;
 };
 
 G_DEFINE_FINAL_TYPE (ElabApplication, elab_application, ADW_TYPE_APPLICATION)
@@ -40,10 +41,11 @@ elab_application_activate (GApplication *app)
           elab_presets_apply (self->preset, &state);
           elab_document_set_state (document, &state);
         }
-      /* A scenario is a whole state: it wins over a preset. */
-      if (self->scenario_state != NULL)
-        elab_document_set_state (elab_window_get_document (win), self->scenario_state);
-      if (self->preset != NULL || self->scenario_state != NULL)
+      /* A scenario is a whole state: it wins over a preset. Its scenes
+       * are what Page Down steps through. */
+      if (self->scenario != NULL)
+        elab_window_open_scenario (win, g_steal_pointer (&self->scenario));
+      if (self->preset != NULL || self->scenario != NULL)
         elab_window_set_page (win, elab_document_get_state (elab_window_get_document (win))->page);
       window = GTK_WINDOW (win);
     }
@@ -80,8 +82,8 @@ elab_application_handle_local_options (GApplication *app,
           g_printerr ("entropy-lab: error: %s\n", error->message);
           return 1;
         }
-      g_free (self->scenario_state);
-      self->scenario_state = g_memdup2 (&loaded->state, sizeof loaded->state);
+      g_clear_pointer (&self->scenario, elab_scenario_free);
+      self->scenario = g_steal_pointer (&loaded);
     }
 
   return G_APPLICATION_CLASS (elab_application_parent_class)->handle_local_options (app, options);
@@ -177,7 +179,7 @@ elab_application_finalize (GObject *object)
   ElabApplication *self = ELAB_APPLICATION (object);
 
   g_free (self->preset);
-  g_free (self->scenario_state);
+  g_clear_pointer (&self->scenario, elab_scenario_free);
 
   G_OBJECT_CLASS (elab_application_parent_class)->finalize (object);
 }

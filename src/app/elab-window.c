@@ -16,6 +16,7 @@
 #include "elab-settings.h"
 #include "elab-softmax-page.h"
 #include "elab-window.h"
+#include "elab-window-scenes.h"
 
 /* The Training page lands in its own issue: src/app/meson.build defines
  * ELAB_HAVE_TRAINING_PAGE once elab-training-page.c exists, and the page
@@ -528,6 +529,8 @@ elab_window_init (ElabWindow *self)
   self->changed_id = g_signal_connect (self->document, "changed",
                                        G_CALLBACK (document_changed_cb), self);
   visible_child_cb (self);
+  /* Scenarios, scenes, presentation mode, notation: elab-window-scenes.c */
+  _elab_window_scenes_init (self);
   /* Nothing to save yet: what was just loaded is what is stored. */
   g_clear_handle_id (&self->save_source, g_source_remove);
 }

@@ -1,0 +1,42 @@
+/* elab-presentation.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Presentation mode for a window: full screen, the control panels and the
+ * header bar folded away, large type and thick lines in every plot, and a
+ * light, high-contrast projector theme whatever the desktop's style.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "elab-plot-view.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ElabPresentation ElabPresentation;
+
+/* @window is borrowed and must outlive the presentation. */
+ElabPresentation *elab_presentation_new          (GtkWindow        *window);
+void              elab_presentation_free         (ElabPresentation *self);
+
+gboolean          elab_presentation_get_active   (ElabPresentation *self);
+/* Entering folds every widget beside the plots away (remembered, and
+ * shown again on leaving) and goes full screen. */
+void              elab_presentation_set_active   (ElabPresentation *self,
+                                                  gboolean          active);
+/* The caption every plot draws (NULL: none); kept across page changes. */
+void              elab_presentation_set_caption  (ElabPresentation *self,
+                                                  const char       *caption);
+/* Applies caption and style to plot views created since (a page that
+ * fills its slot late). */
+void              elab_presentation_refresh      (ElabPresentation *self);
+
+/* Calls @func on every ElabPlotView under @root, depth first. */
+void              elab_presentation_foreach_plot_view (GtkWidget  *root,
+                                                       GFunc       func,
+                                                       gpointer    user_data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabPresentation, elab_presentation_free)
+
+G_END_DECLS

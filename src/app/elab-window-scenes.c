@@ -1,0 +1,447 @@
+/* elab-window-scenes.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "elab-window-scenes"
+
+#include "elab-config.h"
+
+#include "elab-window-scenes.h"
+
+typedef struct
+{
+  /* Borrowed */
+  ElabWindow       *window;
+  AdwViewStack     *stack;
+
+  /* Owned */
+  ElabScenePlayer  *player;
+  ElabPresentation *presentation;
+  GSimpleAction    *presentation_action;
+  GSimpleAction    *notation_action;
+  GtkWidget        *scene_label;     /* a ref: it lives in the widget tree */
+  gulong            changed_id;
+} WindowScenes;
+
+static GQuark scenes_quark;
+
+static void
+window_scenes_free (gpointer data)
+{
+  WindowScenes *ws = data;
+
+  if (ws->player != NULL)
+    {
+      elab_scene_player_set_widget (ws->player, NULL);
+      g_signal_handlers_disconnect_by_data (ws->player, ws);
+    }
+  g_clear_object (&ws->player);
+  g_clear_pointer (&ws->presentation, elab_presentation_free);
+  g_clear_object (&ws->presentation_action);
+  g_clear_object (&ws->notation_action);
+  g_clear_object (&ws->scene_label);
+  g_free (ws);
+}
+
+static WindowScenes *
+get_scenes (ElabWindow *window)
+{
+  return g_object_get_qdata (G_OBJECT (window), scenes_quark);
+}
+
+ElabScenePlayer *
+elab_window_get_scene_player (ElabWindow *window)
+{
+  g_return_val_if_fail (ELAB_IS_WINDOW (window), NULL);
+
+  return get_scenes (window)->player;
+}
+
+ElabPresentation *
+elab_window_get_presentation (ElabWindow *window)
+{
+  g_return_val_if_fail (ELAB_IS_WINDOW (window), NULL);
+
+  return get_scenes (window)->presentation;
+}
+
+GtkWidget *
+elab_window_get_scene_label (ElabWindow *window)
+{
+  g_return_val_if_fail (ELAB_IS_WINDOW (window), NULL);
+
+  return get_scenes (window)->scene_label;
+}
+
+static void
+scene_changed_cb (ElabScenePlayer *player,
+                  GParamSpec      *pspec,
+                  WindowScenes    *ws)
+{
+  g_autofree char *position = elab_scene_player_dup_position (player);
+
+  elab_presentation_set_caption (ws->presentation, elab_scene_player_get_caption (player));
+  gtk_label_set_label (GTK_LABEL (ws->scene_label), position != NULL ? position : "");
+  gtk_widget_set_visible (ws->scene_label, position != NULL);
+}
+
+void
+elab_window_open_scenario (ElabWindow   *window,
+                           ElabScenario *scenario)
+{
+  WindowScenes *ws;
+
+  g_return_if_fail (ELAB_IS_WINDOW (window));
+  g_return_if_fail (scenario != NULL);
+
+  ws = get_scenes (window);
+  elab_scene_player_set_scenario (ws->player, scenario);
+  elab_window_set_page (window, elab_document_get_state (elab_window_get_document (window))->page);
+}
+
+static void
+show_error (ElabWindow *window,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+elab_window_open_scenario_file (ElabWindow *window,
+                                const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  ElabScenario *scenario;
+
+  g_return_val_if_fail (ELAB_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  scenario = elab_scenario_load_file (path, &error);
+  if (scenario == NULL)
+    {
+      show_error (window, "Could Not Open the Scenario", error->message);
+      return FALSE;
+    }
+
+  elab_window_open_scenario (window, scenario);
+  return TRUE;
+}
+
+gboolean
+elab_window_save_scenario_file (ElabWindow  *window,
+                                const char  *path,
+                                GError     **error)
+{
+  ElabScenePlayer *player;
+  const ElabScenario *open;
+  g_autoptr(ElabScenario) scenario = NULL;
+
+  g_return_val_if_fail (ELAB_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  player = get_scenes (window)->player;
+  /* Mid-glide the document holds an in-between state: save where it goes. */
+  elab_scene_player_finish (player);
+
+  scenario = elab_scenario_new (elab_document_get_state (elab_window_get_document (window)));
+  open = elab_scene_player_get_scenario (player);
+  if (open != NULL)
+    for (guint i = 0; i < open->scenes->len; i++)
+      {
+        const ElabScene *scene = g_ptr_array_index (open->scenes, i);
+
+        elab_scenario_add_scene (scenario, &scene->state, scene->caption);
+      }
+
+  return elab_scenario_save_file (scenario, path, error);
+}
+
+static GtkFileFilter *
+scenario_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, "Entropy Lab scenarios");
+  gtk_file_filter_add_pattern (filter, "*.elab");
+  return filter;
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  ElabWindow      *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        elab_window_open_scenario_file (window, path);
+      else
+        show_error (window, "Could Not Open the Scenario", "Only local files can be opened.");
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  ElabWindow      *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        show_error (window, "Could Not Save the Scenario", "Only local files can be written.");
+      else if (!elab_window_save_scenario_file (window, path, &error))
+        show_error (window, "Could Not Save the Scenario", error->message);
+      else
+        elab_window_show_toast (window, "Scenario saved");
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_scenario_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ElabWindow *window = user_data;
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = scenario_filter ();
+
+  /* GTK 4.8: GtkFileDialog arrives in 4.10. */
+  dialog = gtk_file_chooser_native_new ("Open Scenario", GTK_WINDOW (window),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), window);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_scenario_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ElabWindow *window = user_data;
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = scenario_filter ();
+
+  dialog = gtk_file_chooser_native_new ("Save Scenario", GTK_WINDOW (window),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, "_Save", "_Cancel");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "lesson.elab");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), window);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+next_scene_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  elab_scene_player_next (get_scenes (user_data)->player);
+}
+
+static void
+previous_scene_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  elab_scene_player_previous (get_scenes (user_data)->player);
+}
+
+static void
+presentation_change_state (GSimpleAction *action,
+                           GVariant      *value,
+                           gpointer       user_data)
+{
+  WindowScenes *ws = get_scenes (user_data);
+  gboolean active = g_variant_get_boolean (value);
+
+  elab_presentation_set_active (ws->presentation, active);
+  g_simple_action_set_state (action, value);
+}
+
+static void
+notation_change_state (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  ElabDocument *document = elab_window_get_document (user_data);
+  ElabNotation notation;
+
+  if (!elab_notation_from_string (g_variant_get_string (value, NULL), &notation))
+    return;
+
+  g_simple_action_set_state (action, value);
+  if (elab_document_get_state (document)->notation != notation)
+    {
+      elab_document_edit (document)->notation = notation;
+      elab_document_changed (document, ELAB_CHANGE_LOOK);
+    }
+}
+
+static void
+document_changed_cb (ElabDocument *document,
+                     guint         what,
+                     ElabWindow   *window)
+{
+  WindowScenes *ws = get_scenes (window);
+  const char *notation;
+
+  if (ws == NULL || !(what & ELAB_CHANGE_LOOK))
+    return;
+
+  /* A scenario or preset may bring its own notation: the menu follows. */
+  notation = elab_notation_to_string (elab_document_get_state (document)->notation);
+  g_simple_action_set_state (ws->notation_action, g_variant_new_string (notation));
+}
+
+static gboolean
+leave_presentation_cb (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  WindowScenes *ws = get_scenes (ELAB_WINDOW (widget));
+
+  /* Escape means something else outside presentation mode. */
+  if (!elab_presentation_get_active (ws->presentation))
+    return FALSE;
+
+  g_action_change_state (G_ACTION (ws->presentation_action), g_variant_new_boolean (FALSE));
+  return TRUE;
+}
+
+static void
+visible_page_cb (ElabWindow *window)
+{
+  WindowScenes *ws = get_scenes (window);
+
+  if (ws == NULL)
+    return;
+  /* A page may have filled its slot since: give its plots the caption. */
+  elab_presentation_refresh (ws->presentation);
+}
+
+static AdwViewStack *
+find_view_stack (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_STACK (widget))
+    return ADW_VIEW_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwViewStack *stack = find_view_stack (child);
+
+      if (stack != NULL)
+        return stack;
+    }
+  return NULL;
+}
+
+/* The label floats over the page stack, bottom right. The stack is moved
+ * into a GtkOverlay in its place, so the window's template need not
+ * know. */
+static void
+add_scene_label (WindowScenes *ws)
+{
+  GtkWidget *stack = GTK_WIDGET (ws->stack);
+  GtkWidget *parent = stack != NULL ? gtk_widget_get_parent (stack) : NULL;
+  GtkWidget *overlay;
+  GtkWidget *before;
+
+  ws->scene_label = g_object_ref_sink (gtk_label_new (NULL));
+  gtk_widget_set_halign (ws->scene_label, GTK_ALIGN_END);
+  gtk_widget_set_valign (ws->scene_label, GTK_ALIGN_END);
+  gtk_widget_set_can_target (ws->scene_label, FALSE);
+  gtk_widget_add_css_class (ws->scene_label, "elab-scene-label");
+  gtk_widget_set_visible (ws->scene_label, FALSE);
+
+  if (!GTK_IS_BOX (parent))
+    return;
+
+  before = gtk_widget_get_prev_sibling (stack);
+  overlay = gtk_overlay_new ();
+  gtk_widget_set_vexpand (overlay, gtk_widget_get_vexpand (stack));
+  g_object_ref (stack);
+  gtk_box_remove (GTK_BOX (parent), stack);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), stack);
+  g_object_unref (stack);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), ws->scene_label);
+  gtk_box_insert_child_after (GTK_BOX (parent), overlay, before);
+}
+
+void
+_elab_window_scenes_init (ElabWindow *window)
+{
+  static const GActionEntry entries[] = {
+    { .name = "open-scenario", .activate = open_scenario_activated },
+    { .name = "save-scenario", .activate = save_scenario_activated },
+    { .name = "next-scene", .activate = next_scene_activated },
+    { .name = "previous-scene", .activate = previous_scene_activated },
+  };
+  WindowScenes *ws;
+  ElabDocument *document;
+  GtkEventController *shortcuts;
+
+  g_return_if_fail (ELAB_IS_WINDOW (window));
+
+  if (scenes_quark == 0)
+    scenes_quark = g_quark_from_static_string ("elab-window-scenes");
+
+  document = elab_window_get_document (window);
+  ws = g_new0 (WindowScenes, 1);
+  ws->window = window;
+  ws->stack = find_view_stack (GTK_WIDGET (window));
+  ws->player = elab_scene_player_new (document);
+  ws->presentation = elab_presentation_new (GTK_WINDOW (window));
+  g_object_set_qdata_full (G_OBJECT (window), scenes_quark, ws, window_scenes_free);
+
+  add_scene_label (ws);
+  elab_scene_player_attach (ws->player, GTK_WIDGET (window));
+  g_signal_connect (ws->player, "notify::index", G_CALLBACK (scene_changed_cb), ws);
+  g_signal_connect (ws->player, "notify::n-scenes", G_CALLBACK (scene_changed_cb), ws);
+  if (ws->stack != NULL)
+    g_signal_connect_object (ws->stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
+                             window, G_CONNECT_SWAPPED);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (window), entries, G_N_ELEMENTS (entries), window);
+
+  ws->presentation_action = g_simple_action_new_stateful ("presentation", NULL,
+                                                          g_variant_new_boolean (FALSE));
+  g_signal_connect (ws->presentation_action, "change-state", G_CALLBACK (presentation_change_state), window);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (ws->presentation_action));
+
+  ws->notation_action =
+    g_simple_action_new_stateful ("notation", G_VARIANT_TYPE_STRING,
+                                  g_variant_new_string (elab_notation_to_string (elab_document_get_state (document)->notation)));
+  g_signal_connect (ws->notation_action, "change-state", G_CALLBACK (notation_change_state), window);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (ws->notation_action));
+  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), window, 0);
+
+  /* F5 as in every slide program; Escape leaves only what F5 entered. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
+                                                          gtk_named_action_new ("win.presentation")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (leave_presentation_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
+}

@@ -1,0 +1,42 @@
+/* elab-window-scenes.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The lecture kit's part of the main window: Open/Save Scenario, scene
+ * stepping with a presenter's keys, the "scene 2 / 5" label, presentation
+ * mode (F5, Escape) and the notation switch. Kept out of elab-window.c so
+ * the window proper stays about pages; it adds its actions to the window's
+ * action map (win.open-scenario, win.save-scenario, win.next-scene,
+ * win.previous-scene, win.presentation, win.notation).
+ */
+#pragma once
+
+#include "elab-presentation.h"
+#include "elab-scenario.h"
+#include "elab-scene-player.h"
+#include "elab-window.h"
+
+G_BEGIN_DECLS
+
+/* Called once from elab_window_init, after the template. */
+void              _elab_window_scenes_init          (ElabWindow   *window);
+
+/* Shows @scenario's state and makes its scenes the ones the keys step
+ * through. Takes ownership. */
+void              elab_window_open_scenario         (ElabWindow   *window,
+                                                     ElabScenario *scenario);
+/* Reads @path; on error shows it in the window (a dialog naming the file,
+ * line and key) and returns FALSE. */
+gboolean          elab_window_open_scenario_file    (ElabWindow   *window,
+                                                     const char   *path);
+/* The current state, and the open scenario's scenes, written atomically. */
+gboolean          elab_window_save_scenario_file    (ElabWindow   *window,
+                                                     const char   *path,
+                                                     GError      **error);
+
+ElabScenePlayer  *elab_window_get_scene_player      (ElabWindow   *window);
+ElabPresentation *elab_window_get_presentation      (ElabWindow   *window);
+/* The "scene 2 / 5" label (hidden without scenes). */
+GtkWidget        *elab_window_get_scene_label       (ElabWindow   *window);
+
+G_END_DECLS
