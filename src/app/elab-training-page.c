@@ -69,6 +69,8 @@ struct _ElabTrainingPage
   ElabPlotView     *training_view;
   ElabPlotView     *landscape_view;
   GtkPaned         *paned;
+  GtkToggleButton  *show_fit_button;
+  GtkToggleButton  *show_landscape_button;
 
   /* Owned */
   ElabDocument     *document;
@@ -1171,6 +1173,18 @@ paned_position_cb (GtkPaned         *paned,
     self->paned_dragged = TRUE;
 }
 
+/* Both figures side by side, or one of them over the whole width (on a
+ * small screen, or to talk about one). */
+static void
+show_toggled_cb (ElabTrainingPage *self)
+{
+  gboolean fit_only = gtk_toggle_button_get_active (self->show_fit_button);
+  gboolean landscape_only = gtk_toggle_button_get_active (self->show_landscape_button);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->training_view), !landscape_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->landscape_view), !fit_only);
+}
+
 /* Document ---------------------------------------------------------------- */
 
 static void
@@ -1351,6 +1365,8 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, training_view);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, landscape_view);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, show_fit_button);
+  gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, show_landscape_button);
 
   gtk_widget_class_bind_template_callback (widget_class, dataset_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
@@ -1363,6 +1379,7 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, momentum_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, steps_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, switch_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "train.toggle-play", NULL, toggle_play_action);
   gtk_widget_class_install_action (widget_class, "train.step", NULL, step_action);
