@@ -76,6 +76,9 @@ struct _ElabTrainingPage
   ElabDocument     *document;
   gulong            changed_id;
   ElabTrainer      *trainer;
+  ElabTrainerSettings applied;     /* what the trainer was made or reset with */
+  gboolean          rebuilding;    /* a big data set's new settings, in a worker */
+  guint             rebuild_serial;
   char             *data_name;     /* what the trainer's data were loaded from */
   char             *data_x;
   char             *data_y;
@@ -171,12 +174,17 @@ rebase_clock (ElabTrainingPage *self)
 }
 
 static void
-install_trainer (ElabTrainingPage *self,
-                 ElabTrainer      *trainer)
+install_trainer (ElabTrainingPage          *self,
+                 ElabTrainer               *trainer,
+                 const ElabTrainerSettings *settings)
 {
   ElabTrainer *old = self->trainer;
 
   self->trainer = trainer;
+  self->applied = *settings;
+  /* A worker's settings for the old run are moot now. */
+  self->rebuild_serial++;
+  self->rebuilding = FALSE;
   /* The views borrow it: hand them the new one before the old one goes. */
   elab_plot_view_set_trainer (self->training_view, trainer);
   elab_plot_view_set_trainer (self->landscape_view, trainer);
@@ -184,7 +192,13 @@ install_trainer (ElabTrainingPage *self,
   rebase_clock (self);
 }
 
-/* Resets the run when the state's settings differ from the trainer's. */
+static void start_rebuild (ElabTrainingPage          *self,
+                           const ElabTrainerSettings *settings);
+
+/* Resets the run when the state's settings differ from the trainer's.
+ * New settings cost a few passes over the data (the Newton optimum):
+ * with many rows that happens in a worker, one at a time, while the old
+ * run stays on screen. */
 static void
 apply_settings (ElabTrainingPage *self)
 {
@@ -194,11 +208,20 @@ apply_settings (ElabTrainingPage *self)
     return;
 
   settings_from_state (elab_document_get_state (self->document), &s);
-  if (!settings_equal (&s, elab_trainer_get_settings (self->trainer)))
+  if (settings_equal (&s, &self->applied))
+    return;
+
+  if (elab_trainer_get_dataset (self->trainer)->n_rows >= ELAB_TRAINER_PARALLEL_ROWS)
     {
-      elab_trainer_reset (self->trainer, &s);
-      rebase_clock (self);
+      /* Done in turn: the one in flight calls back here when it lands. */
+      if (!self->rebuilding)
+        start_rebuild (self, &s);
+      return;
     }
+
+  elab_trainer_reset (self->trainer, &s);
+  self->applied = s;
+  rebase_clock (self);
 }
 
 /* Makes the trainer match the state: new data when the data set or its
@@ -242,7 +265,7 @@ apply_state (ElabTrainingPage *self)
       g_clear_pointer (&self->data_x, g_free);
       g_clear_pointer (&self->data_y, g_free);
       g_clear_pointer (&self->csv_columns, g_strfreev);
-      install_trainer (self, elab_trainer_new (dataset, &s));
+      install_trainer (self, elab_trainer_new (dataset, &s), &s);
     }
   else if (state->dataset[0] != '\0')
     {
@@ -678,7 +701,7 @@ load_done_cb (GObject      *source,
   self->data_y = g_strdup (job->y_column ? job->y_column : "");
   g_strfreev (self->csv_columns);
   self->csv_columns = g_steal_pointer (&job->columns);
-  install_trainer (self, g_steal_pointer (&job->trainer));
+  install_trainer (self, g_steal_pointer (&job->trainer), &job->settings);
 
   state = elab_document_edit (self->document);
   g_strlcpy (state->dataset, self->data_name, sizeof state->dataset);
@@ -723,6 +746,75 @@ start_load (ElabTrainingPage *self,
   g_task_set_source_tag (task, start_load);
   g_task_set_task_data (task, job, load_job_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+typedef struct
+{
+  ElabDataset         *dataset;
+  ElabTrainerSettings  settings;
+  guint                serial;
+  ElabTrainer         *trainer;
+} RebuildJob;
+
+static void
+rebuild_job_free (gpointer data)
+{
+  RebuildJob *job = data;
+
+  g_clear_pointer (&job->dataset, elab_dataset_unref);
+  g_clear_pointer (&job->trainer, elab_trainer_free);
+  g_free (job);
+}
+
+static void
+rebuild_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RebuildJob *job = task_data;
+
+  job->trainer = elab_trainer_new (job->dataset, &job->settings);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+rebuild_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ElabTrainingPage *self = ELAB_TRAINING_PAGE (source);
+  RebuildJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (job->serial != self->rebuild_serial)
+    return;
+  self->rebuilding = FALSE;
+  if (self->document == NULL || self->trainer == NULL ||
+      elab_trainer_get_dataset (self->trainer) != job->dataset)
+    return;
+
+  install_trainer (self, g_steal_pointer (&job->trainer), &job->settings);
+  /* The controls may have moved on while this one was made. */
+  apply_settings (self);
+  update_run (self);
+}
+
+static void
+start_rebuild (ElabTrainingPage          *self,
+               const ElabTrainerSettings *settings)
+{
+  g_autoptr(GTask) task = NULL;
+  RebuildJob *job = g_new0 (RebuildJob, 1);
+
+  job->dataset = elab_dataset_ref (elab_trainer_get_dataset (self->trainer));
+  job->settings = *settings;
+  job->serial = ++self->rebuild_serial;
+  self->rebuilding = TRUE;
+
+  task = g_task_new (self, NULL, rebuild_done_cb, NULL);
+  g_task_set_source_tag (task, start_rebuild);
+  g_task_set_task_data (task, job, rebuild_job_free);
+  g_task_run_in_thread (task, rebuild_thread);
 }
 
 /* Animation ------------------------------------------------------------- */

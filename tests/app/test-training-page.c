@@ -375,6 +375,24 @@ test_bounded_frames (void)
     }
   g_assert_cmpuint (last, >, 0);
 
+  /* New settings on many rows are worked out off the main loop; the
+   * run shows them once ready, from step 0. */
+  {
+    gboolean timed_out = FALSE;
+    guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+    gtk_adjustment_set_value (elab_training_page_get_learning_rate_adjustment (page), 0.5);
+    gtk_adjustment_set_value (elab_training_page_get_learning_rate_adjustment (page), 0.25);
+    while (!timed_out &&
+           elab_trainer_get_settings (elab_training_page_get_trainer (page))->learning_rate != 0.25)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (id);
+    trainer = elab_training_page_get_trainer (page);
+    g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 0);
+    g_assert_cmpuint (elab_trainer_get_dataset (trainer)->n_rows, ==, n_rows);
+  }
+
   g_unlink (path);
   free_page (page, document);
 }
