@@ -10,6 +10,7 @@
 
 #include "elab-cli-options.h"
 #include "elab-cli-private.h"
+#include "elab-cli-sweep.h"
 #include "elab-export.h"
 #include "elab-figure.h"
 #include "elab-trainer.h"
@@ -55,6 +56,13 @@ figure_for_page (ElabPage page)
       return ELAB_FIGURE_CROSS_ENTROPY;
     }
 }
+
+static const ElabCliChoice optimizer_choices[] = {
+  { "gd", ELAB_OPTIMIZER_GD },
+  { "momentum", ELAB_OPTIMIZER_MOMENTUM },
+  { "newton", ELAB_OPTIMIZER_NEWTON },
+  { NULL, 0 }
+};
 
 ElabTrainer *
 _elab_cli_trainer_for_state (const ElabState  *state,
@@ -109,6 +117,19 @@ elab_cli_export (int    argc,
   gboolean transparent = FALSE;
   ElabState state;
   int status;
+  /* A sweep, and the training run the training figures show. */
+  const char *sweep_text = NULL;
+  gint64 frames = 30;
+  gboolean frames_seen = FALSE;
+  ElabSweep sweep;
+  const char *data = NULL;
+  int optimizer = ELAB_OPTIMIZER_GD;
+  gboolean optimizer_seen = FALSE;
+  double lr = 0.1, momentum = 0.9, init_w = 0.0, init_b = 0.0;
+  gboolean lr_seen = FALSE, momentum_seen = FALSE, init_w_seen = FALSE, init_b_seen = FALSE;
+  gint64 steps = 1000;
+  gboolean steps_seen = FALSE;
+  gboolean standardize = FALSE, no_bias = FALSE;
 
   parser = elab_cli_parser_new ("export",
                                 "Write a figure as PNG, SVG or PDF.",
@@ -126,7 +147,18 @@ elab_cli_export (int    argc,
                                 "Examples:\n"
                                 "  entropy-lab export --figure cross-entropy --theta-q 0.5 --out slide.png\n"
                                 "  entropy-lab export --figure softmax --logits 3,1,0.2,0 --temperature 2 "
-                                "--out softmax.pdf");
+                                "--out softmax.pdf\n"
+                                "  entropy-lab export --figure cross-entropy --sweep theta-q:0.5:4 --frames 60 "
+                                "--out frames/frame-%04d.png\n"
+                                "  entropy-lab export --figure training --data challenger --standardize --lr 1 "
+                                "--sweep steps:0:200 --frames 50 --out run/step-%03d.png\n\n"
+                                "--sweep PARAM:FROM:TO moves one parameter linearly over --frames N frames "
+                                "(FROM at the first,\nTO at the last), writing one numbered file per frame; "
+                                "--out holds one %d, %Nd or %0Nd.\n"
+                                "PARAM: theta-a … theta-c, bias-a … bias-c, theta-p, bias-p, theta-q, bias-q, "
+                                "temperature,\nlogit-1 … logit-8, x-min, x-max, and for the training figures "
+                                "steps, lr, momentum, init-w, init-b.\n"
+                                "A failed sweep removes the frames it wrote.");
   elab_cli_parser_add_string (parser, "figure", &figure_name, "The figure to draw (required)", "NAME");
   elab_cli_parser_add_string (parser, "out", &out, "Output file: FILE.png, FILE.svg or FILE.pdf (required)",
                               "FILE");
@@ -136,6 +168,27 @@ elab_cli_export (int    argc,
                            "Height in figure units, 1…16384 (default 1080)", "H");
   elab_cli_parser_add_double (parser, "scale", &scale, NULL, "Pixel scale of a PNG, > 0 (default 1)", "S");
   elab_cli_parser_add_flag (parser, "transparent", &transparent, "No background: fully transparent");
+  elab_cli_parser_add_string (parser, "sweep", &sweep_text,
+                              "Sweep one parameter over the frames (see below)", "PARAM:FROM:TO");
+  elab_cli_parser_add_int (parser, "frames", 1, ELAB_SWEEP_MAX_FRAMES, &frames, &frames_seen,
+                           "Number of frames of a sweep (default 30)", "N");
+  elab_cli_parser_add_string (parser, "data", &data,
+                              "Training figures: built-in data set or CSV file (default challenger)",
+                              "NAME|FILE.csv");
+  elab_cli_parser_add_choice (parser, "optimizer", optimizer_choices, &optimizer, &optimizer_seen,
+                              "Training figures: gd (default), momentum or newton");
+  elab_cli_parser_add_double (parser, "lr", &lr, &lr_seen, "Training figures: learning rate, > 0 (default 0.1)",
+                              "RATE");
+  elab_cli_parser_add_double (parser, "momentum", &momentum, &momentum_seen,
+                              "Training figures: momentum in [0, 1) (default 0.9)", "M");
+  elab_cli_parser_add_int (parser, "steps", 0, ELAB_MAX_STEPS, &steps, &steps_seen,
+                           "Training figures: steps to train before drawing (default 1000)", "N");
+  elab_cli_parser_add_flag (parser, "standardize", &standardize, "Training figures: train on standardised x");
+  elab_cli_parser_add_flag (parser, "no-bias", &no_bias, "Training figures: fit σ(w·x) without a bias");
+  elab_cli_parser_add_double (parser, "init-w", &init_w, &init_w_seen, "Training figures: starting w (default 0)",
+                              "W");
+  elab_cli_parser_add_double (parser, "init-b", &init_b, &init_b_seen, "Training figures: starting b (default 0)",
+                              "B");
   elab_cli_state_flags_add (parser, &flags,
                             ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_LOOK |
                             ELAB_CLI_STATE_CURVES | ELAB_CLI_STATE_MODELS | ELAB_CLI_STATE_SOFTMAX |
@@ -181,9 +234,41 @@ elab_cli_export (int    argc,
                               width, height, scale, px_w, px_h, ELAB_CLI_MAX_PX);
     }
 
+  if (sweep_text != NULL && !elab_sweep_parse (sweep_text, &sweep, &error))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
+  if (sweep_text == NULL && frames_seen)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--frames: only with --sweep PARAM:FROM:TO");
+
   status = elab_cli_state_flags_apply (&flags, &state, &caption);
   if (status >= 0)
     return status;
+
+  /* The training flags override a preset or a scenario, like the others. */
+  if (data != NULL)
+    {
+      if (strlen (data) >= sizeof state.dataset)
+        return elab_cli_fail (ELAB_EXIT_USAGE, "--data: name too long");
+      g_strlcpy (state.dataset, data, sizeof state.dataset);
+      state.x_column[0] = state.y_column[0] = '\0';
+    }
+  if (optimizer_seen)
+    state.optimizer = optimizer;
+  if (lr_seen)
+    state.learning_rate = lr;
+  if (momentum_seen)
+    state.momentum = momentum;
+  if (steps_seen)
+    state.steps = (guint) steps;
+  if (standardize)
+    state.standardize = TRUE;
+  if (no_bias)
+    state.use_bias = FALSE;
+  if (init_w_seen)
+    state.init_w = init_w;
+  if (init_b_seen)
+    state.init_b = init_b;
+  if (!elab_state_validate (&state, &error))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
 
   /* A scenario without --figure: the figure of the page it was saved on. */
   if (figure_name == NULL)
@@ -193,6 +278,10 @@ elab_cli_export (int    argc,
   style.palette = state.palette;
   style.transparent = transparent;
   style.caption = caption;
+
+  if (sweep_text != NULL)
+    return _elab_cli_export_sweep (&sweep, (guint) frames, out, kind, &state, &style,
+                                   (int) width, (int) height, scale, format);
 
   /* The training figures show the state's run, trained for its steps. */
   if (kind == ELAB_FIGURE_TRAINING || kind == ELAB_FIGURE_LANDSCAPE)
