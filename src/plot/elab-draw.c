@@ -436,6 +436,7 @@ draw_series_raster (ElabFigure      *figure,
   DashWalk w = { r, lw / 2, { 0 }, 0, 0, 0, FALSE, 0, 0 };
   Polyline pl = { NULL, &w, index, lw, 0, 0, 0, 0, G_MAXUINT, FALSE, 0, 0, 0, 0, FALSE };
 
+  r->color = *color;
   w.n_dash = dash_pattern (index, w.dash);
   for (guint i = 0; i < w.n_dash; i++)
     w.dash[i] *= lw;

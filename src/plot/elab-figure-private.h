@@ -290,6 +290,7 @@ typedef struct
   double           dx, dy;
   int              width, height;
   guint8          *cov;       /* zero between flushes */
+  ElabRgba         color;     /* of the curve being drawn */
   ElabSpan        *spans;     /* the runs of pixels capsules touched */
   guint            n_spans;
   guint            spans_capacity;

@@ -20,6 +20,8 @@
 #include "elab-figure-private.h"
 
 #include <limits.h>
+
+#define ELAB_RASTER_FLUSH_SPANS 256
 #include <string.h>
 
 void
@@ -198,6 +200,12 @@ _elab_raster_capsule (ElabRaster *raster,
         }
       raster->spans[raster->n_spans++] = (ElabSpan) { row, c0, c1 };
     }
+
+  /* Blend while the pixels just covered are still in cache: the target
+   * was cleared a moment ago and its 8 MB are long out of it. Pixels at
+   * the seam may blend twice, which only an edge pixel would show. */
+  if (raster->n_spans >= ELAB_RASTER_FLUSH_SPANS)
+    _elab_raster_flush (raster, &raster->color);
 }
 
 /* src · c + dst · (255 − c), divided by 255 with rounding, for all four
