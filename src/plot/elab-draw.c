@@ -827,7 +827,21 @@ _elab_draw_legend (ElabFigure            *figure,
   height = MIN (height, box->height);
 
   r = (ElabRect) { box->x, box->y, box->width, height };
-  _elab_fill_rect (cr, &r, &t->legend_bg);
+  if (figure->style.transparent)
+    _elab_fill_rect (cr, &r, &t->legend_bg);
+  else
+    {
+      /* Pre-blended over the background: an opaque fill is a plain
+       * memory fill for Cairo, a translucent one a per-pixel blend. */
+      ElabRgba bg = t->legend_bg;
+      double a = bg.a;
+
+      bg.r = bg.r * a + t->background.r * (1 - a);
+      bg.g = bg.g * a + t->background.g * (1 - a);
+      bg.b = bg.b * a + t->background.b * (1 - a);
+      bg.a = 1.0;
+      _elab_fill_rect (cr, &r, &bg);
+    }
   _elab_set_source (cr, &t->legend_border);
   cairo_rectangle (cr, r.x, r.y, r.width, 1);
   cairo_rectangle (cr, r.x, r.y + r.height - 1, r.width, 1);
