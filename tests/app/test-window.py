@@ -14,8 +14,12 @@
 # followed.  It quits with Ctrl+Q, starts the app again and checks that the
 # page and every value came back, and that the app wrote nothing on stderr.
 #
-# Runs under make check (xvfb-run + dbus-run-session) or standalone: what
-# is missing (X server, session bus, accessibility bus) is started here.
+# Runs under make check (xvfb-run + dbus-run-session) or standalone: the
+# session and accessibility buses are reused or started here, and the app
+# gets a private Xvfb (see e2e/session.py); it skips only when Xvfb, xdotool,
+# ImageMagick or the AT-SPI bindings are missing.  The app runs with a
+# temporary HOME/XDG_CONFIG_HOME and GSETTINGS_BACKEND=keyfile, so the
+# saved state is isolated.  ELAB_WINTEST_TIMING=1 prints per-case times.
 # Screenshots of each page (a 1600x1000 window) go to $ELAB_SHOTS_DIR
 # (default /tmp/elab-shots).
 
@@ -146,7 +150,8 @@ class ElabApp:
         self.stderr_file = open (self.stderr_path, 'w')
         self.proc = subprocess.Popen ([self.binary], env=self.env (), stdin=subprocess.DEVNULL,
                                       stdout=subprocess.DEVNULL, stderr=self.stderr_file)
-        self.wid = xscreen.search_window ('^Entropy Lab$', pid=self.proc.pid, timeout=timeout)
+        self.wid = xscreen.search_window ('^Entropy Lab$', pid=self.proc.pid, timeout=timeout,
+                                          alive=lambda: self.proc.poll () is None)
         if self.wid is None:
             return False
         self.tree = a11y.AppTree (self.proc.pid, self.wid)
@@ -266,22 +271,22 @@ def choose_target (current, candidates, lo, hi):
     return None
 
 
-def run_tests (tap, binary, session, workdir, shots_dir):
-
+def run_tests (tap, binary, workdir, shots_dir, apps):
+    """Every case, in order; each run of the app is added to apps."""
     Role, State = a11y.Role, a11y.State
     expected = {}          # control name -> value it must have after restart
     t_start = time.monotonic ()
 
     # ---- first run ------------------------------------------------------------
     app = ElabApp (binary, workdir, os.path.join (workdir, 'run1.stderr'))
-    apps = [app]
+    apps.append (app)
     try:
         started = app.start ()
         if not tap.ok (app.wid is not None, 'window titled "Entropy Lab" appears',
-                       diag=app.stderr_text ()):
-            return apps
+                       diag='exit status %r\n%s' % (app.proc.poll (), app.stderr_text ())):
+            return
         if not tap.ok (started, 'the app is on the accessibility bus with its "Entropy Lab" frame'):
-            return apps
+            return
         t = app.tree
         resized = app.resize (WINDOW_W, WINDOW_H)
         app.park_pointer ()
@@ -466,7 +471,7 @@ def run_tests (tap, binary, session, workdir, shots_dir):
         app2 = ElabApp (binary, workdir, os.path.join (workdir, 'run2.stderr'))
         apps.append (app2)
         if not tap.ok (app2.start (), 'restart: window and accessibility tree are back'):
-            return apps
+            return
         t2 = app2.tree
         page = wait_until (lambda: selected_page (app2), 3.0)
         tap.ok (page == 'Cross-entropy', 'restart: the Cross-entropy page came back',
@@ -490,7 +495,6 @@ def run_tests (tap, binary, session, workdir, shots_dir):
         for a in apps:
             a.stop ()
         tap.diag ('window test took %.1f s' % (time.monotonic () - t_start))
-    return apps
 
 
 def is_pressed (tree, obj):
@@ -692,7 +696,7 @@ def main ():
     apps = []
     try:
         session.start ()
-        apps = run_tests (tap, binary, session, workdir, shots_dir)
+        run_tests (tap, binary, workdir, shots_dir, apps)
     except SessionError as e:
         tap.ok (False, 'desktop session for the window test: %s' % e)
     except Exception:

@@ -26,18 +26,28 @@ def xdotool (*args, timeout=10):
     return out.stdout
 
 
-def search_window (name_regex, pid=None, timeout=10.0):
-    """The X window id of a visible window whose title matches, or None."""
+def search_window (name_regex, pid=None, timeout=10.0, alive=None):
+    """The X window id of a visible window whose title matches, or None.
+    Waits with xdotool search --sync, one second at a time, so that a
+    process that died (alive() false) is not waited for."""
     argv = ['xdotool', 'search', '--sync', '--onlyvisible']
     if pid is not None:
         argv += ['--pid', str (pid)]
     argv += ['--name', name_regex]
-    try:
-        out = subprocess.run (argv, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return None
-    ids = out.stdout.split ()
-    return int (ids[0]) if ids else None
+    deadline = time.monotonic () + timeout
+    while time.monotonic () < deadline:
+        try:
+            out = subprocess.run (argv, capture_output=True, text=True,
+                                  timeout=min (1.0, max (0.1, deadline - time.monotonic ())))
+        except subprocess.TimeoutExpired:
+            if alive is not None and not alive ():
+                return None
+            continue
+        ids = out.stdout.split ()
+        if ids:
+            return int (ids[0])
+        time.sleep (0.05)
+    return None
 
 
 def window_geometry (wid):
