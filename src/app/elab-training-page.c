@@ -96,6 +96,10 @@ struct _ElabTrainingPage
   guint64           steps_at_t0;
   double            speed;
 
+  /* ELAB_FRAME_STATS: the time each frame's steps took, µs. */
+  gint64            step_us[4096];
+  guint             n_step_us;
+
   guint             n_builtins;
   guint             syncing;       /* widgets being set from the state */
   guint             editing;       /* the state being set from the widgets */
@@ -882,7 +886,12 @@ elab_training_page_advance (ElabTrainingPage *self,
       self->steps_at_t0 = now_steps + want;
     }
 
-  elab_trainer_step (self->trainer, want);
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    elab_trainer_step (self->trainer, want);
+    self->step_us[self->n_step_us++ % G_N_ELEMENTS (self->step_us)] = g_get_monotonic_time () - start;
+  }
   if (elab_trainer_is_done (self->trainer))
     {
       self->playing = FALSE;
@@ -1319,10 +1328,37 @@ elab_training_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (elab_training_page_parent_class)->unmap (widget);
 }
 
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+print_step_stats (ElabTrainingPage *self)
+{
+  guint n = MIN (self->n_step_us, G_N_ELEMENTS (self->step_us));
+
+  if (n == 0 || g_getenv ("ELAB_FRAME_STATS") == NULL)
+    return;
+
+  qsort (self->step_us, n, sizeof (gint64), compare_gint64);
+  g_print ("elab-frame-stats: training-steps frames=%u rows=%" G_GSIZE_FORMAT " median_ms=%.2f p95_ms=%.2f max_ms=%.2f\n",
+           n, self->trainer != NULL ? elab_trainer_get_dataset (self->trainer)->n_rows : 0,
+           self->step_us[n / 2] / 1000.0, self->step_us[(n * 95) / 100] / 1000.0,
+           self->step_us[n - 1] / 1000.0);
+  self->n_step_us = 0;
+}
+
 static void
 elab_training_page_dispose (GObject *object)
 {
   ElabTrainingPage *self = ELAB_TRAINING_PAGE (object);
+
+  print_step_stats (self);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
