@@ -1742,3 +1742,13 @@ elab_training_page_get_standardize_switch (ElabTrainingPage *self)
 
   return self->standardize_switch;
 }
+
+GtkDropDown *
+elab_training_page_get_column_dropdown (ElabTrainingPage *self,
+                                        guint             axis)
+{
+  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
+  g_return_val_if_fail (axis < 2, NULL);
+
+  return axis == 0 ? self->x_dropdown : self->y_dropdown;
+}

@@ -58,6 +58,9 @@ GtkAdjustment     *elab_training_page_get_learning_rate_adjustment (ElabTraining
 GtkDropDown       *elab_training_page_get_optimizer_dropdown       (ElabTrainingPage *self);
 GtkDropDown       *elab_training_page_get_dataset_dropdown         (ElabTrainingPage *self);
 GtkSwitch         *elab_training_page_get_standardize_switch       (ElabTrainingPage *self);
+/* The CSV column picker: @axis 0 for x, 1 for y. */
+GtkDropDown       *elab_training_page_get_column_dropdown          (ElabTrainingPage *self,
+                                                                    guint             axis);
 
 /* The message shown over the figures (status of the run, or an error),
  * or NULL when none is shown. */

@@ -327,6 +327,27 @@ test_csv (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL));
   g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 1);
 
+  /* The column picker lists the header and picks what was asked. */
+  {
+    GtkDropDown *x = elab_training_page_get_column_dropdown (page, 0);
+    GtkDropDown *y = elab_training_page_get_column_dropdown (page, 1);
+
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (x))));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (x)), ==, 3);
+    g_assert_cmpuint (gtk_drop_down_get_selected (x), ==, 1);
+    g_assert_cmpuint (gtk_drop_down_get_selected (y), ==, 2);
+
+    /* Another x column, picked as a person would. */
+    gtk_drop_down_set_selected (x, 0);
+    wait_for_load (page);
+    g_assert_null (elab_training_page_get_message (page));
+    trainer = elab_training_page_get_trainer (page);
+    g_assert_cmpstr (elab_trainer_get_dataset (trainer)->x_name, ==, "id");
+    g_assert_cmpfloat (elab_trainer_get_dataset (trainer)->x[7], ==, 8.0);
+    g_assert_cmpstr (elab_document_get_state (document)->x_column, ==, "id");
+    g_assert_cmpuint (gtk_drop_down_get_selected (x), ==, 0);
+  }
+
   /* No such column. */
   elab_training_page_open_csv (page, good, "minutes", NULL);
   wait_for_load (page);
