@@ -1,0 +1,172 @@
+/* test-presentation.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Presentation mode: win.presentation folds the controls and the header
+ * away, asks for full screen, draws every plot large, thick and light
+ * whatever the desktop's style, and Leave puts everything back.
+ */
+#include "elab-config.h"
+
+#include <adwaita.h>
+
+#include "elab-window-scenes.h"
+#include "elab-window.h"
+
+typedef struct
+{
+  guint presenting;
+  guint total;
+} ViewCount;
+
+static void
+count_view_cb (gpointer view,
+               gpointer user_data)
+{
+  ViewCount *count = user_data;
+  ElabFigureStyle style;
+
+  elab_plot_view_get_style (view, &style);
+  count->total++;
+  if (style.type_scale > 1.4 && style.line_scale > 1.5 && style.theme == ELAB_THEME_LIGHT)
+    count->presenting++;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+action_state (ElabWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "presentation");
+
+  return g_variant_get_boolean (state);
+}
+
+static void
+test_toggle (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabPresentation *presentation = elab_window_get_presentation (window);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme = adw_style_manager_get_color_scheme (manager);
+  ViewCount count = { 0 };
+  GtkWidget *header, *panel;
+  ElabPlotView *view;
+
+  gtk_window_present (GTK_WINDOW (window));
+  elab_window_set_page (window, ELAB_PAGE_ENTROPY);
+  spin ();
+
+  header = find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  view = elab_window_get_visible_plot_view (window);
+  /* The Entropy page's controls sit in a scrolled panel beside the plot. */
+  panel = find_type (gtk_widget_get_parent (GTK_WIDGET (view)), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (header);
+  g_assert_nonnull (panel);
+  g_assert_true (gtk_widget_get_visible (header));
+  g_assert_true (gtk_widget_get_visible (panel));
+
+  /* F5's action. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  spin ();
+  g_assert_true (action_state (window));
+  g_assert_true (elab_presentation_get_active (presentation));
+  g_assert_false (gtk_widget_get_visible (header));
+  g_assert_false (gtk_widget_get_visible (panel));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "elab-projector"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* Every plot, on every page, draws for the projector. */
+  elab_presentation_foreach_plot_view (GTK_WIDGET (window), count_view_cb, &count);
+  g_assert_cmpuint (count.total, >=, 3);
+  g_assert_cmpuint (count.presenting, ==, count.total);
+  /* Full screen needs a window manager to confirm; when one answers, it
+   * must have been asked. Without one (bare Xvfb) the request is all. */
+  if (gtk_window_is_fullscreen (GTK_WINDOW (window)))
+    g_test_message ("the window manager confirmed full screen");
+
+  /* Even with the desktop asking for dark, the plots stay light. */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  count = (ViewCount) { 0 };
+  elab_presentation_foreach_plot_view (GTK_WIDGET (window), count_view_cb, &count);
+  g_assert_cmpuint (count.presenting, ==, count.total);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* Leave (what Escape does) restores everything. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "presentation", g_variant_new_boolean (FALSE));
+  spin ();
+  g_assert_false (action_state (window));
+  g_assert_false (elab_presentation_get_active (presentation));
+  g_assert_true (gtk_widget_get_visible (header));
+  g_assert_true (gtk_widget_get_visible (panel));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "elab-projector"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, scheme);
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  count = (ViewCount) { 0 };
+  elab_presentation_foreach_plot_view (GTK_WIDGET (window), count_view_cb, &count);
+  g_assert_cmpuint (count.presenting, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_notation (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabDocument *document = elab_window_get_document (window);
+  g_autoptr(GVariant) state = NULL;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "notation", g_variant_new_string ("subscript"));
+  g_assert_cmpint (elab_document_get_state (document)->notation, ==, ELAB_NOTATION_SUBSCRIPT);
+
+  /* A scenario bringing its own notation moves the menu's radio item. */
+  {
+    ElabState s = *elab_document_get_state (document);
+
+    s.notation = ELAB_NOTATION_STANDARD;
+    elab_document_set_state (document, &s);
+  }
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "notation");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "standard");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/elab/app/Presentation/toggle", test_toggle);
+  g_test_add_func ("/elab/app/Presentation/notation", test_notation);
+
+  return g_test_run ();
+}

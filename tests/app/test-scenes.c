@@ -1,0 +1,431 @@
+/* test-scenes.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Scenes: the glide between two states, the presenter's keys, the window
+ * opening a scenario (and refusing a bad one without crashing), the
+ * lesson shipped in data/scenarios, and the round trip save → open →
+ * identical export pixels.
+ */
+#include "elab-config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "elab-curves.h"
+#include "elab-export.h"
+#include "elab-scene-player.h"
+#include "elab-window-scenes.h"
+#include "elab-window.h"
+
+static char *
+lesson_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "scenarios",
+                                "lesson-cross-entropy.elab", NULL);
+}
+
+/* Three scenes on two pages with distinct values everywhere they glide. */
+static ElabScenario *
+make_scenario (void)
+{
+  ElabScenario *scenario;
+  ElabState s1, s2, s3;
+
+  elab_state_init_default (&s1);
+  s1.page = ELAB_PAGE_ENTROPY;
+  s1.models[0].theta = 1.0;
+
+  s2 = s1;
+  s2.models[0].theta = 3.0;
+  s2.models[1].bias = -2.0;
+  s2.x_min = -4.0;
+  s2.x_max = 8.0;
+
+  s3 = s2;
+  s3.page = ELAB_PAGE_SOFTMAX;
+  s3.temperature = 4.0;
+  s3.logits[0] = -1.0;
+
+  scenario = elab_scenario_new (&s1);
+  elab_scenario_add_scene (scenario, &s1, "one");
+  elab_scenario_add_scene (scenario, &s2, "two");
+  elab_scenario_add_scene (scenario, &s3, "");
+  return scenario;
+}
+
+static const ElabState *
+scene_state (const ElabScenario *scenario,
+             guint               index)
+{
+  const ElabScene *scene = g_ptr_array_index (scenario->scenes, index - 1);
+
+  return &scene->state;
+}
+
+static void
+test_ease (void)
+{
+  double last = 0.0;
+
+  g_assert_cmpfloat (elab_scene_ease (0.0), ==, 0.0);
+  g_assert_cmpfloat (elab_scene_ease (1.0), ==, 1.0);
+  g_assert_cmpfloat (elab_scene_ease (-1.0), ==, 0.0);
+  g_assert_cmpfloat (elab_scene_ease (2.0), ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (elab_scene_ease (0.5), 0.5, 1e-12);
+  /* In-out: slow at both ends, monotone in between. */
+  g_assert_cmpfloat (elab_scene_ease (0.1), <, 0.1);
+  g_assert_cmpfloat (elab_scene_ease (0.9), >, 0.9);
+  for (int i = 1; i <= 100; i++)
+    {
+      double e = elab_scene_ease (i / 100.0);
+
+      g_assert_cmpfloat (e, >=, last);
+      last = e;
+    }
+}
+
+static void
+test_interpolate (void)
+{
+  ElabState a, b, mid, end;
+  double sum = 0.0;
+
+  elab_state_init_default (&a);
+  b = a;
+  b.p.theta = 5.0;
+  b.q.bias = -3.0;
+  b.temperature = 4.0;
+  a.temperature = 0.25;
+  b.target[0] = 0.0;
+  b.target[1] = 1.0;
+  b.page = ELAB_PAGE_SOFTMAX;
+  b.unit = ELAB_UNIT_NATS;
+
+  elab_scene_interpolate (&a, &b, 0.0, &mid);
+  g_assert_true (elab_state_equal (&mid, &a));
+  elab_scene_interpolate (&a, &b, 1.0, &end);
+  g_assert_true (elab_state_equal (&end, &b));
+
+  elab_scene_interpolate (&a, &b, 0.5, &mid);
+  g_assert_cmpfloat_with_epsilon (mid.p.theta, (a.p.theta + 5.0) / 2, 1e-12);
+  g_assert_cmpfloat_with_epsilon (mid.q.bias, (a.q.bias - 3.0) / 2, 1e-12);
+  /* Temperature glides in log space: halfway between ¼ and 4 is 1. */
+  g_assert_cmpfloat_with_epsilon (mid.temperature, 1.0, 1e-12);
+  /* Discrete fields are the destination's at once. */
+  g_assert_cmpint (mid.page, ==, ELAB_PAGE_SOFTMAX);
+  g_assert_cmpint (mid.unit, ==, ELAB_UNIT_NATS);
+  for (guint i = 0; i < mid.k; i++)
+    sum += mid.target[i];
+  g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-12);
+  g_assert_true (elab_state_validate (&mid, NULL));
+
+  /* A different K cannot glide: the logits snap. */
+  b.k = 4;
+  b.logits[3] = 7.0;
+  b.target[2] = 0.0;
+  b.target[3] = 0.0;
+  elab_scene_interpolate (&a, &b, 0.3, &mid);
+  g_assert_cmpuint (mid.k, ==, 4);
+  g_assert_cmpfloat (mid.logits[3], ==, 7.0);
+
+  g_assert_cmpuint (elab_scene_state_diff (&a, &a), ==, 0);
+  g_assert_cmpuint (elab_scene_state_diff (&a, &b) & ELAB_CHANGE_PAIR, !=, 0);
+  g_assert_cmpuint (elab_scene_state_diff (&a, &b) & ELAB_CHANGE_PAGE, !=, 0);
+  g_assert_cmpuint (elab_scene_state_diff (&a, &b) & ELAB_CHANGE_MODELS, ==, 0);
+}
+
+static void
+test_player_keys (void)
+{
+  g_autoptr(ElabDocument) document = elab_document_new ();
+  g_autoptr(ElabScenePlayer) player = elab_scene_player_new (document);
+  g_autoptr(ElabScenario) copy = make_scenario ();
+  GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 0.1);
+  const ElabState *state = elab_document_get_state (document);
+  g_autofree char *position = NULL;
+  double theta_mid;
+
+  g_object_ref_sink (scale);
+
+  /* No scenes: the keys are not ours. */
+  g_assert_false (elab_scene_player_handle_key (player, GDK_KEY_Page_Down, 0, NULL));
+
+  elab_scene_player_set_scenario (player, make_scenario ());
+  g_assert_cmpuint (elab_scene_player_get_n_scenes (player), ==, 3);
+  /* The scenario's state is scene 1's. */
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 1);
+  g_assert_cmpstr (elab_scene_player_get_caption (player), ==, "one");
+  g_assert_true (elab_state_equal (state, scene_state (copy, 1)));
+
+  /* Page Down, then the frame clock: start, middle, end. */
+  g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_Page_Down, 0, NULL));
+  g_assert_true (elab_scene_player_is_animating (player));
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 2);
+  g_assert_true (elab_scene_player_advance (player, 1000000));
+  g_assert_cmpfloat (state->models[0].theta, ==, 1.0);
+  g_assert_true (elab_scene_player_advance (player, 1000000 + ELAB_SCENE_PLAYER_DURATION_US / 2));
+  theta_mid = state->models[0].theta;
+  g_assert_cmpfloat (theta_mid, >, 1.0);
+  g_assert_cmpfloat (theta_mid, <, 3.0);
+  g_assert_false (elab_scene_player_advance (player, 1000000 + ELAB_SCENE_PLAYER_DURATION_US));
+  g_assert_false (elab_scene_player_is_animating (player));
+  g_assert_true (elab_state_equal (state, scene_state (copy, 2)));
+  g_assert_cmpstr (elab_scene_player_get_caption (player), ==, "two");
+  position = elab_scene_player_dup_position (player);
+  g_assert_cmpstr (position, ==, "scene 2 / 3");
+
+  /* Right with a slider focused belongs to the slider. */
+  g_assert_false (elab_scene_player_handle_key (player, GDK_KEY_Right, 0, scale));
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 2);
+  /* Right with nothing that edits focused steps; the page switches at once. */
+  g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_Right, 0, NULL));
+  g_assert_cmpint (state->page, ==, ELAB_PAGE_SOFTMAX);
+  elab_scene_player_finish (player);
+  g_assert_true (elab_state_equal (state, scene_state (copy, 3)));
+  /* An empty caption is no caption. */
+  g_assert_null (elab_scene_player_get_caption (player));
+
+  /* At the end Page Down is swallowed and changes nothing. */
+  g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_Page_Down, 0, NULL));
+  g_assert_false (elab_scene_player_is_animating (player));
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 3);
+
+  /* Page Up glides back; Ctrl+Page Up is left to others. */
+  g_assert_false (elab_scene_player_handle_key (player, GDK_KEY_Page_Up, GDK_CONTROL_MASK, NULL));
+  g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_Page_Up, 0, NULL));
+  elab_scene_player_advance (player, 5000000);
+  elab_scene_player_advance (player, 5000000 + ELAB_SCENE_PLAYER_DURATION_US);
+  g_assert_true (elab_state_equal (state, scene_state (copy, 2)));
+
+  g_object_unref (scale);
+}
+
+static ElabWindow *
+new_window (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+destroy_window (ElabWindow *window)
+{
+  /* The presentation test may leave the style manager forced light. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_window_lesson (void)
+{
+  g_autofree char *path = lesson_path ();
+  g_autoptr(ElabScenario) lesson = NULL;
+  g_autoptr(GError) error = NULL;
+  ElabWindow *window = new_window ();
+  ElabScenePlayer *player = elab_window_get_scene_player (window);
+  ElabDocument *document = elab_window_get_document (window);
+  ElabPlotView *view;
+  guint spins = 0;
+
+  lesson = elab_scenario_load_file (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (elab_window_open_scenario_file (window, path));
+  g_assert_cmpuint (elab_scene_player_get_n_scenes (player), ==, lesson->scenes->len);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 1);
+  g_assert_true (gtk_widget_get_visible (elab_window_get_scene_label (window)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (elab_window_get_scene_label (window))), ==, "scene 1 / 5");
+  view = elab_window_get_visible_plot_view (window);
+  g_assert_nonnull (view);
+  g_assert_cmpstr (elab_plot_view_get_caption (view), ==,
+                   ((ElabScene *) g_ptr_array_index (lesson->scenes, 0))->caption);
+
+  /* The real frame clock drives the glide; count main-loop turns, not time. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-scene", NULL);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 2);
+  while (elab_scene_player_is_animating (player) && spins++ < 100000)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (elab_scene_player_is_animating (player));
+  g_assert_true (elab_state_equal (elab_document_get_state (document), scene_state (lesson, 2)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (elab_window_get_scene_label (window))), ==, "scene 2 / 5");
+
+  /* Scene 3 is on another page: the window follows. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-scene", NULL);
+  elab_scene_player_finish (player);
+  g_assert_cmpint (elab_document_get_state (document)->page, ==, ELAB_PAGE_CROSS_ENTROPY);
+  view = elab_window_get_visible_plot_view (window);
+  g_assert_cmpint (elab_plot_view_get_figure_kind (view), ==, ELAB_FIGURE_CROSS_ENTROPY);
+  g_assert_cmpstr (elab_plot_view_get_caption (view), ==,
+                   ((ElabScene *) g_ptr_array_index (lesson->scenes, 2))->caption);
+
+  destroy_window (window);
+}
+
+static gboolean
+has_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        {
+          found = TRUE;
+          gtk_window_destroy (GTK_WINDOW (w));
+        }
+    }
+  return found;
+}
+
+static void
+test_window_bad_file (void)
+{
+  static const char *bad[] = {
+    "\x89PNG\r\n\x1a\n\0\0binary",
+    "[scenario]\nversion=1\nscenes=0\n[state]\npage=entropy\n",   /* truncated */
+    "[scenario]\nversion=1\nscenes=0\n[sttae]\n",                   /* unknown group */
+  };
+  g_autofree char *dir = g_dir_make_tmp ("elab-scenes-XXXXXX", NULL);
+  ElabWindow *window = new_window ();
+  ElabDocument *document = elab_window_get_document (window);
+  ElabState before = *elab_document_get_state (document);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, "bad.elab", NULL);
+
+      g_assert_true (g_file_set_contents (path, bad[i], i == 0 ? 16 : -1, NULL));
+      g_assert_false (elab_window_open_scenario_file (window, path));
+      /* The message is in the window, and nothing changed. */
+      g_assert_true (has_message_dialog ());
+      g_assert_true (elab_state_equal (elab_document_get_state (document), &before));
+      g_assert_cmpuint (elab_scene_player_get_n_scenes (elab_window_get_scene_player (window)), ==, 0);
+      g_unlink (path);
+    }
+  g_assert_false (elab_window_open_scenario_file (window, "/nonexistent/lesson.elab"));
+  g_assert_true (has_message_dialog ());
+
+  g_rmdir (dir);
+  destroy_window (window);
+}
+
+static void
+test_lesson_loads (void)
+{
+  g_autofree char *path = lesson_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ElabScenario) lesson = elab_scenario_load_file (path, &error);
+  static const ElabPage pages[] = {
+    ELAB_PAGE_ENTROPY, ELAB_PAGE_ENTROPY, ELAB_PAGE_CROSS_ENTROPY,
+    ELAB_PAGE_CROSS_ENTROPY, ELAB_PAGE_CROSS_ENTROPY,
+  };
+  const ElabState *last;
+  ElabPairPoint pt;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lesson->scenes->len, ==, G_N_ELEMENTS (pages));
+  for (guint i = 0; i < lesson->scenes->len; i++)
+    {
+      const ElabScene *scene = g_ptr_array_index (lesson->scenes, i);
+
+      g_assert_cmpint (scene->state.page, ==, pages[i]);
+      g_assert_cmpuint (strlen (scene->caption), >, 10);
+    }
+
+  /* The last scene is the Bernoulli asymmetry its caption quotes. */
+  last = scene_state (lesson, lesson->scenes->len);
+  elab_pair_point (&last->p, &last->q, 0.0, ELAB_UNIT_BITS, &pt);
+  g_assert_cmpfloat_with_epsilon (pt.h_pq, 1.737, 5e-4);
+  g_assert_cmpfloat_with_epsilon (pt.h_qp, 1.000, 5e-4);
+  g_assert_nonnull (strstr (((ElabScene *) g_ptr_array_index (lesson->scenes, 4))->caption, "1.737"));
+}
+
+static GBytes *
+render (ElabFigureKind   kind,
+        const ElabState *state)
+{
+  g_autoptr(ElabFigure) figure = elab_figure_new (kind);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+
+  return elab_export_png_bytes (figure, state, NULL, &style, 480, 320, 1.0);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("elab-scenes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.elab", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ElabScenario) loaded = NULL;
+  ElabWindow *window = new_window ();
+  ElabWindow *again;
+  ElabDocument *document = elab_window_get_document (window);
+  ElabState *state;
+  ElabState saved;
+  static const ElabFigureKind kinds[] = { ELAB_FIGURE_ENTROPY, ELAB_FIGURE_CROSS_ENTROPY, ELAB_FIGURE_SOFTMAX };
+
+  /* Values that need all 17 digits, and scenes to carry along. */
+  elab_window_open_scenario (window, make_scenario ());
+  state = elab_document_edit (document);
+  state->p.theta = 1.0 / 3.0;
+  state->q.bias = -G_PI;
+  state->temperature = M_SQRT2;
+  state->models[2].theta = 0.1;
+  state->model_enabled[2] = TRUE;
+  state->notation = ELAB_NOTATION_SUBSCRIPT;
+  elab_document_changed (document, ELAB_CHANGE_ALL);
+  saved = *state;
+
+  g_assert_true (elab_window_save_scenario_file (window, path, &error));
+  g_assert_no_error (error);
+
+  again = new_window ();
+  g_assert_true (elab_window_open_scenario_file (again, path));
+  g_assert_true (elab_state_equal (elab_document_get_state (elab_window_get_document (again)), &saved));
+  g_assert_cmpuint (elab_scene_player_get_n_scenes (elab_window_get_scene_player (again)), ==, 3);
+
+  loaded = elab_scenario_load_file (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GBytes) a = render (kinds[i], &saved);
+      g_autoptr(GBytes) b = render (kinds[i], elab_document_get_state (elab_window_get_document (again)));
+      g_autoptr(GBytes) c = render (kinds[i], &loaded->state);
+
+      g_assert_nonnull (a);
+      g_assert_true (g_bytes_equal (a, b));
+      g_assert_true (g_bytes_equal (a, c));
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+  destroy_window (again);
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/elab/app/Scenes/ease", test_ease);
+  g_test_add_func ("/elab/app/Scenes/interpolate", test_interpolate);
+  g_test_add_func ("/elab/app/Scenes/player-keys", test_player_keys);
+  g_test_add_func ("/elab/app/Scenes/lesson-loads", test_lesson_loads);
+  g_test_add_func ("/elab/app/Scenes/window-lesson", test_window_lesson);
+  g_test_add_func ("/elab/app/Scenes/window-bad-file", test_window_bad_file);
+  g_test_add_func ("/elab/app/Scenes/round-trip", test_round_trip);
+
+  return g_test_run ();
+}
