@@ -676,6 +676,27 @@ load_done_cb (GObject      *source,
     {
       g_free (self->error_text);
       self->error_text = g_strdup (error != NULL ? error->message : "Cancelled");
+      /* Nothing loaded yet (a file restored from last time has gone):
+       * fall back to the first built-in, so there is a run to show. */
+      if (self->trainer == NULL)
+        {
+          guint n_builtins = 0;
+          const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
+          char *text = g_strdup_printf ("%s Showing the built-in “%s” data instead.",
+                                        self->error_text, builtins[0].title);
+
+          g_free (self->error_text);
+          self->error_text = text;
+          state = elab_document_edit (self->document);
+          g_strlcpy (state->dataset, builtins[0].name, sizeof state->dataset);
+          state->x_column[0] = '\0';
+          state->y_column[0] = '\0';
+          commit_state (self);
+          apply_state (self);
+          update_all (self);
+          return;
+        }
+
       /* Keep the data we had; the chooser goes back to them. */
       if (self->trainer != NULL)
         {

@@ -284,6 +284,29 @@ write_file (const char *name,
   return path;
 }
 
+/* Last time's CSV file has gone: say so, and show a built-in. */
+static void
+test_csv_gone (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "/nonexistent/elab-gone.csv", TRUE, 1.0);
+  const char *message;
+
+  g_assert_true (elab_training_page_is_loading (page));
+  g_assert_null (elab_training_page_get_trainer (page));
+  wait_for_load (page);
+  message = elab_training_page_get_message (page);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "elab-gone.csv"));
+  g_assert_nonnull (elab_training_page_get_trainer (page));
+  g_assert_cmpstr (elab_document_get_state (document)->dataset, ==,
+                   elab_trainer_get_dataset (elab_training_page_get_trainer (page))->name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL));
+  g_assert_cmpuint (elab_trainer_get_steps (elab_training_page_get_trainer (page)), ==, 1);
+
+  free_page (page, document);
+}
+
 static void
 test_csv (void)
 {
@@ -519,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/TrainingPage/separable", test_separable);
   g_test_add_func ("/elab/app/TrainingPage/state-sync", test_state_sync);
   g_test_add_func ("/elab/app/TrainingPage/csv", test_csv);
+  g_test_add_func ("/elab/app/TrainingPage/csv-gone", test_csv_gone);
   g_test_add_func ("/elab/app/TrainingPage/bounded-frames", test_bounded_frames);
   g_test_add_func ("/elab/app/TrainingPage/in-window", test_in_window);
   g_test_add_func ("/elab/app/TrainingPage/hour", test_hour);
