@@ -682,8 +682,10 @@ load_done_cb (GObject      *source,
         {
           guint n_builtins = 0;
           const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
-          char *text = g_strdup_printf ("%s Showing the built-in “%s” data instead.",
-                                        self->error_text, builtins[0].title);
+          char *text = g_strdup_printf ("%s%s Showing the built-in “%s” data instead.",
+                                        self->error_text,
+                                        g_str_has_suffix (self->error_text, ".") ? "" : ".",
+                                        builtins[0].title);
 
           g_free (self->error_text);
           self->error_text = text;
