@@ -117,25 +117,28 @@ update_formula (ElabCrossEntropyPage *self)
   g_autofree char *l_hqp = NULL;
   g_autofree char *kl_pq = NULL;
   g_autofree char *kl_qp = NULL;
+  gboolean sub = state->notation == ELAB_NOTATION_SUBSCRIPT;
 
   elab_pair_point (&state->p, &state->q, x, state->unit, &pt);
 
   title = g_strdup_printf ("At x = %s", sx);
+  /* The notation switch: H(p,q) or the subscript form H_q(p) (markup). */
   l_hp = format_term ("H(p)   ", p, p_bar, p, p_bar, pt.h_p, state->unit);
-  l_hpq = format_term ("H(p,q) ", p, p_bar, q, q_bar, pt.h_pq, state->unit);
-  l_hqp = format_term ("H(q,p) ", q, q_bar, p, p_bar, pt.h_qp, state->unit);
+  l_hpq = format_term (sub ? "H<sub>q</sub>(p)  " : "H(p,q) ", p, p_bar, q, q_bar, pt.h_pq, state->unit);
+  l_hqp = format_term (sub ? "H<sub>p</sub>(q)  " : "H(q,p) ", q, q_bar, p, p_bar, pt.h_qp, state->unit);
   kl_pq = elab_format_number (pt.kl_pq, 2);
   kl_qp = elab_format_number (pt.kl_qp, 2);
 
   g_free (self->formula);
   self->formula = g_strdup_printf ("%s\n%s\n%s\n"
-                                   "KL(p‖q) = H(p,q) − H(p) = %s %s\n"
-                                   "KL(q‖p) = H(q,p) − H(q) = %s %s",
+                                   "KL(p‖q) = %s − H(p) = %s %s\n"
+                                   "KL(q‖p) = %s − H(q) = %s %s",
                                    l_hp, l_hpq, l_hqp,
-                                   kl_pq, elab_unit_to_string (state->unit),
-                                   kl_qp, elab_unit_to_string (state->unit));
+                                   sub ? "H<sub>q</sub>(p)" : "H(p,q)", kl_pq, elab_unit_to_string (state->unit),
+                                   sub ? "H<sub>p</sub>(q)" : "H(q,p)", kl_qp, elab_unit_to_string (state->unit));
   gtk_label_set_label (self->formula_title, title);
-  gtk_label_set_label (self->formula_label, self->formula);
+  /* Only our own numbers and names go in: safe as markup. */
+  gtk_label_set_markup (self->formula_label, self->formula);
 }
 
 static void
@@ -172,7 +175,10 @@ document_changed_cb (ElabDocument         *document,
                      ElabCrossEntropyPage *self)
 {
   if (what & ELAB_CHANGE_LOOK)
-    update_colors (self);
+    {
+      update_colors (self);
+      update_formula (self);
+    }
 
   if ((what & ELAB_CHANGE_PAIR) && self->editing == 0)
     sync_from_document (self);

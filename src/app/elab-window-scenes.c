@@ -6,6 +6,8 @@
 
 #include "elab-config.h"
 
+#include <string.h>
+
 #include "elab-window-scenes.h"
 
 typedef struct
@@ -294,6 +296,96 @@ notation_change_state (GSimpleAction *action,
     }
 }
 
+/* The names the static labels and tooltips of the pages use, and their
+ * subscript forms (markup). The formula read-outs are rebuilt by their
+ * pages from the state's notation; labels holding '=' are those, and are
+ * left alone here. */
+static const struct {
+  const char *standard;
+  const char *subscript;
+} names[] = {
+  { "H(p,q)", "H<sub>q</sub>(p)" },
+  { "H(q,p)", "H<sub>p</sub>(q)" },
+  { "H(p, q)", "H<sub>q</sub>(p)" },
+  { "H(q, p)", "H<sub>p</sub>(q)" },
+  { "H(target, P)", "H<sub>P</sub>(target)" },
+};
+
+static char *
+to_subscript (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  char *res = g_strdup (escaped);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (res, names[i].standard, -1);
+
+      g_free (res);
+      res = g_strjoinv (names[i].subscript, parts);
+    }
+  return res;
+}
+
+static gboolean
+mentions_cross_entropy (const char *text)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (names); i++)
+    if (strstr (text, names[i].standard) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+#define ORIGINAL_LABEL   "elab-notation-label"
+#define ORIGINAL_TOOLTIP "elab-notation-tooltip"
+
+static void
+relabel (GtkWidget *widget,
+         gboolean   subscript)
+{
+  const char *label = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : NULL;
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  const char *original;
+
+  /* Remember the standard text once; switch from it both ways. */
+  if (GTK_IS_LABEL (widget) && g_object_get_data (G_OBJECT (widget), ORIGINAL_LABEL) == NULL &&
+      !gtk_label_get_use_markup (GTK_LABEL (widget)) && mentions_cross_entropy (label) &&
+      strchr (label, '=') == NULL)
+    g_object_set_data_full (G_OBJECT (widget), ORIGINAL_LABEL, g_strdup (label), g_free);
+  if (g_object_get_data (G_OBJECT (widget), ORIGINAL_TOOLTIP) == NULL && mentions_cross_entropy (tooltip))
+    g_object_set_data_full (G_OBJECT (widget), ORIGINAL_TOOLTIP, g_strdup (tooltip), g_free);
+
+  original = g_object_get_data (G_OBJECT (widget), ORIGINAL_LABEL);
+  if (original != NULL)
+    {
+      g_autofree char *sub = to_subscript (original);
+
+      if (subscript)
+        gtk_label_set_markup (GTK_LABEL (widget), sub);
+      else
+        {
+          gtk_label_set_use_markup (GTK_LABEL (widget), FALSE);
+          gtk_label_set_label (GTK_LABEL (widget), original);
+        }
+    }
+
+  original = g_object_get_data (G_OBJECT (widget), ORIGINAL_TOOLTIP);
+  if (original != NULL)
+    {
+      g_autofree char *sub = to_subscript (original);
+
+      if (subscript)
+        gtk_widget_set_tooltip_markup (widget, sub);
+      else
+        gtk_widget_set_tooltip_text (widget, original);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    relabel (child, subscript);
+}
+
 static void
 document_changed_cb (ElabDocument *document,
                      guint         what,
@@ -308,6 +400,7 @@ document_changed_cb (ElabDocument *document,
   /* A scenario or preset may bring its own notation: the menu follows. */
   notation = elab_notation_to_string (elab_document_get_state (document)->notation);
   g_simple_action_set_state (ws->notation_action, g_variant_new_string (notation));
+  relabel (GTK_WIDGET (window), elab_document_get_state (document)->notation == ELAB_NOTATION_SUBSCRIPT);
 }
 
 static gboolean
@@ -433,6 +526,8 @@ _elab_window_scenes_init (ElabWindow *window)
   g_signal_connect (ws->notation_action, "change-state", G_CALLBACK (notation_change_state), window);
   g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (ws->notation_action));
   g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), window, 0);
+  if (elab_document_get_state (document)->notation == ELAB_NOTATION_SUBSCRIPT)
+    relabel (GTK_WIDGET (window), TRUE);
 
   /* F5 as in every slide program; Escape leaves only what F5 entered. */
   shortcuts = gtk_shortcut_controller_new ();

@@ -8,6 +8,7 @@
  */
 #include "elab-config.h"
 
+#include <string.h>
 #include <adwaita.h>
 
 #include "elab-window-scenes.h"
@@ -134,6 +135,20 @@ test_toggle (void)
   spin ();
 }
 
+/* Labels whose text (markup included) holds @needle. */
+static guint
+count_labels (GtkWidget  *widget,
+              const char *needle)
+{
+  guint n = GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, needle);
+  return n;
+}
+
 static void
 test_notation (void)
 {
@@ -143,6 +158,10 @@ test_notation (void)
 
   g_action_group_change_action_state (G_ACTION_GROUP (window), "notation", g_variant_new_string ("subscript"));
   g_assert_cmpint (elab_document_get_state (document)->notation, ==, ELAB_NOTATION_SUBSCRIPT);
+  /* The read-outs follow: the static names and the formula. */
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), "H<sub>q</sub>(p)"), >=, 2);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), "KL(p‖q) = H<sub>q</sub>(p) − H(p)"), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), "H(p,q)"), ==, 0);
 
   /* A scenario bringing its own notation moves the menu's radio item. */
   {
@@ -153,6 +172,8 @@ test_notation (void)
   }
   state = g_action_group_get_action_state (G_ACTION_GROUP (window), "notation");
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "standard");
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), "H<sub>q</sub>(p)"), ==, 0);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (window), "KL(p‖q) = H(p,q) − H(p)"), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
