@@ -35,7 +35,7 @@ sleep 2
 # Model A's θ knob sits at the middle of its slider (θ = 1 of ±20) in the
 # side panel; drag it right and left across the slider.
 eval "$(xdotool getwindowgeometry --shell "$w")"
-kx=$((X + 126)); ky=$((Y + 150))
+kx=$((X + 135)); ky=$((Y + 172))
 xdotool mousemove "$kx" "$ky" mousedown 1
 for pass in 1 2 3; do
   for dx in $(seq 0 2 60) $(seq 60 -2 -60) $(seq -60 2 0); do
