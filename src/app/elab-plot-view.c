@@ -54,6 +54,8 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ElabPlotView, elab_plot_view, GTK_TYPE_WIDGET)
 
+static void update_accessible (ElabPlotView *self);
+
 static const char *
 describe_figure (ElabFigureKind kind)
 {
@@ -405,10 +407,7 @@ elab_plot_view_init (ElabPlotView *self)
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Figure",
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, describe_figure (self->kind),
-                                  -1);
+  update_accessible (self);
 }
 
 GtkWidget *
@@ -454,15 +453,24 @@ elab_plot_view_get_figure_kind (ElabPlotView *self)
   return self->kind;
 }
 
-void
-elab_plot_view_set_figure_kind (ElabPlotView   *self,
-                                ElabFigureKind  kind)
+static void
+update_accessible (ElabPlotView *self)
 {
   static const char *labels[] = {
     "Entropy figure", "Cross-entropy figure", "Softmax figure",
     "Training figure", "Loss landscape figure",
   };
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, labels[self->kind],
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, describe_figure (self->kind),
+                                  -1);
+}
+
+void
+elab_plot_view_set_figure_kind (ElabPlotView   *self,
+                                ElabFigureKind  kind)
+{
   g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
   g_return_if_fail (kind < ELAB_N_FIGURES);
 
@@ -473,10 +481,7 @@ elab_plot_view_set_figure_kind (ElabPlotView   *self,
   g_clear_pointer (&self->figure, elab_figure_free);
   self->figure = elab_figure_new (kind);
   self->n_frames = 0;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, labels[kind],
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, describe_figure (kind),
-                                  -1);
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_KIND]);
 }
