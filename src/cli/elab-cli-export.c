@@ -151,7 +151,7 @@ elab_cli_export (int    argc,
                                 "  entropy-lab export --figure cross-entropy --sweep theta-q:0.5:4 --frames 60 "
                                 "--out frames/frame-%04d.png\n"
                                 "  entropy-lab export --figure training --data challenger --standardize --lr 1 "
-                                "--sweep steps:0:200 --frames 50 --out run/step-%03d.png\n\n"
+                                "--sweep steps:1:200 --frames 50 --out run/step-%03d.png\n\n"
                                 "--sweep PARAM:FROM:TO moves one parameter linearly over --frames N frames "
                                 "(FROM at the first,\nTO at the last), writing one numbered file per frame; "
                                 "--out holds one %d, %Nd or %0Nd.\n"
@@ -181,7 +181,7 @@ elab_cli_export (int    argc,
                               "RATE");
   elab_cli_parser_add_double (parser, "momentum", &momentum, &momentum_seen,
                               "Training figures: momentum in [0, 1) (default 0.9)", "M");
-  elab_cli_parser_add_int (parser, "steps", 0, ELAB_MAX_STEPS, &steps, &steps_seen,
+  elab_cli_parser_add_int (parser, "steps", 1, ELAB_MAX_STEPS, &steps, &steps_seen,
                            "Training figures: steps to train before drawing (default 1000)", "N");
   elab_cli_parser_add_flag (parser, "standardize", &standardize, "Training figures: train on standardised x");
   elab_cli_parser_add_flag (parser, "no-bias", &no_bias, "Training figures: fit σ(w·x) without a bias");
