@@ -1,0 +1,209 @@
+#!/usr/bin/python3
+# tests/app/test-training-window.py
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end test of the Training page: drives the real entropy-lab binary
+# through AT-SPI (Play, Step, Reset, the learning-rate slider, the
+# Standardize switch) and the keyboard (Space), and checks with pixel
+# grabs that the figure follows, that Reset brings back the very first
+# picture, and that a diverging run is stopped and explained on screen.
+# Prints TAP.  Reuses the window test's app driver (test-window.py, e2e/).
+#
+#   test-training-window.py [ENTROPY_LAB_BINARY]
+
+import importlib.util
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+
+HERE = os.path.dirname (os.path.abspath (__file__))
+os.environ.pop ('G_DEBUG', None)
+
+_spec = importlib.util.spec_from_file_location ('elab_test_window', os.path.join (HERE, 'test-window.py'))
+tw = importlib.util.module_from_spec (_spec)
+_spec.loader.exec_module (tw)
+
+WINDOW_W, WINDOW_H = 1600, 1000
+
+# Challenger, standardised, plain gradient descent with a small rate: a
+# run that takes a few seconds at 60 steps a second.
+KEYFILE = """[io/github/entropylab/EntropyLab]
+page='training'
+dataset='challenger'
+optimizer='gd'
+learning-rate=0.05
+standardize=true
+use-bias=true
+"""
+
+
+def find_label (t, needle):
+    for node in t.find_all (role=tw.a11y.Role.LABEL, refresh=True):
+        if needle in (node.name or ''):
+            return node
+    return None
+
+
+def run_tests (tap, binary, workdir, apps):
+    Role = tw.a11y.Role
+    wait_until = tw.wait_until
+    xscreen = tw.xscreen
+
+    settings_dir = os.path.join (workdir, 'config', 'glib-2.0', 'settings')
+    os.makedirs (settings_dir, exist_ok=True)
+    with open (os.path.join (settings_dir, 'keyfile'), 'w') as f:
+        f.write (KEYFILE)
+
+    app = tw.ElabApp (binary, workdir, os.path.join (workdir, 'run.stderr'))
+    apps.append (app)
+    if not tap.ok (app.start (), 'the app starts on the accessibility bus'):
+        return
+    t = app.tree
+    tap.ok (app.resize (WINDOW_W, WINDOW_H), 'window resized to %dx%d' % (WINDOW_W, WINDOW_H))
+    app.park_pointer ()
+    tap.ok (wait_until (lambda: tw.selected_page (app) == 'Training', 5.0),
+            'the saved Training page is shown', diag='selected %r' % (tw.selected_page (app),))
+
+    figure = wait_until (lambda: t.find (role=Role.IMAGE, name='Training figure', refresh=True), 5.0)
+    landscape = t.find (role=Role.IMAGE, name='Loss landscape figure')
+    if not tap.ok (figure is not None and landscape is not None,
+                   'the training and landscape figures are in the accessibility tree'):
+        return
+    grab = app.grab_fn (figure)
+    grab_landscape = app.grab_fn (landscape)
+
+    controls = {}
+    for name in ('Play', 'Step', 'Reset'):
+        # GTK 4.8 gives a toggle button the push-button role.
+        controls[name] = t.find (role=Role.PUSH_BUTTON, name=name) or \
+            t.find (role=Role.TOGGLE_BUTTON, name=name)
+    sliders = [n.obj for n in t.find_all (role=Role.SLIDER, name='Learning rate')]
+    spins = [n.obj for n in t.find_all (role=Role.SPIN_BUTTON, name='Learning rate')]
+    standardize = t.find (name='Standardize')
+    for name in ('Speed', 'Momentum', 'Optimizer', 'Bias'):
+        controls[name] = t.find (name=name, visible=False)
+    missing = [k for k, v in controls.items () if v is None]
+    if not sliders:
+        missing.append ('Learning rate slider')
+    if not spins:
+        missing.append ('Learning rate spin button')
+    if standardize is None:
+        missing.append ('Standardize')
+    if not tap.ok (not missing, 'every Training control is found by its accessible name',
+                   diag='missing: %r\nnodes: %r' % (missing, [n for n in t.find_all (visible=False)
+                                                             if n.role != Role.LABEL])):
+        return
+
+    first = xscreen.wait_for_stable (grab)
+    first_landscape = xscreen.wait_for_stable (grab_landscape)
+
+    # Step: the fit moves, and so does the path in the landscape.
+    tap.ok (t.click (controls['Step']) and xscreen.wait_for_change (grab, first) is not None,
+            'Step (AT-SPI click) takes a step and the figure follows')
+    tap.ok (xscreen.wait_for_change (grab_landscape, first_landscape) is not None,
+            'the landscape follows the step')
+
+    # Play runs on; pressing it again pauses and the picture settles.
+    before = xscreen.wait_for_stable (grab)
+    t.click (controls['Play'])
+    a = xscreen.wait_for_change (grab, before)
+    b = xscreen.wait_for_change (grab, a) if a is not None else None
+    tap.ok (a is not None and b is not None, 'Play animates the figure (two changes in a row)')
+    tap.ok (t.has_state (controls['Play'], tw.a11y.State.CHECKED) or
+            t.has_state (controls['Play'], tw.a11y.State.PRESSED),
+            'Play reads as pressed while playing')
+    t.click (controls['Play'])
+    paused = xscreen.wait_for_stable (grab, settle=0.3)
+    time.sleep (0.3)
+    tap.ok (paused is not None and xscreen.differing_bytes (paused, grab ()) == 0,
+            'pressing Play again pauses: the figure stays still')
+
+    # Reset: the very first picture again (a run replays exactly).
+    t.click (controls['Reset'])
+    tap.ok (wait_until (lambda: xscreen.differing_bytes (first, grab ()) == 0, 5.0),
+            'Reset brings back the step-0 figure, pixel for pixel')
+
+    # Space plays and pauses from the keyboard.
+    before = grab ()
+    app.key ('space')
+    moved = xscreen.wait_for_change (grab, before)
+    app.key ('space')
+    tap.ok (moved is not None, 'Space plays')
+    xscreen.wait_for_stable (grab, settle=0.3)
+
+    # The learning-rate slider (log10 scale) sets the rate, and a new run
+    # starts from step 0.
+    slider, spin = sliders[0], spins[0]
+    before = xscreen.wait_for_stable (grab)
+    t.set_value (slider, -2.0)
+    got = t.wait_value (spin, lambda v: abs (v - 0.01) < 1e-9)
+    tap.ok (got is not None and abs (got - 0.01) < 1e-9,
+            'the Learning rate slider at 10^-2 sets the rate to 0.01', diag='spin reads %r' % (got,))
+    tap.ok (xscreen.wait_for_change (grab, before) is not None, 'the figure follows the slider')
+
+    # Raw °F with a rate of 10: the run diverges, stops, and says why.
+    t.click (standardize)
+    t.set_value (slider, 1.0)
+    t.wait_value (spin, lambda v: abs (v - 10) < 1e-9)
+    t.click (controls['Play'])
+    label = wait_until (lambda: find_label (t, 'Diverged'), 5.0, 0.1)
+    tap.ok (label is not None, 'a diverging run shows "Diverged" on the page')
+    detail = find_label (t, 'smaller')
+    tap.ok (detail is not None, 'the message suggests a smaller learning rate',
+            diag='labels: %r' % ([n.name for n in t.find_all (role=Role.LABEL)],))
+    tap.ok (wait_until (lambda: not (t.has_state (controls['Play'], tw.a11y.State.CHECKED) or
+                                     t.has_state (controls['Play'], tw.a11y.State.PRESSED)), 3.0),
+            'the diverged run stopped playing by itself')
+
+    app.key ('ctrl+q')
+    tap.ok (app.wait_exit (5.0) == 0, 'Ctrl+Q: the app exits with status 0')
+    app.stop ()
+
+
+def main ():
+    binary = sys.argv[1] if len (sys.argv) > 1 else os.environ.get ('ELAB_BINARY')
+    if not binary or not os.access (binary, os.X_OK):
+        print ('1..0 # SKIP no entropy-lab binary given')
+        return 0
+    binary = os.path.abspath (binary)
+
+    missing = tw.Session.missing_tools ()
+    if missing:
+        print ('1..0 # SKIP not installed: %s' % ', '.join (missing))
+        return 0
+    if tw.a11y is None:
+        print ('1..0 # SKIP python3 AT-SPI bindings missing: %s' % tw.A11Y_ERROR)
+        return 0
+
+    tap = tw.Tap ()
+    session = tw.Session ()
+    workdir = tempfile.mkdtemp (prefix='elab-traintest-')
+    apps = []
+    try:
+        session.start ()
+        run_tests (tap, binary, workdir, apps)
+    except tw.SessionError as e:
+        tap.ok (False, 'desktop session for the Training test: %s' % e)
+    except Exception:
+        tap.ok (False, 'Training window test ran to the end', diag=traceback.format_exc ())
+    finally:
+        for a in apps:
+            a.stop ()
+        session.close ()
+
+    errs = [a.stderr_text () for a in apps if a.stderr_text ().strip ()]
+    tap.ok (apps and not errs, 'the app wrote nothing on stderr', diag='\n'.join (errs))
+    tap.plan ()
+    if not tap.failed:
+        shutil.rmtree (workdir, ignore_errors=True)
+    else:
+        tap.diag ('kept %s (app stderr, settings)' % workdir)
+    return 1 if tap.failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit (main ())
