@@ -340,6 +340,11 @@ show_message (ElabTrainingPage *self,
               const char       *body)
 {
   static const char *classes[] = { "error", "warning", "success", "accent" };
+  g_autofree char *message = title != NULL ? g_strdup_printf ("%s %s", title, body != NULL ? body : "") : NULL;
+
+  /* Called every frame: touch the widgets only when the text changes. */
+  if (g_strcmp0 (message, self->message) == 0)
+    return;
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->message_icon), classes[i]);
@@ -351,7 +356,7 @@ show_message (ElabTrainingPage *self,
       return;
     }
 
-  self->message = g_strdup_printf ("%s %s", title, body != NULL ? body : "");
+  self->message = g_steal_pointer (&message);
   gtk_image_set_from_icon_name (self->message_icon, icon);
   if (css != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->message_icon), css);
