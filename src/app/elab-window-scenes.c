@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "elab-sweep-dialog.h"
 #include "elab-window-scenes.h"
 
 typedef struct
@@ -250,6 +251,22 @@ save_scenario_activated (GSimpleAction *action,
 }
 
 static void
+export_sweep_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  ElabWindow *window = user_data;
+  ElabPlotView *view = elab_window_get_visible_plot_view (window);
+
+  if (view == NULL)
+    return;
+
+  elab_scene_player_finish (get_scenes (window)->player);
+  elab_sweep_dialog_present (GTK_WINDOW (window), elab_window_get_document (window),
+                             elab_plot_view_get_figure_kind (view), elab_plot_view_get_caption (view));
+}
+
+static void
 next_scene_activated (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
@@ -487,6 +504,7 @@ _elab_window_scenes_init (ElabWindow *window)
     { .name = "save-scenario", .activate = save_scenario_activated },
     { .name = "next-scene", .activate = next_scene_activated },
     { .name = "previous-scene", .activate = previous_scene_activated },
+    { .name = "export-sweep", .activate = export_sweep_activated },
   };
   WindowScenes *ws;
   ElabDocument *document;
@@ -535,6 +553,9 @@ _elab_window_scenes_init (ElabWindow *window)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
                                                           gtk_named_action_new ("win.presentation")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("win.export-sweep")));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_callback_action_new (leave_presentation_cb, NULL, NULL)));

@@ -1,0 +1,395 @@
+/* elab-sweep-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built in code: a message dialog with a small grid as its extra child.
+ * The frames go through the plot layer's elab_sweep_export(), the same as
+ * the command line, so the window's sweep and `export --sweep` agree.
+ */
+#define G_LOG_DOMAIN "elab-sweep-dialog"
+
+#include "elab-config.h"
+
+#include <math.h>
+
+#include "elab-sweep-dialog.h"
+#include "elab-window.h"
+
+#define FRAME_PATTERN "frame-%04d.png"
+
+const char * const *
+elab_sweep_dialog_params_for (ElabFigureKind   kind,
+                              const ElabState *state)
+{
+  static const char *entropy[] = { "theta-a", "bias-a", "theta-b", "bias-b", "theta-c", "bias-c",
+                                   "x-min", "x-max", NULL };
+  static const char *cross[] = { "theta-q", "bias-q", "theta-p", "bias-p", "x-min", "x-max", NULL };
+  static const char *softmax[] = { "temperature", "logit-1", "logit-2", "logit-3", "logit-4",
+                                   "logit-5", "logit-6", "logit-7", "logit-8", NULL };
+  static const char *softmax_k[ELAB_SOFTMAX_MAX_K + 2];
+  static const char *training[] = { "steps", "lr", "init-w", "init-b", NULL };
+
+  switch (kind)
+    {
+    case ELAB_FIGURE_ENTROPY:
+      return entropy;
+    case ELAB_FIGURE_CROSS_ENTROPY:
+      return cross;
+    case ELAB_FIGURE_SOFTMAX:
+      /* Only the logits there are. */
+      for (guint i = 0; i <= MIN (state->k, ELAB_SOFTMAX_MAX_K); i++)
+        softmax_k[i] = softmax[i];
+      softmax_k[MIN (state->k, ELAB_SOFTMAX_MAX_K) + 1] = NULL;
+      return softmax_k;
+    case ELAB_FIGURE_TRAINING:
+    case ELAB_FIGURE_LANDSCAPE:
+    case ELAB_N_FIGURES:
+    default:
+      return training;
+    }
+}
+
+void
+elab_sweep_dialog_suggest (const char      *param,
+                           const ElabState *state,
+                           ElabSweep       *res)
+{
+  double v = elab_sweep_get_value (param, state);
+
+  g_strlcpy (res->param, param, sizeof res->param);
+  if (!isfinite (v))
+    v = 0.0;
+  res->from = v;
+
+  if (g_str_equal (param, "temperature") || g_str_equal (param, "lr"))
+    res->to = v * 4.0;
+  else if (g_str_equal (param, "steps"))
+    {
+      res->from = 1.0;
+      res->to = MAX (v, 2.0);
+    }
+  else
+    res->to = v + 3.0;
+}
+
+typedef struct
+{
+  ElabSweep   sweep;
+  guint       n_frames;
+  char       *pattern;
+  ElabFigureKind kind;
+  ElabState   state;
+  char       *caption;
+  int         width;
+  int         height;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->pattern);
+  g_free (job->caption);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  GError *error = NULL;
+  guint written = 0;
+
+  /* As the command line draws it: the state's theme and palette. */
+  style.theme = job->state.theme;
+  style.palette = job->state.palette;
+  style.caption = job->caption;
+
+  if (elab_sweep_export (&job->sweep, job->n_frames, job->pattern, job->kind, &job->state, &style,
+                         job->width, job->height, 1.0, ELAB_EXPORT_PNG, cancellable, &written, &error))
+    g_task_return_int (task, written);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+elab_sweep_dialog_export_async (const ElabSweep     *sweep,
+                                guint                n_frames,
+                                const char          *directory,
+                                ElabFigureKind       kind,
+                                const ElabState     *state,
+                                const char          *caption,
+                                int                  width,
+                                int                  height,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->sweep = *sweep;
+  job->n_frames = n_frames;
+  job->pattern = g_build_filename (directory, FRAME_PATTERN, NULL);
+  job->kind = kind;
+  job->state = *state;
+  job->caption = g_strdup (caption);
+  job->width = width;
+  job->height = height;
+
+  g_task_set_source_tag (task, elab_sweep_dialog_export_async);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+elab_sweep_dialog_export_finish (GAsyncResult  *result,
+                                 guint         *res_written,
+                                 GError       **error)
+{
+  gssize written = g_task_propagate_int (G_TASK (result), error);
+
+  if (written < 0)
+    return FALSE;
+  if (res_written != NULL)
+    *res_written = (guint) written;
+  return TRUE;
+}
+
+typedef struct
+{
+  GtkWindow      *parent;        /* a ref */
+  ElabState       state;
+  ElabFigureKind  kind;
+  char           *caption;
+  const char * const *params;
+  GtkDropDown    *param;
+  GtkSpinButton  *from;
+  GtkSpinButton  *to;
+  GtkSpinButton  *frames;
+  GtkSpinButton  *width;
+  GtkSpinButton  *height;
+  ElabSweep       sweep;
+  char           *directory;
+} DialogData;
+
+static void
+dialog_data_free (gpointer data)
+{
+  DialogData *d = data;
+
+  g_clear_object (&d->parent);
+  g_free (d->caption);
+  g_free (d->directory);
+  g_free (d);
+}
+
+static void
+report (GtkWindow  *parent,
+        const char *heading,
+        const char *message)
+{
+  if (ELAB_IS_WINDOW (parent) && heading == NULL)
+    {
+      elab_window_show_toast (ELAB_WINDOW (parent), message);
+      return;
+    }
+  {
+    GtkWidget *dialog = adw_message_dialog_new (parent, heading ? heading : "Export Sweep", message);
+
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DialogData *d = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint written = 0;
+
+  if (!elab_sweep_dialog_export_finish (result, &written, &error))
+    report (d->parent, "Could Not Export the Sweep", error->message);
+  else
+    {
+      message = g_strdup_printf ("Wrote %u frames to %s", written, d->directory);
+      report (d->parent, NULL, message);
+    }
+  dialog_data_free (d);
+}
+
+static void
+folder_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    DialogData      *d)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      d->directory = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (d->directory == NULL)
+    {
+      if (response == GTK_RESPONSE_ACCEPT)
+        report (d->parent, "Could Not Export the Sweep", "Only local folders can be written.");
+      dialog_data_free (d);
+      return;
+    }
+
+  elab_sweep_dialog_export_async (&d->sweep, gtk_spin_button_get_value_as_int (d->frames), d->directory,
+                                  d->kind, &d->state, d->caption,
+                                  gtk_spin_button_get_value_as_int (d->width),
+                                  gtk_spin_button_get_value_as_int (d->height),
+                                  NULL, export_done_cb, d);
+  if (ELAB_IS_WINDOW (d->parent))
+    elab_window_show_toast (ELAB_WINDOW (d->parent), "Exporting the sweep…");
+}
+
+static void
+param_changed_cb (GtkDropDown *dropdown,
+                  GParamSpec  *pspec,
+                  DialogData  *d)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+  ElabSweep suggestion;
+
+  if (i == GTK_INVALID_LIST_POSITION || d->params[i] == NULL)
+    return;
+
+  elab_sweep_dialog_suggest (d->params[i], &d->state, &suggestion);
+  gtk_spin_button_set_value (d->from, suggestion.from);
+  gtk_spin_button_set_value (d->to, suggestion.to);
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             DialogData       *d)
+{
+  GtkFileChooserNative *chooser;
+  guint i = gtk_drop_down_get_selected (d->param);
+  g_autoptr(GError) error = NULL;
+  ElabState last = d->state;
+
+  /* From here the data is ours to free (or to hand to the chooser). */
+  g_object_steal_data (G_OBJECT (dialog), "elab-sweep-data");
+  if (g_strcmp0 (response, "export") != 0 || i == GTK_INVALID_LIST_POSITION)
+    {
+      dialog_data_free (d);
+      return;
+    }
+
+  g_strlcpy (d->sweep.param, d->params[i], sizeof d->sweep.param);
+  d->sweep.from = gtk_spin_button_get_value (d->from);
+  d->sweep.to = gtk_spin_button_get_value (d->to);
+
+  /* The ends are the extremes of a linear sweep: if both validate, every
+   * frame does. Say so now rather than after choosing a folder. */
+  if (!elab_sweep_apply (&d->sweep, d->sweep.from, &last, &error) ||
+      !elab_sweep_apply (&d->sweep, d->sweep.to, &last, &error))
+    {
+      report (d->parent, "Could Not Export the Sweep", error->message);
+      dialog_data_free (d);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new ("Choose a Folder for the Frames", d->parent,
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Export", "_Cancel");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (folder_response_cb), d);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GtkSpinButton *
+add_spin (GtkGrid    *grid,
+          int         row,
+          const char *label,
+          double      min,
+          double      max,
+          double      step,
+          guint       digits,
+          double      value)
+{
+  GtkWidget *name = gtk_label_new_with_mnemonic (label);
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_hexpand (spin, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (name), spin);
+  gtk_grid_attach (grid, name, 0, row, 1, 1);
+  gtk_grid_attach (grid, spin, 1, row, 1, 1);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+GtkWindow *
+elab_sweep_dialog_present (GtkWindow      *parent,
+                           ElabDocument   *document,
+                           ElabFigureKind  kind,
+                           const char     *caption)
+{
+  DialogData *d = g_new0 (DialogData, 1);
+  GtkWidget *dialog;
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *label;
+  ElabSweep suggestion;
+
+  d->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  d->state = *elab_document_get_state (document);
+  d->kind = kind;
+  d->caption = g_strdup (caption);
+  d->params = elab_sweep_dialog_params_for (kind, &d->state);
+  elab_sweep_dialog_suggest (d->params[0], &d->state, &suggestion);
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+
+  label = gtk_label_new_with_mnemonic ("_Parameter");
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  d->param = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char * const *) d->params));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (d->param));
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (d->param), 1, 0, 1, 1);
+
+  d->from = add_spin (GTK_GRID (grid), 1, "_From", -ELAB_MAX_ABS_PARAM, ELAB_MAX_ABS_PARAM, 0.1, 3,
+                      suggestion.from);
+  d->to = add_spin (GTK_GRID (grid), 2, "_To", -ELAB_MAX_ABS_PARAM, ELAB_MAX_ABS_PARAM, 0.1, 3, suggestion.to);
+  d->frames = add_spin (GTK_GRID (grid), 3, "F_rames", 2, 10000, 1, 0, 60);
+  d->width = add_spin (GTK_GRID (grid), 4, "_Width (px)", 16, 16384, 1, 0, 1920);
+  d->height = add_spin (GTK_GRID (grid), 5, "_Height (px)", 16, 16384, 1, 0, 1080);
+  g_signal_connect (d->param, "notify::selected", G_CALLBACK (param_changed_cb), d);
+
+  dialog = adw_message_dialog_new (parent, "Export Sweep",
+                                   "One parameter moves from From to To over the frames; each frame "
+                                   "is written as frame-0000.png, frame-0001.png, … in a folder you "
+                                   "choose next, ready to be cut into a video.");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", "_Cancel",
+                                    "export", "_Choose Folder…",
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), d);
+  /* Frees the data if the dialog goes without a response. */
+  g_object_set_data_full (G_OBJECT (dialog), "elab-sweep-data", d, dialog_data_free);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}

@@ -1,0 +1,52 @@
+/* elab-sweep-dialog.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Export Sweep…: the window's twin of `entropy-lab export --sweep`. Asks
+ * for a parameter, a range, a frame count and a size, then a folder, and
+ * writes frame-0000.png … there in a worker thread.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "elab-document.h"
+#include "elab-figure.h"
+#include "elab-sweep.h"
+
+G_BEGIN_DECLS
+
+/* The parameters worth sweeping in @kind's figure, NULL-terminated
+ * (static strings). */
+const char * const *elab_sweep_dialog_params_for (ElabFigureKind   kind,
+                                                  const ElabState *state);
+/* A sensible sweep of @param from its value in @state. */
+void                elab_sweep_dialog_suggest     (const char      *param,
+                                                   const ElabState *state,
+                                                   ElabSweep       *res);
+
+/* Presents the dialog over @parent for the figure @kind of @document's
+ * state, drawn with @caption (may be NULL). */
+GtkWindow          *elab_sweep_dialog_present     (GtkWindow       *parent,
+                                                   ElabDocument    *document,
+                                                   ElabFigureKind   kind,
+                                                   const char      *caption);
+
+/* Runs the export in a thread; @callback gets the number of frames
+ * written or an error (elab_sweep_export()'s). */
+void                elab_sweep_dialog_export_async (const ElabSweep     *sweep,
+                                                    guint                n_frames,
+                                                    const char          *directory,
+                                                    ElabFigureKind       kind,
+                                                    const ElabState     *state,
+                                                    const char          *caption,
+                                                    int                  width,
+                                                    int                  height,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean            elab_sweep_dialog_export_finish (GAsyncResult       *result,
+                                                     guint              *res_written,
+                                                     GError            **error);
+
+G_END_DECLS
