@@ -13,6 +13,9 @@
 
 #include <adwaita.h>
 
+#include "elab-cross-entropy-page.h"
+#include "elab-entropy-page.h"
+#include "elab-model-editor.h"
 #include "elab-presentation.h"
 
 #define PROJECTOR_CLASS "elab-projector"
@@ -28,7 +31,10 @@ struct _ElabPresentation
 
   gboolean        active;
   AdwColorScheme  saved_scheme;
+  guint           keep;         /* ElabPresentationKeep: editors left out */
 };
+
+#define KEEP_KEY "elab-presentation-keep"
 
 void
 elab_presentation_foreach_plot_view (GtkWidget *root,
@@ -84,6 +90,84 @@ is_page_boundary (GtkWidget *widget)
          GTK_IS_WINDOW (widget);
 }
 
+/* Tags the model editors of the Entropy (A, B, C) and Cross-entropy (p, q)
+ * pages, in their order on the page, with the ElabPresentationKeep bit of
+ * the model each edits. */
+static void
+tag_editors (GtkWidget *widget,
+             guint     *next_bit)
+{
+  if (ELAB_IS_MODEL_EDITOR (widget))
+    {
+      g_object_set_data (G_OBJECT (widget), KEEP_KEY, GUINT_TO_POINTER (*next_bit));
+      *next_bit <<= 1;
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    tag_editors (child, next_bit);
+}
+
+static void
+tag_pages (GtkWidget *widget)
+{
+  guint bit;
+
+  if (ELAB_IS_ENTROPY_PAGE (widget) || ELAB_IS_CROSS_ENTROPY_PAGE (widget))
+    {
+      bit = ELAB_IS_ENTROPY_PAGE (widget) ? ELAB_PRESENTATION_KEEP_A : ELAB_PRESENTATION_KEEP_P;
+      tag_editors (widget, &bit);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    tag_pages (child);
+}
+
+static gboolean
+is_kept (ElabPresentation *self,
+         GtkWidget        *widget)
+{
+  return (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), KEEP_KEY)) & self->keep) != 0;
+}
+
+static gboolean
+holds_kept (ElabPresentation *self,
+            GtkWidget        *widget)
+{
+  if (is_kept (self, widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (holds_kept (self, child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Inside a panel that holds a control the scene changes: hide the rest. */
+static void
+fold_inside (ElabPresentation *self,
+             GtkWidget        *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (is_kept (self, child) || GTK_IS_POPOVER (child) || GTK_IS_SCROLLBAR (child))
+        continue;
+      if (holds_kept (self, child))
+        fold_inside (self, child);
+      else
+        hide (self, child);
+    }
+}
+
 static void
 fold_around_cb (gpointer view,
                 gpointer user_data)
@@ -97,9 +181,23 @@ fold_around_cb (gpointer view,
       for (GtkWidget *sibling = gtk_widget_get_first_child (parent);
            sibling != NULL;
            sibling = gtk_widget_get_next_sibling (sibling))
-        if (sibling != w && !holds_plot (sibling) && !GTK_IS_POPOVER (sibling))
-          hide (self, sibling);
+        {
+          if (sibling == w || holds_plot (sibling) || GTK_IS_POPOVER (sibling))
+            continue;
+          if (holds_kept (self, sibling))
+            fold_inside (self, sibling);
+          else
+            hide (self, sibling);
+        }
     }
+}
+
+static void
+unfold (ElabPresentation *self)
+{
+  for (guint i = 0; i < self->hidden->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->hidden, i), TRUE);
+  g_ptr_array_set_size (self->hidden, 0);
 }
 
 static void
@@ -140,9 +238,26 @@ elab_presentation_refresh (ElabPresentation *self)
   elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), style_view_cb, self);
   if (self->active)
     {
+      /* Fold afresh: what a scene keeps may have changed. */
+      unfold (self);
+      tag_pages (GTK_WIDGET (self->window));
       elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), fold_around_cb, self);
       fold_chrome (self, GTK_WIDGET (self->window));
     }
+}
+
+void
+elab_presentation_set_keep (ElabPresentation *self,
+                            guint             keep)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->keep == keep)
+    return;
+
+  self->keep = keep;
+  if (self->active)
+    elab_presentation_refresh (self);
 }
 
 static void
@@ -194,9 +309,7 @@ elab_presentation_set_active (ElabPresentation *self,
     }
   else
     {
-      for (guint i = 0; i < self->hidden->len; i++)
-        gtk_widget_set_visible (g_ptr_array_index (self->hidden, i), TRUE);
-      g_ptr_array_set_size (self->hidden, 0);
+      unfold (self);
 
       gtk_widget_remove_css_class (GTK_WIDGET (self->window), PROJECTOR_CLASS);
       adw_style_manager_set_color_scheme (manager, self->saved_scheme);

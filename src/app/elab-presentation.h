@@ -28,6 +28,19 @@ void              elab_presentation_set_active   (ElabPresentation *self,
 /* The caption every plot draws (NULL: none); kept across page changes. */
 void              elab_presentation_set_caption  (ElabPresentation *self,
                                                   const char       *caption);
+/* Which model editors stay out in presentation mode: those whose model
+ * the current scene changes, so the lecturer can still move them. */
+typedef enum
+{
+  ELAB_PRESENTATION_KEEP_A = 1 << 0,
+  ELAB_PRESENTATION_KEEP_B = 1 << 1,
+  ELAB_PRESENTATION_KEEP_C = 1 << 2,
+  ELAB_PRESENTATION_KEEP_P = 1 << 3,
+  ELAB_PRESENTATION_KEEP_Q = 1 << 4,
+} ElabPresentationKeep;
+
+void              elab_presentation_set_keep     (ElabPresentation *self,
+                                                  guint             keep);
 /* Applies caption and style to plot views created since (a page that
  * fills its slot late). */
 void              elab_presentation_refresh      (ElabPresentation *self);

@@ -76,12 +76,42 @@ elab_window_get_scene_label (ElabWindow *window)
   return get_scenes (window)->scene_label;
 }
 
+/* The models the current scene moves, against the scene before it: their
+ * editors stay out in presentation mode. */
+static guint
+scene_keep (ElabScenePlayer *player)
+{
+  const ElabScenario *scenario = elab_scene_player_get_scenario (player);
+  guint index = elab_scene_player_get_index (player);
+  const ElabState *now, *before;
+  guint keep = 0;
+
+  if (scenario == NULL || index < 1 || index > scenario->scenes->len)
+    return 0;
+
+  now = &((const ElabScene *) g_ptr_array_index (scenario->scenes, index - 1))->state;
+  before = index >= 2 ? &((const ElabScene *) g_ptr_array_index (scenario->scenes, index - 2))->state
+                      : &scenario->state;
+
+  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+    if (memcmp (&now->models[i], &before->models[i], sizeof now->models[i]) != 0 ||
+        now->model_enabled[i] != before->model_enabled[i])
+      keep |= ELAB_PRESENTATION_KEEP_A << i;
+  if (memcmp (&now->p, &before->p, sizeof now->p) != 0)
+    keep |= ELAB_PRESENTATION_KEEP_P;
+  if (memcmp (&now->q, &before->q, sizeof now->q) != 0)
+    keep |= ELAB_PRESENTATION_KEEP_Q;
+  return keep;
+}
+
 static void
 scene_changed_cb (ElabScenePlayer *player,
                   GParamSpec      *pspec,
                   WindowScenes    *ws)
 {
   g_autofree char *position = elab_scene_player_dup_position (player);
+
+  elab_presentation_set_keep (ws->presentation, scene_keep (player));
 
   elab_presentation_set_caption (ws->presentation, elab_scene_player_get_caption (player));
   gtk_label_set_label (GTK_LABEL (ws->scene_label), position != NULL ? position : "");

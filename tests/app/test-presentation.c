@@ -11,6 +11,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "elab-model-editor.h"
 #include "elab-window-scenes.h"
 #include "elab-window.h"
 
@@ -135,6 +136,72 @@ test_toggle (void)
   spin ();
 }
 
+static void
+collect_editors (GtkWidget *widget,
+                 GPtrArray *res)
+{
+  if (ELAB_IS_MODEL_EDITOR (widget))
+    g_ptr_array_add (res, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_editors (child, res);
+}
+
+/* Shown on screen: it and every ancestor visible. */
+static gboolean
+shown (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_keep_scene_controls (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabScenario *scenario;
+  g_autoptr(GPtrArray) editors = g_ptr_array_new ();
+  ElabState s1, s2;
+
+  elab_state_init_default (&s1);
+  s1.page = ELAB_PAGE_ENTROPY;
+  s2 = s1;
+  s2.models[1].theta = 5.0;       /* scene 2 moves model B only */
+  scenario = elab_scenario_new (&s1);
+  elab_scenario_add_scene (scenario, &s1, "first");
+  elab_scenario_add_scene (scenario, &s2, "B gets steeper");
+
+  gtk_window_present (GTK_WINDOW (window));
+  elab_window_open_scenario (window, scenario);
+  collect_editors (gtk_widget_get_parent (GTK_WIDGET (elab_window_get_visible_plot_view (window))), editors);
+  g_assert_cmpuint (editors->len, ==, 3);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  spin ();
+  /* Scene 1 changes nothing: every control is folded away. */
+  for (guint i = 0; i < editors->len; i++)
+    g_assert_false (shown (g_ptr_array_index (editors, i)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "next-scene", NULL);
+  elab_scene_player_finish (elab_window_get_scene_player (window));
+  spin ();
+  g_assert_false (shown (g_ptr_array_index (editors, 0)));
+  g_assert_true (shown (g_ptr_array_index (editors, 1)));
+  g_assert_false (shown (g_ptr_array_index (editors, 2)));
+
+  /* Leaving shows them all again. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "presentation", g_variant_new_boolean (FALSE));
+  spin ();
+  for (guint i = 0; i < editors->len; i++)
+    g_assert_true (shown (g_ptr_array_index (editors, i)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* Labels whose text (markup included) holds @needle. */
 static guint
 count_labels (GtkWidget  *widget,
@@ -187,6 +254,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/elab/app/Presentation/toggle", test_toggle);
+  g_test_add_func ("/elab/app/Presentation/keep-scene-controls", test_keep_scene_controls);
   g_test_add_func ("/elab/app/Presentation/notation", test_notation);
 
   return g_test_run ();
