@@ -332,6 +332,7 @@ elab_settings_load_state (ElabSettings *self,
   g_autofree char *page = NULL;
   g_autofree char *unit = NULL;
   g_autofree char *palette = NULL;
+  g_autofree char *notation = NULL;
   g_autofree char *dataset = NULL;
   g_autofree char *optimizer = NULL;
   int k = s.k;
@@ -348,6 +349,9 @@ elab_settings_load_state (ElabSettings *self,
   palette = get_string (self, "palette");
   if (palette != NULL)
     s.palette = g_str_equal (palette, "colorblind") ? ELAB_PALETTE_COLORBLIND : ELAB_PALETTE_DEFAULT;
+  notation = get_string (self, "notation");
+  if (notation != NULL)
+    elab_notation_from_string (notation, &s.notation);
 
   get_double (self, "x-min", &s.x_min);
   get_double (self, "x-max", &s.x_max);
@@ -412,6 +416,7 @@ elab_settings_save_state (ElabSettings    *self,
   set_string (self, "page", elab_page_to_string (state->page));
   set_string (self, "unit", elab_unit_to_string (state->unit));
   set_string (self, "palette", state->palette == ELAB_PALETTE_COLORBLIND ? "colorblind" : "default");
+  set_string (self, "notation", elab_notation_to_string (state->notation));
   set_double (self, "x-min", state->x_min);
   set_double (self, "x-max", state->x_max);
   set_doubles (self, "model-theta", theta, ELAB_MAX_MODELS);

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "elab-model-editor.h"
+#include "elab-settings.h"
 #include "elab-window-scenes.h"
 #include "elab-window.h"
 
@@ -241,6 +242,24 @@ test_notation (void)
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "standard");
   g_assert_cmpuint (count_labels (GTK_WIDGET (window), "H<sub>q</sub>(p)"), ==, 0);
   g_assert_cmpuint (count_labels (GTK_WIDGET (window), "KL(p‖q) = H(p,q) − H(p)"), ==, 1);
+
+  /* The notation comes back at the next start, like the palette. */
+  {
+    ElabSettings *settings = elab_settings_new ();
+    ElabState s, loaded;
+
+    elab_state_init_default (&s);
+    s.notation = ELAB_NOTATION_SUBSCRIPT;
+    elab_settings_save_state (settings, &s);
+    elab_state_init_default (&loaded);
+    elab_settings_load_state (settings, &loaded);
+    g_assert_cmpint (loaded.notation, ==, ELAB_NOTATION_SUBSCRIPT);
+    s.notation = ELAB_NOTATION_STANDARD;
+    elab_settings_save_state (settings, &s);
+    elab_settings_load_state (settings, &loaded);
+    g_assert_cmpint (loaded.notation, ==, ELAB_NOTATION_STANDARD);
+    elab_settings_free (settings);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
