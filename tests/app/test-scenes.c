@@ -204,6 +204,39 @@ test_player_keys (void)
   g_object_unref (scale);
 }
 
+static void
+test_player_start (void)
+{
+  g_autoptr(ElabDocument) document = elab_document_new ();
+  g_autoptr(ElabScenePlayer) player = elab_scene_player_new (document);
+  g_autoptr(ElabScenario) copy = make_scenario ();
+  ElabScenario *scenario = make_scenario ();
+  g_autofree char *position = NULL;
+
+  /* A scenario whose own state is none of its scenes starts before them. */
+  scenario->state.p.theta = 7.0;
+  elab_scene_player_set_scenario (player, scenario);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 0);
+  g_assert_null (elab_scene_player_get_caption (player));
+  position = elab_scene_player_dup_position (player);
+  g_assert_cmpstr (position, ==, "3 scenes: Page Down starts");
+  g_assert_cmpfloat (elab_document_get_state (document)->p.theta, ==, 7.0);
+  /* Page Up before the first scene does nothing (but is still ours). */
+  g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_Page_Up, 0, NULL));
+  g_assert_false (elab_scene_player_is_animating (player));
+
+  g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_Page_Down, 0, NULL));
+  elab_scene_player_advance (player, 0);
+  elab_scene_player_advance (player, ELAB_SCENE_PLAYER_DURATION_US);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 1);
+  g_assert_true (elab_state_equal (elab_document_get_state (document), scene_state (copy, 1)));
+
+  /* Closing the scenario: no scenes, the keys are free again. */
+  elab_scene_player_set_scenario (player, NULL);
+  g_assert_cmpuint (elab_scene_player_get_n_scenes (player), ==, 0);
+  g_assert_false (elab_scene_player_handle_key (player, GDK_KEY_Page_Down, 0, NULL));
+}
+
 static ElabWindow *
 new_window (void)
 {
@@ -492,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Scenes/ease", test_ease);
   g_test_add_func ("/elab/app/Scenes/interpolate", test_interpolate);
   g_test_add_func ("/elab/app/Scenes/player-keys", test_player_keys);
+  g_test_add_func ("/elab/app/Scenes/player-start", test_player_start);
   g_test_add_func ("/elab/app/Scenes/lesson-loads", test_lesson_loads);
   g_test_add_func ("/elab/app/Scenes/window-lesson", test_window_lesson);
   g_test_add_func ("/elab/app/Scenes/window-bad-file", test_window_bad_file);
