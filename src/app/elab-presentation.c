@@ -220,14 +220,42 @@ fold_chrome (ElabPresentation *self,
     fold_chrome (self, child);
 }
 
+typedef struct
+{
+  ElabPresentation *self;
+  GHashTable       *captioned;   /* page roots whose first plot has the caption */
+} StylePass;
+
+static GtkWidget *
+page_root (GtkWidget *widget)
+{
+  while (!is_page_boundary (gtk_widget_get_parent (widget)))
+    widget = gtk_widget_get_parent (widget);
+  return widget;
+}
+
 static void
 style_view_cb (gpointer view,
                gpointer user_data)
 {
-  ElabPresentation *self = user_data;
+  StylePass *pass = user_data;
+  GtkWidget *page = page_root (view);
 
-  elab_plot_view_set_presentation (view, self->active);
-  elab_plot_view_set_caption (view, self->caption);
+  elab_plot_view_set_presentation (view, pass->self->active);
+  /* One caption per page: the Training page's second plot goes without. */
+  if (g_hash_table_add (pass->captioned, page))
+    elab_plot_view_set_caption (view, pass->self->caption);
+  else
+    elab_plot_view_set_caption (view, NULL);
+}
+
+static void
+style_views (ElabPresentation *self)
+{
+  StylePass pass = { self, g_hash_table_new (NULL, NULL) };
+
+  elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), style_view_cb, &pass);
+  g_hash_table_unref (pass.captioned);
 }
 
 void
@@ -235,7 +263,7 @@ elab_presentation_refresh (ElabPresentation *self)
 {
   g_return_if_fail (self != NULL);
 
-  elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), style_view_cb, self);
+  style_views (self);
   if (self->active)
     {
       /* Fold afresh: what a scene keeps may have changed. */
@@ -337,7 +365,7 @@ elab_presentation_set_caption (ElabPresentation *self,
 
   g_free (self->caption);
   self->caption = g_strdup (caption);
-  elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), style_view_cb, self);
+  style_views (self);
 }
 
 ElabPresentation *

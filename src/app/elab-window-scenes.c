@@ -104,6 +104,25 @@ scene_keep (ElabScenePlayer *player)
   return keep;
 }
 
+/* The caption belongs to its scene's page: another page shown by hand
+ * goes without. */
+static void
+update_caption (WindowScenes *ws)
+{
+  const ElabScenario *scenario = elab_scene_player_get_scenario (ws->player);
+  guint index = elab_scene_player_get_index (ws->player);
+  const char *caption = elab_scene_player_get_caption (ws->player);
+
+  if (caption != NULL && scenario != NULL && index >= 1 && index <= scenario->scenes->len)
+    {
+      const ElabScene *scene = g_ptr_array_index (scenario->scenes, index - 1);
+
+      if (scene->state.page != elab_document_get_state (elab_window_get_document (ws->window))->page)
+        caption = NULL;
+    }
+  elab_presentation_set_caption (ws->presentation, caption);
+}
+
 static void
 scene_changed_cb (ElabScenePlayer *player,
                   GParamSpec      *pspec,
@@ -112,8 +131,7 @@ scene_changed_cb (ElabScenePlayer *player,
   g_autofree char *position = elab_scene_player_dup_position (player);
 
   elab_presentation_set_keep (ws->presentation, scene_keep (player));
-
-  elab_presentation_set_caption (ws->presentation, elab_scene_player_get_caption (player));
+  update_caption (ws);
   gtk_label_set_label (GTK_LABEL (ws->scene_label), position != NULL ? position : "");
   gtk_widget_set_visible (ws->scene_label, position != NULL);
 }
@@ -472,6 +490,7 @@ visible_page_cb (ElabWindow *window)
 
   if (ws == NULL)
     return;
+  update_caption (ws);
   /* A page may have filled its slot since: give its plots the caption. */
   elab_presentation_refresh (ws->presentation);
 }

@@ -298,6 +298,12 @@ test_window_lesson (void)
   g_assert_cmpstr (elab_plot_view_get_caption (view), ==,
                    ((ElabScene *) g_ptr_array_index (lesson->scenes, 2))->caption);
 
+  /* Another page shown by hand goes without the scene's caption. */
+  elab_window_set_page (window, ELAB_PAGE_SOFTMAX);
+  g_assert_null (elab_plot_view_get_caption (elab_window_get_visible_plot_view (window)));
+  elab_window_set_page (window, ELAB_PAGE_CROSS_ENTROPY);
+  g_assert_nonnull (elab_plot_view_get_caption (elab_window_get_visible_plot_view (window)));
+
   destroy_window (window);
 }
 
