@@ -74,14 +74,14 @@ elab_sweep_dialog_suggest (const char      *param,
 
 typedef struct
 {
-  ElabSweep   sweep;
-  guint       n_frames;
-  char       *pattern;
-  ElabFigureKind kind;
-  ElabState   state;
-  char       *caption;
-  int         width;
-  int         height;
+  ElabSweep       sweep;
+  guint           n_frames;
+  char           *pattern;
+  ElabFigureKind  kind;
+  ElabState       state;
+  char           *caption;
+  int             width;
+  int             height;
 } ExportJob;
 
 static void
@@ -189,22 +189,23 @@ dialog_data_free (gpointer data)
   g_free (d);
 }
 
+/* Success is a toast; a failure (@heading set) a dialog that stays. */
 static void
 report (GtkWindow  *parent,
         const char *heading,
         const char *message)
 {
+  GtkWidget *dialog;
+
   if (ELAB_IS_WINDOW (parent) && heading == NULL)
     {
       elab_window_show_toast (ELAB_WINDOW (parent), message);
       return;
     }
-  {
-    GtkWidget *dialog = adw_message_dialog_new (parent, heading ? heading : "Export Sweep", message);
 
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
+  dialog = adw_message_dialog_new (parent, heading != NULL ? heading : "Export Sweep", message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
