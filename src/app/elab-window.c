@@ -517,6 +517,10 @@ elab_window_init (ElabWindow *self)
   state = *elab_document_get_state (self->document);
   elab_settings_load_state (self->settings, &state);
   elab_document_set_state (self->document, &state);
+  /* The header's toggles read these through property actions, before
+   * document_changed_cb is connected: tell them the restored values. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORBLIND]);
 
   elab_entropy_page_set_document (self->entropy_page, self->document);
   elab_cross_entropy_page_set_document (self->cross_entropy_page, self->document);
