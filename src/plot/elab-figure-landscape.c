@@ -38,6 +38,14 @@ typedef struct
   double             levels[N_LEVELS];
   GArray            *segments;      /* 4 doubles each: w0, b0, w1, b1 */
   cairo_surface_t   *heat;
+  guint              rect_serial;   /* bumped whenever the grid changes */
+
+  /* The heat map and contours rendered at the panel's device size, so a
+   * frame only copies pixels. Keyed on everything that shows in it. */
+  cairo_surface_t   *layer;
+  guint              layer_serial;
+  double             layer_key[6];  /* device x0, y0, x1, y1, scale, line width */
+  int                layer_x, layer_y;
 
   double             curve_w[CURVE_N];   /* no bias: L(w) */
   double             curve_l[CURVE_N];
@@ -53,6 +61,7 @@ landscape_cache_free (gpointer data)
   LandscapeCache *c = data;
 
   g_clear_pointer (&c->heat, cairo_surface_destroy);
+  g_clear_pointer (&c->layer, cairo_surface_destroy);
   g_clear_pointer (&c->segments, g_array_unref);
   g_free (c->path_x);
   g_free (c->path_y);
@@ -218,6 +227,7 @@ rebuild (LandscapeCache       *c,
          double                pad)
 {
   choose_rect (c, trainer, hist, n_hist, pad);
+  c->rect_serial++;
 
   if (c->bias)
     {
@@ -320,6 +330,121 @@ draw_path (ElabFigure      *figure,
   cairo_stroke (cr);
 }
 
+/* The heat map, scaled smoothly over the plot area (over the grid lines,
+ * which would read as contours), and the contour lines as vectors. */
+static void
+paint_heat_and_contours (ElabFigure      *figure,
+                         cairo_t         *cr,
+                         LandscapeCache  *c,
+                         const ElabPanel *panel)
+{
+  const ElabMetrics *m = &figure->metrics;
+  double x0 = _elab_axis_to_px (&panel->x, c->w_min), x1 = _elab_axis_to_px (&panel->x, c->w_max);
+  double y0 = _elab_axis_to_px (&panel->y, c->b_max), y1 = _elab_axis_to_px (&panel->y, c->b_min);
+  double sx = (x1 - x0) / (GRID_W - 1), sy = (y1 - y0) / (GRID_H - 1);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, panel->area.x, panel->area.y, panel->area.width, panel->area.height);
+  cairo_clip (cr);
+  cairo_save (cr);
+  cairo_translate (cr, x0 - 0.5 * sx, y0 - 0.5 * sy);
+  cairo_scale (cr, sx, sy);
+  cairo_set_source_surface (cr, c->heat, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  cairo_new_path (cr);
+  for (guint k = 0; k + 3 < c->segments->len; k += 4)
+    {
+      const double *s = &g_array_index (c->segments, double, k);
+      cairo_move_to (cr, _elab_axis_to_px (&panel->x, s[0]), _elab_axis_to_px (&panel->y, s[1]));
+      cairo_line_to (cr, _elab_axis_to_px (&panel->x, s[2]), _elab_axis_to_px (&panel->y, s[3]));
+    }
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.45);
+  cairo_set_line_width (cr, 0.8 * m->grid_w + 0.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Into an image with only a uniform scale and translation: renders the
+ * heat map and contours once into a device-sized layer and copies it per
+ * frame. Vector targets (SVG, PDF) get the contours as vectors. */
+static void
+draw_heat_and_contours (ElabFigure      *figure,
+                        cairo_t         *cr,
+                        LandscapeCache  *c,
+                        const ElabPanel *panel)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t mx;
+  double key[6], dx0, dy0, dx1, dy1;
+  int ix0, iy0, ix1, iy1;
+  gboolean aligned;
+
+  cairo_get_matrix (cr, &mx);
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      mx.xy != 0 || mx.yx != 0 || mx.xx != mx.yy || !(mx.xx > 0))
+    {
+      paint_heat_and_contours (figure, cr, c, panel);
+      return;
+    }
+
+  dx0 = panel->area.x, dy0 = panel->area.y;
+  dx1 = panel->area.x + panel->area.width, dy1 = panel->area.y + panel->area.height;
+  cairo_user_to_device (cr, &dx0, &dy0);
+  cairo_user_to_device (cr, &dx1, &dy1);
+  ix0 = (int) floor (dx0), iy0 = (int) floor (dy0);
+  ix1 = (int) ceil (dx1), iy1 = (int) ceil (dy1);
+  if (ix1 <= ix0 || iy1 <= iy0 || ix1 - ix0 > 16384 || iy1 - iy0 > 16384)
+    {
+      paint_heat_and_contours (figure, cr, c, panel);
+      return;
+    }
+  key[0] = dx0, key[1] = dy0, key[2] = dx1, key[3] = dy1, key[4] = mx.xx, key[5] = figure->metrics.grid_w;
+
+  if (c->layer == NULL || c->layer_serial != c->rect_serial ||
+      memcmp (key, c->layer_key, sizeof key) != 0)
+    {
+      cairo_t *lcr;
+
+      /* Whole pixels need no alpha: the copy is then a plain blit. */
+      aligned = dx0 == ix0 && dy0 == iy0 && dx1 == ix1 && dy1 == iy1;
+      if (c->layer == NULL ||
+          cairo_image_surface_get_width (c->layer) != ix1 - ix0 ||
+          cairo_image_surface_get_height (c->layer) != iy1 - iy0 ||
+          cairo_image_surface_get_format (c->layer) != (aligned ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32))
+        {
+          g_clear_pointer (&c->layer, cairo_surface_destroy);
+          c->layer = cairo_image_surface_create (aligned ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
+                                                 ix1 - ix0, iy1 - iy0);
+        }
+      lcr = cairo_create (c->layer);
+      cairo_set_operator (lcr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (lcr);
+      cairo_set_operator (lcr, CAIRO_OPERATOR_OVER);
+      cairo_translate (lcr, mx.x0 - ix0, mx.y0 - iy0);
+      cairo_scale (lcr, mx.xx, mx.yy);
+      paint_heat_and_contours (figure, lcr, c, panel);
+      cairo_destroy (lcr);
+      cairo_surface_flush (c->layer);
+      c->layer_serial = c->rect_serial;
+      memcpy (c->layer_key, key, sizeof key);
+      c->layer_x = ix0, c->layer_y = iy0;
+    }
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, c->layer, c->layer_x, c->layer_y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, c->layer_x, c->layer_y,
+                   cairo_image_surface_get_width (c->layer), cairo_image_surface_get_height (c->layer));
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 /* For tests: the rectangle (w_min, w_max, b_min, b_max) of the cached
  * grid. FALSE before the first draw with a trainer. */
 gboolean _elab_figure_landscape_get_rect (const ElabFigure *figure,
@@ -412,41 +537,11 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
 
       _elab_draw_axes (figure, cr, &panel, "w", "b");
 
-      /* The heat map, scaled smoothly over the plot area (over the grid
-       * lines, which would read as contours). */
+      draw_heat_and_contours (figure, cr, c, &panel);
+
       cairo_save (cr);
       cairo_rectangle (cr, panel.area.x, panel.area.y, panel.area.width, panel.area.height);
       cairo_clip (cr);
-      {
-        double x0 = _elab_axis_to_px (&panel.x, c->w_min), x1 = _elab_axis_to_px (&panel.x, c->w_max);
-        double y0 = _elab_axis_to_px (&panel.y, c->b_max), y1 = _elab_axis_to_px (&panel.y, c->b_min);
-        double sx = (x1 - x0) / (GRID_W - 1), sy = (y1 - y0) / (GRID_H - 1);
-
-        cairo_translate (cr, x0 - 0.5 * sx, y0 - 0.5 * sy);
-        cairo_scale (cr, sx, sy);
-        cairo_set_source_surface (cr, c->heat, 0, 0);
-        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
-        cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
-        cairo_paint (cr);
-      }
-      cairo_restore (cr);
-
-
-      /* Contours. */
-      cairo_save (cr);
-      cairo_rectangle (cr, panel.area.x, panel.area.y, panel.area.width, panel.area.height);
-      cairo_clip (cr);
-      cairo_new_path (cr);
-      for (guint k = 0; k + 3 < c->segments->len; k += 4)
-        {
-          const double *s = &g_array_index (c->segments, double, k);
-          cairo_move_to (cr, _elab_axis_to_px (&panel.x, s[0]), _elab_axis_to_px (&panel.y, s[1]));
-          cairo_line_to (cr, _elab_axis_to_px (&panel.x, s[2]), _elab_axis_to_px (&panel.y, s[3]));
-        }
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.45);
-      cairo_set_line_width (cr, 0.8 * m->grid_w + 0.5);
-      cairo_stroke (cr);
-
       draw_path (figure, cr, &panel, c->path_x, c->path_y, n_hist);
       if (n_hist > 0)
         _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, c->path_x[0]),
