@@ -320,6 +320,7 @@ draw_path (ElabFigure      *figure,
         cairo_line_to (cr, px, py);
       last_px = px, last_py = py;
     }
+  cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
@@ -328,6 +329,7 @@ draw_path (ElabFigure      *figure,
   _elab_set_source (cr, _elab_theme_series (&figure->theme, SERIES_PATH));
   cairo_set_line_width (cr, m->line_w);
   cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 /* The heat map, scaled smoothly over the plot area (over the grid lines,

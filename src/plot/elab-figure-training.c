@@ -49,6 +49,15 @@ typedef struct
   double            *hist_x;    /* the loss history, this frame */
   double            *hist_y;
   gsize              hist_cap;
+
+  /* The point cloud rendered at the data panel's device size, so a frame
+   * blits it instead of filling thousands of circles. Keyed on the
+   * sample (data_serial) and everything else that shows in it. */
+  guint              data_serial;
+  cairo_surface_t   *points;
+  guint              points_serial;
+  double             points_key[18];
+  int                points_x, points_y;
 } TrainingCache;
 
 static void
@@ -62,6 +71,7 @@ training_cache_free (gpointer data)
   g_free (c->loss);
   g_free (c->hist_x);
   g_free (c->hist_y);
+  g_clear_pointer (&c->points, cairo_surface_destroy);
   g_free (c);
 }
 
@@ -98,6 +108,7 @@ get_cache (ElabFigure        *figure,
 
   c->trainer = trainer;
   c->generation = elab_trainer_get_generation (trainer);
+  c->data_serial++;
   c->n = (guint) MIN (d->n_rows, (gsize) SAMPLE_MAX);
   c->sx = g_renew (double, c->sx, c->n);
   c->sy = g_renew (double, c->sy, c->n);
@@ -194,6 +205,120 @@ draw_message (ElabFigure     *figure,
   if (cur->len > 0 && n_lines < 4)
     _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, cur->str, FALSE, x, y + n_lines * line, 0.0, 0.0, color);
   g_string_free (cur, TRUE);
+}
+
+/* The points, jittered vertically and translucent so piles show. */
+static void
+paint_points (ElabFigure          *figure,
+              cairo_t             *cr,
+              const TrainingCache *c,
+              const ElabPanel     *data)
+{
+  const ElabMetrics *m = &figure->metrics;
+  double r = c->n > BARS_MAX ? 0.45 * m->marker_r : 0.8 * m->marker_r;
+  double alpha = c->n > BARS_MAX ? 0.25 : 0.6;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, data->area.x, data->area.y, data->area.width, data->area.height);
+  cairo_clip (cr);
+  for (int cls = 0; cls <= 1; cls++)
+    {
+      ElabRgba col = _elab_rgba_alpha (_elab_theme_series (&figure->theme, class_series[cls]), alpha);
+
+      cairo_new_path (cr);
+      for (guint k = 0; k < c->n; k++)
+        if ((c->sy[k] != 0) == cls)
+          {
+            double px = _elab_axis_to_px (&data->x, c->sx[k]);
+            double py = _elab_axis_to_px (&data->y, c->sy[k] + 0.045 * c->jitter[k]);
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, px, py, r, 0, 2 * G_PI);
+          }
+      _elab_set_source (cr, &col);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* Into an image with only a uniform scale and translation, the cloud is
+ * drawn once into a transparent layer and composited per frame (OVER of
+ * the layer equals OVER of each class in turn); vector targets keep
+ * their circles. */
+static void
+draw_points (ElabFigure      *figure,
+             cairo_t         *cr,
+             TrainingCache   *c,
+             const ElabPanel *data)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  const ElabRgba *s0 = _elab_theme_series (&figure->theme, class_series[0]);
+  const ElabRgba *s1 = _elab_theme_series (&figure->theme, class_series[1]);
+  cairo_matrix_t mx;
+  double key[18], dx0, dy0, dx1, dy1;
+  int ix0, iy0, ix1, iy1;
+
+  cairo_get_matrix (cr, &mx);
+  /* A handful of points is cheaper to fill than a layer to composite. */
+  if (c->n <= BARS_MAX || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      mx.xy != 0 || mx.yx != 0 || mx.xx != mx.yy || !(mx.xx > 0))
+    {
+      paint_points (figure, cr, c, data);
+      return;
+    }
+
+  dx0 = data->area.x, dy0 = data->area.y;
+  dx1 = data->area.x + data->area.width, dy1 = data->area.y + data->area.height;
+  cairo_user_to_device (cr, &dx0, &dy0);
+  cairo_user_to_device (cr, &dx1, &dy1);
+  ix0 = (int) floor (dx0), iy0 = (int) floor (dy0);
+  ix1 = (int) ceil (dx1), iy1 = (int) ceil (dy1);
+  if (ix1 <= ix0 || iy1 <= iy0 || ix1 - ix0 > 16384 || iy1 - iy0 > 16384)
+    {
+      paint_points (figure, cr, c, data);
+      return;
+    }
+  key[0] = dx0, key[1] = dy0, key[2] = dx1, key[3] = dy1, key[4] = mx.xx;
+  key[5] = mx.x0 - ix0, key[6] = mx.y0 - iy0;
+  key[7] = figure->metrics.marker_r;
+  key[8] = data->x.min, key[9] = data->x.max, key[10] = data->y.min, key[11] = data->y.max;
+  key[12] = s0->r, key[13] = s0->g, key[14] = s0->b;
+  key[15] = s1->r, key[16] = s1->g, key[17] = s1->b;
+
+  if (c->points == NULL || c->points_serial != c->data_serial ||
+      memcmp (key, c->points_key, sizeof key) != 0)
+    {
+      cairo_t *lcr;
+
+      if (c->points == NULL ||
+          cairo_image_surface_get_width (c->points) != ix1 - ix0 ||
+          cairo_image_surface_get_height (c->points) != iy1 - iy0)
+        {
+          g_clear_pointer (&c->points, cairo_surface_destroy);
+          c->points = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ix1 - ix0, iy1 - iy0);
+        }
+      lcr = cairo_create (c->points);
+      cairo_set_operator (lcr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (lcr);
+      cairo_set_operator (lcr, CAIRO_OPERATOR_OVER);
+      cairo_translate (lcr, mx.x0 - ix0, mx.y0 - iy0);
+      cairo_scale (lcr, mx.xx, mx.yy);
+      paint_points (figure, lcr, c, data);
+      cairo_destroy (lcr);
+      cairo_surface_flush (c->points);
+      c->points_serial = c->data_serial;
+      memcpy (c->points_key, key, sizeof key);
+      c->points_x = ix0, c->points_y = iy0;
+    }
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, c->points, c->points_x, c->points_y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, c->points_x, c->points_y,
+                   cairo_image_surface_get_width (c->points), cairo_image_surface_get_height (c->points));
+  cairo_fill (cr);
+  cairo_restore (cr);
 }
 
 void
@@ -383,31 +508,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
     }
   cairo_restore (cr);
 
-  /* The points, jittered vertically and translucent so piles show. */
-  cairo_save (cr);
-  cairo_rectangle (cr, data.area.x, data.area.y, data.area.width, data.area.height);
-  cairo_clip (cr);
-  {
-    double r = c->n > BARS_MAX ? 0.45 * m->marker_r : 0.8 * m->marker_r;
-    double alpha = c->n > BARS_MAX ? 0.25 : 0.6;
-
-    for (int cls = 0; cls <= 1; cls++)
-      {
-        ElabRgba col = _elab_rgba_alpha (_elab_theme_series (t, class_series[cls]), alpha);
-
-        for (guint k = 0; k < c->n; k++)
-          if ((c->sy[k] != 0) == cls)
-            {
-              double px = _elab_axis_to_px (&data.x, c->sx[k]);
-              double py = _elab_axis_to_px (&data.y, c->sy[k] + 0.045 * c->jitter[k]);
-              cairo_new_sub_path (cr);
-              cairo_arc (cr, px, py, r, 0, 2 * G_PI);
-            }
-        _elab_set_source (cr, &col);
-        cairo_fill (cr);
-      }
-  }
-  cairo_restore (cr);
+  draw_points (figure, cr, c, &data);
 
   if (has_opt)
     _elab_draw_series (figure, cr, &data, c->curve_x, c->curve_opt, CURVE_N, SERIES_OPT);

@@ -15,6 +15,7 @@
 
 #include "elab-export.h"
 #include "elab-figure.h"
+#include "elab-trainer.h"
 
 static int
 cmp_double (const void *a,
@@ -53,7 +54,7 @@ int
 main (int    argc,
       char **argv)
 {
-  int frames = 300, width = 1920, height = 1080;
+  int frames = 300, width = 1920, height = 1080, rows = 0;
   gboolean hover = FALSE, rgb24 = FALSE, no_text = FALSE;
   g_autofree char *png_dir = NULL;
   g_autofree char *only = NULL;
@@ -66,11 +67,14 @@ main (int    argc,
     { "rgb24", 0, 0, G_OPTION_ARG_NONE, &rgb24, "Opaque RGB24 surface", NULL },
     { "png", 0, 0, G_OPTION_ARG_FILENAME, &png_dir, "Write PNGs here", "DIR" },
     { "figure", 0, 0, G_OPTION_ARG_STRING, &only, "Only this figure", "NAME" },
+    { "rows", 0, 0, G_OPTION_ARG_INT, &rows, "Training figures: a synthetic data set of N rows, one step per frame (else they are skipped)", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   ElabState state;
+  g_autoptr(ElabDataset) dataset = NULL;
+  ElabTrainer *trainer = NULL;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
@@ -81,6 +85,13 @@ main (int    argc,
 
   elab_state_init_default (&state);
   state.model_enabled[2] = TRUE;
+  if (rows > 0)
+    {
+      ElabTrainerSettings settings = ELAB_TRAINER_SETTINGS_INIT;
+
+      dataset = elab_dataset_new_synthetic (rows, 1.3, -0.4, 1);
+      trainer = elab_trainer_new (dataset, &settings);
+    }
 
   for (ElabFigureKind kind = 0; kind < ELAB_N_FIGURES; kind++)
     {
@@ -129,15 +140,18 @@ main (int    argc,
                                             width, height);
       cr = cairo_create (surface);
       /* Warm-up: first frame shapes every text and fills the glyph cache. */
-      elab_figure_draw (figure, cr, width, height, &state, NULL, &style);
+      elab_figure_draw (figure, cr, width, height, &state, trainer, &style);
 
       for (int f = 0; f < frames; f++)
         {
           gint64 t0, t1;
 
-          drag (&state, kind, f);
+          if (trainer)
+            elab_trainer_step (trainer, 1);
+          else
+            drag (&state, kind, f);
           t0 = g_get_monotonic_time ();
-          elab_figure_draw (figure, cr, width, height, &state, NULL, &style);
+          elab_figure_draw (figure, cr, width, height, &state, trainer, &style);
           cairo_surface_flush (surface);
           t1 = g_get_monotonic_time ();
           ms[f] = (t1 - t0) / 1000.0;
@@ -151,5 +165,7 @@ main (int    argc,
       cairo_surface_destroy (surface);
     }
 
+  if (trainer)
+    elab_trainer_free (trainer);
   return 0;
 }
