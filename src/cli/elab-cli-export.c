@@ -69,27 +69,10 @@ _elab_cli_trainer_for_state (const ElabState  *state,
                              gboolean          run,
                              GError          **error)
 {
-  g_autoptr(ElabDataset) dataset = NULL;
-  ElabTrainerSettings settings = ELAB_TRAINER_SETTINGS_INIT;
-  ElabTrainer *trainer;
+  ElabTrainer *trainer = elab_trainer_new_for_state (state, error);
 
-  dataset = elab_dataset_load (state->dataset,
-                               state->x_column[0] ? state->x_column : NULL,
-                               state->y_column[0] ? state->y_column : NULL,
-                               error);
-  if (dataset == NULL)
+  if (trainer == NULL)
     return NULL;
-
-  settings.optimizer = state->optimizer;
-  settings.learning_rate = state->learning_rate;
-  settings.momentum = state->momentum;
-  settings.max_steps = state->steps;
-  settings.standardize = state->standardize;
-  settings.use_bias = state->use_bias;
-  settings.init_w = state->init_w;
-  settings.init_b = state->init_b;
-
-  trainer = elab_trainer_new (dataset, &settings);
   if (run)
     elab_trainer_step (trainer, state->steps);
 

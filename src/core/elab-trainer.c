@@ -1113,3 +1113,41 @@ elab_trainer_get_example_losses (const ElabTrainer *self,
   for (gsize i = 0; i < n; i++)
     res[i] = example_loss (d->x[i], d->y[i], self->w, self->b);
 }
+
+void
+elab_trainer_settings_from_state (const ElabState     *state,
+                                  ElabTrainerSettings *res)
+{
+  g_return_if_fail (state != NULL);
+  g_return_if_fail (res != NULL);
+
+  *res = ELAB_TRAINER_SETTINGS_INIT;
+  res->optimizer = state->optimizer;
+  res->learning_rate = state->learning_rate;
+  res->momentum = state->momentum;
+  res->max_steps = state->steps;
+  res->standardize = state->standardize;
+  res->use_bias = state->use_bias;
+  res->init_w = state->init_w;
+  res->init_b = state->init_b;
+}
+
+ElabTrainer *
+elab_trainer_new_for_state (const ElabState  *state,
+                            GError          **error)
+{
+  g_autoptr(ElabDataset) dataset = NULL;
+  ElabTrainerSettings settings;
+
+  g_return_val_if_fail (state != NULL, NULL);
+
+  dataset = elab_dataset_load (state->dataset,
+                               state->x_column[0] ? state->x_column : NULL,
+                               state->y_column[0] ? state->y_column : NULL,
+                               error);
+  if (dataset == NULL)
+    return NULL;
+
+  elab_trainer_settings_from_state (state, &settings);
+  return elab_trainer_new (dataset, &settings);
+}

@@ -70,6 +70,15 @@ ElabTrainer     *elab_trainer_new               (ElabDataset                *dat
                                                  const ElabTrainerSettings  *settings);
 void             elab_trainer_free              (ElabTrainer                *self);
 
+/* The trainer settings an ElabState's Training page describes. */
+void             elab_trainer_settings_from_state (const ElabState         *state,
+                                                   ElabTrainerSettings     *res);
+/* Loads the state's data set (built-in name or CSV path, with its x and y
+ * columns) and returns a trainer at step 0, or NULL with @error set
+ * (G_FILE_ERROR, or the CSV reader's FILE:LINE errors). */
+ElabTrainer     *elab_trainer_new_for_state     (const ElabState            *state,
+                                                 GError                    **error);
+
 /* Back to step 0; replaces the settings when @settings is not NULL. */
 void             elab_trainer_reset             (ElabTrainer                *self,
                                                  const ElabTrainerSettings  *settings);
