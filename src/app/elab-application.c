@@ -7,6 +7,7 @@
 #include "elab-config.h"
 
 #include "elab-application.h"
+#include "elab-trace.h"
 #include "elab-presets.h"
 #include "elab-scenario.h"
 #include "elab-window.h"
@@ -27,6 +28,7 @@ elab_application_activate (GApplication *app)
 {
   ElabApplication *self = ELAB_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  elab_trace ("activate");
 
   if (window == NULL)
     {
@@ -50,7 +52,9 @@ elab_application_activate (GApplication *app)
       window = GTK_WINDOW (win);
     }
 
+  elab_trace ("present0");
   gtk_window_present (window);
+  elab_trace ("present1");
 }
 
 static int
@@ -166,7 +170,9 @@ elab_application_startup (GApplication *app)
     { "win.export", { "<Control>e", NULL } },
   };
 
+  elab_trace ("startup0");
   G_APPLICATION_CLASS (elab_application_parent_class)->startup (app);
+  elab_trace ("startup1");
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

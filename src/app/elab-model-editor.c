@@ -34,6 +34,10 @@ struct _ElabModelEditor
 
   GdkRGBA         color;
   guint           syncing;
+  /* The values while the model is off: an assistive technology can still
+   * set an insensitive slider's value, so such changes are undone. */
+  double          theta_kept;
+  double          bias_kept;
 };
 
 enum {
@@ -60,18 +64,44 @@ draw_swatch (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+/* Off means hidden: the model's controls are insensitive, each one
+ * explicitly so that assistive technologies see it too. */
+static void
+set_controls_sensitive (ElabModelEditor *self,
+                        gboolean         sensitive)
+{
+  gtk_widget_set_sensitive (self->controls, sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->theta_scale), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->theta_spin), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bias_scale), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bias_spin), sensitive);
+  self->theta_kept = gtk_adjustment_get_value (self->theta_adjustment);
+  self->bias_kept = gtk_adjustment_get_value (self->bias_adjustment);
+}
+
 static void
 value_changed_cb (ElabModelEditor *self)
 {
-  if (self->syncing == 0)
-    g_signal_emit (self, signals[CHANGED], 0);
+  if (self->syncing != 0)
+    return;
+
+  if (!gtk_switch_get_active (self->enabled_switch))
+    {
+      self->syncing++;
+      gtk_adjustment_set_value (self->theta_adjustment, self->theta_kept);
+      gtk_adjustment_set_value (self->bias_adjustment, self->bias_kept);
+      self->syncing--;
+      return;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
 enabled_changed_cb (ElabModelEditor *self)
 {
-  gtk_widget_set_sensitive (self->controls, gtk_switch_get_active (self->enabled_switch));
-  value_changed_cb (self);
+  set_controls_sensitive (self, gtk_switch_get_active (self->enabled_switch));
+  if (self->syncing == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -188,7 +218,7 @@ elab_model_editor_set_model (ElabModelEditor    *self,
   gtk_adjustment_set_value (self->theta_adjustment, model->theta);
   gtk_adjustment_set_value (self->bias_adjustment, model->bias);
   gtk_switch_set_active (self->enabled_switch, enabled);
-  gtk_widget_set_sensitive (self->controls, enabled);
+  set_controls_sensitive (self, enabled);
   self->syncing--;
 }
 

@@ -55,6 +55,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ElabPlotView, elab_plot_view, GTK_TYPE_WIDGET)
 
 static void update_accessible (ElabPlotView *self);
+static void elab_plot_view_root (GtkWidget *widget);
 
 static const char *
 describe_figure (ElabFigureKind kind)
@@ -364,6 +365,7 @@ elab_plot_view_class_init (ElabPlotViewClass *klass)
   object_class->set_property = elab_plot_view_set_property;
 
   widget_class->snapshot = elab_plot_view_snapshot;
+  widget_class->root = elab_plot_view_root;
   widget_class->measure = elab_plot_view_measure;
 
   properties[PROP_DOCUMENT] =
@@ -382,6 +384,16 @@ elab_plot_view_class_init (ElabPlotViewClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "plotview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+/* The name set in init may precede the accessible context AT-SPI exports
+ * (the Entropy figure was announced as plain "Figure"): set it again once
+ * the view is in a window. */
+static void
+elab_plot_view_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (elab_plot_view_parent_class)->root (widget);
+  update_accessible (ELAB_PLOT_VIEW (widget));
 }
 
 static void

@@ -335,7 +335,10 @@ elab_settings_load_state (ElabSettings *self,
   g_autofree char *notation = NULL;
   g_autofree char *dataset = NULL;
   g_autofree char *optimizer = NULL;
+  g_autofree char *x_column = NULL;
+  g_autofree char *y_column = NULL;
   int k = s.k;
+  int steps = (int) s.steps;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (state != NULL);
@@ -385,6 +388,15 @@ elab_settings_load_state (ElabSettings *self,
   dataset = get_string (self, "dataset");
   if (dataset != NULL && *dataset && strlen (dataset) < sizeof s.dataset)
     g_strlcpy (s.dataset, dataset, sizeof s.dataset);
+  x_column = get_string (self, "x-column");
+  if (x_column != NULL && strlen (x_column) < sizeof s.x_column)
+    g_strlcpy (s.x_column, x_column, sizeof s.x_column);
+  y_column = get_string (self, "y-column");
+  if (y_column != NULL && strlen (y_column) < sizeof s.y_column)
+    g_strlcpy (s.y_column, y_column, sizeof s.y_column);
+  get_int (self, "steps", &steps);
+  if (steps >= 1)
+    s.steps = (guint) steps;
   optimizer = get_string (self, "optimizer");
   if (optimizer != NULL)
     elab_optimizer_from_string (optimizer, &s.optimizer);
@@ -431,6 +443,9 @@ elab_settings_save_state (ElabSettings    *self,
   set_double (self, "temperature", state->temperature);
   set_doubles (self, "target", state->target, ELAB_SOFTMAX_MAX_K);
   set_string (self, "dataset", state->dataset);
+  set_string (self, "x-column", state->x_column);
+  set_string (self, "y-column", state->y_column);
+  set_uint (self, "steps", state->steps);
   set_string (self, "optimizer", elab_optimizer_to_string (state->optimizer));
   set_double (self, "learning-rate", state->learning_rate);
   set_double (self, "momentum", state->momentum);
@@ -439,6 +454,32 @@ elab_settings_save_state (ElabSettings    *self,
 
   self->dirty = TRUE;
   elab_settings_sync (self);
+}
+
+/* The Training page's animation speed, steps per second: a view setting,
+ * not part of ElabState (scenarios do not carry it). */
+double
+elab_settings_get_training_speed (ElabSettings *self,
+                                  double        fallback)
+{
+  double speed = fallback;
+
+  g_return_val_if_fail (self != NULL, fallback);
+
+  get_double (self, "training-speed", &speed);
+  return isfinite (speed) && speed >= 1.0 && speed <= 1000.0 ? speed : fallback;
+}
+
+void
+elab_settings_set_training_speed (ElabSettings *self,
+                                  double        speed)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!isfinite (speed))
+    return;
+  set_double (self, "training-speed", CLAMP (speed, 1.0, 1000.0));
+  self->dirty = TRUE;
 }
 
 void

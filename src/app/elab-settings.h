@@ -36,6 +36,10 @@ void          elab_settings_set_window   (ElabSettings    *self,
                                           int              height,
                                           gboolean         maximized);
 /* Writes pending changes now (at close). */
+double        elab_settings_get_training_speed (ElabSettings *self,
+                                                double        fallback);
+void          elab_settings_set_training_speed (ElabSettings *self,
+                                                double        speed);
 void          elab_settings_sync         (ElabSettings    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabSettings, elab_settings_free)

@@ -491,6 +491,9 @@ visible_page_cb (ElabWindow *window)
   if (ws == NULL)
     return;
   update_caption (ws);
+  /* Pages are built on first show: a new one takes the current notation. */
+  if (elab_document_get_state (elab_window_get_document (window))->notation == ELAB_NOTATION_SUBSCRIPT)
+    relabel (GTK_WIDGET (window), TRUE);
   /* A page may have filled its slot since: give its plots the caption. */
   elab_presentation_refresh (ws->presentation);
 }

@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "elab-window"
 
 #include "elab-config.h"
+#include "elab-trace.h"
 
 #include "elab-cross-entropy-page.h"
 #include "elab-entropy-page.h"
@@ -34,10 +35,10 @@ struct _ElabWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
-  ElabEntropyPage      *entropy_page;
-  ElabCrossEntropyPage *cross_entropy_page;
+  AdwBin               *entropy_slot;
+  AdwBin               *cross_entropy_slot;
   AdwBin               *training_slot;
-  ElabSoftmaxPage      *softmax_page;
+  AdwBin               *softmax_slot;
 
   /* Owned */
   ElabDocument         *document;
@@ -73,9 +74,102 @@ static const char *page_names[] = {
   [ELAB_PAGE_SOFTMAX] = "softmax",
 };
 
+/* Pages are built on first show: only the visible one costs start-up time.
+ * The stack pages (names, titles, icons) exist from the start, so the view
+ * switcher is complete; each holds an empty AdwBin slot until then. */
+static AdwBin *
+page_slot (ElabWindow *self,
+           ElabPage    page)
+{
+  switch (page)
+    {
+    case ELAB_PAGE_ENTROPY: return self->entropy_slot;
+    case ELAB_PAGE_CROSS_ENTROPY: return self->cross_entropy_slot;
+    case ELAB_PAGE_TRAINING: return self->training_slot;
+    case ELAB_PAGE_SOFTMAX: return self->softmax_slot;
+    default: return NULL;
+    }
+}
+
+static void
+ensure_page (ElabWindow *self,
+             ElabPage    page)
+{
+  AdwBin *slot = page_slot (self, page);
+  GtkWidget *child = NULL;
+  gint64 t0;
+
+  if (slot == NULL || adw_bin_get_child (slot) != NULL)
+    return;
+
+  t0 = g_get_monotonic_time ();
+  switch (page)
+    {
+    case ELAB_PAGE_ENTROPY:
+      child = elab_entropy_page_new (self->document);
+      break;
+    case ELAB_PAGE_CROSS_ENTROPY:
+      child = elab_cross_entropy_page_new (self->document);
+      break;
+    case ELAB_PAGE_TRAINING:
+#ifdef ELAB_HAVE_TRAINING_PAGE
+      child = elab_training_page_new (self->document);
+      elab_training_page_set_speed (ELAB_TRAINING_PAGE (child),
+                                    elab_settings_get_training_speed (self->settings,
+                                                                      elab_training_page_get_speed (ELAB_TRAINING_PAGE (child))));
+#endif
+      break;
+    case ELAB_PAGE_SOFTMAX:
+      child = elab_softmax_page_new (self->document);
+      break;
+    default:
+      break;
+    }
+  if (child != NULL)
+    adw_bin_set_child (slot, child);
+  if (g_getenv ("ELAB_STARTUP_TRACE") != NULL)
+    g_printerr ("elab-startup: page %s built in %.1f ms\n", page_names[page],
+                (g_get_monotonic_time () - t0) / 1000.0);
+}
+
+static gboolean
+is_shown (GtkWidget *widget,
+          GtkWidget *top)
+{
+  for (; widget != NULL && widget != top; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+      return FALSE;
+  return TRUE;
+}
+
+/* The first plot view under widget that is shown (a page may keep
+ * alternatives, e.g. the Training page's Landscape, hidden). */
+static ElabPlotView *
+find_shown_plot_view (GtkWidget *widget,
+                      GtkWidget *top)
+{
+  if (ELAB_IS_PLOT_VIEW (widget) && is_shown (widget, top))
+    return ELAB_PLOT_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ElabPlotView *view = find_shown_plot_view (child, top);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}
+
 static ElabPlotView *
 find_plot_view (GtkWidget *widget)
 {
+  ElabPlotView *shown = find_shown_plot_view (widget, widget);
+
+  if (shown != NULL)
+    return shown;
   if (ELAB_IS_PLOT_VIEW (widget))
     return ELAB_PLOT_VIEW (widget);
 
@@ -102,12 +196,26 @@ elab_window_get_visible_plot_view (ElabWindow *self)
   return child != NULL ? find_plot_view (child) : NULL;
 }
 
+/* The speed is the page's, not the document's: keep it with the state. */
+static void
+save_view_settings (ElabWindow *self)
+{
+#ifdef ELAB_HAVE_TRAINING_PAGE
+  GtkWidget *page = adw_bin_get_child (self->training_slot);
+
+  if (page != NULL && ELAB_IS_TRAINING_PAGE (page))
+    elab_settings_set_training_speed (self->settings,
+                                      elab_training_page_get_speed (ELAB_TRAINING_PAGE (page)));
+#endif
+}
+
 static gboolean
 save_timeout_cb (gpointer user_data)
 {
   ElabWindow *self = user_data;
 
   self->save_source = 0;
+  save_view_settings (self);
   elab_settings_save_state (self->settings, elab_document_get_state (self->document));
   return G_SOURCE_REMOVE;
 }
@@ -118,6 +226,7 @@ elab_window_save_state (ElabWindow *self)
   g_return_if_fail (ELAB_IS_WINDOW (self));
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  save_view_settings (self);
   elab_settings_save_state (self->settings, elab_document_get_state (self->document));
 }
 
@@ -149,8 +258,13 @@ static void
 visible_child_cb (ElabWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
-  ElabState *state = elab_document_edit (self->document);
+  ElabState *state;
 
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    if (g_strcmp0 (name, page_names[i]) == 0)
+      ensure_page (self, i);
+
+  state = elab_document_edit (self->document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  elab_window_get_visible_plot_view (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-figure",
@@ -330,6 +444,7 @@ elab_window_map (GtkWidget *widget)
 {
   ElabWindow *self = ELAB_WINDOW (widget);
 
+  elab_trace ("map");
   GTK_WIDGET_CLASS (elab_window_parent_class)->map (widget);
 
   if (g_getenv ("ELAB_FRAME_STATS") != NULL && self->update_id == 0)
@@ -470,10 +585,10 @@ elab_window_class_init (ElabWindowClass *klass)
                                                "/io/github/entropylab/EntropyLab/ui/elab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ElabWindow, entropy_page);
-  gtk_widget_class_bind_template_child (widget_class, ElabWindow, cross_entropy_page);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, entropy_slot);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, cross_entropy_slot);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, training_slot);
-  gtk_widget_class_bind_template_child (widget_class, ElabWindow, softmax_page);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, softmax_slot);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 
@@ -491,9 +606,6 @@ elab_window_class_init (ElabWindowClass *klass)
     gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                   switch_page_cb, "i", (gint32) i);
 
-  g_type_ensure (ELAB_TYPE_ENTROPY_PAGE);
-  g_type_ensure (ELAB_TYPE_CROSS_ENTROPY_PAGE);
-  g_type_ensure (ELAB_TYPE_SOFTMAX_PAGE);
 }
 
 static void
@@ -503,10 +615,13 @@ elab_window_init (ElabWindow *self)
   int width = 1280, height = 800;
   gboolean maximized = FALSE;
 
+  elab_trace ("win-init");
   self->document = elab_document_new ();
   self->settings = elab_settings_new ();
+  elab_trace ("settings");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  elab_trace ("template");
 
   elab_settings_get_window (self->settings, &width, &height, &maximized);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -522,19 +637,16 @@ elab_window_init (ElabWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORBLIND]);
 
-  elab_entropy_page_set_document (self->entropy_page, self->document);
-  elab_cross_entropy_page_set_document (self->cross_entropy_page, self->document);
-  elab_softmax_page_set_document (self->softmax_page, self->document);
-#ifdef ELAB_HAVE_TRAINING_PAGE
-  adw_bin_set_child (self->training_slot, elab_training_page_new (self->document));
-#endif
-
+  elab_trace ("loaded");
   elab_window_set_page (self, state.page);
+  elab_trace ("set_page");
   self->changed_id = g_signal_connect (self->document, "changed",
                                        G_CALLBACK (document_changed_cb), self);
   visible_child_cb (self);
   /* Scenarios, scenes, presentation mode, notation: elab-window-scenes.c */
+  elab_trace ("pre-scenes");
   _elab_window_scenes_init (self);
+  elab_trace ("scenes");
   /* Nothing to save yet: what was just loaded is what is stored. */
   g_clear_handle_id (&self->save_source, g_source_remove);
 }

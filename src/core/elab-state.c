@@ -50,10 +50,10 @@ elab_state_init_default (ElabState *state)
 
   g_strlcpy (state->dataset, "challenger", sizeof state->dataset);
   state->optimizer = ELAB_OPTIMIZER_GD;
-  state->learning_rate = 0.1;
+  state->learning_rate = 1.0;
   state->momentum = 0.9;
   state->steps = 1000;
-  state->standardize = FALSE;
+  state->standardize = TRUE;  /* lr 1 on raw °F diverges at step 1 */
   state->use_bias = TRUE;
   state->init_w = 0.0;
   state->init_b = 0.0;

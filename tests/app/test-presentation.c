@@ -103,7 +103,15 @@ test_toggle (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "elab-projector"));
   g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* Every plot, on every page, draws for the projector. */
+  /* Every plot, on every page, draws for the projector: pages built on
+   * first show too. */
+  for (guint i = ELAB_PAGE_ENTROPY; i <= ELAB_PAGE_SOFTMAX; i++)
+    {
+      elab_window_set_page (window, i);
+      spin ();
+    }
+  elab_window_set_page (window, ELAB_PAGE_ENTROPY);
+  spin ();
   elab_presentation_foreach_plot_view (GTK_WIDGET (window), count_view_cb, &count);
   g_assert_cmpuint (count.total, >=, 3);
   g_assert_cmpuint (count.presenting, ==, count.total);
@@ -226,6 +234,8 @@ test_notation (void)
 
   g_action_group_change_action_state (G_ACTION_GROUP (window), "notation", g_variant_new_string ("subscript"));
   g_assert_cmpint (elab_document_get_state (document)->notation, ==, ELAB_NOTATION_SUBSCRIPT);
+  /* Pages are built on first show: one built after the switch follows too. */
+  elab_window_set_page (window, ELAB_PAGE_CROSS_ENTROPY);
   /* The read-outs follow: the static names and the formula. */
   g_assert_cmpuint (count_labels (GTK_WIDGET (window), "H<sub>q</sub>(p)"), >=, 2);
   g_assert_cmpuint (count_labels (GTK_WIDGET (window), "KL(p‖q) = H<sub>q</sub>(p) − H(p)"), ==, 1);

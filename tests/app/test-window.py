@@ -236,10 +236,11 @@ def tab_for (app, page):
 def page_content (app, page):
     """What shows that a page is on screen: its figure (an image whose name
     or description starts with the page's name), or for a page without a
-    figure any visible widget below the header bar that names the page."""
+    figure any visible widget below the header bar that names the page.
+    Pages are built on first show, so the widget index is walked afresh."""
     t = app.tree
     key = page.lower ()
-    for node in t.find_all (role=a11y.Role.IMAGE):
+    for node in t.find_all (role=a11y.Role.IMAGE, refresh=True):
         desc = a11y.safe (node.obj.get_description, default='') or ''
         if (node.name or '').lower ().startswith (key) or desc.lower ().startswith (key):
             return node.obj
@@ -479,6 +480,13 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
         nats2 = t2.find (role=Role.PUSH_BUTTON, name='nats', visible=False) or \
             t2.find (role=Role.TOGGLE_BUTTON, name='nats', visible=False)
         tap.ok (nats2 is not None and is_pressed (t2, nats2), 'restart: the unit nats came back')
+        # Pages are built on first show: visit each, then come back.
+        for other in SWITCH_ORDER + ['Cross-entropy']:
+            tab = tab_for (app2, other)
+            if tab is not None:
+                t2.click (tab)
+                wait_until (lambda: selected_page (app2) == other, 3.0)
+        t2.nodes (refresh=True)
         wrong = []
         for name, want in sorted (expected.items ()):
             objs = t2.find_all (role=Role.SPIN_BUTTON, name=name, visible=False)

@@ -188,7 +188,7 @@ static const BadCase bad_cases[] = {
   { "target=1,0,0\n", "target=2,-1,0\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
   { "logits=2,1,0.1\n", "logits=1,2,3,4,5,6,7,8,9\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
   { "logits=2,1,0.1\n", "logits=2\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
-  { "learning-rate=0.1\n", "learning-rate=-0.1\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
+  { "learning-rate=1\n", "learning-rate=-1\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
   { "momentum=0.9\n", "momentum=1\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
   { "steps=1000\n", "steps=0\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
   { "dataset=challenger\n", "dataset=\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
