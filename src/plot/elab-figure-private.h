@@ -308,7 +308,8 @@ void     _elab_raster_capsule     (ElabRaster       *raster,
                                    double            bx,
                                    double            by,
                                    double            radius);
-/* Blends the mask in an opaque @color onto the target and clears it. */
+/* Blends the mask in @color onto the target and clears it; a
+ * translucent colour (alpha < 1) scales the coverage. */
 void     _elab_raster_flush       (ElabRaster       *raster,
                                    const ElabRgba   *color);
 void     _elab_raster_clear       (ElabRaster       *raster);

@@ -268,7 +268,7 @@ void
 _elab_raster_flush (ElabRaster     *raster,
                     const ElabRgba *color)
 {
-  guint32 src[4], opaque;
+  guint32 src[4], opaque, alpha;
   guint8 *data;
   int stride, x_lo = INT_MAX, x_hi = -1, y_lo = INT_MAX, y_hi = -1;
 
@@ -281,6 +281,8 @@ _elab_raster_flush (ElabRaster     *raster,
   src[2] = (guint32) CLAMP (color->r * 255.0 + 0.5, 0, 255);
   src[3] = 255;
   opaque = src[3] << 24 | src[2] << 16 | src[1] << 8 | src[0];
+  /* A translucent colour scales the coverage: still one blend a pixel. */
+  alpha = (guint32) CLAMP (color->a * 255.0 + 0.5, 0, 255);
 
   cairo_surface_flush (raster->target);
   data = cairo_image_surface_get_data (raster->target);
@@ -305,6 +307,8 @@ _elab_raster_flush (ElabRaster     *raster,
           if (c == 0)
             continue;
           cov[col] = 0;
+          if (alpha < 255)
+            c = (c * alpha + 127) / 255;
           if (c == 255)
             {
               dst[col] = opaque;
