@@ -360,6 +360,13 @@ show_message (ElabTrainingPage *self,
   gtk_image_set_from_icon_name (self->message_icon, icon);
   if (css != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->message_icon), css);
+  /* The icon says what kind of message this is: name it for screen readers. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_strcmp0 (css, "error") == 0 ? "Error" :
+                                  g_strcmp0 (css, "warning") == 0 ? "Warning" :
+                                  g_strcmp0 (css, "success") == 0 ? "Done" : "Information",
+                                  -1);
   gtk_label_set_text (self->message_title, title);
   gtk_label_set_text (self->message_label, body != NULL ? body : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), body != NULL && *body);
