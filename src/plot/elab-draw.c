@@ -912,12 +912,32 @@ _elab_draw_frame (ElabFigure  *figure,
   const ElabTheme *t = &figure->theme;
   double y = m->pad;
 
-  if (!figure->style.transparent)
+  if (!figure->style.transparent && figure->clear_hole[2] > 0 && figure->clear_hole[3] > 0)
+    {
+      const int *h = figure->clear_hole;
+      double x0 = 0, y0 = 0, x1 = figure->width, y1 = figure->height;
+
+      /* The four bands around the hole, in whole device pixels. */
+      cairo_user_to_device (cr, &x0, &y0);
+      cairo_user_to_device (cr, &x1, &y1);
+      cairo_save (cr);
+      cairo_identity_matrix (cr);
+      x0 = floor (x0), y0 = floor (y0), x1 = ceil (x1), y1 = ceil (y1);
+      cairo_rectangle (cr, x0, y0, x1 - x0, MAX (h[1] - y0, 0));
+      cairo_rectangle (cr, x0, h[1] + h[3], x1 - x0, MAX (y1 - h[1] - h[3], 0));
+      cairo_rectangle (cr, x0, h[1], MAX (h[0] - x0, 0), h[3]);
+      cairo_rectangle (cr, h[0] + h[2], h[1], MAX (x1 - h[0] - h[2], 0), h[3]);
+      _elab_set_source (cr, &t->background);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
+  else if (!figure->style.transparent)
     {
       ElabRect all = { 0, 0, figure->width, figure->height };
 
       _elab_fill_rect (cr, &all, &t->background);
     }
+  figure->clear_hole[2] = figure->clear_hole[3] = 0;
 
   /* The heights are fixed by the metrics, not measured, so a figure
    * drawn without text has exactly the same plot areas. */

@@ -46,6 +46,7 @@ typedef struct
   guint              layer_serial;
   double             layer_key[6];  /* device x0, y0, x1, y1, scale, line width */
   int                layer_x, layer_y;
+  int                hole[4];       /* last frame's opaque layer, device px */
 
   double             curve_w[CURVE_N];   /* no bias: L(w) */
   double             curve_l[CURVE_N];
@@ -414,6 +415,38 @@ paint_heat_and_contours (ElabFigure      *figure,
   cairo_restore (cr);
 }
 
+/* Where the layer goes: the panel area in device units and whole pixels
+ * around it. FALSE when @cr does not draw into an image with only a
+ * uniform scale and translation. */
+static gboolean
+layer_rect (cairo_t         *cr,
+            const ElabPanel *panel,
+            double          *dx0,
+            double          *dy0,
+            double          *dx1,
+            double          *dy1,
+            int             *ix0,
+            int             *iy0,
+            int             *ix1,
+            int             *iy1)
+{
+  cairo_matrix_t mx;
+
+  cairo_get_matrix (cr, &mx);
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE ||
+      mx.xy != 0 || mx.yx != 0 || mx.xx != mx.yy || !(mx.xx > 0))
+    return FALSE;
+  *dx0 = panel->area.x, *dy0 = panel->area.y;
+  *dx1 = panel->area.x + panel->area.width, *dy1 = panel->area.y + panel->area.height;
+  cairo_user_to_device (cr, dx0, dy0);
+  cairo_user_to_device (cr, dx1, dy1);
+  if (!(fabs (*dx0) < 1e6 && fabs (*dy0) < 1e6 && fabs (*dx1) < 1e6 && fabs (*dy1) < 1e6))
+    return FALSE;
+  *ix0 = (int) floor (*dx0), *iy0 = (int) floor (*dy0);
+  *ix1 = (int) ceil (*dx1), *iy1 = (int) ceil (*dy1);
+  return *ix1 > *ix0 && *iy1 > *iy0 && *ix1 - *ix0 <= 16384 && *iy1 - *iy0 <= 16384;
+}
+
 /* Into an image with only a uniform scale and translation: renders the
  * heat map and contours once into a device-sized layer and copies it per
  * frame. Vector targets (SVG, PDF) get the contours as vectors. */
@@ -423,31 +456,17 @@ draw_heat_and_contours (ElabFigure      *figure,
                         LandscapeCache  *c,
                         const ElabPanel *panel)
 {
-  cairo_surface_t *target = cairo_get_target (cr);
   cairo_matrix_t mx;
   double key[6], dx0, dy0, dx1, dy1;
   int ix0, iy0, ix1, iy1;
   gboolean aligned;
 
+  if (!layer_rect (cr, panel, &dx0, &dy0, &dx1, &dy1, &ix0, &iy0, &ix1, &iy1))
+    {
+      paint_heat_and_contours (figure, cr, c, panel);
+      return;
+    }
   cairo_get_matrix (cr, &mx);
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
-      mx.xy != 0 || mx.yx != 0 || mx.xx != mx.yy || !(mx.xx > 0))
-    {
-      paint_heat_and_contours (figure, cr, c, panel);
-      return;
-    }
-
-  dx0 = panel->area.x, dy0 = panel->area.y;
-  dx1 = panel->area.x + panel->area.width, dy1 = panel->area.y + panel->area.height;
-  cairo_user_to_device (cr, &dx0, &dy0);
-  cairo_user_to_device (cr, &dx1, &dy1);
-  ix0 = (int) floor (dx0), iy0 = (int) floor (dy0);
-  ix1 = (int) ceil (dx1), iy1 = (int) ceil (dy1);
-  if (ix1 <= ix0 || iy1 <= iy0 || ix1 - ix0 > 16384 || iy1 - iy0 > 16384)
-    {
-      paint_heat_and_contours (figure, cr, c, panel);
-      return;
-    }
   key[0] = dx0, key[1] = dy0, key[2] = dx1, key[3] = dy1, key[4] = mx.xx, key[5] = figure->metrics.grid_w;
 
   if (c->layer == NULL || c->layer_serial != c->rect_serial ||
@@ -530,7 +549,8 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   ElabLegendEntry entries[3];
   char title[256], subtitle[256], ylab[64], lab_now[96], lab_opt[96], v_now[48], v_opt[48], b1[48], b2[48];
   double opt_w = NAN, opt_b = NAN, opt_loss = NAN, w, b, side_w;
-  gboolean has_opt;
+  gboolean has_opt, hole_used;
+  int hole[4];
   gsize n_hist;
   guint n_entries = 0;
 
@@ -570,7 +590,14 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
               settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "Newton's method" :
               settings->optimizer == ELAB_OPTIMIZER_MOMENTUM ? "momentum" : "gradient descent",
               elab_trainer_get_steps (trainer));
+  /* Last frame's layer will most likely be covered again: the
+   * background need not be cleared under it (checked below). */
+  if (c->bias && c->hole[2] > 0)
+    memcpy (figure->clear_hole, c->hole, sizeof c->hole);
+  hole_used = figure->clear_hole[2] > 0 && !figure->style.transparent;
+  memcpy (hole, figure->clear_hole, sizeof hole);
   _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
+  c->hole[2] = 0;
 
   side_w = round (MAX (body.width * 0.3, 14 * m->legend_px));
   outer = (ElabRect) { body.x, body.y, body.width - side_w - m->pad, body.height };
@@ -580,6 +607,30 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   if (c->bias)
     {
       _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, c->w_min, c->w_max, c->b_min, c->b_max);
+      {
+        double dx0, dy0, dx1, dy1;
+        int ix0, iy0, ix1, iy1;
+        gboolean opaque = layer_rect (cr, &panel, &dx0, &dy0, &dx1, &dy1, &ix0, &iy0, &ix1, &iy1)
+                          && dx0 == ix0 && dy0 == iy0 && dx1 == ix1 && dy1 == iy1;
+
+        /* The hole left uncleared is not exactly this frame's opaque
+         * layer: clear it now, before anything is drawn there. */
+        if (hole_used && (!opaque || hole[0] != ix0 || hole[1] != iy0 ||
+                          hole[2] != ix1 - ix0 || hole[3] != iy1 - iy0))
+          {
+            cairo_save (cr);
+            cairo_identity_matrix (cr);
+            cairo_rectangle (cr, hole[0], hole[1], hole[2], hole[3]);
+            _elab_set_source (cr, &t->background);
+            cairo_fill (cr);
+            cairo_restore (cr);
+          }
+        if (opaque)
+          {
+            c->hole[0] = ix0, c->hole[1] = iy0;
+            c->hole[2] = ix1 - ix0, c->hole[3] = iy1 - iy0;
+          }
+      }
 
       _elab_draw_axes (figure, cr, &panel, "w", "b");
 

@@ -485,6 +485,12 @@ struct _ElabFigure
    * @extra_free. */
   gpointer         extra;
   GDestroyNotify   extra_free;
+
+  /* Set by a figure before _elab_draw_frame, for that one call: device
+   * pixels (x, y, width, height) the frame's background need not clear,
+   * because the figure covers them with an opaque image or clears them
+   * itself. Width 0: none. */
+  int              clear_hole[4];
 };
 
 /* Starts a frame: theme, metrics, text slots, cleared panels. */

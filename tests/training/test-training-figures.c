@@ -170,6 +170,75 @@ test_landscape_cache (void)
   }
 }
 
+/* Draws @figure into @surface after painting it magenta, so any pixel a
+ * frame leaves uncleared shows. */
+static void
+draw_dirty (ElabFigure        *figure,
+            cairo_surface_t   *surface,
+            const ElabState   *state,
+            const ElabTrainer *trainer)
+{
+  cairo_t *cr = cairo_create (surface);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+
+  cairo_set_source_rgb (cr, 1, 0, 1);
+  cairo_paint (cr);
+  elab_figure_draw (figure, cr, W, H, state, trainer, &style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+}
+
+/* The cached image layers (the landscape's heat map and contours, the
+ * training figure's point cloud) and the background the landscape leaves
+ * uncleared under its layer: a later frame into a dirty surface must be
+ * exactly the frame a new figure draws. */
+static void
+test_layers_match_fresh (void)
+{
+  static const struct { ElabFigureKind kind; gsize rows; } runs[] = {
+    { ELAB_FIGURE_LANDSCAPE, 0 },
+    { ELAB_FIGURE_TRAINING, 20000 },
+  };
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      g_autoptr(ElabDataset) d = runs[r].rows ? elab_dataset_new_synthetic (runs[r].rows, 1.3, -0.4, 7)
+                                              : elab_dataset_new_builtin ("challenger");
+      g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
+      g_autoptr(ElabFigure) reused = elab_figure_new (runs[r].kind);
+      cairo_surface_t *a = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+      cairo_surface_t *b = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+      ElabState state;
+      guint n_diff = 0;
+
+      elab_state_init_default (&state);
+      for (guint f = 0; f < 3; f++)
+        {
+          elab_trainer_step (t, 2);
+          draw_dirty (reused, a, &state, t);
+        }
+      {
+        g_autoptr(ElabFigure) fresh = elab_figure_new (runs[r].kind);
+        draw_dirty (fresh, b, &state, t);
+      }
+      for (int y = 0; y < H; y++)
+        {
+          const guint32 *ra = (const guint32 *) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
+          const guint32 *rb = (const guint32 *) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
+
+          for (int x = 0; x < W; x++)
+            {
+              n_diff += ra[x] != rb[x];
+              g_assert_cmphex (ra[x], !=, 0xffff00ff);
+            }
+        }
+      g_assert_cmpuint (n_diff, ==, 0);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
 static void
 test_placeholder (void)
 {
@@ -193,6 +262,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/TrainingFigure/outcomes", test_outcomes);
   g_test_add_func ("/elab/plot/TrainingFigure/hover-pick", test_hover_pick);
   g_test_add_func ("/elab/plot/LandscapeFigure/cache", test_landscape_cache);
+  g_test_add_func ("/elab/plot/Figure/layers-match-fresh", test_layers_match_fresh);
   g_test_add_func ("/elab/plot/TrainingFigure/placeholder", test_placeholder);
 
   return g_test_run ();
