@@ -39,6 +39,8 @@ struct _ElabWindow
   AdwBin               *cross_entropy_slot;
   AdwBin               *training_slot;
   AdwBin               *softmax_slot;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
 
   /* Owned */
   ElabDocument         *document;
@@ -357,6 +359,18 @@ copy_figure_action (GtkWidget  *widget,
   elab_window_show_toast (self, "Figure copied");
 }
 
+/* The primary menu's popover is some twenty widgets nobody needs for the
+ * first frame: build it when the menu is first opened (click or F10). */
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  ElabWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static gboolean
 switch_page_cb (GtkWidget *widget,
                 GVariant  *args,
@@ -589,6 +603,8 @@ elab_window_class_init (ElabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, cross_entropy_slot);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, training_slot);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, softmax_slot);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 
@@ -621,6 +637,7 @@ elab_window_init (ElabWindow *self)
   elab_trace ("settings");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
   elab_trace ("template");
 
   elab_settings_get_window (self->settings, &width, &height, &maximized);

@@ -313,16 +313,21 @@ test_settings_round_trip (void)
   state.page = ELAB_PAGE_SOFTMAX;
   state.k = 4;
   state.x_min = -3;
+  state.steps = 250;
+  g_strlcpy (state.x_column, "temperature", sizeof state.x_column);
+  g_strlcpy (state.y_column, "damaged", sizeof state.y_column);
 
   settings = elab_settings_new ();
   /* The tests run uninstalled: the schema compiled into the build dir. */
   g_assert_cmpstr (elab_settings_get_kind (settings), ==, "build-schema");
+  elab_settings_set_training_speed (settings, 125);
   elab_settings_save_state (settings, &state);
   elab_settings_free (settings);
 
   settings = elab_settings_new ();
   elab_state_init_default (&loaded);
   elab_settings_load_state (settings, &loaded);
+  g_assert_cmpfloat (elab_settings_get_training_speed (settings, 60), ==, 125);
   elab_settings_free (settings);
 
   g_assert_cmpfloat (loaded.models[1].theta, ==, 7.25);
@@ -331,6 +336,9 @@ test_settings_round_trip (void)
   g_assert_cmpint (loaded.page, ==, ELAB_PAGE_SOFTMAX);
   g_assert_cmpuint (loaded.k, ==, 4);
   g_assert_cmpfloat (loaded.x_min, ==, -3);
+  g_assert_cmpuint (loaded.steps, ==, 250);
+  g_assert_cmpstr (loaded.x_column, ==, "temperature");
+  g_assert_cmpstr (loaded.y_column, ==, "damaged");
 }
 
 int

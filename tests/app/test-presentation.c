@@ -13,6 +13,7 @@
 
 #include "elab-model-editor.h"
 #include "elab-settings.h"
+#include "elab-training-page.h"
 #include "elab-window-scenes.h"
 #include "elab-window.h"
 
@@ -275,6 +276,59 @@ test_notation (void)
   spin ();
 }
 
+/* The primary menu is built on first opening: it must still open, with
+ * its items. */
+static void
+test_primary_menu (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  GtkMenuButton *button;
+  GMenuModel *model;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  button = GTK_MENU_BUTTON (find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  spin ();
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (model);
+  g_assert_cmpint (g_menu_model_get_n_items (model), >=, 4);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  gtk_menu_button_popdown (button);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* Export and Copy take the figure on screen: with the Training page
+ * showing only the landscape, that is the landscape. */
+static void
+test_visible_plot_view (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabTrainingPage *page;
+  ElabPlotView *view;
+
+  gtk_window_present (GTK_WINDOW (window));
+  elab_window_set_page (window, ELAB_PAGE_TRAINING);
+  spin ();
+  page = ELAB_TRAINING_PAGE (find_type (GTK_WIDGET (window), ELAB_TYPE_TRAINING_PAGE));
+  g_assert_nonnull (page);
+  view = elab_window_get_visible_plot_view (window);
+  g_assert_true (view == elab_training_page_get_plot_view (page));
+
+  gtk_widget_set_visible (GTK_WIDGET (elab_training_page_get_plot_view (page)), FALSE);
+  view = elab_window_get_visible_plot_view (window);
+  g_assert_true (view == elab_training_page_get_landscape_view (page));
+  g_assert_cmpint (elab_plot_view_get_figure_kind (view), ==, ELAB_FIGURE_LANDSCAPE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +339,8 @@ main (int   argc,
   g_test_add_func ("/elab/app/Presentation/toggle", test_toggle);
   g_test_add_func ("/elab/app/Presentation/keep-scene-controls", test_keep_scene_controls);
   g_test_add_func ("/elab/app/Presentation/notation", test_notation);
+  g_test_add_func ("/elab/app/Window/primary-menu", test_primary_menu);
+  g_test_add_func ("/elab/app/Window/visible-plot-view", test_visible_plot_view);
 
   return g_test_run ();
 }
