@@ -255,6 +255,9 @@ elab_plot_view_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
   elapsed = g_get_monotonic_time () - start;
 
+  if (self->n_frames == 0 && g_getenv ("ELAB_STARTUP_TRACE") != NULL)
+    g_printerr ("elab-startup: first %s figure drawn in %.1f ms\n",
+                elab_figure_kind_to_string (self->kind), elapsed / 1000.0);
   self->last_draw_us = elapsed;
   self->max_draw_us = MAX (self->max_draw_us, elapsed);
   self->n_frames++;
