@@ -900,6 +900,16 @@ _elab_draw_legend (ElabFigure            *figure,
 
 /* ------------------------------------------------------ Figure chrome */
 
+static double
+_elab_caption_strip_height (const ElabFigure *figure,
+                            guint             lines)
+{
+  const ElabMetrics *m = &figure->metrics;
+
+  /* Pango's line height is about 1.2 em; 0.6 em of padding on each side. */
+  return round ((1.2 * lines + 1.2) * m->label_px + 0.5 * m->pad);
+}
+
 void
 _elab_draw_frame (ElabFigure  *figure,
                   cairo_t     *cr,
@@ -988,6 +998,19 @@ _elab_draw_frame (ElabFigure  *figure,
   res_body->y = round (y);
   res_body->width = MAX (1, figure->width - 2 * m->pad);
   res_body->height = MAX (1, figure->height - m->pad - res_body->y);
+
+  /* A scene's caption gets its own strip under the plots instead of
+   * covering an axis; its height comes from the line count, not from
+   * measured text, like the title's. */
+  if (figure->style.caption != NULL && figure->style.caption[0] != '\0')
+    {
+      guint lines = 1;
+
+      for (const char *c = figure->style.caption; *c != '\0'; c++)
+        lines += (*c == '\n');
+      lines = MIN (lines, 4);
+      res_body->height = MAX (1, res_body->height - _elab_caption_strip_height (figure, lines));
+    }
 }
 
 void
@@ -1004,14 +1027,15 @@ _elab_draw_caption (ElabFigure     *figure,
   if (figure->style.caption == NULL || figure->style.caption[0] == '\0')
     return;
   tx = _elab_text (figure, ELAB_FONT_LABEL, figure->style.caption, FALSE,
-                   body->width * 0.9 - 2 * inner);
+                   body->width - 2 * inner);
   if (tx == NULL)
     return;
 
   r.width = round (tx->width + 2 * inner);
   r.height = round (tx->height + 2 * inner);
   r.x = round (body->x + (body->width - r.width) / 2);
-  r.y = round (body->y + body->height - r.height - m->pad);
+  /* In the strip _elab_draw_frame left under the body. */
+  r.y = round (body->y + body->height + 0.5 * m->pad);
   _elab_fill_rect (cr, &r, &t->legend_bg);
   _elab_set_source (cr, &t->legend_border);
   cairo_set_line_width (cr, 1);
