@@ -180,7 +180,6 @@ _elab_raster_capsule (ElabRaster *raster,
               __m128 ex, ey, c;
               __m128i vi;
               guint32 packed;
-              guint8 v[4];
 
               t = _mm_min_ps (_mm_max_ps (t, zero), one);
               ex = _mm_sub_ps (_mm_add_ps (vax, _mm_mul_ps (t, vdx)), px);
@@ -191,10 +190,10 @@ _elab_raster_capsule (ElabRaster *raster,
               vi = _mm_cvtps_epi32 (_mm_mul_ps (c, k255));
               vi = _mm_packs_epi32 (vi, vi);
               vi = _mm_packus_epi16 (vi, vi);
+              memcpy (&packed, line + col, 4);
+              vi = _mm_max_epu8 (vi, _mm_cvtsi32_si128 ((int) packed));
               packed = (guint32) _mm_cvtsi128_si32 (vi);
-              memcpy (v, &packed, 4);
-              for (int k = 0; k < 4; k++)
-                line[col + k] = v[k] > line[col + k] ? v[k] : line[col + k];
+              memcpy (line + col, &packed, 4);
             }
         }
 #endif
@@ -322,6 +321,31 @@ _elab_raster_flush (ElabRaster     *raster,
   cairo_surface_mark_dirty_rectangle (raster->target, x_lo, y_lo, x_hi - x_lo + 1, y_hi - y_lo + 1);
 }
 
+/* One pixel of a band column at @row: full, partial or untouched, as
+ * the coverage of [@top, @bot) over [row, row + 1). */
+static inline void
+band_pixel (guint32 *dst,
+            int      row,
+            double   top,
+            double   bot,
+            guint32  opaque)
+{
+  double cov;
+  guint32 c;
+
+  if (!(bot > row) || !(top < row + 1.0))
+    return;
+  if (top <= row && bot >= row + 1.0)
+    {
+      *dst = opaque;
+      return;
+    }
+  cov = MIN (bot, row + 1.0) - MAX (top, (double) row);
+  c = (guint32) (cov * 255.0 + 0.5);
+  if (c)
+    *dst = lerp_argb (opaque, *dst, c);
+}
+
 void
 _elab_raster_band (ElabRaster     *raster,
                    const double   *xs,
@@ -357,6 +381,7 @@ _elab_raster_band (ElabRaster     *raster,
     {
       int nb = MIN (16, c_last - block + 1), r0 = INT_MAX, r1 = -1;
       double top[16], bot[16];
+      int rf[16], rl[16];
 
       for (int k = 0; k < nb; k++)
         {
@@ -370,35 +395,51 @@ _elab_raster_band (ElabRaster     *raster,
           b = bots[i] + t * (bots[i + 1] - bots[i]);
           top[k] = MAX (MIN (a, b), 0.0);
           bot[k] = MIN (MAX (a, b), (double) raster->height);
+          /* A column's rows strictly between its first (rf) and last
+           * (rl) are inside the band: a plain store; only those two can
+           * be partial. An empty column gets rf > rl and is never
+           * touched. */
           if (bot[k] > top[k])
             {
-              r0 = MIN (r0, (int) floor (top[k]));
-              r1 = MAX (r1, (int) ceil (bot[k]) - 1);
+              rf[k] = (int) floor (top[k]);
+              rl[k] = (int) ceil (bot[k]) - 1;
+              r0 = MIN (r0, rf[k]);
+              r1 = MAX (r1, rl[k]);
             }
+          else
+            rf[k] = INT_MAX, rl[k] = INT_MIN;
         }
 
-      for (int row = r0; row <= r1; row++)
-        {
-          guint32 *dst = (guint32 *) (data + (gsize) row * stride) + block;
+      /* Row by row within the block, so the writes stay in one cache
+       * line a row. */
+      {
+        int in_lo = INT_MIN, in_hi = INT_MAX;
 
-          for (int k = 0; k < nb; k++)
-            {
-              double cov;
-              guint32 c;
+        /* Rows inside the band in every column of the block. */
+        for (int k = 0; k < nb; k++)
+          {
+            in_lo = MAX (in_lo, rf[k]);
+            in_hi = MIN (in_hi, rl[k]);
+          }
+        for (int row = r0; row <= r1; row++)
+          {
+            guint32 *dst = (guint32 *) (data + (gsize) row * stride) + block;
 
-              if (!(bot[k] > row) || !(top[k] < row + 1.0))
-                continue;
-              if (top[k] <= row && bot[k] >= row + 1.0)
-                {
+            if (row > in_lo && row < in_hi)
+              {
+                for (int k = 0; k < nb; k++)
                   dst[k] = opaque;
-                  continue;
-                }
-              cov = MIN (bot[k], row + 1.0) - MAX (top[k], (double) row);
-              c = (guint32) (cov * 255.0 + 0.5);
-              if (c)
-                dst[k] = lerp_argb (opaque, dst[k], c);
-            }
-        }
+                continue;
+              }
+            for (int k = 0; k < nb; k++)
+              {
+                if (row > rf[k] && row < rl[k])
+                  dst[k] = opaque;
+                else if (row == rf[k] || row == rl[k])
+                  band_pixel (&dst[k], row, top[k], bot[k], opaque);
+              }
+          }
+      }
     }
 
   if (c_last >= c_first)
