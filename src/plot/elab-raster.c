@@ -27,6 +27,33 @@
 #define ELAB_RASTER_FLUSH_SPANS 256
 #include <string.h>
 
+/* (int) floor (x) and (int) ceil (x) without a libm call (the build has
+ * no SSE4.1 rounding instruction); the same result for every |x| < 1e9,
+ * anything else (huge, infinite, NaN) takes libm as before. */
+static inline int
+floor_int (double x)
+{
+  if (G_LIKELY (x > -1e9 && x < 1e9))
+    {
+      int i = (int) x;
+
+      return i - (i > x);
+    }
+  return (int) floor (x);
+}
+
+static inline int
+ceil_int (double x)
+{
+  if (G_LIKELY (x > -1e9 && x < 1e9))
+    {
+      int i = (int) x;
+
+      return i + (i < x);
+    }
+  return (int) ceil (x);
+}
+
 void
 _elab_raster_clear (ElabRaster *raster)
 {
@@ -109,8 +136,8 @@ _elab_raster_capsule (ElabRaster *raster,
   double inv = len2 > 1e-12 ? 1.0 / len2 : 0.0;
   int r0, r1;
 
-  r0 = (int) floor (MIN (ay, by) - reach);
-  r1 = (int) ceil (MAX (ay, by) + reach);
+  r0 = floor_int (MIN (ay, by) - reach);
+  r1 = ceil_int (MAX (ay, by) + reach);
   r0 = MAX (r0, 0);
   r1 = MIN (r1, raster->height - 1);
 
@@ -149,8 +176,8 @@ _elab_raster_capsule (ElabRaster *raster,
           xhi = MAX (xa, xb);
         }
 
-      c0 = MAX ((int) floor (xlo - reach), 0);
-      c1 = MIN ((int) ceil (xhi + reach), raster->width - 1);
+      c0 = MAX (floor_int (xlo - reach), 0);
+      c1 = MIN (ceil_int (xhi + reach), raster->width - 1);
       if (c0 > c1)
         continue;
 
@@ -375,8 +402,8 @@ _elab_raster_band (ElabRaster     *raster,
    * interpolated linearly between samples as the curves are drawn.
    * Columns go in blocks of 16 (one cache line of pixels per row), each
    * block row by row, so the writes stay local in memory. */
-  c_first = MAX ((int) ceil (xs[0] - 0.5), 0);
-  c_last = MIN ((int) floor (xs[n - 1] - 0.5), raster->width - 1);
+  c_first = MAX (ceil_int (xs[0] - 0.5), 0);
+  c_last = MIN (floor_int (xs[n - 1] - 0.5), raster->width - 1);
   for (int block = c_first; block <= c_last; block += 16)
     {
       int nb = MIN (16, c_last - block + 1), r0 = INT_MAX, r1 = -1;
@@ -401,8 +428,8 @@ _elab_raster_band (ElabRaster     *raster,
            * touched. */
           if (bot[k] > top[k])
             {
-              rf[k] = (int) floor (top[k]);
-              rl[k] = (int) ceil (bot[k]) - 1;
+              rf[k] = floor_int (top[k]);
+              rl[k] = ceil_int (bot[k]) - 1;
               r0 = MIN (r0, rf[k]);
               r1 = MAX (r1, rl[k]);
             }
