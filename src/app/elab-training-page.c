@@ -127,21 +127,6 @@ static void start_load (ElabTrainingPage *self,
 
 /* Settings and state ------------------------------------------------------ */
 
-static void
-settings_from_state (const ElabState     *state,
-                     ElabTrainerSettings *res)
-{
-  *res = ELAB_TRAINER_SETTINGS_INIT;
-  res->optimizer = state->optimizer;
-  res->learning_rate = state->learning_rate;
-  res->momentum = state->momentum;
-  res->max_steps = state->steps;
-  res->standardize = state->standardize;
-  res->use_bias = state->use_bias;
-  res->init_w = state->init_w;
-  res->init_b = state->init_b;
-}
-
 static gboolean
 settings_equal (const ElabTrainerSettings *a,
                 const ElabTrainerSettings *b)
@@ -211,7 +196,7 @@ apply_settings (ElabTrainingPage *self)
   if (self->trainer == NULL || self->document == NULL)
     return;
 
-  settings_from_state (elab_document_get_state (self->document), &s);
+  elab_trainer_settings_from_state (elab_document_get_state (self->document), &s);
   if (settings_equal (&s, &self->applied))
     return;
 
@@ -263,7 +248,7 @@ apply_state (ElabTrainingPage *self)
       self->load_serial++;
       self->loading = FALSE;
 
-      settings_from_state (state, &s);
+      elab_trainer_settings_from_state (state, &s);
       g_free (self->data_name);
       self->data_name = g_strdup (state->dataset);
       g_clear_pointer (&self->data_x, g_free);
@@ -774,7 +759,7 @@ start_load (ElabTrainingPage *self,
   job->serial = ++self->load_serial;
   g_free (self->loading_path);
   self->loading_path = g_strdup (path);
-  settings_from_state (elab_document_get_state (self->document), &job->settings);
+  elab_trainer_settings_from_state (elab_document_get_state (self->document), &job->settings);
 
   self->loading = TRUE;
   elab_training_page_set_playing (self, FALSE);
