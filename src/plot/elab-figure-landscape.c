@@ -530,6 +530,24 @@ _elab_figure_landscape_get_rect (const ElabFigure *figure,
   return TRUE;
 }
 
+/* A narrow figure's subtitle, drawn by hand because the frame does not
+ * ellipsize: at the frame's subtitle slot (reserved with an empty
+ * subtitle), cut to the figure's width. */
+static void
+draw_narrow_subtitle (ElabFigure *figure,
+                      cairo_t    *cr,
+                      const char *markup)
+{
+  const ElabMetrics *m = &figure->metrics;
+  ElabText *t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, MAX (1, m->width - 2 * m->pad));
+
+  if (t == NULL)
+    return;
+  _elab_set_source (cr, &figure->theme.muted);
+  cairo_move_to (cr, round (m->pad), round (m->pad + round (1.45 * m->title_px)));
+  pango_cairo_show_layout (cr, t->layout);
+}
+
 void
 _elab_figure_draw_landscape (ElabFigure        *figure,
                              cairo_t           *cr,
@@ -548,8 +566,9 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   ElabPanel panel;
   ElabLegendEntry entries[3];
   char title[256], subtitle[256], ylab[64], lab_now[96], lab_opt[96], v_now[48], v_opt[48], b1[48], b2[48];
-  double opt_w = NAN, opt_b = NAN, opt_loss = NAN, w, b, side_w;
-  gboolean has_opt, hole_used;
+  double opt_w = NAN, opt_b = NAN, opt_loss = NAN, w, b, side_w, legend_h, bar_w, bar_h, strip_h;
+  gboolean has_opt, hole_used, narrow;
+  const char *opt_name;
   int hole[4];
   gsize n_hist;
   guint n_entries = 0;
@@ -582,26 +601,57 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       c->path_y[i] = c->bias ? hist[i].b : hist[i].loss * factor;
     }
 
-  g_snprintf (title, sizeof title, "Loss landscape: %s", d->title);
-  g_snprintf (subtitle, sizeof subtitle,
-              c->bias ? "mean cross-entropy L(w, b) in %s over %" G_GSIZE_FORMAT " rows \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT
-                      : "mean cross-entropy L(w) in %s over %" G_GSIZE_FORMAT " rows, no bias \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT,
-              ul, d->n_rows,
-              settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "Newton's method" :
-              settings->optimizer == ELAB_OPTIMIZER_MOMENTUM ? "momentum" : "gradient descent",
-              elab_trainer_get_steps (trainer));
+  opt_name = settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "Newton's method" :
+             settings->optimizer == ELAB_OPTIMIZER_MOMENTUM ? "momentum" : "gradient descent";
+  /* A side column would squeeze the legend to a few letters: narrow
+   * figures (a window's half) put legend and colour bar under the panel
+   * and the data set's long name in an ellipsized subtitle. */
+  narrow = m->width < 55 * m->legend_px;
+  if (narrow)
+    {
+      g_autofree char *name = g_markup_escape_text (d->title, -1);
+
+      g_strlcpy (title, "Loss landscape", sizeof title);
+      g_snprintf (subtitle, sizeof subtitle,
+                  "%s \xc2\xb7 L(w%s) in %s over %" G_GSIZE_FORMAT " rows \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
+                  name, c->bias ? ", b" : "", ul, d->n_rows, opt_name, elab_trainer_get_steps (trainer));
+    }
+  else
+    {
+      g_snprintf (title, sizeof title, "Loss landscape: %s", d->title);
+      g_snprintf (subtitle, sizeof subtitle,
+                  c->bias ? "mean cross-entropy L(w, b) in %s over %" G_GSIZE_FORMAT " rows \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT
+                          : "mean cross-entropy L(w) in %s over %" G_GSIZE_FORMAT " rows, no bias \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT,
+                  ul, d->n_rows, opt_name, elab_trainer_get_steps (trainer));
+    }
   /* Last frame's layer will most likely be covered again: the
    * background need not be cleared under it (checked below). */
   if (c->bias && c->hole[2] > 0)
     memcpy (figure->clear_hole, c->hole, sizeof c->hole);
   hole_used = figure->clear_hole[2] > 0 && !figure->style.transparent;
   memcpy (hole, figure->clear_hole, sizeof hole);
-  _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
+  _elab_draw_frame (figure, cr, title, FALSE, narrow ? "" : subtitle, &body);
+  if (narrow)
+    draw_narrow_subtitle (figure, cr, subtitle);
   c->hole[2] = 0;
 
-  side_w = round (MAX (body.width * 0.3, 14 * m->legend_px));
-  outer = (ElabRect) { body.x, body.y, body.width - side_w - m->pad, body.height };
-  side = (ElabRect) { outer.x + outer.width + m->pad, body.y, side_w, body.height };
+  /* Two legend rows (now, optimum or its absence) under a heading. */
+  legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * 3;
+  bar_w = round (1.2 * m->legend_px);
+  if (narrow)
+    {
+      /* Strip under the panel: a horizontal colour bar with its tick
+       * labels below it, then the legend. */
+      strip_h = legend_h + (c->bias ? bar_w + round (0.3 * m->tick_px) + round (1.4 * m->tick_px) + round (m->legend_px) : 0);
+      outer = (ElabRect) { body.x, body.y, body.width, MAX (1, body.height - strip_h - m->pad) };
+      side = (ElabRect) { body.x, outer.y + outer.height + m->pad, body.width, strip_h };
+    }
+  else
+    {
+      side_w = round (MAX (body.width * 0.3, 14 * m->legend_px));
+      outer = (ElabRect) { body.x, body.y, body.width - side_w - m->pad, body.height };
+      side = (ElabRect) { outer.x + outer.width + m->pad, body.y, side_w, body.height };
+    }
   _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
 
   if (c->bias)
@@ -663,33 +713,62 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       cairo_restore (cr);
 
       /* Colour bar with loss values in the unit shown. */
-      {
-        double bar_w = round (1.2 * m->legend_px), bar_h = round (MIN (side.height * 0.45, panel.area.height));
-        double bx = side.x + round (0.5 * m->legend_px), by = panel.area.y;
-        const guint steps = 64;
+      if (narrow)
+        {
+          double bx = panel.area.x, by = side.y, bw = panel.area.width;
+          const guint steps = 64;
 
-        for (guint i = 0; i < steps; i++)
-          {
-            double r, g, bb;
-            colormap ((i + 0.5) / steps, &r, &g, &bb);
-            cairo_set_source_rgb (cr, r, g, bb);
-            cairo_rectangle (cr, bx, by + bar_h * (1 - (i + 1.0) / steps), bar_w, bar_h / steps + 0.5);
-            cairo_fill (cr);
-          }
-        _elab_set_source (cr, &t->axis);
-        cairo_set_line_width (cr, m->axis_w);
-        cairo_rectangle (cr, bx, by, bar_w, bar_h);
-        cairo_stroke (cr);
-        for (guint i = 0; i <= 4; i++)
-          {
-            double tt = i / 4.0;
-            char buf[48];
-            _elab_format_value (from_unit (c, tt) * factor, i == 4 ? ul : NULL, buf, sizeof buf);
-            _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, bx + bar_w + 0.4 * m->tick_px,
-                             by + bar_h * (1 - tt), 0.0, 0.5, &t->muted);
-          }
-        legend_box = (ElabRect) { side.x, by + bar_h + 1.5 * m->legend_px, side.width, 0 };
-      }
+          for (guint i = 0; i < steps; i++)
+            {
+              double r, g, bb;
+              colormap ((i + 0.5) / steps, &r, &g, &bb);
+              cairo_set_source_rgb (cr, r, g, bb);
+              cairo_rectangle (cr, bx + bw * i / steps, by, bw / steps + 0.5, bar_w);
+              cairo_fill (cr);
+            }
+          _elab_set_source (cr, &t->axis);
+          cairo_set_line_width (cr, m->axis_w);
+          cairo_rectangle (cr, bx, by, bw, bar_w);
+          cairo_stroke (cr);
+          for (guint i = 0; i <= 4; i++)
+            {
+              double tt = i / 4.0;
+              char buf[48];
+              _elab_format_value (from_unit (c, tt) * factor, i == 4 ? ul : NULL, buf, sizeof buf);
+              /* The end labels stay inside the bar's span. */
+              _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, bx + bw * tt,
+                               by + bar_w + round (0.3 * m->tick_px), i == 0 ? 0.0 : i == 4 ? 1.0 : 0.5, 0.0, &t->muted);
+            }
+          legend_box = (ElabRect) { panel.area.x, side.y + side.height - legend_h, panel.area.width, 0 };
+        }
+      else
+        {
+          double bx = side.x + round (0.5 * m->legend_px), by = panel.area.y;
+          const guint steps = 64;
+
+          bar_h = round (MIN (side.height * 0.45, panel.area.height));
+          for (guint i = 0; i < steps; i++)
+            {
+              double r, g, bb;
+              colormap ((i + 0.5) / steps, &r, &g, &bb);
+              cairo_set_source_rgb (cr, r, g, bb);
+              cairo_rectangle (cr, bx, by + bar_h * (1 - (i + 1.0) / steps), bar_w, bar_h / steps + 0.5);
+              cairo_fill (cr);
+            }
+          _elab_set_source (cr, &t->axis);
+          cairo_set_line_width (cr, m->axis_w);
+          cairo_rectangle (cr, bx, by, bar_w, bar_h);
+          cairo_stroke (cr);
+          for (guint i = 0; i <= 4; i++)
+            {
+              double tt = i / 4.0;
+              char buf[48];
+              _elab_format_value (from_unit (c, tt) * factor, i == 4 ? ul : NULL, buf, sizeof buf);
+              _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, bx + bar_w + 0.4 * m->tick_px,
+                               by + bar_h * (1 - tt), 0.0, 0.5, &t->muted);
+            }
+          legend_box = (ElabRect) { side.x, by + bar_h + 1.5 * m->legend_px, side.width, 0 };
+        }
     }
   else
     {
@@ -719,7 +798,10 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
         _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, opt_w),
                            _elab_axis_to_px (&panel.y, opt_loss * factor), SERIES_OPT);
       cairo_restore (cr);
-      legend_box = (ElabRect) { side.x, panel.area.y, side.width, 0 };
+      if (narrow)
+        legend_box = (ElabRect) { panel.area.x, side.y, panel.area.width, 0 };
+      else
+        legend_box = (ElabRect) { side.x, panel.area.y, side.width, 0 };
     }
 
   _elab_format_value (w, NULL, b1, sizeof b1);

@@ -321,6 +321,24 @@ draw_points (ElabFigure      *figure,
   cairo_restore (cr);
 }
 
+/* A narrow figure's subtitle, drawn by hand because the frame does not
+ * ellipsize: at the frame's subtitle slot (reserved with an empty
+ * subtitle), cut to the figure's width. */
+static void
+draw_narrow_subtitle (ElabFigure *figure,
+                      cairo_t    *cr,
+                      const char *markup)
+{
+  const ElabMetrics *m = &figure->metrics;
+  ElabText *t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, MAX (1, m->width - 2 * m->pad));
+
+  if (t == NULL)
+    return;
+  _elab_set_source (cr, &figure->theme.muted);
+  cairo_move_to (cr, round (m->pad), round (m->pad + round (1.45 * m->title_px)));
+  pango_cairo_show_layout (cr, t->layout);
+}
+
 void
 _elab_figure_draw_training (ElabFigure        *figure,
                             cairo_t           *cr,
@@ -335,7 +353,8 @@ _elab_figure_draw_training (ElabFigure        *figure,
   const ElabDataset *d;
   const ElabTrainPoint *hist;
   TrainingCache *c;
-  ElabRect body, left, right, outer, area, legend_box;
+  ElabRect body, cols, left, right, outer, area, legend_box;
+  gboolean narrow;
   ElabPanel data, bars, lossp;
   ElabLegendEntry entries[4];
   char title[256], subtitle[256], ylab[64], lab_fit[128], lab_opt[96], lab_c0[96], lab_c1[96];
@@ -412,9 +431,24 @@ _elab_figure_draw_training (ElabFigure        *figure,
       }
     if (n_hist > 0)
       step_max = MAX (step_max, (double) hist[n_hist - 1].step);
-    g_snprintf (title, sizeof title, "Training: %s", d->title);
+    /* A narrow figure (a window's half) puts the legend in a strip
+     * under both columns and the data set's long name in an ellipsized
+     * subtitle: a side column would cut both to a few letters. */
+    narrow = m->width < 55 * m->legend_px;
     format_num (settings->learning_rate, b1, sizeof b1);
-    g_snprintf (subtitle, sizeof subtitle,
+    if (narrow)
+      {
+        g_autofree char *name = g_markup_escape_text (d->title, -1);
+
+        g_strlcpy (title, "Training", sizeof title);
+        g_snprintf (subtitle, sizeof subtitle, "%s \xc2\xb7 ", name);
+      }
+    else
+      {
+        g_snprintf (title, sizeof title, "Training: %s", d->title);
+        subtitle[0] = '\0';
+      }
+    g_snprintf (subtitle + strlen (subtitle), sizeof subtitle - strlen (subtitle),
                 "%" G_GSIZE_FORMAT " rows \xc2\xb7 %s%s%s%s \xc2\xb7 step %" G_GUINT64_FORMAT " \xc2\xb7 %s",
                 d->n_rows, optimizer_label (settings->optimizer),
                 settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "" : ", learning rate ",
@@ -422,13 +456,23 @@ _elab_figure_draw_training (ElabFigure        *figure,
                 settings->standardize ? ", standardised x" : "",
                 elab_trainer_get_steps (trainer),
                 elab_train_status_to_string (elab_trainer_get_status (trainer)));
-    _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
+    _elab_draw_frame (figure, cr, title, FALSE, narrow ? "" : subtitle, &body);
+    if (narrow)
+      draw_narrow_subtitle (figure, cr, subtitle);
 
+    /* Five rows and a heading, then room for the run's message: two
+     * lines across a full-width strip, four in a column. */
+    legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * 5 +
+               (narrow ? 3.6 : 6.4) * m->legend_px;
     /* Left column: data and fitted curve over per-example loss, sharing
-     * x. Right column: the loss over iterations, then the legend. */
+     * x. Right column: the loss over iterations, then the legend (or,
+     * when narrow, the legend in a strip under both). */
     col_gap = round (1.5 * m->pad);
-    left = (ElabRect) { body.x, body.y, round (body.width * 0.58), body.height };
-    right = (ElabRect) { left.x + left.width + col_gap, body.y, body.width - left.width - col_gap, body.height };
+    cols = body;
+    if (narrow)
+      cols.height = MAX (1, body.height - legend_h - m->pad);
+    left = (ElabRect) { cols.x, cols.y, round (cols.width * 0.58), cols.height };
+    right = (ElabRect) { left.x + left.width + col_gap, cols.y, cols.width - left.width - col_gap, cols.height };
 
     outer = (ElabRect) { left.x, left.y, left.width, round ((left.height - m->pad) * 0.6) };
     _elab_panel_inset (figure, &outer, FALSE, TRUE, &area);
@@ -442,12 +486,19 @@ _elab_figure_draw_training (ElabFigure        *figure,
                       _elab_axis_nice_max (0, CLAMP (loss_max, 1.0, 20.0) * 1.05, 5));
     data.x = bars.x;
 
-    legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * 5 + 6.4 * m->legend_px;
-    outer = (ElabRect) { right.x, right.y, right.width, right.height - legend_h - m->pad };
+    if (narrow)
+      {
+        outer = right;
+        legend_box = (ElabRect) { body.x, body.y + body.height - legend_h, body.width, legend_h };
+      }
+    else
+      {
+        outer = (ElabRect) { right.x, right.y, right.width, right.height - legend_h - m->pad };
+        legend_box = (ElabRect) { right.x, right.y + right.height - legend_h, right.width, legend_h };
+      }
     _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
     _elab_panel_init (figure, &lossp, ELAB_PANEL_NONE, &area, 0, step_max, 0,
                       _elab_axis_nice_max (0, MAX (hist_loss_max, 1e-3) * 1.05, 5));
-    legend_box = (ElabRect) { right.x, right.y + right.height - legend_h, right.width, legend_h };
   }
 
   g_snprintf (ylab, sizeof ylab, c->n > BARS_MAX ? "mean loss per x bin (%s)" : "loss of each example (%s)", ul);
