@@ -988,19 +988,8 @@ _elab_draw_frame (ElabFigure  *figure,
             }
         }
       else
-        {
-          /* Cut to the figure's width so a narrow figure ends in "…"
-           * instead of running off its edge. */
-          ElabText *st = _elab_text (figure, ELAB_FONT_LABEL, subtitle, TRUE,
-                                     MAX (1, figure->width - 2 * m->pad));
-
-          if (st != NULL)
-            {
-              _elab_set_source (cr, &t->muted);
-              cairo_move_to (cr, round (m->pad), round (y));
-              pango_cairo_show_layout (cr, st->layout);
-            }
-        }
+        _elab_draw_text (figure, cr, ELAB_FONT_LABEL, subtitle, TRUE,
+                         m->pad, y, 0.0, 0.0, &t->muted);
       y += round (1.4 * m->label_px);
     }
   y += round (0.5 * m->pad);
