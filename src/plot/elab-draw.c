@@ -1046,6 +1046,25 @@ _elab_draw_caption (ElabFigure     *figure,
   pango_cairo_show_layout (cr, tx->layout);
 }
 
+/* A narrow figure's subtitle, drawn by hand because the frame does not
+ * ellipsize (Pango warns when an ellipsis cuts through sub/superscript
+ * markup, which the other figures' subtitles hold): at the frame's
+ * subtitle slot, reserved with an empty subtitle, cut to the figure's width. */
+void
+_elab_draw_narrow_subtitle (ElabFigure *figure,
+                            cairo_t    *cr,
+                            const char *markup)
+{
+  const ElabMetrics *m = &figure->metrics;
+  ElabText *t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, MAX (1, m->width - 2 * m->pad));
+
+  if (t == NULL)
+    return;
+  _elab_set_source (cr, &figure->theme.muted);
+  cairo_move_to (cr, round (m->pad), round (m->pad + round (1.45 * m->title_px)));
+  pango_cairo_show_layout (cr, t->layout);
+}
+
 void
 _elab_draw_placeholder (ElabFigure     *figure,
                         cairo_t        *cr,

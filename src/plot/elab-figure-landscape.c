@@ -530,24 +530,6 @@ _elab_figure_landscape_get_rect (const ElabFigure *figure,
   return TRUE;
 }
 
-/* A narrow figure's subtitle, drawn by hand because the frame does not
- * ellipsize: at the frame's subtitle slot (reserved with an empty
- * subtitle), cut to the figure's width. */
-static void
-draw_narrow_subtitle (ElabFigure *figure,
-                      cairo_t    *cr,
-                      const char *markup)
-{
-  const ElabMetrics *m = &figure->metrics;
-  ElabText *t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, MAX (1, m->width - 2 * m->pad));
-
-  if (t == NULL)
-    return;
-  _elab_set_source (cr, &figure->theme.muted);
-  cairo_move_to (cr, round (m->pad), round (m->pad + round (1.45 * m->title_px)));
-  pango_cairo_show_layout (cr, t->layout);
-}
-
 void
 _elab_figure_draw_landscape (ElabFigure        *figure,
                              cairo_t           *cr,
@@ -632,7 +614,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   memcpy (hole, figure->clear_hole, sizeof hole);
   _elab_draw_frame (figure, cr, title, FALSE, narrow ? "" : subtitle, &body);
   if (narrow)
-    draw_narrow_subtitle (figure, cr, subtitle);
+    _elab_draw_narrow_subtitle (figure, cr, subtitle);
   c->hole[2] = 0;
 
   /* Two legend rows (now, optimum or its absence) under a heading. */

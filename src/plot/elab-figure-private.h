@@ -430,6 +430,10 @@ void     _elab_draw_caption       (ElabFigure       *figure,
                                    cairo_t          *cr,
                                    const ElabRect   *body);
 
+/* A narrow figure's subtitle, ellipsized to the figure's width. */
+void     _elab_draw_narrow_subtitle (ElabFigure       *figure,
+                                     cairo_t          *cr,
+                                     const char       *markup);
 /* A centred "nothing to show" message over @body. */
 void     _elab_draw_placeholder   (ElabFigure       *figure,
                                    cairo_t          *cr,

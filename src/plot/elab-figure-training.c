@@ -321,24 +321,6 @@ draw_points (ElabFigure      *figure,
   cairo_restore (cr);
 }
 
-/* A narrow figure's subtitle, drawn by hand because the frame does not
- * ellipsize: at the frame's subtitle slot (reserved with an empty
- * subtitle), cut to the figure's width. */
-static void
-draw_narrow_subtitle (ElabFigure *figure,
-                      cairo_t    *cr,
-                      const char *markup)
-{
-  const ElabMetrics *m = &figure->metrics;
-  ElabText *t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, MAX (1, m->width - 2 * m->pad));
-
-  if (t == NULL)
-    return;
-  _elab_set_source (cr, &figure->theme.muted);
-  cairo_move_to (cr, round (m->pad), round (m->pad + round (1.45 * m->title_px)));
-  pango_cairo_show_layout (cr, t->layout);
-}
-
 void
 _elab_figure_draw_training (ElabFigure        *figure,
                             cairo_t           *cr,
@@ -458,7 +440,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
                 elab_train_status_to_string (elab_trainer_get_status (trainer)));
     _elab_draw_frame (figure, cr, title, FALSE, narrow ? "" : subtitle, &body);
     if (narrow)
-      draw_narrow_subtitle (figure, cr, subtitle);
+      _elab_draw_narrow_subtitle (figure, cr, subtitle);
 
     /* Five rows and a heading, then room for the run's message: two
      * lines across a full-width strip, four in a column. */
