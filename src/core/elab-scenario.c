@@ -45,6 +45,7 @@ typedef struct
   EnumToString    to_string;  /* KEY_ENUM */
   EnumFromString  from_string;
   const char     *choices;    /* KEY_ENUM, for messages */
+  gboolean        optional;   /* added after version 1: the default when absent */
 } StateKey;
 
 /* int-typed adapters, so every enum goes through one pair of function
@@ -74,14 +75,21 @@ ENUM_ADAPTERS (elab_theme, ElabThemeKind)
 ENUM_ADAPTERS (elab_palette, ElabPalette)
 ENUM_ADAPTERS (elab_notation, ElabNotation)
 ENUM_ADAPTERS (elab_optimizer, ElabOptimizer)
+ENUM_ADAPTERS (elab_loss_scale, ElabLossScale)
 
 G_STATIC_ASSERT (sizeof (ElabPage) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabUnit) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabOptimizer) == sizeof (int));
+G_STATIC_ASSERT (sizeof (ElabLossScale) == sizeof (int));
 
 #define OFF(field) offsetof (ElabState, field)
 #define ENUM(name, field, prefix, choices) \
   { name, KEY_ENUM, OFF (field), 0, 0, prefix##_to, prefix##_from, choices }
+/* A key newer than the version-1 format: files written before it existed
+ * stay readable and get the default; a value that is given is checked as
+ * strictly as any other. */
+#define OPTIONAL_ENUM(name, field, prefix, choices) \
+  { name, KEY_ENUM, OFF (field), 0, 0, prefix##_to, prefix##_from, choices, TRUE }
 #define DOUBLE(name, field) { name, KEY_DOUBLE, OFF (field), 0, 0, NULL, NULL, NULL }
 #define BOOL(name, field) { name, KEY_BOOL, OFF (field), 0, 0, NULL, NULL, NULL }
 #define UINT(name, field, min, max) { name, KEY_UINT, OFF (field), min, max, NULL, NULL, NULL }
@@ -123,6 +131,9 @@ static const StateKey state_keys[] = {
   UINT ("steps", steps, 1, ELAB_MAX_STEPS),
   BOOL ("standardize", standardize),
   BOOL ("use-bias", use_bias),
+  /* Not last: a save truncated before it loses required keys too, so a
+   * cut file is never read as one that merely predates the key. */
+  OPTIONAL_ENUM ("loss-scale", loss_scale, elab_loss_scale, "linear, log"),
   DOUBLE ("init-w", init_w),
   DOUBLE ("init-b", init_b),
 };
@@ -741,6 +752,8 @@ read_state (Reader      *r,
 
   for (gsize i = 0; i < G_N_ELEMENTS (state_keys); i++)
     {
+      if (state_keys[i].optional && !g_key_file_has_key (kf, group, state_keys[i].name, NULL))
+        continue;
       if (!g_key_file_has_key (kf, group, state_keys[i].name, NULL))
         return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, NULL),
                             group, "%s: missing (every key of a state must be given; "

@@ -24,6 +24,9 @@
  *   page=cross-entropy
  *   …                       again every key
  *
+ * Keys added after version 1 (loss-scale=linear|log) may be absent, so
+ * older files still open with the default; every other key is required.
+ *
  * Reading is strict: an unknown group or key, a duplicate, a missing key,
  * a wrong type, an out-of-range or non-finite value, a truncated or binary
  * file all give an ELAB_SCENARIO_ERROR naming the file, the line, the group

@@ -57,6 +57,7 @@ elab_state_init_default (ElabState *state)
   state->use_bias = TRUE;
   state->init_w = 0.0;
   state->init_b = 0.0;
+  state->loss_scale = ELAB_LOSS_SCALE_LINEAR;
 }
 
 static gboolean
@@ -227,6 +228,8 @@ elab_state_validate (const ElabState  *state,
       !check_param (state->init_w, "init-w", error) ||
       !check_param (state->init_b, "init-b", error))
     return FALSE;
+  if (elab_loss_scale_to_string (state->loss_scale) == NULL)
+    return fail (error, "loss-scale", "must be linear or log");
 
   return TRUE;
 }
@@ -279,7 +282,8 @@ elab_state_equal (const ElabState *a,
          !a->standardize == !b->standardize &&
          !a->use_bias == !b->use_bias &&
          a->init_w == b->init_w &&
-         a->init_b == b->init_b;
+         a->init_b == b->init_b &&
+         a->loss_scale == b->loss_scale;
 }
 
 /* Enum ↔ string tables: the spellings of the command line and scenarios. */
@@ -310,6 +314,11 @@ static const char *palette_names[] = {
 static const char *notation_names[] = {
   [ELAB_NOTATION_STANDARD] = "standard",
   [ELAB_NOTATION_SUBSCRIPT] = "subscript",
+};
+
+static const char *loss_scale_names[] = {
+  [ELAB_LOSS_SCALE_LINEAR] = "linear",
+  [ELAB_LOSS_SCALE_LOG] = "log",
 };
 
 static const char *
@@ -369,3 +378,5 @@ DEFINE_ENUM_STRINGS (elab_optimizer, ElabOptimizer, optimizer_names)
 DEFINE_ENUM_STRINGS (elab_palette, ElabPalette, palette_names)
 /* "standard", "subscript" */
 DEFINE_ENUM_STRINGS (elab_notation, ElabNotation, notation_names)
+/* "linear", "log" */
+DEFINE_ENUM_STRINGS (elab_loss_scale, ElabLossScale, loss_scale_names)

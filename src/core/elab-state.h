@@ -61,6 +61,15 @@ typedef enum
   ELAB_OPTIMIZER_NEWTON,
 } ElabOptimizer;
 
+/* How the Training page draws the loss over the steps: on a linear axis
+ * from 0, or on a log axis, where a loss that keeps falling towards 0
+ * (separable data) shows as a steady descent instead of a flat line. */
+typedef enum
+{
+  ELAB_LOSS_SCALE_LINEAR,
+  ELAB_LOSS_SCALE_LOG,
+} ElabLossScale;
+
 typedef struct
 {
   /* Everywhere */
@@ -99,11 +108,13 @@ typedef struct
   gboolean      use_bias;
   double        init_w;
   double        init_b;
+  ElabLossScale loss_scale;   /* how the loss over the steps is drawn */
 } ElabState;
 
 /* The lesson's defaults: model A θ = 1, B θ = 2, C θ = 0.5 (off); p θ = 1,
  * q θ = 2; logits 2, 1, 0.1 at T = 1 with target (1, 0, 0); bits; x ∈ [−6, 6]
- * with 241 samples; the Challenger data set with plain gradient descent. */
+ * with 241 samples; the Challenger data set with plain gradient descent,
+ * its loss drawn on a linear axis. */
 void         elab_state_init_default        (ElabState        *state);
 /* Checks every field's range and finiteness; on failure sets @error
  * (G_OPTION_ERROR_BAD_VALUE) naming the field by its scenario key, e.g.
@@ -129,6 +140,10 @@ gboolean     elab_palette_from_string       (const char       *str,
 const char  *elab_notation_to_string        (ElabNotation      notation);
 gboolean     elab_notation_from_string      (const char       *str,
                                              ElabNotation     *res);
+/* "linear" / "log" */
+const char  *elab_loss_scale_to_string      (ElabLossScale     scale);
+gboolean     elab_loss_scale_from_string    (const char       *str,
+                                             ElabLossScale    *res);
 /* TRUE when every field is equal (doubles compared with ==, strings as
  * strings, logits/target only up to k). */
 gboolean     elab_state_equal               (const ElabState  *a,

@@ -35,6 +35,7 @@ lesson (void)
   elab_presets_apply ("challenger-raw", &s);
   s.init_w = -1e-300;
   s.optimizer = ELAB_OPTIMIZER_MOMENTUM;
+  s.loss_scale = ELAB_LOSS_SCALE_LOG;
   elab_scenario_add_scene (sc, &s, NULL);
   return sc;
 }
@@ -62,6 +63,8 @@ test_round_trip (void)
   g_assert_nonnull (strstr (data, "\nlogits=2,1,0.1\n"));
   g_assert_nonnull (strstr (data, "\nversion=1\n"));
   g_assert_nonnull (strstr (data, "\n[scene 3]\n"));
+  g_assert_nonnull (strstr (data, "\nloss-scale=linear\n"));
+  g_assert_nonnull (strstr (strstr (data, "\n[scene 3]\n"), "\nloss-scale=log\n"));
 
   back = elab_scenario_from_data (data, len, "lesson.elab", &error);
   g_assert_no_error (error);
@@ -72,6 +75,8 @@ test_round_trip (void)
                    "p = 0.5 vs q = 0.1:\nthe order matters");
   g_assert_cmpstr (((ElabScene *) back->scenes->pdata[2])->caption, ==, "");
   g_assert_cmpfloat (((ElabScene *) back->scenes->pdata[1])->state.temperature, ==, 1.0 / 3.0);
+  g_assert_cmpint (((ElabScene *) back->scenes->pdata[2])->state.loss_scale, ==, ELAB_LOSS_SCALE_LOG);
+  g_assert_cmpint (back->state.loss_scale, ==, ELAB_LOSS_SCALE_LINEAR);
 
   /* and writing it again gives the same bytes */
   data2 = elab_scenario_to_data (back, &len2, &error);
@@ -79,6 +84,10 @@ test_round_trip (void)
   g_assert_cmpstr (data, ==, data2);
 
   /* equality notices a change */
+  ((ElabScene *) back->scenes->pdata[2])->state.loss_scale = ELAB_LOSS_SCALE_LINEAR;
+  g_assert_false (elab_scenario_equal (sc, back));
+  ((ElabScene *) back->scenes->pdata[2])->state.loss_scale = ELAB_LOSS_SCALE_LOG;
+  g_assert_true (elab_scenario_equal (sc, back));
   ((ElabScene *) back->scenes->pdata[2])->state.init_w = 0;
   g_assert_false (elab_scenario_equal (sc, back));
 }
@@ -192,6 +201,13 @@ static const BadCase bad_cases[] = {
   { "momentum=0.9\n", "momentum=1\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
   { "steps=1000\n", "steps=0\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
   { "dataset=challenger\n", "dataset=\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
+  /* loss-scale may be absent (older files), but never wrong or doubled */
+  { "loss-scale=log\n", "loss-scale=logarithmic\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
+  { "loss-scale=log\n", "loss-scale=Log\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
+  { "loss-scale=log\n", "loss-scale=1\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
+  { "loss-scale=linear\n", "loss-scale=\n", "lesson.elab:", ELAB_SCENARIO_ERROR_INVALID },
+  { "loss-scale=linear\n", "loss-scale=linear\nloss-scale=log\n", "lesson.elab:",
+    ELAB_SCENARIO_ERROR_INVALID },
   /* syntax: truncated and damaged lines */
   { "[scene 2]\n", "[scene 2\n", "lesson.elab:", ELAB_SCENARIO_ERROR_PARSE },
   { "[scene 2]\n", "[]\n", "lesson.elab:", ELAB_SCENARIO_ERROR_PARSE },
@@ -273,6 +289,57 @@ test_messages (void)
   }
   g_assert_cmpstr (error->message, ==, "a.elab:6: [state] unknown key 'wat'");
   g_clear_error (&error);
+
+  /* a bad loss-scale names its file, line, group and the choices */
+  {
+    const char *ls = strstr (strstr (data, "[scene 3]"), "loss-scale=log\n");
+
+    line = 1;
+    for (const char *c = data; c < ls; c++)
+      line += *c == '\n';
+    g_clear_pointer (&bad, g_free);
+    g_clear_pointer (&expect, g_free);
+    bad = g_strdup_printf ("%.*sloss-scale=log2%s", (int) (ls - data), data, strchr (ls, '\n'));
+    g_assert_null (elab_scenario_from_data (bad, strlen (bad), "lesson.elab", &error));
+    g_assert_error (error, ELAB_SCENARIO_ERROR, ELAB_SCENARIO_ERROR_INVALID);
+    expect = g_strdup_printf ("lesson.elab:%u: [scene 3] loss-scale: must be one of linear, log "
+                              "(got 'log2')", line);
+    g_assert_cmpstr (error->message, ==, expect);
+    g_clear_error (&error);
+  }
+}
+
+/* A file saved before loss-scale existed opens, with a linear loss axis;
+ * the key is written from now on. */
+static void
+test_without_loss_scale (void)
+{
+  g_autoptr (ElabScenario) sc = lesson ();
+  g_autofree char *data = elab_scenario_to_data (sc, NULL, NULL);
+  g_autoptr (GString) old = g_string_new (NULL);
+  g_auto (GStrv) lines = g_strsplit (data, "\n", -1);
+  g_autoptr (ElabScenario) back = NULL;
+  g_autoptr (GError) error = NULL;
+  guint removed = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "loss-scale="))
+        {
+          removed++;
+          continue;
+        }
+      g_string_append (old, lines[i]);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (old, '\n');
+    }
+  g_assert_cmpuint (removed, ==, 4);   /* [state] and three scenes */
+
+  back = elab_scenario_from_data (old->str, old->len, "old.elab", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((ElabScene *) back->scenes->pdata[2])->state.loss_scale, ==, ELAB_LOSS_SCALE_LINEAR);
+  ((ElabScene *) sc->scenes->pdata[2])->state.loss_scale = ELAB_LOSS_SCALE_LINEAR;
+  g_assert_true (elab_scenario_equal (sc, back));
 }
 
 static void
@@ -384,6 +451,7 @@ main (int    argc,
   g_test_add_func ("/elab/core/Scenario/messages", test_messages);
   g_test_add_func ("/elab/core/Scenario/garbage", test_garbage);
   g_test_add_func ("/elab/core/Scenario/hand-written", test_hand_written);
+  g_test_add_func ("/elab/core/Scenario/without-loss-scale", test_without_loss_scale);
 
   return g_test_run ();
 }

@@ -37,6 +37,7 @@ test_defaults (void)
   g_assert_cmpstr (s.dataset, ==, "challenger");
   g_assert_cmpint (s.optimizer, ==, ELAB_OPTIMIZER_GD);
   g_assert_true (s.use_bias);
+  g_assert_cmpint (s.loss_scale, ==, ELAB_LOSS_SCALE_LINEAR);
 }
 
 typedef void (*Mutate) (ElabState *s);
@@ -77,6 +78,7 @@ BAD (bad_momentum, s->momentum = 1)
 BAD (bad_steps, s->steps = 0)
 BAD (bad_standardize, s->standardize = 2)
 BAD (bad_init_w, s->init_w = INFINITY)
+BAD (bad_loss_scale, s->loss_scale = 2)
 
 static const struct
 {
@@ -118,6 +120,7 @@ static const struct
   { bad_steps, "steps" },
   { bad_standardize, "standardize" },
   { bad_init_w, "init-w" },
+  { bad_loss_scale, "loss-scale" },
 };
 
 static void
@@ -203,6 +206,20 @@ test_enum_strings (void)
   g_assert_true (elab_notation_from_string ("subscript", &notation));
   g_assert_cmpint (notation, ==, ELAB_NOTATION_SUBSCRIPT);
   g_assert_cmpstr (elab_notation_to_string (ELAB_NOTATION_STANDARD), ==, "standard");
+
+  {
+    ElabLossScale scale = ELAB_LOSS_SCALE_LINEAR;
+
+    g_assert_true (elab_loss_scale_from_string ("log", &scale));
+    g_assert_cmpint (scale, ==, ELAB_LOSS_SCALE_LOG);
+    g_assert_true (elab_loss_scale_from_string ("linear", &scale));
+    g_assert_cmpint (scale, ==, ELAB_LOSS_SCALE_LINEAR);
+    g_assert_cmpstr (elab_loss_scale_to_string (ELAB_LOSS_SCALE_LOG), ==, "log");
+    g_assert_false (elab_loss_scale_from_string ("Log", &scale));
+    g_assert_false (elab_loss_scale_from_string ("log10", &scale));
+    g_assert_false (elab_loss_scale_from_string (NULL, &scale));
+    g_assert_null (elab_loss_scale_to_string (2));
+  }
 }
 
 static void
@@ -219,6 +236,9 @@ test_equal (void)
   g_assert_false (elab_state_equal (&a, &b));
   b = a;
   g_strlcpy (b.y_column, "pass", sizeof b.y_column);
+  g_assert_false (elab_state_equal (&a, &b));
+  b = a;
+  b.loss_scale = ELAB_LOSS_SCALE_LOG;
   g_assert_false (elab_state_equal (&a, &b));
 }
 
