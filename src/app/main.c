@@ -7,6 +7,7 @@
  */
 #include "elab-application.h"
 #include "elab-cli.h"
+#include "elab-renderer.h"
 
 int
 main (int    argc,
@@ -17,6 +18,7 @@ main (int    argc,
   if (argc > 1 && elab_cli_is_subcommand (argv[1]))
     return elab_cli_main (argc, argv);
 
+  elab_renderer_choose ();
   app = elab_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -1,0 +1,102 @@
+/* test-renderer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The renderer choice made before GTK starts: the Cairo renderer where
+ * OpenGL could only be software, the user's GSK_RENDERER always kept.
+ * Each case runs in a subprocess with its own environment.
+ */
+#include "elab-config.h"
+
+#include <string.h>
+#include <gtk/gtk.h>
+
+#include "elab-renderer.h"
+
+static void
+test_user_choice_wins (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("GSK_RENDERER", "gl", TRUE);
+      g_setenv ("LIBGL_ALWAYS_SOFTWARE", "1", TRUE);
+      elab_renderer_choose ();
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_software_gl_picks_cairo (void)
+{
+  if (g_test_subprocess ())
+    {
+      GtkWidget *window;
+      GskRenderer *renderer;
+
+      g_unsetenv ("GSK_RENDERER");
+      g_setenv ("LIBGL_ALWAYS_SOFTWARE", "1", TRUE);
+      g_assert_nonnull (elab_renderer_software_gl_reason ());
+      g_assert_nonnull (strstr (elab_renderer_software_gl_reason (), "LIBGL_ALWAYS_SOFTWARE"));
+      elab_renderer_choose ();
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+
+      /* And GTK takes it: the window really draws with Cairo. */
+      gtk_init ();
+      window = gtk_window_new ();
+      gtk_widget_realize (window);
+      renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+      g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_false_values_are_not_software (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *reason;
+
+      g_setenv ("LIBGL_ALWAYS_SOFTWARE", "0", TRUE);
+      reason = elab_renderer_software_gl_reason ();
+      /* It may still be software for another reason (this machine may
+       * have no GPU), but never because of the variable. */
+      g_assert_true (reason == NULL || strstr (reason, "LIBGL_ALWAYS_SOFTWARE") == NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_no_gpu_device_is_software (void)
+{
+  if (!g_file_test ("/dev/dri", G_FILE_TEST_IS_DIR) && !g_file_test ("/dev/nvidiactl", G_FILE_TEST_EXISTS))
+    {
+      g_unsetenv ("LIBGL_ALWAYS_SOFTWARE");
+      g_assert_nonnull (elab_renderer_software_gl_reason ());
+      g_assert_nonnull (strstr (elab_renderer_software_gl_reason (), "/dev/dri"));
+    }
+  else
+    g_test_skip ("this machine has a GPU device");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/elab/app/Renderer/user-choice-wins", test_user_choice_wins);
+  g_test_add_func ("/elab/app/Renderer/software-gl-picks-cairo", test_software_gl_picks_cairo);
+  g_test_add_func ("/elab/app/Renderer/false-values", test_false_values_are_not_software);
+  g_test_add_func ("/elab/app/Renderer/no-gpu-device", test_no_gpu_device_is_software);
+
+  return g_test_run ();
+}
