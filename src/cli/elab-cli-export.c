@@ -113,6 +113,8 @@ elab_cli_export (int    argc,
   gint64 steps = 1000;
   gboolean steps_seen = FALSE;
   gboolean standardize = FALSE, no_bias = FALSE;
+  int loss_scale = ELAB_LOSS_SCALE_LINEAR;
+  gboolean loss_scale_seen = FALSE;
 
   parser = elab_cli_parser_new ("export",
                                 "Write a figure as PNG, SVG or PDF.",
@@ -172,6 +174,8 @@ elab_cli_export (int    argc,
                               "W");
   elab_cli_parser_add_double (parser, "init-b", &init_b, &init_b_seen, "Training figures: starting b (default 0)",
                               "B");
+  elab_cli_parser_add_choice (parser, "loss-scale", elab_cli_loss_scale_choices, &loss_scale, &loss_scale_seen,
+                              "Training figure: the loss over the steps on a linear (default) or log axis");
   elab_cli_state_flags_add (parser, &flags,
                             ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_LOOK |
                             ELAB_CLI_STATE_CURVES | ELAB_CLI_STATE_MODELS | ELAB_CLI_STATE_SOFTMAX |
@@ -250,6 +254,8 @@ elab_cli_export (int    argc,
     state.init_w = init_w;
   if (init_b_seen)
     state.init_b = init_b;
+  if (loss_scale_seen)
+    state.loss_scale = (ElabLossScale) loss_scale;
   if (!elab_state_validate (&state, &error))
     return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
 

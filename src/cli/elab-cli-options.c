@@ -39,6 +39,12 @@ const ElabCliChoice elab_cli_palette_choices[] = {
   { NULL, 0 },
 };
 
+const ElabCliChoice elab_cli_loss_scale_choices[] = {
+  { "linear", ELAB_LOSS_SCALE_LINEAR },
+  { "log", ELAB_LOSS_SCALE_LOG },
+  { NULL, 0 },
+};
+
 typedef enum
 {
   OPTION_DOUBLE,

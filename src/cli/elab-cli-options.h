@@ -187,6 +187,7 @@ extern const ElabCliChoice elab_cli_unit_choices[];
 extern const ElabCliChoice elab_cli_format_choices[];
 extern const ElabCliChoice elab_cli_theme_choices[];
 extern const ElabCliChoice elab_cli_palette_choices[];
+extern const ElabCliChoice elab_cli_loss_scale_choices[];
 
 /* Printing. "%.17g" in the C locale so that every number round-trips;
  * "inf" / "-inf" in CSV. */

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Nice ticks, the data → user-space mapping, and the axes of a panel.
+ * Nice ticks (linear and log10), the data → user-space mapping, and the
+ * axes of a panel.
  */
 
 #include "elab-figure-private.h"
@@ -110,6 +111,251 @@ _elab_axis_set (ElabAxis *axis,
   axis->px0 = px0;
   axis->px1 = px1;
   axis->n_ticks = _elab_axis_nice_ticks (min, max, max_ticks, axis->ticks, &axis->step);
+  axis->log = FALSE;
+  axis->powers = FALSE;
+  axis->n_minor = 0;
+}
+
+/* ---- Log axes ---------------------------------------------------------- */
+
+/* Tolerance in decades: a tick at exactly the end of the range counts. */
+#define LOG_EPS 1e-9
+/* Beyond this many decades only whole decades are worth labelling. */
+#define LOG_MANTISSA_DECADES 60
+
+/* Labelled mantissas, densest first; m × 10^k. */
+static const struct
+{
+  guint n;
+  guint m[9];
+} log_sets[] = {
+  { 9, { 1, 2, 3, 4, 5, 6, 7, 8, 9 } },
+  { 3, { 1, 2, 5 } },
+  { 2, { 1, 3 } },
+  { 1, { 1 } },
+};
+
+/* Decades between labelled ticks once every decade is too many. */
+static const guint log_decade_steps[] = { 2, 3, 5, 10, 20, 30, 50, 100, 200, 500 };
+
+static gboolean
+in_log_range (double t,
+              double lmin,
+              double lmax)
+{
+  return t >= lmin - LOG_EPS && t <= lmax + LOG_EPS;
+}
+
+/* Counts every m × 10^k (m in @m but not in @skip) inside the range and
+ * writes the first @cap of them, as log10, into @res (may be NULL). */
+static guint
+collect_mantissas (double        lmin,
+                   double        lmax,
+                   const guint  *m,
+                   guint         n_m,
+                   const guint  *skip,
+                   guint         n_skip,
+                   double       *res,
+                   guint         cap)
+{
+  double k0 = floor (lmin + LOG_EPS), k1 = floor (lmax + LOG_EPS);
+  guint n = 0;
+
+  for (double k = k0; k <= k1; k++)
+    for (guint i = 0; i < n_m; i++)
+      {
+        gboolean skipped = FALSE;
+        double t;
+
+        for (guint j = 0; j < n_skip; j++)
+          skipped |= skip[j] == m[i];
+        /* log10 (1) is exactly 0, so decades land on whole numbers. */
+        t = k + log10 ((double) m[i]);
+        if (skipped || !in_log_range (t, lmin, lmax))
+          continue;
+        if (n < cap && res != NULL)
+          res[n] = t;
+        n++;
+      }
+  return n;
+}
+
+guint
+_elab_axis_log_ticks (double  lmin,
+                      double  lmax,
+                      guint   max_ticks,
+                      double *res_ticks,
+                      double *res_minor,
+                      guint  *res_n_minor)
+{
+  static const guint all[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+  double minor[ELAB_AXIS_MAX_MINOR];
+  guint n_minor = 0, n;
+
+  if (res_n_minor)
+    *res_n_minor = 0;
+  if (!isfinite (lmin) || !isfinite (lmax) || !(lmax > lmin))
+    return 0;
+
+  max_ticks = CLAMP (max_ticks, 2, ELAB_AXIS_MAX_TICKS);
+
+  if (lmax - lmin <= LOG_MANTISSA_DECADES)
+    for (guint s = 0; s < G_N_ELEMENTS (log_sets); s++)
+      {
+        n = collect_mantissas (lmin, lmax, log_sets[s].m, log_sets[s].n, NULL, 0, NULL, 0);
+        if (n > max_ticks)
+          continue;
+        if (n < 2)
+          break;   /* too narrow for these: linear ticks below */
+
+        collect_mantissas (lmin, lmax, log_sets[s].m, log_sets[s].n, NULL, 0, res_ticks, n);
+        /* The mantissas left out, unlabelled, so the axis still reads
+         * as logarithmic; none rather than a clipped set. */
+        n_minor = collect_mantissas (lmin, lmax, all, G_N_ELEMENTS (all), log_sets[s].m,
+                                     log_sets[s].n, minor, ELAB_AXIS_MAX_MINOR);
+        if (n_minor > ELAB_AXIS_MAX_MINOR)
+          n_minor = 0;
+        goto done;
+      }
+
+  if (lmax - lmin >= 2.0)
+    {
+      /* Every s-th decade; the decades in between as minor ticks. */
+      for (guint i = 0; i < G_N_ELEMENTS (log_decade_steps); i++)
+        {
+          double s = log_decade_steps[i];
+          double first = ceil (lmin / s - LOG_EPS), last = floor (lmax / s + LOG_EPS);
+
+          if (last - first + 1 > max_ticks && i + 1 < G_N_ELEMENTS (log_decade_steps))
+            continue;
+          n = 0;
+          for (double j = first; j <= last && n < max_ticks; j++)
+            res_ticks[n++] = j * s;
+          for (double k = ceil (lmin - LOG_EPS); k <= floor (lmax + LOG_EPS); k++)
+            if (fmod (k, s) != 0)
+              {
+                if (n_minor == ELAB_AXIS_MAX_MINOR)
+                  {
+                    n_minor = 0;
+                    break;
+                  }
+                minor[n_minor++] = k;
+              }
+          goto done;
+        }
+    }
+
+  {
+    /* Less than two of even 1…9 × 10^k fit: over so narrow a range a log
+     * axis is nearly linear, so linear nice ticks, placed by their log. */
+    double lin[ELAB_AXIS_MAX_TICKS];
+    guint n_lin = _elab_axis_nice_ticks (pow (10.0, lmin), pow (10.0, lmax), max_ticks, lin, NULL);
+
+    n = 0;
+    for (guint i = 0; i < n_lin; i++)
+      if (lin[i] > 0)
+        res_ticks[n++] = log10 (lin[i]);
+  }
+
+done:
+  if (res_minor != NULL && res_n_minor != NULL)
+    {
+      memcpy (res_minor, minor, n_minor * sizeof (double));
+      *res_n_minor = n_minor;
+    }
+  return n;
+}
+
+void
+_elab_axis_set_log (ElabAxis *axis,
+                    double    min,
+                    double    max,
+                    double    px0,
+                    double    px1,
+                    guint     max_ticks)
+{
+  double lmin, lmax;
+
+  if (!(min > 0) || !(max > 0) || !isfinite (min) || !isfinite (max) || min > max)
+    {
+      min = 0.1;
+      max = 1.0;
+    }
+  lmin = log10 (min);
+  lmax = log10 (max);
+  if (!(lmax > lmin))
+    {
+      lmin -= 0.5;
+      lmax += 0.5;
+    }
+
+  axis->min = lmin;
+  axis->max = lmax;
+  axis->px0 = px0;
+  axis->px1 = px1;
+  axis->step = 0;
+  axis->log = TRUE;
+  axis->n_ticks = _elab_axis_log_ticks (lmin, lmax, max_ticks, axis->ticks, axis->minor,
+                                        &axis->n_minor);
+  /* Decimals read best from 0.001 to 10000; past that, all labels are
+   * powers of ten so the column of labels stays one style. */
+  axis->powers = FALSE;
+  for (guint i = 0; i < axis->n_ticks; i++)
+    if (axis->ticks[i] < -3 - LOG_EPS || axis->ticks[i] > 4 + LOG_EPS)
+      axis->powers = TRUE;
+}
+
+/* Appends the exponent @e as Unicode superscripts: ⁻¹², ⁰, ³. */
+static void
+append_superscript (GString *s,
+                    int      e)
+{
+  static const char *const digits[] = {
+    "\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3", "\xe2\x81\xb4",
+    "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9",
+  };
+  char num[16];
+
+  if (e < 0)
+    g_string_append (s, "\xe2\x81\xbb");
+  g_snprintf (num, sizeof num, "%d", ABS (e));
+  for (const char *c = num; *c; c++)
+    g_string_append (s, digits[*c - '0']);
+}
+
+static void
+format_log (const ElabAxis *axis,
+            double          t,
+            char           *buf,
+            gsize           len)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  int e = (int) floor (t + LOG_EPS);
+  double m = pow (10.0, t - e);
+  int sig = 1;
+
+  /* The fewest significant digits that give the mantissa back (ticks
+   * are 1…9 × 10^k, or a linear step's multiples on narrow ranges). */
+  while (sig < 6 && fabs (round (m * pow (10.0, sig - 1)) / pow (10.0, sig - 1) - m) > 1e-6 * m)
+    sig++;
+  m = round (m * pow (10.0, sig - 1)) / pow (10.0, sig - 1);
+  if (m >= 10.0)
+    {
+      m /= 10.0;
+      e++;
+    }
+
+  if (axis->powers)
+    {
+      if (m != 1.0)
+        g_string_append_printf (s, "%.*f\xc3\x97", sig - 1, m);
+      g_string_append (s, "10");
+      append_superscript (s, e);
+    }
+  else
+    g_string_append_printf (s, "%.*f", MAX (0, sig - 1 - e), m * pow (10.0, e));
+
+  g_strlcpy (buf, s->str, len);
 }
 
 void
@@ -120,6 +366,12 @@ _elab_axis_format (const ElabAxis *axis,
 {
   int decimals = 0;
   double mag;
+
+  if (axis->log)
+    {
+      format_log (axis, value, buf, len);
+      return;
+    }
 
   if (axis->step > 0)
     decimals = MAX (0, (int) -floor (log10 (axis->step) + 1e-9));
@@ -161,6 +413,19 @@ _elab_panel_init (ElabFigure     *figure,
                   max_ticks_for (area->width, 5.5 * m->tick_px));
   _elab_axis_set (&panel->y, y_min, y_max, area->y + area->height, area->y,
                   max_ticks_for (area->height, 2.7 * m->tick_px));
+}
+
+void
+_elab_panel_set_log_y (ElabFigure *figure,
+                       ElabPanel  *panel,
+                       double      y_min,
+                       double      y_max)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabRect *area = &panel->area;
+
+  _elab_axis_set_log (&panel->y, y_min, y_max, area->y + area->height, area->y,
+                      max_ticks_for (area->height, 2.7 * m->tick_px));
 }
 
 void
@@ -254,6 +519,13 @@ _elab_draw_axes (ElabFigure  *figure,
   for (guint i = 0; i < panel->y.n_ticks; i++)
     _elab_hline (cr, a->x - 0.35 * m->tick_px, a->x,
                  _elab_axis_to_px (&panel->y, panel->y.ticks[i]), m->axis_w);
+  /* A log axis's unlabelled ticks (2…9 × 10^k), shorter. */
+  for (guint i = 0; i < panel->x.n_minor; i++)
+    _elab_vline (cr, _elab_axis_to_px (&panel->x, panel->x.minor[i]),
+                 a->y + a->height, a->y + a->height + 0.2 * m->tick_px, m->axis_w);
+  for (guint i = 0; i < panel->y.n_minor; i++)
+    _elab_hline (cr, a->x - 0.2 * m->tick_px, a->x,
+                 _elab_axis_to_px (&panel->y, panel->y.minor[i]), m->axis_w);
   cairo_fill (cr);
 
   if (!figure->style.draw_text)

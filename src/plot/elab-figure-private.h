@@ -103,14 +103,21 @@ void     _elab_metrics_compute    (double                  width,
 /* ---------------------------------------------------------------- Axes */
 
 #define ELAB_AXIS_MAX_TICKS 16
+#define ELAB_AXIS_MAX_MINOR 96
 
 typedef struct
 {
-  double min, max;          /* data range */
-  double px0, px1;          /* user-space position of min and of max */
-  double step;              /* tick spacing, 1, 2 or 5 × 10^k */
-  guint  n_ticks;
-  double ticks[ELAB_AXIS_MAX_TICKS];
+  double   min, max;        /* data range; on a log axis, log10 of it */
+  double   px0, px1;        /* user-space position of min and of max */
+  double   step;            /* tick spacing, 1, 2 or 5 × 10^k (linear axes) */
+  guint    n_ticks;
+  double   ticks[ELAB_AXIS_MAX_TICKS];
+  /* Log axes (_elab_axis_set_log): the coordinate is log10 of the value,
+   * ticks and minor ticks are in that coordinate, labels in the value. */
+  gboolean log;
+  gboolean powers;          /* label as 10ⁿ (else as decimals: 0.01, 0.5) */
+  guint    n_minor;
+  double   minor[ELAB_AXIS_MAX_MINOR];
 } ElabAxis;
 
 /* The smallest step of the form 1, 2 or 5 × 10^k that puts at most
@@ -132,8 +139,31 @@ void     _elab_axis_set           (ElabAxis         *axis,
                                    double            px0,
                                    double            px1,
                                    guint             max_ticks);
+/* Ticks of a log10 axis over the coordinates [lmin, lmax] (log10 of the
+ * values), at most @max_ticks labelled ones: 1…9 × 10^k when the range
+ * is under about a decade, else 1-2-5 or 1-3 × 10^k, else every decade,
+ * else every 2nd, 3rd, 5th, 10th … decade; the values in between become
+ * unlabelled minor ticks (at most ELAB_AXIS_MAX_MINOR, else none). A
+ * range too narrow for two of those gets linear nice ticks (as log10).
+ * Returns 0 for a non-finite or empty range. */
+guint    _elab_axis_log_ticks     (double            lmin,
+                                   double            lmax,
+                                   guint             max_ticks,
+                                   double           *res_ticks,
+                                   double           *res_minor,
+                                   guint            *res_n_minor);
+/* A log10 axis over the values [min, max] (both > 0; anything else falls
+ * back to [0.1, 1], and min = max is widened by half a decade each way).
+ * Map values with _elab_axis_value() before _elab_axis_to_px(). */
+void     _elab_axis_set_log       (ElabAxis         *axis,
+                                   double            min,
+                                   double            max,
+                                   double            px0,
+                                   double            px1,
+                                   guint             max_ticks);
 /* Tick label with as many decimals as the step needs and a real minus
- * sign (U+2212); never "−0". */
+ * sign (U+2212); never "−0". On a log axis @value is the coordinate and
+ * the label is 10^value: "0.01", "0.5", or "10⁻⁶", "2×10⁻⁷". */
 void     _elab_axis_format        (const ElabAxis   *axis,
                                    double            value,
                                    char             *buf,
@@ -144,6 +174,26 @@ _elab_axis_to_px (const ElabAxis *axis,
                   double          v)
 {
   return axis->px0 + (v - axis->min) * (axis->px1 - axis->px0) / (axis->max - axis->min);
+}
+
+/* A value in the axis's coordinate: itself on a linear axis; log10 of it
+ * on a log axis, where 0, negative values and values below the axis are
+ * clamped to the bottom and +∞ to the top, so no −∞ or NaN coordinate
+ * ever reaches Cairo (NaN stays NaN: series break there). */
+static inline double
+_elab_axis_value (const ElabAxis *axis,
+                  double          v)
+{
+  double t;
+
+  if (!axis->log || isnan (v))
+    return v;
+  if (!(v > 0))
+    return axis->min;
+  t = log10 (v);
+  if (t < axis->min)
+    return axis->min;
+  return isfinite (t) ? t : axis->max;
 }
 
 static inline double
@@ -180,6 +230,12 @@ void     _elab_panel_init         (ElabFigure       *figure,
                                    const ElabRect   *area,
                                    double            x_min,
                                    double            x_max,
+                                   double            y_min,
+                                   double            y_max);
+/* Makes @panel's y axis a log10 axis over the values [y_min, y_max], with
+ * the tick budget _elab_panel_init() gives that height. */
+void     _elab_panel_set_log_y    (ElabFigure       *figure,
+                                   ElabPanel        *panel,
                                    double            y_min,
                                    double            y_max);
 /* Grid lines, the frame, tick labels, and the axis labels (either may be

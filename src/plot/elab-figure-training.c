@@ -5,7 +5,10 @@
  * The training page's figure, drawn from a const ElabTrainer: the data
  * with the current fitted curve σ(w·x + b) (and the optimum's curve,
  * dashed), each example's loss below on the same x axis, and the loss
- * over the iterations with the Newton optimum as a dashed line.
+ * over the iterations with the Newton optimum as a dashed line, on a
+ * linear axis from 0 or (state->loss_scale) a log axis, where a loss
+ * falling towards 0 on separable data keeps descending instead of
+ * flattening onto the axis.
  *
  * What depends only on the data (a deterministic sample of at most
  * SAMPLE_MAX rows, their jitter, the x range) is cached in figure->extra
@@ -58,6 +61,9 @@ typedef struct
   guint              points_serial;
   double             points_key[18];
   int                points_x, points_y;
+
+  ElabPanel          loss_panel;  /* last frame's, for tests */
+  gboolean           has_loss_panel;
 } TrainingCache;
 
 static void
@@ -207,6 +213,46 @@ draw_message (ElabFigure     *figure,
   g_string_free (cur, TRUE);
 }
 
+/* The nearest m × 10^k (m = 1…9) at or below @v (@dir < 0) or at or
+ * above it (@dir > 0); @v > 0 and finite. */
+static double
+round_mantissa (double v,
+                int    dir)
+{
+  double p = pow (10.0, floor (log10 (v)));
+  double m = v / p;
+
+  /* A hair of slack so 0.6 stays 0.6 through the division's rounding. */
+  m = dir < 0 ? floor (m * (1 + 1e-12)) : ceil (m * (1 - 1e-12));
+  return MAX (m, 1.0) * p;
+}
+
+/* The loss panel's y label: the longest wording that fits along the
+ * panel, so that a short panel says "loss (bits, log scale)" instead of
+ * running into the title; "log scale" is never the part dropped. */
+static void
+loss_label (ElabFigure      *figure,
+            const ElabPanel *panel,
+            const char      *unit,
+            gboolean         log_scale,
+            char            *buf,
+            gsize            len)
+{
+  static const char *const words[] = { "mean cross-entropy", "cross-entropy", "loss" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      ElabText *t;
+
+      g_snprintf (buf, len, log_scale ? "%s (%s, log scale)" : "%s (%s)", words[i], unit);
+      if (i + 1 == G_N_ELEMENTS (words))
+        return;
+      t = _elab_text (figure, ELAB_FONT_LABEL, buf, TRUE, -1);
+      if (t == NULL || t->width <= panel->area.height)
+        return;
+    }
+}
+
 /* The points, jittered vertically and translucent so piles show. */
 static void
 paint_points (ElabFigure          *figure,
@@ -321,6 +367,24 @@ draw_points (ElabFigure      *figure,
   cairo_restore (cr);
 }
 
+/* For tests: the last frame's loss-over-the-steps panel (its area and
+ * axes; y is a log axis with state->loss_scale = log). FALSE before the
+ * first draw with a trainer. */
+gboolean _elab_figure_training_get_loss_panel (const ElabFigure *figure,
+                                               ElabPanel        *res);
+
+gboolean
+_elab_figure_training_get_loss_panel (const ElabFigure *figure,
+                                      ElabPanel        *res)
+{
+  const TrainingCache *c = figure->extra;
+
+  if (c == NULL || figure->kind != ELAB_FIGURE_TRAINING || !c->has_loss_panel)
+    return FALSE;
+  *res = c->loss_panel;
+  return TRUE;
+}
+
 void
 _elab_figure_draw_training (ElabFigure        *figure,
                             cairo_t           *cr,
@@ -343,7 +407,9 @@ _elab_figure_draw_training (ElabFigure        *figure,
   char v_fit[48], v_opt[48], b1[48], b2[48];
   double bin_sum[N_BINS], bin_cnt[N_BINS];
   double w, b, opt_w = NAN, opt_b = NAN, opt_loss = NAN, loss_max, step_max, col_gap, legend_h;
+  double hist_lo = INFINITY, hist_hi = 0.0;
   gboolean has_opt, hover;
+  gboolean log_scale = state->loss_scale == ELAB_LOSS_SCALE_LOG;
   gsize n_hist;
   guint n_entries = 0;
 
@@ -410,6 +476,16 @@ _elab_figure_draw_training (ElabFigure        *figure,
         c->hist_x[i] = (double) hist[i].step;
         c->hist_y[i] = hist[i].loss * factor;
         hist_loss_max = MAX (hist_loss_max, c->hist_y[i]);
+        if (isfinite (c->hist_y[i]) && c->hist_y[i] > 0)
+          {
+            hist_lo = MIN (hist_lo, c->hist_y[i]);
+            hist_hi = MAX (hist_hi, c->hist_y[i]);
+          }
+      }
+    if (has_opt && isfinite (opt_loss * factor) && opt_loss * factor > 0)
+      {
+        hist_lo = MIN (hist_lo, opt_loss * factor);
+        hist_hi = MAX (hist_hi, opt_loss * factor);
       }
     if (n_hist > 0)
       step_max = MAX (step_max, (double) hist[n_hist - 1].step);
@@ -481,12 +557,41 @@ _elab_figure_draw_training (ElabFigure        *figure,
     _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
     _elab_panel_init (figure, &lossp, ELAB_PANEL_NONE, &area, 0, step_max, 0,
                       _elab_axis_nice_max (0, MAX (hist_loss_max, 1e-3) * 1.05, 5));
+    if (log_scale)
+      {
+        double span, pad, near, lo, hi;
+
+        if (!(hist_hi > 0))
+          hist_lo = 0.1, hist_hi = 1.0;   /* nothing to show yet */
+        /* Fifteen decades at most: a loss of 1e-300 would squash the
+         * whole run into the top of the panel. Lower ones sit on the
+         * bottom edge. */
+        hist_lo = MAX (hist_lo, hist_hi * 1e-15);
+        /* A margin of 4 % of the span (at least 0.02 decade) each way,
+         * so neither the start nor the optimum lies on the frame; but an
+         * end within 8 % of the span of an m × 10^k goes there, so the
+         * optimum of a short range has a labelled tick under it. */
+        span = MAX (log10 (hist_hi) - log10 (hist_lo), 0.5);
+        pad = MAX (0.04 * span, 0.02);
+        near = MAX (0.08 * span, 0.03);
+        lo = round_mantissa (hist_lo / pow (10.0, 0.005), -1);
+        if (!(log10 (hist_lo) - log10 (lo) <= near))
+          lo = hist_lo / pow (10.0, pad);
+        hi = round_mantissa (hist_hi * pow (10.0, 0.005), +1);
+        if (!(log10 (hi) - log10 (hist_hi) <= near))
+          hi = hist_hi * pow (10.0, pad);
+        _elab_panel_set_log_y (figure, &lossp, lo, hi);
+        for (gsize i = 0; i < n_hist; i++)
+          c->hist_y[i] = _elab_axis_value (&lossp.y, c->hist_y[i]);
+      }
   }
 
   g_snprintf (ylab, sizeof ylab, c->n > BARS_MAX ? "mean loss per x bin (%s)" : "loss of each example (%s)", ul);
   _elab_draw_axes (figure, cr, &data, NULL, d->y_name);
   _elab_draw_axes (figure, cr, &bars, d->x_name, ylab);
-  g_snprintf (ylab, sizeof ylab, "mean cross-entropy (%s)", ul);
+  c->loss_panel = lossp;
+  c->has_loss_panel = TRUE;
+  loss_label (figure, &lossp, ul, log_scale, ylab, sizeof ylab);
   _elab_draw_axes (figure, cr, &lossp, "step", ylab);
 
   hover = isfinite (figure->style.hover_x) && figure->style.hover_x >= c->x_min &&
@@ -588,7 +693,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   /* The loss over the iterations, and the optimum it should reach. */
   if (has_opt)
     {
-      double py = _elab_axis_to_px (&lossp.y, opt_loss * factor);
+      double py = _elab_axis_to_px (&lossp.y, _elab_axis_value (&lossp.y, opt_loss * factor));
 
       cairo_save (cr);
       _elab_set_source (cr, _elab_theme_series (t, SERIES_OPT));

@@ -354,6 +354,57 @@ def _():
         assert png_info(out)[:2] == (640, 360), figure
 
 
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+@case("export: --loss-scale log|linear; linear is the default and only the training figure changes")
+def _():
+    paths = {}
+    for name, extra in (("default", []), ("linear", ["--loss-scale", "linear"]), ("log", ["--loss-scale", "log"])):
+        paths[name] = os.path.join(TMP, f"loss-{name}.png")
+        run("export", "--figure", "training", "--data", "iris-setosa", "--standardize", "--lr", "1",
+            "--width", "640", "--height", "400", "--out", paths[name], *extra)
+        assert png_info(paths[name])[:2] == (640, 400), name
+    assert read_bytes(paths["default"]) == read_bytes(paths["linear"])
+    assert read_bytes(paths["log"]) != read_bytes(paths["linear"])
+    line = run_error(["export", "--figure", "training", "--out", os.path.join(TMP, "never.png"),
+                      "--loss-scale", "logarithmic"], 2)
+    assert "--loss-scale" in line and "linear, log" in line, line
+
+
+@case("export: a scenario's loss-scale=log draws as --loss-scale log; a flag overrides it; a bad value is exit 1 with file:line")
+def _():
+    keys = STATE_KEYS.format(q_theta="0.5", logits="2,1,0.1", target="1,0,0")
+
+    def scenario(name, loss_scale):
+        path = os.path.join(TMP, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("[scenario]\nversion=1\n\n[state]\npage=training\n" + keys + loss_scale)
+        return path
+
+    old = scenario("no-loss-scale.elab", "")            # written before the key existed
+    log = scenario("log.elab", "loss-scale=log\n")
+    outs = [os.path.join(TMP, f"scenario-loss-{i}.png") for i in range(4)]
+    size = ["--width", "480", "--height", "300"]
+    run("export", "--scenario", old, "--loss-scale", "log", "--out", outs[0], *size)
+    run("export", "--scenario", log, "--out", outs[1], *size)
+    run("export", "--scenario", log, "--loss-scale", "linear", "--out", outs[2], *size)
+    run("export", "--scenario", old, "--out", outs[3], *size)
+    assert read_bytes(outs[0]) == read_bytes(outs[1])
+    assert read_bytes(outs[2]) == read_bytes(outs[3])
+    assert read_bytes(outs[1]) != read_bytes(outs[3])
+
+    bad = scenario("bad-loss-scale.elab", "loss-scale=logarithmic\n")
+    with open(bad, encoding="utf-8") as f:
+        number = f.read().split("\n").index("loss-scale=logarithmic") + 1
+    before = tmp_listing()
+    line = run_error(["export", "--scenario", bad, "--out", os.path.join(TMP, "never.png")], 1)
+    assert f"bad-loss-scale.elab:{number}: [state] loss-scale: must be one of linear, log" in line, line
+    assert tmp_listing() == before
+
+
 @case("export: an upper-case extension is accepted")
 def _():
     out = os.path.join(TMP, "UPPER.PNG")
@@ -530,6 +581,11 @@ EXPORT_USAGE_ERRORS = [
      "{out}.pdf"),
     ("export x-min ≥ x-max", ["--figure", "cross-entropy", "--out", "{out}.pdf", "--x-max", "-7"], "{out}.pdf"),
     ("export temperature 0", ["--figure", "softmax", "--out", "{out}.png", "--temperature", "0"], "{out}.png"),
+    ("export unknown loss scale", ["--figure", "training", "--out", "{out}.png", "--loss-scale", "logarithmic"],
+     "{out}.png"),
+    ("export loss scale in capitals", ["--figure", "training", "--out", "{out}.png", "--loss-scale", "LOG"],
+     "{out}.png"),
+    ("export empty loss scale", ["--figure", "training", "--out", "{out}.png", "--loss-scale", ""], "{out}.png"),
 ]
 
 

@@ -178,6 +178,167 @@ test_metrics_scale (void)
   g_assert_cmpfloat (big.line_w, >, window.line_w);
 }
 
+/* Log ticks: @expected are the tick values (not their logs). */
+static void
+check_log_ticks (double        vmin,
+                 double        vmax,
+                 guint         max_ticks,
+                 const double *expected,
+                 guint         n_expected,
+                 guint         n_minor_expected)
+{
+  double ticks[ELAB_AXIS_MAX_TICKS], minor[ELAB_AXIS_MAX_MINOR];
+  guint n_minor = 99;
+  guint n = _elab_axis_log_ticks (log10 (vmin), log10 (vmax), max_ticks, ticks, minor, &n_minor);
+
+  g_assert_cmpuint (n, ==, n_expected);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat_with_epsilon (pow (10, ticks[i]), expected[i], expected[i] * 1e-9);
+  g_assert_cmpuint (n_minor, ==, n_minor_expected);
+}
+
+static void
+test_log_ticks (void)
+{
+  /* Under a decade (GD on the Challenger data: 1 bit down to 0.637):
+   * every 1…9 × 10^k, labelled. */
+  check_log_ticks (0.625, 1.02, 7, (double[]) { 0.7, 0.8, 0.9, 1 }, 4, 0);
+  /* A decade and a bit: 1, 2, 5 labelled, the other mantissas minor. */
+  check_log_ticks (0.04, 1.1, 5, (double[]) { 0.05, 0.1, 0.2, 0.5, 1 }, 5, 11);
+  /* Three decades: 1-3, then plain decades when the budget is small. */
+  check_log_ticks (1e-3, 1, 7, (double[]) { 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1 }, 7, 21);
+  check_log_ticks (1e-3, 1, 4, (double[]) { 1e-3, 1e-2, 0.1, 1 }, 4, 24);
+  /* Newton on separable data, 1 → 7e-9: every second decade, the others
+   * minor. */
+  check_log_ticks (3e-9, 2, 7, (double[]) { 1e-8, 1e-6, 1e-4, 1e-2, 1 }, 5, 4);
+  /* 300 decades: no 2…9 × 10^k, and not too many labels */
+  {
+    double ticks[ELAB_AXIS_MAX_TICKS], minor[ELAB_AXIS_MAX_MINOR];
+    guint n_minor = 0;
+    guint n = _elab_axis_log_ticks (-300, 0, 6, ticks, minor, &n_minor);
+
+    g_assert_cmpuint (n, >=, 2);
+    g_assert_cmpuint (n, <=, 6);
+    g_assert_cmpuint (n_minor, ==, 0);   /* 240 would not fit: none, not some */
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpfloat (ticks[i], ==, round (ticks[i]));
+  }
+  /* So narrow that not two of 1…9 × 10^k fit: linear nice ticks. */
+  check_log_ticks (0.6371, 0.6402, 4, (double[]) { 0.638, 0.639, 0.640 }, 3, 0);
+  /* Nonsense */
+  {
+    double ticks[ELAB_AXIS_MAX_TICKS], minor[ELAB_AXIS_MAX_MINOR];
+    guint n_minor = 7;
+
+    g_assert_cmpuint (_elab_axis_log_ticks (0, 0, 5, ticks, minor, &n_minor), ==, 0);
+    g_assert_cmpuint (n_minor, ==, 0);
+    g_assert_cmpuint (_elab_axis_log_ticks (NAN, 1, 5, ticks, minor, &n_minor), ==, 0);
+    g_assert_cmpuint (_elab_axis_log_ticks (-INFINITY, 1, 5, ticks, minor, &n_minor), ==, 0);
+  }
+}
+
+static void
+test_log_ticks_always_valid (void)
+{
+  /* Over many ranges and budgets: at least one and at most max_ticks
+   * labels, increasing, inside the range; minor ticks inside the range
+   * and never on a label. */
+  for (int a = -200; a <= 40; a += 7)
+    for (int w = 1; w < 4000; w = w * 2 + 1)
+      for (guint max_ticks = 2; max_ticks <= 11; max_ticks += 3)
+        {
+          double lmin = a * 0.13, lmax = lmin + w * 0.0137;
+          double ticks[ELAB_AXIS_MAX_TICKS], minor[ELAB_AXIS_MAX_MINOR];
+          guint n_minor = 0;
+          guint n = _elab_axis_log_ticks (lmin, lmax, max_ticks, ticks, minor, &n_minor);
+
+          g_assert_cmpuint (n, >=, 1);
+          g_assert_cmpuint (n, <=, max_ticks);
+          g_assert_cmpuint (n_minor, <=, ELAB_AXIS_MAX_MINOR);
+          for (guint i = 0; i < n; i++)
+            {
+              g_assert_true (isfinite (ticks[i]));
+              g_assert_cmpfloat (ticks[i], >=, lmin - 1e-6);
+              g_assert_cmpfloat (ticks[i], <=, lmax + 1e-6);
+              if (i > 0)
+                g_assert_cmpfloat (ticks[i], >, ticks[i - 1]);
+            }
+          for (guint i = 0; i < n_minor; i++)
+            {
+              g_assert_cmpfloat (minor[i], >=, lmin - 1e-6);
+              g_assert_cmpfloat (minor[i], <=, lmax + 1e-6);
+              for (guint j = 0; j < n; j++)
+                g_assert_cmpfloat (fabs (minor[i] - ticks[j]), >, 1e-6);
+            }
+        }
+}
+
+static void
+test_log_axis (void)
+{
+  ElabAxis axis;
+  char buf[64];
+
+  _elab_axis_set_log (&axis, 1e-3, 10, 300, 0, 7);
+  g_assert_true (axis.log);
+  g_assert_cmpfloat_with_epsilon (axis.min, -3, 1e-12);
+  g_assert_cmpfloat_with_epsilon (axis.max, 1, 1e-12);
+  /* Values map through log10; 0, negatives, values below the axis and
+   * −∞ land on the bottom, +∞ on the top, NaN stays NaN: never −∞. */
+  g_assert_cmpfloat_with_epsilon (_elab_axis_to_px (&axis, _elab_axis_value (&axis, 0.01)), 225, 1e-9);
+  g_assert_cmpfloat (_elab_axis_value (&axis, 0), ==, axis.min);
+  g_assert_cmpfloat (_elab_axis_value (&axis, -3), ==, axis.min);
+  g_assert_cmpfloat (_elab_axis_value (&axis, -INFINITY), ==, axis.min);
+  g_assert_cmpfloat (_elab_axis_value (&axis, 1e-300), ==, axis.min);
+  g_assert_cmpfloat (_elab_axis_value (&axis, 5e-324), ==, axis.min);
+  g_assert_cmpfloat (_elab_axis_value (&axis, INFINITY), ==, axis.max);
+  g_assert_true (isnan (_elab_axis_value (&axis, NAN)));
+  g_assert_cmpfloat (_elab_axis_to_px (&axis, _elab_axis_value (&axis, 0)), ==, 300);
+
+  /* Labels: decimals from 0.001 up ... */
+  g_assert_false (axis.powers);
+  _elab_axis_format (&axis, -2, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "0.01");
+  _elab_axis_format (&axis, log10 (0.3), buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "0.3");
+  _elab_axis_format (&axis, 0, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "1");
+  _elab_axis_format (&axis, 3, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "1000");
+  _elab_axis_format (&axis, log10 (0.637), buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "0.637");
+  _elab_axis_format (&axis, 1 - 1e-13, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "10");
+
+  /* ... and powers of ten for every label once one is beyond them. */
+  _elab_axis_set_log (&axis, 1e-9, 2, 300, 0, 7);
+  g_assert_true (axis.powers);
+  _elab_axis_format (&axis, -6, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "10\xe2\x81\xbb\xe2\x81\xb6");                /* 10⁻⁶ */
+  _elab_axis_format (&axis, log10 (2e-7), buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "2\xc3\x97" "10\xe2\x81\xbb\xe2\x81\xb7");   /* 2×10⁻⁷ */
+  _elab_axis_format (&axis, 0, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "10\xe2\x81\xb0");                            /* 10⁰ */
+  _elab_axis_format (&axis, -12, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "10\xe2\x81\xbb\xc2\xb9\xc2\xb2");             /* 10⁻¹² */
+
+  /* Nonsense ranges fall back to something drawable. */
+  _elab_axis_set_log (&axis, 0, 1, 300, 0, 7);
+  g_assert_cmpfloat_with_epsilon (axis.min, -1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (axis.max, 0, 1e-12);
+  _elab_axis_set_log (&axis, NAN, -1, 300, 0, 7);
+  g_assert_true (axis.max > axis.min);
+  _elab_axis_set_log (&axis, 0.5, 0.5, 300, 0, 7);
+  g_assert_cmpfloat_with_epsilon (axis.max - axis.min, 1, 1e-12);
+  g_assert_cmpuint (axis.n_ticks, >=, 2);
+
+  /* A linear axis set after a log one is linear again. */
+  _elab_axis_set (&axis, 0, 1, 300, 0, 6);
+  g_assert_false (axis.log);
+  g_assert_cmpuint (axis.n_minor, ==, 0);
+  g_assert_cmpfloat (_elab_axis_value (&axis, -3), ==, -3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -192,6 +353,9 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Axis/format-value", test_format_value);
   g_test_add_func ("/elab/plot/Axis/metrics", test_metrics_scale);
   g_test_add_func ("/elab/plot/Axis/format-affine", test_format_affine);
+  g_test_add_func ("/elab/plot/Axis/log-ticks", test_log_ticks);
+  g_test_add_func ("/elab/plot/Axis/log-ticks-always-valid", test_log_ticks_always_valid);
+  g_test_add_func ("/elab/plot/Axis/log-axis", test_log_axis);
 
   return g_test_run ();
 }
