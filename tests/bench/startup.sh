@@ -2,7 +2,8 @@
 # Start-up time: entropy-lab against a bare GTK4 window, side by side under
 # one Xvfb, each timed from just before exec to its first painted frame.
 #   tests/bench/startup.sh [BUILD_DIR] [RUNS]
-# Prints each run, the medians and the ratio (bar: ratio ≤ 1.5).
+# Prints each run, the medians and the ratio (bar: ratio ≤ 1.5), first
+# with each program's default renderer, then both with the Cairo renderer.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,21 +28,34 @@ measure () {
   ELAB_STARTUP_T0_NS=$(date +%s%N) "$@" 2>/dev/null | sed -n 's/^startup-ms //p'
 }
 
-# One warm-up each so both see warm font and icon caches.
-measure "$tmp/bare-window" >/dev/null
-measure "$app" >/dev/null
-
-: > "$tmp/bare"; : > "$tmp/app"
-i=0
-while [ $i -lt "$runs" ]; do
-  measure "$tmp/bare-window" >> "$tmp/bare"
-  measure "$app" >> "$tmp/app"
-  i=$((i + 1))
-done
-
 median () { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-bare=$(median "$tmp/bare")
-elab=$(median "$tmp/app")
-echo "bare GTK4 window ms: $(tr '\n' ' ' < "$tmp/bare")"
-echo "entropy-lab      ms: $(tr '\n' ' ' < "$tmp/app")"
-awk -v b="$bare" -v a="$elab" 'BEGIN { printf "median: bare %.1f ms, entropy-lab %.1f ms, ratio %.2f (bar 1.5)\n", b, a, a / b }'
+
+# compare LABEL: both programs alternately, RUNS times each, after one
+# warm-up each so both see warm font and icon caches.
+compare () {
+  label=$1
+  measure "$tmp/bare-window" >/dev/null
+  measure "$app" >/dev/null
+  : > "$tmp/bare"; : > "$tmp/app"
+  i=0
+  while [ $i -lt "$runs" ]; do
+    measure "$tmp/bare-window" >> "$tmp/bare"
+    measure "$app" >> "$tmp/app"
+    i=$((i + 1))
+  done
+  bare=$(median "$tmp/bare")
+  elab=$(median "$tmp/app")
+  echo "$label"
+  echo "  bare GTK4 window ms: $(tr '\n' ' ' < "$tmp/bare")"
+  echo "  entropy-lab      ms: $(tr '\n' ' ' < "$tmp/app")"
+  awk -v b="$bare" -v a="$elab" 'BEGIN { printf "  median: bare %.1f ms, entropy-lab %.1f ms, ratio %.2f (bar 1.5)\n", b, a, a / b }'
+}
+
+# As each starts by default: GTK picks its renderer for the bare window,
+# Entropy Lab picks Cairo where OpenGL would be software (elab-renderer.c).
+unset GSK_RENDERER
+compare "default renderers:"
+# Like for like: both with GTK's Cairo renderer.
+GSK_RENDERER=cairo
+export GSK_RENDERER
+compare "both with GSK_RENDERER=cairo:"
