@@ -89,6 +89,12 @@ void             elab_trainer_reset             (ElabTrainer                *sel
 guint            elab_trainer_step              (ElabTrainer                *self,
                                                  guint                       n_steps);
 
+/* Threads a pass over ELAB_TRAINER_PARALLEL_ROWS rows or more may use:
+ * 0 (the default) the caller's and a shared worker's, 1 the caller's
+ * only. The results are the same bit for bit; for tests and benchmarks. */
+void             elab_trainer_set_threads       (ElabTrainer                *self,
+                                                 guint                       n_threads);
+
 gboolean         elab_trainer_is_done           (const ElabTrainer          *self);
 ElabTrainStatus  elab_trainer_get_status        (const ElabTrainer          *self);
 gboolean         elab_trainer_get_converged     (const ElabTrainer          *self);

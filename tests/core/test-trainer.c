@@ -354,6 +354,182 @@ test_reset_settings (void)
   g_assert_cmpuint (elab_trainer_get_generation (t), ==, gen);
 }
 
+/* Where a run ended: every number bit for bit. */
+typedef struct
+{
+  double w, b, loss, dw, db;
+  guint64 steps;
+} RunEnd;
+
+static void
+run_end (ElabTrainer *t,
+         RunEnd      *res)
+{
+  memset (res, 0, sizeof *res);
+  res->w = elab_trainer_get_w (t);
+  res->b = elab_trainer_get_b (t);
+  res->loss = elab_trainer_get_loss (t);
+  elab_trainer_get_gradient (t, &res->dw, &res->db);
+  res->steps = elab_trainer_get_steps (t);
+}
+
+static void
+assert_same_end (const RunEnd *a,
+                 const RunEnd *b)
+{
+  g_assert_cmpuint (a->steps, ==, b->steps);
+  g_assert_true (memcmp (&a->w, &b->w, sizeof a->w) == 0);
+  g_assert_true (memcmp (&a->b, &b->b, sizeof a->b) == 0);
+  g_assert_true (memcmp (&a->loss, &b->loss, sizeof a->loss) == 0);
+  g_assert_true (memcmp (&a->dw, &b->dw, sizeof a->dw) == 0);
+  g_assert_true (memcmp (&a->db, &b->db, sizeof a->db) == 0);
+}
+
+/* @steps steps of @optimizer with @n_threads threads per pass. */
+static void
+run_with_threads (ElabDataset   *d,
+                  ElabOptimizer  optimizer,
+                  guint          steps,
+                  guint          n_threads,
+                  RunEnd        *res)
+{
+  ElabTrainerSettings s = ELAB_TRAINER_SETTINGS_INIT;
+  g_autoptr(ElabTrainer) t = NULL;
+
+  s.optimizer = optimizer;
+  s.standardize = optimizer != ELAB_OPTIMIZER_NEWTON;
+  s.learning_rate = 0.5;
+  s.max_steps = 0;
+  s.tolerance = 0.0;
+  t = elab_trainer_new (d, &s);
+  elab_trainer_set_threads (t, n_threads);
+  /* The same settings again, so that the start (and Newton's optimum)
+   * is computed with @n_threads too. */
+  elab_trainer_reset (t, &s);
+  elab_trainer_step (t, steps);
+  run_end (t, res);
+}
+
+/* A pass over many rows shared with the worker thread gives the same
+ * numbers, bit for bit, as the calling thread alone: the chunks' sums
+ * are added in chunk order whoever computed them. */
+static void
+test_parallel_same (void)
+{
+  /* Not a whole number of chunks or vectors. */
+  g_autoptr(ElabDataset) d = elab_dataset_new_synthetic (3 * ELAB_TRAINER_PARALLEL_ROWS + 12345, 1.5, -0.5, 3);
+  ElabOptimizer optimizers[] = { ELAB_OPTIMIZER_GD, ELAB_OPTIMIZER_MOMENTUM, ELAB_OPTIMIZER_NEWTON };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (optimizers); k++)
+    {
+      RunEnd one, two;
+
+      run_with_threads (d, optimizers[k], 7, 1, &one);
+      run_with_threads (d, optimizers[k], 7, 0, &two);
+      assert_same_end (&one, &two);
+      g_assert_true (isfinite (one.loss) && one.loss > 0);
+    }
+
+  {
+    g_autoptr(ElabTrainer) one = elab_trainer_new (d, NULL);
+    g_autoptr(ElabTrainer) two = elab_trainer_new (d, NULL);
+
+    elab_trainer_set_threads (one, 1);
+    for (double w = -50; w <= 50; w += 12.5)
+      {
+        double a = elab_trainer_loss_at (one, w, 0.25), b = elab_trainer_loss_at (two, w, 0.25);
+        g_assert_true (memcmp (&a, &b, sizeof a) == 0);
+      }
+  }
+}
+
+/* Hundreds of steps back to back (the worker spins between them), then
+ * pauses long enough for it to sleep, then steps again: every pass ends,
+ * with the numbers of a one-thread run. */
+static void
+test_parallel_tight_loop (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_synthetic (2 * ELAB_TRAINER_PARALLEL_ROWS + 1, -2.0, 1.0, 5);
+  ElabTrainerSettings s = ELAB_TRAINER_SETTINGS_INIT;
+  g_autoptr(ElabTrainer) t = NULL;
+  RunEnd want, got;
+
+  s.max_steps = 0;
+  s.tolerance = 0.0;
+  s.standardize = TRUE;
+  t = elab_trainer_new (d, &s);
+  for (guint k = 0; k < 300; k++)
+    g_assert_cmpuint (elab_trainer_step (t, 1), ==, 1);
+  for (guint k = 0; k < 5; k++)
+    {
+      g_usleep (2000);
+      g_assert_cmpuint (elab_trainer_step (t, 20), ==, 20);
+    }
+  run_end (t, &got);
+  g_assert_cmpuint (got.steps, ==, 400);
+
+  {
+    g_autoptr(ElabTrainer) one = elab_trainer_new (d, &s);
+
+    elab_trainer_set_threads (one, 1);
+    elab_trainer_reset (one, &s);
+    elab_trainer_step (one, 400);
+    run_end (one, &want);
+  }
+  assert_same_end (&want, &got);
+}
+
+/* Trainers freed right after a step, while the worker still spins, and
+ * new ones on new data at once; then several threads stepping at the
+ * same time (all but one find the worker busy and run alone). Nothing
+ * hangs and every result is the one-thread result. */
+typedef struct
+{
+  ElabDataset *dataset;
+  RunEnd       end;
+} ThreadRun;
+
+static gpointer
+thread_run_cb (gpointer data)
+{
+  ThreadRun *run = data;
+
+  run_with_threads (run->dataset, ELAB_OPTIMIZER_MOMENTUM, 30, 0, &run->end);
+  return NULL;
+}
+
+static void
+test_parallel_free_and_share (void)
+{
+  ThreadRun runs[3];
+  GThread *threads[G_N_ELEMENTS (runs)];
+  RunEnd want;
+
+  for (guint k = 0; k < 40; k++)
+    {
+      g_autoptr(ElabDataset) d = elab_dataset_new_synthetic (ELAB_TRAINER_PARALLEL_ROWS + 7 * k, 1.0, 0.5, 100 + k);
+      ElabTrainer *t = elab_trainer_new (d, NULL);
+
+      g_assert_cmpuint (elab_trainer_step (t, 1 + k % 3), ==, 1 + k % 3);
+      elab_trainer_free (t);
+      if (k % 10 == 9)
+        g_usleep (2000);   /* let the worker fall asleep */
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (runs); k++)
+    {
+      runs[k].dataset = elab_dataset_new_synthetic (ELAB_TRAINER_PARALLEL_ROWS + 1000 * k, 0.75, -1.0, 200 + k);
+      threads[k] = g_thread_new ("test-trainer", thread_run_cb, &runs[k]);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (runs); k++)
+    {
+      g_thread_join (threads[k]);
+      run_with_threads (runs[k].dataset, ELAB_OPTIMIZER_MOMENTUM, 30, 1, &want);
+      assert_same_end (&want, &runs[k].end);
+      elab_dataset_unref (runs[k].dataset);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -372,6 +548,9 @@ main (int    argc,
   g_test_add_func ("/elab/core/Trainer/grid", test_grid);
   g_test_add_func ("/elab/core/Trainer/singular-hessian", test_singular_hessian);
   g_test_add_func ("/elab/core/Trainer/reset-settings", test_reset_settings);
+  g_test_add_func ("/elab/core/Trainer/parallel-same", test_parallel_same);
+  g_test_add_func ("/elab/core/Trainer/parallel-tight-loop", test_parallel_tight_loop);
+  g_test_add_func ("/elab/core/Trainer/parallel-free-and-share", test_parallel_free_and_share);
 
   return g_test_run ();
 }
