@@ -169,7 +169,8 @@ elab_scene_state_diff (const ElabState *a,
       strcmp (a->y_column, b->y_column) != 0 || a->optimizer != b->optimizer ||
       a->learning_rate != b->learning_rate || a->momentum != b->momentum ||
       a->steps != b->steps || a->standardize != b->standardize ||
-      a->use_bias != b->use_bias || a->init_w != b->init_w || a->init_b != b->init_b)
+      a->use_bias != b->use_bias || a->init_w != b->init_w || a->init_b != b->init_b ||
+      a->loss_scale != b->loss_scale)
     what |= ELAB_CHANGE_TRAINING;
 
   return what;

@@ -337,6 +337,7 @@ elab_settings_load_state (ElabSettings *self,
   g_autofree char *optimizer = NULL;
   g_autofree char *x_column = NULL;
   g_autofree char *y_column = NULL;
+  g_autofree char *loss_scale = NULL;
   int k = s.k;
   int steps = (int) s.steps;
 
@@ -404,6 +405,9 @@ elab_settings_load_state (ElabSettings *self,
   get_double (self, "momentum", &s.momentum);
   get_bool (self, "standardize", &s.standardize);
   get_bool (self, "use-bias", &s.use_bias);
+  loss_scale = get_string (self, "loss-scale");
+  if (loss_scale != NULL)
+    elab_loss_scale_from_string (loss_scale, &s.loss_scale);
 
   /* A hand-edited or stale file must never reach the figures. */
   if (elab_state_validate (&s, NULL))
@@ -451,6 +455,7 @@ elab_settings_save_state (ElabSettings    *self,
   set_double (self, "momentum", state->momentum);
   set_bool (self, "standardize", state->standardize);
   set_bool (self, "use-bias", state->use_bias);
+  set_string (self, "loss-scale", elab_loss_scale_to_string (state->loss_scale));
 
   self->dirty = TRUE;
   elab_settings_sync (self);

@@ -71,6 +71,7 @@ struct _ElabTrainingPage
   GtkPaned         *paned;
   GtkToggleButton  *show_fit_button;
   GtkToggleButton  *show_landscape_button;
+  GtkSwitch        *log_scale_switch;
 
   /* Owned */
   ElabDocument     *document;
@@ -103,6 +104,7 @@ struct _ElabTrainingPage
   guint             n_builtins;
   guint             syncing;       /* widgets being set from the state */
   guint             editing;       /* the state being set from the widgets */
+  gboolean          loss_log_scale;  /* the state's, as last notified */
   guint             paned_setting;
   int               paned_last;
   gboolean          paned_dragged;
@@ -111,6 +113,7 @@ struct _ElabTrainingPage
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_LOSS_LOG_SCALE,
   N_PROPS
 };
 
@@ -554,10 +557,27 @@ update_sensitivity (ElabTrainingPage *self)
                             state->optimizer != ELAB_OPTIMIZER_NEWTON);
 }
 
+/* The loss-log-scale property follows the state whoever changed it (a
+ * scenario, a scene, restored settings), so the train.loss-log-scale
+ * action's state and the switch follow too. */
+static void
+sync_loss_scale (ElabTrainingPage *self)
+{
+  gboolean log_scale = self->document != NULL &&
+    elab_document_get_state (self->document)->loss_scale == ELAB_LOSS_SCALE_LOG;
+
+  if (log_scale == self->loss_log_scale)
+    return;
+  self->loss_log_scale = log_scale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOSS_LOG_SCALE]);
+}
+
 static void
 sync_from_state (ElabTrainingPage *self)
 {
   const ElabState *state = elab_document_get_state (self->document);
+
+  sync_loss_scale (self);
 
   self->syncing++;
   gtk_drop_down_set_selected (self->optimizer_dropdown, state->optimizer);
@@ -1433,6 +1453,9 @@ elab_training_page_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_LOSS_LOG_SCALE:
+      g_value_set_boolean (value, self->loss_log_scale);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1450,6 +1473,9 @@ elab_training_page_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       elab_training_page_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_LOSS_LOG_SCALE:
+      elab_training_page_set_loss_log_scale (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1474,6 +1500,12 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
     g_param_spec_object ("document", NULL, NULL,
                          ELAB_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The loss over the steps on a log axis: the state's loss_scale, kept
+   * in the document so it is saved and restored with everything else. */
+  properties[PROP_LOSS_LOG_SCALE] =
+    g_param_spec_boolean ("loss-log-scale", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1515,6 +1547,7 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, paned);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, show_fit_button);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, show_landscape_button);
+  gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, log_scale_switch);
 
   gtk_widget_class_bind_template_callback (widget_class, dataset_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
@@ -1532,12 +1565,15 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "train.toggle-play", NULL, toggle_play_action);
   gtk_widget_class_install_action (widget_class, "train.step", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "train.reset", NULL, reset_action);
+  /* Stateful (boolean): the switch shows and toggles it, L toggles it. */
+  gtk_widget_class_install_property_action (widget_class, "train.loss-log-scale", "loss-log-scale");
 
   /* Bubble phase: a focused text field or button keeps its own keys. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "train.toggle-play", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, 0, "train.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, 0, "train.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "train.reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, 0, "train.loss-log-scale", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -1615,6 +1651,8 @@ elab_training_page_set_document (ElabTrainingPage *self,
       apply_state (self);
       update_all (self);
     }
+  else
+    sync_loss_scale (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -1771,4 +1809,43 @@ elab_training_page_get_column_dropdown (ElabTrainingPage *self,
   g_return_val_if_fail (axis < 2, NULL);
 
   return axis == 0 ? self->x_dropdown : self->y_dropdown;
+}
+
+gboolean
+elab_training_page_get_loss_log_scale (ElabTrainingPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), FALSE);
+
+  return self->loss_log_scale;
+}
+
+void
+elab_training_page_set_loss_log_scale (ElabTrainingPage *self,
+                                       gboolean          log_scale)
+{
+  ElabLossScale scale = log_scale ? ELAB_LOSS_SCALE_LOG : ELAB_LOSS_SCALE_LINEAR;
+  ElabState *state;
+
+  g_return_if_fail (ELAB_IS_TRAINING_PAGE (self));
+
+  if (self->document == NULL)
+    return;
+
+  state = elab_document_edit (self->document);
+  if (state->loss_scale != scale)
+    {
+      /* Only how the loss is drawn: the run goes on where it is. The
+       * figures redraw on the document's change. */
+      state->loss_scale = scale;
+      commit_state (self);
+    }
+  sync_loss_scale (self);
+}
+
+GtkSwitch *
+elab_training_page_get_log_scale_switch (ElabTrainingPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
+
+  return self->log_scale_switch;
 }

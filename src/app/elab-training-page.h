@@ -53,11 +53,20 @@ void               elab_training_page_open_csv          (ElabTrainingPage *self,
 /* TRUE while a CSV file is being read. */
 gboolean           elab_training_page_is_loading        (ElabTrainingPage *self);
 
+/* The loss over the steps on a log axis (the state's loss_scale). Also
+ * the stateful action train.loss-log-scale (the "Loss on a log scale"
+ * switch, the L key) and the property loss-log-scale. Does not touch
+ * the run. */
+gboolean           elab_training_page_get_loss_log_scale (ElabTrainingPage *self);
+void               elab_training_page_set_loss_log_scale (ElabTrainingPage *self,
+                                                          gboolean          log_scale);
+
 /* Controls, for tests that move them as a person would. */
 GtkAdjustment     *elab_training_page_get_learning_rate_adjustment (ElabTrainingPage *self);
 GtkDropDown       *elab_training_page_get_optimizer_dropdown       (ElabTrainingPage *self);
 GtkDropDown       *elab_training_page_get_dataset_dropdown         (ElabTrainingPage *self);
 GtkSwitch         *elab_training_page_get_standardize_switch       (ElabTrainingPage *self);
+GtkSwitch         *elab_training_page_get_log_scale_switch         (ElabTrainingPage *self);
 /* The CSV column picker: @axis 0 for x, 1 for y. */
 GtkDropDown       *elab_training_page_get_column_dropdown          (ElabTrainingPage *self,
                                                                     guint             axis);

@@ -314,6 +314,7 @@ test_settings_round_trip (void)
   state.k = 4;
   state.x_min = -3;
   state.steps = 250;
+  state.loss_scale = ELAB_LOSS_SCALE_LOG;
   g_strlcpy (state.x_column, "temperature", sizeof state.x_column);
   g_strlcpy (state.y_column, "damaged", sizeof state.y_column);
 
@@ -337,6 +338,7 @@ test_settings_round_trip (void)
   g_assert_cmpuint (loaded.k, ==, 4);
   g_assert_cmpfloat (loaded.x_min, ==, -3);
   g_assert_cmpuint (loaded.steps, ==, 250);
+  g_assert_cmpint (loaded.loss_scale, ==, ELAB_LOSS_SCALE_LOG);
   g_assert_cmpstr (loaded.x_column, ==, "temperature");
   g_assert_cmpstr (loaded.y_column, ==, "damaged");
 }

@@ -272,6 +272,164 @@ test_state_sync (void)
   free_page (page, document);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The "Loss on a log scale" switch, its action and the state: each moves
+ * the others, and none of them touches the run. */
+static void
+test_loss_scale (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "iris-setosa", TRUE, 1.0);
+  const ElabTrainer *trainer = elab_training_page_get_trainer (page);
+  GtkSwitch *sw = elab_training_page_get_log_scale_switch (page);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  guint notified = 0;
+  double loss;
+  ElabState *state;
+
+  /* The switch reaches the page's actions once it is in a window. */
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  {
+    gboolean timed_out = FALSE;
+    guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+
+    while (!gtk_widget_get_sensitive (GTK_WIDGET (sw)) && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (id);
+  }
+
+  g_signal_connect (page, "notify::loss-log-scale", G_CALLBACK (count_notify_cb), &notified);
+  for (guint i = 0; i < 10; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL);
+  loss = elab_trainer_get_loss (trainer);
+  g_assert_false (elab_training_page_get_loss_log_scale (page));
+  g_assert_false (gtk_switch_get_active (sw));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (sw)), ==, "train.loss-log-scale");
+
+  /* Switch → action → state; the run stays at step 10. */
+  gtk_switch_set_active (sw, TRUE);
+  g_assert_cmpint (elab_document_get_state (document)->loss_scale, ==, ELAB_LOSS_SCALE_LOG);
+  g_assert_true (elab_training_page_get_loss_log_scale (page));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (elab_training_page_get_trainer (page) == trainer);
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 10);
+  g_assert_cmpfloat (elab_trainer_get_loss (trainer), ==, loss);
+
+  /* The stateful action toggles it back, and the switch follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.loss-log-scale", NULL));
+  g_assert_cmpint (elab_document_get_state (document)->loss_scale, ==, ELAB_LOSS_SCALE_LINEAR);
+  g_assert_false (gtk_switch_get_active (sw));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 10);
+
+  /* State (a scenario, a scene, restored settings) → switch. */
+  state = elab_document_edit (document);
+  state->loss_scale = ELAB_LOSS_SCALE_LOG;
+  elab_document_changed (document, ELAB_CHANGE_TRAINING);
+  g_assert_true (gtk_switch_get_active (sw));
+  g_assert_true (elab_training_page_get_loss_log_scale (page));
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 10);
+
+  /* Setting what it already is notifies nothing. */
+  elab_training_page_set_loss_log_scale (page, TRUE);
+  g_assert_cmpuint (notified, ==, 3);
+
+  g_signal_handlers_disconnect_by_func (page, count_notify_cb, &notified);
+  gtk_window_destroy (window);
+  free_page (page, document);
+}
+
+/* The view's pixels, through the window's renderer. */
+static GBytes *
+render_view (GtkWindow *window,
+             GtkWidget *view)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int w = gtk_widget_get_width (view), h = gtk_widget_get_height (view);
+  guchar *data;
+
+  g_assert_cmpint (w, >, 100);
+  g_assert_cmpint (h, >, 100);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  data = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (texture, data, (gsize) w * 4);
+  return g_bytes_new_take (data, (gsize) w * h * 4);
+}
+
+static void
+wait_for_draw (ElabPlotView *view,
+               guint         after)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  guint n = 0;
+
+  do
+    {
+      g_main_context_iteration (NULL, TRUE);
+      elab_plot_view_get_draw_stats (view, NULL, NULL, &n);
+    }
+  while (n <= after && !timed_out);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* In a window: the L key toggles the log scale and the training figure
+ * redraws with other pixels; back to linear gives the first ones again. */
+static void
+test_loss_scale_redraws (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "iris-setosa", TRUE, 1.0);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ElabPlotView *view = elab_training_page_get_plot_view (page);
+  g_autoptr(GBytes) linear = NULL;
+  g_autoptr(GBytes) log = NULL;
+  g_autoptr(GBytes) again = NULL;
+  guint n = 0;
+
+  gtk_window_set_default_size (window, 1400, 900);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  for (guint i = 0; i < 200; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL);
+  wait_for_draw (view, 0);
+  linear = render_view (window, GTK_WIDGET (view));
+
+  elab_plot_view_get_draw_stats (view, NULL, NULL, &n);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.loss-log-scale", NULL));
+  g_assert_cmpint (elab_document_get_state (document)->loss_scale, ==, ELAB_LOSS_SCALE_LOG);
+  wait_for_draw (view, n);
+  log = render_view (window, GTK_WIDGET (view));
+  g_assert_false (g_bytes_equal (linear, log));
+
+  elab_plot_view_get_draw_stats (view, NULL, NULL, &n);
+  gtk_switch_set_active (elab_training_page_get_log_scale_switch (page), FALSE);
+  wait_for_draw (view, n);
+  again = render_view (window, GTK_WIDGET (view));
+  g_assert_true (g_bytes_equal (linear, again));
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (document);
+}
+
 static char *
 write_file (const char *name,
             const char *contents)
@@ -541,6 +699,8 @@ main (int   argc,
   g_test_add_func ("/elab/app/TrainingPage/diverged", test_diverged);
   g_test_add_func ("/elab/app/TrainingPage/separable", test_separable);
   g_test_add_func ("/elab/app/TrainingPage/state-sync", test_state_sync);
+  g_test_add_func ("/elab/app/TrainingPage/loss-scale", test_loss_scale);
+  g_test_add_func ("/elab/app/TrainingPage/loss-scale-redraws", test_loss_scale_redraws);
   g_test_add_func ("/elab/app/TrainingPage/csv", test_csv);
   g_test_add_func ("/elab/app/TrainingPage/csv-gone", test_csv_gone);
   g_test_add_func ("/elab/app/TrainingPage/bounded-frames", test_bounded_frames);
