@@ -100,6 +100,24 @@ vblend (vint    mask,
   return (vdouble) (((vint) a & mask) | ((vint) b & ~mask));
 }
 
+/* Entry idx & 15 of the 16-entry table lo:hi, per lane: one permute of
+ * two registers with AVX-512. */
+static inline __attribute__ ((always_inline)) vdouble
+vtable16 (vdouble lo,
+          vdouble hi,
+          vint    idx)
+{
+#if defined(__GNUC__) && !defined(__clang__)
+  return __builtin_shuffle (lo, hi, idx & 15);
+#else
+  vdouble res;
+
+  for (int l = 0; l < LANES; l++)
+    res[l] = (idx[l] & 8) ? hi[idx[l] & 7] : lo[idx[l] & 7];
+  return res;
+#endif
+}
+
 /* e^x for x ≤ 0, relative error below 2e-16 (0.9 ulp measured against
  * expl). x is clamped at −708 so the result stays a normal double (below
  * that σ and log1p are 0 to every digit that matters). Range reduction
@@ -134,7 +152,7 @@ vexp_nonpositive (vdouble x)
   /* Table index: k's low 4 bits; 2^n: the bits above them, moved into
    * the exponent field (the table values have exponent 0, the result
    * stays ≥ 2^−1022). */
-  scale = __builtin_shuffle (tab0, tab1, k & 15);
+  scale = vtable16 (tab0, tab1, k);
   scale = (vdouble) ((vint) scale + ((k << 48) & exp_field));
   r2 = r * r;
   r4 = r2 * r2;
@@ -309,7 +327,7 @@ add_sums (Sums       *a,
 
 typedef struct
 {
-  gatomicrefcount  ref_count;
+  gint             ref_count;  /* (atomic; plain ints, so ThreadSanitizer sees them) */
   ElabDataset     *dataset;    /* keeps x and y alive for a late worker */
   gsize            n;
   guint            n_chunks;
@@ -342,7 +360,7 @@ static struct
 static void
 job_unref (Job *job)
 {
-  if (!g_atomic_ref_count_dec (&job->ref_count))
+  if (!g_atomic_int_dec_and_test (&job->ref_count))
     return;
   elab_dataset_unref (job->dataset);
   g_free (job->done);
@@ -451,10 +469,10 @@ worker_start (void)
 static gboolean
 worker_offer (Job *job)
 {
-  g_atomic_ref_count_inc (&job->ref_count);
+  g_atomic_int_inc (&job->ref_count);
   if (!g_atomic_pointer_compare_and_exchange (&worker.slot, NULL, job))
     {
-      g_atomic_ref_count_dec (&job->ref_count);
+      g_atomic_int_add (&job->ref_count, -1);
       return FALSE;
     }
   if (g_atomic_int_get (&worker.worker_sleeping))
@@ -490,7 +508,7 @@ pass (ElabDataset *dataset,
     }
 
   job = g_new0 (Job, 1);
-  g_atomic_ref_count_init (&job->ref_count);
+  job->ref_count = 1;
   job->dataset = elab_dataset_ref (dataset);
   job->n = n;
   job->n_chunks = (guint) ((n + CHUNK_ROWS - 1) / CHUNK_ROWS);
@@ -508,7 +526,7 @@ pass (ElabDataset *dataset,
   n_run = job_run_chunks (job);
   /* Not taken yet: every chunk ran here, and the worker never will. */
   if (offered && g_atomic_pointer_compare_and_exchange (&worker.slot, job, NULL))
-    g_atomic_ref_count_dec (&job->ref_count);
+    g_atomic_int_add (&job->ref_count, -1);
   chunk_us = (g_get_monotonic_time () - start) / MAX (n_run, 1);
 
   memset (res, 0, sizeof *res);
