@@ -8,7 +8,9 @@
  * median 165 ms per frame with the GL renderer on llvmpipe and 8 ms with
  * the Cairo renderer on the same machine, and the window appeared 300 ms
  * later. So when OpenGL could only be software, the window uses the Cairo
- * renderer. GSK_RENDERER, when the user sets it, always wins.
+ * renderer, and GDK is told not to set up OpenGL at all (GTK 4.8 does it
+ * when it opens an X display, to pick a visual, even for the Cairo
+ * renderer). GSK_RENDERER or GDK_DEBUG, when the user sets them, win.
  */
 #define G_LOG_DOMAIN "elab-renderer"
 
@@ -106,5 +108,6 @@ elab_renderer_choose (void)
 
   /* Before GTK starts: no other thread can be reading the environment. */
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
   g_debug ("Cairo renderer: %s", reason);
 }

@@ -49,11 +49,13 @@ struct _ElabWindow
   gulong                changed_id;
   gulong                frame_id;
 
-  /* ELAB_FRAME_STATS: the CPU time of every frame, from the frame clock's
-   * update phase to the end of its paint (GSK rendering included). */
+  /* ELAB_FRAME_STATS: the time of every frame that shows a changed
+   * parameter, from the change or the frame clock's first phase, whichever
+   * comes first, to the end of its paint (GSK rendering included). */
   gulong                update_id;
   gulong                paint_id;
   gint64                frame_start;
+  gboolean              frame_changed;
   guint                 n_frame_times;
   gint64                frame_times[4096];
 };
@@ -239,6 +241,10 @@ document_changed_cb (ElabDocument *document,
 {
   const ElabState *state = elab_document_get_state (document);
 
+  /* The pointer event may be handled before the frame begins. */
+  if (!self->frame_changed)
+    self->frame_start = g_get_monotonic_time ();
+  self->frame_changed = TRUE;
   if (what & ELAB_CHANGE_UNIT)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
   if (what & ELAB_CHANGE_LOOK)
@@ -408,21 +414,24 @@ after_first_paint_cb (GdkFrameClock *clock,
 }
 
 static void
-frame_update_cb (GdkFrameClock *clock,
-                 ElabWindow    *self)
+frame_start_cb (GdkFrameClock *clock,
+                ElabWindow    *self)
 {
-  self->frame_start = g_get_monotonic_time ();
+  if (!self->frame_changed)
+    self->frame_start = g_get_monotonic_time ();
 }
 
+/* Only frames that show a change count: the window's first frames (fonts,
+ * CSS, layout) are start-up, measured by tests/bench/startup.sh. */
 static void
 frame_painted_cb (GdkFrameClock *clock,
                   ElabWindow    *self)
 {
-  if (self->frame_start == 0)
-    return;
-  self->frame_times[self->n_frame_times++ % G_N_ELEMENTS (self->frame_times)] =
-    g_get_monotonic_time () - self->frame_start;
+  if (self->frame_start != 0 && self->frame_changed)
+    self->frame_times[self->n_frame_times++ % G_N_ELEMENTS (self->frame_times)] =
+      g_get_monotonic_time () - self->frame_start;
   self->frame_start = 0;
+  self->frame_changed = FALSE;
 }
 
 static int
@@ -465,7 +474,7 @@ elab_window_map (GtkWidget *widget)
     {
       GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
-      self->update_id = g_signal_connect (clock, "update", G_CALLBACK (frame_update_cb), self);
+      self->update_id = g_signal_connect (clock, "flush-events", G_CALLBACK (frame_start_cb), self);
       self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), self);
     }
 

@@ -19,9 +19,11 @@ test_user_choice_wins (void)
   if (g_test_subprocess ())
     {
       g_setenv ("GSK_RENDERER", "gl", TRUE);
+      g_unsetenv ("GDK_DEBUG");
       g_setenv ("LIBGL_ALWAYS_SOFTWARE", "1", TRUE);
       elab_renderer_choose ();
       g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+      g_assert_null (g_getenv ("GDK_DEBUG"));
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
@@ -37,18 +39,29 @@ test_software_gl_picks_cairo (void)
       GskRenderer *renderer;
 
       g_unsetenv ("GSK_RENDERER");
+      g_unsetenv ("GDK_DEBUG");
       g_setenv ("LIBGL_ALWAYS_SOFTWARE", "1", TRUE);
       g_assert_nonnull (elab_renderer_software_gl_reason ());
       g_assert_nonnull (strstr (elab_renderer_software_gl_reason (), "LIBGL_ALWAYS_SOFTWARE"));
       elab_renderer_choose ();
       g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+      g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
 
-      /* And GTK takes it: the window really draws with Cairo. */
+      /* And GTK takes it: the window really draws with Cairo, and GDK
+       * set up no OpenGL (a GL context cannot be made). */
       gtk_init ();
       window = gtk_window_new ();
       gtk_widget_realize (window);
       renderer = gtk_native_get_renderer (GTK_NATIVE (window));
       g_assert_true (GSK_IS_CAIRO_RENDERER (renderer));
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GdkGLContext) context =
+          gdk_surface_create_gl_context (gtk_native_get_surface (GTK_NATIVE (window)), &error);
+
+        g_assert_null (context);
+        g_assert_nonnull (error);
+      }
       gtk_window_destroy (GTK_WINDOW (window));
       return;
     }

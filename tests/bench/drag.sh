@@ -45,7 +45,7 @@ for pass in 1 2 3; do
 done
 xdotool mouseup 1
 sleep 0.5
-xdotool key --window "$w" ctrl+q || echo "drag.sh: window gone" >&2
+xdotool key ctrl+q || echo "drag.sh: could not press Ctrl+Q" >&2
 wait "$pid" || true
 grep elab-frame-stats "$tmp/out" || echo "drag.sh: no frame statistics" >&2
 if [ -s "$tmp/err" ]; then echo "stderr:"; cat "$tmp/err"; fi
