@@ -11,16 +11,115 @@
 
 /* ----------------------------------------------------------------- Text */
 
-ElabText *
-_elab_text (ElabFigure *figure,
-            ElabFont    font,
-            const char *text,
-            gboolean    markup,
-            double      max_width)
+/* TRUE when @layout's attributes resize or shift text (<sub>, <sup>,
+ * <small>, <big>, rise): Pango's own ellipsis cuts such a run in two and
+ * then warns "Leftover font scales", so those layouts are cut by hand. */
+static gboolean
+layout_has_scaled_runs (PangoLayout *layout)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  GSList *list;
+  gboolean res = FALSE;
+
+  if (attrs == NULL)
+    return FALSE;
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      PangoAttrType type = ((PangoAttribute *) l->data)->klass->type;
+
+      res |= type == PANGO_ATTR_SCALE || type == PANGO_ATTR_RISE || type == PANGO_ATTR_SIZE
+             || type == PANGO_ATTR_ABSOLUTE_SIZE
+#if PANGO_VERSION_CHECK (1, 50, 0)
+             || type == PANGO_ATTR_FONT_SCALE || type == PANGO_ATTR_BASELINE_SHIFT
+#endif
+             ;
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  return res;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+/* Cuts the one-line @layout (text and attributes already set, no width)
+ * to at most @max_width user units, ending in "…". Attributes are clipped
+ * at the cut and none covers the ellipsis, so no run is split inside
+ * Pango. The cut is found from the uncut line's glyph positions, then
+ * moved back a character at a time while kerning still makes it wider. */
+static void
+cut_layout (PangoLayout *layout,
+            double       max_width)
+{
+  static const char ellipsis[] = "\xe2\x80\xa6";
+  g_autofree char *text = g_strdup (pango_layout_get_text (layout));
+  PangoAttrList *orig = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) full = orig ? pango_attr_list_copy (orig) : pango_attr_list_new ();
+  GSList *attrs = pango_attr_list_get_attributes (full);
+  int index = 0, trailing = 0;
+  double ell_w;
+
+  pango_layout_set_text (layout, ellipsis, -1);
+  pango_layout_set_attributes (layout, NULL);
+  ell_w = layout_width (layout);
+
+  /* Where the ellipsis would have to start on the uncut line. */
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_attributes (layout, full);
+  if (!pango_layout_xy_to_index (layout, (int) ((max_width - ell_w) * PANGO_SCALE), 0,
+                                 &index, &trailing) && index >= (int) strlen (text))
+    index = 0;
+
+  while (TRUE)
+    {
+      g_autoptr(PangoAttrList) cut = pango_attr_list_new ();
+      GString *s;
+      int end = index;
+
+      /* No space before the ellipsis. */
+      while (end > 0 && text[end - 1] == ' ')
+        end--;
+      s = g_string_new_len (text, end);
+      g_string_append (s, ellipsis);
+      for (GSList *l = attrs; l != NULL; l = l->next)
+        {
+          PangoAttribute *a = l->data;
+
+          if ((int) a->start_index < end)
+            {
+              PangoAttribute *c = pango_attribute_copy (a);
+
+              c->end_index = MIN (c->end_index, (guint) end);
+              pango_attr_list_insert (cut, c);
+            }
+        }
+      pango_layout_set_text (layout, s->str, (int) s->len);
+      pango_layout_set_attributes (layout, cut);
+      g_string_free (s, TRUE);
+      if (index == 0 || layout_width (layout) <= max_width + 0.01)
+        break;
+      index = (int) (g_utf8_prev_char (text + index) - text);
+    }
+  g_slist_free_full (attrs, (GDestroyNotify) pango_attribute_destroy);
+}
+
+static ElabText *
+text_slot (ElabFigure *figure,
+           ElabFont    font,
+           const char *text,
+           gboolean    markup,
+           double      max_width,
+           gboolean    wrap)
 {
   ElabText *slot;
   double font_px = figure->font_px[font];
-  gboolean changed = FALSE;
+  gboolean changed = FALSE, reset = FALSE;
   gsize len;
 
   if (!figure->style.draw_text || text == NULL)
@@ -46,27 +145,25 @@ _elab_text (ElabFigure *figure,
       changed = TRUE;
     }
 
-  if (slot->max_width != max_width)
+  if (slot->max_width != max_width || slot->wrap != wrap)
     {
-      pango_layout_set_width (slot->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
       slot->max_width = max_width;
+      slot->wrap = wrap;
       changed = TRUE;
     }
 
   /* The common case in an animation: same text as last frame. The copy
-   * lives in the slot, so this costs a strcmp and no allocation. */
+   * lives in the slot, so this costs a strcmp and no allocation. A slot
+   * holding a hand-cut text is reset from @text below. */
   len = strlen (text);
   if (slot->markup != markup || len >= sizeof slot->text || strcmp (slot->text, text) != 0)
     {
-      if (markup)
-        pango_layout_set_markup (slot->layout, text, (int) len);
-      else
-        pango_layout_set_text (slot->layout, text, (int) len);
       slot->markup = markup;
       if (len < sizeof slot->text)
         memcpy (slot->text, text, len + 1);
       else
         slot->text[0] = '\1';
+      reset = TRUE;
       changed = TRUE;
     }
 
@@ -74,12 +171,108 @@ _elab_text (ElabFigure *figure,
     {
       PangoRectangle logical;
 
+      if (reset || slot->cut)
+        {
+          if (markup)
+            pango_layout_set_markup (slot->layout, text, (int) len);
+          else
+            {
+              pango_layout_set_text (slot->layout, text, (int) len);
+              pango_layout_set_attributes (slot->layout, NULL);
+            }
+          slot->cut = FALSE;
+          slot->scaled = markup && layout_has_scaled_runs (slot->layout);
+        }
+
+      if (wrap)
+        {
+          pango_layout_set_ellipsize (slot->layout, PANGO_ELLIPSIZE_NONE);
+          pango_layout_set_wrap (slot->layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_width (slot->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+        }
+      else if (slot->scaled && max_width > 0)
+        {
+          pango_layout_set_ellipsize (slot->layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_width (slot->layout, -1);
+          if (layout_width (slot->layout) > max_width)
+            {
+              cut_layout (slot->layout, max_width);
+              slot->cut = TRUE;
+            }
+        }
+      else
+        {
+          pango_layout_set_ellipsize (slot->layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_width (slot->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
+        }
+
       pango_layout_get_extents (slot->layout, NULL, &logical);
       slot->width = (double) logical.width / PANGO_SCALE;
       slot->height = (double) logical.height / PANGO_SCALE;
     }
 
   return slot;
+}
+
+ElabText *
+_elab_text (ElabFigure *figure,
+            ElabFont    font,
+            const char *text,
+            gboolean    markup,
+            double      max_width)
+{
+  return text_slot (figure, font, text, markup, max_width, FALSE);
+}
+
+ElabText *
+_elab_text_wrapped (ElabFigure *figure,
+                    ElabFont    font,
+                    const char *text,
+                    gboolean    markup,
+                    double      width)
+{
+  return text_slot (figure, font, text, markup, width, TRUE);
+}
+
+gboolean
+_elab_text_is_cut (const ElabText *text)
+{
+  return text != NULL && (text->cut || pango_layout_is_ellipsized (text->layout));
+}
+
+double
+_elab_text_estimate_width (ElabFigure *figure,
+                           ElabFont    font,
+                           const char *text,
+                           gboolean    markup)
+{
+  glong n = 0;
+
+  if (text == NULL)
+    return 0;
+  /* Visible characters: tags skipped, an entity counts once. */
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      if (markup && *c == '<')
+        {
+          const char *close = strchr (c, '>');
+
+          if (close != NULL)
+            {
+              c = close;
+              continue;
+            }
+        }
+      if (markup && *c == '&')
+        {
+          const char *semi = strchr (c, ';');
+
+          if (semi != NULL)
+            c = semi;
+        }
+      n++;
+    }
+  return 0.52 * figure->font_px[font] * n;
 }
 
 double
@@ -806,6 +999,257 @@ _elab_legend_row_height (ElabFigure *figure)
   return round (1.75 * figure->metrics.legend_px);
 }
 
+#define LEGEND_MAX_ENTRIES 16
+
+/* Where a legend's texts go. Every label is measured at its natural
+ * width first; the same slots are drawn when nothing needs wrapping, so a
+ * legend that fits is drawn exactly as a plain row-per-entry legend. */
+typedef struct
+{
+  ElabText *label;          /* drawn on the entry's first line */
+  ElabText *detail;         /* two-line mode: the detail's own line */
+  ElabText *value;
+  double    label_w;        /* natural width of the one-row label */
+  double    value_w;
+  gboolean  value_first;    /* two-line mode: value beside the label */
+  double    height;
+  char      composed[256];  /* one row: label, three spaces, detail */
+} LegendItem;
+
+typedef struct
+{
+  double     row, inner, sw;
+  double     line_h;                     /* one line of legend type */
+  double     value_row;                  /* a value on its own line */
+  gboolean   two_line;                   /* values under their labels */
+  gboolean   squeezed;                   /* rows, labels cut to fit */
+  double     heading_h;
+  ElabText  *heading;                    /* NULL: no text, or none */
+  LegendItem items[LEGEND_MAX_ENTRIES];
+  double     height;
+} LegendLayout;
+
+/* The single-row room for a label cut to fit (a squeezed legend), and for
+ * one without a value: what the swatch, the paddings and a fixed room for
+ * the value leave. A fixed room, not the value's measured width: values
+ * change every frame, and a new width would reshape the cut label. (A
+ * label shown whole is never reshaped, so whether it fits may use the
+ * values' measured widths.) */
+static double
+legend_row_room (const LegendLayout    *lay,
+                 ElabFigure            *figure,
+                 double                 width,
+                 const ElabLegendEntry *e)
+{
+  return width - 3.5 * lay->inner - lay->sw - (e->value ? 6.5 * figure->metrics.legend_px : 0);
+}
+
+/* A text's natural width, measured or (no text drawn) estimated. */
+static ElabText *
+legend_measure (ElabFigure *figure,
+                const char *text,
+                gboolean    markup,
+                double     *res_width)
+{
+  ElabText *t = _elab_text (figure, ELAB_FONT_LEGEND, text, markup, -1);
+
+  *res_width = t ? t->width : _elab_text_estimate_width (figure, ELAB_FONT_LEGEND, text, markup);
+  return t;
+}
+
+/* @text wrapped to @width when its natural width @natural_w exceeds it;
+ * *res_extra gets the height its further lines add to one line. */
+static ElabText *
+legend_wrap (ElabFigure *figure,
+             const char *text,
+             ElabText   *natural,
+             double      natural_w,
+             double      width,
+             double      line_h,
+             double     *res_extra)
+{
+  ElabText *w;
+
+  *res_extra = 0;
+  if (natural_w <= width + 0.5)
+    return natural;
+  w = _elab_text_wrapped (figure, ELAB_FONT_LEGEND, text, TRUE, MAX (1, width));
+  if (w != NULL)
+    {
+      *res_extra = w->height - (natural ? natural->height : line_h);
+      return w;
+    }
+  /* No text drawn: lines from the estimated width. */
+  *res_extra = line_h * (MAX (1.0, ceil (natural_w / MAX (1.0, width) - 1e-9)) - 1);
+  return natural;
+}
+
+static void
+legend_layout (ElabFigure            *figure,
+               double                 width,
+               double                 max_height,
+               const ElabLegendEntry *entries,
+               guint                  n_entries,
+               const char            *heading,
+               LegendLayout          *lay)
+{
+  const ElabMetrics *m = &figure->metrics;
+  double room2, one_row_h, value_room = 0;
+  gboolean fits = TRUE;
+
+  memset (lay, 0, sizeof *lay);
+  n_entries = MIN (n_entries, LEGEND_MAX_ENTRIES);
+  lay->row = _elab_legend_row_height (figure);
+  lay->inner = round (0.6 * m->legend_px);
+  lay->sw = round (2.6 * m->legend_px);
+  lay->line_h = round (1.17 * m->legend_px);
+  lay->value_row = round (1.3 * m->legend_px);
+  /* Beside the swatch, with a padding either side. */
+  room2 = MAX (1, width - 3 * lay->inner - lay->sw);
+
+  if (heading)
+    {
+      double w, extra;
+
+      lay->heading = legend_measure (figure, heading, TRUE, &w);
+      /* A heading wider than the box wraps: its row grows by the extra lines. */
+      lay->heading = legend_wrap (figure, heading, lay->heading, w, width - 2 * lay->inner,
+                                  lay->line_h, &extra);
+      lay->heading_h = lay->row + extra;
+    }
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const ElabLegendEntry *e = &entries[i];
+      LegendItem *it = &lay->items[i];
+      const char *label = e->label;
+
+      if (e->label && e->detail)
+        {
+          g_snprintf (it->composed, sizeof it->composed, "%s   %s", e->label, e->detail);
+          label = it->composed;
+        }
+      if (label)
+        it->label = legend_measure (figure, label, TRUE, &it->label_w);
+      if (e->value)
+        it->value = legend_measure (figure, e->value, FALSE, &it->value_w);
+      if (e->value)
+        value_room = MAX (value_room, it->value_w);
+    }
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const ElabLegendEntry *e = &entries[i];
+      double room = e->value ? width - 4.5 * lay->inner - lay->sw - value_room
+                             : legend_row_room (lay, figure, width, e);
+
+      /* Half a unit of slack: a label exactly as wide as its room fits. */
+      if (lay->items[i].label_w > room + 0.5)
+        fits = FALSE;
+    }
+
+  one_row_h = 2 * lay->inner + lay->heading_h + n_entries * lay->row;
+  if (fits)
+    {
+      for (guint i = 0; i < n_entries; i++)
+        lay->items[i].height = lay->row;
+      lay->height = one_row_h;
+      return;
+    }
+
+  /* Two lines an entry. With a detail: the label and the value on the
+   * first, the detail (wrapped if it must) on the second. Without: the
+   * label (wrapped if it must), the value right-aligned under it. */
+  lay->two_line = TRUE;
+  lay->height = 2 * lay->inner + lay->heading_h;
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const ElabLegendEntry *e = &entries[i];
+      LegendItem *it = &lay->items[i];
+      double extra = 0;
+
+      it->height = lay->row;
+      if (e->label && e->detail)
+        {
+          double dw, extra_d;
+
+          it->label = legend_measure (figure, e->label, TRUE, &it->label_w);
+          it->detail = legend_measure (figure, e->detail, TRUE, &dw);
+          it->label = legend_wrap (figure, e->label, it->label, it->label_w, room2, lay->line_h, &extra);
+          it->detail = legend_wrap (figure, e->detail, it->detail, dw, room2, lay->line_h, &extra_d);
+          it->value_first = e->value && extra == 0
+                            && 4 * lay->inner + lay->sw + it->label_w + it->value_w <= width + 0.5;
+          it->height += extra + lay->value_row + extra_d;
+        }
+      else if (e->label)
+        it->label = legend_wrap (figure, e->label, it->label, it->label_w, room2, lay->line_h, &extra),
+        it->height += extra;
+      if (e->value && !it->value_first)
+        it->height += lay->value_row;
+      lay->height += it->height;
+    }
+
+  /* A box the caller fixed that two lines an entry would overflow (the
+   * training figures' legends): rows as before, labels cut, rather than
+   * entries left out. */
+  if (lay->height > max_height && one_row_h <= max_height)
+    {
+      lay->two_line = FALSE;
+      lay->squeezed = TRUE;
+      lay->height = one_row_h;
+      for (guint i = 0; i < n_entries; i++)
+        {
+          LegendItem *it = &lay->items[i];
+          const char *label = entries[i].detail ? it->composed : entries[i].label;
+
+          it->height = lay->row;
+          it->detail = NULL;
+          it->value_first = FALSE;
+          if (label)
+            it->label = _elab_text (figure, ELAB_FONT_LEGEND, label, TRUE,
+                                    MAX (1, legend_row_room (lay, figure, width, &entries[i])));
+        }
+    }
+}
+
+double
+_elab_legend_height (ElabFigure            *figure,
+                     double                 width,
+                     const ElabLegendEntry *entries,
+                     guint                  n_entries,
+                     const char            *heading)
+{
+  LegendLayout lay;
+
+  legend_layout (figure, width, G_MAXDOUBLE, entries, n_entries, heading, &lay);
+  return lay.height;
+}
+
+gboolean
+_elab_legend_fits_rows (ElabFigure            *figure,
+                        double                 width,
+                        const ElabLegendEntry *entries,
+                        guint                  n_entries,
+                        const char            *heading)
+{
+  LegendLayout lay;
+
+  legend_layout (figure, width, G_MAXDOUBLE, entries, n_entries, heading, &lay);
+  return !lay.two_line;
+}
+
+/* Draws @t with the middle of its first line at @cy. */
+static void
+show_first_line_at (cairo_t  *cr,
+                    ElabText *t,
+                    double    x,
+                    double    cy)
+{
+  double first_h = t->height / MAX (1, pango_layout_get_line_count (t->layout));
+
+  cairo_move_to (cr, x, round (cy - first_h / 2));
+  pango_cairo_show_layout (cr, t->layout);
+}
+
 double
 _elab_draw_legend (ElabFigure            *figure,
                    cairo_t               *cr,
@@ -814,17 +1258,18 @@ _elab_draw_legend (ElabFigure            *figure,
                    guint                  n_entries,
                    const char            *heading)
 {
-  const ElabMetrics *m = &figure->metrics;
   const ElabTheme *t = &figure->theme;
-  double row = _elab_legend_row_height (figure);
-  double inner = round (0.6 * m->legend_px);
-  double sw = round (2.6 * m->legend_px);
-  double y = box->y + inner;
-  double height;
+  LegendLayout lay;
+  double row, inner, sw, y, height;
   ElabRect r;
 
-  height = 2 * inner + n_entries * row + (heading ? row : 0);
-  height = MIN (height, box->height);
+  n_entries = MIN (n_entries, LEGEND_MAX_ENTRIES);
+  legend_layout (figure, box->width, box->height, entries, n_entries, heading, &lay);
+  row = lay.row;
+  inner = lay.inner;
+  sw = lay.sw;
+  y = box->y + inner;
+  height = MIN (lay.height, box->height);
 
   r = (ElabRect) { box->x, box->y, box->width, height };
   if (figure->style.transparent)
@@ -851,18 +1296,31 @@ _elab_draw_legend (ElabFigure            *figure,
 
   if (heading)
     {
-      _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, heading, TRUE,
-                       box->x + inner, y + row / 2, 0.0, 0.5, &t->muted);
-      y += row;
+      /* The first line centred in the heading's row, as a single line
+       * is; a wrapped heading's further lines take the height the
+       * layout added. */
+      if (lay.heading != NULL)
+        {
+          _elab_set_source (cr, &t->muted);
+          show_first_line_at (cr, lay.heading, round (box->x + inner), y + row / 2);
+        }
+      y += lay.heading_h;
     }
 
   for (guint i = 0; i < n_entries; i++)
     {
       const ElabLegendEntry *e = &entries[i];
+      const LegendItem *it = &lay.items[i];
       double cy = y + row / 2;
+      double lx = round (box->x + 2 * inner + sw);
+      double right = box->x + box->width - inner;
 
-      if (y + row > box->y + box->height)
-        break;
+      if (y + it->height > box->y + box->height)
+        {
+          /* Left out for want of room: counted as hidden names. */
+          figure->n_legend_cut += n_entries - i;
+          break;
+        }
 
       if (e->series != ELAB_LEGEND_NO_SWATCH && !e->band && (e->fill_alpha > 0 || e->outline))
         {
@@ -874,25 +1332,31 @@ _elab_draw_legend (ElabFigure            *figure,
       else if (e->series != ELAB_LEGEND_NO_SWATCH)
         _elab_draw_swatch (figure, cr, box->x + inner, y + 0.15 * row, sw, 0.7 * row,
                            e->series, e->band);
-      if (e->value)
-        _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, e->value, FALSE,
-                              box->x + box->width - inner, cy, 1.0, 0.5, &t->foreground);
-      if (e->label)
-        {
-          /* A fixed room for the value, not its measured width: values
-           * change every frame, and a new width would reshape the label. */
-          ElabText *tx = _elab_text (figure, ELAB_FONT_LEGEND, e->label, TRUE,
-                                     box->width - 3.5 * inner - sw
-                                     - (e->value ? 6.5 * m->legend_px : 0));
 
-          if (tx)
+      if (e->value && it->value != NULL)
+        {
+          /* One row, or beside the label: in the row; else on the last line. */
+          double vy = !lay.two_line || it->value_first ? cy : y + it->height - lay.value_row / 2;
+
+          _elab_set_source (cr, &t->foreground);
+          cairo_move_to (cr, round (right - it->value->width), round (vy - it->value->height / 2));
+          pango_cairo_show_layout (cr, it->value->layout);
+        }
+      if (it->label != NULL)
+        {
+          if (_elab_text_is_cut (it->label))
+            figure->n_legend_cut++;
+          _elab_set_source (cr, &t->foreground);
+          show_first_line_at (cr, it->label, lx, cy);
+          if (it->detail != NULL)
             {
-              _elab_set_source (cr, &t->foreground);
-              cairo_move_to (cr, round (box->x + 2 * inner + sw), round (cy - tx->height / 2));
-              pango_cairo_show_layout (cr, tx->layout);
+              double label_lines = it->label->height / MAX (1, pango_layout_get_line_count (it->label->layout));
+              double dy = y + row + (it->label->height - label_lines) + lay.value_row / 2;
+
+              show_first_line_at (cr, it->detail, lx, dy);
             }
         }
-      y += row;
+      y += it->height;
     }
 
   return height;
@@ -960,18 +1424,24 @@ _elab_draw_frame (ElabFigure  *figure,
   if (subtitle)
     {
       const char *tab = strchr (subtitle, '\t');
+      double room = MAX (1, figure->width - 2 * m->pad);
 
-      /* A tab splits the line into a part that changes with the sliders
-       * and a constant formula, so a drag reshapes only the first. */
+      /* A subtitle longer than the figure is wide ends in "…" at its
+       * edge (cut before any sub/superscript run, see _elab_text); one
+       * that fits is drawn exactly as without a limit. */
       if (tab && (gsize) (tab - subtitle) < 256)
         {
           char head[256];
           ElabText *a, *b;
 
+          /* A tab splits the line into a part that changes with the
+           * sliders and a constant formula, so a drag reshapes only the
+           * first. The formula gets what room the first part leaves. */
           memcpy (head, subtitle, tab - subtitle);
           head[tab - subtitle] = '\0';
-          a = _elab_text (figure, ELAB_FONT_LABEL, head, TRUE, -1);
-          b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE, -1);
+          a = _elab_text (figure, ELAB_FONT_LABEL, head, TRUE, room);
+          b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE,
+                          MAX (1, room - (a ? a->width : 0) - 0.9 * m->label_px));
           if (a && b)
             {
               /* Share a baseline: super- and subscripts make the second
@@ -982,14 +1452,26 @@ _elab_draw_frame (ElabFigure  *figure,
               _elab_set_source (cr, &t->muted);
               cairo_move_to (cr, round (m->pad), round (y));
               pango_cairo_show_layout (cr, a->layout);
-              cairo_move_to (cr, round (m->pad + a->width + 0.9 * m->label_px),
-                             round (y + base_a - base_b));
-              pango_cairo_show_layout (cr, b->layout);
+              /* A formula cut to a few letters says nothing: leave it out. */
+              if (!_elab_text_is_cut (b) || b->width >= 4 * m->label_px)
+                {
+                  cairo_move_to (cr, round (m->pad + a->width + 0.9 * m->label_px),
+                                 round (y + base_a - base_b));
+                  pango_cairo_show_layout (cr, b->layout);
+                }
             }
         }
       else
-        _elab_draw_text (figure, cr, ELAB_FONT_LABEL, subtitle, TRUE,
-                         m->pad, y, 0.0, 0.0, &t->muted);
+        {
+          ElabText *st = _elab_text (figure, ELAB_FONT_LABEL, subtitle, TRUE, room);
+
+          if (st != NULL)
+            {
+              _elab_set_source (cr, &t->muted);
+              cairo_move_to (cr, round (m->pad), round (y));
+              pango_cairo_show_layout (cr, st->layout);
+            }
+        }
       y += round (1.4 * m->label_px);
     }
   y += round (0.5 * m->pad);
@@ -1046,10 +1528,10 @@ _elab_draw_caption (ElabFigure     *figure,
   pango_cairo_show_layout (cr, tx->layout);
 }
 
-/* A narrow figure's subtitle, drawn by hand because the frame does not
- * ellipsize (Pango warns when an ellipsis cuts through sub/superscript
- * markup, which the other figures' subtitles hold): at the frame's
- * subtitle slot, reserved with an empty subtitle, cut to the figure's width. */
+/* Kept for the figures that still reserve the subtitle slot with an
+ * empty subtitle and draw it here; the frame now cuts a subtitle to the
+ * figure's width itself (the same layout, so the same pixels), and
+ * passing the subtitle to _elab_draw_frame() is the better way. */
 void
 _elab_draw_narrow_subtitle (ElabFigure *figure,
                             cairo_t    *cr,

@@ -59,13 +59,16 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   };
   /* Legend order: the entropies, then the cross-entropies, then the gap. */
   static const guint order[5] = { S_HP, S_HQ, S_HPQ, S_HQP, S_KL };
-  ElabLegendEntry entries[7];
-  char values[7][48], subtitle[200], heading[96], ylab[64];
-  char a1[32], a2[32], f1[96], f2[96];
+  ElabLegendEntry entries[5], hover_entries[7];
+  char values[5][48], hover_values[5][48], subtitle[200], heading[96], ylab[64];
+  char a1[32], a2[32], a3[32], f1[96], f2[96], pq[64], pv[48], qv[48];
   ElabPairCurves *c;
+  ElabPairPoint pt = { 0 };
   ElabRect body, outer, area, box;
   ElabPanel panel;
-  double y_max, side_w, hx = figure->style.hover_x;
+  double means[5], vals[5] = { 0 };
+  double y_max, side_w = 0, hx = figure->style.hover_x;
+  guint n_hover = 0;
   gboolean hover;
 
   if (!(x_max > x_min) || !isfinite (x_min) || !isfinite (x_max))
@@ -86,9 +89,82 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
                         : "Cross-entropy H(p, q) and entropy H(p)",
                     TRUE, subtitle, &body);
 
+  hover = isfinite (hx) && hx >= x_min && hx <= x_max;
+  means[S_HP] = c->mean_h_p;
+  means[S_HQ] = c->mean_h_q;
+  means[S_HPQ] = c->mean_h_pq;
+  means[S_HQP] = c->mean_h_qp;
+  means[S_KL] = c->mean_kl_pq;
+  if (hover)
+    {
+      elab_pair_point (&state->p, &state->q, hx, unit, &pt);
+      vals[S_HP] = pt.h_p;
+      vals[S_HQ] = pt.h_q;
+      vals[S_HPQ] = pt.h_pq;
+      vals[S_HQP] = pt.h_qp;
+      vals[S_KL] = pt.kl_pq;
+    }
+  format_param (x_min, a1, sizeof a1);
+  format_param (x_max, a2, sizeof a2);
+  format_param (hx, a3, sizeof a3);
+
   /* The plot on the left, a column of legend and read-out on the right:
-   * nothing ever covers a curve. */
-  side_w = round (MIN (15.5 * m->legend_px, 0.36 * body.width));
+   * nothing ever covers a curve. Names and values share a row while they
+   * fit; in a narrow column (large type) the unit moves from every value
+   * to the heading, then the column widens a little, and only then does
+   * each entry take two lines. */
+  {
+    static const struct { gboolean units; double frac; } tries[] = {
+      { TRUE, 0 }, { FALSE, 0 }, { FALSE, 0.42 },
+    };
+    double side_w0 = round (MIN (15.5 * m->legend_px, 0.36 * body.width));
+
+    for (guint k = 0; k <= G_N_ELEMENTS (tries); k++)
+      {
+        /* After the tries: the first, in two lines. */
+        guint j = k < G_N_ELEMENTS (tries) ? k : 0;
+        const char *vu = tries[j].units ? ul : NULL;
+
+        side_w = tries[j].frac > 0 ? MAX (side_w0, round (tries[j].frac * body.width)) : side_w0;
+        /* No-break spaces: a heading wrapped in a narrow column keeps
+         * "x ∈ [−6, 6]" on one line. */
+        if (tries[j].units)
+          g_snprintf (heading, sizeof heading, "mean over x\xc2\xa0\xe2\x88\x88\xc2\xa0[%s,\xc2\xa0%s]", a1, a2);
+        else
+          g_snprintf (heading, sizeof heading, "mean (%s) over x\xc2\xa0\xe2\x88\x88\xc2\xa0[%s,\xc2\xa0%s]",
+                      ul, a1, a2);
+        for (guint i = 0; i < 5; i++)
+          {
+            guint s = order[i];
+
+            _elab_format_value (means[s], vu, values[i], sizeof values[i]);
+            entries[i] = (ElabLegendEntry) { names[s], values[i], s, s == S_KL };
+          }
+        n_hover = 0;
+        if (hover)
+          {
+            for (guint i = 0; i < 5; i++)
+              {
+                guint s = order[i];
+
+                _elab_format_value (vals[s], vu, hover_values[i], sizeof hover_values[i]);
+                hover_entries[n_hover++] = (ElabLegendEntry) { names[s], hover_values[i], s, s == S_KL };
+              }
+            _elab_format_value (pt.p, NULL, pv, sizeof pv);
+            _elab_format_value (pt.q, NULL, qv, sizeof qv);
+            hover_entries[n_hover++] = (ElabLegendEntry) { "p(x)", pv, ELAB_LEGEND_NO_SWATCH, FALSE };
+            hover_entries[n_hover++] = (ElabLegendEntry) { "q(x)", qv, ELAB_LEGEND_NO_SWATCH, FALSE };
+            if (tries[j].units)
+              g_snprintf (pq, sizeof pq, "at x = %s", a3);
+            else
+              g_snprintf (pq, sizeof pq, "at x = %s (%s)", a3, ul);
+          }
+        if (k == G_N_ELEMENTS (tries)
+            || (_elab_legend_fits_rows (figure, side_w, entries, 5, heading)
+                && (!hover || _elab_legend_fits_rows (figure, side_w, hover_entries, n_hover, pq))))
+          break;
+      }
+  }
   outer = (ElabRect) { body.x, body.y, body.width - side_w - m->pad, body.height };
   _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
 
@@ -106,7 +182,6 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   g_snprintf (ylab, sizeof ylab, "entropy (%s)", ul);
   _elab_draw_axes (figure, cr, &panel, "x", ylab);
 
-  hover = isfinite (hx) && hx >= x_min && hx <= x_max;
   if (hover)
     _elab_draw_crosshair (figure, cr, &panel, hx);
 
@@ -115,62 +190,31 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   _elab_draw_series (figure, cr, &panel, c->x, c->h_pq, c->n, S_HPQ);
   _elab_draw_series (figure, cr, &panel, c->x, c->h_p, c->n, S_HP);
 
-  {
-    double means[5];
-
-    means[S_HP] = c->mean_h_p;
-    means[S_HQ] = c->mean_h_q;
-    means[S_HPQ] = c->mean_h_pq;
-    means[S_HQP] = c->mean_h_qp;
-    means[S_KL] = c->mean_kl_pq;
-    for (guint i = 0; i < 5; i++)
-      {
-        guint s = order[i];
-
-        _elab_format_value (means[s], ul, values[i], sizeof values[i]);
-        entries[i] = (ElabLegendEntry) { names[s], values[i], s, s == S_KL };
-      }
-  }
-  format_param (x_min, a1, sizeof a1);
-  format_param (x_max, a2, sizeof a2);
-  g_snprintf (heading, sizeof heading, "mean over x \xe2\x88\x88 [%s, %s]", a1, a2);
   box = (ElabRect) { body.x + body.width - side_w, area.y, side_w, body.height };
-  box.y += _elab_draw_legend (figure, cr, &box, entries, 5, heading) + m->pad;
-  box.height = body.y + body.height - box.y;
-
   if (hover)
     {
-      ElabPairPoint pt;
-      double vals[5];
-      char pq[64], pv[48], qv[48];
-      guint ne = 0;
-
-      elab_pair_point (&state->p, &state->q, hx, unit, &pt);
-      vals[S_HP] = pt.h_p;
-      vals[S_HQ] = pt.h_q;
-      vals[S_HPQ] = pt.h_pq;
-      vals[S_HQP] = pt.h_qp;
-      vals[S_KL] = pt.kl_pq;
       for (guint s = 0; s < 4; s++)
         if (isfinite (vals[s]) && vals[s] <= y_max)
           _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, hx),
                              _elab_axis_to_px (&panel.y, vals[s]), s);
 
-      for (guint i = 0; i < 5; i++)
-        {
-          guint s = order[i];
+      /* The read-out at x goes under the means when both fit; in a short
+       * column (large type) it takes the means' place while the pointer
+       * is over the plot, so neither is cut. */
+      double hover_h = _elab_legend_height (figure, side_w, hover_entries, n_hover, pq);
 
-          _elab_format_value (vals[s], ul, values[i], sizeof values[i]);
-          entries[ne++] = (ElabLegendEntry) { names[s], values[i], s, s == S_KL };
-        }
-      _elab_format_value (pt.p, NULL, pv, sizeof pv);
-      _elab_format_value (pt.q, NULL, qv, sizeof qv);
-      entries[ne++] = (ElabLegendEntry) { "p(x)", pv, ELAB_LEGEND_NO_SWATCH, FALSE };
-      entries[ne++] = (ElabLegendEntry) { "q(x)", qv, ELAB_LEGEND_NO_SWATCH, FALSE };
-      format_param (hx, a1, sizeof a1);
-      g_snprintf (pq, sizeof pq, "at x = %s", a1);
-      _elab_draw_legend (figure, cr, &box, entries, ne, pq);
+      if (box.y + _elab_legend_height (figure, side_w, entries, 5, heading) + m->pad + hover_h
+          <= body.y + body.height)
+        box.y += _elab_draw_legend (figure, cr, &box, entries, 5, heading) + m->pad;
+      box.height = body.y + body.height - box.y;
+      /* Shorter still (a caption under it too): the curves' values stay,
+       * p(x) and q(x) go. */
+      if (hover_h > box.height)
+        n_hover = 5;
+      _elab_draw_legend (figure, cr, &box, hover_entries, n_hover, pq);
     }
+  else
+    _elab_draw_legend (figure, cr, &box, entries, 5, heading);
 
   _elab_draw_caption (figure, cr, &body);
 }

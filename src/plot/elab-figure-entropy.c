@@ -38,6 +38,24 @@ format_param (double  v,
     g_snprintf (buf, len, v < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (v));
 }
 
+/* The legend starts under the arch's y axis label: this far left of the
+ * plot area. */
+static double
+axis_margin (const ElabMetrics *m)
+{
+  return round (3.3 * m->tick_px + 1.5 * m->label_px);
+}
+
+/* The legend's width in a right column starting at @x and ending at
+ * @end, before the arch is centred (the same sum _elab_panel_inset does). */
+static double
+legend_width (const ElabMetrics *m,
+              double             x,
+              double             end)
+{
+  return end - (round (x + (3.3 * m->tick_px + 1.5 * m->label_px)) - axis_margin (m));
+}
+
 void
 _elab_figure_draw_entropy (ElabFigure      *figure,
                            cairo_t         *cr,
@@ -53,8 +71,9 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
   double x_min = state->x_min, x_max = state->x_max;
   double arch_p[ARCH_SAMPLES], arch_h[ARCH_SAMPLES];
   ElabLegendEntry entries[ELAB_MAX_MODELS];
-  char labels[ELAB_MAX_MODELS][96], values[ELAB_MAX_MODELS][48];
-  char subtitle[160], heading[128], ylab[64], buf[48], buf2[48];
+  char labels[ELAB_MAX_MODELS][32], details[ELAB_MAX_MODELS][96], values[ELAB_MAX_MODELS][48];
+  char subtitle[160], heading[128], legend_heading[128], short_heading[128], ylab[64];
+  char buf[48], buf2[48];
   ElabRect body, left, right, outer, area, legend_box;
   ElabPanel sig, ent, arch;
   double mark_x, col_gap, legend_h, y_top;
@@ -76,10 +95,78 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
               unit == ELAB_UNIT_NATS ? "ln" : "log<sub>2</sub>");
   _elab_draw_frame (figure, cr, "Entropy of a logistic model", FALSE, subtitle, &body);
 
+  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+    {
+      if (!state->model_enabled[i])
+        continue;
+      format_param (state->models[i].theta, buf, sizeof buf);
+      format_param (state->models[i].bias, buf2, sizeof buf2);
+      g_snprintf (labels[n_entries], sizeof labels[n_entries], "<b>%s</b>", model_names[i]);
+      /* No-break spaces inside "θ = 1": a wrapped line breaks only
+       * between the two parameters. */
+      g_snprintf (details[n_entries], sizeof details[n_entries],
+                  "\xce\xb8\xc2\xa0=\xc2\xa0%s,  b\xc2\xa0=\xc2\xa0%s", buf, buf2);
+      _elab_format_value (figure->models[i]->mean_h, ul, values[n_entries], sizeof values[n_entries]);
+      entries[n_entries] = (ElabLegendEntry) { labels[n_entries], values[n_entries], i, FALSE,
+                                               .detail = details[n_entries] };
+      n_entries++;
+    }
+  format_param (x_min, buf, sizeof buf);
+  format_param (x_max, buf2, sizeof buf2);
+  /* No-break spaces keep "x ∈ [−6, 6]" whole when the heading wraps. */
+  g_snprintf (legend_heading, sizeof legend_heading, "model, and its mean H over x\xc2\xa0\xe2\x88\x88\xc2\xa0[%s,\xc2\xa0%s]", buf, buf2);
+  g_snprintf (short_heading, sizeof short_heading,
+              "mean H over x\xc2\xa0\xe2\x88\x88\xc2\xa0[%s,\xc2\xa0%s]", buf, buf2);
+
   /* Left: the two panels over x, stacked so they share the x axis.
-   * Right: the arch, with the legend below it so it never covers a curve. */
+   * Right: the arch, with the legend below it so it never covers a curve.
+   * The legend keeps a row for each of the three models. When its names
+   * and values do not fit side by side in that (large type), the right
+   * column first widens, down to half the width for the left one; then
+   * each entry takes two lines (parameters on the second) and the arch
+   * gives up that height, as long as it keeps a third of the column;
+   * past that the parameters (on the sliders anyway) are left out. */
   col_gap = round (1.5 * m->pad);
+  legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * (ELAB_MAX_MODELS + 1);
   left = (ElabRect) { body.x, body.y, round (body.width * 0.56), body.height };
+  if (n_entries > 0)
+    {
+      static const double fractions[] = { 0.56, 0.53, 0.5 };
+      double need = legend_h, lbw;
+      gboolean placed = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (fractions) && !placed; i++)
+        {
+          left.width = round (body.width * fractions[i]);
+          need = _elab_legend_height (figure, legend_width (m, body.x + left.width + col_gap, body.x + body.width),
+                                      entries, n_entries, legend_heading);
+          placed = need <= legend_h;
+        }
+      if (!placed)
+        {
+          double need_short, arch_h;
+
+          left.width = round (body.width * fractions[0]);
+          lbw = legend_width (m, body.x + left.width + col_gap, body.x + body.width);
+          need = _elab_legend_height (figure, lbw, entries, n_entries, legend_heading);
+          /* A shorter heading spares the arch a line if the long one wraps. */
+          need_short = _elab_legend_height (figure, lbw, entries, n_entries, short_heading);
+          if (need_short < need)
+            {
+              g_strlcpy (legend_heading, short_heading, sizeof legend_heading);
+              need = need_short;
+            }
+          arch_h = body.height - need - m->pad - (2.3 * m->tick_px + 1.45 * m->label_px);
+          if (arch_h < body.height / 3)
+            {
+              for (guint i = 0; i < n_entries; i++)
+                entries[i].detail = NULL;
+              g_strlcpy (legend_heading, short_heading, sizeof legend_heading);
+              need = _elab_legend_height (figure, lbw, entries, n_entries, legend_heading);
+            }
+        }
+      legend_h = MAX (legend_h, need);
+    }
   right = (ElabRect) { left.x + left.width + col_gap, body.y,
                        body.width - left.width - col_gap, body.height };
 
@@ -94,9 +181,9 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
    * lower one's ticks so the grids line up. */
   sig.x = ent.x;
 
-  legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * (ELAB_MAX_MODELS + 1);
   outer = (ElabRect) { right.x, right.y, right.width, right.height - legend_h - m->pad };
   _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
+  legend_box = (ElabRect) { area.x - axis_margin (m), right.y + right.height - legend_h, 0, legend_h };
   /* A square-ish arch reads best; centre it when the column is wide. */
   if (area.width > 1.5 * area.height)
     {
@@ -104,10 +191,14 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
 
       area.x += round ((area.width - w) / 2);
       area.width = w;
+      /* The legend follows the arch's axis unless that would make it too
+       * narrow for its names. */
+      if (n_entries == 0
+          || _elab_legend_height (figure, right.x + right.width - (area.x - axis_margin (m)),
+                                  entries, n_entries, legend_heading) <= legend_h)
+        legend_box.x = area.x - axis_margin (m);
     }
   _elab_panel_init (figure, &arch, ELAB_PANEL_P, &area, 0, 1, 0, h_max * 1.06);
-  legend_box = (ElabRect) { area.x - round (3.3 * m->tick_px + 1.5 * m->label_px),
-                            right.y + right.height - legend_h, 0, legend_h };
   legend_box.width = right.x + right.width - legend_box.x;
 
   g_snprintf (ylab, sizeof ylab, "H(p) (%s)", ul);
@@ -170,23 +261,8 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
                        arch.area.x + 0.5 * m->tick_px, y_top, 0.0, 0.0, &t->muted);
     }
 
-  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
-    {
-      if (!state->model_enabled[i])
-        continue;
-      format_param (state->models[i].theta, buf, sizeof buf);
-      format_param (state->models[i].bias, buf2, sizeof buf2);
-      g_snprintf (labels[n_entries], sizeof labels[n_entries],
-                  "<b>%s</b>   \xce\xb8 = %s,  b = %s", model_names[i], buf, buf2);
-      _elab_format_value (figure->models[i]->mean_h, ul, values[n_entries], sizeof values[n_entries]);
-      entries[n_entries] = (ElabLegendEntry) { labels[n_entries], values[n_entries], i, FALSE };
-      n_entries++;
-    }
-  format_param (x_min, buf, sizeof buf);
-  format_param (x_max, buf2, sizeof buf2);
-  g_snprintf (heading, sizeof heading, "model, and its mean H over x \xe2\x88\x88 [%s, %s]", buf, buf2);
   if (n_entries > 0)
-    _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, heading);
+    _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, legend_heading);
   else
     _elab_draw_placeholder (figure, cr, &legend_box, "every model is off");
 

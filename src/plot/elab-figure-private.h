@@ -398,6 +398,9 @@ typedef struct
   double       font_px;
   double       max_width;
   gboolean     markup;
+  gboolean     wrap;        /* wrapped at max_width instead of cut */
+  gboolean     scaled;      /* markup resizes or shifts runs (<sub>) */
+  gboolean     cut;         /* the layout holds a hand-cut copy */
   double       width;
   double       height;
   char         text[192];
@@ -406,12 +409,31 @@ typedef struct
 /* Layout for @text in @font, taken from the next slot of this frame's
  * cache and reshaped only if text, font or size differ from last frame.
  * NULL when the style draws no text. @markup takes Pango markup (for
- * H<sub>q</sub>(p)). @max_width > 0 ellipsizes at that width. */
+ * H<sub>q</sub>(p)). @max_width > 0 ends the line in "…" at that width;
+ * markup with sub- or superscripts is cut by hand before the ellipsis
+ * (Pango's own ellipsis would split the scaled run and warn "Leftover
+ * font scales"), and a line that fits is laid out exactly as without a
+ * width. */
 ElabText *_elab_text              (ElabFigure       *figure,
                                    ElabFont          font,
                                    const char       *text,
                                    gboolean          markup,
                                    double            max_width);
+/* Same, word-wrapped to lines of at most @width (never cut). */
+ElabText *_elab_text_wrapped      (ElabFigure       *figure,
+                                   ElabFont          font,
+                                   const char       *text,
+                                   gboolean          markup,
+                                   double            width);
+/* TRUE when @text (may be NULL) shows less than its whole string. */
+gboolean  _elab_text_is_cut       (const ElabText   *text);
+/* The width @text would take, from its count of visible characters
+ * (0.52 em each): the layout decisions of a figure drawn without text
+ * (golden images), where no font may be asked. */
+double    _elab_text_estimate_width (ElabFigure     *figure,
+                                   ElabFont          font,
+                                   const char       *text,
+                                   gboolean          markup);
 /* Draws @text with its box anchored at (x, y): @ax, @ay ∈ [0, 1] pick the
  * point of the box (0, 0 top left; 0.5, 0.5 centre; 1, 1 bottom right).
  * Returns the width drawn (0 when text is off). */
@@ -469,13 +491,35 @@ typedef struct
   gboolean    band;         /* a filled swatch instead of a line */
   double      fill_alpha;   /* a band swatch's opacity; 0 means 0.3 */
   gboolean    outline;      /* a band swatch with a dashed outline */
+  const char *detail;       /* Pango markup after the label ("θ = 1,
+                             * b = 0"), on a line of its own when the
+                             * entry takes two lines; may be NULL */
 } ElabLegendEntry;
 
-/* A boxed legend, one entry per row, in @box (its height is the caller's
- * choice; rows are 1.7 × legend font). Returns the height used. */
+/* A boxed legend in @box, one entry per row (1.75 × legend font) while
+ * every label fits beside its swatch and value. Otherwise each entry
+ * takes two lines, the value under its label, and a label too wide for
+ * even that wraps: names are never cut. A heading wider than the box
+ * wraps. Only when @box is too short for two lines an entry (a height the
+ * caller fixed) are labels cut to one row each, as before. Entries that
+ * do not fit in @box->height are left out. Returns the height used. */
 double   _elab_draw_legend        (ElabFigure            *figure,
                                    cairo_t               *cr,
                                    const ElabRect        *box,
+                                   const ElabLegendEntry *entries,
+                                   guint                  n_entries,
+                                   const char            *heading);
+/* The height _elab_draw_legend() needs at @width to show every entry and
+ * every name whole (measured, or estimated when the style draws no text). */
+double   _elab_legend_height      (ElabFigure            *figure,
+                                   double                 width,
+                                   const ElabLegendEntry *entries,
+                                   guint                  n_entries,
+                                   const char            *heading);
+/* TRUE when at @width every entry of that legend fits on one row, name
+ * and value side by side (the heading may still wrap). */
+gboolean _elab_legend_fits_rows   (ElabFigure            *figure,
+                                   double                 width,
                                    const ElabLegendEntry *entries,
                                    guint                  n_entries,
                                    const char            *heading);
@@ -499,7 +543,7 @@ void     _elab_draw_placeholder   (ElabFigure       *figure,
 /* --------------------------------------------------------------- Figure */
 
 #define ELAB_FIGURE_MAX_PANELS 4
-#define ELAB_FIGURE_MAX_TEXTS  160
+#define ELAB_FIGURE_MAX_TEXTS  256
 
 struct _ElabFigure
 {
@@ -540,6 +584,12 @@ struct _ElabFigure
   /* Last frame's panels, for elab_figure_pick() */
   ElabPanel        panels[ELAB_FIGURE_MAX_PANELS];
   guint            n_panels;
+
+  /* Last frame's layout, for tests: legend names shown cut or left out
+   * (should stay 0), and the softmax read-outs (label and number). */
+  guint            n_legend_cut;
+  ElabRect         readouts[4];
+  guint            n_readouts;
 
   /* Owned by the training figures (elab-figure-training.c); freed with
    * @extra_free. */

@@ -11,6 +11,8 @@
 
 enum { S_PROB, S_TARGET };
 
+#define N_READOUTS 4
+
 static void
 format_param (double  v,
               char   *buf,
@@ -22,23 +24,54 @@ format_param (double  v,
     g_snprintf (buf, len, v < 0 ? "\xe2\x88\x92%.3g" : "%.3g", fabs (v));
 }
 
-/* A read-out: a label, and the value below it in large type. Returns
- * the height used. */
+/* A read-out: a label, and the value below it in large type. */
+typedef struct
+{
+  const char *label;    /* Pango markup */
+  char        value[64];
+  double      width;    /* the wider of label and value, measured or estimated */
+} Readout;
+
 static double
-number_row (ElabFigure     *figure,
-            cairo_t        *cr,
-            const ElabRect *col,
-            double          y,
-            const char     *label,
-            const char     *value)
+readout_height (const ElabMetrics *m)
+{
+  return round (1.25 * m->label_px + 1.55 * m->big_px);
+}
+
+static void
+readout_measure (ElabFigure *figure,
+                 Readout    *r)
+{
+  ElabText *l = _elab_text (figure, ELAB_FONT_LABEL, r->label, TRUE, -1);
+  ElabText *v = _elab_text (figure, ELAB_FONT_BIG, r->value, FALSE, -1);
+  /* The value's room is that of the widest a value prints ("−0.000
+   * bits"), so the layout does not move while a slider drags. */
+  ElabText *w = _elab_text (figure, ELAB_FONT_BIG, "\xe2\x88\x92" "0.000 nats", FALSE, -1);
+  double lw = l ? l->width : _elab_text_estimate_width (figure, ELAB_FONT_LABEL, r->label, TRUE);
+  double vw = v ? v->width : _elab_text_estimate_width (figure, ELAB_FONT_BIG, r->value, FALSE);
+  double ww = w ? w->width : 11 * 0.52 * figure->metrics.big_px;
+
+  r->width = MAX (lw, MAX (vw, ww));
+}
+
+/* Draws read-out @r with its top left at (x, y) and records its box for
+ * the layout tests. */
+static void
+readout_draw (ElabFigure    *figure,
+              cairo_t       *cr,
+              const Readout *r,
+              double         x,
+              double         y)
 {
   const ElabMetrics *m = &figure->metrics;
   const ElabTheme *t = &figure->theme;
+  double lw, vw;
 
-  _elab_draw_text (figure, cr, ELAB_FONT_LABEL, label, TRUE, col->x, y, 0.0, 0.0, &t->muted);
-  _elab_draw_text (figure, cr, ELAB_FONT_BIG, value, FALSE, col->x,
-                   y + 1.25 * m->label_px, 0.0, 0.0, &t->foreground);
-  return round (1.25 * m->label_px + 1.55 * m->big_px);
+  lw = _elab_draw_text (figure, cr, ELAB_FONT_LABEL, r->label, TRUE, x, y, 0.0, 0.0, &t->muted);
+  vw = _elab_draw_text (figure, cr, ELAB_FONT_BIG, r->value, FALSE, x,
+                        y + 1.25 * m->label_px, 0.0, 0.0, &t->foreground);
+  if (figure->n_readouts < G_N_ELEMENTS (figure->readouts))
+    figure->readouts[figure->n_readouts++] = (ElabRect) { x, y, MAX (lw, vw), readout_height (m) };
 }
 
 void
@@ -60,7 +93,11 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   ElabRect body, outer, area, col, r;
   ElabPanel panel;
   ElabLegendEntry entries[2];
-  double side_w, slot, bw, y;
+  Readout readouts[N_READOUTS] = { { 0 } };
+  double side_w, slot, bw, y, col_bottom;
+  guint n_strip_cols;
+  gboolean class_words = TRUE;
+  enum { Z_FULL, Z_VALUE, Z_NONE } z_words = Z_FULL;
   gsize pos;
 
   elab_softmax (state->logits, k, temperature, probs);
@@ -95,7 +132,52 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   _elab_draw_frame (figure, cr, "Softmax probabilities against a target", FALSE, subtitle, &body);
 
   side_w = round (MIN (17 * m->legend_px, 0.4 * body.width));
-  outer = (ElabRect) { body.x, body.y, body.width - side_w - 1.5 * m->pad, body.height };
+  entries[0] = (ElabLegendEntry) { "softmax P", NULL, S_PROB, FALSE, 1.0, FALSE };
+  entries[1] = (ElabLegendEntry) { "target t", NULL, S_TARGET, FALSE, 0.22, TRUE };
+
+  readouts[0].label = "entropy H(P)";
+  _elab_format_value (h, ul, readouts[0].value, sizeof readouts[0].value);
+  readouts[1].label = "maximum log K";
+  _elab_format_value (h_max, ul, readouts[1].value, sizeof readouts[1].value);
+  readouts[2].label = sub ? "cross-entropy H<sub>P</sub>(t)" : "cross-entropy H(t, P)";
+  _elab_format_value (ce, ul, readouts[2].value, sizeof readouts[2].value);
+  readouts[3].label = "KL(t\xe2\x80\x96P)";
+  _elab_format_value (kl, ul, readouts[3].value, sizeof readouts[3].value);
+
+  /* The column holds legend, gauge and the four read-outs while they fit
+   * under the plot's top. With large type they do not: the read-outs
+   * move to a strip under bars and column, in one row if they fit across,
+   * else two or one a row, and the bars give up that height. */
+  {
+    double top = body.y + round (0.6 * m->tick_px);
+    double column_h = _elab_legend_height (figure, side_w, entries, 2, NULL) + 1.2 * m->pad
+                      + round (1.6 * m->label_px) + round (1.3 * m->base_px) + 0.4 * m->tick_px
+                      + 1.6 * m->tick_px + 0.8 * m->pad;
+
+    col_bottom = body.y + body.height;
+    n_strip_cols = 0;
+    if (top + column_h + N_READOUTS * readout_height (m) > col_bottom)
+      {
+        static const guint choices[] = { 4, 2, 1 };
+
+        for (guint i = 0; i < N_READOUTS; i++)
+          readout_measure (figure, &readouts[i]);
+        for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
+          {
+            double widths[N_READOUTS] = { 0 }, sum = 0;
+
+            n_strip_cols = choices[c];
+            for (guint i = 0; i < N_READOUTS; i++)
+              widths[i % n_strip_cols] = MAX (widths[i % n_strip_cols], readouts[i].width);
+            for (guint j = 0; j < n_strip_cols; j++)
+              sum += widths[j];
+            if (sum + (n_strip_cols - 1) * 1.5 * m->pad <= body.width)
+              break;
+          }
+        col_bottom -= (N_READOUTS / n_strip_cols) * readout_height (m) + m->pad;
+      }
+  }
+  outer = (ElabRect) { body.x, body.y, body.width - side_w - 1.5 * m->pad, col_bottom - body.y };
   _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
   _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, 0.5, k + 0.5, 0, 1.1);
   /* Classes are categories: no vertical grid, labels under the bars. */
@@ -104,6 +186,30 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
 
   slot = (panel.x.px1 - panel.x.px0) / k;
   bw = round (MIN (0.36 * slot, 6 * m->base_px));
+
+  /* Class and logit labels under the bars, shortened when the widest
+   * would run into its neighbour (large type, many classes): "class 3"
+   * becomes "3", "z = −0.693" becomes "−0.693" or goes (the subtitle
+   * lists the logits). */
+  if (figure->style.draw_text)
+    {
+      double widest_z = 0, widest_v = 0;
+      ElabText *tx;
+
+      g_snprintf (lab, sizeof lab, "class %" G_GSIZE_FORMAT, k);
+      tx = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1);
+      class_words = tx == NULL || tx->width <= 0.96 * slot;
+      for (gsize i = 0; i < k; i++)
+        {
+          format_param (state->logits[i], buf, sizeof buf);
+          g_snprintf (lab, sizeof lab, "z = %s", buf);
+          tx = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1);
+          widest_z = MAX (widest_z, tx ? tx->width : 0);
+          tx = _elab_text (figure, ELAB_FONT_TICK, buf, FALSE, -1);
+          widest_v = MAX (widest_v, tx ? tx->width : 0);
+        }
+      z_words = widest_z <= 0.96 * slot ? Z_FULL : widest_v <= 0.96 * slot ? Z_VALUE : Z_NONE;
+    }
   for (gsize i = 0; i < k; i++)
     {
       double cx = _elab_axis_to_px (&panel.x, i + 1.0);
@@ -126,20 +232,24 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
           _elab_format_value (probs[i], NULL, val, sizeof val);
           _elab_draw_text (figure, cr, ELAB_FONT_TICK, val, FALSE,
                            cx - bw / 2 - 0.04 * slot, yp - 0.25 * m->tick_px, 0.5, 1.0, &t->foreground);
-          g_snprintf (lab, sizeof lab, "class %" G_GSIZE_FORMAT, i + 1);
+          if (class_words)
+            g_snprintf (lab, sizeof lab, "class %" G_GSIZE_FORMAT, i + 1);
+          else
+            g_snprintf (lab, sizeof lab, "%" G_GSIZE_FORMAT, i + 1);
           _elab_draw_text (figure, cr, ELAB_FONT_TICK, lab, FALSE,
                            cx, area.y + area.height + 0.55 * m->tick_px, 0.5, 0.0, &t->foreground);
-          format_param (state->logits[i], buf, sizeof buf);
-          g_snprintf (lab, sizeof lab, "z = %s", buf);
-          _elab_draw_text (figure, cr, ELAB_FONT_TICK, lab, FALSE,
-                           cx, area.y + area.height + 1.75 * m->tick_px, 0.5, 0.0, &t->muted);
+          if (z_words != Z_NONE)
+            {
+              format_param (state->logits[i], buf, sizeof buf);
+              g_snprintf (lab, sizeof lab, z_words == Z_FULL ? "z = %s" : "%s", buf);
+              _elab_draw_text (figure, cr, ELAB_FONT_TICK, lab, FALSE,
+                               cx, area.y + area.height + 1.75 * m->tick_px, 0.5, 0.0, &t->muted);
+            }
         }
     }
 
   /* Right column: legend, entropy gauge, numbers. */
-  col = (ElabRect) { body.x + body.width - side_w, area.y, side_w, body.y + body.height - area.y };
-  entries[0] = (ElabLegendEntry) { "softmax P", NULL, S_PROB, FALSE, 1.0, FALSE };
-  entries[1] = (ElabLegendEntry) { "target t", NULL, S_TARGET, FALSE, 0.22, TRUE };
+  col = (ElabRect) { body.x + body.width - side_w, area.y, side_w, col_bottom - area.y };
   y = col.y + _elab_draw_legend (figure, cr, &col, entries, 2, NULL) + 1.2 * m->pad;
 
   _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, "entropy H(P), at most log K",
@@ -165,15 +275,37 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
     y += 1.6 * m->tick_px + 0.8 * m->pad;
   }
 
-  _elab_format_value (h, ul, val, sizeof val);
-  y += number_row (figure, cr, &col, y, "entropy H(P)", val);
-  _elab_format_value (h_max, ul, val, sizeof val);
-  y += number_row (figure, cr, &col, y, "maximum log K", val);
-  _elab_format_value (ce, ul, val, sizeof val);
-  y += number_row (figure, cr, &col, y,
-                   sub ? "cross-entropy H<sub>P</sub>(t)" : "cross-entropy H(t, P)", val);
-  _elab_format_value (kl, ul, val, sizeof val);
-  number_row (figure, cr, &col, y, "KL(t\xe2\x80\x96P)", val);
+  if (n_strip_cols == 0)
+    {
+      /* In the column, one under the other. */
+      for (guint i = 0; i < N_READOUTS; i++)
+        {
+          readout_draw (figure, cr, &readouts[i], col.x, y);
+          y += readout_height (m);
+        }
+    }
+  else
+    {
+      /* In the strip under bars and column, in rows of n_strip_cols:
+       * columns as wide as their widest read-out, spread over the width. */
+      double widths[N_READOUTS] = { 0 }, sum = 0, gap, x = body.x, sy = col_bottom + m->pad;
+      guint cols = n_strip_cols;
+
+      for (guint i = 0; i < N_READOUTS; i++)
+        widths[i % cols] = MAX (widths[i % cols], readouts[i].width);
+      for (guint j = 0; j < cols; j++)
+        sum += widths[j];
+      gap = cols > 1 ? MIN ((body.width - sum) / (cols - 1), 4 * m->pad) : 0;
+      for (guint i = 0; i < N_READOUTS; i++)
+        {
+          guint j = i % cols;
+
+          if (j == 0)
+            x = body.x;
+          readout_draw (figure, cr, &readouts[i], round (x), sy + (i / cols) * readout_height (m));
+          x += widths[j] + gap;
+        }
+    }
 
   _elab_draw_caption (figure, cr, &body);
 }

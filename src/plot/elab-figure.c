@@ -209,6 +209,8 @@ _elab_figure_begin (ElabFigure             *figure,
 
   figure->next_text = 0;
   figure->n_panels = 0;
+  figure->n_legend_cut = 0;
+  figure->n_readouts = 0;
   figure->use_raster = _elab_raster_begin (&figure->raster, cr);
 
   cairo_set_tolerance (cr, 0.25);

@@ -438,6 +438,283 @@ test_transparent (void)
   cairo_surface_destroy (s);
 }
 
+/* Presentation mode: type 1.6×, lines 2×. */
+static void
+presentation_style (ElabFigureStyle *style)
+{
+  *style = ELAB_FIGURE_STYLE_INIT;
+  style->type_scale = 1.6;
+  style->line_scale = 2.0;
+}
+
+/* What a lecture hall sees: plot views of full-screen windows and of
+ * windows with a scene's sliders beside the plot (≈ 860–880 wide). */
+static const int presentation_sizes[][2] = {
+  { 1920, 1080 }, { 1280, 720 }, { 1276, 716 }, { 1024, 768 },
+  { 880, 720 }, { 860, 720 }, { 800, 600 }, { 640, 480 },
+};
+
+static const char lesson_caption[] =
+  "Steeper models are surer of themselves:\nthe steeper \xcf\x83(\xce\xb8x), the lower its mean entropy.";
+
+/* In presentation mode every legend shows every name whole: no entry
+ * ellipsized, none left out, whatever the size, the notation, the
+ * hover read-out, the number of models or a two-line caption. */
+static void
+test_presentation_legends (void)
+{
+  static const ElabFigureKind kinds[] = {
+    ELAB_FIGURE_ENTROPY, ELAB_FIGURE_CROSS_ENTROPY, ELAB_FIGURE_SOFTMAX,
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint z = 0; z < G_N_ELEMENTS (presentation_sizes); z++)
+      for (guint v = 0; v < 8; v++)
+        {
+          g_autoptr(ElabFigure) figure = elab_figure_new (kinds[k]);
+          int w = presentation_sizes[z][0], h = presentation_sizes[z][1];
+          ElabFigureStyle style;
+          cairo_surface_t *s;
+          ElabState state;
+
+          elab_state_init_default (&state);
+          presentation_style (&style);
+          /* Bit 0: three models, B and C steep; bit 1: subscript notation
+           * and long parameters; bit 2: hover read-out and a caption. */
+          if (v & 1)
+            {
+              state.model_enabled[1] = state.model_enabled[2] = TRUE;
+              state.models[2].theta = 4;
+            }
+          if (v & 2)
+            {
+              state.notation = ELAB_NOTATION_SUBSCRIPT;
+              state.models[0].theta = -2.25;
+              state.models[0].bias = -0.125;
+              state.q.theta = -2.197;
+            }
+          if (v & 4)
+            {
+              style.hover_x = 1.25;
+              style.caption = lesson_caption;
+            }
+          s = render (figure, &state, &style, w, h);
+          if (figure->n_legend_cut != 0)
+            g_test_message ("%s %dx%d variant %u: %u legend names cut",
+                            elab_figure_kind_to_string (kinds[k]), w, h, v, figure->n_legend_cut);
+          g_assert_cmpuint (figure->n_legend_cut, ==, 0);
+          cairo_surface_destroy (s);
+        }
+}
+
+/* The legend itself: in a box as tall as it asks, a narrow legend takes
+ * two lines an entry and cuts nothing; in a box only one row an entry
+ * tall it falls back to rows with cut names, and says so. */
+static void
+test_legend_two_lines (void)
+{
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_CROSS_ENTROPY);
+  ElabFigureStyle style;
+  const ElabLegendEntry entries[] = {
+    { "H(p)", "0.391 bits", 0, FALSE, 0, FALSE, NULL },
+    { "H<sub>q</sub>(p)", "0.486 bits", 1, FALSE, 0, FALSE, NULL },
+    { "<b>A</b>", "0.198 bits", 2, FALSE, 0, FALSE, "\xce\xb8 = \xe2\x88\x92" "2.25,  b = 0.125" },
+  };
+  cairo_surface_t *s;
+  cairo_t *cr;
+  ElabState state;
+  ElabRect box;
+  double row, one_row_h, need;
+
+  elab_state_init_default (&state);
+  presentation_style (&style);
+  s = render (figure, &state, &style, 640, 480);
+  cr = cairo_create (s);
+  row = _elab_legend_row_height (figure);
+  one_row_h = 2 * round (0.6 * figure->metrics.legend_px) + 4 * row;
+
+  /* Wide: one row an entry, exactly as high as rows make it. */
+  g_assert_true (_elab_legend_fits_rows (figure, 600, entries, 3, "mean"));
+  g_assert_cmpfloat (_elab_legend_height (figure, 600, entries, 3, "mean"), ==, one_row_h);
+
+  /* Narrow: two lines an entry, taller, nothing cut. */
+  g_assert_false (_elab_legend_fits_rows (figure, 200, entries, 3, "mean"));
+  need = _elab_legend_height (figure, 200, entries, 3, "mean");
+  g_assert_cmpfloat (need, >, one_row_h + 2 * figure->metrics.legend_px);
+  box = (ElabRect) { 10, 10, 200, need };
+  figure->n_legend_cut = 0;
+  g_assert_cmpfloat (_elab_draw_legend (figure, cr, &box, entries, 3, "mean"), ==, need);
+  g_assert_cmpuint (figure->n_legend_cut, ==, 0);
+
+  /* The same in a box fixed at one row an entry: names cut, counted. */
+  box.height = one_row_h;
+  figure->n_legend_cut = 0;
+  _elab_draw_legend (figure, cr, &box, entries, 3, "mean");
+  g_assert_cmpuint (figure->n_legend_cut, >, 0);
+
+  /* Shorter still: entries left out are counted too. */
+  box.height = 2 * row;
+  figure->n_legend_cut = 0;
+  _elab_draw_legend (figure, cr, &box, entries, 3, "mean");
+  g_assert_cmpuint (figure->n_legend_cut, >=, 2);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
+/* Cutting markup with sub/superscripts to a width: no Pango warning (the
+ * test runs with G_DEBUG=fatal-warnings), an ellipsis at the end, within
+ * the width; a text that fits is laid out as without a width. */
+static void
+test_text_cut_markup (void)
+{
+  static const char markup[] =
+    "p(x) = \xcf\x83(\xce\xb8x + b),   H(p) = \xe2\x88\x92p log<sub>2</sub> p \xe2\x88\x92 (1 \xe2\x88\x92 p) log<sub>2</sub> (1 \xe2\x88\x92 p)";
+  static const char formula[] =
+    "P<sub>i</sub> = e<sup>z<sub>i</sub>/T</sup> / \xce\xa3<sub>j</sub> e<sup>z<sub>j</sub>/T</sup>";
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_ENTROPY);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  cairo_surface_t *s;
+  ElabState state;
+  ElabText *t, *natural;
+  double natural_w;
+
+  lesson_state (&state);
+  s = render (figure, &state, &style, 320, 240);
+
+  natural = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, -1);
+  g_assert_nonnull (natural);
+  natural_w = natural->width;
+  g_assert_false (_elab_text_is_cut (natural));
+
+  for (double w = 20; w < natural_w; w *= 1.3)
+    {
+      const char *text;
+
+      t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, w);
+      g_assert_nonnull (t);
+      g_assert_true (_elab_text_is_cut (t));
+      g_assert_cmpfloat (t->width, <=, w + 0.01);
+      text = pango_layout_get_text (t->layout);
+      g_assert_true (g_str_has_suffix (text, "\xe2\x80\xa6"));
+      /* Whatever is kept is the start of the text. */
+      g_assert_true (strncmp (text, "p(x)", MIN (4, strlen (text) - 3)) == 0);
+    }
+  for (double w = 5; w < 200; w *= 1.5)
+    {
+      t = _elab_text (figure, ELAB_FONT_LABEL, formula, TRUE, w);
+      g_assert_nonnull (t);
+      g_assert_cmpfloat (t->width, <=, MAX (w, t->height) + 0.01);
+    }
+
+  t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, natural_w + 1);
+  g_assert_false (_elab_text_is_cut (t));
+  g_assert_cmpfloat (t->width, ==, natural_w);
+  g_assert_cmpstr (pango_layout_get_text (t->layout), ==, pango_layout_get_text (natural->layout));
+  cairo_surface_destroy (s);
+
+  /* The frames whose subtitles hold sub/superscripts, cut at every width
+   * down to a phone's: no warning. */
+  for (ElabFigureKind kind = ELAB_FIGURE_ENTROPY; kind <= ELAB_FIGURE_SOFTMAX; kind++)
+    for (int w = 200; w <= 1000; w += 40)
+      {
+        g_autoptr(ElabFigure) f = elab_figure_new (kind);
+
+        state.notation = ELAB_NOTATION_SUBSCRIPT;
+        presentation_style (&style);
+        s = render (f, &state, &style, w, 480);
+        cairo_surface_destroy (s);
+      }
+}
+
+static gboolean
+rect_inside (const ElabRect *r,
+             double          w,
+             double          h)
+{
+  return r->x >= 0 && r->y >= 0 && r->x + r->width <= w && r->y + r->height <= h;
+}
+
+static gboolean
+rects_overlap (const ElabRect *a,
+               const ElabRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The Softmax read-outs (entropy, log K, cross-entropy, KL) all lie in
+ * the figure, apart from each other and above a caption, in
+ * presentation mode at window sizes, with 2 to 8 classes; and at the
+ * default type, at 1920×1080, still in the column beside the bars. */
+static void
+test_softmax_readouts (void)
+{
+  for (guint z = 0; z < G_N_ELEMENTS (presentation_sizes); z++)
+    for (guint v = 0; v < 4; v++)
+      {
+        g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_SOFTMAX);
+        int w = presentation_sizes[z][0], h = presentation_sizes[z][1];
+        ElabFigureStyle style;
+        cairo_surface_t *s;
+        ElabState state;
+        double bottom = h;
+
+        elab_state_init_default (&state);
+        presentation_style (&style);
+        if (v & 1)
+          {
+            state.k = 8;
+            for (guint i = 0; i < 8; i++)
+              state.logits[i] = -0.693 * i;
+          }
+        if (v & 2)
+          {
+            style.caption = lesson_caption;
+            state.notation = ELAB_NOTATION_SUBSCRIPT;
+          }
+        s = render (figure, &state, &style, w, h);
+        if (style.caption)
+          {
+            /* Above the caption's strip: two lines and their padding. */
+            bottom = h - figure->metrics.pad - round (3.6 * figure->metrics.label_px + 0.5 * figure->metrics.pad);
+          }
+        g_assert_cmpuint (figure->n_readouts, ==, 4);
+        for (guint i = 0; i < 4; i++)
+          {
+            const ElabRect *r = &figure->readouts[i];
+
+            if (!rect_inside (r, w, bottom))
+              g_test_message ("%dx%d variant %u: read-out %u at (%g, %g) %gx%g, bottom %g",
+                              w, h, v, i, r->x, r->y, r->width, r->height, bottom);
+            g_assert_true (rect_inside (r, w, bottom));
+            g_assert_cmpfloat (r->width, >, 0);
+            for (guint j = 0; j < i; j++)
+              g_assert_false (rects_overlap (r, &figure->readouts[j]));
+          }
+        cairo_surface_destroy (s);
+      }
+
+  {
+    g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_SOFTMAX);
+    ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+    cairo_surface_t *s;
+    ElabState state;
+
+    elab_state_init_default (&state);
+    s = render (figure, &state, &style, 1920, 1080);
+    g_assert_cmpuint (figure->n_readouts, ==, 4);
+    for (guint i = 0; i < 4; i++)
+      {
+        g_assert_true (rect_inside (&figure->readouts[i], 1920, 1080));
+        /* One column, right of the bars. */
+        g_assert_cmpfloat (figure->readouts[i].x, ==, figure->readouts[0].x);
+        g_assert_cmpfloat (figure->readouts[i].x, >, 1920 / 2);
+      }
+    cairo_surface_destroy (s);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -457,6 +734,10 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Figure/text-cache", test_text_cache_stable);
   g_test_add_func ("/elab/plot/Figure/transparent", test_transparent);
   g_test_add_func ("/elab/plot/Figure/raster-matches-cairo", test_raster_matches_cairo);
+  g_test_add_func ("/elab/plot/Figure/presentation-legends", test_presentation_legends);
+  g_test_add_func ("/elab/plot/Figure/legend-two-lines", test_legend_two_lines);
+  g_test_add_func ("/elab/plot/Figure/text-cut-markup", test_text_cut_markup);
+  g_test_add_func ("/elab/plot/Figure/softmax-readouts", test_softmax_readouts);
 
   return g_test_run ();
 }
