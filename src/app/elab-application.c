@@ -99,12 +99,16 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (app);
+  GList *windows;
 
-  /* Save through the normal close path so the state comes back. */
+  /* Save through the normal close path so the state comes back. Closing
+   * a window takes it out of the application's list, so walk a copy that
+   * holds each window alive. */
+  windows = g_list_copy_deep (gtk_application_get_windows (app), (GCopyFunc) g_object_ref, NULL);
   for (GList *l = windows; l != NULL; l = l->next)
     if (ELAB_IS_WINDOW (l->data))
       gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
 
   g_application_quit (G_APPLICATION (app));
 }

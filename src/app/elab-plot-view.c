@@ -52,6 +52,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Figures drawn by every view, for the window's frame statistics. */
+static guint total_frames;
+
 G_DEFINE_FINAL_TYPE (ElabPlotView, elab_plot_view, GTK_TYPE_WIDGET)
 
 static void update_accessible (ElabPlotView *self);
@@ -261,6 +264,7 @@ elab_plot_view_snapshot (GtkWidget   *widget,
   self->last_draw_us = elapsed;
   self->max_draw_us = MAX (self->max_draw_us, elapsed);
   self->n_frames++;
+  total_frames++;
 }
 
 static void
@@ -541,4 +545,11 @@ elab_plot_view_get_draw_stats (ElabPlotView *self,
     *max_us = self->max_draw_us;
   if (n_frames != NULL)
     *n_frames = self->n_frames;
+}
+
+/* How many figures all plot views together have drawn. */
+guint
+elab_plot_view_get_total_frames (void)
+{
+  return total_frames;
 }

@@ -42,6 +42,7 @@ const char        *elab_plot_view_get_caption      (ElabPlotView       *self);
 void               elab_plot_view_set_presentation (ElabPlotView       *self,
                                                     gboolean            presentation);
 /* Draw time inside snapshot, in microseconds: last and worst so far. */
+guint              elab_plot_view_get_total_frames (void);
 void               elab_plot_view_get_draw_stats   (ElabPlotView       *self,
                                                     gint64             *last_us,
                                                     gint64             *max_us,

@@ -50,12 +50,15 @@ struct _ElabWindow
   gulong                frame_id;
 
   /* ELAB_FRAME_STATS: the time of every frame that shows a changed
-   * parameter, from the change or the frame clock's first phase, whichever
-   * comes first, to the end of its paint (GSK rendering included). */
+   * parameter or a new figure (a training run), from the change or the
+   * frame clock's first phase, whichever comes first, to the end of its
+   * paint (GSK rendering included). */
   gulong                update_id;
   gulong                paint_id;
   gint64                frame_start;
   gboolean              frame_changed;
+  guint                 figures_at_start;
+  gint64                stats_from;
   guint                 n_frame_times;
   gint64                frame_times[4096];
 };
@@ -419,15 +422,18 @@ frame_start_cb (GdkFrameClock *clock,
 {
   if (!self->frame_changed)
     self->frame_start = g_get_monotonic_time ();
+  self->figures_at_start = elab_plot_view_get_total_frames ();
 }
 
-/* Only frames that show a change count: the window's first frames (fonts,
- * CSS, layout) are start-up, measured by tests/bench/startup.sh. */
+/* Only frames that show a change count, a parameter or a new figure (a
+ * training run changes no parameter). The window's first second (fonts,
+ * CSS, first layouts) is start-up, which tests/bench/startup.sh measures. */
 static void
 frame_painted_cb (GdkFrameClock *clock,
                   ElabWindow    *self)
 {
-  if (self->frame_start != 0 && self->frame_changed)
+  if (self->frame_start != 0 && self->frame_start >= self->stats_from
+      && (self->frame_changed || elab_plot_view_get_total_frames () != self->figures_at_start))
     self->frame_times[self->n_frame_times++ % G_N_ELEMENTS (self->frame_times)] =
       g_get_monotonic_time () - self->frame_start;
   self->frame_start = 0;
@@ -474,6 +480,7 @@ elab_window_map (GtkWidget *widget)
     {
       GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
+      self->stats_from = g_get_monotonic_time () + G_USEC_PER_SEC;
       self->update_id = g_signal_connect (clock, "flush-events", G_CALLBACK (frame_start_cb), self);
       self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), self);
     }

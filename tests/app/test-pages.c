@@ -12,11 +12,13 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "elab-application.h"
 #include "elab-cross-entropy-page.h"
 #include "elab-entropy-page.h"
 #include "elab-range-editor.h"
 #include "elab-settings.h"
 #include "elab-softmax-page.h"
+#include "elab-window.h"
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -343,6 +345,36 @@ test_settings_round_trip (void)
   g_assert_cmpstr (loaded.y_column, ==, "damaged");
 }
 
+/* app.quit closes every window through its close path (which saves the
+ * state). Closing takes a window out of the application's list while the
+ * action walks it: a walk of the live list read freed memory and could
+ * hang or leave the second window open. */
+static void
+test_quit_closes_every_window (void)
+{
+  g_autoptr(ElabApplication) app = elab_application_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *windows[2];
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      windows[i] = GTK_WIDGET (elab_window_new (GTK_APPLICATION (app)));
+      g_object_add_weak_pointer (G_OBJECT (windows[i]), (gpointer *) &windows[i]);
+      gtk_window_present (GTK_WINDOW (windows[i]));
+    }
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (windows[0]);
+  g_assert_null (windows[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/SoftmaxPage/controls", test_softmax_page);
   g_test_add_func ("/elab/app/RangeEditor/push", test_range_editor);
   g_test_add_func ("/elab/app/Settings/round-trip", test_settings_round_trip);
+  g_test_add_func ("/elab/app/Application/quit-closes-every-window", test_quit_closes_every_window);
 
   return g_test_run ();
 }
