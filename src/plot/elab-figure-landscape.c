@@ -612,9 +612,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
     memcpy (figure->clear_hole, c->hole, sizeof c->hole);
   hole_used = figure->clear_hole[2] > 0 && !figure->style.transparent;
   memcpy (hole, figure->clear_hole, sizeof hole);
-  _elab_draw_frame (figure, cr, title, FALSE, narrow ? "" : subtitle, &body);
-  if (narrow)
-    _elab_draw_narrow_subtitle (figure, cr, subtitle);
+  _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
   c->hole[2] = 0;
 
   /* Two legend rows (now, optimum or its absence) under a heading. */

@@ -514,9 +514,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
                 settings->standardize ? ", standardised x" : "",
                 elab_trainer_get_steps (trainer),
                 elab_train_status_to_string (elab_trainer_get_status (trainer)));
-    _elab_draw_frame (figure, cr, title, FALSE, narrow ? "" : subtitle, &body);
-    if (narrow)
-      _elab_draw_narrow_subtitle (figure, cr, subtitle);
+    _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
 
     /* Five rows and a heading, then room for the run's message: two
      * lines across a full-width strip, four in a column. */
