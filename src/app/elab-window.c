@@ -53,11 +53,10 @@ struct _ElabWindow
    * parameter or a new figure (a training run), from the change or the
    * frame clock's first phase, whichever comes first, to the end of its
    * paint (GSK rendering included). */
-  gulong                update_id;
   gulong                paint_id;
   gint64                frame_start;
   gboolean              frame_changed;
-  guint                 figures_at_start;
+  guint                 figures_seen;
   gint64                stats_from;
   guint                 n_frame_times;
   gint64                frame_times[4096];
@@ -245,7 +244,7 @@ document_changed_cb (ElabDocument *document,
   const ElabState *state = elab_document_get_state (document);
 
   /* The pointer event may be handled before the frame begins. */
-  if (!self->frame_changed)
+  if (self->frame_start == 0)
     self->frame_start = g_get_monotonic_time ();
   self->frame_changed = TRUE;
   if (what & ELAB_CHANGE_UNIT)
@@ -416,13 +415,13 @@ after_first_paint_cb (GdkFrameClock *clock,
   g_application_quit (g_application_get_default ());
 }
 
+/* Whichever phase a frame starts with: events, a tick, a layout. */
 static void
-frame_start_cb (GdkFrameClock *clock,
+frame_phase_cb (GdkFrameClock *clock,
                 ElabWindow    *self)
 {
-  if (!self->frame_changed)
+  if (self->frame_start == 0)
     self->frame_start = g_get_monotonic_time ();
-  self->figures_at_start = elab_plot_view_get_total_frames ();
 }
 
 /* Only frames that show a change count, a parameter or a new figure (a
@@ -432,12 +431,15 @@ static void
 frame_painted_cb (GdkFrameClock *clock,
                   ElabWindow    *self)
 {
+  guint figures = elab_plot_view_get_total_frames ();
+
   if (self->frame_start != 0 && self->frame_start >= self->stats_from
-      && (self->frame_changed || elab_plot_view_get_total_frames () != self->figures_at_start))
+      && (self->frame_changed || figures != self->figures_seen))
     self->frame_times[self->n_frame_times++ % G_N_ELEMENTS (self->frame_times)] =
       g_get_monotonic_time () - self->frame_start;
   self->frame_start = 0;
   self->frame_changed = FALSE;
+  self->figures_seen = figures;
 }
 
 static int
@@ -476,12 +478,15 @@ elab_window_map (GtkWidget *widget)
   elab_trace ("map");
   GTK_WIDGET_CLASS (elab_window_parent_class)->map (widget);
 
-  if (g_getenv ("ELAB_FRAME_STATS") != NULL && self->update_id == 0)
+  if (g_getenv ("ELAB_FRAME_STATS") != NULL && self->paint_id == 0)
     {
       GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
       self->stats_from = g_get_monotonic_time () + G_USEC_PER_SEC;
-      self->update_id = g_signal_connect (clock, "flush-events", G_CALLBACK (frame_start_cb), self);
+      static const char *phases[] = { "flush-events", "before-paint", "update", "layout" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+        g_signal_connect (clock, phases[i], G_CALLBACK (frame_phase_cb), self);
       self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), self);
     }
 
@@ -554,7 +559,7 @@ elab_window_unmap (GtkWidget *widget)
 
   if (clock != NULL)
     {
-      g_clear_signal_handler (&self->update_id, clock);
+      g_signal_handlers_disconnect_by_func (clock, frame_phase_cb, self);
       g_clear_signal_handler (&self->paint_id, clock);
       g_clear_signal_handler (&self->frame_id, clock);
     }
