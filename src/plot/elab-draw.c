@@ -1417,8 +1417,16 @@ _elab_draw_frame (ElabFigure  *figure,
    * drawn without text has exactly the same plot areas. */
   if (title)
     {
-      _elab_draw_text (figure, cr, ELAB_FONT_TITLE, title, title_markup,
-                       m->pad, y, 0.0, 0.0, &t->foreground);
+      /* Cut like the subtitle below when the figure is narrower. */
+      ElabText *tt = _elab_text (figure, ELAB_FONT_TITLE, title, title_markup,
+                                 MAX (1, figure->width - 2 * m->pad));
+
+      if (tt != NULL)
+        {
+          _elab_set_source (cr, &t->foreground);
+          cairo_move_to (cr, round (m->pad), round (y));
+          pango_cairo_show_layout (cr, tt->layout);
+        }
       y += round (1.45 * m->title_px);
     }
   if (subtitle)
@@ -1526,25 +1534,6 @@ _elab_draw_caption (ElabFigure     *figure,
   _elab_set_source (cr, &t->foreground);
   cairo_move_to (cr, r.x + inner, r.y + inner);
   pango_cairo_show_layout (cr, tx->layout);
-}
-
-/* Kept for the figures that still reserve the subtitle slot with an
- * empty subtitle and draw it here; the frame now cuts a subtitle to the
- * figure's width itself (the same layout, so the same pixels), and
- * passing the subtitle to _elab_draw_frame() is the better way. */
-void
-_elab_draw_narrow_subtitle (ElabFigure *figure,
-                            cairo_t    *cr,
-                            const char *markup)
-{
-  const ElabMetrics *m = &figure->metrics;
-  ElabText *t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, MAX (1, m->width - 2 * m->pad));
-
-  if (t == NULL)
-    return;
-  _elab_set_source (cr, &figure->theme.muted);
-  cairo_move_to (cr, round (m->pad), round (m->pad + round (1.45 * m->title_px)));
-  pango_cairo_show_layout (cr, t->layout);
 }
 
 void

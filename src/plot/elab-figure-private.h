@@ -472,7 +472,8 @@ void      _elab_format_affine     (double            theta,
 
 /* Background (theme colour unless transparent), the title and an optional
  * subtitle line (a tab in it separates a changing part from a constant
- * one, each cached on its own); returns the rectangle left for panels. */
+ * one, each cached on its own) cut to the figure's width with "…" (never
+ * through a sub/superscript); returns the rectangle left for panels. */
 void     _elab_draw_frame         (ElabFigure       *figure,
                                    cairo_t          *cr,
                                    const char       *title,
@@ -530,10 +531,6 @@ void     _elab_draw_caption       (ElabFigure       *figure,
                                    cairo_t          *cr,
                                    const ElabRect   *body);
 
-/* A narrow figure's subtitle, ellipsized to the figure's width. */
-void     _elab_draw_narrow_subtitle (ElabFigure       *figure,
-                                     cairo_t          *cr,
-                                     const char       *markup);
 /* A centred "nothing to show" message over @body. */
 void     _elab_draw_placeholder   (ElabFigure       *figure,
                                    cairo_t          *cr,
