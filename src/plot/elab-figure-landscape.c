@@ -415,6 +415,17 @@ paint_heat_and_contours (ElabFigure      *figure,
   cairo_restore (cr);
 }
 
+/* Targets that become pixels at the scale of user space: image surfaces,
+ * and the recording surfaces GTK replays into the window. A cached layer
+ * is then one composite where the vectors would be rasterized per frame. */
+static gboolean
+target_is_pixels (cairo_surface_t *target)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (target);
+
+  return type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING;
+}
+
 /* Where the layer goes: the panel area in device units and whole pixels
  * around it. FALSE when @cr does not draw into an image with only a
  * uniform scale and translation. */
@@ -433,7 +444,7 @@ layer_rect (cairo_t         *cr,
   cairo_matrix_t mx;
 
   cairo_get_matrix (cr, &mx);
-  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE ||
+  if (!target_is_pixels (cairo_get_target (cr)) ||
       mx.xy != 0 || mx.yx != 0 || mx.xx != mx.yy || !(mx.xx > 0))
     return FALSE;
   *dx0 = panel->area.x, *dy0 = panel->area.y;

@@ -286,6 +286,17 @@ paint_points (ElabFigure          *figure,
   cairo_restore (cr);
 }
 
+/* Targets that become pixels at the scale of user space: image surfaces,
+ * and the recording surfaces GTK replays into the window. A cached layer
+ * is then one composite where the vectors would be rasterized per frame. */
+static gboolean
+target_is_pixels (cairo_surface_t *target)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (target);
+
+  return type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING;
+}
+
 /* Into an image with only a uniform scale and translation, the cloud is
  * drawn once into a transparent layer and composited per frame (OVER of
  * the layer equals OVER of each class in turn); vector targets keep
@@ -305,7 +316,7 @@ draw_points (ElabFigure      *figure,
 
   cairo_get_matrix (cr, &mx);
   /* A handful of points is cheaper to fill than a layer to composite. */
-  if (c->n <= BARS_MAX || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+  if (c->n <= BARS_MAX || !target_is_pixels (target) ||
       mx.xy != 0 || mx.yx != 0 || mx.xx != mx.yy || !(mx.xx > 0))
     {
       paint_points (figure, cr, c, data);
