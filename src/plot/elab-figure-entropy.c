@@ -254,11 +254,20 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
 
   if (figure->style.draw_text)
     {
+      ElabText *tx;
+
       format_param (mark_x, buf, sizeof buf);
       g_snprintf (heading, sizeof heading, "points at x = %s", buf);
-      y_top = arch.area.y + 0.4 * m->tick_px;
-      _elab_draw_text (figure, cr, ELAB_FONT_TICK, heading, FALSE,
-                       arch.area.x + 0.5 * m->tick_px, y_top, 0.0, 0.0, &t->muted);
+      tx = _elab_text (figure, ELAB_FONT_TICK, heading, FALSE, -1);
+      /* In the arch's top left corner, unless a small arch (large type,
+       * a short column) would have it across the curve and the points. */
+      if (tx != NULL && tx->width <= 0.65 * arch.area.width && arch.area.height >= 5 * m->tick_px)
+        {
+          y_top = arch.area.y + 0.4 * m->tick_px;
+          _elab_set_source (cr, &t->muted);
+          cairo_move_to (cr, round (arch.area.x + 0.5 * m->tick_px), round (y_top));
+          pango_cairo_show_layout (cr, tx->layout);
+        }
     }
 
   if (n_entries > 0)
