@@ -306,9 +306,9 @@ _elab_axis_set_log (ElabAxis *axis,
 }
 
 /* Appends the exponent @e as Unicode superscripts: ⁻¹², ⁰, ³. */
-static void
-append_superscript (GString *s,
-                    int      e)
+void
+_elab_append_superscript (GString *s,
+                          int      e)
 {
   static const char *const digits[] = {
     "\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3", "\xe2\x81\xb4",
@@ -350,7 +350,7 @@ format_log (const ElabAxis *axis,
       if (m != 1.0)
         g_string_append_printf (s, "%.*f\xc3\x97", sig - 1, m);
       g_string_append (s, "10");
-      append_superscript (s, e);
+      _elab_append_superscript (s, e);
     }
   else
     g_string_append_printf (s, "%.*f", MAX (0, sig - 1 - e), m * pow (10.0, e));

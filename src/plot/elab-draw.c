@@ -322,6 +322,28 @@ _elab_draw_text_vertical (ElabFigure     *figure,
   cairo_restore (cr);
 }
 
+/* m×10ᵉ with two significant digits: "7.0×10⁻⁹", "1.2×10³⁰⁰". */
+static void
+format_power (const char *minus,
+              double      mag,
+              char       *buf,
+              gsize       len)
+{
+  g_autoptr(GString) s = g_string_new (minus);
+  int e = (int) floor (log10 (mag));
+  /* 10^e itself underflows for the smallest subnormals. */
+  double m = e < -300 ? mag * 1e300 / pow (10, e + 300) : mag / pow (10, e);
+
+  if (round (m * 10) >= 100)
+    {
+      m /= 10;
+      e++;
+    }
+  g_string_append_printf (s, "%.1f\xc3\x97" "10", m);
+  _elab_append_superscript (s, e);
+  g_strlcpy (buf, s->str, len);
+}
+
 void
 _elab_format_value (double      value,
                     const char *unit,
@@ -336,10 +358,12 @@ _elab_format_value (double      value,
     g_strlcpy (num, "\xe2\x80\x94", sizeof num);
   else if (isinf (value))
     g_snprintf (num, sizeof num, "%s\xe2\x88\x9e", minus);
-  else if (mag < 5e-5)
+  else if (mag == 0)
     g_strlcpy (num, "0.000", sizeof num);
-  else if (mag < 10)
+  else if (mag < 10 && mag >= 5e-4)
     g_snprintf (num, sizeof num, "%s%.3f", minus, mag);
+  else if (mag < 10)
+    format_power (minus, mag, num, sizeof num);   /* a loss near its limit 0 */
   else if (mag < 100)
     g_snprintf (num, sizeof num, "%s%.2f", minus, mag);
   else if (mag < 1000)
@@ -347,11 +371,7 @@ _elab_format_value (double      value,
   else if (mag < 1e6)
     g_snprintf (num, sizeof num, "%s%.0f", minus, mag);
   else
-    {
-      int e = (int) floor (log10 (mag));
-
-      g_snprintf (num, sizeof num, "%s%.2f\xc3\x97" "10^%d", minus, mag / pow (10, e), e);
-    }
+    format_power (minus, mag, num, sizeof num);
 
   if (unit)
     g_snprintf (buf, len, "%s %s", num, unit);

@@ -164,6 +164,8 @@ void     _elab_axis_set_log       (ElabAxis         *axis,
 /* Tick label with as many decimals as the step needs and a real minus
  * sign (U+2212); never "−0". On a log axis @value is the coordinate and
  * the label is 10^value: "0.01", "0.5", or "10⁻⁶", "2×10⁻⁷". */
+void     _elab_append_superscript (GString          *s,
+                                   int               e);
 void     _elab_axis_format        (const ElabAxis   *axis,
                                    double            value,
                                    char             *buf,

@@ -134,7 +134,20 @@ test_format_value (void)
   g_assert_cmpstr (buf, ==, "\xe2\x88\x92" "12.50");
   _elab_format_value (1e300, NULL, buf, sizeof buf);
   g_assert_null (strstr (buf, "inf"));
-  g_assert_nonnull (strstr (buf, "10^300"));
+  g_assert_cmpstr (buf, ==, "1.0\xc3\x97" "10\xc2\xb3\xe2\x81\xb0\xe2\x81\xb0");   /* 1.0×10³⁰⁰ */
+  /* A loss on its way to 0 keeps its digits instead of reading 0.000. */
+  _elab_format_value (7e-9, "bits", buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "7.0\xc3\x97" "10\xe2\x81\xbb\xe2\x81\xb9 bits");   /* 7.0×10⁻⁹ */
+  _elab_format_value (9.96e-5, NULL, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "1.0\xc3\x97" "10\xe2\x81\xbb\xe2\x81\xb4");   /* 1.0×10⁻⁴ */
+  _elab_format_value (0.0005, NULL, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "0.001");
+  _elab_format_value (0.0, "bits", buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "0.000 bits");
+  _elab_format_value (4.9406564584124654e-324, NULL, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "4.9\xc3\x97" "10\xe2\x81\xbb\xc2\xb3\xc2\xb2\xe2\x81\xb4");   /* 4.9×10⁻³²⁴ */
+  _elab_format_value (-3e-7, NULL, buf, sizeof buf);
+  g_assert_cmpstr (buf, ==, "\xe2\x88\x92" "3.0\xc3\x97" "10\xe2\x81\xbb\xe2\x81\xb7");
 }
 
 static void
