@@ -22,7 +22,8 @@
 
 struct _ElabSettings
 {
-  GSettings  *settings;   /* NULL when using the plain keyfile */
+  GSettings       *settings;   /* NULL when using the plain keyfile */
+  GSettingsSchema *schema;     /* the schema of settings */
   GKeyFile   *keyfile;
   char       *keyfile_path;
   const char *kind;
@@ -48,6 +49,7 @@ elab_settings_new (void)
   if (schema != NULL)
     {
       self->settings = g_settings_new_full (schema, NULL, NULL);
+      self->schema = g_settings_schema_ref (schema);
       self->kind = "gsettings";
     }
   else
@@ -68,6 +70,7 @@ elab_settings_new (void)
               backend = g_keyfile_settings_backend_new (path, "/io/github/entropylab/EntropyLab/", GROUP);
             }
           self->settings = g_settings_new_full (schema, backend, NULL);
+          self->schema = g_settings_schema_ref (schema);
           self->kind = "build-schema";
         }
     }
@@ -97,6 +100,7 @@ elab_settings_free (ElabSettings *self)
 
   elab_settings_sync (self);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->schema, g_settings_schema_unref);
   g_clear_pointer (&self->keyfile, g_key_file_free);
   g_free (self->keyfile_path);
   g_free (self);
@@ -108,6 +112,16 @@ elab_settings_get_kind (ElabSettings *self)
   return self->kind;
 }
 
+/* A schema installed by an older version may lack a key this build
+ * reads or writes, and GSettings aborts on an unknown key: such a key
+ * keeps its default and is not saved. */
+static gboolean
+has_key (ElabSettings *self,
+         const char   *key)
+{
+  return self->settings != NULL && g_settings_schema_has_key (self->schema, key);
+}
+
 /* Getters leave *res alone when the key is missing or malformed. */
 
 static void
@@ -115,12 +129,12 @@ get_double (ElabSettings *self,
             const char   *key,
             double       *res)
 {
-  double v;
+  double v = NAN;
   g_autoptr(GError) error = NULL;
 
-  if (self->settings != NULL)
+  if (has_key (self, key))
     v = g_settings_get_double (self->settings, key);
-  else
+  else if (self->keyfile != NULL)
     {
       v = g_key_file_get_double (self->keyfile, GROUP, key, &error);
       if (error != NULL)
@@ -136,9 +150,9 @@ set_double (ElabSettings *self,
             const char   *key,
             double        value)
 {
-  if (self->settings != NULL)
+  if (has_key (self, key))
     g_settings_set_double (self->settings, key, value);
-  else
+  else if (self->keyfile != NULL)
     g_key_file_set_double (self->keyfile, GROUP, key, value);
 }
 
@@ -148,7 +162,7 @@ get_doubles (ElabSettings *self,
              double       *res,
              gsize         n)
 {
-  if (self->settings != NULL)
+  if (has_key (self, key))
     {
       g_autoptr(GVariant) v = g_settings_get_value (self->settings, key);
       gsize len = 0;
@@ -158,7 +172,7 @@ get_doubles (ElabSettings *self,
         if (isfinite (values[i]))
           res[i] = values[i];
     }
-  else
+  else if (self->keyfile != NULL)
     {
       gsize len = 0;
       g_autofree double *values = g_key_file_get_double_list (self->keyfile, GROUP, key, &len, NULL);
@@ -175,10 +189,10 @@ set_doubles (ElabSettings *self,
              const double *values,
              gsize         n)
 {
-  if (self->settings != NULL)
+  if (has_key (self, key))
     g_settings_set_value (self->settings, key,
                           g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, values, n, sizeof (double)));
-  else
+  else if (self->keyfile != NULL)
     g_key_file_set_double_list (self->keyfile, GROUP, key, (double *) values, n);
 }
 
@@ -188,7 +202,7 @@ get_bools (ElabSettings *self,
            gboolean     *res,
            gsize         n)
 {
-  if (self->settings != NULL)
+  if (has_key (self, key))
     {
       g_autoptr(GVariant) v = g_settings_get_value (self->settings, key);
       gsize len = 0;
@@ -197,7 +211,7 @@ get_bools (ElabSettings *self,
       for (gsize i = 0; i < MIN (len, n); i++)
         res[i] = values[i] != 0;
     }
-  else
+  else if (self->keyfile != NULL)
     {
       gsize len = 0;
       g_autofree gboolean *values = g_key_file_get_boolean_list (self->keyfile, GROUP, key, &len, NULL);
@@ -213,7 +227,7 @@ set_bools (ElabSettings   *self,
            const gboolean *values,
            gsize           n)
 {
-  if (self->settings != NULL)
+  if (has_key (self, key))
     {
       guchar bytes[16];
 
@@ -223,7 +237,7 @@ set_bools (ElabSettings   *self,
                             g_variant_new_fixed_array (G_VARIANT_TYPE_BOOLEAN, bytes,
                                                        MIN (n, G_N_ELEMENTS (bytes)), sizeof (guchar)));
     }
-  else
+  else if (self->keyfile != NULL)
     g_key_file_set_boolean_list (self->keyfile, GROUP, key, (gboolean *) values, n);
 }
 
@@ -231,8 +245,10 @@ static char *
 get_string (ElabSettings *self,
             const char   *key)
 {
-  if (self->settings != NULL)
+  if (has_key (self, key))
     return g_settings_get_string (self->settings, key);
+  if (self->keyfile == NULL)
+    return NULL;
   return g_key_file_get_string (self->keyfile, GROUP, key, NULL);
 }
 
@@ -241,9 +257,9 @@ set_string (ElabSettings *self,
             const char   *key,
             const char   *value)
 {
-  if (self->settings != NULL)
+  if (has_key (self, key))
     g_settings_set_string (self->settings, key, value);
-  else
+  else if (self->keyfile != NULL)
     g_key_file_set_string (self->keyfile, GROUP, key, value);
 }
 
@@ -255,7 +271,7 @@ get_int (ElabSettings *self,
   g_autoptr(GError) error = NULL;
   int v;
 
-  if (self->settings != NULL)
+  if (has_key (self, key))
     {
       g_autoptr(GVariant) value = g_settings_get_value (self->settings, key);
 
@@ -265,6 +281,8 @@ get_int (ElabSettings *self,
         *res = g_variant_get_int32 (value);
       return;
     }
+  if (self->keyfile == NULL)
+    return;
 
   v = g_key_file_get_integer (self->keyfile, GROUP, key, &error);
   if (error == NULL)
@@ -276,9 +294,9 @@ set_uint (ElabSettings *self,
           const char   *key,
           guint         value)
 {
-  if (self->settings != NULL)
+  if (has_key (self, key))
     g_settings_set_uint (self->settings, key, value);
-  else
+  else if (self->keyfile != NULL)
     g_key_file_set_integer (self->keyfile, GROUP, key, (int) value);
 }
 
@@ -287,9 +305,9 @@ set_int (ElabSettings *self,
          const char   *key,
          int           value)
 {
-  if (self->settings != NULL)
+  if (has_key (self, key))
     g_settings_set_int (self->settings, key, value);
-  else
+  else if (self->keyfile != NULL)
     g_key_file_set_integer (self->keyfile, GROUP, key, value);
 }
 
@@ -301,11 +319,13 @@ get_bool (ElabSettings *self,
   g_autoptr(GError) error = NULL;
   gboolean v;
 
-  if (self->settings != NULL)
+  if (has_key (self, key))
     {
       *res = g_settings_get_boolean (self->settings, key);
       return;
     }
+  if (self->keyfile == NULL)
+    return;
 
   v = g_key_file_get_boolean (self->keyfile, GROUP, key, &error);
   if (error == NULL)
@@ -317,9 +337,9 @@ set_bool (ElabSettings *self,
           const char   *key,
           gboolean      value)
 {
-  if (self->settings != NULL)
+  if (has_key (self, key))
     g_settings_set_boolean (self->settings, key, value);
-  else
+  else if (self->keyfile != NULL)
     g_key_file_set_boolean (self->keyfile, GROUP, key, value);
 }
 
