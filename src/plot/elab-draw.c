@@ -1021,19 +1021,24 @@ _elab_legend_row_height (ElabFigure *figure)
 
 #define LEGEND_MAX_ENTRIES 16
 
-/* Where a legend's texts go. Every label is measured at its natural
- * width first; the same slots are drawn when nothing needs wrapping, so a
- * legend that fits is drawn exactly as a plain row-per-entry legend. */
+/* A legend is laid out from the shapes of its texts with every digit a 0
+ * (digits share one width in the fonts we use): those shapes stay cached
+ * while a slider moves the numbers, so sizing a legend before drawing it
+ * reshapes nothing, and the layout does not jitter from frame to frame.
+ * The texts drawn are the real ones, laid out as decided here. */
 typedef struct
 {
-  ElabText *label;          /* drawn on the entry's first line */
-  ElabText *detail;         /* two-line mode: the detail's own line */
-  ElabText *value;
-  double    label_w;        /* natural width of the one-row label */
-  double    value_w;
-  gboolean  value_first;    /* two-line mode: value beside the label */
-  double    height;
-  char      composed[256];  /* one row: label, three spaces, detail */
+  const char *label;        /* drawn on the entry's first line */
+  double      label_wrap;   /* > 0: wrapped at this width */
+  double      label_cut;    /* > 0: cut at this width (squeezed rows) */
+  const char *detail;       /* two-line mode: on a line of its own */
+  double      detail_wrap;
+  double      label_w;      /* natural widths */
+  double      value_w;
+  double      label_extra;  /* height a wrapped label adds to its line */
+  gboolean    value_first;  /* two-line mode: value beside the label */
+  double      height;
+  char        composed[256];  /* one row: label, three spaces, detail */
 } LegendItem;
 
 typedef struct
@@ -1043,8 +1048,8 @@ typedef struct
   double     value_row;                  /* a value on its own line */
   gboolean   two_line;                   /* values under their labels */
   gboolean   squeezed;                   /* rows, labels cut to fit */
+  double     heading_wrap;
   double     heading_h;
-  ElabText  *heading;                    /* NULL: no text, or none */
   LegendItem items[LEGEND_MAX_ENTRIES];
   double     height;
 } LegendLayout;
@@ -1052,9 +1057,7 @@ typedef struct
 /* The single-row room for a label cut to fit (a squeezed legend), and for
  * one without a value: what the swatch, the paddings and a fixed room for
  * the value leave. A fixed room, not the value's measured width: values
- * change every frame, and a new width would reshape the cut label. (A
- * label shown whole is never reshaped, so whether it fits may use the
- * values' measured widths.) */
+ * change every frame, and a new width would reshape the cut label. */
 static double
 legend_row_room (const LegendLayout    *lay,
                  ElabFigure            *figure,
@@ -1064,44 +1067,61 @@ legend_row_room (const LegendLayout    *lay,
   return width - 3.5 * lay->inner - lay->sw - (e->value ? 6.5 * figure->metrics.legend_px : 0);
 }
 
-/* A text's natural width, measured or (no text drawn) estimated. */
-static ElabText *
+/* Width and height of @text with its digits zeroed, on one line or
+ * wrapped at @wrap (> 0); estimated when the style draws no text. */
+static void
 legend_measure (ElabFigure *figure,
                 const char *text,
                 gboolean    markup,
-                double     *res_width)
+                double      wrap,
+                double     *res_width,
+                double     *res_height)
 {
-  ElabText *t = _elab_text (figure, ELAB_FONT_LEGEND, text, markup, -1);
+  char shape[256];
+  gboolean in_tag = FALSE;
+  ElabText *t;
 
-  *res_width = t ? t->width : _elab_text_estimate_width (figure, ELAB_FONT_LEGEND, text, markup);
-  return t;
+  g_strlcpy (shape, text, sizeof shape);
+  for (char *c = shape; *c != '\0'; c++)
+    {
+      if (markup && (*c == '<' || *c == '>'))
+        in_tag = *c == '<';
+      else if (!in_tag && g_ascii_isdigit (*c))
+        *c = '0';
+    }
+  t = wrap > 0 ? _elab_text_wrapped (figure, ELAB_FONT_LEGEND, shape, markup, wrap)
+               : _elab_text (figure, ELAB_FONT_LEGEND, shape, markup, -1);
+  if (t != NULL)
+    {
+      *res_width = t->width;
+      *res_height = t->height;
+      return;
+    }
+  *res_width = _elab_text_estimate_width (figure, ELAB_FONT_LEGEND, shape, markup);
+  *res_height = round (1.17 * figure->metrics.legend_px)
+                * (wrap > 0 ? MAX (1.0, ceil (*res_width / wrap - 1e-9)) : 1.0);
+  if (wrap > 0)
+    *res_width = MIN (*res_width, wrap);
 }
 
-/* @text wrapped to @width when its natural width @natural_w exceeds it;
- * *res_extra gets the height its further lines add to one line. */
-static ElabText *
+/* Wraps at @width a text of natural size @w × @h that is wider than
+ * that: sets *res_wrap and returns the height its further lines add. */
+static double
 legend_wrap (ElabFigure *figure,
              const char *text,
-             ElabText   *natural,
-             double      natural_w,
+             double      w,
+             double      h,
              double      width,
-             double      line_h,
-             double     *res_extra)
+             double     *res_wrap)
 {
-  ElabText *w;
+  double ww, wh;
 
-  *res_extra = 0;
-  if (natural_w <= width + 0.5)
-    return natural;
-  w = _elab_text_wrapped (figure, ELAB_FONT_LEGEND, text, TRUE, MAX (1, width));
-  if (w != NULL)
-    {
-      *res_extra = w->height - (natural ? natural->height : line_h);
-      return w;
-    }
-  /* No text drawn: lines from the estimated width. */
-  *res_extra = line_h * (MAX (1.0, ceil (natural_w / MAX (1.0, width) - 1e-9)) - 1);
-  return natural;
+  *res_wrap = 0;
+  if (w <= width + 0.5)
+    return 0;
+  *res_wrap = MAX (1, width);
+  legend_measure (figure, text, TRUE, *res_wrap, &ww, &wh);
+  return wh - h;
 }
 
 static void
@@ -1114,7 +1134,7 @@ legend_layout (ElabFigure            *figure,
                LegendLayout          *lay)
 {
   const ElabMetrics *m = &figure->metrics;
-  double room2, one_row_h, value_room = 0;
+  double room2, one_row_h, value_room = 0, h;
   gboolean fits = TRUE;
 
   memset (lay, 0, sizeof *lay);
@@ -1129,32 +1149,32 @@ legend_layout (ElabFigure            *figure,
 
   if (heading)
     {
-      double w, extra;
+      double w;
 
-      lay->heading = legend_measure (figure, heading, TRUE, &w);
       /* A heading wider than the box wraps: its row grows by the extra lines. */
-      lay->heading = legend_wrap (figure, heading, lay->heading, w, width - 2 * lay->inner,
-                                  lay->line_h, &extra);
-      lay->heading_h = lay->row + extra;
+      legend_measure (figure, heading, TRUE, -1, &w, &h);
+      lay->heading_h = lay->row + legend_wrap (figure, heading, w, h, width - 2 * lay->inner,
+                                               &lay->heading_wrap);
     }
 
   for (guint i = 0; i < n_entries; i++)
     {
       const ElabLegendEntry *e = &entries[i];
       LegendItem *it = &lay->items[i];
-      const char *label = e->label;
 
+      it->label = e->label;
       if (e->label && e->detail)
         {
           g_snprintf (it->composed, sizeof it->composed, "%s   %s", e->label, e->detail);
-          label = it->composed;
+          it->label = it->composed;
         }
-      if (label)
-        it->label = legend_measure (figure, label, TRUE, &it->label_w);
+      if (it->label)
+        legend_measure (figure, it->label, TRUE, -1, &it->label_w, &h);
       if (e->value)
-        it->value = legend_measure (figure, e->value, FALSE, &it->value_w);
-      if (e->value)
-        value_room = MAX (value_room, it->value_w);
+        {
+          legend_measure (figure, e->value, FALSE, -1, &it->value_w, &h);
+          value_room = MAX (value_room, it->value_w);
+        }
     }
   for (guint i = 0; i < n_entries; i++)
     {
@@ -1185,24 +1205,28 @@ legend_layout (ElabFigure            *figure,
     {
       const ElabLegendEntry *e = &entries[i];
       LegendItem *it = &lay->items[i];
-      double extra = 0;
 
       it->height = lay->row;
       if (e->label && e->detail)
         {
-          double dw, extra_d;
+          double dw, dh;
 
-          it->label = legend_measure (figure, e->label, TRUE, &it->label_w);
-          it->detail = legend_measure (figure, e->detail, TRUE, &dw);
-          it->label = legend_wrap (figure, e->label, it->label, it->label_w, room2, lay->line_h, &extra);
-          it->detail = legend_wrap (figure, e->detail, it->detail, dw, room2, lay->line_h, &extra_d);
-          it->value_first = e->value && extra == 0
+          it->label = e->label;
+          legend_measure (figure, e->label, TRUE, -1, &it->label_w, &h);
+          it->label_extra = legend_wrap (figure, e->label, it->label_w, h, room2, &it->label_wrap);
+          it->detail = e->detail;
+          legend_measure (figure, e->detail, TRUE, -1, &dw, &dh);
+          it->height += it->label_extra + lay->value_row
+                        + legend_wrap (figure, e->detail, dw, dh, room2, &it->detail_wrap);
+          it->value_first = e->value && it->label_wrap == 0
                             && 4 * lay->inner + lay->sw + it->label_w + it->value_w <= width + 0.5;
-          it->height += extra + lay->value_row + extra_d;
         }
       else if (e->label)
-        it->label = legend_wrap (figure, e->label, it->label, it->label_w, room2, lay->line_h, &extra),
-        it->height += extra;
+        {
+          legend_measure (figure, e->label, TRUE, -1, &it->label_w, &h);
+          it->label_extra = legend_wrap (figure, e->label, it->label_w, h, room2, &it->label_wrap);
+          it->height += it->label_extra;
+        }
       if (e->value && !it->value_first)
         it->height += lay->value_row;
       lay->height += it->height;
@@ -1219,14 +1243,13 @@ legend_layout (ElabFigure            *figure,
       for (guint i = 0; i < n_entries; i++)
         {
           LegendItem *it = &lay->items[i];
-          const char *label = entries[i].detail ? it->composed : entries[i].label;
 
-          it->height = lay->row;
+          it->label = entries[i].detail ? it->composed : entries[i].label;
+          it->label_wrap = it->label_extra = 0;
+          it->label_cut = MAX (1, legend_row_room (lay, figure, width, &entries[i]));
           it->detail = NULL;
           it->value_first = FALSE;
-          if (label)
-            it->label = _elab_text (figure, ELAB_FONT_LEGEND, label, TRUE,
-                                    MAX (1, legend_row_room (lay, figure, width, &entries[i])));
+          it->height = lay->row;
         }
     }
 }
@@ -1255,6 +1278,19 @@ _elab_legend_fits_rows (ElabFigure            *figure,
 
   legend_layout (figure, width, G_MAXDOUBLE, entries, n_entries, heading, &lay);
   return !lay.two_line;
+}
+
+/* The layout of @text as the legend decided: wrapped, cut or whole. */
+static ElabText *
+legend_text (ElabFigure *figure,
+             const char *text,
+             gboolean    markup,
+             double      wrap,
+             double      cut)
+{
+  if (wrap > 0)
+    return _elab_text_wrapped (figure, ELAB_FONT_LEGEND, text, markup, wrap);
+  return _elab_text (figure, ELAB_FONT_LEGEND, text, markup, cut > 0 ? cut : -1);
 }
 
 /* Draws @t with the middle of its first line at @cy. */
@@ -1317,12 +1353,14 @@ _elab_draw_legend (ElabFigure            *figure,
   if (heading)
     {
       /* The first line centred in the heading's row, as a single line
-       * is; a wrapped heading's further lines take the height the
-       * layout added. */
-      if (lay.heading != NULL)
+       * is; a wrapped heading's further lines take the height the layout
+       * added. */
+      ElabText *h = legend_text (figure, heading, TRUE, lay.heading_wrap, 0);
+
+      if (h != NULL)
         {
           _elab_set_source (cr, &t->muted);
-          show_first_line_at (cr, lay.heading, round (box->x + inner), y + row / 2);
+          show_first_line_at (cr, h, round (box->x + inner), y + row / 2);
         }
       y += lay.heading_h;
     }
@@ -1353,28 +1391,39 @@ _elab_draw_legend (ElabFigure            *figure,
         _elab_draw_swatch (figure, cr, box->x + inner, y + 0.15 * row, sw, 0.7 * row,
                            e->series, e->band);
 
-      if (e->value && it->value != NULL)
+      if (e->value)
         {
+          ElabText *v = _elab_text (figure, ELAB_FONT_LEGEND, e->value, FALSE, -1);
           /* One row, or beside the label: in the row; else on the last line. */
           double vy = !lay.two_line || it->value_first ? cy : y + it->height - lay.value_row / 2;
 
-          _elab_set_source (cr, &t->foreground);
-          cairo_move_to (cr, round (right - it->value->width), round (vy - it->value->height / 2));
-          pango_cairo_show_layout (cr, it->value->layout);
-        }
-      if (it->label != NULL)
-        {
-          if (_elab_text_is_cut (it->label))
-            figure->n_legend_cut++;
-          _elab_set_source (cr, &t->foreground);
-          show_first_line_at (cr, it->label, lx, cy);
-          if (it->detail != NULL)
+          if (v != NULL)
             {
-              double label_lines = it->label->height / MAX (1, pango_layout_get_line_count (it->label->layout));
-              double dy = y + row + (it->label->height - label_lines) + lay.value_row / 2;
-
-              show_first_line_at (cr, it->detail, lx, dy);
+              _elab_set_source (cr, &t->foreground);
+              cairo_move_to (cr, round (right - v->width), round (vy - v->height / 2));
+              pango_cairo_show_layout (cr, v->layout);
             }
+        }
+      if (it->label)
+        {
+          ElabText *l = legend_text (figure, it->label, TRUE, it->label_wrap, it->label_cut);
+
+          if (l != NULL)
+            {
+              if (_elab_text_is_cut (l))
+                figure->n_legend_cut++;
+              _elab_set_source (cr, &t->foreground);
+              show_first_line_at (cr, l, lx, cy);
+            }
+          else if (lay.squeezed && it->label_w > it->label_cut)
+            figure->n_legend_cut++;
+        }
+      if (it->detail)
+        {
+          ElabText *d = legend_text (figure, it->detail, TRUE, it->detail_wrap, 0);
+
+          if (d != NULL)
+            show_first_line_at (cr, d, lx, y + row + it->label_extra + lay.value_row / 2);
         }
       y += it->height;
     }
@@ -1468,8 +1517,13 @@ _elab_draw_frame (ElabFigure  *figure,
           memcpy (head, subtitle, tab - subtitle);
           head[tab - subtitle] = '\0';
           a = _elab_text (figure, ELAB_FONT_LABEL, head, TRUE, room);
-          b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE,
-                          MAX (1, room - (a ? a->width : 0) - 0.9 * m->label_px));
+          b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE, -1);
+          /* The constant part keeps its layout while the first part's
+           * width changes under a drag; only a line too long gets a cut
+           * copy, sized to what the first part leaves. */
+          if (a && b && a->width + 0.9 * m->label_px + b->width > room)
+            b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE,
+                            MAX (1, room - a->width - 0.9 * m->label_px));
           if (a && b)
             {
               /* Share a baseline: super- and subscripts make the second

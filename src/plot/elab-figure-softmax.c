@@ -98,6 +98,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   guint n_strip_cols;
   gboolean class_words = TRUE;
   enum { Z_FULL, Z_VALUE, Z_NONE } z_words = Z_FULL;
+  ElabText *z_text[ELAB_SOFTMAX_MAX_K] = { NULL };
   gsize pos;
 
   elab_softmax (state->logits, k, temperature, probs);
@@ -193,22 +194,33 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
    * lists the logits). */
   if (figure->style.draw_text)
     {
-      double widest_z = 0, widest_v = 0;
+      double widest = 0;
       ElabText *tx;
 
       g_snprintf (lab, sizeof lab, "class %" G_GSIZE_FORMAT, k);
       tx = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1);
       class_words = tx == NULL || tx->width <= 0.96 * slot;
+      /* The layouts measured here are the ones drawn below. */
       for (gsize i = 0; i < k; i++)
         {
           format_param (state->logits[i], buf, sizeof buf);
           g_snprintf (lab, sizeof lab, "z = %s", buf);
-          tx = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1);
-          widest_z = MAX (widest_z, tx ? tx->width : 0);
-          tx = _elab_text (figure, ELAB_FONT_TICK, buf, FALSE, -1);
-          widest_v = MAX (widest_v, tx ? tx->width : 0);
+          z_text[i] = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1);
+          widest = MAX (widest, z_text[i] ? z_text[i]->width : 0);
         }
-      z_words = widest_z <= 0.96 * slot ? Z_FULL : widest_v <= 0.96 * slot ? Z_VALUE : Z_NONE;
+      if (widest > 0.96 * slot)
+        {
+          widest = 0;
+          z_words = Z_VALUE;
+          for (gsize i = 0; i < k; i++)
+            {
+              format_param (state->logits[i], buf, sizeof buf);
+              z_text[i] = _elab_text (figure, ELAB_FONT_TICK, buf, FALSE, -1);
+              widest = MAX (widest, z_text[i] ? z_text[i]->width : 0);
+            }
+          if (widest > 0.96 * slot)
+            z_words = Z_NONE;
+        }
     }
   for (gsize i = 0; i < k; i++)
     {
@@ -238,12 +250,12 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
             g_snprintf (lab, sizeof lab, "%" G_GSIZE_FORMAT, i + 1);
           _elab_draw_text (figure, cr, ELAB_FONT_TICK, lab, FALSE,
                            cx, area.y + area.height + 0.55 * m->tick_px, 0.5, 0.0, &t->foreground);
-          if (z_words != Z_NONE)
+          if (z_words != Z_NONE && z_text[i] != NULL)
             {
-              format_param (state->logits[i], buf, sizeof buf);
-              g_snprintf (lab, sizeof lab, z_words == Z_FULL ? "z = %s" : "%s", buf);
-              _elab_draw_text (figure, cr, ELAB_FONT_TICK, lab, FALSE,
-                               cx, area.y + area.height + 1.75 * m->tick_px, 0.5, 0.0, &t->muted);
+              _elab_set_source (cr, &t->muted);
+              cairo_move_to (cr, round (cx - 0.5 * z_text[i]->width),
+                             round (area.y + area.height + 1.75 * m->tick_px));
+              pango_cairo_show_layout (cr, z_text[i]->layout);
             }
         }
     }
