@@ -22,13 +22,15 @@
 
 #include "elab-renderer.h"
 
+/* As Mesa reads it: 1, true, y or yes. */
 static gboolean
 env_is_true (const char *name)
 {
   const char *value = g_getenv (name);
 
-  return value != NULL && value[0] != '\0' && g_strcmp0 (value, "0") != 0
-         && g_ascii_strcasecmp (value, "false") != 0;
+  return value != NULL
+         && (g_strcmp0 (value, "1") == 0 || g_ascii_strcasecmp (value, "true") == 0
+             || g_ascii_strcasecmp (value, "y") == 0 || g_ascii_strcasecmp (value, "yes") == 0);
 }
 
 /* Any GPU driver Mesa can use exposes a DRM render node; NVIDIA's own
@@ -36,6 +38,7 @@ env_is_true (const char *name)
 static gboolean
 have_gpu_device (void)
 {
+#ifdef __linux__
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
@@ -48,10 +51,14 @@ have_gpu_device (void)
     if (g_str_has_prefix (name, "renderD"))
       return TRUE;
   return FALSE;
+#else
+  return TRUE;   /* no way to tell: leave GTK's choice alone */
+#endif
 }
 
-/* An X server without DRI3 or DRI2 (Xvfb, Xvnc, a display forwarded over
- * ssh) cannot give a client direct rendering: GLX falls back to software. */
+/* An X server without DRI3 or DRI2 (Xvfb, Xvnc) cannot give a client
+ * direct rendering: GLX falls back to software. NVIDIA's own driver
+ * renders directly through its NV-GLX extension instead. */
 static gboolean
 x_server_has_dri (const char *display_name)
 {
@@ -63,7 +70,8 @@ x_server_has_dri (const char *display_name)
   if (display == NULL)
     return TRUE;   /* GTK will say what is wrong; assume nothing */
   dri = XQueryExtension (display, "DRI3", &opcode, &event, &error)
-        || XQueryExtension (display, "DRI2", &opcode, &event, &error);
+        || XQueryExtension (display, "DRI2", &opcode, &event, &error)
+        || XQueryExtension (display, "NV-GLX", &opcode, &event, &error);
   XCloseDisplay (display);
   return dri;
 #else

@@ -480,11 +480,10 @@ elab_window_map (GtkWidget *widget)
 
   if (g_getenv ("ELAB_FRAME_STATS") != NULL && self->paint_id == 0)
     {
+      static const char *phases[] = { "flush-events", "before-paint", "update", "layout" };
       GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
       self->stats_from = g_get_monotonic_time () + G_USEC_PER_SEC;
-      static const char *phases[] = { "flush-events", "before-paint", "update", "layout" };
-
       for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
         g_signal_connect (clock, phases[i], G_CALLBACK (frame_phase_cb), self);
       self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), self);

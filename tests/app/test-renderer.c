@@ -76,11 +76,18 @@ test_false_values_are_not_software (void)
     {
       const char *reason;
 
-      g_setenv ("LIBGL_ALWAYS_SOFTWARE", "0", TRUE);
-      reason = elab_renderer_software_gl_reason ();
+      static const char *const no[] = { "0", "false", "no", "n", "" };
+
       /* It may still be software for another reason (this machine may
        * have no GPU), but never because of the variable. */
-      g_assert_true (reason == NULL || strstr (reason, "LIBGL_ALWAYS_SOFTWARE") == NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+        {
+          g_setenv ("LIBGL_ALWAYS_SOFTWARE", no[i], TRUE);
+          reason = elab_renderer_software_gl_reason ();
+          g_assert_true (reason == NULL || strstr (reason, "LIBGL_ALWAYS_SOFTWARE") == NULL);
+        }
+      g_setenv ("LIBGL_ALWAYS_SOFTWARE", "yes", TRUE);
+      g_assert_nonnull (strstr (elab_renderer_software_gl_reason (), "LIBGL_ALWAYS_SOFTWARE"));
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
