@@ -99,16 +99,16 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows;
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Save through the normal close path so the state comes back. Closing
    * a window takes it out of the application's list, so walk a copy that
    * holds each window alive. */
-  windows = g_list_copy_deep (gtk_application_get_windows (app), (GCopyFunc) g_object_ref, NULL);
-  for (GList *l = windows; l != NULL; l = l->next)
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
     if (ELAB_IS_WINDOW (l->data))
-      gtk_window_close (GTK_WINDOW (l->data));
-  g_list_free_full (windows, g_object_unref);
+      g_ptr_array_add (windows, g_object_ref (l->data));
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_close (g_ptr_array_index (windows, i));
 
   g_application_quit (G_APPLICATION (app));
 }
