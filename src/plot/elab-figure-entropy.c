@@ -56,6 +56,26 @@ legend_width (const ElabMetrics *m,
   return end - (round (x + (3.3 * m->tick_px + 1.5 * m->label_px)) - axis_margin (m));
 }
 
+/* The first of @labels that a rotated y label of @panel can take
+ * without reaching past its plot area by more than a tick label's height
+ * (short panels in large type, where "p(x) = σ(θx + b)" would run into
+ * the subtitle); else the last. */
+static const char *
+fit_label (ElabFigure       *figure,
+           const ElabPanel  *panel,
+           const char      **labels,
+           guint             n)
+{
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      ElabText *t = _elab_text (figure, ELAB_FONT_LABEL, labels[i], TRUE, -1);
+
+      if (t == NULL || t->width <= panel->area.height + 2 * figure->metrics.tick_px)
+        return labels[i];
+    }
+  return labels[n - 1];
+}
+
 void
 _elab_figure_draw_entropy (ElabFigure      *figure,
                            cairo_t         *cr,
@@ -202,9 +222,14 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
   legend_box.width = right.x + right.width - legend_box.x;
 
   g_snprintf (ylab, sizeof ylab, "H(p) (%s)", ul);
-  _elab_draw_axes (figure, cr, &sig, NULL, "p(x) = \xcf\x83(\xce\xb8x + b)");
-  _elab_draw_axes (figure, cr, &ent, "x", ylab);
-  _elab_draw_axes (figure, cr, &arch, "p", ylab);
+  {
+    const char *sig_labels[] = { "p(x) = \xcf\x83(\xce\xb8x + b)", "p(x)" };
+    const char *h_labels[] = { ylab, "H(p)" };
+
+    _elab_draw_axes (figure, cr, &sig, NULL, fit_label (figure, &sig, sig_labels, 2));
+    _elab_draw_axes (figure, cr, &ent, "x", fit_label (figure, &ent, h_labels, 2));
+    _elab_draw_axes (figure, cr, &arch, "p", fit_label (figure, &arch, h_labels, 2));
+  }
 
   hover = isfinite (figure->style.hover_x) && figure->style.hover_x >= x_min
           && figure->style.hover_x <= x_max;
@@ -261,7 +286,7 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
       tx = _elab_text (figure, ELAB_FONT_TICK, heading, FALSE, -1);
       /* In the arch's top left corner, unless a small arch (large type,
        * a short column) would have it across the curve and the points. */
-      if (tx != NULL && tx->width <= 0.65 * arch.area.width && arch.area.height >= 5 * m->tick_px)
+      if (tx != NULL && tx->width <= 0.65 * arch.area.width && arch.area.height >= 7 * m->tick_px)
         {
           y_top = arch.area.y + 0.4 * m->tick_px;
           _elab_set_source (cr, &t->muted);
