@@ -818,7 +818,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
     entries[n_entries++] = (ElabLegendEntry) { "no finite optimum (separable)", NULL,
                                                ELAB_LEGEND_NO_SWATCH, FALSE };
   legend_box.height = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * (n_entries + 1);
-  _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, elab_train_status_to_string (elab_trainer_get_status (trainer)));
+  _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, _elab_train_status_label (elab_trainer_get_status (trainer)));
 
   _elab_draw_caption (figure, cr, &body);
 }

@@ -21,6 +21,7 @@
 
 #include "elab-curves.h"
 #include "elab-figure.h"
+#include "elab-trainer.h"
 
 G_BEGIN_DECLS
 
@@ -635,5 +636,7 @@ void     _elab_figure_draw_landscape     (ElabFigure            *figure,
                                           cairo_t               *cr,
                                           const ElabState       *state,
                                           const ElabTrainer     *trainer);
+/* A training run's state in words ("no finite optimum"), for figures. */
+const char *_elab_train_status_label     (ElabTrainStatus        status);
 
 G_END_DECLS

@@ -178,9 +178,10 @@ optimizer_label (ElabOptimizer o)
     }
 }
 
-/* Draws the trainer's message word-wrapped to @width, at most four
- * lines (the text primitives do not wrap, so wrap by an estimate of the
- * characters that fit). */
+/* Draws the trainer's message word-wrapped to @width, in at most four
+ * lines and no lower than @bottom; a message cut short ends in "…" (the
+ * text primitives do not wrap, so wrap by an estimate of the characters
+ * that fit). */
 static void
 draw_message (ElabFigure     *figure,
               cairo_t        *cr,
@@ -188,18 +189,24 @@ draw_message (ElabFigure     *figure,
               double          x,
               double          y,
               double          width,
+              double          bottom,
               const ElabRgba *color)
 {
   g_auto(GStrv) words = g_strsplit (message, " ", -1);
   double line = 1.45 * figure->metrics.legend_px;
   glong budget = MAX (20, (glong) (width / (0.52 * figure->metrics.legend_px)));
-  GString *cur = g_string_new (NULL);
+  /* A line needs about one line height of room below its top. */
+  guint max_lines = (guint) CLAMP (floor ((bottom - y) / line), 0, 4);
+  g_autoptr(GString) cur = g_string_new (NULL);
   guint n_lines = 0;
+  guint i;
 
-  for (guint i = 0; words[i] != NULL && n_lines < 4; i++)
+  for (i = 0; words[i] != NULL && n_lines < max_lines; i++)
     {
       if (cur->len > 0 && g_utf8_strlen (cur->str, -1) + 1 + g_utf8_strlen (words[i], -1) > budget)
         {
+          if (n_lines + 1 == max_lines)
+            break;
           _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, cur->str, FALSE, x, y + n_lines * line, 0.0, 0.0, color);
           n_lines++;
           g_string_truncate (cur, 0);
@@ -208,9 +215,25 @@ draw_message (ElabFigure     *figure,
         g_string_append_c (cur, ' ');
       g_string_append (cur, words[i]);
     }
-  if (cur->len > 0 && n_lines < 4)
-    _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, cur->str, FALSE, x, y + n_lines * line, 0.0, 0.0, color);
-  g_string_free (cur, TRUE);
+  if (cur->len == 0 || n_lines >= max_lines)
+    return;
+  if (words[i] != NULL)
+    g_string_append (cur, "\xe2\x80\xa6");
+  _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, cur->str, FALSE, x, y + n_lines * line, 0.0, 0.0, color);
+}
+
+const char *
+_elab_train_status_label (ElabTrainStatus status)
+{
+  switch (status)
+    {
+    case ELAB_TRAIN_STATUS_CONVERGED:         return "converged";
+    case ELAB_TRAIN_STATUS_MAX_STEPS:         return "step limit reached";
+    case ELAB_TRAIN_STATUS_DIVERGED:          return "diverged";
+    case ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM: return "no finite optimum";
+    case ELAB_TRAIN_STATUS_RUNNING:
+    default:                                  return "running";
+    }
 }
 
 /* The nearest m × 10^k (m = 1…9) at or below @v (@dir < 0) or at or
@@ -524,7 +547,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
                 settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "" : b1,
                 settings->standardize ? ", standardised x" : "",
                 elab_trainer_get_steps (trainer),
-                elab_train_status_to_string (elab_trainer_get_status (trainer)));
+                _elab_train_status_label (elab_trainer_get_status (trainer)));
     _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
 
     /* Five rows and a heading, then room for the run's message: two
@@ -751,7 +774,8 @@ _elab_figure_draw_training (ElabFigure        *figure,
 
     if (figure->style.draw_text && st != ELAB_TRAIN_STATUS_RUNNING)
       draw_message (figure, cr, elab_trainer_get_message (trainer), legend_box.x + 0.5 * m->legend_px,
-                    legend_box.y + used + 0.6 * m->legend_px, legend_box.width - m->legend_px, col);
+                    legend_box.y + used + 0.6 * m->legend_px, legend_box.width - m->legend_px,
+                    body.y + body.height, col);
   }
 
   _elab_draw_caption (figure, cr, &body);
