@@ -192,7 +192,7 @@ _elab_axis_log_ticks (double  lmin,
   double minor[ELAB_AXIS_MAX_MINOR];
   guint n_minor = 0, n;
 
-  if (res_n_minor)
+  if (res_n_minor != NULL)
     *res_n_minor = 0;
   if (!isfinite (lmin) || !isfinite (lmax) || !(lmax > lmin))
     return 0;
@@ -228,8 +228,14 @@ _elab_axis_log_ticks (double  lmin,
 
           if (last - first + 1 > max_ticks && i + 1 < G_N_ELEMENTS (log_decade_steps))
             continue;
+          if (last - first + 1 < 2)
+            {
+              /* One label gives no scale: the finer step, thinned below. */
+              s = i > 0 ? log_decade_steps[i - 1] : 1;
+              first = ceil (lmin / s - LOG_EPS), last = floor (lmax / s + LOG_EPS);
+            }
           n = 0;
-          for (double j = first; j <= last && n < max_ticks; j++)
+          for (double j = first; j <= last && n < ELAB_AXIS_MAX_TICKS; j++)
             res_ticks[n++] = j * s;
           for (double k = ceil (lmin - LOG_EPS); k <= floor (lmax + LOG_EPS); k++)
             if (fmod (k, s) != 0)
@@ -249,7 +255,12 @@ _elab_axis_log_ticks (double  lmin,
     /* Less than two of even 1…9 × 10^k fit: over so narrow a range a log
      * axis is nearly linear, so linear nice ticks, placed by their log. */
     double lin[ELAB_AXIS_MAX_TICKS];
-    guint n_lin = _elab_axis_nice_ticks (pow (10.0, lmin), pow (10.0, lmax), max_ticks, lin, NULL);
+    guint n_lin = 0;
+
+    /* One label alone does not give a scale: ask for more, and keep a
+     * few of them below. */
+    for (guint want = max_ticks; want <= ELAB_AXIS_MAX_TICKS && n_lin < 2; want++)
+      n_lin = _elab_axis_nice_ticks (pow (10.0, lmin), pow (10.0, lmax), want, lin, NULL);
 
     n = 0;
     for (guint i = 0; i < n_lin; i++)
@@ -258,6 +269,17 @@ _elab_axis_log_ticks (double  lmin,
   }
 
 done:
+  /* The fallbacks above may give more labels than fit: keep the first,
+   * the last and evenly spaced ones between, at least two. */
+  if (n > max_ticks)
+    {
+      guint stride = (n - 1 + max_ticks - 2) / (max_ticks - 1);
+      guint kept = 0;
+
+      for (guint i = 0; i < n; i += stride)
+        res_ticks[kept++] = res_ticks[i];
+      n = kept;
+    }
   if (res_minor != NULL && res_n_minor != NULL)
     {
       memcpy (res_minor, minor, n_minor * sizeof (double));

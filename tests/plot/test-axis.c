@@ -253,9 +253,9 @@ test_log_ticks (void)
 static void
 test_log_ticks_always_valid (void)
 {
-  /* Over many ranges and budgets: at least one and at most max_ticks
-   * labels, increasing, inside the range; minor ticks inside the range
-   * and never on a label. */
+  /* Over many ranges and budgets: at least two labels (one gives no
+   * scale) and at most max_ticks, increasing, inside the range; minor
+   * ticks inside the range and never on a label. */
   for (int a = -200; a <= 40; a += 7)
     for (int w = 1; w < 4000; w = w * 2 + 1)
       for (guint max_ticks = 2; max_ticks <= 11; max_ticks += 3)
@@ -265,7 +265,7 @@ test_log_ticks_always_valid (void)
           guint n_minor = 0;
           guint n = _elab_axis_log_ticks (lmin, lmax, max_ticks, ticks, minor, &n_minor);
 
-          g_assert_cmpuint (n, >=, 1);
+          g_assert_cmpuint (n, >=, 2);
           g_assert_cmpuint (n, <=, max_ticks);
           g_assert_cmpuint (n_minor, <=, ELAB_AXIS_MAX_MINOR);
           for (guint i = 0; i < n; i++)
@@ -284,6 +284,16 @@ test_log_ticks_always_valid (void)
                 g_assert_cmpfloat (fabs (minor[i] - ticks[j]), >, 1e-6);
             }
         }
+}
+
+/* A flat loss in a short panel: once a single label. */
+static void
+test_log_ticks_narrow (void)
+{
+  double ticks[ELAB_AXIS_MAX_TICKS];
+
+  g_assert_cmpuint (_elab_axis_log_ticks (log10 (1.535e-37), log10 (2.236e-37), 3, ticks, NULL, NULL), >=, 2);
+  g_assert_cmpuint (_elab_axis_log_ticks (log10 (1.26e-37), log10 (3e-36), 2, ticks, NULL, NULL), >=, 2);
 }
 
 static void
@@ -368,6 +378,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Axis/format-affine", test_format_affine);
   g_test_add_func ("/elab/plot/Axis/log-ticks", test_log_ticks);
   g_test_add_func ("/elab/plot/Axis/log-ticks-always-valid", test_log_ticks_always_valid);
+  g_test_add_func ("/elab/plot/Axis/log-ticks-narrow", test_log_ticks_narrow);
   g_test_add_func ("/elab/plot/Axis/log-axis", test_log_axis);
 
   return g_test_run ();
