@@ -42,10 +42,9 @@ typedef struct
 
   /* The heat map and contours rendered at the panel's device size, so a
    * frame only copies pixels. Keyed on everything that shows in it. */
-  cairo_surface_t   *layer;
+  ElabLayer          layer;
   guint              layer_serial;
   double             layer_key[6];  /* device x0, y0, x1, y1, scale, line width */
-  int                layer_x, layer_y;
   int                hole[4];       /* last frame's opaque layer, device px */
 
   double             curve_w[CURVE_N];   /* no bias: L(w) */
@@ -62,7 +61,7 @@ landscape_cache_free (gpointer data)
   LandscapeCache *c = data;
 
   g_clear_pointer (&c->heat, cairo_surface_destroy);
-  g_clear_pointer (&c->layer, cairo_surface_destroy);
+  _elab_layer_clear (&c->layer);
   g_clear_pointer (&c->segments, g_array_unref);
   g_free (c->path_x);
   g_free (c->path_y);
@@ -415,52 +414,9 @@ paint_heat_and_contours (ElabFigure      *figure,
   cairo_restore (cr);
 }
 
-/* Targets that become pixels at the scale of user space: image surfaces,
- * and the recording surfaces GTK replays into the window. A cached layer
- * is then one composite where the vectors would be rasterized per frame. */
-static gboolean
-target_is_pixels (cairo_surface_t *target)
-{
-  cairo_surface_type_t type = cairo_surface_get_type (target);
-
-  return type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING;
-}
-
-/* Where the layer goes: the panel area in device units and whole pixels
- * around it. FALSE when @cr does not draw into an image with only a
- * uniform scale and translation. */
-static gboolean
-layer_rect (cairo_t         *cr,
-            const ElabPanel *panel,
-            double          *dx0,
-            double          *dy0,
-            double          *dx1,
-            double          *dy1,
-            int             *ix0,
-            int             *iy0,
-            int             *ix1,
-            int             *iy1)
-{
-  cairo_matrix_t mx;
-
-  cairo_get_matrix (cr, &mx);
-  if (!target_is_pixels (cairo_get_target (cr)) ||
-      mx.xy != 0 || mx.yx != 0 || mx.xx != mx.yy || !(mx.xx > 0))
-    return FALSE;
-  *dx0 = panel->area.x, *dy0 = panel->area.y;
-  *dx1 = panel->area.x + panel->area.width, *dy1 = panel->area.y + panel->area.height;
-  cairo_user_to_device (cr, dx0, dy0);
-  cairo_user_to_device (cr, dx1, dy1);
-  if (!(fabs (*dx0) < 1e6 && fabs (*dy0) < 1e6 && fabs (*dx1) < 1e6 && fabs (*dy1) < 1e6))
-    return FALSE;
-  *ix0 = (int) floor (*dx0), *iy0 = (int) floor (*dy0);
-  *ix1 = (int) ceil (*dx1), *iy1 = (int) ceil (*dy1);
-  return *ix1 > *ix0 && *iy1 > *iy0 && *ix1 - *ix0 <= 16384 && *iy1 - *iy0 <= 16384;
-}
-
-/* Into an image with only a uniform scale and translation: renders the
- * heat map and contours once into a device-sized layer and copies it per
- * frame. Vector targets (SVG, PDF) get the contours as vectors. */
+/* Where the target is made of pixels: renders the heat map and contours
+ * once into a device-sized layer and copies it per frame. Vector targets
+ * (SVG, PDF) get the contours as vectors. */
 static void
 draw_heat_and_contours (ElabFigure      *figure,
                         cairo_t         *cr,
@@ -468,57 +424,31 @@ draw_heat_and_contours (ElabFigure      *figure,
                         const ElabPanel *panel)
 {
   cairo_matrix_t mx;
-  double key[6], dx0, dy0, dx1, dy1;
-  int ix0, iy0, ix1, iy1;
-  gboolean aligned;
+  double key[6], d[4];
+  int px[4];
 
-  if (!layer_rect (cr, panel, &dx0, &dy0, &dx1, &dy1, &ix0, &iy0, &ix1, &iy1))
+  if (!_elab_layer_place (cr, &panel->area, d, px))
     {
       paint_heat_and_contours (figure, cr, c, panel);
       return;
     }
   cairo_get_matrix (cr, &mx);
-  key[0] = dx0, key[1] = dy0, key[2] = dx1, key[3] = dy1, key[4] = mx.xx, key[5] = figure->metrics.grid_w;
+  key[0] = d[0], key[1] = d[1], key[2] = d[2], key[3] = d[3], key[4] = mx.xx, key[5] = figure->metrics.grid_w;
 
-  if (c->layer == NULL || c->layer_serial != c->rect_serial ||
+  if (c->layer.surface == NULL || c->layer_serial != c->rect_serial ||
       memcmp (key, c->layer_key, sizeof key) != 0)
     {
-      cairo_t *lcr;
-
       /* Whole pixels need no alpha: the copy is then a plain blit. */
-      aligned = dx0 == ix0 && dy0 == iy0 && dx1 == ix1 && dy1 == iy1;
-      if (c->layer == NULL ||
-          cairo_image_surface_get_width (c->layer) != ix1 - ix0 ||
-          cairo_image_surface_get_height (c->layer) != iy1 - iy0 ||
-          cairo_image_surface_get_format (c->layer) != (aligned ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32))
-        {
-          g_clear_pointer (&c->layer, cairo_surface_destroy);
-          c->layer = cairo_image_surface_create (aligned ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
-                                                 ix1 - ix0, iy1 - iy0);
-        }
-      lcr = cairo_create (c->layer);
-      cairo_set_operator (lcr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (lcr);
-      cairo_set_operator (lcr, CAIRO_OPERATOR_OVER);
-      cairo_translate (lcr, mx.x0 - ix0, mx.y0 - iy0);
-      cairo_scale (lcr, mx.xx, mx.yy);
+      gboolean aligned = d[0] == px[0] && d[1] == px[1] && d[2] == px[2] && d[3] == px[3];
+      cairo_t *lcr = _elab_layer_begin (&c->layer, cr, px,
+                                        aligned ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32);
+
       paint_heat_and_contours (figure, lcr, c, panel);
-      cairo_destroy (lcr);
-      cairo_surface_flush (c->layer);
+      _elab_layer_end (&c->layer, lcr);
       c->layer_serial = c->rect_serial;
       memcpy (c->layer_key, key, sizeof key);
-      c->layer_x = ix0, c->layer_y = iy0;
     }
-
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, c->layer, c->layer_x, c->layer_y);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, c->layer_x, c->layer_y,
-                   cairo_image_surface_get_width (c->layer), cairo_image_surface_get_height (c->layer));
-  cairo_fill (cr);
-  cairo_restore (cr);
+  _elab_layer_paint (&c->layer, cr);
 }
 
 /* For tests: the rectangle (w_min, w_max, b_min, b_max) of the cached
@@ -649,10 +579,11 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
     {
       _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, c->w_min, c->w_max, c->b_min, c->b_max);
       {
-        double dx0, dy0, dx1, dy1;
-        int ix0, iy0, ix1, iy1;
-        gboolean opaque = layer_rect (cr, &panel, &dx0, &dy0, &dx1, &dy1, &ix0, &iy0, &ix1, &iy1)
-                          && dx0 == ix0 && dy0 == iy0 && dx1 == ix1 && dy1 == iy1;
+        double d[4];
+        int px[4] = { 0, };
+        gboolean opaque = _elab_layer_place (cr, &panel.area, d, px)
+                          && d[0] == px[0] && d[1] == px[1] && d[2] == px[2] && d[3] == px[3];
+        int ix0 = px[0], iy0 = px[1], ix1 = px[2], iy1 = px[3];
 
         /* The hole left uncleared is not exactly this frame's opaque
          * layer: clear it now, before anything is drawn there. */

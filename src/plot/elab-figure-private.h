@@ -636,6 +636,33 @@ void     _elab_figure_draw_landscape     (ElabFigure            *figure,
                                           cairo_t               *cr,
                                           const ElabState       *state,
                                           const ElabTrainer     *trainer);
+/* A cached layer (elab-layer.c): a rarely changing part of a figure at
+ * device resolution, composited per frame. */
+typedef struct
+{
+  cairo_surface_t *surface;   /* NULL until first rendered */
+  int              x, y;      /* its top-left corner, device pixels */
+} ElabLayer;
+
+/* Where a layer for @area goes: its device rectangle (x0, y0, x1, y1) and
+ * the whole pixels around it. FALSE when @cr's target is not made of
+ * pixels at user space's scale (SVG, PDF) or the transformation is not a
+ * uniform scale and translation: draw the vectors then. */
+gboolean _elab_layer_place             (cairo_t                *cr,
+                                        const ElabRect         *area,
+                                        double                  res_device[4],
+                                        int                     res_pixels[4]);
+/* A cleared layer over @pixels with @cr's user space; draw, then end. */
+cairo_t *_elab_layer_begin             (ElabLayer              *layer,
+                                        cairo_t                *cr,
+                                        const int               pixels[4],
+                                        cairo_format_t          format);
+void     _elab_layer_end               (ElabLayer              *layer,
+                                        cairo_t                *lcr);
+void     _elab_layer_paint             (const ElabLayer        *layer,
+                                        cairo_t                *cr);
+void     _elab_layer_clear             (ElabLayer              *layer);
+
 /* A training run's state in words ("no finite optimum"), for figures. */
 const char *_elab_train_status_label     (ElabTrainStatus        status);
 

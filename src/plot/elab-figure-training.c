@@ -57,10 +57,9 @@ typedef struct
    * blits it instead of filling thousands of circles. Keyed on the
    * sample (data_serial) and everything else that shows in it. */
   guint              data_serial;
-  cairo_surface_t   *points;
+  ElabLayer          points;
   guint              points_serial;
   double             points_key[18];
-  int                points_x, points_y;
 
   ElabPanel          loss_panel;  /* last frame's, for tests */
   gboolean           has_loss_panel;
@@ -77,7 +76,7 @@ training_cache_free (gpointer data)
   g_free (c->loss);
   g_free (c->hist_x);
   g_free (c->hist_y);
-  g_clear_pointer (&c->points, cairo_surface_destroy);
+  _elab_layer_clear (&c->points);
   g_free (c);
 }
 
@@ -309,96 +308,47 @@ paint_points (ElabFigure          *figure,
   cairo_restore (cr);
 }
 
-/* Targets that become pixels at the scale of user space: image surfaces,
- * and the recording surfaces GTK replays into the window. A cached layer
- * is then one composite where the vectors would be rasterized per frame. */
-static gboolean
-target_is_pixels (cairo_surface_t *target)
-{
-  cairo_surface_type_t type = cairo_surface_get_type (target);
-
-  return type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING;
-}
-
-/* Into an image with only a uniform scale and translation, the cloud is
- * drawn once into a transparent layer and composited per frame (OVER of
- * the layer equals OVER of each class in turn); vector targets keep
- * their circles. */
+/* Where the target is made of pixels, the cloud is drawn once into a
+ * transparent layer and composited per frame (OVER of the layer equals
+ * OVER of each class in turn); vector targets keep their circles. */
 static void
 draw_points (ElabFigure      *figure,
              cairo_t         *cr,
              TrainingCache   *c,
              const ElabPanel *data)
 {
-  cairo_surface_t *target = cairo_get_target (cr);
   const ElabRgba *s0 = _elab_theme_series (&figure->theme, class_series[0]);
   const ElabRgba *s1 = _elab_theme_series (&figure->theme, class_series[1]);
   cairo_matrix_t mx;
-  double key[18], dx0, dy0, dx1, dy1;
-  int ix0, iy0, ix1, iy1;
+  double key[18], d[4];
+  int px[4];
+
+  /* A handful of points is cheaper to fill than a layer to composite. */
+  if (c->n <= BARS_MAX || !_elab_layer_place (cr, &data->area, d, px))
+    {
+      paint_points (figure, cr, c, data);
+      return;
+    }
 
   cairo_get_matrix (cr, &mx);
-  /* A handful of points is cheaper to fill than a layer to composite. */
-  if (c->n <= BARS_MAX || !target_is_pixels (target) ||
-      mx.xy != 0 || mx.yx != 0 || mx.xx != mx.yy || !(mx.xx > 0))
-    {
-      paint_points (figure, cr, c, data);
-      return;
-    }
-
-  dx0 = data->area.x, dy0 = data->area.y;
-  dx1 = data->area.x + data->area.width, dy1 = data->area.y + data->area.height;
-  cairo_user_to_device (cr, &dx0, &dy0);
-  cairo_user_to_device (cr, &dx1, &dy1);
-  ix0 = (int) floor (dx0), iy0 = (int) floor (dy0);
-  ix1 = (int) ceil (dx1), iy1 = (int) ceil (dy1);
-  if (ix1 <= ix0 || iy1 <= iy0 || ix1 - ix0 > 16384 || iy1 - iy0 > 16384)
-    {
-      paint_points (figure, cr, c, data);
-      return;
-    }
-  key[0] = dx0, key[1] = dy0, key[2] = dx1, key[3] = dy1, key[4] = mx.xx;
-  key[5] = mx.x0 - ix0, key[6] = mx.y0 - iy0;
+  key[0] = d[0], key[1] = d[1], key[2] = d[2], key[3] = d[3], key[4] = mx.xx;
+  key[5] = mx.x0 - px[0], key[6] = mx.y0 - px[1];
   key[7] = figure->metrics.marker_r;
   key[8] = data->x.min, key[9] = data->x.max, key[10] = data->y.min, key[11] = data->y.max;
   key[12] = s0->r, key[13] = s0->g, key[14] = s0->b;
   key[15] = s1->r, key[16] = s1->g, key[17] = s1->b;
 
-  if (c->points == NULL || c->points_serial != c->data_serial ||
+  if (c->points.surface == NULL || c->points_serial != c->data_serial ||
       memcmp (key, c->points_key, sizeof key) != 0)
     {
-      cairo_t *lcr;
+      cairo_t *lcr = _elab_layer_begin (&c->points, cr, px, CAIRO_FORMAT_ARGB32);
 
-      if (c->points == NULL ||
-          cairo_image_surface_get_width (c->points) != ix1 - ix0 ||
-          cairo_image_surface_get_height (c->points) != iy1 - iy0)
-        {
-          g_clear_pointer (&c->points, cairo_surface_destroy);
-          c->points = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ix1 - ix0, iy1 - iy0);
-        }
-      lcr = cairo_create (c->points);
-      cairo_set_operator (lcr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (lcr);
-      cairo_set_operator (lcr, CAIRO_OPERATOR_OVER);
-      cairo_translate (lcr, mx.x0 - ix0, mx.y0 - iy0);
-      cairo_scale (lcr, mx.xx, mx.yy);
       paint_points (figure, lcr, c, data);
-      cairo_destroy (lcr);
-      cairo_surface_flush (c->points);
+      _elab_layer_end (&c->points, lcr);
       c->points_serial = c->data_serial;
       memcpy (c->points_key, key, sizeof key);
-      c->points_x = ix0, c->points_y = iy0;
     }
-
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, c->points, c->points_x, c->points_y);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_new_path (cr);
-  cairo_rectangle (cr, c->points_x, c->points_y,
-                   cairo_image_surface_get_width (c->points), cairo_image_surface_get_height (c->points));
-  cairo_fill (cr);
-  cairo_restore (cr);
+  _elab_layer_paint (&c->points, cr);
 }
 
 /* For tests: the last frame's loss-over-the-steps panel (its area and

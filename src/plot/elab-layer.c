@@ -1,0 +1,103 @@
+/* elab-layer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A cached layer: part of a figure that changes rarely (the landscape's
+ * heat map and contours, a point cloud of thousands of rows) rendered once
+ * at the target's device resolution and composited each frame. That is
+ * only right where the target becomes pixels at the scale of user space:
+ * image surfaces, and the recording surfaces GTK replays into the window.
+ * Vector targets (SVG, PDF) keep the vectors.
+ */
+#include <math.h>
+
+#include "elab-figure-private.h"
+
+gboolean
+_elab_layer_place (cairo_t        *cr,
+                   const ElabRect *area,
+                   double          res_device[4],
+                   int             res_pixels[4])
+{
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  cairo_matrix_t mx;
+  double *d = res_device;
+  int *p = res_pixels;
+
+  cairo_get_matrix (cr, &mx);
+  if ((type != CAIRO_SURFACE_TYPE_IMAGE && type != CAIRO_SURFACE_TYPE_RECORDING) ||
+      mx.xy != 0 || mx.yx != 0 || mx.xx != mx.yy || !(mx.xx > 0))
+    return FALSE;
+
+  d[0] = area->x, d[1] = area->y;
+  d[2] = area->x + area->width, d[3] = area->y + area->height;
+  cairo_user_to_device (cr, &d[0], &d[1]);
+  cairo_user_to_device (cr, &d[2], &d[3]);
+  if (!(fabs (d[0]) < 1e6 && fabs (d[1]) < 1e6 && fabs (d[2]) < 1e6 && fabs (d[3]) < 1e6))
+    return FALSE;
+  p[0] = (int) floor (d[0]), p[1] = (int) floor (d[1]);
+  p[2] = (int) ceil (d[2]), p[3] = (int) ceil (d[3]);
+  return p[2] > p[0] && p[3] > p[1] && p[2] - p[0] <= 16384 && p[3] - p[1] <= 16384;
+}
+
+cairo_t *
+_elab_layer_begin (ElabLayer      *layer,
+                   cairo_t        *cr,
+                   const int       pixels[4],
+                   cairo_format_t  format)
+{
+  int width = pixels[2] - pixels[0], height = pixels[3] - pixels[1];
+  cairo_matrix_t mx;
+  cairo_t *lcr;
+
+  if (layer->surface == NULL ||
+      cairo_image_surface_get_width (layer->surface) != width ||
+      cairo_image_surface_get_height (layer->surface) != height ||
+      cairo_image_surface_get_format (layer->surface) != format)
+    {
+      g_clear_pointer (&layer->surface, cairo_surface_destroy);
+      layer->surface = cairo_image_surface_create (format, width, height);
+    }
+  layer->x = pixels[0];
+  layer->y = pixels[1];
+
+  /* The layer's user space is @cr's, shifted to the layer's corner. */
+  cairo_get_matrix (cr, &mx);
+  lcr = cairo_create (layer->surface);
+  cairo_set_operator (lcr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (lcr);
+  cairo_set_operator (lcr, CAIRO_OPERATOR_OVER);
+  cairo_translate (lcr, mx.x0 - pixels[0], mx.y0 - pixels[1]);
+  cairo_scale (lcr, mx.xx, mx.yy);
+  return lcr;
+}
+
+void
+_elab_layer_end (ElabLayer *layer,
+                 cairo_t   *lcr)
+{
+  cairo_destroy (lcr);
+  cairo_surface_flush (layer->surface);
+}
+
+void
+_elab_layer_paint (const ElabLayer *layer,
+                   cairo_t         *cr)
+{
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, layer->surface, layer->x, layer->y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, layer->x, layer->y,
+                   cairo_image_surface_get_width (layer->surface),
+                   cairo_image_surface_get_height (layer->surface));
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+_elab_layer_clear (ElabLayer *layer)
+{
+  g_clear_pointer (&layer->surface, cairo_surface_destroy);
+}
