@@ -32,7 +32,9 @@ awk 'BEGIN {
 }' > "$tmp/million.csv"
 
 mkdir -p "$tmp/.config/entropy-lab"
-printf '[state]\nwindow-width=1920\nwindow-height=1080\npage=training\ndataset=%s\n' \
+# 240 steps/s asks for more than one step per frame: the page then takes
+# one step (a million rows) every frame, so every frame draws new figures.
+printf '[state]\nwindow-width=1920\nwindow-height=1080\npage=training\ndataset=%s\ntraining-speed=240.0\n' \
   "$tmp/million.csv" > "$tmp/.config/entropy-lab/settings.ini"
 
 "$app" > "$tmp/out" 2> "$tmp/err" &
@@ -55,5 +57,7 @@ xdotool key space
 sleep 0.5
 xdotool key ctrl+q || echo "train-window.sh: could not press Ctrl+Q" >&2
 wait "$pid" || true
-cat "$tmp/out"; grep elab-frame-stats "$tmp/out" || echo "train-window.sh: no frame statistics" >&2
+grep elab-frame-stats "$tmp/out" || echo "train-window.sh: no frame statistics" >&2
+sed -n 's/^elab-frame-stats: frames=\([0-9]*\) .*/\1/p' "$tmp/out" |
+  awk -v s="$seconds" '{ printf "figures drawn per second while training: %.1f\n", $1 / s }'
 if [ -s "$tmp/err" ]; then echo "stderr:"; cat "$tmp/err"; fi
