@@ -60,6 +60,8 @@ struct _ElabWindow
   gint64                stats_from;
   guint                 n_frame_times;
   gint64                frame_times[4096];
+  gint64                first_counted;  /* end of the first and last counted frames */
+  gint64                last_counted;
 };
 
 enum {
@@ -435,8 +437,15 @@ frame_painted_cb (GdkFrameClock *clock,
 
   if (self->frame_start != 0 && self->frame_start >= self->stats_from
       && (self->frame_changed || figures != self->figures_seen))
-    self->frame_times[self->n_frame_times++ % G_N_ELEMENTS (self->frame_times)] =
-      g_get_monotonic_time () - self->frame_start;
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      if (self->n_frame_times == 0)
+        self->first_counted = now;
+      self->last_counted = now;
+      self->frame_times[self->n_frame_times++ % G_N_ELEMENTS (self->frame_times)] =
+        now - self->frame_start;
+    }
   self->frame_start = 0;
   self->frame_changed = FALSE;
   self->figures_seen = figures;
@@ -456,6 +465,7 @@ print_frame_stats (ElabWindow *self)
 {
   guint n = MIN (self->n_frame_times, G_N_ELEMENTS (self->frame_times));
   guint over = 0;
+  double span;
 
   if (n == 0)
     return;
@@ -464,9 +474,11 @@ print_frame_stats (ElabWindow *self)
     over += self->frame_times[i] > 16000;
 
   qsort (self->frame_times, n, sizeof (gint64), compare_gint64);
-  g_print ("elab-frame-stats: frames=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f over_16ms=%u\n",
+  /* Frames per second from the first counted frame to the last. */
+  span = (self->last_counted - self->first_counted) / (double) G_USEC_PER_SEC;
+  g_print ("elab-frame-stats: frames=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f over_16ms=%u per_s=%.1f\n",
            n, self->frame_times[n / 2] / 1000.0, self->frame_times[(n * 95) / 100] / 1000.0,
-           self->frame_times[n - 1] / 1000.0, over);
+           self->frame_times[n - 1] / 1000.0, over, span > 0 ? (self->n_frame_times - 1) / span : 0.0);
   self->n_frame_times = 0;
 }
 
