@@ -199,6 +199,12 @@ write_state (GKeyFile        *kf,
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
       g_autofree char *list = NULL;
 
+      /* A key added after version 1 is written only when it differs from
+       * its default (an enum's first value), so a file that does not use
+       * it still opens in a build that predates it. */
+      if (key->optional && key->type == KEY_ENUM && *CFIELD (state, key, int) == 0)
+        continue;
+
       switch (key->type)
         {
         case KEY_DOUBLE:
