@@ -309,9 +309,17 @@ _elab_draw_text_vertical (ElabFigure     *figure,
 {
   ElabText *t = _elab_text (figure, font, text, TRUE, -1);
 
-  if (t == NULL)
-    return;
+  if (t != NULL)
+    _elab_show_text_vertical (cr, t, x, y, color);
+}
 
+void
+_elab_show_text_vertical (cairo_t        *cr,
+                          const ElabText *t,
+                          double          x,
+                          double          y,
+                          const ElabRgba *color)
+{
   /* Rotated −90°: the layout's top edge becomes the left edge at x. */
   cairo_save (cr);
   _elab_set_source (cr, color);

@@ -458,6 +458,13 @@ void      _elab_draw_text_vertical (ElabFigure      *figure,
                                    double            x,
                                    double            y,
                                    const ElabRgba   *color);
+/* Same for a text already laid out (by _elab_text, perhaps cut to a
+ * length): its box centred on y, its top edge at x. */
+void      _elab_show_text_vertical (cairo_t         *cr,
+                                   const ElabText   *t,
+                                   double            x,
+                                   double            y,
+                                   const ElabRgba   *color);
 /* A value for people: %.4g-ish with U+2212 minus, "∞"/"−∞" for infinities
  * and "—" for NaN, followed by " unit" when @unit is not NULL. */
 void      _elab_format_value      (double            value,
