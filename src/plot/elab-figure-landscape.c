@@ -46,6 +46,7 @@ typedef struct
   guint              layer_serial;
   double             layer_key[6];  /* device x0, y0, x1, y1, scale, line width */
   int                hole[4];       /* last frame's opaque layer, device px */
+  double             hole_key[7];   /* the layout it was placed in */
 
   double             curve_w[CURVE_N];   /* no bias: L(w) */
   double             curve_l[CURVE_N];
@@ -488,9 +489,11 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   ElabRect body, outer, area, side, legend_box;
   ElabPanel panel;
   ElabLegendEntry entries[3];
-  char title[256], subtitle[256], ylab[64], lab_now[96], lab_opt[96], v_now[48], v_opt[48], b1[48], b2[48];
+  char title[256], subtitle[256], ylab[64], det_now[96], det_opt[96], v_now[48], v_opt[48], b1[48], b2[48];
+  const char *heading;
   double opt_w = NAN, opt_b = NAN, opt_loss = NAN, w, b, side_w, legend_h, bar_w, bar_h, strip_h;
   gboolean has_opt, hole_used, narrow;
+  double layout_key[7];
   const char *opt_name;
   int hole[4];
   gsize n_hist;
@@ -547,17 +550,59 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
                           : "mean cross-entropy L(w) in %s over %" G_GSIZE_FORMAT " rows, no bias \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT,
                   ul, d->n_rows, opt_name, elab_trainer_get_steps (trainer));
     }
-  /* Last frame's layer will most likely be covered again: the
-   * background need not be cleared under it (checked below). */
-  if (c->bias && c->hole[2] > 0)
+  /* Last frame's layer will be covered again if the layout is the same:
+   * the background need not be cleared under it (checked below). After a
+   * resize or a change of type size, clear all: the old hole may lie under
+   * the title, which is drawn before the new layer is known. */
+  {
+    cairo_matrix_t mx;
+
+    cairo_get_matrix (cr, &mx);
+    layout_key[0] = figure->width, layout_key[1] = figure->height;
+    layout_key[2] = figure->style.type_scale, layout_key[3] = figure->style.line_scale;
+    layout_key[4] = mx.xx, layout_key[5] = mx.x0, layout_key[6] = mx.y0;
+  }
+  if (c->bias && c->hole[2] > 0 && memcmp (layout_key, c->hole_key, sizeof layout_key) == 0)
     memcpy (figure->clear_hole, c->hole, sizeof c->hole);
   hole_used = figure->clear_hole[2] > 0 && !figure->style.transparent;
   memcpy (hole, figure->clear_hole, sizeof hole);
   _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
   c->hole[2] = 0;
 
-  /* Two legend rows (now, optimum or its absence) under a heading. */
-  legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * 3;
+  /* The legend: where the run is and where the optimum is, the numbers
+   * after the names (on a line of their own when the column is narrow). */
+  _elab_format_value (w, NULL, b1, sizeof b1);
+  _elab_format_value (b, NULL, b2, sizeof b2);
+  if (c->bias)
+    g_snprintf (det_now, sizeof det_now, "w %s, b %s", b1, b2);
+  else
+    g_snprintf (det_now, sizeof det_now, "w %s", b1);
+  _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_now, sizeof v_now);
+  entries[n_entries++] = (ElabLegendEntry) { "now:", v_now, SERIES_PATH, FALSE, .detail = det_now };
+  if (has_opt)
+    {
+      _elab_format_value (opt_w, NULL, b1, sizeof b1);
+      _elab_format_value (opt_b, NULL, b2, sizeof b2);
+      if (c->bias)
+        g_snprintf (det_opt, sizeof det_opt, "w %s, b %s", b1, b2);
+      else
+        g_snprintf (det_opt, sizeof det_opt, "w %s", b1);
+      _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
+      entries[n_entries++] = (ElabLegendEntry) { "optimum:", v_opt, SERIES_OPT, FALSE, .detail = det_opt };
+    }
+  else
+    entries[n_entries++] = (ElabLegendEntry) { "no finite optimum (separable)", NULL,
+                                               ELAB_LEGEND_NO_SWATCH, FALSE };
+  heading = _elab_train_status_label (elab_trainer_get_status (trainer));
+
+  /* The legend strip of a narrow figure is as wide as the panel, whose
+   * side insets do not depend on its height. */
+  {
+    ElabRect probe = body, probe_area;
+
+    _elab_panel_inset (figure, &probe, TRUE, TRUE, &probe_area);
+    legend_h = _elab_legend_height (figure, probe_area.width, entries, n_entries, heading);
+  }
   bar_w = round (1.2 * m->legend_px);
   if (narrow)
     {
@@ -601,6 +646,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
           {
             c->hole[0] = ix0, c->hole[1] = iy0;
             c->hole[2] = ix1 - ix0, c->hole[3] = iy1 - iy0;
+            memcpy (c->hole_key, layout_key, sizeof layout_key);
           }
       }
 
@@ -652,15 +698,36 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
           cairo_set_line_width (cr, m->axis_w);
           cairo_rectangle (cr, bx, by, bw, bar_w);
           cairo_stroke (cr);
-          for (guint i = 0; i <= 4; i++)
-            {
-              double tt = i / 4.0;
-              char buf[48];
-              _elab_format_value (from_unit (c, tt) * factor, i == 4 ? ul : NULL, buf, sizeof buf);
-              /* The end labels stay inside the bar's span. */
-              _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, bx + bw * tt,
-                               by + bar_w + round (0.3 * m->tick_px), i == 0 ? 0.0 : i == 4 ? 1.0 : 0.5, 0.0, &t->muted);
-            }
+          {
+            /* The ends first, then the middle labels that do not run into
+             * a placed one (the scale is not linear, so they bunch). */
+            static const guint order[] = { 0, 4, 2, 1, 3 };
+            double left[5], right[5];
+            guint n_placed = 0;
+
+            for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+              {
+                guint i = order[k];
+                double tt = i / 4.0, ax = i == 0 ? 0.0 : i == 4 ? 1.0 : 0.5;
+                double x = bx + bw * tt, w, l, r;
+                gboolean clear = TRUE;
+                char buf[48];
+
+                _elab_format_value (from_unit (c, tt) * factor, i == 4 ? ul : NULL, buf, sizeof buf);
+                w = _elab_text_estimate_width (figure, ELAB_FONT_TICK, buf, FALSE);
+                l = x - ax * w - 0.4 * m->tick_px;
+                r = x + (1 - ax) * w + 0.4 * m->tick_px;
+                for (guint j = 0; j < n_placed; j++)
+                  if (l < right[j] && r > left[j])
+                    clear = FALSE;
+                if (!clear)
+                  continue;
+                left[n_placed] = l, right[n_placed] = r, n_placed++;
+                /* The end labels stay inside the bar's span. */
+                _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, x,
+                                 by + bar_w + round (0.3 * m->tick_px), ax, 0.0, &t->muted);
+              }
+          }
           legend_box = (ElabRect) { panel.area.x, side.y + side.height - legend_h, panel.area.width, 0 };
         }
       else
@@ -726,30 +793,8 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
         legend_box = (ElabRect) { side.x, panel.area.y, side.width, 0 };
     }
 
-  _elab_format_value (w, NULL, b1, sizeof b1);
-  _elab_format_value (b, NULL, b2, sizeof b2);
-  if (c->bias)
-    g_snprintf (lab_now, sizeof lab_now, "now: w %s, b %s", b1, b2);
-  else
-    g_snprintf (lab_now, sizeof lab_now, "now: w %s", b1);
-  _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_now, sizeof v_now);
-  entries[n_entries++] = (ElabLegendEntry) { lab_now, v_now, SERIES_PATH, FALSE };
-  if (has_opt)
-    {
-      _elab_format_value (opt_w, NULL, b1, sizeof b1);
-      _elab_format_value (opt_b, NULL, b2, sizeof b2);
-      if (c->bias)
-        g_snprintf (lab_opt, sizeof lab_opt, "optimum: w %s, b %s", b1, b2);
-      else
-        g_snprintf (lab_opt, sizeof lab_opt, "optimum: w %s", b1);
-      _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
-      entries[n_entries++] = (ElabLegendEntry) { lab_opt, v_opt, SERIES_OPT, FALSE };
-    }
-  else
-    entries[n_entries++] = (ElabLegendEntry) { "no finite optimum (separable)", NULL,
-                                               ELAB_LEGEND_NO_SWATCH, FALSE };
-  legend_box.height = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * (n_entries + 1);
-  _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, _elab_train_status_label (elab_trainer_get_status (trainer)));
+  legend_box.height = narrow ? legend_h : _elab_legend_height (figure, legend_box.width, entries, n_entries, heading);
+  _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, heading);
 
   _elab_draw_caption (figure, cr, &body);
 }

@@ -173,13 +173,16 @@ test_landscape_cache (void)
 /* Draws @figure into @surface after painting it magenta, so any pixel a
  * frame leaves uncleared shows. */
 static void
-draw_dirty (ElabFigure        *figure,
-            cairo_surface_t   *surface,
-            const ElabState   *state,
-            const ElabTrainer *trainer)
+draw_dirty_scaled (ElabFigure        *figure,
+                   cairo_surface_t   *surface,
+                   const ElabState   *state,
+                   const ElabTrainer *trainer,
+                   double             type_scale)
 {
   cairo_t *cr = cairo_create (surface);
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+
+  style.type_scale = type_scale;
 
   cairo_set_source_rgb (cr, 1, 0, 1);
   cairo_paint (cr);
@@ -187,6 +190,65 @@ draw_dirty (ElabFigure        *figure,
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+}
+
+static void
+draw_dirty (ElabFigure        *figure,
+            cairo_surface_t   *surface,
+            const ElabState   *state,
+            const ElabTrainer *trainer)
+{
+  draw_dirty_scaled (figure, surface, state, trainer, 1.0);
+}
+
+static guint
+count_diff (cairo_surface_t *a,
+            cairo_surface_t *b)
+{
+  guint n_diff = 0;
+
+  for (int y = 0; y < H; y++)
+    {
+      const guint32 *ra = (const guint32 *) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
+      const guint32 *rb = (const guint32 *) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
+
+      for (int x = 0; x < W; x++)
+        {
+          n_diff += ra[x] != rb[x];
+          g_assert_cmphex (ra[x], !=, 0xffff00ff);
+        }
+    }
+  return n_diff;
+}
+
+/* Presentation mode enlarges type between two frames of the same figure:
+ * the landscape's panel moves, and the background it left uncleared under
+ * the old layer must not wipe the new title (it once cut the subtitle in
+ * half in the window). Both ways, the frame is a new figure's. */
+static void
+test_layout_change (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
+  g_autoptr(ElabFigure) reused = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+  cairo_surface_t *a = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  cairo_surface_t *b = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+  static const double scales[] = { 1.0, 1.6, 1.0 };
+  ElabState state;
+
+  elab_state_init_default (&state);
+  elab_trainer_step (t, 2);
+  for (guint i = 1; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(ElabFigure) fresh = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+
+      draw_dirty_scaled (reused, a, &state, t, scales[i - 1]);
+      draw_dirty_scaled (reused, a, &state, t, scales[i]);
+      draw_dirty_scaled (fresh, b, &state, t, scales[i]);
+      g_assert_cmpuint (count_diff (a, b), ==, 0);
+    }
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
 }
 
 /* The cached image layers (the landscape's heat map and contours, the
@@ -263,6 +325,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/TrainingFigure/hover-pick", test_hover_pick);
   g_test_add_func ("/elab/plot/LandscapeFigure/cache", test_landscape_cache);
   g_test_add_func ("/elab/plot/Figure/layers-match-fresh", test_layers_match_fresh);
+  g_test_add_func ("/elab/plot/LandscapeFigure/layout-change", test_layout_change);
   g_test_add_func ("/elab/plot/TrainingFigure/placeholder", test_placeholder);
 
   return g_test_run ();
