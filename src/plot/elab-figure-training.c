@@ -63,6 +63,8 @@ typedef struct
 
   ElabPanel          loss_panel;  /* last frame's, for tests */
   gboolean           has_loss_panel;
+  ElabRect           y_labels[2];       /* the data's and the bars' y labels */
+  char               y_label_text[2][96];
 } TrainingCache;
 
 static void
@@ -275,6 +277,76 @@ loss_label (ElabFigure      *figure,
     }
 }
 
+/* The per-example bars' y label: the longest wording no longer than
+ * @room, as loss_label() does for the loss panel, into @buf. */
+static void
+bars_label (ElabFigure      *figure,
+            double           room,
+            const char      *unit,
+            gboolean         binned,
+            char            *buf,
+            gsize            len)
+{
+  static const char *const per_example[] = {
+    "loss of each example (%s)", "loss per example (%s)", "loss (%s)", "loss",
+  };
+  static const char *const per_bin[] = {
+    "mean loss per x bin (%s)", "loss per x bin (%s)", "loss (%s)", "loss",
+  };
+  const char *const *words = binned ? per_bin : per_example;
+
+  for (guint i = 0; i < G_N_ELEMENTS (per_example); i++)
+    {
+      ElabText *t;
+
+      g_snprintf (buf, len, words[i], unit);
+      if (i + 1 == G_N_ELEMENTS (per_example))
+        return;
+      t = _elab_text (figure, ELAB_FONT_LABEL, buf, TRUE, -1);
+      if (t == NULL || t->width <= room)
+        return;
+    }
+}
+
+/* How long a y label centred on @panel may be without leaving the band
+ * from @top to @bottom (one pixel short: it is centred on a rounded y). */
+static double
+y_label_room (const ElabPanel *panel,
+              double           top,
+              double           bottom)
+{
+  double y = panel->area.y + panel->area.height / 2;
+
+  return MAX (1, 2 * MIN (y - top, bottom - y) - 1);
+}
+
+/* A left panel's y label (markup) where _elab_draw_axes() puts one, cut
+ * with "…" to @room: the data panel's label and the bars' are stacked in
+ * one column, and in large type over short panels they ran into each
+ * other. Left out when not even a few letters fit. Its extent (empty
+ * when left out) goes to @res, for tests. */
+static void
+draw_y_label (ElabFigure      *figure,
+              cairo_t         *cr,
+              const ElabPanel *panel,
+              const char      *markup,
+              double           room,
+              ElabRect        *res)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabRect *a = &panel->area;
+  double x = a->x - 3.3 * m->tick_px - 1.5 * m->label_px;
+  double y = a->y + a->height / 2;
+  ElabText *t;
+
+  *res = (ElabRect) { round (x), round (y), 0, 0 };
+  t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, room);
+  if (t == NULL || t->width > room || (_elab_text_is_cut (t) && room < 3 * m->label_px))
+    return;
+  _elab_show_text_vertical (cr, t, x, y, &figure->theme.foreground);
+  *res = (ElabRect) { round (x), round (y) - t->width / 2, t->height, t->width };
+}
+
 /* The points, jittered vertically and translucent so piles show. */
 static void
 paint_points (ElabFigure          *figure,
@@ -366,6 +438,31 @@ _elab_figure_training_get_loss_panel (const ElabFigure *figure,
   if (c == NULL || figure->kind != ELAB_FIGURE_TRAINING || !c->has_loss_panel)
     return FALSE;
   *res = c->loss_panel;
+  return TRUE;
+}
+
+/* For tests: the last frame's y labels of the data panel (0) and of the
+ * per-example bars (1): their extent on the figure (width and height 0
+ * when left out) and their markup. FALSE before the first draw with a
+ * trainer. */
+gboolean _elab_figure_training_get_y_labels (const ElabFigure *figure,
+                                             ElabRect          res_extents[2],
+                                             const char       *res_texts[2]);
+
+gboolean
+_elab_figure_training_get_y_labels (const ElabFigure *figure,
+                                    ElabRect          res_extents[2],
+                                    const char       *res_texts[2])
+{
+  const TrainingCache *c = figure->extra;
+
+  if (c == NULL || figure->kind != ELAB_FIGURE_TRAINING || !c->has_loss_panel)
+    return FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      res_extents[i] = c->y_labels[i];
+      res_texts[i] = c->y_label_text[i];
+    }
   return TRUE;
 }
 
@@ -568,9 +665,24 @@ _elab_figure_draw_training (ElabFigure        *figure,
       }
   }
 
-  g_snprintf (ylab, sizeof ylab, c->n > BARS_MAX ? "mean loss per x bin (%s)" : "loss of each example (%s)", ul);
-  _elab_draw_axes (figure, cr, &data, NULL, d->y_name);
-  _elab_draw_axes (figure, cr, &bars, d->x_name, ylab);
+  {
+    g_autofree char *y_name = g_markup_escape_text (d->y_name, -1);
+
+    /* The data's label stays along its panel. The bars' may reach up to
+     * the data panel's bottom and down through the x axis's labels: the
+     * column left of the tick labels is empty there, and a full screen
+     * keeps its whole wording ("loss of each example"). */
+    double room_data = y_label_room (&data, data.area.y, data.area.y + data.area.height);
+    double room_bars = y_label_room (&bars, data.area.y + data.area.height, left.y + left.height);
+
+    _elab_draw_axes (figure, cr, &data, NULL, NULL);
+    draw_y_label (figure, cr, &data, y_name, room_data, &c->y_labels[0]);
+    _elab_draw_axes (figure, cr, &bars, d->x_name, NULL);
+    bars_label (figure, room_bars, ul, c->n > BARS_MAX, ylab, sizeof ylab);
+    draw_y_label (figure, cr, &bars, ylab, room_bars, &c->y_labels[1]);
+    g_strlcpy (c->y_label_text[0], y_name, sizeof c->y_label_text[0]);
+    g_strlcpy (c->y_label_text[1], ylab, sizeof c->y_label_text[1]);
+  }
   c->loss_panel = lossp;
   c->has_loss_panel = TRUE;
   loss_label (figure, &lossp, ul, log_scale, ylab, sizeof ylab);

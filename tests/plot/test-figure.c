@@ -8,8 +8,14 @@
  */
 
 #include "elab-figure-private.h"
+#include "elab-trainer.h"
 
 #include <string.h>
+
+/* From elab-figure-training.c. */
+gboolean _elab_figure_training_get_y_labels (const ElabFigure *figure,
+                                             ElabRect          res_extents[2],
+                                             const char       *res_texts[2]);
 
 #define GOLDEN_W 480
 #define GOLDEN_H 320
@@ -507,6 +513,83 @@ test_presentation_legends (void)
         }
 }
 
+/* The Training figure's two left panels stack their rotated y labels in
+ * one column: in presentation type each stays within its own panel's
+ * height (shorter wording, else cut), so they never overlap. At 1.0× on
+ * a full screen both keep their whole wording. */
+static void
+test_training_y_labels (void)
+{
+  /* The window's plot at 1280×720 (≈ 715 square beside the landscape,
+   * 800×600 alone) and around it. */
+  static const int sizes[][2] = { { 800, 600 }, { 640, 480 }, { 1000, 700 }, { 715, 715 }, { 1920, 1080 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ElabTrainer) trainer = NULL;
+  ElabState state;
+
+  elab_state_init_default (&state);
+  state.page = ELAB_PAGE_TRAINING;
+  trainer = elab_trainer_new_for_state (&state, &error);
+  g_assert_no_error (error);
+  elab_trainer_step (trainer, 200);
+
+  for (guint z = 0; z <= G_N_ELEMENTS (sizes); z++)
+    {
+      g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_TRAINING);
+      gboolean full = z == G_N_ELEMENTS (sizes);   /* last: 1920×1080 at 1.0× */
+      int w = full ? 1920 : sizes[z][0], h = full ? 1080 : sizes[z][1];
+      cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cairo_t *cr = cairo_create (s);
+      ElabFigureStyle style;
+      ElabRect ext[2];
+      const char *text[2];
+
+      presentation_style (&style);
+      if (full)
+        style.type_scale = style.line_scale = 1.0;
+      elab_figure_draw (figure, cr, w, h, &state, trainer, &style);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (s);
+
+      g_assert_true (_elab_figure_training_get_y_labels (figure, ext, text));
+      /* Panels 0 and 1: the data, the bars under it. */
+      g_assert_cmpuint (figure->n_panels, >=, 2);
+      const ElabRect *data = &figure->panels[0].area, *bars = &figure->panels[1].area;
+
+      for (guint i = 0; i < 2; i++)
+        g_test_message ("%dx%d type %g: y label %u \"%s\" at y %g, %g long; panel y %g, %g tall",
+                        w, h, style.type_scale, i, text[i], ext[i].y, ext[i].height,
+                        figure->panels[i].area.y, figure->panels[i].area.height);
+      /* The data's label along its own panel; the bars' between the data
+       * panel's bottom and the figure's (it may run down beside the x
+       * axis's labels, where the column is empty). */
+      if (ext[0].height > 0)
+        {
+          g_assert_cmpfloat (ext[0].y, >=, data->y - 0.5);
+          g_assert_cmpfloat (ext[0].y + ext[0].height, <=, data->y + data->height + 0.5);
+        }
+      if (ext[1].height > 0)
+        {
+          g_assert_cmpfloat (ext[1].y, >=, data->y + data->height - 0.5);
+          g_assert_cmpfloat (ext[1].y + ext[1].height, <=, h);
+          g_assert_cmpfloat (ext[1].y, <=, bars->y + bars->height);
+          g_assert_cmpfloat (ext[1].y + ext[1].height, >=, bars->y);
+        }
+      if (ext[0].height > 0 && ext[1].height > 0)
+        g_assert_cmpfloat (ext[0].y + ext[0].height, <=, ext[1].y);
+      /* Not passed by leaving labels out: where the panels have room. */
+      if (w == 715 || full)
+        g_assert_cmpfloat (ext[0].height, >, 0);
+      if (full)
+        {
+          g_assert_cmpfloat (ext[1].height, >, 0);
+          g_assert_cmpstr (text[0], ==, "O-ring incident");
+          g_assert_cmpstr (text[1], ==, "loss of each example (bits)");
+        }
+    }
+}
+
 /* The legend itself: in a box as tall as it asks, a narrow legend takes
  * two lines an entry and cuts nothing; in a box only one row an entry
  * tall it falls back to rows with cut names, and says so. */
@@ -736,6 +819,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Figure/raster-matches-cairo", test_raster_matches_cairo);
   g_test_add_func ("/elab/plot/Figure/presentation-legends", test_presentation_legends);
   g_test_add_func ("/elab/plot/Figure/legend-two-lines", test_legend_two_lines);
+  g_test_add_func ("/elab/plot/Figure/training-y-labels", test_training_y_labels);
   g_test_add_func ("/elab/plot/Figure/text-cut-markup", test_text_cut_markup);
   g_test_add_func ("/elab/plot/Figure/softmax-readouts", test_softmax_readouts);
 
