@@ -1,7 +1,7 @@
 #!/bin/sh
 # Frame times while a slider is dragged with real pointer events: the
 # window at 1920×1080 under Xvfb, model A's θ slider dragged back and forth
-# with xdotool, every frame's CPU time (update → end of paint, GSK render
+# with one xdotool process, every frame's time (the change → end of paint, GSK render
 # included) reported by the window itself (ELAB_FRAME_STATS).
 #   tests/bench/drag.sh [BUILD_DIR]
 set -eu
@@ -36,14 +36,16 @@ sleep 2
 # side panel; drag it right and left across the slider.
 eval "$(xdotool getwindowgeometry --shell "$w")"
 kx=$((X + 135)); ky=$((Y + 172))
-xdotool mousemove "$kx" "$ky" mousedown 1
+# One xdotool process for the whole drag: a process per move would take
+# the CPU the window is being measured on.
+moves=
 for pass in 1 2 3; do
   for dx in $(seq 0 2 60) $(seq 60 -2 -60) $(seq -60 2 0); do
-    xdotool mousemove "$((kx + dx))" "$ky"
-    sleep 0.008
+    moves="$moves mousemove $((kx + dx)) $ky sleep 0.008"
   done
 done
-xdotool mouseup 1
+# shellcheck disable=SC2086
+xdotool mousemove "$kx" "$ky" mousedown 1 $moves mouseup 1
 sleep 0.5
 xdotool key ctrl+q || echo "drag.sh: could not press Ctrl+Q" >&2
 wait "$pid" || true
