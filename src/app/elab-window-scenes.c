@@ -516,20 +516,21 @@ find_view_stack (GtkWidget *widget)
   return NULL;
 }
 
-/* The label floats over the page stack, bottom right. The stack is moved
- * into a GtkOverlay in its place, so the window's template need not
- * know. */
+/* The label sits in a row of its own under the page stack, bottom right.
+ * Floating over the stack it covered the end of a two-line caption (and,
+ * in presentation type, whatever else a figure puts in its corner); the
+ * row takes room only while a scenario is open. The stack is moved into
+ * a box in its place, so the window's template need not know. */
 static void
 add_scene_label (WindowScenes *ws)
 {
   GtkWidget *stack = GTK_WIDGET (ws->stack);
   GtkWidget *parent = stack != NULL ? gtk_widget_get_parent (stack) : NULL;
-  GtkWidget *overlay;
+  GtkWidget *column;
   GtkWidget *before;
 
   ws->scene_label = g_object_ref_sink (gtk_label_new (NULL));
   gtk_widget_set_halign (ws->scene_label, GTK_ALIGN_END);
-  gtk_widget_set_valign (ws->scene_label, GTK_ALIGN_END);
   gtk_widget_set_can_target (ws->scene_label, FALSE);
   gtk_widget_add_css_class (ws->scene_label, "elab-scene-label");
   gtk_widget_set_visible (ws->scene_label, FALSE);
@@ -538,14 +539,16 @@ add_scene_label (WindowScenes *ws)
     return;
 
   before = gtk_widget_get_prev_sibling (stack);
-  overlay = gtk_overlay_new ();
-  gtk_widget_set_vexpand (overlay, gtk_widget_get_vexpand (stack));
+  column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (column, gtk_widget_get_vexpand (stack));
+  gtk_widget_set_hexpand (column, gtk_widget_get_hexpand (stack));
   g_object_ref (stack);
   gtk_box_remove (GTK_BOX (parent), stack);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), stack);
+  gtk_widget_set_vexpand (stack, TRUE);
+  gtk_box_append (GTK_BOX (column), stack);
   g_object_unref (stack);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), ws->scene_label);
-  gtk_box_insert_child_after (GTK_BOX (parent), overlay, before);
+  gtk_box_append (GTK_BOX (column), ws->scene_label);
+  gtk_box_insert_child_after (GTK_BOX (parent), column, before);
 }
 
 void

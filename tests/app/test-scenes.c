@@ -307,6 +307,67 @@ test_window_lesson (void)
   destroy_window (window);
 }
 
+/* The "scene N / 5" label never lies over a plot, so never over the end
+ * of a two-line caption (it used to float over the page's bottom right
+ * corner), in the window and in presentation mode alike. */
+static void
+test_label_clear_of_caption (void)
+{
+  g_autofree char *path = lesson_path ();
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabScenePlayer *player = elab_window_get_scene_player (window);
+  GtkWidget *label = elab_window_get_scene_label (window);
+  int plain_height = 0;   /* the label's, outside presentation mode */
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (elab_window_open_scenario_file (window, path));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-scene", NULL);
+  elab_scene_player_finish (player);
+
+  for (guint mode = 0; mode < 2; mode++)
+    {
+      ElabPlotView *view;
+      graphene_rect_t lb, vb;
+      guint spins = 0;
+
+      if (mode == 1)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL);
+      view = elab_window_get_visible_plot_view (window);
+      /* A two-line caption on the plot. */
+      g_assert_nonnull (strchr (elab_plot_view_get_caption (view), '\n'));
+      /* Laid out, and in presentation mode with the projector's larger
+       * type (the label grows). Count main-loop turns, not time. */
+      while ((gtk_widget_get_width (label) == 0 || gtk_widget_get_width (GTK_WIDGET (view)) == 0 ||
+              (mode == 1 && gtk_widget_get_height (label) <= plain_height) || spins < 50) &&
+             spins++ < 20000)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (500);
+        }
+      if (mode == 0)
+        plain_height = gtk_widget_get_height (label);
+      else
+        g_assert_cmpint (gtk_widget_get_height (label), >, plain_height);
+
+      g_assert_true (gtk_widget_get_mapped (label));
+      g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (window), &lb));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view), GTK_WIDGET (window), &vb));
+      g_test_message ("mode %u: label %gx%g at (%g, %g), plot %gx%g at (%g, %g)", mode,
+                      lb.size.width, lb.size.height, lb.origin.x, lb.origin.y,
+                      vb.size.width, vb.size.height, vb.origin.x, vb.origin.y);
+      g_assert_cmpfloat (lb.size.width, >, 0);
+      g_assert_cmpfloat (vb.size.height, >, 100);
+      g_assert_false (graphene_rect_intersection (&lb, &vb, NULL));
+      /* Still the page's bottom right corner. */
+      g_assert_cmpfloat (lb.origin.x + lb.size.width, >=, vb.origin.x + vb.size.width - 20);
+      g_assert_cmpfloat (lb.origin.y, >=, vb.origin.y + vb.size.height);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL);
+  destroy_window (window);
+}
+
 static gboolean
 has_message_dialog (void)
 {
@@ -534,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Scenes/player-start", test_player_start);
   g_test_add_func ("/elab/app/Scenes/lesson-loads", test_lesson_loads);
   g_test_add_func ("/elab/app/Scenes/window-lesson", test_window_lesson);
+  g_test_add_func ("/elab/app/Scenes/label-clear-of-caption", test_label_clear_of_caption);
   g_test_add_func ("/elab/app/Scenes/window-bad-file", test_window_bad_file);
   g_test_add_func ("/elab/app/Scenes/round-trip", test_round_trip);
   g_test_add_func ("/elab/app/Scenes/export-sweep", test_export_sweep);
