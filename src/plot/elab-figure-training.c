@@ -22,6 +22,7 @@
 #include "elab-trainer.h"
 
 #define SAMPLE_MAX   4096   /* points drawn at most */
+#define LEGEND_HEADING "\xcf\x83(w\xc2\xb7x + b) and its mean loss"
 #define BARS_MAX     400    /* one bar per example up to this many rows */
 #define N_BINS       60     /* else mean loss per x bin */
 #define CURVE_N      241
@@ -488,6 +489,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   char v_fit[48], v_opt[48], b1[48], b2[48];
   double bin_sum[N_BINS], bin_cnt[N_BINS];
   double w, b, opt_w = NAN, opt_b = NAN, opt_loss = NAN, loss_max, step_max, col_gap, legend_h;
+  double legend_rows_h = 0;
   double hist_lo = INFINITY, hist_hi = 0.0;
   gboolean has_opt, hover;
   gboolean log_scale = state->loss_scale == ELAB_LOSS_SCALE_LOG;
@@ -597,10 +599,49 @@ _elab_figure_draw_training (ElabFigure        *figure,
                 _elab_train_status_label (elab_trainer_get_status (trainer)));
     _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
 
-    /* Five rows and a heading, then room for the run's message: two
-     * lines across a full-width strip, four in a column. */
-    legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * 5 +
-               (narrow ? 3.6 : 6.4) * m->legend_px;
+    /* Legend: classes, the current fit with its loss, the optimum. */
+    g_snprintf (lab_c0, sizeof lab_c0, "%s = 0", d->y_name);
+    g_snprintf (lab_c1, sizeof lab_c1, "%s = 1", d->y_name);
+    entries[n_entries++] = (ElabLegendEntry) { lab_c0, NULL, class_series[0], FALSE };
+    entries[n_entries++] = (ElabLegendEntry) { lab_c1, NULL, class_series[1], FALSE };
+    format_num (w, b1, sizeof b1);
+    format_num (b, b2, sizeof b2);
+    /* In a half-width box the numbers go after the name, on their own
+     * line when they do not fit beside it. */
+    g_snprintf (lab_fit, sizeof lab_fit, narrow ? "w = %s, b = %s" : "now: w = %s, b = %s", b1, b2);
+    _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_fit, sizeof v_fit);
+    entries[n_entries++] = narrow ? (ElabLegendEntry) { "now:", v_fit, SERIES_FIT, FALSE, .detail = lab_fit }
+                                  : (ElabLegendEntry) { lab_fit, v_fit, SERIES_FIT, FALSE };
+    if (has_opt)
+      {
+        format_num (opt_w, b1, sizeof b1);
+        format_num (opt_b, b2, sizeof b2);
+        g_snprintf (lab_opt, sizeof lab_opt, narrow ? "w = %s, b = %s" : "optimum: w = %s, b = %s", b1, b2);
+        _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
+        entries[n_entries++] = narrow ? (ElabLegendEntry) { "optimum:", v_opt, SERIES_OPT, FALSE, .detail = lab_opt }
+                                      : (ElabLegendEntry) { lab_opt, v_opt, SERIES_OPT, FALSE };
+      }
+    else
+      {
+        g_snprintf (lab_opt, sizeof lab_opt, "no finite optimum (separable data)");
+        entries[n_entries++] = (ElabLegendEntry) { lab_opt, NULL, ELAB_LEGEND_NO_SWATCH, FALSE };
+      }
+
+    /* Wide: five rows and a heading in the right column, then room for
+     * the run's message (four lines). Narrow: a strip under both columns
+     * with the legend in two boxes side by side, and room for the message
+     * (two lines) only once there is one. */
+    if (narrow)
+      {
+        double half_w = floor ((body.width - m->pad) / 2);
+
+        legend_rows_h = MAX (_elab_legend_height (figure, half_w, entries, 2, LEGEND_HEADING),
+                             _elab_legend_height (figure, half_w, entries + 2, n_entries - 2, NULL));
+        legend_h = legend_rows_h +
+                   (elab_trainer_get_status (trainer) != ELAB_TRAIN_STATUS_RUNNING ? 3.6 * m->legend_px : 0);
+      }
+    else
+      legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * 5 + 6.4 * m->legend_px;
     /* Left column: data and fitted curve over per-example loss, sharing
      * x. Right column: the loss over iterations, then the legend (or,
      * when narrow, the legend in a strip under both). */
@@ -805,34 +846,26 @@ _elab_figure_draw_training (ElabFigure        *figure,
                          _elab_axis_to_px (&lossp.y, c->hist_y[n_hist - 1]), SERIES_FIT);
     }
 
-  /* Legend: classes, the current fit with its loss, the optimum. */
-  g_snprintf (lab_c0, sizeof lab_c0, "%s = 0", d->y_name);
-  g_snprintf (lab_c1, sizeof lab_c1, "%s = 1", d->y_name);
-  entries[n_entries++] = (ElabLegendEntry) { lab_c0, NULL, class_series[0], FALSE };
-  entries[n_entries++] = (ElabLegendEntry) { lab_c1, NULL, class_series[1], FALSE };
-  format_num (w, b1, sizeof b1);
-  format_num (b, b2, sizeof b2);
-  g_snprintf (lab_fit, sizeof lab_fit, "now: w = %s, b = %s", b1, b2);
-  _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_fit, sizeof v_fit);
-  entries[n_entries++] = (ElabLegendEntry) { lab_fit, v_fit, SERIES_FIT, FALSE };
-  if (has_opt)
-    {
-      format_num (opt_w, b1, sizeof b1);
-      format_num (opt_b, b2, sizeof b2);
-      g_snprintf (lab_opt, sizeof lab_opt, "optimum: w = %s, b = %s", b1, b2);
-      _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
-      entries[n_entries++] = (ElabLegendEntry) { lab_opt, v_opt, SERIES_OPT, FALSE };
-    }
-  else
-    {
-      g_snprintf (lab_opt, sizeof lab_opt, "no finite optimum (separable data)");
-      entries[n_entries++] = (ElabLegendEntry) { lab_opt, NULL, ELAB_LEGEND_NO_SWATCH, FALSE };
-    }
   {
-    double used = _elab_draw_legend (figure, cr, &legend_box, entries, n_entries,
-                                     "\xcf\x83(w\xc2\xb7x + b) and its mean loss");
     ElabTrainStatus st = elab_trainer_get_status (trainer);
     const ElabRgba *col = st == ELAB_TRAIN_STATUS_DIVERGED ? _elab_theme_series (t, 1) : &t->foreground;
+    double used;
+
+    if (narrow)
+      {
+        /* Two boxes side by side: the classes under the heading, then
+         * where the run is and the optimum. */
+        ElabRect half = legend_box;
+
+        half.width = floor ((legend_box.width - m->pad) / 2);
+        half.height = legend_rows_h;
+        _elab_draw_legend (figure, cr, &half, entries, 2, LEGEND_HEADING);
+        half.x = legend_box.x + legend_box.width - half.width;
+        _elab_draw_legend (figure, cr, &half, entries + 2, n_entries - 2, NULL);
+        used = legend_rows_h;
+      }
+    else
+      used = _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, LEGEND_HEADING);
 
     if (figure->style.draw_text && st != ELAB_TRAIN_STATUS_RUNNING)
       draw_message (figure, cr, elab_trainer_get_message (trainer), legend_box.x + 0.5 * m->legend_px,
