@@ -10,9 +10,12 @@
 #include <math.h>
 
 #include "elab-figure-private.h"
+#include "elab-presets.h"
 #include "elab-trainer.h"
 
 /* From elab-figure-landscape.c: the cached grid's rectangle. */
+gboolean _elab_figure_training_get_loss_panel (const ElabFigure *figure,
+                                               ElabPanel        *res);
 gboolean _elab_figure_landscape_get_rect (const ElabFigure *figure,
                                           double            res[4]);
 
@@ -251,6 +254,38 @@ test_layout_change (void)
   cairo_surface_destroy (b);
 }
 
+/* Presentation type in half a 1280×720 window: the legend strip under
+ * the panels must leave them most of the height (its five rows and the
+ * room for a message not yet there once left the loss panel a sliver). */
+static void
+test_narrow_presentation_room (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) t = NULL;
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_TRAINING);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 715, 715);
+  cairo_t *cr = cairo_create (surface);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  ElabTrainerSettings settings;
+  ElabState state;
+  ElabPanel loss;
+
+  elab_state_init_default (&state);
+  g_assert_true (elab_presets_apply ("challenger", &state));
+  elab_trainer_settings_from_state (&state, &settings);
+  t = elab_trainer_new (d, &settings);
+  style.type_scale = 1.6;
+  style.line_scale = 2.0;
+  elab_trainer_step (t, 3);
+  g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_RUNNING);
+  elab_figure_draw (figure, cr, 715, 715, &state, t, &style);
+  g_assert_true (_elab_figure_training_get_loss_panel (figure, &loss));
+  g_test_message ("loss panel %.0f px tall of 715", loss.area.height);
+  g_assert_cmpfloat (loss.area.height, >, 0.4 * 715);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* The cached image layers (the landscape's heat map and contours, the
  * training figure's point cloud) and the background the landscape leaves
  * uncleared under its layer: a later frame into a dirty surface must be
@@ -326,6 +361,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/LandscapeFigure/cache", test_landscape_cache);
   g_test_add_func ("/elab/plot/Figure/layers-match-fresh", test_layers_match_fresh);
   g_test_add_func ("/elab/plot/LandscapeFigure/layout-change", test_layout_change);
+  g_test_add_func ("/elab/plot/TrainingFigure/narrow-presentation-room", test_narrow_presentation_room);
   g_test_add_func ("/elab/plot/TrainingFigure/placeholder", test_placeholder);
 
   return g_test_run ();
