@@ -415,6 +415,24 @@ paint_heat_and_contours (ElabFigure      *figure,
   cairo_restore (cr);
 }
 
+/* "w −0.222, b 14.40", or "w −0.222" without a bias. */
+static void
+format_point (gboolean  bias,
+              double    w,
+              double    b,
+              char     *buf,
+              gsize     len)
+{
+  char sw[48], sb[48];
+
+  _elab_format_value (w, NULL, sw, sizeof sw);
+  _elab_format_value (b, NULL, sb, sizeof sb);
+  if (bias)
+    g_snprintf (buf, len, "w %s, b %s", sw, sb);
+  else
+    g_snprintf (buf, len, "w %s", sw);
+}
+
 /* Where the target is made of pixels: renders the heat map and contours
  * once into a device-sized layer and copies it per frame. Vector targets
  * (SVG, PDF) get the contours as vectors. */
@@ -489,7 +507,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   ElabRect body, outer, area, side, legend_box;
   ElabPanel panel;
   ElabLegendEntry entries[3];
-  char title[256], subtitle[256], ylab[64], det_now[96], det_opt[96], v_now[48], v_opt[48], b1[48], b2[48];
+  char title[256], subtitle[256], ylab[64], det_now[96], det_opt[96], v_now[48], v_opt[48];
   const char *heading;
   double opt_w = NAN, opt_b = NAN, opt_loss = NAN, w, b, side_w, legend_h, bar_w, bar_h, strip_h;
   gboolean has_opt, hole_used, narrow;
@@ -571,22 +589,12 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
 
   /* The legend: where the run is and where the optimum is, the numbers
    * after the names (on a line of their own when the column is narrow). */
-  _elab_format_value (w, NULL, b1, sizeof b1);
-  _elab_format_value (b, NULL, b2, sizeof b2);
-  if (c->bias)
-    g_snprintf (det_now, sizeof det_now, "w %s, b %s", b1, b2);
-  else
-    g_snprintf (det_now, sizeof det_now, "w %s", b1);
+  format_point (c->bias, w, b, det_now, sizeof det_now);
   _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_now, sizeof v_now);
   entries[n_entries++] = (ElabLegendEntry) { "now:", v_now, SERIES_PATH, FALSE, .detail = det_now };
   if (has_opt)
     {
-      _elab_format_value (opt_w, NULL, b1, sizeof b1);
-      _elab_format_value (opt_b, NULL, b2, sizeof b2);
-      if (c->bias)
-        g_snprintf (det_opt, sizeof det_opt, "w %s, b %s", b1, b2);
-      else
-        g_snprintf (det_opt, sizeof det_opt, "w %s", b1);
+      format_point (c->bias, opt_w, opt_b, det_opt, sizeof det_opt);
       _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
       entries[n_entries++] = (ElabLegendEntry) { "optimum:", v_opt, SERIES_OPT, FALSE, .detail = det_opt };
     }
