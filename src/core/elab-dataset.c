@@ -33,33 +33,9 @@ static const double hours_y[] = {
 };
 
 /* Fisher's iris (Anderson's measurements), petal length in cm, in the
- * standard 150-row order; generated from and checked against
- * sklearn.datasets.load_iris(). */
-static const double iris_vv_x[] = {
-  4.7, 4.5, 4.9, 4.0, 4.6, 4.5, 4.7, 3.3, 4.6, 3.9,
-  3.5, 4.2, 4.0, 4.7, 3.6, 4.4, 4.5, 4.1, 4.5, 3.9,
-  4.8, 4.0, 4.9, 4.7, 4.3, 4.4, 4.8, 5.0, 4.5, 3.5,
-  3.8, 3.7, 3.9, 5.1, 4.5, 4.5, 4.7, 4.4, 4.1, 4.0,
-  4.4, 4.6, 4.0, 3.3, 4.2, 4.2, 4.2, 4.3, 3.0, 4.1,
-  6.0, 5.1, 5.9, 5.6, 5.8, 6.6, 4.5, 6.3, 5.8, 6.1,
-  5.1, 5.3, 5.5, 5.0, 5.1, 5.3, 5.5, 6.7, 6.9, 5.0,
-  5.7, 4.9, 6.7, 4.9, 5.7, 6.0, 4.8, 4.9, 5.6, 5.8,
-  6.1, 6.4, 5.6, 5.1, 5.6, 6.1, 5.6, 5.5, 4.8, 5.4,
-  5.6, 5.1, 5.1, 5.9, 5.7, 5.2, 5.0, 5.2, 5.4, 5.1,
-};
-static const double iris_vv_y[] = {
-  0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-  0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-  0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-  0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-  0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-  1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
-  1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
-  1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
-  1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
-  1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
-};
-static const double iris_setosa_x[] = {
+ * standard 150-row order (50 setosa, 50 versicolor, 50 virginica);
+ * generated from and checked against sklearn.datasets.load_iris(). */
+static const double iris_petal_length[] = {
   1.4, 1.4, 1.3, 1.5, 1.4, 1.7, 1.4, 1.5, 1.4, 1.5,
   1.5, 1.6, 1.4, 1.1, 1.2, 1.5, 1.3, 1.4, 1.7, 1.5,
   1.7, 1.5, 1.0, 1.7, 1.9, 1.6, 1.6, 1.5, 1.4, 1.6,
@@ -75,6 +51,20 @@ static const double iris_setosa_x[] = {
   5.7, 4.9, 6.7, 4.9, 5.7, 6.0, 4.8, 4.9, 5.6, 5.8,
   6.1, 6.4, 5.6, 5.1, 5.6, 6.1, 5.6, 5.5, 4.8, 5.4,
   5.6, 5.1, 5.1, 5.9, 5.7, 5.2, 5.0, 5.2, 5.4, 5.1,
+};
+/* Versicolor and virginica: the last 100 rows. */
+#define iris_vv_x (iris_petal_length + 50)
+static const double iris_vv_y[] = {
+  0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+  0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+  0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+  0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+  0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+  1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
+  1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
+  1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
+  1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
+  1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
 };
 static const double iris_setosa_y[] = {
   1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
@@ -122,7 +112,7 @@ static const ElabDatasetInfo builtins[] = {
     "Fisher's iris data (Anderson 1935, Fisher 1936), the 100 versicolor and virginica flowers.",
     "The classes overlap between 4.5 and 5.1 cm: no threshold is perfect.",
     "petal length (cm)", "virginica",
-    iris_vv_x, iris_vv_y, G_N_ELEMENTS (iris_vv_x),
+    iris_vv_x, iris_vv_y, G_N_ELEMENTS (iris_vv_y),
     NAN, NAN,
   },
   {
@@ -132,15 +122,15 @@ static const ElabDatasetInfo builtins[] = {
     "Perfectly separable (setosa ≤ 1.9 cm, the rest ≥ 3 cm): the loss tends to 0 as |w| "
     "grows, so there is no finite optimum.",
     "petal length (cm)", "setosa",
-    iris_setosa_x, iris_setosa_y, G_N_ELEMENTS (iris_setosa_x),
+    iris_petal_length, iris_setosa_y, G_N_ELEMENTS (iris_setosa_y),
     NAN, NAN,
   },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (challenger_x) == 23 && G_N_ELEMENTS (challenger_y) == 23);
 G_STATIC_ASSERT (G_N_ELEMENTS (hours_x) == 20 && G_N_ELEMENTS (hours_y) == 20);
-G_STATIC_ASSERT (G_N_ELEMENTS (iris_vv_x) == 100 && G_N_ELEMENTS (iris_vv_y) == 100);
-G_STATIC_ASSERT (G_N_ELEMENTS (iris_setosa_x) == 150 && G_N_ELEMENTS (iris_setosa_y) == 150);
+G_STATIC_ASSERT (G_N_ELEMENTS (iris_petal_length) == 150);
+G_STATIC_ASSERT (G_N_ELEMENTS (iris_vv_y) == 100 && G_N_ELEMENTS (iris_setosa_y) == 150);
 
 const ElabDatasetInfo *
 elab_dataset_get_builtins (guint *n_res)
