@@ -43,6 +43,7 @@ typedef struct
   /* The heat map and contours rendered at the panel's device size, so a
    * frame only copies pixels. Keyed on everything that shows in it. */
   ElabLayer          layer;
+  cairo_pattern_t   *bar;           /* the colour map along [0, 1] */
   guint              layer_serial;
   double             layer_key[6];  /* device x0, y0, x1, y1, scale, line width */
   int                hole[4];       /* last frame's opaque layer, device px */
@@ -63,6 +64,7 @@ landscape_cache_free (gpointer data)
 
   g_clear_pointer (&c->heat, cairo_surface_destroy);
   _elab_layer_clear (&c->layer);
+  g_clear_pointer (&c->bar, cairo_pattern_destroy);
   g_clear_pointer (&c->segments, g_array_unref);
   g_free (c->path_x);
   g_free (c->path_y);
@@ -415,6 +417,44 @@ paint_heat_and_contours (ElabFigure      *figure,
   cairo_restore (cr);
 }
 
+/* The colour bar: one gradient through the colour map (made once, mapped
+ * onto the bar each frame) instead of a fill per band. Vertical bars run
+ * from the lowest loss at the bottom to the highest at the top. */
+static void
+fill_colour_bar (LandscapeCache *c,
+                 cairo_t        *cr,
+                 double          x,
+                 double          y,
+                 double          width,
+                 double          height,
+                 gboolean        vertical)
+{
+  cairo_matrix_t m;
+
+  if (c->bar == NULL)
+    {
+      const guint stops = 64;
+
+      c->bar = cairo_pattern_create_linear (0, 0, 1, 0);
+      for (guint i = 0; i <= stops; i++)
+        {
+          double r, g, b;
+
+          colormap ((double) i / stops, &r, &g, &b);
+          cairo_pattern_add_color_stop_rgb (c->bar, (double) i / stops, r, g, b);
+        }
+    }
+  /* User space to the gradient's [0, 1] along the bar. */
+  if (vertical)
+    cairo_matrix_init (&m, 0, 1, -1 / height, 0, (y + height) / height, 0);
+  else
+    cairo_matrix_init (&m, 1 / width, 0, 0, 1, -x / width, 0);
+  cairo_pattern_set_matrix (c->bar, &m);
+  cairo_set_source (cr, c->bar);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+}
+
 /* "w −0.222, b 14.40", or "w −0.222" without a bias. */
 static void
 format_point (gboolean  bias,
@@ -692,16 +732,8 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       if (narrow)
         {
           double bx = panel.area.x, by = side.y, bw = panel.area.width;
-          const guint steps = 64;
 
-          for (guint i = 0; i < steps; i++)
-            {
-              double r, g, bb;
-              colormap ((i + 0.5) / steps, &r, &g, &bb);
-              cairo_set_source_rgb (cr, r, g, bb);
-              cairo_rectangle (cr, bx + bw * i / steps, by, bw / steps + 0.5, bar_w);
-              cairo_fill (cr);
-            }
+          fill_colour_bar (c, cr, bx, by, bw, bar_w, FALSE);
           _elab_set_source (cr, &t->axis);
           cairo_set_line_width (cr, m->axis_w);
           cairo_rectangle (cr, bx, by, bw, bar_w);
@@ -741,17 +773,9 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       else
         {
           double bx = side.x + round (0.5 * m->legend_px), by = panel.area.y;
-          const guint steps = 64;
 
           bar_h = round (MIN (side.height * 0.45, panel.area.height));
-          for (guint i = 0; i < steps; i++)
-            {
-              double r, g, bb;
-              colormap ((i + 0.5) / steps, &r, &g, &bb);
-              cairo_set_source_rgb (cr, r, g, bb);
-              cairo_rectangle (cr, bx, by + bar_h * (1 - (i + 1.0) / steps), bar_w, bar_h / steps + 0.5);
-              cairo_fill (cr);
-            }
+          fill_colour_bar (c, cr, bx, by, bar_w, bar_h, TRUE);
           _elab_set_source (cr, &t->axis);
           cairo_set_line_width (cr, m->axis_w);
           cairo_rectangle (cr, bx, by, bar_w, bar_h);
