@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * GTK draws with OpenGL by default. Where OpenGL has no GPU behind it
- * (Mesa's llvmpipe: a virtual machine, Xvfb, a remote X display) that is
+ * (Mesa's llvmpipe: a virtual machine without a GPU, Xvfb, Xvnc) that is
  * the slowest way to fill the screen: a slider drag at 1920×1080 took a
  * median 165 ms per frame with the GL renderer on llvmpipe and 8 ms with
  * the Cairo renderer on the same machine, and the window appeared 300 ms
