@@ -46,6 +46,7 @@ struct _ElabWindow
   ElabDocument         *document;
   ElabSettings         *settings;
   guint                 save_source;
+  gint64                last_change_us;
   gulong                changed_id;
   gulong                frame_id;
 
@@ -222,6 +223,10 @@ save_timeout_cb (gpointer user_data)
 {
   ElabWindow *self = user_data;
 
+  /* Still changing: look again later rather than write now. */
+  if (g_get_monotonic_time () - self->last_change_us < SAVE_DELAY_MS * 1000)
+    return G_SOURCE_CONTINUE;
+
   self->save_source = 0;
   save_view_settings (self);
   elab_settings_save_state (self->settings, elab_document_get_state (self->document));
@@ -261,7 +266,9 @@ document_changed_cb (ElabDocument *document,
         adw_view_stack_set_visible_child_name (self->stack, page_names[state->page]);
     }
 
-  /* A drag emits many changes a second; write once it settles. */
+  /* A drag emits many changes a second; write once it settles, not in
+   * the middle of it (a write took a frame over 16 ms). */
+  self->last_change_us = g_get_monotonic_time ();
   if (self->save_source == 0)
     self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }

@@ -349,15 +349,29 @@ test_settings_round_trip (void)
  * state). Closing takes a window out of the application's list while the
  * action walks it: a walk of the live list read freed memory and could
  * hang or leave the second window open. */
+/* One registered application for the tests that need one: a process
+ * registers its application id once. */
+static ElabApplication *
+get_app (void)
+{
+  static ElabApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = elab_application_new ();
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
+  return app;
+}
+
 static void
 test_quit_closes_every_window (void)
 {
-  g_autoptr(ElabApplication) app = elab_application_new ();
-  g_autoptr(GError) error = NULL;
+  ElabApplication *app = get_app ();
   GtkWidget *windows[2];
-
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
     {
       windows[i] = GTK_WIDGET (elab_window_new (GTK_APPLICATION (app)));
@@ -375,6 +389,66 @@ test_quit_closes_every_window (void)
   g_assert_null (windows[1]);
 }
 
+static double
+saved_theta (void)
+{
+  ElabSettings *settings = elab_settings_new ();
+  ElabState state;
+  double theta;
+
+  elab_state_init_default (&state);
+  elab_settings_load_state (settings, &state);
+  theta = state.models[0].theta;
+  elab_settings_free (settings);
+  return theta;
+}
+
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
+/* A drag changes the state every frame; the window writes it once the
+ * drag has settled, never in the middle of it (a write in the middle of a
+ * drag took a frame over 16 ms). */
+static void
+test_save_waits_for_drag_end (void)
+{
+  ElabApplication *app = get_app ();
+  ElabWindow *win;
+  ElabDocument *document;
+  double before;
+
+  win = elab_window_new (GTK_APPLICATION (app));
+  document = elab_window_get_document (win);
+  before = saved_theta ();
+
+  /* 1.5 s of "drag" at 20 changes a second, well past the save delay. */
+  for (guint i = 0; i < 30; i++)
+    {
+      ElabState state = *elab_document_get_state (document);
+
+      state.models[0].theta = 3.0 + 0.01 * i;
+      elab_document_set_state (document, &state);
+      spin (50);
+      g_assert_cmpfloat (saved_theta (), ==, before);
+    }
+  spin (1000);
+  g_assert_cmpfloat_with_epsilon (saved_theta (), 3.29, 1e-12);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/RangeEditor/push", test_range_editor);
   g_test_add_func ("/elab/app/Settings/round-trip", test_settings_round_trip);
   g_test_add_func ("/elab/app/Application/quit-closes-every-window", test_quit_closes_every_window);
+  g_test_add_func ("/elab/app/Window/save-waits-for-drag-end", test_save_waits_for_drag_end);
 
   return g_test_run ();
 }
