@@ -431,6 +431,10 @@ fill_colour_bar (LandscapeCache *c,
 {
   cairo_matrix_t m;
 
+  /* A bar squeezed to nothing has no matrix to map it: an error kept in
+   * the cached pattern would spoil every later frame. */
+  if (!(width >= 1 && height >= 1))
+    return;
   if (c->bar == NULL)
     {
       const guint stops = 64;

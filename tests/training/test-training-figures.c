@@ -254,6 +254,34 @@ test_layout_change (void)
   cairo_surface_destroy (b);
 }
 
+/* A figure too short for its colour bar draws without a Cairo error, and
+ * so does the same figure at a normal size afterwards (a bar of height 0
+ * once left a non-invertible matrix in the cached gradient). */
+static void
+test_squeezed_colour_bar (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+  static const int heights[] = { 800, 50, 1, 800 };
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  ElabState state;
+
+  elab_state_init_default (&state);
+  elab_trainer_step (t, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, heights[i]);
+      cairo_t *cr = cairo_create (surface);
+
+      elab_figure_draw (figure, cr, 1200, heights[i], &state, t, &style);
+      g_assert_cmpstr (cairo_status_to_string (cairo_status (cr)), ==,
+                       cairo_status_to_string (CAIRO_STATUS_SUCCESS));
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* Presentation type in half a 1280×720 window: the legend strip under
  * the panels must leave them most of the height (its five rows and the
  * room for a message not yet there once left the loss panel a sliver). */
@@ -362,6 +390,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Figure/layers-match-fresh", test_layers_match_fresh);
   g_test_add_func ("/elab/plot/LandscapeFigure/layout-change", test_layout_change);
   g_test_add_func ("/elab/plot/TrainingFigure/narrow-presentation-room", test_narrow_presentation_room);
+  g_test_add_func ("/elab/plot/LandscapeFigure/squeezed-colour-bar", test_squeezed_colour_bar);
   g_test_add_func ("/elab/plot/TrainingFigure/placeholder", test_placeholder);
 
   return g_test_run ();
