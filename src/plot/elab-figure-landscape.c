@@ -459,6 +459,63 @@ fill_colour_bar (LandscapeCache *c,
   cairo_fill (cr);
 }
 
+/* The colour bar's loss values at 0, ¼, ½, ¾ and 1 along it: the ends
+ * first, then the middle ones that do not run into a placed one (the
+ * scale is not linear, so they bunch). Horizontal labels hang under
+ * (x, y) … (x + length, y); vertical ones stand right of x, from the
+ * bottom (y + length) up to y. */
+static void
+draw_bar_labels (ElabFigure     *figure,
+                 cairo_t        *cr,
+                 LandscapeCache *c,
+                 double          factor,
+                 const char     *unit,
+                 gboolean        vertical,
+                 double          x,
+                 double          y,
+                 double          length)
+{
+  static const guint order[] = { 0, 4, 2, 1, 3 };
+  const ElabMetrics *m = &figure->metrics;
+  double lo[5], hi[5];
+  guint n_placed = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      guint i = order[k];
+      double tt = i / 4.0, a, pos, size, l, h;
+      gboolean clear = TRUE;
+      char buf[48];
+
+      _elab_format_value (from_unit (c, tt) * factor, i == 4 ? unit : NULL, buf, sizeof buf);
+      if (vertical)
+        {
+          a = 0.5;
+          pos = y + length * (1 - tt);
+          size = m->tick_px;
+        }
+      else
+        {
+          /* The end labels stay inside the bar's span. */
+          a = i == 0 ? 0.0 : i == 4 ? 1.0 : 0.5;
+          pos = x + length * tt;
+          size = _elab_text_estimate_width (figure, ELAB_FONT_TICK, buf, FALSE);
+        }
+      l = pos - a * size - 0.4 * m->tick_px;
+      h = pos + (1 - a) * size + 0.4 * m->tick_px;
+      for (guint j = 0; j < n_placed; j++)
+        if (l < hi[j] && h > lo[j])
+          clear = FALSE;
+      if (!clear)
+        continue;
+      lo[n_placed] = l, hi[n_placed] = h, n_placed++;
+      if (vertical)
+        _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, x, pos, 0.0, 0.5, &figure->theme.muted);
+      else
+        _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, pos, y, a, 0.0, &figure->theme.muted);
+    }
+}
+
 /* "w −0.222, b 14.40", or "w −0.222" without a bias. */
 static void
 format_point (gboolean  bias,
@@ -742,36 +799,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
           cairo_set_line_width (cr, m->axis_w);
           cairo_rectangle (cr, bx, by, bw, bar_w);
           cairo_stroke (cr);
-          {
-            /* The ends first, then the middle labels that do not run into
-             * a placed one (the scale is not linear, so they bunch). */
-            static const guint order[] = { 0, 4, 2, 1, 3 };
-            double left[5], right[5];
-            guint n_placed = 0;
-
-            for (guint k = 0; k < G_N_ELEMENTS (order); k++)
-              {
-                guint i = order[k];
-                double tt = i / 4.0, ax = i == 0 ? 0.0 : i == 4 ? 1.0 : 0.5;
-                double x = bx + bw * tt, w, l, r;
-                gboolean clear = TRUE;
-                char buf[48];
-
-                _elab_format_value (from_unit (c, tt) * factor, i == 4 ? ul : NULL, buf, sizeof buf);
-                w = _elab_text_estimate_width (figure, ELAB_FONT_TICK, buf, FALSE);
-                l = x - ax * w - 0.4 * m->tick_px;
-                r = x + (1 - ax) * w + 0.4 * m->tick_px;
-                for (guint j = 0; j < n_placed; j++)
-                  if (l < right[j] && r > left[j])
-                    clear = FALSE;
-                if (!clear)
-                  continue;
-                left[n_placed] = l, right[n_placed] = r, n_placed++;
-                /* The end labels stay inside the bar's span. */
-                _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, x,
-                                 by + bar_w + round (0.3 * m->tick_px), ax, 0.0, &t->muted);
-              }
-          }
+          draw_bar_labels (figure, cr, c, factor, ul, FALSE, bx, by + bar_w + round (0.3 * m->tick_px), bw);
           legend_box = (ElabRect) { panel.area.x, side.y + side.height - legend_h, panel.area.width, 0 };
         }
       else
@@ -784,14 +812,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
           cairo_set_line_width (cr, m->axis_w);
           cairo_rectangle (cr, bx, by, bar_w, bar_h);
           cairo_stroke (cr);
-          for (guint i = 0; i <= 4; i++)
-            {
-              double tt = i / 4.0;
-              char buf[48];
-              _elab_format_value (from_unit (c, tt) * factor, i == 4 ? ul : NULL, buf, sizeof buf);
-              _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, bx + bar_w + 0.4 * m->tick_px,
-                               by + bar_h * (1 - tt), 0.0, 0.5, &t->muted);
-            }
+          draw_bar_labels (figure, cr, c, factor, ul, TRUE, bx + bar_w + 0.4 * m->tick_px, by, bar_h);
           legend_box = (ElabRect) { side.x, by + bar_h + 1.5 * m->legend_px, side.width, 0 };
         }
     }
