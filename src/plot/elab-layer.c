@@ -28,6 +28,16 @@ _elab_layer_place (cairo_t        *cr,
   if ((type != CAIRO_SURFACE_TYPE_IMAGE && type != CAIRO_SURFACE_TYPE_RECORDING) ||
       mx.xy != 0 || mx.yx != 0 || mx.xx != mx.yy || !(mx.xx > 0))
     return FALSE;
+  /* A surface's own scale would enlarge the layer after the fact. */
+  {
+    cairo_surface_t *target = cairo_get_target (cr);
+    double sx, sy, ox, oy;
+
+    cairo_surface_get_device_scale (target, &sx, &sy);
+    cairo_surface_get_device_offset (target, &ox, &oy);
+    if (sx != 1 || sy != 1 || ox != 0 || oy != 0)
+      return FALSE;
+  }
 
   d[0] = area->x, d[1] = area->y;
   d[2] = area->x + area->width, d[3] = area->y + area->height;
