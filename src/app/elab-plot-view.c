@@ -249,6 +249,9 @@ elab_plot_view_snapshot (GtkWidget   *widget,
   elab_plot_view_get_style (self, &style);
   style.hover_x = self->hover_x;
   style.hover_p = self->hover_p;
+  /* GTK applies the window's scale when it replays the figure: cached
+   * image layers are made at that resolution. */
+  style.pixel_scale = gtk_widget_get_scale_factor (widget);
 
   start = g_get_monotonic_time ();
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));

@@ -45,7 +45,7 @@ typedef struct
   ElabLayer          layer;
   cairo_pattern_t   *bar;           /* the colour map along [0, 1] */
   guint              layer_serial;
-  double             layer_key[6];  /* device x0, y0, x1, y1, scale, line width */
+  double             layer_key[7];  /* device x0, y0, x1, y1, scale, line width, layer width */
   int                hole[4];       /* last frame's opaque layer, device px */
   double             hole_key[7];   /* the layout it was placed in */
 
@@ -544,23 +544,24 @@ draw_heat_and_contours (ElabFigure      *figure,
                         const ElabPanel *panel)
 {
   cairo_matrix_t mx;
-  double key[6], d[4];
+  double key[7], d[4];
   int px[4];
 
-  if (!_elab_layer_place (cr, &panel->area, d, px))
+  if (!_elab_layer_place (figure, cr, &panel->area, d, px))
     {
       paint_heat_and_contours (figure, cr, c, panel);
       return;
     }
   cairo_get_matrix (cr, &mx);
   key[0] = d[0], key[1] = d[1], key[2] = d[2], key[3] = d[3], key[4] = mx.xx, key[5] = figure->metrics.grid_w;
+  key[6] = px[2] - px[0];   /* the layer's own scale (HiDPI) */
 
   if (c->layer.surface == NULL || c->layer_serial != c->rect_serial ||
       memcmp (key, c->layer_key, sizeof key) != 0)
     {
       /* Whole pixels need no alpha: the copy is then a plain blit. */
       gboolean aligned = d[0] == px[0] && d[1] == px[1] && d[2] == px[2] && d[3] == px[3];
-      cairo_t *lcr = _elab_layer_begin (&c->layer, cr, px,
+      cairo_t *lcr = _elab_layer_begin (&c->layer, figure, cr, px,
                                         aligned ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32);
 
       paint_heat_and_contours (figure, lcr, c, panel);
@@ -735,7 +736,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       {
         double d[4];
         int px[4] = { 0, };
-        gboolean opaque = _elab_layer_place (cr, &panel.area, d, px)
+        gboolean opaque = _elab_layer_place (figure, cr, &panel.area, d, px)
                           && d[0] == px[0] && d[1] == px[1] && d[2] == px[2] && d[3] == px[3];
         int ix0 = px[0], iy0 = px[1], ix1 = px[2], iy1 = px[3];
 

@@ -648,19 +648,24 @@ void     _elab_figure_draw_landscape     (ElabFigure            *figure,
 typedef struct
 {
   cairo_surface_t *surface;   /* NULL until first rendered */
-  int              x, y;      /* its top-left corner, device pixels */
+  int              x, y;      /* its top-left corner, layer pixels */
+  double           scale;     /* layer pixels per device unit */
 } ElabLayer;
 
 /* Where a layer for @area goes: its device rectangle (x0, y0, x1, y1) and
- * the whole pixels around it. FALSE when @cr's target is not made of
- * pixels at user space's scale (SVG, PDF) or the transformation is not a
- * uniform scale and translation: draw the vectors then. */
-gboolean _elab_layer_place             (cairo_t                *cr,
+ * the whole layer pixels around it (the device rectangle times the style's
+ * pixel_scale on GTK's recording surfaces, where the window's scale is
+ * applied later; the same elsewhere). FALSE when @cr's target is not made
+ * of pixels at user space's scale (SVG, PDF) or the transformation is not
+ * a uniform scale and translation: draw the vectors then. */
+gboolean _elab_layer_place             (ElabFigure             *figure,
+                                        cairo_t                *cr,
                                         const ElabRect         *area,
                                         double                  res_device[4],
                                         int                     res_pixels[4]);
 /* A cleared layer over @pixels with @cr's user space; draw, then end. */
 cairo_t *_elab_layer_begin             (ElabLayer              *layer,
+                                        ElabFigure             *figure,
                                         cairo_t                *cr,
                                         const int               pixels[4],
                                         cairo_format_t          format);

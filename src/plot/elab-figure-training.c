@@ -397,7 +397,7 @@ draw_points (ElabFigure      *figure,
   int px[4];
 
   /* A handful of points is cheaper to fill than a layer to composite. */
-  if (c->n <= BARS_MAX || !_elab_layer_place (cr, &data->area, d, px))
+  if (c->n <= BARS_MAX || !_elab_layer_place (figure, cr, &data->area, d, px))
     {
       paint_points (figure, cr, c, data);
       return;
@@ -414,7 +414,7 @@ draw_points (ElabFigure      *figure,
   if (c->points.surface == NULL || c->points_serial != c->data_serial ||
       memcmp (key, c->points_key, sizeof key) != 0)
     {
-      cairo_t *lcr = _elab_layer_begin (&c->points, cr, px, CAIRO_FORMAT_ARGB32);
+      cairo_t *lcr = _elab_layer_begin (&c->points, figure, cr, px, CAIRO_FORMAT_ARGB32);
 
       paint_points (figure, lcr, c, data);
       _elab_layer_end (&c->points, lcr);

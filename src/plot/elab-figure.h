@@ -42,10 +42,12 @@ typedef struct
   double        hover_x;      /* data x under the pointer, or NAN */
   double        hover_p;      /* for the H(p) arch panel, or NAN */
   const char   *caption;      /* a scene's caption drawn over the plot, or NULL */
+  double        pixel_scale;  /* device pixels per unit of a target that does not
+                               * know (GTK's recording of a HiDPI window); 1 */
 } ElabFigureStyle;
 
 #define ELAB_FIGURE_STYLE_INIT \
-  ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL })
+  ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0 })
 
 const char     *elab_figure_kind_to_string   (ElabFigureKind          kind);
 gboolean        elab_figure_kind_from_string (const char             *str,

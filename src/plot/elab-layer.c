@@ -13,13 +13,28 @@
 
 #include "elab-figure-private.h"
 
+/* Layer pixels per device unit: GTK records a window's figure in logical
+ * units and applies a HiDPI scale when it replays them. */
+static double
+layer_scale (ElabFigure *figure,
+             cairo_t    *cr)
+{
+  double s = figure->style.pixel_scale;
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_RECORDING)
+    return 1.0;
+  return s >= 1.0 && s <= 8.0 ? s : 1.0;
+}
+
 gboolean
-_elab_layer_place (cairo_t        *cr,
+_elab_layer_place (ElabFigure     *figure,
+                   cairo_t        *cr,
                    const ElabRect *area,
                    double          res_device[4],
                    int             res_pixels[4])
 {
   cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  double s = layer_scale (figure, cr);
   cairo_matrix_t mx;
   double *d = res_device;
   int *p = res_pixels;
@@ -45,17 +60,19 @@ _elab_layer_place (cairo_t        *cr,
   cairo_user_to_device (cr, &d[2], &d[3]);
   if (!(fabs (d[0]) < 1e6 && fabs (d[1]) < 1e6 && fabs (d[2]) < 1e6 && fabs (d[3]) < 1e6))
     return FALSE;
-  p[0] = (int) floor (d[0]), p[1] = (int) floor (d[1]);
-  p[2] = (int) ceil (d[2]), p[3] = (int) ceil (d[3]);
+  p[0] = (int) floor (s * d[0]), p[1] = (int) floor (s * d[1]);
+  p[2] = (int) ceil (s * d[2]), p[3] = (int) ceil (s * d[3]);
   return p[2] > p[0] && p[3] > p[1] && p[2] - p[0] <= 16384 && p[3] - p[1] <= 16384;
 }
 
 cairo_t *
 _elab_layer_begin (ElabLayer      *layer,
+                   ElabFigure     *figure,
                    cairo_t        *cr,
                    const int       pixels[4],
                    cairo_format_t  format)
 {
+  double s = layer_scale (figure, cr);
   int width = pixels[2] - pixels[0], height = pixels[3] - pixels[1];
   cairo_matrix_t mx;
   cairo_t *lcr;
@@ -70,15 +87,17 @@ _elab_layer_begin (ElabLayer      *layer,
     }
   layer->x = pixels[0];
   layer->y = pixels[1];
+  layer->scale = s;
 
-  /* The layer's user space is @cr's, shifted to the layer's corner. */
+  /* The layer's user space is @cr's, scaled to layer pixels and shifted
+   * to the layer's corner. */
   cairo_get_matrix (cr, &mx);
   lcr = cairo_create (layer->surface);
   cairo_set_operator (lcr, CAIRO_OPERATOR_CLEAR);
   cairo_paint (lcr);
   cairo_set_operator (lcr, CAIRO_OPERATOR_OVER);
-  cairo_translate (lcr, mx.x0 - pixels[0], mx.y0 - pixels[1]);
-  cairo_scale (lcr, mx.xx, mx.yy);
+  cairo_translate (lcr, s * mx.x0 - pixels[0], s * mx.y0 - pixels[1]);
+  cairo_scale (lcr, s * mx.xx, s * mx.yy);
   return lcr;
 }
 
@@ -94,14 +113,21 @@ void
 _elab_layer_paint (const ElabLayer *layer,
                    cairo_t         *cr)
 {
+  double s = layer->scale > 0 ? layer->scale : 1.0;
+  cairo_matrix_t m;
+
   cairo_save (cr);
   cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, layer->surface, layer->x, layer->y);
+  cairo_set_source_surface (cr, layer->surface, 0, 0);
+  /* Device units to layer pixels; on a HiDPI replay the window's scale
+   * undoes the 1/s, so the pixels land one to one. */
+  cairo_matrix_init (&m, s, 0, 0, s, -layer->x, -layer->y);
+  cairo_pattern_set_matrix (cairo_get_source (cr), &m);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_new_path (cr);
-  cairo_rectangle (cr, layer->x, layer->y,
-                   cairo_image_surface_get_width (layer->surface),
-                   cairo_image_surface_get_height (layer->surface));
+  cairo_rectangle (cr, layer->x / s, layer->y / s,
+                   cairo_image_surface_get_width (layer->surface) / s,
+                   cairo_image_surface_get_height (layer->surface) / s);
   cairo_fill (cr);
   cairo_restore (cr);
 }

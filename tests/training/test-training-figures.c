@@ -282,6 +282,78 @@ test_squeezed_colour_bar (void)
     }
 }
 
+/* The window's figure on a HiDPI display: GTK records it in logical units
+ * and replays it at scale 2. The cached layers must be made at that
+ * scale, so the replay is what drawing straight into a 2× image gives;
+ * a layer made at 1× and doubled differs wherever contours run. Returns
+ * the share of pixels that differ by more than a little. */
+static double
+hidpi_difference (double pixel_scale)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
+  g_autoptr(ElabFigure) recorded = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+  g_autoptr(ElabFigure) direct = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+  cairo_rectangle_t extents = { 0, 0, W, H };
+  cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_surface_t *a = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * W, 2 * H);
+  cairo_surface_t *b = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * W, 2 * H);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  ElabState state;
+  guint n_diff = 0;
+  cairo_t *cr;
+
+  elab_state_init_default (&state);
+  elab_trainer_step (t, 2);
+  style.draw_text = FALSE;
+
+  style.pixel_scale = pixel_scale;
+  cr = cairo_create (rec);
+  elab_figure_draw (recorded, cr, W, H, &state, t, &style);
+  cairo_destroy (cr);
+  cr = cairo_create (a);
+  cairo_scale (cr, 2, 2);
+  cairo_set_source_surface (cr, rec, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  style.pixel_scale = 1.0;
+  cr = cairo_create (b);
+  cairo_scale (cr, 2, 2);
+  elab_figure_draw (direct, cr, W, H, &state, t, &style);
+  cairo_destroy (cr);
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  for (int y = 0; y < 2 * H; y++)
+    {
+      const guint8 *ra = cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a);
+      const guint8 *rb = cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b);
+
+      for (int x = 0; x < 4 * 2 * W; x++)
+        if (ABS ((int) ra[x] - (int) rb[x]) > 24)
+          {
+            n_diff++;
+            x |= 3;   /* count a pixel once */
+          }
+    }
+  cairo_surface_destroy (rec);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  return n_diff / (4.0 * W * H);
+}
+
+static void
+test_hidpi_layers (void)
+{
+  double sharp = hidpi_difference (2.0), doubled = hidpi_difference (1.0);
+
+  g_test_message ("pixels that differ from a direct 2x drawing: %.3f%% with 2x layers, %.3f%% with 1x",
+                  100 * sharp, 100 * doubled);
+  g_assert_cmpfloat (sharp, <, 0.005);
+  g_assert_cmpfloat (sharp, <, doubled / 4);
+}
+
 /* Presentation type in half a 1280×720 window: the legend strip under
  * the panels must leave them most of the height (its five rows and the
  * room for a message not yet there once left the loss panel a sliver). */
@@ -391,6 +463,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/LandscapeFigure/layout-change", test_layout_change);
   g_test_add_func ("/elab/plot/TrainingFigure/narrow-presentation-room", test_narrow_presentation_room);
   g_test_add_func ("/elab/plot/LandscapeFigure/squeezed-colour-bar", test_squeezed_colour_bar);
+  g_test_add_func ("/elab/plot/LandscapeFigure/hidpi-layers", test_hidpi_layers);
   g_test_add_func ("/elab/plot/TrainingFigure/placeholder", test_placeholder);
 
   return g_test_run ();
