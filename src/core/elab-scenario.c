@@ -923,7 +923,10 @@ elab_scenario_from_data (const char  *data,
   kf = g_key_file_new ();
   if (!g_key_file_load_from_data (kf, data, length, G_KEY_FILE_NONE, &local_error))
     {
-      reader_fail (&r, error, ELAB_SCENARIO_ERROR_PARSE, 0, NULL, "%s", local_error->message);
+      /* GKeyFile quotes the offending line whole, however long it is. */
+      g_autofree char *what = printable (local_error->message, strlen (local_error->message), 200, "");
+
+      reader_fail (&r, error, ELAB_SCENARIO_ERROR_PARSE, 0, NULL, "%s", what);
       return NULL;
     }
 
