@@ -344,6 +344,30 @@ test_without_loss_scale (void)
   g_assert_true (elab_scenario_equal (sc, back));
 }
 
+/* A syntax error GKeyFile reports quotes its line whole; ours quotes a
+ * bounded part, on one line. The file is the one the fuzzer found, whose
+ * message was 1,100 characters long. */
+static void
+test_long_bad_line (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus-scenario",
+                                                 "crash-long-key-name.elab", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ElabScenario) sc = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  sc = elab_scenario_from_data (data, len, "long.elab", &error);
+  g_assert_null (sc);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "long.elab:"));
+  g_assert_cmpuint (strlen (error->message), <, 600);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 static void
 test_garbage (void)
 {
@@ -452,6 +476,7 @@ main (int    argc,
   g_test_add_func ("/elab/core/Scenario/bad-cases", test_bad_cases);
   g_test_add_func ("/elab/core/Scenario/messages", test_messages);
   g_test_add_func ("/elab/core/Scenario/garbage", test_garbage);
+  g_test_add_func ("/elab/core/Scenario/long-bad-line", test_long_bad_line);
   g_test_add_func ("/elab/core/Scenario/hand-written", test_hand_written);
   g_test_add_func ("/elab/core/Scenario/without-loss-scale", test_without_loss_scale);
 
