@@ -6,30 +6,13 @@
 #   tests/bench/drag.sh [BUILD_DIR]
 set -eu
 
-build=${1:-_build}
-app="$build/src/app/entropy-lab"
-[ -x "$app" ] || { echo "drag.sh: no $app (build first)" >&2; exit 2; }
+bench_name=drag.sh
+bench_build=${1:-_build}
+# shellcheck source=window-lib.sh
+. "$(cd "$(dirname "$0")" && pwd)/window-lib.sh"
 
-if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
-fi
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-export HOME="$tmp" XDG_CONFIG_HOME="$tmp/.config" ELAB_FRAME_STATS=1 NO_AT_BRIDGE=1
-unset GSETTINGS_BACKEND
-mkdir -p "$tmp/.config/entropy-lab"
-printf '[state]\nwindow-width=1920\nwindow-height=1080\n' > "$tmp/.config/entropy-lab/settings.ini"
-
-"$app" > "$tmp/out" 2> "$tmp/err" &
-pid=$!
-w=
-for i in $(seq 1 150); do
-  w=$(xdotool search --onlyvisible --name '^Entropy Lab$' 2>/dev/null | head -1) || true
-  [ -n "$w" ] && break
-  sleep 0.2
-done
-[ -n "$w" ] || { echo "drag.sh: no window" >&2; kill "$pid"; exit 1; }
+settings window-width=1920 window-height=1080
+start_window
 sleep 2
 
 # Model A's θ knob sits at the middle of its slider (θ = 1 of ±20) in the
@@ -47,7 +30,4 @@ done
 # shellcheck disable=SC2086
 xdotool mousemove "$kx" "$ky" mousedown 1 $moves mouseup 1
 sleep 0.5
-xdotool key ctrl+q || echo "drag.sh: could not press Ctrl+Q" >&2
-wait "$pid" || true
-grep elab-frame-stats "$tmp/out" || echo "drag.sh: no frame statistics" >&2
-if [ -s "$tmp/err" ]; then echo "stderr:"; cat "$tmp/err"; fi
+finish_window
