@@ -295,8 +295,9 @@ ensure_css (GdkDisplay *display)
   static const char css[] =
     "window." PROJECTOR_CLASS ", window." PROJECTOR_CLASS " .background {"
     "  background-color: #ffffff; color: #000000; }\n"
-    ".elab-scene-label { font-size: 13pt; font-weight: bold; padding: 4px 10px;"
-    "  margin: 8px; border-radius: 6px; background-color: alpha(@window_bg_color, 0.85); }\n"
+    /* In a row of its own under the plot: no margin above it. */
+    ".elab-scene-label { font-size: 13pt; font-weight: bold; padding: 2px 10px;"
+    "  margin: 0 8px 4px 8px; border-radius: 6px; background-color: alpha(@window_bg_color, 0.85); }\n"
     "window." PROJECTOR_CLASS " .elab-scene-label { font-size: 20pt; color: #000000;"
     "  background-color: alpha(#ffffff, 0.9); }\n";
   g_autoptr(GtkCssProvider) provider = NULL;
