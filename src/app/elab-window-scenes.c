@@ -221,23 +221,40 @@ scenario_filter (void)
   return filter;
 }
 
+/* The local path the chooser returned, or NULL (cancelled, or a file that
+ * is not local: *res_remote set); the dialog is done with either way. */
+static char *
+chooser_finish (GtkNativeDialog *dialog,
+                int              response,
+                gboolean        *res_remote)
+{
+  char *path = NULL;
+
+  *res_remote = FALSE;
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      *res_remote = path == NULL;
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  return path;
+}
+
 static void
 open_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   ElabWindow      *window)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  gboolean remote;
+  g_autofree char *path = chooser_finish (dialog, response, &remote);
 
-      if (path != NULL)
-        elab_window_open_scenario_file (window, path);
-      else
-        show_error (window, "Could Not Open the Scenario", "Only local files can be opened.");
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  if (path != NULL)
+    elab_window_open_scenario_file (window, path);
+  else if (remote)
+    show_error (window, "Could Not Open the Scenario", "Only local files can be opened.");
 }
 
 static void
@@ -245,21 +262,40 @@ save_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   ElabWindow      *window)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
+  gboolean remote;
+  g_autofree char *path = chooser_finish (dialog, response, &remote);
+  g_autoptr(GError) error = NULL;
 
-      if (path == NULL)
-        show_error (window, "Could Not Save the Scenario", "Only local files can be written.");
-      else if (!elab_window_save_scenario_file (window, path, &error))
-        show_error (window, "Could Not Save the Scenario", error->message);
-      else
-        elab_window_show_toast (window, "Scenario saved");
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  if (remote)
+    show_error (window, "Could Not Save the Scenario", "Only local files can be written.");
+  else if (path == NULL)
+    return;
+  else if (!elab_window_save_scenario_file (window, path, &error))
+    show_error (window, "Could Not Save the Scenario", error->message);
+  else
+    elab_window_show_toast (window, "Scenario saved");
+}
+
+/* A modal chooser of scenario files. GTK 4.8: GtkFileDialog arrives in
+ * 4.10. */
+static void
+show_scenario_chooser (ElabWindow           *window,
+                       const char           *title,
+                       GtkFileChooserAction  action,
+                       const char           *accept,
+                       const char           *name,
+                       GCallback             response_cb)
+{
+  g_autoptr(GtkFileFilter) filter = scenario_filter ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept, "_Cancel");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", response_cb, window);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -267,17 +303,8 @@ open_scenario_activated (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  ElabWindow *window = user_data;
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = scenario_filter ();
-
-  /* GTK 4.8: GtkFileDialog arrives in 4.10. */
-  dialog = gtk_file_chooser_native_new ("Open Scenario", GTK_WINDOW (window),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), window);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  show_scenario_chooser (user_data, "Open Scenario", GTK_FILE_CHOOSER_ACTION_OPEN, "_Open",
+                         NULL, G_CALLBACK (open_response_cb));
 }
 
 static void
@@ -285,17 +312,8 @@ save_scenario_activated (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  ElabWindow *window = user_data;
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = scenario_filter ();
-
-  dialog = gtk_file_chooser_native_new ("Save Scenario", GTK_WINDOW (window),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, "_Save", "_Cancel");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "lesson.elab");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), window);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  show_scenario_chooser (user_data, "Save Scenario", GTK_FILE_CHOOSER_ACTION_SAVE, "_Save",
+                         "lesson.elab", G_CALLBACK (save_response_cb));
 }
 
 static void
