@@ -250,10 +250,14 @@ document_changed_cb (ElabDocument *document,
 {
   const ElabState *state = elab_document_get_state (document);
 
-  /* The pointer event may be handled before the frame begins. */
-  if (self->frame_start == 0)
-    self->frame_start = g_get_monotonic_time ();
-  self->frame_changed = TRUE;
+  /* ELAB_FRAME_STATS: the pointer event may be handled before the frame
+   * begins. */
+  if (self->paint_id != 0)
+    {
+      if (self->frame_start == 0)
+        self->frame_start = g_get_monotonic_time ();
+      self->frame_changed = TRUE;
+    }
   if (what & ELAB_CHANGE_UNIT)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
   if (what & ELAB_CHANGE_LOOK)
