@@ -14,6 +14,7 @@
 #include "elab-cross-entropy-page.h"
 #include "elab-entropy-page.h"
 #include "elab-export-dialog.h"
+#include "elab-prewarm.h"
 #include "elab-settings.h"
 #include "elab-softmax-page.h"
 #include "elab-window.h"
@@ -45,6 +46,7 @@ struct _ElabWindow
   /* Owned */
   ElabDocument         *document;
   ElabSettings         *settings;
+  ElabPrewarm          *prewarm;
   guint                 save_source;
   gint64                last_change_us;
   gulong                changed_id;
@@ -258,6 +260,7 @@ document_changed_cb (ElabDocument *document,
         self->frame_start = g_get_monotonic_time ();
       self->frame_changed = TRUE;
     }
+  elab_prewarm_postpone (self->prewarm);
   if (what & ELAB_CHANGE_UNIT)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
   if (what & ELAB_CHANGE_LOOK)
@@ -286,6 +289,8 @@ visible_child_cb (ElabWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     if (g_strcmp0 (name, page_names[i]) == 0)
       ensure_page (self, i);
+  if (self->prewarm != NULL)
+    elab_prewarm_schedule (self->prewarm);
 
   state = elab_document_edit (self->document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
@@ -445,9 +450,11 @@ frame_painted_cb (GdkFrameClock *clock,
                   ElabWindow    *self)
 {
   guint figures = elab_plot_view_get_total_frames ();
+  gboolean prewarm = elab_prewarm_take_frame (self->prewarm);
 
+  /* A prewarm frame redraws the figure but shows nothing new. */
   if (self->frame_start != 0 && self->frame_start >= self->stats_from
-      && (self->frame_changed || figures != self->figures_seen))
+      && (self->frame_changed || (figures != self->figures_seen && !prewarm)))
     {
       gint64 now = g_get_monotonic_time ();
 
@@ -500,6 +507,7 @@ elab_window_map (GtkWidget *widget)
 
   elab_trace ("map");
   GTK_WIDGET_CLASS (elab_window_parent_class)->map (widget);
+  elab_prewarm_schedule (self->prewarm);
 
   if (g_getenv ("ELAB_FRAME_STATS") != NULL && self->paint_id == 0)
     {
@@ -599,6 +607,7 @@ elab_window_dispose (GObject *object)
     elab_window_save_state (self);
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_pointer (&self->prewarm, elab_prewarm_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_WINDOW);
 
@@ -667,6 +676,25 @@ elab_window_class_init (ElabWindowClass *klass)
 
 }
 
+static GtkWidget *
+visible_page (GtkWidget *widget)
+{
+  return adw_view_stack_get_visible_child (ELAB_WINDOW (widget)->stack);
+}
+
+/* A new size needs buffers of a new size: see elab-prewarm.c. */
+static const char *size_properties[] = {
+  "notify::default-width", "notify::default-height", "notify::maximized",
+  "notify::fullscreened", "notify::scale-factor",
+};
+
+static void
+size_changed_cb (ElabWindow *self)
+{
+  if (self->prewarm != NULL)
+    elab_prewarm_schedule (self->prewarm);
+}
+
 static void
 elab_window_init (ElabWindow *self)
 {
@@ -680,6 +708,9 @@ elab_window_init (ElabWindow *self)
   elab_trace ("settings");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->prewarm = elab_prewarm_new (GTK_WIDGET (self), visible_page);
+  for (guint i = 0; i < G_N_ELEMENTS (size_properties); i++)
+    g_signal_connect_swapped (self, size_properties[i], G_CALLBACK (size_changed_cb), self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
   elab_trace ("template");
 
