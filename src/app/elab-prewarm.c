@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Redraw the visible page at idle so that the first frame of a drag is
- * not the first to need a frame's worth of memory.
+/* Redraw the window at idle so that the first frame of a drag is not the
+ * first to need a frame's worth of memory.
  *
  * With GTK's Cairo renderer each frame is painted into a new image the
  * size of the damaged area, a changed figure's recording is replayed into
@@ -14,12 +14,16 @@
  * On this kind of virtual machine that was about 5,000 page faults: the
  * first frame of the first slider drag at 1920×1080 took 95–130 ms where
  * the next took 8. So, once the window has been quiet for a moment after
- * it appears, changes page or changes size, every widget of the visible
- * page is redrawn on a few consecutive frames, the way a drag redraws it
- * (consecutive, because X may still be reading one frame's segment when
- * the next is written). The pixels do not change; the memory is then
- * warm when a person drags. Anything that changes the document cancels
- * or delays it, so it never lands in the middle of a person's frames. */
+ * it appears, changes page or changes size, every widget is redrawn on a
+ * few consecutive frames (consecutive, because X may still be reading one
+ * frame's segment when the next is written). GTK repaints only what its
+ * render nodes say changed, and a label drawn again is the same node, so
+ * the owner also adds an empty node over the whole window on these
+ * frames (elab_prewarm_snapshot()): every buffer then has the size of the
+ * largest frame a person can cause. The pixels do not change; the memory
+ * is then warm when a person drags. Anything that changes the document
+ * cancels or delays it, so it never lands in the middle of a person's
+ * frames. */
 
 #include "elab-prewarm.h"
 
@@ -30,12 +34,12 @@
 struct _ElabPrewarm
 {
   GtkWidget             *owner;   /* unowned: the owner frees us first */
-  ElabPrewarmRegionFunc  region;
   guint                  timeout_id;
   guint                  tick_id;
   guint                  frames_left;
   guint                  runs;
-  gboolean               drew;
+  gboolean               drew;       /* for elab_prewarm_take_frame() */
+  gboolean               cover;      /* for elab_prewarm_snapshot() */
 };
 
 static void
@@ -54,11 +58,9 @@ tick_cb (GtkWidget     *widget,
          gpointer       user_data)
 {
   ElabPrewarm *self = user_data;
-  GtkWidget *region = self->region (self->owner);
 
-  if (region != NULL)
-    queue_draw_all (region);
-  self->drew = TRUE;
+  queue_draw_all (self->owner);
+  self->drew = self->cover = TRUE;
 
   if (--self->frames_left > 0)
     return G_SOURCE_CONTINUE;
@@ -84,23 +86,19 @@ quiet_cb (gpointer user_data)
 /**
  * elab_prewarm_new:
  * @owner: the window; its frame clock paces the redraws
- * @region: returns the widget to redraw, at the time of the redraw
  *
  * Returns: (transfer full): a helper that does nothing until scheduled.
  * Free it with elab_prewarm_free() before @owner is disposed.
  */
 ElabPrewarm *
-elab_prewarm_new (GtkWidget             *owner,
-                  ElabPrewarmRegionFunc  region)
+elab_prewarm_new (GtkWidget *owner)
 {
   ElabPrewarm *self;
 
   g_return_val_if_fail (GTK_IS_WIDGET (owner), NULL);
-  g_return_val_if_fail (region != NULL, NULL);
 
   self = g_new0 (ElabPrewarm, 1);
   self->owner = owner;
-  self->region = region;
   return self;
 }
 
@@ -152,6 +150,30 @@ elab_prewarm_postpone (ElabPrewarm *self)
     }
   else if (self->timeout_id != 0)
     elab_prewarm_schedule (self);
+}
+
+/**
+ * elab_prewarm_snapshot:
+ *
+ * Call at the end of the owner's snapshot. On a prewarm frame it adds a
+ * node that draws nothing over the whole owner: a Cairo node always
+ * differs from the last frame's, so GTK repaints everything under it.
+ */
+void
+elab_prewarm_snapshot (ElabPrewarm *self,
+                       GtkSnapshot *snapshot)
+{
+  int width, height;
+
+  g_return_if_fail (self != NULL);
+
+  width = gtk_widget_get_width (self->owner);
+  height = gtk_widget_get_height (self->owner);
+  if (!self->cover || width <= 0 || height <= 0)
+    return;
+
+  self->cover = FALSE;
+  cairo_destroy (gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height)));
 }
 
 /**

@@ -8,18 +8,16 @@
 
 G_BEGIN_DECLS
 
-/* The widget whose whole subtree is redrawn (the visible page), or NULL. */
-typedef GtkWidget *(*ElabPrewarmRegionFunc) (GtkWidget *owner);
-
 typedef struct _ElabPrewarm ElabPrewarm;
 
-ElabPrewarm *elab_prewarm_new        (GtkWidget             *owner,
-                                      ElabPrewarmRegionFunc  region);
-void         elab_prewarm_free       (ElabPrewarm           *self);
-void         elab_prewarm_schedule   (ElabPrewarm           *self);
-void         elab_prewarm_postpone   (ElabPrewarm           *self);
-gboolean     elab_prewarm_take_frame (ElabPrewarm           *self);
-guint        elab_prewarm_get_runs   (ElabPrewarm           *self);
+ElabPrewarm *elab_prewarm_new        (GtkWidget   *owner);
+void         elab_prewarm_free       (ElabPrewarm *self);
+void         elab_prewarm_schedule   (ElabPrewarm *self);
+void         elab_prewarm_postpone   (ElabPrewarm *self);
+void         elab_prewarm_snapshot   (ElabPrewarm *self,
+                                      GtkSnapshot *snapshot);
+gboolean     elab_prewarm_take_frame (ElabPrewarm *self);
+guint        elab_prewarm_get_runs   (ElabPrewarm *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabPrewarm, elab_prewarm_free)
 

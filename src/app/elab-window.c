@@ -599,6 +599,17 @@ elab_window_unmap (GtkWidget *widget)
 }
 
 static void
+elab_window_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  ElabWindow *self = ELAB_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (elab_window_parent_class)->snapshot (widget, snapshot);
+  if (self->prewarm != NULL)
+    elab_prewarm_snapshot (self->prewarm, snapshot);
+}
+
+static void
 elab_window_dispose (GObject *object)
 {
   ElabWindow *self = ELAB_WINDOW (object);
@@ -638,6 +649,7 @@ elab_window_class_init (ElabWindowClass *klass)
 
   widget_class->map = elab_window_map;
   widget_class->unmap = elab_window_unmap;
+  widget_class->snapshot = elab_window_snapshot;
 
   properties[PROP_UNIT] =
     g_param_spec_string ("unit", NULL, NULL, "bits",
@@ -676,12 +688,6 @@ elab_window_class_init (ElabWindowClass *klass)
 
 }
 
-static GtkWidget *
-visible_page (GtkWidget *widget)
-{
-  return adw_view_stack_get_visible_child (ELAB_WINDOW (widget)->stack);
-}
-
 /* A new size needs buffers of a new size: see elab-prewarm.c. */
 static const char *size_properties[] = {
   "notify::default-width", "notify::default-height", "notify::maximized",
@@ -708,7 +714,7 @@ elab_window_init (ElabWindow *self)
   elab_trace ("settings");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->prewarm = elab_prewarm_new (GTK_WIDGET (self), visible_page);
+  self->prewarm = elab_prewarm_new (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (size_properties); i++)
     g_signal_connect_swapped (self, size_properties[i], G_CALLBACK (size_changed_cb), self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
@@ -740,6 +746,14 @@ elab_window_init (ElabWindow *self)
   elab_trace ("scenes");
   /* Nothing to save yet: what was just loaded is what is stored. */
   g_clear_handle_id (&self->save_source, g_source_remove);
+}
+
+guint
+elab_window_get_prewarm_runs (ElabWindow *self)
+{
+  g_return_val_if_fail (ELAB_IS_WINDOW (self), 0);
+
+  return elab_prewarm_get_runs (self->prewarm);
 }
 
 ElabWindow *
