@@ -57,7 +57,7 @@ set_value_label (GtkLabel *label,
 {
   g_autofree char *text = elab_format_value (value, unit);
 
-  gtk_label_set_label (label, text);
+  elab_label_set (label, text);
 }
 
 static void
@@ -136,9 +136,9 @@ update_formula (ElabCrossEntropyPage *self)
                                    l_hp, l_hpq, l_hqp,
                                    sub ? "H<sub>q</sub>(p)" : "H(p,q)", kl_pq, elab_unit_to_string (state->unit),
                                    sub ? "H<sub>p</sub>(q)" : "H(q,p)", kl_qp, elab_unit_to_string (state->unit));
-  gtk_label_set_label (self->formula_title, title);
+  elab_label_set (self->formula_title, title);
   /* Only our own numbers and names go in: safe as markup. */
-  gtk_label_set_markup (self->formula_label, self->formula);
+  elab_label_set_markup (self->formula_label, self->formula);
 }
 
 static void

@@ -69,3 +69,23 @@ elab_palette_color (ElabPalette palette,
   c = _elab_theme_series (&theme, index);
   *res = (GdkRGBA) { c->r, c->g, c->b, 1.0 };
 }
+
+void
+elab_label_set (GtkLabel   *label,
+                const char *text)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+void
+elab_label_set_markup (GtkLabel   *label,
+                       const char *markup)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (!gtk_label_get_use_markup (label) || g_strcmp0 (gtk_label_get_label (label), markup) != 0)
+    gtk_label_set_markup (label, markup);
+}

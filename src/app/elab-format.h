@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gdk/gdk.h>
+#include <gtk/gtk.h>
 
 #include "elab-state.h"
 
@@ -25,5 +25,14 @@ void     elab_palette_color     (ElabPalette  palette,
                                  gboolean     dark,
                                  guint        index,
                                  GdkRGBA     *res);
+
+/* Set a read-out's label (as gtk_label_set_label() would) or markup only
+ * when it differs: GTK shapes and lays out a label again on every set,
+ * even to the same text, and a drag sets every read-out of a page once a
+ * frame. */
+void     elab_label_set         (GtkLabel    *label,
+                                 const char  *text);
+void     elab_label_set_markup  (GtkLabel    *label,
+                                 const char  *markup);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include "elab-format.h"
 #include "elab-model-editor.h"
 
 struct _ElabModelEditor
@@ -270,7 +271,7 @@ elab_model_editor_set_subtitle (ElabModelEditor *self,
 {
   g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
 
-  gtk_label_set_label (self->subtitle_label, subtitle);
+  elab_label_set (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle);
 }
 
@@ -280,7 +281,7 @@ elab_model_editor_set_mean_text (ElabModelEditor *self,
 {
   g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
 
-  gtk_label_set_label (self->mean_label, text);
+  elab_label_set (self->mean_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->mean_label), text != NULL && *text);
 }
 

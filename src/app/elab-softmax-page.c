@@ -119,10 +119,10 @@ update_numbers (ElabSoftmaxPage *self)
   g_autofree char *skl = elab_format_value (kl, state->unit);
   g_autofree char *max_text = g_strdup_printf ("of at most %s K = %s", elab_format_log (state->unit), smax);
 
-  gtk_label_set_label (self->entropy_label, sh);
-  gtk_label_set_label (self->max_label, max_text);
-  gtk_label_set_label (self->cross_entropy_label, sce);
-  gtk_label_set_label (self->kl_label, skl);
+  elab_label_set (self->entropy_label, sh);
+  elab_label_set (self->max_label, max_text);
+  elab_label_set (self->cross_entropy_label, sce);
+  elab_label_set (self->kl_label, skl);
   gtk_level_bar_set_value (self->entropy_bar, h_max > 0 ? CLAMP (h / h_max, 0, 1) : 0);
 
   g_clear_pointer (&self->logistic_text, g_free);
@@ -142,7 +142,7 @@ update_numbers (ElabSoftmaxPage *self)
                          fabs (sigma - probs[0]) <= 1e-12 ? "The same: softmax over two classes is σ."
                                                           : "They differ.");
     }
-  gtk_label_set_label (self->logistic_label, self->logistic_text ? self->logistic_text : "");
+  elab_label_set (self->logistic_label, self->logistic_text ? self->logistic_text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->logistic_label), self->logistic_text != NULL);
 }
 

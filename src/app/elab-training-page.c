@@ -289,7 +289,7 @@ set_label_number (GtkLabel   *label,
   char buf[64];
 
   g_snprintf (buf, sizeof buf, format, value);
-  gtk_label_set_text (label, buf);
+  elab_label_set (label, buf);
 }
 
 static void
@@ -301,20 +301,20 @@ update_readouts (ElabTrainingPage *self)
 
   if (self->trainer == NULL || self->document == NULL)
     {
-      gtk_label_set_text (self->step_value, "–");
-      gtk_label_set_text (self->loss_value, "–");
-      gtk_label_set_text (self->w_value, "–");
-      gtk_label_set_text (self->b_value, "–");
-      gtk_label_set_text (self->grad_value, "–");
+      elab_label_set (self->step_value, "–");
+      elab_label_set (self->loss_value, "–");
+      elab_label_set (self->w_value, "–");
+      elab_label_set (self->b_value, "–");
+      elab_label_set (self->grad_value, "–");
       return;
     }
 
   state = elab_document_get_state (self->document);
   g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, elab_trainer_get_steps (self->trainer));
-  gtk_label_set_text (self->step_value, buf);
+  elab_label_set (self->step_value, buf);
   loss = elab_format_value (elab_trainer_get_loss (self->trainer) * elab_unit_factor (state->unit),
                             state->unit);
-  gtk_label_set_text (self->loss_value, loss);
+  elab_label_set (self->loss_value, loss);
   set_label_number (self->w_value, "%.6g", elab_trainer_get_w (self->trainer));
   set_label_number (self->b_value, "%.6g", elab_trainer_get_b (self->trainer));
   set_label_number (self->grad_value, "%.3g", elab_trainer_get_grad_norm (self->trainer));
