@@ -235,6 +235,84 @@ test_cross_entropy_swap (void)
   destroy_and_check (window, page, document);
 }
 
+/* The side panel's read-outs change length as the numbers change (a minus
+ * sign, another digit, 10⁻⁹, ∞); the plot beside them keeps its width, or
+ * it would jump during a drag and be laid out and drawn anew at another
+ * size in the middle of it. */
+/* Presses or releases every slider under @widget, as a drag does. */
+static void
+set_sliders_active (GtkWidget *widget,
+                    gboolean   active)
+{
+  if (GTK_IS_RANGE (widget))
+    {
+      if (active)
+        gtk_widget_set_state_flags (widget, GTK_STATE_FLAG_ACTIVE, FALSE);
+      else
+        gtk_widget_unset_state_flags (widget, GTK_STATE_FLAG_ACTIVE);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_sliders_active (child, active);
+}
+
+static void
+check_plot_width_stable (GtkWidget    *page,
+                         ElabDocument *document,
+                         ElabPlotView *view)
+{
+  static const double odd[] = { -19.99, 19.99, 1e-9, -1e-9, 1e6, 0.001, 7.5, -0.004, 12.0, 3.0 };
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  int width;
+
+  gtk_window_set_default_size (window, 1400, 900);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  wait_for_frame (view, 0);
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  g_assert_cmpint (width, >, 700);
+
+  /* A slider pressed and dragged across its range (model A, p, z₁), then
+   * odd values (tiny, huge) in bits and in nats, then released. */
+  for (guint i = 0; i <= 100; i++)
+    {
+      ElabState state = *elab_document_get_state (document);
+      double v = i < 80 ? -3.0 + 0.1 * i : i < 100 ? odd[i % G_N_ELEMENTS (odd)] : 1.0;
+      guint frames = frames_of (view);
+
+      state.models[0].theta = state.p.theta = v;
+      state.models[0].bias = state.p.bias = i < 80 ? 0.0 : v / 2;
+      state.logits[0] = v;
+      state.unit = i >= 90 && i < 100 ? ELAB_UNIT_NATS : ELAB_UNIT_BITS;
+      elab_document_set_state (document, &state);
+      set_sliders_active (page, i < 100);
+      wait_for_frame (view, frames);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), ==, width);
+    }
+  destroy_and_check (window, page, document);
+}
+
+static void
+test_plot_width_stable (void)
+{
+  ElabDocument *document = elab_document_new ();
+  GtkWidget *page = elab_entropy_page_new (document);
+
+  check_plot_width_stable (page, document,
+                           elab_entropy_page_get_plot_view (ELAB_ENTROPY_PAGE (page)));
+
+  document = elab_document_new ();
+  page = elab_cross_entropy_page_new (document);
+  check_plot_width_stable (page, document,
+                           elab_cross_entropy_page_get_plot_view (ELAB_CROSS_ENTROPY_PAGE (page)));
+
+  document = elab_document_new ();
+  page = elab_softmax_page_new (document);
+  check_plot_width_stable (page, document,
+                           elab_softmax_page_get_plot_view (ELAB_SOFTMAX_PAGE (page)));
+}
+
 static void
 test_softmax_page (void)
 {
@@ -513,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/EntropyPage/unit", test_entropy_page_unit);
   g_test_add_func ("/elab/app/CrossEntropyPage/swap", test_cross_entropy_swap);
   g_test_add_func ("/elab/app/SoftmaxPage/controls", test_softmax_page);
+  g_test_add_func ("/elab/app/Pages/plot-width-stable", test_plot_width_stable);
   g_test_add_func ("/elab/app/RangeEditor/push", test_range_editor);
   g_test_add_func ("/elab/app/Settings/round-trip", test_settings_round_trip);
   g_test_add_func ("/elab/app/Application/quit-closes-every-window", test_quit_closes_every_window);

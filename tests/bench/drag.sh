@@ -14,8 +14,8 @@ page=${2:-entropy}
 # Where the slider's knob is at 1920×1080, from the window's corner.
 case $page in
   entropy)       knob="135 172" ;;
-  cross-entropy) knob="320 128" ;;
-  softmax)       knob="356 131" ;;
+  cross-entropy) knob="184 129" ;;
+  softmax)       knob="178 132" ;;
   *) echo "drag.sh: no page $page (entropy, cross-entropy, softmax)" >&2; exit 2 ;;
 esac
 # shellcheck source=window-lib.sh
