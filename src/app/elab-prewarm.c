@@ -22,10 +22,12 @@
  * frames (elab_prewarm_snapshot()): every buffer then has the size of the
  * largest frame a person can cause. The pixels do not change; the memory
  * is then warm when a person drags. Anything that changes the document
- * cancels or delays it, so it never lands in the middle of a person's
+ * cancels or delays it, and so does any figure drawn meanwhile (a
+ * training run, a hover), so it never lands in the middle of a person's
  * frames. */
 
 #include "elab-prewarm.h"
+#include "elab-plot-view.h"
 
 /* How long the window must be quiet first, and how many frames to draw. */
 #define QUIET_MS 300
@@ -38,6 +40,7 @@ struct _ElabPrewarm
   guint                  tick_id;
   guint                  frames_left;
   guint                  runs;
+  guint                  figures;    /* figures drawn when the wait began */
   gboolean               drew;       /* for elab_prewarm_take_frame() */
   gboolean               cover;      /* for elab_prewarm_snapshot() */
 };
@@ -75,6 +78,12 @@ quiet_cb (gpointer user_data)
   ElabPrewarm *self = user_data;
 
   self->timeout_id = 0;
+  /* Figures were drawn meanwhile (a training run, a hover): not quiet. */
+  if (elab_plot_view_get_total_frames () != self->figures)
+    {
+      elab_prewarm_schedule (self);
+      return G_SOURCE_REMOVE;
+    }
   if (gtk_widget_get_mapped (self->owner) && self->tick_id == 0)
     {
       self->frames_left = N_FRAMES;
@@ -117,9 +126,9 @@ elab_prewarm_free (ElabPrewarm *self)
 /**
  * elab_prewarm_schedule:
  *
- * Redraw the region once the window has been quiet for QUIET_MS: call it
- * when the window appears, changes page or changes size. A later call
- * restarts the wait.
+ * Redraw the window once it has been quiet for QUIET_MS (no figure drawn,
+ * no change): call it when the window appears, changes page or changes
+ * size. A later call restarts the wait.
  */
 void
 elab_prewarm_schedule (ElabPrewarm *self)
@@ -127,6 +136,7 @@ elab_prewarm_schedule (ElabPrewarm *self)
   g_return_if_fail (self != NULL);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->figures = elab_plot_view_get_total_frames ();
   self->timeout_id = g_timeout_add (QUIET_MS, quiet_cb, self);
 }
 

@@ -529,7 +529,8 @@ test_save_waits_for_drag_end (void)
 
 /* Once the window is quiet after it appears, changes page or changes
  * size, it redraws everything on three frames (elab-prewarm.c), and then
- * goes idle. A change in the quiet period puts the redraw off. */
+ * goes idle. A change or a new figure in the quiet period puts the
+ * redraw off. */
 static void
 test_prewarm (void)
 {
@@ -576,6 +577,18 @@ test_prewarm (void)
   gtk_window_set_default_size (GTK_WINDOW (win), 900, 650);
   spin (1000);
   g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 3);
+
+  /* So does another; figures drawn meanwhile (an animation, a hover) put
+   * it off as changes do. */
+  gtk_window_set_default_size (GTK_WINDOW (win), 1000, 700);
+  for (guint i = 0; i < 12; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (elab_window_get_visible_plot_view (win)));
+      spin (50);
+      g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 3);
+    }
+  spin (1000);
+  g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 4);
 
   gtk_window_destroy (GTK_WINDOW (win));
 }
