@@ -18,18 +18,15 @@
  * inlined, so the ABI note GCC gives for that does not apply. */
 #pragma GCC diagnostic ignored "-Wpsabi"
 
-#define LANES 8
 #define SUB_VECTORS 16
-typedef double vdouble __attribute__ ((vector_size (LANES * sizeof (double))));
-typedef gint64 vint __attribute__ ((vector_size (LANES * sizeof (gint64))));
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__has_attribute)
-# if __has_attribute (target_clones)
-#  define ELAB_TARGET_CLONES __attribute__ ((target_clones ("avx512f", "avx2", "default")))
-# endif
-#endif
-#ifndef ELAB_TARGET_CLONES
-# define ELAB_TARGET_CLONES
+/* The pass is built for three vector widths, each in the registers it
+ * fits: 8 doubles for AVX-512, 4 for AVX2 with FMA, 2 for plain x86-64
+ * (SSE2) and other CPUs. GCC splits a vector wider than the registers into
+ * scalar code: the 8-wide pass alone ran 7 times slower on AVX2 and 8
+ * times on SSE2. The CPU picks the widest at the first pass. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+# define ELAB_HAVE_X86_KERNELS 1
 #endif
 
 /* Sums of one pass, in coordinates centred at c: xc = x − c. */
@@ -86,101 +83,83 @@ struct _ElabTrainer
 /* ------------------------------------------------------------------ */
 /* The pass                                                            */
 
-static inline __attribute__ ((always_inline)) vdouble
-vsplat (double v)
-{
-  return (vdouble) { v, v, v, v, v, v, v, v };
-}
+/* 2^(j/16), j = 0…15, rounded to nearest. */
+static const double exp2_sixteenths[16] = {
+  0x1p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0,
+  0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0,
+  0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f09p+0,
+  0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0,
+};
 
-static inline __attribute__ ((always_inline)) vdouble
-vblend (vint    mask,
-        vdouble a,
-        vdouble b)
-{
-  return (vdouble) (((vint) a & mask) | ((vint) b & ~mask));
-}
+#ifdef ELAB_HAVE_X86_KERNELS
+# define V(name) name##_8
+# define VD vdouble8
+# define VI vint8
+# define ELAB_PASS_LANES 8
+# define ELAB_PASS_PERMUTE 1
+# include "elab-trainer-pass.h"
+# undef V
+# undef ELAB_PASS_LANES
+# undef ELAB_PASS_PERMUTE
 
-/* Entry idx & 15 of the 16-entry table lo:hi, per lane: one permute of
- * two registers with AVX-512. */
-static inline __attribute__ ((always_inline)) vdouble
-vtable16 (vdouble lo,
-          vdouble hi,
-          vint    idx)
-{
-#if defined(__GNUC__) && !defined(__clang__)
-  return __builtin_shuffle (lo, hi, idx & 15);
-#else
-  vdouble res;
-
-  for (int l = 0; l < LANES; l++)
-    res[l] = (idx[l] & 8) ? hi[idx[l] & 7] : lo[idx[l] & 7];
-  return res;
+# define V(name) name##_4
+# define VD vdouble4
+# define VI vint4
+# define ELAB_PASS_LANES 4
+# define ELAB_PASS_PERMUTE 0
+# include "elab-trainer-pass.h"
+# undef V
+# undef ELAB_PASS_LANES
+# undef ELAB_PASS_PERMUTE
 #endif
-}
 
-/* e^x for x ≤ 0, about 1 ulp: relative error below 2.5e-16 against expl
- * (1.0 ulp with FMA, 1.2 ulp in the plain x86-64 clone). x is clamped at −708 so the result stays a normal double (below
- * that σ and log1p are 0 to every digit that matters). Range reduction
- * x = (16·n + j)·ln2/16 + r with |r| ≤ ln2/32, so e^x = 2^n · 2^(j/16) · e^r:
- * 2^(j/16) comes from a 16-entry table held in two registers (one permute),
- * 2^n is added into the table value's exponent bits, and e^r − 1 is a
- * degree-7 Taylor polynomial (truncation below 2e-18) in Estrin's form.
- * The small |r| needs half the degree of a table-free exp: fewer
- * multiplies and a shorter dependency chain. */
-static inline __attribute__ ((always_inline)) vdouble
-vexp_nonpositive (vdouble x)
-{
-  /* 2^(j/16), j = 0…15, rounded to nearest. */
-  const vdouble tab0 = { 0x1p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0,
-                         0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0 };
-  const vdouble tab1 = { 0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f09p+0,
-                         0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0 };
-  const vdouble shifter = vsplat (0x1.8p52);
-  const vint exp_field = ((vint) { 0, } - 1) << 52;
-  vdouble t, n, r, r2, r4, scale, p;
-  vint k;
+#define V(name) name##_2
+#define VD vdouble2
+#define VI vint2
+#define ELAB_PASS_LANES 2
+#define ELAB_PASS_PERMUTE 0
+#include "elab-trainer-pass.h"
+#undef V
+#undef ELAB_PASS_LANES
+#undef ELAB_PASS_PERMUTE
 
-  x = vblend (x < vsplat (-708.0), vsplat (-708.0), x);
-  /* round(x·16/ln2) lands in the low bits of t's mantissa. */
-  t = x * vsplat (0x1.71547652b82fep+4) + shifter;
-  k = (vint) t;
-  n = t - shifter;
-  /* ln2/16 in two parts; the high part has trailing zeros, so n times it
-   * is exact. */
-  r = x - n * vsplat (0x1.62e42fee00000p-5);
-  r = r - n * vsplat (0x1.a39ef35793c76p-37);
-  /* Table index: k's low 4 bits; 2^n: the bits above them, moved into
-   * the exponent field (the table values have exponent 0, the result
-   * stays ≥ 2^−1022). */
-  scale = vtable16 (tab0, tab1, k);
-  scale = (vdouble) ((vint) scale + ((k << 48) & exp_field));
-  r2 = r * r;
-  r4 = r2 * r2;
-  {
-    vdouble q1 = vsplat (1.0 / 2) + r * vsplat (1.0 / 6);
-    vdouble q2 = vsplat (1.0 / 24) + r * vsplat (1.0 / 120);
-    vdouble q3 = vsplat (1.0 / 720) + r * vsplat (1.0 / 5040);
+typedef void (*PassKernel) (const double *x, const double *y, gsize n, double w, double b,
+                            double c, gboolean hessian, Sums *res);
 
-    p = (r + q1 * r2) + (q2 + q3 * r2) * r4;
+#define DEFINE_PASS_KERNEL(name, attributes, body) \
+  attributes static void \
+  name (const double *x, const double *y, gsize n, double w, double b, double c, \
+        gboolean hessian, Sums *res) \
+  { \
+    body (x, y, n, w, b, c, hessian, res); \
   }
-  return scale + scale * p;
-}
 
-static inline __attribute__ ((always_inline)) double
-hsum (vdouble v)
+#ifdef ELAB_HAVE_X86_KERNELS
+DEFINE_PASS_KERNEL (pass_kernel_8, __attribute__ ((target ("avx512f"))), pass_body_8)
+DEFINE_PASS_KERNEL (pass_kernel_4, __attribute__ ((target ("avx2,fma"))), pass_body_4)
+#endif
+DEFINE_PASS_KERNEL (pass_kernel_2, , pass_body_2)
+
+/* The pass of a vector width: 0 the widest this CPU runs, or 8, 4, 2;
+ * NULL when the CPU cannot run that width. */
+static PassKernel
+kernel_of_width (guint lanes)
 {
-  double s = 0.0;
-
-  for (int i = 0; i < LANES; i++)
-    s += v[i];
-  return s;
+#ifdef ELAB_HAVE_X86_KERNELS
+  __builtin_cpu_init ();
+  if ((lanes == 0 || lanes == 8) && __builtin_cpu_supports ("avx512f"))
+    return pass_kernel_8;
+  if ((lanes == 0 || lanes == 4) && __builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))
+    return pass_kernel_4;
+#endif
+  if (lanes == 0 || lanes == 2)
+    return pass_kernel_2;
+  return NULL;
 }
 
-/* Loss, gradient and optionally Hessian sums over rows [0, n) at
- * z = w·x + b. Σ log1p(e) is kept as a product of (1 + e) per lane,
- * renormalised by its exponent, plus the rounding of each 1 + e: that is
- * log1p to full precision at the cost of a multiply. */
-ELAB_TARGET_CLONES static void
+static PassKernel kernel;  /* (atomic) set at the first pass */
+
+static void
 pass_kernel (const double *x,
              const double *y,
              gsize         n,
@@ -190,111 +169,29 @@ pass_kernel (const double *x,
              gboolean      hessian,
              Sums         *res)
 {
-  const vint mant_mask = (vint) { 0, } + (gint64) 0x000fffffffffffffLL;
-  const vint one_bits = (vint) { 0, } + ((gint64) 1023 << 52);
-  vdouble vw = vsplat (w), vb = vsplat (b), vc = vsplat (c);
-  vdouble lin = vsplat (0), comp = vsplat (0), prod = vsplat (1), expo = vsplat (0);
-  vdouble s0 = vsplat (0), s1 = vsplat (0);
-  vdouble h00 = vsplat (0), h01 = vsplat (0), h11 = vsplat (0);
-  gsize n_vec = n / LANES * LANES;
-  gsize i = 0;
-  Sums out = { 0, };
+  PassKernel k = g_atomic_pointer_get (&kernel);
 
-  while (i < n_vec)
+  if (G_UNLIKELY (k == NULL))
     {
-      /* 128 vectors per block keep each lane's product below 2^128. */
-      gsize block_end = MIN (n_vec, i + 128 * LANES);
-
-      while (i < block_end)
-        {
-          /* The exps of a few vectors first, then the sums: two short
-           * loops keep more rows in flight than one long loop whose every
-           * row waits on the chain exp → 1 + e → division (~25% faster). */
-          vdouble ebuf[SUB_VECTORS];
-          gsize m = MIN ((gsize) SUB_VECTORS, (block_end - i) / LANES);
-
-          for (gsize j = 0; j < m; j++)
-            {
-              vdouble xv, z;
-
-              memcpy (&xv, x + i + j * LANES, sizeof xv);
-              z = vw * xv + vb;
-              ebuf[j] = vexp_nonpositive (-(vdouble) ((vint) z & ~(vint) vsplat (-0.0)));
-            }
-          for (gsize j = 0; j < m; j++, i += LANES)
-            {
-              vdouble xv, yv, z, e, u, p, r, xc;
-              vint pos;
-
-              memcpy (&xv, x + i, sizeof xv);
-              memcpy (&yv, y + i, sizeof yv);
-              z = vw * xv + vb;
-              e = ebuf[j];
-              u = vsplat (1.0) + e;
-              pos = z >= vsplat (0.0);
-              /* σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) below. */
-              p = vblend (pos, vsplat (1.0), e) / u;
-              r = p - yv;
-              xc = xv - vc;
-              lin += vblend (pos, z, vsplat (0.0)) - yv * z;
-              prod *= u;
-              /* The rounding of 1 + e, δ: log1p(e) = log(1 + e) + δ/(1 + e)
-               * and δ alone is within a rounding of that. */
-              comp += e - (u - vsplat (1.0));
-              s0 += r;
-              s1 += r * xc;
-              if (hessian)
-                {
-                  vdouble inv = vsplat (1.0) / u;
-                  vdouble q = e * inv * inv;   /* σ(1−σ) = e/(1+e)² */
-
-                  h00 += q * xc * xc;
-                  h01 += q * xc;
-                  h11 += q;
-                }
-            }
-        }
-      {
-        vint bits = (vint) prod;
-        vint ex = (bits >> 52) - 1023;
-        expo += __builtin_convertvector (ex, vdouble);
-        prod = (vdouble) ((bits & mant_mask) | one_bits);
-      }
+      elab_trainer_set_vector_width (0);
+      k = g_atomic_pointer_get (&kernel);
     }
+  k (x, y, n, w, b, c, hessian, res);
+}
 
-  for (int l = 0; l < LANES; l++)
-    out.log1p += log (prod[l]) + expo[l] * G_LN2;
-  out.log1p += hsum (comp);
-  out.lin = hsum (lin);
-  out.s0 = hsum (s0);
-  out.s1 = hsum (s1);
-  out.h00 = hsum (h00);
-  out.h01 = hsum (h01);
-  out.h11 = hsum (h11);
+guint
+elab_trainer_set_vector_width (guint lanes)
+{
+  PassKernel k = kernel_of_width (lanes);
 
-  for (; i < n; i++)
-    {
-      double z = w * x[i] + b;
-      double e = exp (-fabs (z));
-      double inv = 1.0 / (1.0 + e);
-      double p = z >= 0 ? inv : e * inv;
-      double r = p - y[i];
-      double xc = x[i] - c;
-
-      out.lin += (z > 0 ? z : 0.0) - y[i] * z;
-      out.log1p += log1p (e);
-      out.s0 += r;
-      out.s1 += r * xc;
-      if (hessian)
-        {
-          double q = e * inv * inv;
-          out.h00 += q * xc * xc;
-          out.h01 += q * xc;
-          out.h11 += q;
-        }
-    }
-
-  *res = out;
+  if (k == NULL)
+    return 0;
+  g_atomic_pointer_set (&kernel, k);
+#ifdef ELAB_HAVE_X86_KERNELS
+  return k == pass_kernel_8 ? 8 : k == pass_kernel_4 ? 4 : 2;
+#else
+  return 2;
+#endif
 }
 
 static void

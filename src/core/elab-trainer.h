@@ -95,6 +95,14 @@ guint            elab_trainer_step              (ElabTrainer                *sel
 void             elab_trainer_set_threads       (ElabTrainer                *self,
                                                  guint                       n_threads);
 
+/* Every trainer's passes use the build of the pass for @lanes doubles
+ * per vector: 8 (AVX-512), 4 (AVX2 with FMA), 2 (any CPU), or 0 for the
+ * widest this CPU runs, the default. Results agree to rounding (the
+ * order of the sums, FMA or not). For tests and benchmarks; call it
+ * between steps. Returns the width now in use, or 0 (nothing changed)
+ * when this CPU cannot run @lanes. */
+guint            elab_trainer_set_vector_width  (guint                       lanes);
+
 gboolean         elab_trainer_is_done           (const ElabTrainer          *self);
 ElabTrainStatus  elab_trainer_get_status        (const ElabTrainer          *self);
 gboolean         elab_trainer_get_converged     (const ElabTrainer          *self);

@@ -153,7 +153,7 @@ naive_loss (const ElabDataset *d,
 /* The vectorised pass (and its two-thread split for large data) agrees
  * with libm, also at extreme logits where a naive log(σ) would give ∞. */
 static void
-test_pass_accuracy (void)
+check_pass_accuracy (void)
 {
   gsize sizes[] = { 1, 7, 23, 1000, 200003 };
   double params[][2] = { { 0, 0 }, { 1.5, -0.5 }, { 40, 3 }, { -1000, 7 }, { 1e-9, 1e-9 }, { 400, -2000 } };
@@ -414,7 +414,7 @@ run_with_threads (ElabDataset   *d,
  * numbers, bit for bit, as the calling thread alone: the chunks' sums
  * are added in chunk order whoever computed them. */
 static void
-test_parallel_same (void)
+check_parallel_same (void)
 {
   /* Not a whole number of chunks or vectors. */
   g_autoptr(ElabDataset) d = elab_dataset_new_synthetic (3 * ELAB_TRAINER_PARALLEL_ROWS + 12345, 1.5, -0.5, 3);
@@ -530,6 +530,68 @@ test_parallel_free_and_share (void)
     }
 }
 
+static void
+test_pass_accuracy (void)
+{
+  check_pass_accuracy ();
+}
+
+static void
+test_parallel_same (void)
+{
+  check_parallel_same ();
+}
+
+static double
+rel_diff (double a,
+          double b)
+{
+  return fabs (a - b) / MAX (fabs (b), 1e-300);
+}
+
+/* Every build of the pass this CPU runs (8 doubles a vector with
+ * AVX-512, 4 with AVX2, 2 anywhere) meets the same accuracy and gives the
+ * same bits with one thread or two; the widths agree with each other to
+ * rounding (the order of the sums differs), step after step. */
+static void
+test_vector_widths (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_synthetic (ELAB_TRAINER_PARALLEL_ROWS + 4321, -1.25, 0.75, 17);
+  guint widths[] = { 2, 4, 8 };
+  RunEnd reference = { 0, };
+  guint n_run = 0;
+
+  for (gsize k = 0; k < G_N_ELEMENTS (widths); k++)
+    {
+      RunEnd end;
+
+      if (elab_trainer_set_vector_width (widths[k]) != widths[k])
+        {
+          g_test_message ("this CPU does not run the %u-wide pass", widths[k]);
+          continue;
+        }
+      n_run++;
+      check_pass_accuracy ();
+      check_parallel_same ();
+      run_with_threads (d, ELAB_OPTIMIZER_MOMENTUM, 25, 0, &end);
+      if (widths[k] == 2)
+        reference = end;
+      else
+        {
+          g_assert_cmpuint (end.steps, ==, reference.steps);
+          g_assert_cmpfloat (rel_diff (end.loss, reference.loss), <, 1e-13);
+          g_assert_cmpfloat (rel_diff (end.w, reference.w), <, 1e-12);
+          g_assert_cmpfloat (rel_diff (end.b, reference.b), <, 1e-12);
+          g_assert_cmpfloat (fabs (end.dw - reference.dw), <, 1e-12 * MAX (1.0, fabs (reference.dw)));
+          g_assert_cmpfloat (fabs (end.db - reference.db), <, 1e-12 * MAX (1.0, fabs (reference.db)));
+        }
+    }
+  /* The 2-wide pass runs on every CPU. */
+  g_assert_cmpuint (n_run, >=, 1);
+  g_assert_cmpuint (elab_trainer_set_vector_width (3), ==, 0);
+  g_assert_cmpuint (elab_trainer_set_vector_width (0), >=, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -549,6 +611,7 @@ main (int    argc,
   g_test_add_func ("/elab/core/Trainer/singular-hessian", test_singular_hessian);
   g_test_add_func ("/elab/core/Trainer/reset-settings", test_reset_settings);
   g_test_add_func ("/elab/core/Trainer/parallel-same", test_parallel_same);
+  g_test_add_func ("/elab/core/Trainer/vector-widths", test_vector_widths);
   g_test_add_func ("/elab/core/Trainer/parallel-tight-loop", test_parallel_tight_loop);
   g_test_add_func ("/elab/core/Trainer/parallel-free-and-share", test_parallel_free_and_share);
 
