@@ -6,8 +6,8 @@
  * vector width: ELAB_PASS_LANES doubles per vector (8, 4 or 2),
  * ELAB_PASS_PERMUTE 1 where the exp's table is one permute of two
  * registers (8 lanes), VD and VI the vector type names and V(name) the
- * function names for this width. The includer defines Sums, SUB_VECTORS
- * and exp2_sixteenths.
+ * function names for this width; all five are undefined at the end. The
+ * includer defines Sums, SUB_VECTORS and exp2_sixteenths.
  */
 
 typedef double VD __attribute__ ((vector_size (ELAB_PASS_LANES * sizeof (double))));
@@ -231,3 +231,6 @@ V(pass_body) (const double *x,
 
 #undef VD
 #undef VI
+#undef V
+#undef ELAB_PASS_LANES
+#undef ELAB_PASS_PERMUTE

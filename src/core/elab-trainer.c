@@ -98,9 +98,6 @@ static const double exp2_sixteenths[16] = {
 # define ELAB_PASS_LANES 8
 # define ELAB_PASS_PERMUTE 1
 # include "elab-trainer-pass.h"
-# undef V
-# undef ELAB_PASS_LANES
-# undef ELAB_PASS_PERMUTE
 
 # define V(name) name##_4
 # define VD vdouble4
@@ -108,9 +105,6 @@ static const double exp2_sixteenths[16] = {
 # define ELAB_PASS_LANES 4
 # define ELAB_PASS_PERMUTE 0
 # include "elab-trainer-pass.h"
-# undef V
-# undef ELAB_PASS_LANES
-# undef ELAB_PASS_PERMUTE
 #endif
 
 #define V(name) name##_2
@@ -119,9 +113,6 @@ static const double exp2_sixteenths[16] = {
 #define ELAB_PASS_LANES 2
 #define ELAB_PASS_PERMUTE 0
 #include "elab-trainer-pass.h"
-#undef V
-#undef ELAB_PASS_LANES
-#undef ELAB_PASS_PERMUTE
 
 typedef void (*PassKernel) (const double *x, const double *y, gsize n, double w, double b,
                             double c, gboolean hessian, Sums *res);
