@@ -235,10 +235,6 @@ test_cross_entropy_swap (void)
   destroy_and_check (window, page, document);
 }
 
-/* The side panel's read-outs change length as the numbers change (a minus
- * sign, another digit, 10⁻⁹, ∞); the plot beside them keeps its width, or
- * it would jump during a drag and be laid out and drawn anew at another
- * size in the middle of it. */
 /* Presses or releases every slider under @widget, as a drag does. */
 static void
 set_sliders_active (GtkWidget *widget,
@@ -257,6 +253,10 @@ set_sliders_active (GtkWidget *widget,
     set_sliders_active (child, active);
 }
 
+/* The side panel's read-outs change length as the numbers change (a minus
+ * sign, another digit, 10⁻⁹, ∞); the plot beside them keeps its width, or
+ * it would jump during a drag and be laid out and drawn anew at another
+ * size in the middle of it. */
 static void
 check_plot_width_stable (GtkWidget    *page,
                          ElabDocument *document,
