@@ -20,43 +20,7 @@
 #include "elab-softmax-page.h"
 #include "elab-window.h"
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @view has drawn more than @frames frames. */
-static void
-wait_for_frame (ElabPlotView *view,
-                guint         frames)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-  guint n = 0;
-
-  do
-    {
-      g_main_context_iteration (NULL, TRUE);
-      elab_plot_view_get_draw_stats (view, NULL, NULL, &n);
-    }
-  while (n <= frames && !timed_out);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static guint
-frames_of (ElabPlotView *view)
-{
-  guint n = 0;
-
-  elab_plot_view_get_draw_stats (view, NULL, NULL, &n);
-  return n;
-}
+#include "app-test-util.h"
 
 /* The widget's own snapshot, rendered to pixels. */
 static GBytes *

@@ -17,16 +17,9 @@
 
 #include "elab-training-page.h"
 
+#include "app-test-util.h"
+
 #define FRAME_US 16667
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
 static void
 wait_for_load (ElabTrainingPage *page)
@@ -372,24 +365,6 @@ render_view (GtkWindow *window,
   return g_bytes_new_take (data, (gsize) w * h * 4);
 }
 
-static void
-wait_for_draw (ElabPlotView *view,
-               guint         after)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-  guint n = 0;
-
-  do
-    {
-      g_main_context_iteration (NULL, TRUE);
-      elab_plot_view_get_draw_stats (view, NULL, NULL, &n);
-    }
-  while (n <= after && !timed_out);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
 /* In a window: the L key toggles the log scale and the training figure
  * redraws with other pixels; back to linear gives the first ones again. */
 static void
@@ -402,26 +377,26 @@ test_loss_scale_redraws (void)
   g_autoptr(GBytes) linear = NULL;
   g_autoptr(GBytes) log = NULL;
   g_autoptr(GBytes) again = NULL;
-  guint n = 0;
+  guint n;
 
   gtk_window_set_default_size (window, 1400, 900);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
   for (guint i = 0; i < 200; i++)
     gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL);
-  wait_for_draw (view, 0);
+  wait_for_frame (view, 0);
   linear = render_view (window, GTK_WIDGET (view));
 
-  elab_plot_view_get_draw_stats (view, NULL, NULL, &n);
+  n = frames_of (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.loss-log-scale", NULL));
   g_assert_cmpint (elab_document_get_state (document)->loss_scale, ==, ELAB_LOSS_SCALE_LOG);
-  wait_for_draw (view, n);
+  wait_for_frame (view, n);
   log = render_view (window, GTK_WIDGET (view));
   g_assert_false (g_bytes_equal (linear, log));
 
-  elab_plot_view_get_draw_stats (view, NULL, NULL, &n);
+  n = frames_of (view);
   gtk_switch_set_active (elab_training_page_get_log_scale_switch (page), FALSE);
-  wait_for_draw (view, n);
+  wait_for_frame (view, n);
   again = render_view (window, GTK_WIDGET (view));
   g_assert_true (g_bytes_equal (linear, again));
 

@@ -7,10 +7,12 @@
  * ELAB_UPDATE_REFS=1 rewrites the references in the source tree.
  */
 
+#include <string.h>
+
 #include "elab-figure-private.h"
 #include "elab-trainer.h"
 
-#include <string.h>
+#include "plot-test-util.h"
 
 /* From elab-figure-training.c. */
 gboolean _elab_figure_training_get_y_labels (const ElabFigure *figure,
@@ -66,17 +68,6 @@ render (ElabFigure            *figure,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
-}
-
-static guint32
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  return ((const guint32 *) (data + y * stride))[x];
 }
 
 static int

@@ -15,6 +15,8 @@
 #include "elab-figure-private.h"
 #include "elab-trainer.h"
 
+#include "plot-test-util.h"
+
 /* From elab-figure-training.c. */
 gboolean _elab_figure_training_get_loss_panel (const ElabFigure *figure,
                                                ElabPanel        *res);
@@ -52,17 +54,6 @@ train (ElabState *state)
   g_assert_no_error (error);
   elab_trainer_step (trainer, state->steps);
   return trainer;
-}
-
-static guint32
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  return ((const guint32 *) (data + y * stride))[x];
 }
 
 /* Whether a pixel within @r of (x, y) has @colour (opaque ARGB32). */
