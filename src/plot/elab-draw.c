@@ -444,15 +444,9 @@ clamp_px (double v,
  * neighbours add nothing visible and are left out. */
 #define SERIES_TOLERANCE 0.2
 
-typedef struct _DashWalk DashWalk;
-static void walk_to (DashWalk *w,
-                     double    x,
-                     double    y);
-
 typedef struct
 {
   cairo_t *cr;
-  DashWalk *walk;   /* when set, points go to the rasterizer instead */
   guint    index;
   double   lw;
   double   length;
@@ -472,13 +466,6 @@ polyline_emit (Polyline *pl,
                double    x,
                double    y)
 {
-  if (pl->walk)
-    {
-      walk_to (pl->walk, x, y);
-      pl->last_x = x;
-      pl->last_y = y;
-      return;
-    }
   cairo_line_to (pl->cr, x, y);
   pl->length += hypot (x - pl->last_x, y - pl->last_y);
   pl->last_x = x;
@@ -498,8 +485,7 @@ polyline_start (Polyline *pl,
                 double    x,
                 double    y)
 {
-  if (pl->walk == NULL)
-    cairo_move_to (pl->cr, x, y);
+  cairo_move_to (pl->cr, x, y);
   pl->last_x = x;
   pl->last_y = y;
   pl->open = TRUE;
@@ -565,133 +551,6 @@ polyline_end (Polyline *pl)
   pl->have_prev = FALSE;
 }
 
-/* The dash pattern of series @index in line widths, as _elab_set_dash
- * draws it; returns its length (0 for solid). */
-static guint
-dash_pattern (guint   index,
-              double *res)
-{
-  static const double patterns[ELAB_THEME_N_SERIES][6] = {
-    { 0 },
-    { 4.5, 2.5 },
-    { 0, 2.2 },
-    { 5, 2, 0, 2 },
-    { 9, 3 },
-    { 5, 2, 0, 2, 0, 2 },
-  };
-  static const guint lengths[ELAB_THEME_N_SERIES] = { 0, 2, 2, 4, 2, 6 };
-  guint i = index % ELAB_THEME_N_SERIES;
-
-  memcpy (res, patterns[i], sizeof patterns[i]);
-  return lengths[i];
-}
-
-/* Walks a polyline in device units, cutting it at the dash pattern's
- * boundaries; every "on" piece becomes capsules, zero-length dashes dots. */
-struct _DashWalk
-{
-  ElabRaster *raster;
-  double      radius;
-  double      dash[6];
-  guint       n_dash;
-  guint       idx;
-  double      left;     /* of the current dash element */
-  gboolean    started;
-  double      x, y;
-};
-
-static void
-walk_to (DashWalk *w,
-         double    x,
-         double    y)
-{
-  double sx = w->x, sy = w->y;
-  double len = hypot (x - sx, y - sy), pos = 0;
-  double ux = len > 0 ? (x - sx) / len : 0, uy = len > 0 ? (y - sy) / len : 0;
-
-  if (w->n_dash == 0)
-    {
-      _elab_raster_capsule (w->raster, sx, sy, x, y, w->radius);
-      w->x = x;
-      w->y = y;
-      return;
-    }
-
-  while (TRUE)
-    {
-      double step = MIN (w->left, len - pos);
-      gboolean on = (w->idx & 1) == 0;
-
-      if (on && (step > 0 || w->dash[w->idx] == 0))
-        _elab_raster_capsule (w->raster, sx + ux * pos, sy + uy * pos,
-                              sx + ux * (pos + step), sy + uy * (pos + step), w->radius);
-      pos += step;
-      w->left -= step;
-      if (w->left > 1e-9)
-        break;
-      w->idx = (w->idx + 1) % w->n_dash;
-      w->left = w->dash[w->idx];
-      if (pos >= len && w->left > 0)
-        break;
-    }
-  w->x = x;
-  w->y = y;
-}
-
-static void
-draw_series_raster (ElabFigure      *figure,
-                    const ElabPanel *panel,
-                    const double    *x,
-                    const double    *y,
-                    guint            n,
-                    guint            index,
-                    const ElabRgba  *color)
-{
-  ElabRaster *r = &figure->raster;
-  const ElabRect *a = &panel->area;
-  double lo_x = a->x - a->width, hi_x = a->x + 2 * a->width;
-  double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
-  double sx = (panel->x.px1 - panel->x.px0) / (panel->x.max - panel->x.min);
-  double sy = (panel->y.px1 - panel->y.px0) / (panel->y.max - panel->y.min);
-  double lw = figure->metrics.line_w * r->scale;
-  DashWalk w = { r, lw / 2, { 0 }, 0, 0, 0, FALSE, 0, 0 };
-  Polyline pl = { NULL, &w, index, lw, 0, 0, 0, 0, G_MAXUINT, FALSE, 0, 0, 0, 0, FALSE };
-
-  r->color = *color;
-  w.n_dash = dash_pattern (index, w.dash);
-  for (guint i = 0; i < w.n_dash; i++)
-    w.dash[i] *= lw;
-  w.left = w.dash[0];
-
-  for (guint i = 0; i < n; i++)
-    {
-      double px, py;
-
-      if (!isfinite (x[i]) || !isfinite (y[i]))
-        {
-          /* A gap: the dash pattern carries on, the line does not. */
-          polyline_end (&pl);
-          continue;
-        }
-      px = clamp_px (panel->x.px0 + (x[i] - panel->x.min) * sx, lo_x, hi_x) * r->scale + r->dx;
-      py = clamp_px (panel->y.px0 + (y[i] - panel->y.min) * sy, lo_y, hi_y) * r->scale + r->dy;
-      if (!pl.open)
-        {
-          polyline_start (&pl, px, py);
-          w.x = px;
-          w.y = py;
-          /* A lone point still shows, as a dot. */
-          if (i + 1 >= n || !isfinite (x[i + 1]) || !isfinite (y[i + 1]))
-            _elab_raster_capsule (r, px, py, px, py, w.radius);
-        }
-      else
-        polyline_add (&pl, px, py);
-    }
-  polyline_end (&pl);
-
-  _elab_raster_flush (r, color);
-}
-
 void
 _elab_draw_series (ElabFigure      *figure,
                    cairo_t         *cr,
@@ -720,19 +579,13 @@ _elab_draw_series_color (ElabFigure      *figure,
   double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
   double sx = (panel->x.px1 - panel->x.px0) / (panel->x.max - panel->x.min);
   double sy = (panel->y.px1 - panel->y.px0) / (panel->y.max - panel->y.min);
-  Polyline pl = { cr, NULL, index, figure->metrics.line_w, 0, 0, 0, 0, SERIES_PIECE, FALSE, 0, 0, 0, 0, FALSE };
+  Polyline pl = { cr, index, figure->metrics.line_w, 0, 0, 0, 0, SERIES_PIECE, FALSE, 0, 0, 0, 0, FALSE };
   cairo_surface_type_t type = cairo_surface_get_type (cairo_get_group_target (cr));
 
   /* Pieces only help a rasterizing target; a vector file gets one path. */
   if (type == CAIRO_SURFACE_TYPE_SVG || type == CAIRO_SURFACE_TYPE_PDF
       || type == CAIRO_SURFACE_TYPE_PS)
     pl.piece = G_MAXUINT;
-
-  if (figure->use_raster && color->a >= 1.0)
-    {
-      draw_series_raster (figure, panel, x, y, n, index, color);
-      return;
-    }
 
   _elab_set_source (cr, color);
   cairo_set_line_width (cr, pl.lw);
@@ -790,33 +643,6 @@ _elab_draw_band (ElabFigure      *figure,
       c.g = c.g * c.a + bg->g * (1 - c.a);
       c.b = c.b * c.a + bg->b * (1 - c.a);
       c.a = 1.0;
-    }
-
-  if (figure->use_raster && c.a >= 1.0 && n <= figure->band_capacity)
-    {
-      ElabRaster *r = &figure->raster;
-      double *xs = figure->band_scratch;
-      double *tops = xs + figure->band_capacity, *bots = tops + figure->band_capacity;
-
-      while (start < n)
-        {
-          guint end, m = 0;
-
-          while (start < n && !(isfinite (x[start]) && isfinite (y0[start]) && isfinite (y1[start])))
-            start++;
-          end = start;
-          while (end < n && isfinite (x[end]) && isfinite (y0[end]) && isfinite (y1[end]))
-            end++;
-          for (guint i = start; i < end; i++, m++)
-            {
-              xs[m] = _elab_axis_to_px (&panel->x, x[i]) * r->scale + r->dx;
-              tops[m] = clamp_px (_elab_axis_to_px (&panel->y, y1[i]), lo_y, hi_y) * r->scale + r->dy;
-              bots[m] = clamp_px (_elab_axis_to_px (&panel->y, y0[i]), lo_y, hi_y) * r->scale + r->dy;
-            }
-          _elab_raster_band (r, xs, tops, bots, m, &c);
-          start = end;
-        }
-      return;
     }
 
   while (start < n)
@@ -972,7 +798,7 @@ _elab_draw_swatch (ElabFigure *figure,
       return;
     }
 
-  /* The same path a curve takes (the rasterizer on images), through a
+  /* The same path a curve takes, through a
    * unit panel laid over the swatch's box. */
   {
     static const double xs[2] = { 0, 1 }, ys[2] = { 0, 0 };

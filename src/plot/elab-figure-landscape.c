@@ -294,45 +294,6 @@ get_cache (ElabFigure           *figure,
   return c;
 }
 
-/* The path as capsules in the figure's rasterizer: a white halo, then
- * the series colour, each blended once a pixel as a stroke would. The
- * path stays inside the rectangle, so the panel's clip changes nothing. */
-static void
-draw_path_raster (ElabFigure      *figure,
-                  const ElabPanel *panel,
-                  const double    *x,
-                  const double    *y,
-                  gsize            n)
-{
-  ElabRaster *r = &figure->raster;
-  const ElabMetrics *m = &figure->metrics;
-  const ElabRgba halo = { 1, 1, 1, 0.85 };
-  const ElabRgba *series = _elab_theme_series (&figure->theme, SERIES_PATH);
-
-  for (int pass = 0; pass < 2; pass++)
-    {
-      double radius = (pass == 0 ? 1.3 : 0.5) * m->line_w * r->scale;
-      double last_px = NAN, last_py = NAN;
-
-      r->color = pass == 0 ? halo : *series;
-      for (gsize i = 0; i < n; i++)
-        {
-          double px = _elab_axis_to_px (&panel->x, x[i]), py = _elab_axis_to_px (&panel->y, y[i]);
-
-          px = CLAMP (px, -1e5, 1e5) * r->scale + r->dx;
-          py = CLAMP (py, -1e5, 1e5) * r->scale + r->dy;
-          if (i > 0 && fabs (px - last_px) < 0.5 && fabs (py - last_py) < 0.5 && i + 1 < n)
-            continue;
-          if (i == 0)
-            _elab_raster_capsule (r, px, py, px, py, radius);
-          else
-            _elab_raster_capsule (r, last_px, last_py, px, py, radius);
-          last_px = px, last_py = py;
-        }
-      _elab_raster_flush (r, &r->color);
-    }
-}
-
 static void
 draw_path (ElabFigure      *figure,
            cairo_t         *cr,
@@ -346,11 +307,6 @@ draw_path (ElabFigure      *figure,
 
   if (n == 0)
     return;
-  if (figure->use_raster && figure->raster.active)
-    {
-      draw_path_raster (figure, panel, x, y, n);
-      return;
-    }
   cairo_new_path (cr);
   for (gsize i = 0; i < n; i++)
     {

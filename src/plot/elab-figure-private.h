@@ -332,55 +332,6 @@ void     _elab_vline              (cairo_t          *cr,
                                    double            y1,
                                    double            width);
 
-/* --------------------------------------------------------------- Raster */
-
-/* Direct rendering of thick curves into an image surface (elab-raster.c):
- * a coverage byte mask the size of the target, reused across frames. */
-typedef struct
-{
-  int row, c0, c1;
-} ElabSpan;
-
-typedef struct
-{
-  cairo_surface_t *target;    /* borrowed, during a frame */
-  gboolean         active;
-  double           scale;     /* user → device: x · scale + dx */
-  double           dx, dy;
-  int              width, height;
-  guint8          *cov;       /* zero between flushes */
-  ElabRgba         color;     /* of the curve being drawn */
-  ElabSpan        *spans;     /* the runs of pixels capsules touched */
-  guint            n_spans;
-  guint            spans_capacity;
-} ElabRaster;
-
-/* TRUE when @cr draws into an ARGB32/RGB24 image surface with only a
- * uniform scale and translation and no clip; sizes the mask (allocating
- * only when the target size changes). */
-gboolean _elab_raster_begin       (ElabRaster       *raster,
-                                   cairo_t          *cr);
-/* Coverage of a capsule (device units) merged into the mask with max(). */
-void     _elab_raster_capsule     (ElabRaster       *raster,
-                                   double            ax,
-                                   double            ay,
-                                   double            bx,
-                                   double            by,
-                                   double            radius);
-/* Blends the mask in @color onto the target and clears it; a
- * translucent colour (alpha < 1) scales the coverage. */
-void     _elab_raster_flush       (ElabRaster       *raster,
-                                   const ElabRgba   *color);
-void     _elab_raster_clear       (ElabRaster       *raster);
-/* Fills between two curves given in device units (x increasing), column
- * by column with exact vertical coverage, in an opaque @color. */
-void     _elab_raster_band        (ElabRaster       *raster,
-                                   const double     *xs,
-                                   const double     *tops,
-                                   const double     *bots,
-                                   guint             n,
-                                   const ElabRgba   *color);
-
 /* ----------------------------------------------------------------- Text */
 
 typedef enum
@@ -581,12 +532,6 @@ struct _ElabFigure
   ElabFigureStyle        style;
   double                 width;
   double                 height;
-
-  /* Owned: the curve rasterizer's mask */
-  ElabRaster             raster;
-  gboolean               use_raster;   /* this frame draws into an image */
-  double                *band_scratch; /* 3 × capacity device coordinates */
-  guint                  band_capacity;
 
   /* Last frame's panels, for elab_figure_pick() */
   ElabPanel        panels[ELAB_FIGURE_MAX_PANELS];

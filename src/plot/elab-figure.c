@@ -105,8 +105,6 @@ elab_figure_free (ElabFigure *figure)
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)
     g_clear_pointer (&figure->models[i], elab_model_curves_free);
   g_clear_pointer (&figure->pair, elab_pair_curves_free);
-  _elab_raster_clear (&figure->raster);
-  g_free (figure->band_scratch);
   for (guint i = 0; i < ELAB_FIGURE_MAX_TEXTS; i++)
     g_clear_object (&figure->texts[i].layout);
   for (guint i = 0; i < ELAB_N_FONTS; i++)
@@ -135,12 +133,6 @@ _elab_figure_ensure_curves (ElabFigure *figure,
         g_clear_pointer (&figure->models[i], elab_model_curves_free);
         figure->models[i] = elab_model_curves_new (n);
       }
-  if (figure->band_capacity < n)
-    {
-      g_free (figure->band_scratch);
-      figure->band_scratch = g_new (double, 3 * (gsize) n);
-      figure->band_capacity = n;
-    }
   if (figure->pair == NULL || figure->pair->capacity < n)
     {
       g_clear_pointer (&figure->pair, elab_pair_curves_free);
@@ -155,6 +147,7 @@ _elab_figure_begin (ElabFigure             *figure,
                     double                  height,
                     const ElabFigureStyle  *style)
 {
+  double pixel_scale = style->pixel_scale > 0 ? style->pixel_scale : 1.0;
   guint serial;
 
   figure->style = *style;
@@ -182,10 +175,15 @@ _elab_figure_begin (ElabFigure             *figure,
 
   /* pango_cairo_update_context() marks the context changed on every call
    * (so every layout would be reshaped); call it only when the target's
-   * font options or the transform differ from last frame's. */
+   * font options or the transform differ from last frame's. GTK records
+   * the window's figure in logical units and replays it at the window's
+   * scale: text is shaped for the pixels it becomes (pixel_scale), so the
+   * window and an export at that scale place every glyph alike. */
   {
     cairo_matrix_t m;
 
+    cairo_save (cr);
+    cairo_scale (cr, pixel_scale, pixel_scale);
     cairo_get_matrix (cr, &m);
     cairo_surface_get_font_options (cairo_get_target (cr), figure->scratch_options);
     if (!figure->pango_synced
@@ -202,6 +200,7 @@ _elab_figure_begin (ElabFigure             *figure,
         figure->pango_options = cairo_font_options_copy (figure->scratch_options);
         figure->pango_synced = TRUE;
       }
+    cairo_restore (cr);
   }
   serial = pango_context_get_serial (figure->pango);
   figure->pango_changed = serial != figure->pango_serial;
@@ -211,7 +210,6 @@ _elab_figure_begin (ElabFigure             *figure,
   figure->n_panels = 0;
   figure->n_legend_cut = 0;
   figure->n_readouts = 0;
-  figure->use_raster = _elab_raster_begin (&figure->raster, cr);
 
   cairo_set_tolerance (cr, 0.25);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
