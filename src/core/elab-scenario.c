@@ -14,226 +14,40 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "elab-params.h"
 #include "elab-scenario.h"
 
 G_DEFINE_QUARK (elab-scenario-error-quark, elab_scenario_error)
 
-/* ---- The keys of a state ---------------------------------------------- */
-
-typedef enum
-{
-  KEY_DOUBLE,
-  KEY_UINT,
-  KEY_BOOL,
-  KEY_ENUM,
-  KEY_STRING,
-  KEY_LOGITS,
-  KEY_TARGET,
-} KeyType;
-
-typedef const char *(*EnumToString)   (int value);
-typedef gboolean    (*EnumFromString) (const char *str,
-                                       int        *res);
-
-typedef struct
-{
-  const char     *name;
-  KeyType         type;
-  gsize           offset;
-  gsize           size;       /* KEY_STRING: buffer size; KEY_UINT: min */
-  guint           max;        /* KEY_UINT */
-  EnumToString    to_string;  /* KEY_ENUM */
-  EnumFromString  from_string;
-  const char     *choices;    /* KEY_ENUM, for messages */
-  gboolean        optional;   /* added after version 1: the default when absent */
-} StateKey;
-
-/* int-typed adapters, so every enum goes through one pair of function
- * pointer types without calling a function through a mismatched type. */
-#define ENUM_ADAPTERS(prefix, Type)                                     \
-  static const char *                                                   \
-  prefix##_to (int value)                                               \
-  {                                                                     \
-    return prefix##_to_string ((Type) value);                           \
-  }                                                                     \
-                                                                        \
-  static gboolean                                                       \
-  prefix##_from (const char *str,                                       \
-                 int        *res)                                       \
-  {                                                                     \
-    Type v;                                                             \
-                                                                        \
-    if (!prefix##_from_string (str, &v))                                \
-      return FALSE;                                                     \
-    *res = (int) v;                                                     \
-    return TRUE;                                                        \
-  }
-
-ENUM_ADAPTERS (elab_page, ElabPage)
-ENUM_ADAPTERS (elab_unit, ElabUnit)
-ENUM_ADAPTERS (elab_theme, ElabThemeKind)
-ENUM_ADAPTERS (elab_palette, ElabPalette)
-ENUM_ADAPTERS (elab_notation, ElabNotation)
-ENUM_ADAPTERS (elab_optimizer, ElabOptimizer)
-ENUM_ADAPTERS (elab_loss_scale, ElabLossScale)
-
-G_STATIC_ASSERT (sizeof (ElabPage) == sizeof (int));
-G_STATIC_ASSERT (sizeof (ElabUnit) == sizeof (int));
-G_STATIC_ASSERT (sizeof (ElabOptimizer) == sizeof (int));
-G_STATIC_ASSERT (sizeof (ElabLossScale) == sizeof (int));
-
-#define OFF(field) offsetof (ElabState, field)
-#define ENUM(name, field, prefix, choices) \
-  { name, KEY_ENUM, OFF (field), 0, 0, prefix##_to, prefix##_from, choices }
-/* A key newer than the version-1 format: files written before it existed
- * stay readable and get the default; a value that is given is checked as
- * strictly as any other. */
-#define OPTIONAL_ENUM(name, field, prefix, choices) \
-  { name, KEY_ENUM, OFF (field), 0, 0, prefix##_to, prefix##_from, choices, TRUE }
-#define DOUBLE(name, field) { name, KEY_DOUBLE, OFF (field), 0, 0, NULL, NULL, NULL }
-#define BOOL(name, field) { name, KEY_BOOL, OFF (field), 0, 0, NULL, NULL, NULL }
-#define UINT(name, field, min, max) { name, KEY_UINT, OFF (field), min, max, NULL, NULL, NULL }
-#define STRING(name, field) \
-  { name, KEY_STRING, OFF (field), sizeof (((ElabState *) 0)->field), 0, NULL, NULL, NULL }
-
-/* The order in which keys are written. */
-static const StateKey state_keys[] = {
-  ENUM ("page", page, elab_page, "entropy, cross-entropy, training, softmax"),
-  ENUM ("unit", unit, elab_unit, "bits, nats"),
-  DOUBLE ("x-min", x_min),
-  DOUBLE ("x-max", x_max),
-  UINT ("samples", samples, 2, ELAB_MAX_SAMPLES),
-  ENUM ("theme", theme, elab_theme, "light, dark"),
-  ENUM ("palette", palette, elab_palette, "default, colorblind"),
-  ENUM ("notation", notation, elab_notation, "standard, subscript"),
-  DOUBLE ("model-a-theta", models[0].theta),
-  DOUBLE ("model-a-bias", models[0].bias),
-  BOOL ("model-a-enabled", model_enabled[0]),
-  DOUBLE ("model-b-theta", models[1].theta),
-  DOUBLE ("model-b-bias", models[1].bias),
-  BOOL ("model-b-enabled", model_enabled[1]),
-  DOUBLE ("model-c-theta", models[2].theta),
-  DOUBLE ("model-c-bias", models[2].bias),
-  BOOL ("model-c-enabled", model_enabled[2]),
-  DOUBLE ("p-theta", p.theta),
-  DOUBLE ("p-bias", p.bias),
-  DOUBLE ("q-theta", q.theta),
-  DOUBLE ("q-bias", q.bias),
-  { "logits", KEY_LOGITS, OFF (logits), 0, 0, NULL, NULL, NULL },
-  DOUBLE ("temperature", temperature),
-  { "target", KEY_TARGET, OFF (target), 0, 0, NULL, NULL, NULL },
-  STRING ("dataset", dataset),
-  STRING ("x-column", x_column),
-  STRING ("y-column", y_column),
-  ENUM ("optimizer", optimizer, elab_optimizer, "gd, momentum, newton"),
-  DOUBLE ("learning-rate", learning_rate),
-  DOUBLE ("momentum", momentum),
-  UINT ("steps", steps, 1, ELAB_MAX_STEPS),
-  BOOL ("standardize", standardize),
-  BOOL ("use-bias", use_bias),
-  /* Not last: a save truncated before it loses required keys too, so a
-   * cut file is never read as one that merely predates the key. */
-  OPTIONAL_ENUM ("loss-scale", loss_scale, elab_loss_scale, "linear, log"),
-  DOUBLE ("init-w", init_w),
-  DOUBLE ("init-b", init_b),
-};
-
-#define FIELD(state, key, type) ((type *) ((char *) (state) + (key)->offset))
-#define CFIELD(state, key, type) ((const type *) ((const char *) (state) + (key)->offset))
-
-static const StateKey *
-find_state_key (const char *name)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (state_keys); i++)
-    if (strcmp (state_keys[i].name, name) == 0)
-      return &state_keys[i];
-  return NULL;
-}
-
 /* ---- Writing ----------------------------------------------------------- */
-
-/* The shortest "%.Ng" that reads back to exactly @v: 0.1 stays "0.1"
- * rather than "0.10000000000000001", and 17 digits are used when needed. */
-static void
-format_double (char   *buf,
-               gsize   size,
-               double  v)
-{
-  for (int digits = 1; digits <= 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buf, size, format, v);
-      if (g_ascii_strtod (buf, NULL) == v)
-        return;
-    }
-}
-
-static char *
-format_list (const double *values,
-             guint         n)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      format_double (buf, sizeof buf, values[i]);
-      if (i > 0)
-        g_string_append_c (s, ',');
-      g_string_append (s, buf);
-    }
-  return g_string_free (s, FALSE);
-}
 
 static void
 write_state (GKeyFile        *kf,
              const char      *group,
              const ElabState *state)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (state_keys); i++)
+  ElabState defaults;
+  const ElabParam *params;
+  guint n_params;
+
+  elab_state_init_default (&defaults);
+  params = elab_params (&n_params);
+  for (guint i = 0; i < n_params; i++)
     {
-      const StateKey *key = &state_keys[i];
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      g_autofree char *list = NULL;
+      g_autofree char *text = NULL;
 
       /* A key added after version 1 is written only when it differs from
-       * its default (an enum's first value), so a file that does not use
-       * it still opens in a build that predates it. */
-      if (key->optional && key->type == KEY_ENUM && *CFIELD (state, key, int) == 0)
+       * its default, so a file that does not use it still opens in a
+       * build that predates it. */
+      if ((params[i].flags & ELAB_PARAM_FLAG_OPTIONAL) &&
+          elab_param_equal (&params[i], state, &defaults))
         continue;
 
-      switch (key->type)
-        {
-        case KEY_DOUBLE:
-          format_double (buf, sizeof buf, *CFIELD (state, key, double));
-          g_key_file_set_value (kf, group, key->name, buf);
-          break;
-        case KEY_UINT:
-          g_snprintf (buf, sizeof buf, "%u", *CFIELD (state, key, guint));
-          g_key_file_set_value (kf, group, key->name, buf);
-          break;
-        case KEY_BOOL:
-          g_key_file_set_value (kf, group, key->name,
-                                *CFIELD (state, key, gboolean) ? "true" : "false");
-          break;
-        case KEY_ENUM:
-          g_key_file_set_value (kf, group, key->name,
-                                key->to_string (*CFIELD (state, key, int)));
-          break;
-        case KEY_STRING:
-          g_key_file_set_string (kf, group, key->name, CFIELD (state, key, char));
-          break;
-        case KEY_LOGITS:
-        case KEY_TARGET:
-          list = format_list (CFIELD (state, key, double), state->k);
-          g_key_file_set_value (kf, group, key->name, list);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+      text = elab_param_format (&params[i], state);
+      if (params[i].type == ELAB_PARAM_STRING)
+        g_key_file_set_string (kf, group, params[i].name, text);
+      else
+        g_key_file_set_value (kf, group, params[i].name, text);
     }
 }
 
@@ -309,6 +123,7 @@ typedef struct
   const char *filename;
   GHashTable *lines;        /* "group\nkey" or "group" → line number */
   GPtrArray  *groups;       /* group names in file order */
+  GPtrArray  *warnings;     /* lenient: what was set aside; NULL: strict */
 } Reader;
 
 static char *
@@ -328,46 +143,6 @@ line_of (Reader     *r,
   return GPOINTER_TO_UINT (g_hash_table_lookup (r->lines, k));
 }
 
-/* A printable, bounded copy of untrusted text for a message. */
-static char *
-printable (const char *s,
-           gsize       len,
-           gsize       limit,
-           const char *mark)
-{
-  GString *out = g_string_new (mark);
-  gsize max = MIN (len, limit);
-
-  for (gsize i = 0; i < max; i++)
-    {
-      guchar c = (guchar) s[i];
-
-      if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (out, "\\x%02x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  if (len > max)
-    {
-      /* don't cut a UTF-8 sequence in half */
-      gsize start = strlen (mark);
-
-      while (out->len > start && ((guchar) out->str[out->len - 1] & 0xc0) == 0x80)
-        g_string_truncate (out, out->len - 1);
-      if (out->len > start && (guchar) out->str[out->len - 1] >= 0xc0)
-        g_string_truncate (out, out->len - 1);
-      g_string_append (out, "…");
-    }
-  g_string_append (out, mark);
-  return g_string_free (out, FALSE);
-}
-
-static char *
-quote (const char *s,
-       gsize       len)
-{
-  return printable (s, len, 60, "'");
-}
 
 /* Sets @error to "FILE:LINE: [group] what", leaving out what is unknown
  * (line 0, group NULL). */
@@ -400,7 +175,7 @@ reader_fail (Reader      *r,
   /* GKeyFile's own messages may quote a whole line of the file */
   if (strlen (what) > 400)
     {
-      char *shorter = printable (what, strlen (what), 400, "");
+      char *shorter = elab_printable (what, strlen (what), 400, "");
       g_free (what);
       what = shorter;
     }
@@ -413,7 +188,7 @@ reader_fail (Reader      *r,
   if (group != NULL)
     {
       /* the group comes from the file: keep it short and printable */
-      g_autofree char *g = printable (group, strlen (group), 60, "");
+      g_autofree char *g = elab_printable (group, strlen (group), 60, "");
 
       g_set_error (error, ELAB_SCENARIO_ERROR, code, "%s [%s] %s", where, g, what);
     }
@@ -482,7 +257,7 @@ scan_lines (Reader      *r,
 
           if (close == NULL)
             {
-              g_autofree char *q = quote (s, (gsize) (e - s));
+              g_autofree char *q = elab_param_quote (s, (gsize) (e - s));
               return reader_fail (r, error, ELAB_SCENARIO_ERROR_PARSE, line, NULL,
                                   "unterminated group header %s (missing ']')", q);
             }
@@ -490,7 +265,7 @@ scan_lines (Reader      *r,
             ;
           if (t != e || close == s + 1 || memchr (s + 1, '[', (gsize) (close - s - 1)) != NULL)
             {
-              g_autofree char *q = quote (s, (gsize) (e - s));
+              g_autofree char *q = elab_param_quote (s, (gsize) (e - s));
               return reader_fail (r, error, ELAB_SCENARIO_ERROR_PARSE, line, NULL,
                                   "bad group header %s", q);
             }
@@ -498,7 +273,7 @@ scan_lines (Reader      *r,
           k = g_strndup (s + 1, (gsize) (close - s - 1));
           if (g_hash_table_lookup_extended (r->lines, k, NULL, &first))
             {
-              g_autofree char *q = quote (k, strlen (k));
+              g_autofree char *q = elab_param_quote (k, strlen (k));
               return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, NULL,
                                   "duplicate group %s (first on line %u)", q,
                                   GPOINTER_TO_UINT (first));
@@ -515,7 +290,7 @@ scan_lines (Reader      *r,
 
         if (eq == NULL)
           {
-            g_autofree char *q = quote (s, (gsize) (e - s));
+            g_autofree char *q = elab_param_quote (s, (gsize) (e - s));
             return reader_fail (r, error, ELAB_SCENARIO_ERROR_PARSE, line, NULL,
                                 "%s is not a key=value pair, a [group] or a # comment "
                                 "(is the file truncated?)", q);
@@ -527,7 +302,7 @@ scan_lines (Reader      *r,
                               "a value with no key before '='");
         if (group == NULL)
           {
-            g_autofree char *q = quote (s, (gsize) (ke - s));
+            g_autofree char *q = elab_param_quote (s, (gsize) (ke - s));
             return reader_fail (r, error, ELAB_SCENARIO_ERROR_PARSE, line, NULL,
                                 "key %s before any [group]", q);
           }
@@ -538,7 +313,7 @@ scan_lines (Reader      *r,
           k = line_key (group, name);
           if (g_hash_table_lookup_extended (r->lines, k, NULL, &first))
             {
-              g_autofree char *q = quote (name, strlen (name));
+              g_autofree char *q = elab_param_quote (name, strlen (name));
               return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
                                   "duplicate key %s (first on line %u)", q,
                                   GPOINTER_TO_UINT (first));
@@ -563,172 +338,104 @@ raw_value (GKeyFile   *kf,
 }
 
 static gboolean
-parse_number (Reader      *r,
-              const char  *group,
-              const char  *name,
-              const char  *text,
-              double      *res,
-              GError     **error)
-{
-  char *end = NULL;
-  double v;
-
-  if (text[0] == '\0')
-    return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, name), group,
-                        "%s: empty value, a number is needed", name);
-
-  v = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0')
-    {
-      g_autofree char *q = quote (text, strlen (text));
-      return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, name), group,
-                          "%s: not a number: %s", name, q);
-    }
-  if (!isfinite (v))
-    {
-      g_autofree char *q = quote (text, strlen (text));
-      return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, name), group,
-                          "%s: must be a finite number (got %s)", name, q);
-    }
-
-  *res = v;
-  return TRUE;
-}
-
-/* "2,1,0.1" (or with ';', GKeyFile's list separator; one trailing
- * separator allowed) into at most ELAB_SOFTMAX_MAX_K numbers. */
-static gboolean
-parse_list (Reader      *r,
-            const char  *group,
-            const char  *name,
-            const char  *text,
-            double      *res,
-            guint       *n_res,
-            GError     **error)
-{
-  g_auto (GStrv) parts = g_strsplit_set (text, ",;", -1);
-  guint n = g_strv_length (parts);
-
-  /* "1,2," has an empty last part: the trailing separator */
-  if (n > 1 && g_strstrip (parts[n - 1])[0] == '\0')
-    n--;
-  if (n > ELAB_SOFTMAX_MAX_K)
-    return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, name), group,
-                        "%s: must have between 2 and %d values (got %u)", name,
-                        ELAB_SOFTMAX_MAX_K, n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *part = g_strstrip (parts[i]);
-
-      if (part[0] == '\0')
-        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, name),
-                            group, "%s: value %u is empty", name, i + 1);
-      if (!parse_number (r, group, name, part, &res[i], error))
-        return FALSE;
-    }
-
-  *n_res = n;
-  return TRUE;
-}
-
-static gboolean
 read_key (Reader          *r,
           GKeyFile        *kf,
           const char      *group,
-          const StateKey  *key,
+          const ElabParam *param,
           ElabState       *state,
-          guint           *n_target,
           GError         **error)
 {
-  g_autofree char *text = raw_value (kf, group, key->name);
-  guint line = line_of (r, group, key->name);
-  g_autofree char *q = quote (text, strlen (text));
-  guint64 u;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  guint line = line_of (r, group, param->name);
 
-  switch (key->type)
+  /* Strings go through GKeyFile's unescaping; every other value is read
+   * as written, so nothing is silently rounded or reinterpreted. */
+  if (param->type == ELAB_PARAM_STRING)
     {
-    case KEY_DOUBLE:
-      return parse_number (r, group, key->name, text, FIELD (state, key, double), error);
-
-    case KEY_UINT:
-      if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &u, NULL))
+      text = g_key_file_get_string (kf, group, param->name, &local_error);
+      if (text == NULL)
         return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
-                            "%s: not a whole number: %s", key->name, q);
-      if (u < key->size || u > key->max)
-        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
-                            "%s: must be between %" G_GSIZE_FORMAT " and %u (got %s)",
-                            key->name, key->size, key->max, text);
-      *FIELD (state, key, guint) = (guint) u;
-      return TRUE;
-
-    case KEY_BOOL:
-      if (strcmp (text, "true") == 0 || strcmp (text, "1") == 0)
-        *FIELD (state, key, gboolean) = TRUE;
-      else if (strcmp (text, "false") == 0 || strcmp (text, "0") == 0)
-        *FIELD (state, key, gboolean) = FALSE;
-      else
-        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
-                            "%s: must be true or false (got %s)", key->name, q);
-      return TRUE;
-
-    case KEY_ENUM:
-      {
-        int v;
-
-        if (!key->from_string (text, &v))
-          return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
-                              "%s: must be one of %s (got %s)", key->name, key->choices, q);
-        *FIELD (state, key, int) = v;
-        return TRUE;
-      }
-
-    case KEY_STRING:
-      {
-        g_autoptr (GError) local_error = NULL;
-        g_autofree char *str = g_key_file_get_string (kf, group, key->name, &local_error);
-
-        if (str == NULL)
-          return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
-                              "%s: %s", key->name, local_error->message);
-        if (strlen (str) >= key->size)
-          return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
-                              "%s: too long (at most %" G_GSIZE_FORMAT " bytes)",
-                              key->name, key->size - 1);
-        memset (FIELD (state, key, char), 0, key->size);
-        memcpy (FIELD (state, key, char), str, strlen (str));
-        return TRUE;
-      }
-
-    case KEY_LOGITS:
-      {
-        double values[ELAB_SOFTMAX_MAX_K] = { 0 };
-        guint n = 0;
-
-        if (!parse_list (r, group, key->name, text, values, &n, error))
-          return FALSE;
-        if (n < 2)
-          return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
-                              "%s: must have between 2 and %d values (got %u)", key->name,
-                              ELAB_SOFTMAX_MAX_K, n);
-        state->k = n;
-        memcpy (state->logits, values, sizeof values);
-        return TRUE;
-      }
-
-    case KEY_TARGET:
-      {
-        double values[ELAB_SOFTMAX_MAX_K] = { 0 };
-
-        if (!parse_list (r, group, key->name, text, values, n_target, error))
-          return FALSE;
-        memcpy (state->target, values, sizeof values);
-        return TRUE;
-      }
-
-    default:
-      g_assert_not_reached ();
+                            "%s: %s", param->name, local_error->message);
     }
+  else
+    text = raw_value (kf, group, param->name);
+
+  if (!elab_param_parse (param, -1, text, state, &local_error))
+    return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
+                        "%s", local_error->message);
+  return TRUE;
+}
+
+/* In a lenient read (the saved last state) a problem costs only what it
+ * is about: its message joins the warnings and the reader goes on. */
+static gboolean
+reader_tolerate (Reader  *r,
+                 GError **local_error,
+                 GError **error)
+{
+  if (r->warnings != NULL)
+    {
+      g_ptr_array_add (r->warnings, g_strdup ((*local_error)->message));
+      g_clear_error (local_error);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (local_error));
+  return FALSE;
+}
+
+/* The rules between fields, with a lenient reader's way out: the fields
+ * the rule ties together go back to their defaults. */
+static gboolean
+check_state (Reader      *r,
+             const char  *group,
+             ElabState   *state,
+             GError     **error)
+{
+  static const char *const ties[][3] = {
+    { "x-min", "x-max", NULL },
+    { "logits", "target", NULL },
+  };
+  g_autoptr (GError) local_error = NULL;
+  ElabState defaults;
+  const char *colon;
+  g_autofree char *name = NULL;
+  guint line;
+
+  if (elab_state_validate (state, &local_error))
+    return TRUE;
+
+  /* The validator's message starts with the parameter's name. */
+  colon = strchr (local_error->message, ':');
+  name = colon != NULL ? g_strndup (local_error->message, (gsize) (colon - local_error->message)) : NULL;
+  line = name != NULL ? line_of (r, group, name) : 0;
+  reader_fail (r, error != NULL && r->warnings == NULL ? error : &local_error,
+               ELAB_SCENARIO_ERROR_INVALID, line > 0 ? line : line_of (r, group, NULL), group,
+               "%s", local_error->message);
+  if (r->warnings == NULL)
+    return FALSE;
+
+  g_ptr_array_add (r->warnings, g_strdup (local_error->message));
+  elab_state_init_default (&defaults);
+  for (gsize t = 0; t < G_N_ELEMENTS (ties); t++)
+    {
+      gboolean hit = FALSE;
+
+      for (guint i = 0; ties[t][i] != NULL; i++)
+        hit |= name != NULL && strcmp (name, ties[t][i]) == 0;
+      if (hit)
+        for (guint i = 0; ties[t][i] != NULL; i++)
+          elab_param_copy (elab_param_lookup (ties[t][i], NULL), state, &defaults);
+    }
+
+  g_clear_error (&local_error);
+  if (!elab_state_validate (state, &local_error))
+    {
+      /* Nothing specific helped: the defaults are valid by construction. */
+      g_ptr_array_add (r->warnings, g_strdup (local_error->message));
+      *state = defaults;
+    }
+  return TRUE;
 }
 
 /* One state group: every key present and well-formed, nothing unknown,
@@ -743,48 +450,55 @@ read_state (Reader      *r,
 {
   g_auto (GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
   g_autoptr (GError) local_error = NULL;
-  guint n_target = 0;
+  const ElabParam *params;
+  guint n_params;
+  ElabState defaults;
 
   elab_state_init_default (state);
+  defaults = *state;
+  params = elab_params (&n_params);
 
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    if (find_state_key (keys[i]) == NULL &&
-        !(caption != NULL && strcmp (keys[i], "caption") == 0))
-      {
-        g_autofree char *q = quote (keys[i], strlen (keys[i]));
-        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID,
-                            line_of (r, group, keys[i]), group, "unknown key %s", q);
-      }
-
-  for (gsize i = 0; i < G_N_ELEMENTS (state_keys); i++)
     {
-      if (state_keys[i].optional && !g_key_file_has_key (kf, group, state_keys[i].name, NULL))
-        continue;
-      if (!g_key_file_has_key (kf, group, state_keys[i].name, NULL))
-        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, NULL),
-                            group, "%s: missing (every key of a state must be given; "
-                            "is the file truncated?)", state_keys[i].name);
-      if (!read_key (r, kf, group, &state_keys[i], state, &n_target, error))
-        return FALSE;
+      const ElabParam *param = elab_param_lookup (keys[i], NULL);
+
+      /* Only a row's own name is a key; aliases are for flags. */
+      if ((param == NULL || strcmp (param->name, keys[i]) != 0) &&
+          !(caption != NULL && strcmp (keys[i], "caption") == 0))
+        {
+          g_autofree char *q = elab_param_quote (keys[i], strlen (keys[i]));
+          reader_fail (r, &local_error, ELAB_SCENARIO_ERROR_INVALID,
+                       line_of (r, group, keys[i]), group, "unknown key %s", q);
+          if (!reader_tolerate (r, &local_error, error))
+            return FALSE;
+        }
     }
 
-  if (n_target != state->k)
-    return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "target"),
-                        group, "target: has %u values but logits has %u", n_target, state->k);
-
-  if (!elab_state_validate (state, &local_error))
+  for (guint i = 0; i < n_params; i++)
     {
-      /* The validator's message starts with the key's name. */
-      const char *colon = strchr (local_error->message, ':');
-      g_autofree char *name = colon != NULL
-        ? g_strndup (local_error->message, (gsize) (colon - local_error->message))
-        : NULL;
-      guint line = name != NULL ? line_of (r, group, name) : 0;
+      const ElabParam *param = &params[i];
 
-      return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID,
-                          line > 0 ? line : line_of (r, group, NULL), group,
-                          "%s", local_error->message);
+      if (!g_key_file_has_key (kf, group, param->name, NULL))
+        {
+          if (param->flags & ELAB_PARAM_FLAG_OPTIONAL)
+            continue;
+          reader_fail (r, &local_error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, NULL),
+                       group, "%s: missing (every key of a state must be given; "
+                       "is the file truncated?)", param->name);
+          if (!reader_tolerate (r, &local_error, error))
+            return FALSE;
+          continue;
+        }
+      if (!read_key (r, kf, group, param, state, &local_error))
+        {
+          if (!reader_tolerate (r, &local_error, error))
+            return FALSE;
+          elab_param_copy (param, state, &defaults);
+        }
     }
+
+  if (!check_state (r, group, state, error))
+    return FALSE;
 
   if (caption != NULL)
     {
@@ -837,7 +551,7 @@ read_scenario_group (Reader      *r,
   for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
     if (strcmp (keys[i], "version") != 0 && strcmp (keys[i], "scenes") != 0)
       {
-        g_autofree char *q = quote (keys[i], strlen (keys[i]));
+        g_autofree char *q = elab_param_quote (keys[i], strlen (keys[i]));
         return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID,
                             line_of (r, group, keys[i]), group, "unknown key %s", q);
       }
@@ -848,7 +562,7 @@ read_scenario_group (Reader      *r,
   version = raw_value (kf, group, "version");
   if (!g_ascii_string_to_unsigned (version, 10, 1, G_MAXUINT, &v, NULL))
     {
-      g_autofree char *q = quote (version, strlen (version));
+      g_autofree char *q = elab_param_quote (version, strlen (version));
       return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID,
                           line_of (r, group, "version"), group,
                           "version: must be a whole number ≥ 1 (got %s)", q);
@@ -866,7 +580,7 @@ read_scenario_group (Reader      *r,
 
       if (!g_ascii_string_to_unsigned (text, 10, 0, ELAB_SCENARIO_MAX_SCENES, &n, NULL))
         {
-          g_autofree char *q = quote (text, strlen (text));
+          g_autofree char *q = elab_param_quote (text, strlen (text));
           return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID,
                               line_of (r, group, "scenes"), group,
                               "scenes: must be a whole number from 0 to %d (got %s)",
@@ -878,11 +592,12 @@ read_scenario_group (Reader      *r,
   return TRUE;
 }
 
-ElabScenario *
-elab_scenario_from_data (const char  *data,
-                         gsize        length,
-                         const char  *filename,
-                         GError     **error)
+static ElabScenario *
+scenario_from_data (const char  *data,
+                    gsize        length,
+                    const char  *filename,
+                    GPtrArray   *warnings,
+                    GError     **error)
 {
   g_autoptr (GKeyFile) kf = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -901,6 +616,7 @@ elab_scenario_from_data (const char  *data,
   r.filename = filename != NULL ? filename : "scenario";
   r.lines = lines;
   r.groups = groups;
+  r.warnings = warnings;
 
   if (length > ELAB_SCENARIO_MAX_BYTES)
     {
@@ -924,7 +640,7 @@ elab_scenario_from_data (const char  *data,
   if (!g_key_file_load_from_data (kf, data, length, G_KEY_FILE_NONE, &local_error))
     {
       /* GKeyFile quotes the offending line whole, however long it is. */
-      g_autofree char *what = printable (local_error->message, strlen (local_error->message), 200, "");
+      g_autofree char *what = elab_printable (local_error->message, strlen (local_error->message), 200, "");
 
       reader_fail (&r, error, ELAB_SCENARIO_ERROR_PARSE, 0, NULL, "%s", what);
       return NULL;
@@ -948,7 +664,7 @@ elab_scenario_from_data (const char  *data,
         }
       else
         {
-          g_autofree char *q = quote (group, strlen (group));
+          g_autofree char *q = elab_param_quote (group, strlen (group));
           reader_fail (&r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (&r, group, NULL), NULL,
                        "unknown group %s (expected [scenario], [state] or [scene N])", q);
           return NULL;
@@ -1000,6 +716,27 @@ elab_scenario_from_data (const char  *data,
     }
 
   return g_steal_pointer (&scenario);
+}
+
+ElabScenario *
+elab_scenario_from_data (const char  *data,
+                         gsize        length,
+                         const char  *filename,
+                         GError     **error)
+{
+  return scenario_from_data (data, length, filename, NULL, error);
+}
+
+ElabScenario *
+elab_scenario_from_data_lenient (const char  *data,
+                                 gsize        length,
+                                 const char  *filename,
+                                 GPtrArray   *warnings,
+                                 GError     **error)
+{
+  g_return_val_if_fail (warnings != NULL, NULL);
+
+  return scenario_from_data (data, length, filename, warnings, error);
 }
 
 ElabScenario *

@@ -93,6 +93,17 @@ ElabScenario *elab_scenario_from_data   (const char          *data,
                                          gsize                length,
                                          const char          *filename,
                                          GError             **error);
+/* As elab_scenario_from_data(), but a bad, unknown or missing key costs
+ * only itself: it keeps its default and its message (file, line, key) is
+ * appended to @warnings (element-type utf8). Rules between fields that
+ * fail reset the fields involved. A file that is not a scenario at all
+ * still fails. For the saved last state, where one bad value must not
+ * lose the rest. */
+ElabScenario *elab_scenario_from_data_lenient (const char    *data,
+                                               gsize          length,
+                                               const char    *filename,
+                                               GPtrArray     *warnings,
+                                               GError       **error);
 
 /* Writes atomically (a temporary file renamed over @path), so a failure
  * leaves any previous file intact and no half-written one behind. */

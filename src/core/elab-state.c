@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "elab-params.h"
 #include "elab-state.h"
 
 /**
@@ -60,176 +61,50 @@ elab_state_init_default (ElabState *state)
   state->loss_scale = ELAB_LOSS_SCALE_LINEAR;
 }
 
-static gboolean
-fail (GError     **error,
-      const char  *key,
-      const char  *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError     **error,
-      const char  *key,
-      const char  *format,
-      ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: %s", key, what);
-  return FALSE;
-}
-
-/* A parameter such as θ, b, a logit or an initial weight. */
-static gboolean
-check_param (double       value,
-             const char  *key,
-             GError     **error)
-{
-  if (!isfinite (value))
-    return fail (error, key, "must be a finite number (got %g)", value);
-  if (fabs (value) > ELAB_MAX_ABS_PARAM)
-    return fail (error, key, "must be within ±%g (got %.17g)", ELAB_MAX_ABS_PARAM, value);
-  return TRUE;
-}
-
-static gboolean
-check_bool (gboolean     value,
-            const char  *key,
-            GError     **error)
-{
-  if (value != TRUE && value != FALSE)
-    return fail (error, key, "must be true or false (got %d)", (int) value);
-  return TRUE;
-}
-
-static gboolean
-check_string (const char  *buf,
-              gsize        size,
-              const char  *key,
-              gboolean     allow_empty,
-              GError     **error)
-{
-  if (memchr (buf, '\0', size) == NULL)
-    return fail (error, key, "must be shorter than %" G_GSIZE_FORMAT " bytes", size);
-  if (!allow_empty && buf[0] == '\0')
-    return fail (error, key, "must not be empty");
-  if (!g_utf8_validate (buf, -1, NULL))
-    return fail (error, key, "must be valid UTF-8");
-  return TRUE;
-}
-
 /**
  * elab_state_validate:
  * @state: the state to check
  * @error: return location for a #GError
  *
- * Checks that every field is finite and in range (see elab-state.h for the
- * bounds), so that a state from a file, a flag or a preset can be drawn
- * without further checks. Sets G_OPTION_ERROR_BAD_VALUE naming the field by
- * its scenario key.
+ * Checks every parameter against its row of the table (finite, in range,
+ * a known choice), then the rules that tie fields together, so that a
+ * state from a file, a flag or a preset can be drawn without further
+ * checks. Sets G_OPTION_ERROR_BAD_VALUE naming the parameter.
  */
 gboolean
 elab_state_validate (const ElabState  *state,
                      GError          **error)
 {
-  static const char *model_keys[ELAB_MAX_MODELS][3] = {
-    { "model-a-theta", "model-a-bias", "model-a-enabled" },
-    { "model-b-theta", "model-b-bias", "model-b-enabled" },
-    { "model-c-theta", "model-c-bias", "model-c-enabled" },
-  };
-  double sum;
+  const ElabParam *params;
+  guint n_params;
+  double sum = 0.0;
 
   g_return_val_if_fail (state != NULL, FALSE);
 
-  if (elab_unit_to_string (state->unit) == NULL)
-    return fail (error, "unit", "must be bits or nats");
+  params = elab_params (&n_params);
+  for (guint i = 0; i < n_params; i++)
+    if (!elab_param_validate (&params[i], state, error))
+      return FALSE;
 
-  if (!isfinite (state->x_min) || fabs (state->x_min) > ELAB_MAX_ABS_X)
-    return fail (error, "x-min", "must be a finite number within ±%g (got %g)",
-                 ELAB_MAX_ABS_X, state->x_min);
-  if (!isfinite (state->x_max) || fabs (state->x_max) > ELAB_MAX_ABS_X)
-    return fail (error, "x-max", "must be a finite number within ±%g (got %g)",
-                 ELAB_MAX_ABS_X, state->x_max);
   if (!(state->x_min < state->x_max))
-    return fail (error, "x-max", "must be greater than x-min (got x-min %.17g, x-max %.17g)",
-                 state->x_min, state->x_max);
-  if (state->samples < 2 || state->samples > ELAB_MAX_SAMPLES)
-    return fail (error, "samples", "must be between 2 and %d (got %u)",
-                 ELAB_MAX_SAMPLES, state->samples);
-
-  if (elab_page_to_string (state->page) == NULL)
-    return fail (error, "page", "unknown page");
-  if (elab_theme_to_string (state->theme) == NULL)
-    return fail (error, "theme", "must be light or dark");
-  if (elab_palette_to_string (state->palette) == NULL)
-    return fail (error, "palette", "must be default or colorblind");
-  if (elab_notation_to_string (state->notation) == NULL)
-    return fail (error, "notation", "must be standard or subscript");
-
-  for (guint m = 0; m < ELAB_MAX_MODELS; m++)
     {
-      if (!check_param (state->models[m].theta, model_keys[m][0], error) ||
-          !check_param (state->models[m].bias, model_keys[m][1], error) ||
-          !check_bool (state->model_enabled[m], model_keys[m][2], error))
-        return FALSE;
+      char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+
+      elab_param_format_double (lo, sizeof lo, state->x_min);
+      elab_param_format_double (hi, sizeof hi, state->x_max);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "x-max: must be greater than x-min (got x-min %s, x-max %s)", lo, hi);
+      return FALSE;
     }
 
-  if (!check_param (state->p.theta, "p-theta", error) ||
-      !check_param (state->p.bias, "p-bias", error) ||
-      !check_param (state->q.theta, "q-theta", error) ||
-      !check_param (state->q.bias, "q-bias", error))
-    return FALSE;
-
-  if (state->k < 2 || state->k > ELAB_SOFTMAX_MAX_K)
-    return fail (error, "logits", "must have between 2 and %d values (got %u)",
-                 ELAB_SOFTMAX_MAX_K, state->k);
   for (guint i = 0; i < state->k; i++)
-    {
-      if (!isfinite (state->logits[i]) || fabs (state->logits[i]) > ELAB_MAX_ABS_PARAM)
-        return fail (error, "logits", "value %u must be a finite number within ±%g (got %g)",
-                     i + 1, ELAB_MAX_ABS_PARAM, state->logits[i]);
-    }
-  if (!isfinite (state->temperature) || !(state->temperature > 0.0))
-    return fail (error, "temperature", "must be > 0 (got %g)", state->temperature);
-
-  sum = 0.0;
-  for (guint i = 0; i < state->k; i++)
-    {
-      if (!isfinite (state->target[i]) || state->target[i] < 0.0)
-        return fail (error, "target", "value %u must be a finite number ≥ 0 (got %g)",
-                     i + 1, state->target[i]);
-      sum += state->target[i];
-    }
+    sum += state->target[i];
   if (fabs (sum - 1.0) > 1e-9)
-    return fail (error, "target", "must sum to 1 (sums to %.17g)", sum);
-
-  if (!check_string (state->dataset, sizeof state->dataset, "dataset", FALSE, error) ||
-      !check_string (state->x_column, sizeof state->x_column, "x-column", TRUE, error) ||
-      !check_string (state->y_column, sizeof state->y_column, "y-column", TRUE, error))
-    return FALSE;
-
-  if (elab_optimizer_to_string (state->optimizer) == NULL)
-    return fail (error, "optimizer", "must be gd, momentum or newton");
-  if (!isfinite (state->learning_rate) || !(state->learning_rate > 0.0) ||
-      state->learning_rate > ELAB_MAX_LEARNING_RATE)
-    return fail (error, "learning-rate", "must be > 0 and ≤ %g (got %g)",
-                 ELAB_MAX_LEARNING_RATE, state->learning_rate);
-  if (!isfinite (state->momentum) || state->momentum < 0.0 || state->momentum >= 1.0)
-    return fail (error, "momentum", "must be in [0, 1) (got %g)", state->momentum);
-  if (state->steps < 1 || state->steps > ELAB_MAX_STEPS)
-    return fail (error, "steps", "must be between 1 and %d (got %u)",
-                 ELAB_MAX_STEPS, state->steps);
-  if (!check_bool (state->standardize, "standardize", error) ||
-      !check_bool (state->use_bias, "use-bias", error) ||
-      !check_param (state->init_w, "init-w", error) ||
-      !check_param (state->init_b, "init-b", error))
-    return FALSE;
-  if (elab_loss_scale_to_string (state->loss_scale) == NULL)
-    return fail (error, "loss-scale", "must be linear or log");
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "target: must sum to 1 (sums to %.17g)", sum);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -239,51 +114,23 @@ elab_state_validate (const ElabState  *state,
  * @a: a state
  * @b: another state
  *
- * Field-by-field equality (doubles with ==, so −0 equals 0; logits and
- * target only up to k). Used by scenario round trips and the window's
- * "has anything changed" checks.
+ * Parameter-by-parameter equality (doubles with ==, so −0 equals 0;
+ * logits and target only up to k).
  */
 gboolean
 elab_state_equal (const ElabState *a,
                   const ElabState *b)
 {
+  const ElabParam *params;
+  guint n_params;
+
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
-  if (a->unit != b->unit || a->x_min != b->x_min || a->x_max != b->x_max ||
-      a->samples != b->samples || a->page != b->page || a->theme != b->theme ||
-      a->palette != b->palette || a->notation != b->notation)
-    return FALSE;
-
-  for (guint m = 0; m < ELAB_MAX_MODELS; m++)
-    if (a->models[m].theta != b->models[m].theta ||
-        a->models[m].bias != b->models[m].bias ||
-        !a->model_enabled[m] != !b->model_enabled[m])
+  params = elab_params (&n_params);
+  for (guint i = 0; i < n_params; i++)
+    if (!elab_param_equal (&params[i], a, b))
       return FALSE;
-
-  if (a->p.theta != b->p.theta || a->p.bias != b->p.bias ||
-      a->q.theta != b->q.theta || a->q.bias != b->q.bias)
-    return FALSE;
-
-  if (a->k != b->k || a->temperature != b->temperature)
-    return FALSE;
-  for (guint i = 0; i < a->k && i < ELAB_SOFTMAX_MAX_K; i++)
-    if (a->logits[i] != b->logits[i] || a->target[i] != b->target[i])
-      return FALSE;
-
-  if (strncmp (a->dataset, b->dataset, sizeof a->dataset) != 0 ||
-      strncmp (a->x_column, b->x_column, sizeof a->x_column) != 0 ||
-      strncmp (a->y_column, b->y_column, sizeof a->y_column) != 0)
-    return FALSE;
-
-  return a->optimizer == b->optimizer &&
-         a->learning_rate == b->learning_rate &&
-         a->momentum == b->momentum &&
-         a->steps == b->steps &&
-         !a->standardize == !b->standardize &&
-         !a->use_bias == !b->use_bias &&
-         a->init_w == b->init_w &&
-         a->init_b == b->init_b &&
-         a->loss_scale == b->loss_scale;
+  return TRUE;
 }
 
 /* Enum ↔ string tables: the spellings of the command line and scenarios. */
