@@ -397,6 +397,7 @@ check_state (Reader      *r,
     { "logits", "target", NULL },
   };
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (GError) located = NULL;
   ElabState defaults;
   const char *colon;
   g_autofree char *name = NULL;
@@ -409,13 +410,11 @@ check_state (Reader      *r,
   colon = strchr (local_error->message, ':');
   name = colon != NULL ? g_strndup (local_error->message, (gsize) (colon - local_error->message)) : NULL;
   line = name != NULL ? line_of (r, group, name) : 0;
-  reader_fail (r, error != NULL && r->warnings == NULL ? error : &local_error,
-               ELAB_SCENARIO_ERROR_INVALID, line > 0 ? line : line_of (r, group, NULL), group,
-               "%s", local_error->message);
-  if (r->warnings == NULL)
+  reader_fail (r, &located, ELAB_SCENARIO_ERROR_INVALID,
+               line > 0 ? line : line_of (r, group, NULL), group, "%s", local_error->message);
+  if (!reader_tolerate (r, &located, error))
     return FALSE;
 
-  g_ptr_array_add (r->warnings, g_strdup (local_error->message));
   elab_state_init_default (&defaults);
   for (gsize t = 0; t < G_N_ELEMENTS (ties); t++)
     {
