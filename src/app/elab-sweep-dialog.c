@@ -11,6 +11,7 @@
 #include "elab-config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "elab-sweep-dialog.h"
 #include "elab-window.h"
@@ -174,8 +175,13 @@ typedef struct
   GtkSpinButton  *frames;
   GtkSpinButton  *width;
   GtkSpinButton  *height;
+  /* Read when the dialog answers: its spin buttons go with it. */
   ElabSweep       sweep;
+  guint           n_frames;
+  int             frame_width;
+  int             frame_height;
   char           *directory;
+  AdwToast       *progress;      /* a ref, while the frames are written */
 } DialogData;
 
 static void
@@ -183,10 +189,26 @@ dialog_data_free (gpointer data)
 {
   DialogData *d = data;
 
+  if (d->progress != NULL)
+    adw_toast_dismiss (d->progress);
+  g_clear_object (&d->progress);
   g_clear_object (&d->parent);
   g_free (d->caption);
   g_free (d->directory);
   g_free (d);
+}
+
+/* The plot layer words its errors for the command line ("--frames: …",
+ * "--sweep theta-q at frame 3: …"); a dialog has no flags to name. */
+static const char *
+without_flag (const char *message)
+{
+  const char *colon;
+
+  if (!g_str_has_prefix (message, "--"))
+    return message;
+  colon = strstr (message, ": ");
+  return colon != NULL ? colon + 2 : message;
 }
 
 /* Success is a toast; a failure (@heading set) a dialog that stays. */
@@ -196,6 +218,8 @@ report (GtkWindow  *parent,
         const char *message)
 {
   GtkWidget *dialog;
+
+  message = without_flag (message);
 
   if (ELAB_IS_WINDOW (parent) && heading == NULL)
     {
@@ -217,6 +241,11 @@ export_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint written = 0;
+
+  /* "Exporting…" must not stay behind the outcome. */
+  if (d->progress != NULL)
+    adw_toast_dismiss (d->progress);
+  g_clear_object (&d->progress);
 
   if (!elab_sweep_dialog_export_finish (result, &written, &error))
     report (d->parent, "Could Not Export the Sweep", error->message);
@@ -250,13 +279,15 @@ folder_response_cb (GtkNativeDialog *chooser,
       return;
     }
 
-  elab_sweep_dialog_export_async (&d->sweep, gtk_spin_button_get_value_as_int (d->frames), d->directory,
-                                  d->kind, &d->state, d->caption,
-                                  gtk_spin_button_get_value_as_int (d->width),
-                                  gtk_spin_button_get_value_as_int (d->height),
-                                  NULL, export_done_cb, d);
+  /* Shown until the export ends, however long it takes. */
   if (ELAB_IS_WINDOW (d->parent))
-    elab_window_show_toast (ELAB_WINDOW (d->parent), "Exporting the sweep…");
+    {
+      d->progress = g_object_ref (adw_toast_new ("Exporting the sweep…"));
+      adw_toast_set_timeout (d->progress, 0);
+      elab_window_add_toast (ELAB_WINDOW (d->parent), d->progress);
+    }
+  elab_sweep_dialog_export_async (&d->sweep, d->n_frames, d->directory, d->kind, &d->state, d->caption,
+                                  d->frame_width, d->frame_height, NULL, export_done_cb, d);
 }
 
 static void
@@ -296,6 +327,12 @@ response_cb (AdwMessageDialog *dialog,
   g_strlcpy (d->sweep.param, d->params[i], sizeof d->sweep.param);
   d->sweep.from = gtk_spin_button_get_value (d->from);
   d->sweep.to = gtk_spin_button_get_value (d->to);
+  d->n_frames = gtk_spin_button_get_value_as_int (d->frames);
+  d->frame_width = gtk_spin_button_get_value_as_int (d->width);
+  d->frame_height = gtk_spin_button_get_value_as_int (d->height);
+  /* The dialog and its widgets go once this handler returns. */
+  d->param = NULL;
+  d->from = d->to = d->frames = d->width = d->height = NULL;
 
   /* The ends are the extremes of a linear sweep: if both validate, every
    * frame does. Say so now rather than after choosing a folder. */

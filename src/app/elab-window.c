@@ -325,6 +325,16 @@ elab_window_show_toast (ElabWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+void
+elab_window_add_toast (ElabWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (ELAB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,

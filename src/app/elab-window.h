@@ -24,6 +24,10 @@ ElabPlotView *elab_window_get_visible_plot_view (ElabWindow     *self);
 /* A transient message at the bottom of the window. */
 void          elab_window_show_toast            (ElabWindow     *self,
                                                  const char     *message);
+/* @toast at the bottom of the window; the caller may keep a reference to
+ * dismiss it. */
+void          elab_window_add_toast             (ElabWindow     *self,
+                                                 AdwToast       *toast);
 /* Saves the state now instead of after the debounce. */
 void          elab_window_save_state            (ElabWindow     *self);
 /* How many idle redraws (elab-prewarm.c) have run, for tests. */

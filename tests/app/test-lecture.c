@@ -1,0 +1,317 @@
+/* test-lecture.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a lecturer does in the window, through its real dialogs and keys:
+ * export a sweep from the dialog, drive training from the keyboard, fit a
+ * 1024×768 screen, present.
+ */
+#include "elab-config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "app-test-util.h"
+#include "elab-training-page.h"
+#include "elab-window-scenes.h"
+#include "elab-window.h"
+
+/* Spins the main loop until @done (@data) holds; fails after 30 s. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label under @widget whose text is @text (or begins so, if
+ * @prefix), or NULL. */
+static GtkWidget *
+find_label_full (GtkWidget  *widget,
+                 const char *text,
+                 gboolean    prefix)
+{
+  const char *label = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : NULL;
+
+  if (label != NULL && (prefix ? g_str_has_prefix (label, text) : strcmp (label, text) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_full (child, text, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  return find_label_full (widget, text, FALSE);
+}
+
+/* The control a mnemonic label such as "F_rames" names. */
+static GtkWidget *
+control_of (GtkWidget  *widget,
+            const char *mnemonic)
+{
+  GtkWidget *label = find_label (widget, mnemonic);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_mnemonic_widget (GTK_LABEL (label));
+}
+
+/* The first toplevel of @type other than @not, or NULL. */
+static GtkWidget *
+find_toplevel (GType      type,
+               GtkWidget *not)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && window != not &&
+          gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+have_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) != NULL;
+}
+
+static gboolean
+have_file_chooser (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  GtkWidget  *not;       /* the sweep dialog itself */
+} SweepWait;
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* The window says the frames are written, or an error dialog came up. */
+static gboolean
+sweep_done (gpointer data)
+{
+  SweepWait *wait = data;
+
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, wait->not) != NULL ||
+         find_label_full (wait->window, "Wrote ", TRUE) != NULL;
+}
+
+static gboolean
+toast_gone (gpointer data)
+{
+  return find_label (data, "Exporting the sweep…") == NULL;
+}
+
+/* Opens Export Sweep… on @window's Entropy page, sets the frames, their
+ * size and the parameter's ends, and answers "Choose Folder…". */
+static void
+fill_sweep_dialog (ElabWindow *window,
+                   guint       param,
+                   double      from,
+                   double      to,
+                   int         frames)
+{
+  GtkWidget *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "export-sweep", NULL);
+  wait_until (have_message_dialog, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (control_of (dialog, "_Parameter")), param);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_From")), from);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_To")), to);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "F_rames")), frames);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_Width (px)")), 64);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_Height (px)")), 48);
+  /* The dialog goes with its widgets, as in the window: no reference
+   * here may keep them alive. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* A click, which also closes the dialog. */
+  g_signal_emit_by_name (gtk_widget_get_ancestor (find_label (dialog, "_Choose Folder…"), GTK_TYPE_BUTTON),
+                         "clicked");
+  spin ();
+  g_assert_null (dialog);
+}
+
+typedef struct
+{
+  GtkWidget *chooser;
+  GFile     *file;
+} Selection;
+
+static gboolean
+has_selection (gpointer data)
+{
+  Selection *s = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (s->chooser));
+
+  return file != NULL && g_file_equal (file, s->file);
+}
+
+/* The folder chooser answers Export on @folder, which is removed first
+ * if @remove. */
+static void
+choose_folder (const char *folder,
+               gboolean    remove)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  GtkWidget *chooser;
+  Selection selection;
+
+  wait_until (have_file_chooser, NULL);
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  selection.chooser = chooser;
+  selection.file = file;
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  /* The chooser selects it once it has read the folder around it. */
+  wait_until (has_selection, &selection);
+  if (remove)
+    g_assert_cmpint (g_rmdir (folder), ==, 0);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+static void
+close_dialog (GtkWidget *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+/* Export Sweep… writes the frames the dialog asked for (the spin buttons
+ * were read after the dialog had gone: 0 frames, always an error); an
+ * error names no command-line flag, and "Exporting…" goes when it shows. */
+static void
+test_sweep_dialog (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("elab-sweep-XXXXXX", NULL);
+  g_autofree char *gone = g_build_filename (dir, "gone", NULL);
+  SweepWait wait = { GTK_WIDGET (window), NULL };
+  GtkWidget *error;
+  const char *body;
+
+  elab_window_set_page (window, ELAB_PAGE_ENTROPY);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* θ of model A over 4 frames. */
+  fill_sweep_dialog (window, 0, 0.5, 3.0, 4);
+  choose_folder (dir, FALSE);
+    wait_until (sweep_done, &wait);
+  error = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  if (error != NULL)
+    g_error ("the sweep failed: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error)));
+  g_assert_cmpuint (count_files (dir), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("frame-%04u.png", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GdkTexture) frame = gdk_texture_new_from_filename (path, NULL);
+
+      g_assert_nonnull (frame);
+      g_assert_cmpint (gdk_texture_get_width (frame), ==, 64);
+      g_assert_cmpint (gdk_texture_get_height (frame), ==, 48);
+      g_unlink (path);
+    }
+  wait_until (toast_gone, window);
+
+  /* A folder that went away meanwhile: one error, in words, and no
+   * "Exporting…" behind it. */
+  g_assert_cmpint (g_mkdir (gone, 0700), ==, 0);
+  fill_sweep_dialog (window, 0, 0.5, 3.0, 3);
+  choose_folder (gone, TRUE);
+  wait_until (have_message_dialog, NULL);
+  error = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_nonnull (error);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error));
+  g_assert_null (strstr (body, "--"));
+  wait_until (toast_gone, window);
+  close_dialog (error);
+
+  /* Ends the figure cannot take: said before a folder is asked for, and
+   * without a flag either (x from 8 to 9 is past x-max = 6). */
+  fill_sweep_dialog (window, 6, 8.0, 9.0, 3);
+    wait_until (have_message_dialog, NULL);
+  error = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error));
+  g_test_message ("error: %s", body);
+  g_assert_null (strstr (body, "--"));
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+  close_dialog (error);
+
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/elab/app/Lecture/sweep-dialog", test_sweep_dialog);
+
+  return g_test_run ();
+}
