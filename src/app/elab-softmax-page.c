@@ -107,12 +107,11 @@ update_numbers (ElabSoftmaxPage *self)
 {
   const ElabState *state = elab_document_get_state (self->document);
   double factor = elab_unit_factor (state->unit);
-  double h = elab_softmax_entropy (state->logits, state->k, state->temperature) * factor;
-  double h_max = log (state->k) * factor;
+  double h = elab_softmax_entropy_in_unit (state->logits, state->k, state->temperature, state->unit);
+  double h_max = elab_softmax_max_entropy (state->k, state->unit);
   double ce = elab_softmax_cross_entropy (state->target, state->logits, state->k,
                                           state->temperature) * factor;
-  double h_target = elab_entropy (state->target, state->k) * factor;
-  double kl = isinf (ce) ? ce : MAX (ce - h_target, 0.0);
+  double kl = elab_softmax_kl (state->target, state->logits, state->k, state->temperature) * factor;
   g_autofree char *sh = elab_format_value (h, state->unit);
   g_autofree char *smax = elab_format_value (h_max, state->unit);
   g_autofree char *sce = elab_format_value (ce, state->unit);

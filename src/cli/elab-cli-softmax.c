@@ -28,26 +28,16 @@ static void
 compute (const ElabState *state,
          SoftmaxResult   *res)
 {
-  double log_probs[ELAB_SOFTMAX_MAX_K];
   double factor = elab_unit_factor (state->unit);
-  double kl = 0.0;
 
   res->k = state->k;
   elab_softmax (state->logits, state->k, state->temperature, res->probabilities);
-  elab_log_softmax (state->logits, state->k, state->temperature, log_probs);
 
-  res->entropy = elab_softmax_entropy (state->logits, state->k, state->temperature) * factor;
-  res->max_entropy = log ((double) state->k) * factor;
+  res->entropy = elab_softmax_entropy_in_unit (state->logits, state->k, state->temperature, state->unit);
+  res->max_entropy = elab_softmax_max_entropy (state->k, state->unit);
   res->cross_entropy = elab_softmax_cross_entropy (state->target, state->logits, state->k,
                                                    state->temperature) * factor;
-
-  /* KL from the log-probabilities term by term rather than as
-   * H(t, P) − H(t): near a match the difference of two close entropies
-   * would keep only rounding. Terms with no target mass contribute 0. */
-  for (guint i = 0; i < state->k; i++)
-    if (state->target[i] > 0.0)
-      kl += state->target[i] * (log (state->target[i]) - log_probs[i]);
-  res->kl = MAX (kl, 0.0) * factor;
+  res->kl = elab_softmax_kl (state->target, state->logits, state->k, state->temperature) * factor;
 }
 
 static void

@@ -8,20 +8,31 @@
 #include "elab-curves.h"
 #include "elab-entropy-private.h"
 
-/* x at sample i of n over [x_min, x_max]: a convex combination, so the
- * ends are exact and x_max − x_min is never formed (it could overflow). */
+/* x at sample i of n over [x_min, x_max], as x_min + t·(x_max − x_min)
+ * with t = i/(n − 1). Each rounding in it (the division, the product,
+ * the sum) is monotone, so the samples never go backwards, however tiny
+ * the span (the convex form (1 − t)·x_min + t·x_max rounds its two
+ * products apart and can step outside the range); the clamp keeps them
+ * in it and the last sample is x_max exactly. A span that overflows
+ * (−1e308 … 1e308) is taken at half scale, where halving is exact. */
 static inline double
 sample_x (double x_min,
           double x_max,
           guint  i,
           guint  n)
 {
-  double t;
+  double t, x;
 
-  if (n < 2)
+  if (n < 2 || i == 0)
     return x_min;
+  if (i >= n - 1)
+    return x_max;
   t = (double) i / (double) (n - 1);
-  return (1.0 - t) * x_min + t * x_max;
+  if (isfinite (x_max - x_min))
+    x = x_min + t * (x_max - x_min);
+  else
+    x = 2.0 * (0.5 * x_min + t * (0.5 * x_max - 0.5 * x_min));
+  return MIN (MAX (x, x_min), x_max);
 }
 
 /* Trapezoid mean of n equally spaced samples over their range: the

@@ -35,17 +35,29 @@ _elab_weighted (double w,
   return w == 0.0 ? 0.0 : w * s;
 }
 
+/* H(p) ≤ log 2: at p near ½ the two rounded terms can sum an ulp above
+ * it, so the sum is clamped to the double nearest log 2, which times
+ * elab_unit_factor(BITS) is exactly 1 (and multiplication by a constant
+ * keeps the order, so no value is shown above 1 bit). */
 static inline double
 _elab_binary_entropy_parts (const ElabLogitParts *p)
 {
-  return _elab_weighted (p->p, p->sp_neg) + _elab_weighted (p->p1, p->sp);
+  double h = _elab_weighted (p->p, p->sp_neg) + _elab_weighted (p->p1, p->sp);
+
+  return h > ELAB_LN2 ? ELAB_LN2 : h;
 }
 
+/* H(p, q) = H(p) + KL(p‖q) ≥ H(p); near q = p rounding can put the
+ * computed cross-entropy an ulp below the computed entropy, so it is
+ * clamped to it. */
 static inline double
 _elab_binary_cross_entropy_parts (const ElabLogitParts *p,
                                   const ElabLogitParts *q)
 {
-  return _elab_weighted (p->p, q->sp_neg) + _elab_weighted (p->p1, q->sp);
+  double h = _elab_binary_entropy_parts (p);
+  double ce = _elab_weighted (p->p, q->sp_neg) + _elab_weighted (p->p1, q->sp);
+
+  return ce < h ? h : ce;
 }
 
 G_END_DECLS

@@ -134,10 +134,14 @@ weighted (double w,
 double
 elab_binary_entropy (double p)
 {
+  double h;
+
   if (!(p >= 0.0 && p <= 1.0))
     return NAN;
 
-  return weighted (p, -log (p)) + weighted (1.0 - p, -log1p (-p));
+  h = weighted (p, -log (p)) + weighted (1.0 - p, -log1p (-p));
+  /* ≤ log 2, which rounding near ½ can overshoot by an ulp. */
+  return h > ELAB_LN2 ? ELAB_LN2 : h;
 }
 
 /**
@@ -357,7 +361,8 @@ elab_entropy (const double *p,
   for (gsize i = 0; i < n; i++)
     h += weighted (p[i], -log (p[i]));
 
-  return h;
+  /* ≤ log n, which n equal terms can overshoot by rounding. */
+  return n > 0 && h > log ((double) n) ? log ((double) n) : h;
 }
 
 /**

@@ -9,6 +9,7 @@
  * small entropy) to full relative precision.
  */
 
+#include <float.h>
 #include <math.h>
 
 #include "elab-softmax.h"
@@ -19,7 +20,8 @@ static double
 scaled_log_sum_exp (const double *logits,
                     gsize         k,
                     double        temperature,
-                    double       *a)
+                    double       *a,
+                    double       *res_rest)
 {
   gsize imax = 0;
   double rest = 0.0;
@@ -36,6 +38,8 @@ scaled_log_sum_exp (const double *logits,
     if (i != imax)
       rest += exp (a[i]);
 
+  if (res_rest != NULL)
+    *res_rest = rest;
   return log1p (rest);
 }
 
@@ -59,7 +63,7 @@ elab_log_softmax (const double *logits,
 
   g_return_if_fail (k >= 1 && k <= ELAB_SOFTMAX_MAX_K);
 
-  lse = scaled_log_sum_exp (logits, k, temperature, res_log_probs);
+  lse = scaled_log_sum_exp (logits, k, temperature, res_log_probs, NULL);
   for (gsize i = 0; i < k; i++)
     res_log_probs[i] -= lse;
 }
@@ -80,11 +84,22 @@ elab_softmax (const double *logits,
               double        temperature,
               double       *res_probs)
 {
+  double lse, rest;
+
   g_return_if_fail (k >= 1 && k <= ELAB_SOFTMAX_MAX_K);
 
-  elab_log_softmax (logits, k, temperature, res_probs);
+  /* e^aᵢ / S rounds three times, each relative to the result, while
+   * e^(aᵢ − log S) carries the rounding of the sum aᵢ − log S, |aᵢ|·ε
+   * relative (1e-13 at aᵢ = −700); equal logits then give exactly 1/K.
+   * Where e^aᵢ is subnormal the quotient would lose its bits, and the
+   * log form keeps them. */
+  lse = scaled_log_sum_exp (logits, k, temperature, res_probs, &rest);
   for (gsize i = 0; i < k; i++)
-    res_probs[i] = exp (res_probs[i]);
+    {
+      double e = exp (res_probs[i]);
+
+      res_probs[i] = e >= DBL_MIN ? e / (1.0 + rest) : exp (res_probs[i] - lse);
+    }
 }
 
 /* 0 · (−∞) is 0 here: a zero probability carries no surprisal. */
@@ -119,7 +134,53 @@ elab_softmax_entropy (const double *logits,
   for (gsize i = 0; i < k; i++)
     h += weighted (exp (log_p[i]), log_p[i]);
 
-  return h;
+  /* H ≤ log K; equal logits give K terms that each round, and their sum
+   * can land an ulp above the bound. */
+  return MIN (h, log ((double) k));
+}
+
+/**
+ * elab_softmax_max_entropy:
+ * @k: 1 … ELAB_SOFTMAX_MAX_K
+ * @unit: the unit of the result
+ *
+ * The largest entropy K outcomes can have, log K, computed directly in
+ * @unit: log2(K) in bits (exactly 3 for K = 8, where log(8) / ln 2 in
+ * doubles is 2.9999999999999996), log K in nats.
+ */
+double
+elab_softmax_max_entropy (gsize    k,
+                          ElabUnit unit)
+{
+  return unit == ELAB_UNIT_BITS ? log2 ((double) k) : log ((double) k);
+}
+
+/**
+ * elab_softmax_entropy_in_unit:
+ * @logits: @k finite logits
+ * @k: 1 … ELAB_SOFTMAX_MAX_K
+ * @temperature: T > 0
+ * @unit: the unit of the result
+ *
+ * elab_softmax_entropy() in @unit, never above elab_softmax_max_entropy()
+ * in the same unit: the conversion to bits rounds, and its result is
+ * clamped to the bound as the bound itself is computed, so a page that
+ * shows both never shows the entropy above its maximum.
+ */
+double
+elab_softmax_entropy_in_unit (const double *logits,
+                              gsize         k,
+                              double        temperature,
+                              ElabUnit      unit)
+{
+  double h = elab_softmax_entropy (logits, k, temperature);
+
+  /* Divided by ln 2, not multiplied by its rounded inverse: log(8)/ln 2
+   * is then exactly 3. */
+  if (unit == ELAB_UNIT_BITS)
+    h /= ELAB_LN2;
+
+  return MIN (h, elab_softmax_max_entropy (k, unit));
 }
 
 /**
@@ -152,6 +213,29 @@ elab_softmax_cross_entropy (const double *target,
   return h;
 }
 
+/* ε + e^(−ε) − 1 ≥ 0, the KL contribution of one outcome whose
+ * log-ratio is ε (see elab_softmax_kl()); by its series where the two
+ * parts cancel. */
+static double
+kl_term (double eps)
+{
+  if (fabs (eps) < 0.125)
+    {
+      /* ε²/2 − ε³/6 + ε⁴/24 − …; ten terms leave 2⁻³⁶·ε²/11!, far below
+       * an ulp of the sum. */
+      static const double inv_factorial[12] = {
+        1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040,
+        1.0 / 40320, 1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800,
+      };
+      double poly = 0.0;
+
+      for (int n = 11; n >= 2; n--)
+        poly = poly * -eps + inv_factorial[n];
+      return eps * eps * poly;
+    }
+  return eps + expm1 (-eps);
+}
+
 /**
  * elab_softmax_kl:
  * @target: the true distribution, @k entries summing to 1
@@ -159,9 +243,15 @@ elab_softmax_cross_entropy (const double *target,
  * @k: 1 … ELAB_SOFTMAX_MAX_K
  * @temperature: T > 0
  *
- * KL(target ‖ softmax(z/T)) = Σ tᵢ·(log tᵢ − log Pᵢ) in nats, ≥ 0, computed
- * term by term (not as H(t, P) − H(t)) so it is 0 when they agree. +∞ where
- * a target mass meets a probability that underflowed to 0; never NaN.
+ * KL(target ‖ softmax(z/T)) = Σ tᵢ·εᵢ with εᵢ = log tᵢ − log Pᵢ, in nats,
+ * ≥ 0. Near a match the terms tᵢ·εᵢ are first order in the mismatch while
+ * their sum is second order, so summing them keeps only rounding. Since
+ * Σ tᵢ·e^(−εᵢ) is the mass of P where t > 0, the same KL is
+ * Σ tᵢ·(εᵢ + e^(−εᵢ) − 1) + (the mass of P where t = 0) + (Σ tᵢ − 1):
+ * every term is ≥ 0 (no cancellation), and each is computed
+ * by its series where it is small. The result is then as accurate,
+ * relatively, as the εᵢ themselves. +∞ where a target mass meets a
+ * probability that underflowed to 0; never NaN.
  */
 double
 elab_softmax_kl (const double *target,
@@ -170,20 +260,31 @@ elab_softmax_kl (const double *target,
                  double        temperature)
 {
   double log_p[ELAB_SOFTMAX_MAX_K];
-  double kl = 0.0;
+  double kl = 0.0, t_sum = 0.0, t_err = 0.0;
 
   g_return_val_if_fail (k >= 1 && k <= ELAB_SOFTMAX_MAX_K, NAN);
 
   elab_log_softmax (logits, k, temperature, log_p);
   for (gsize i = 0; i < k; i++)
     {
+      double s;
+
       if (target[i] == 0.0)
-        continue;
+        {
+          kl += exp (log_p[i]);
+          continue;
+        }
       if (isinf (log_p[i]))
         return INFINITY;
-      kl += target[i] * (log (target[i]) - log_p[i]);
+      kl += target[i] * kl_term (log (target[i]) - log_p[i]);
+      /* Σ tᵢ − 1 exactly enough: Neumaier's compensated sum. */
+      s = t_sum + target[i];
+      t_err += fabs (t_sum) >= fabs (target[i]) ? (t_sum - s) + target[i] : (target[i] - s) + t_sum;
+      t_sum = s;
     }
+  kl += (t_sum - 1.0) + t_err;
 
-  /* Terms of both signs: rounding can dip a few ulps below the true 0. */
+  /* A target that sums to a hair under 1 can leave a value a few ulps
+   * below the true 0. */
   return kl > 0.0 ? kl : 0.0;
 }

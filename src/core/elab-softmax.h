@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "elab-entropy.h"
+
 G_BEGIN_DECLS
 
 #define ELAB_SOFTMAX_MAX_K 8
@@ -26,6 +28,14 @@ void   elab_softmax                (const double *logits,
 double elab_softmax_entropy        (const double *logits,
                                     gsize         k,
                                     double        temperature);
+/* log K in @unit: log2(K) in bits, so K = 8 gives exactly 3. */
+double elab_softmax_max_entropy    (gsize         k,
+                                    ElabUnit      unit);
+/* The entropy in @unit, never above elab_softmax_max_entropy(). */
+double elab_softmax_entropy_in_unit (const double *logits,
+                                     gsize         k,
+                                     double        temperature,
+                                     ElabUnit      unit);
 /* −Σ target_i · log softmax_i in nats, from the log-probabilities, so a
  * probability that underflows to 0 still gives its exact finite log; +∞
  * only when a target mass meets a log-probability of −∞, never NaN. */

@@ -88,7 +88,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   gsize k = CLAMP (state->k, 1, ELAB_SOFTMAX_MAX_K);
   double temperature = state->temperature > 0 && isfinite (state->temperature) ? state->temperature : 1.0;
   double probs[ELAB_SOFTMAX_MAX_K], target[ELAB_SOFTMAX_MAX_K];
-  double h, h_max, h_target, ce, kl, tsum = 0;
+  double h, h_max, ce, kl, tsum = 0;
   char subtitle[256], buf[64], val[64], lab[96];
   ElabRect body, outer, area, col, r;
   ElabPanel panel;
@@ -110,12 +110,10 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   for (gsize i = 0; i < k; i++)
     target[i] = tsum > 0 ? target[i] / tsum : 1.0 / k;
 
-  h = elab_softmax_entropy (state->logits, k, temperature) * factor;
-  h_max = log ((double) k) * factor;
-  h_target = elab_entropy (target, k) * factor;
+  h = elab_softmax_entropy_in_unit (state->logits, k, temperature, unit);
+  h_max = elab_softmax_max_entropy (k, unit);
   ce = elab_softmax_cross_entropy (target, state->logits, k, temperature) * factor;
-  /* KL(t‖P) = H(t, P) − H(t); an infinite cross-entropy stays infinite. */
-  kl = isinf (ce) ? INFINITY : MAX (0.0, ce - h_target);
+  kl = elab_softmax_kl (target, state->logits, k, temperature) * factor;
 
   pos = g_strlcpy (subtitle, "logits z = (", sizeof subtitle);
   for (gsize i = 0; i < k && pos < sizeof subtitle; i++)

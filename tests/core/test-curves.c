@@ -142,6 +142,94 @@ test_pair_point (void)
   g_assert_true (isfinite (pc->mean_h_pq) && isfinite (pc->mean_kl_qp));
 }
 
+/* Over a span of a few ulps every grid stays in [x_min, x_max] and never
+ * goes backwards; its ends are the ends exactly. */
+static void
+test_tiny_span_monotone (void)
+{
+  g_autoptr(ElabPairCurves) pc = elab_pair_curves_new (50);
+  g_autoptr(ElabModelCurves) mc = elab_model_curves_new (50);
+  ElabLogistic p = { 1, 0 }, q = { 2, 0 };
+  GRand *rng = g_rand_new_with_seed (20261206);
+
+  for (guint k = 0; k < 200; k++)
+    {
+      double x_min = k == 0 ? 9630.01817810748 : g_rand_double_range (rng, -1e4, 1e4);
+      double x_max = k == 0 ? 9630.01817810749 : x_min;
+      guint ulps = g_rand_int_range (rng, 1, 40);
+      guint n = g_rand_int_range (rng, 3, 51);
+
+      if (k > 0)
+        for (guint u = 0; u < ulps; u++)
+          x_max = nextafter (x_max, INFINITY);
+      elab_pair_curves_compute (pc, &p, &q, x_min, x_max, n, ELAB_UNIT_BITS);
+      elab_model_curves_compute (mc, &p, x_min, x_max, n, ELAB_UNIT_BITS);
+      g_assert_cmpfloat (pc->x[0], ==, x_min);
+      g_assert_cmpfloat (pc->x[n - 1], ==, x_max);
+      for (guint i = 0; i < n; i++)
+        {
+          g_assert_cmpfloat (pc->x[i], >=, x_min);
+          g_assert_cmpfloat (pc->x[i], <=, x_max);
+          g_assert_cmpfloat (mc->x[i], ==, pc->x[i]);
+          if (i > 0)
+            g_assert_cmpfloat (pc->x[i], >=, pc->x[i - 1]);
+        }
+    }
+
+  /* and a span too wide to subtract */
+  elab_pair_curves_compute (pc, &p, &q, -1e308, 1e308, 5, ELAB_UNIT_NATS);
+  g_assert_cmpfloat (pc->x[0], ==, -1e308);
+  g_assert_cmpfloat (pc->x[2], ==, 0.0);
+  g_assert_cmpfloat (pc->x[4], ==, 1e308);
+  g_rand_free (rng);
+}
+
+/* Values the lesson bounds are never printed beyond their bounds: H ≤ 1 bit
+ * (log 2 nats) where rounding near p = ½ overshot by an ulp, and H(p, q) ≥
+ * H(p), KL ≥ 0 as printed, in both units. */
+static void
+test_bounds (void)
+{
+  g_autoptr(ElabPairCurves) pc = elab_pair_curves_new (201);
+  GRand *rng = g_rand_new_with_seed (7);
+  ElabLogistic p = { 1, 0 }, q = { 1, 0 };
+
+  for (guint k = 0; k < 400; k++)
+    {
+      ElabUnit unit = k % 2 ? ELAB_UNIT_NATS : ELAB_UNIT_BITS;
+      double bound = unit == ELAB_UNIT_BITS ? 1.0 : ELAB_LN2;
+      double span = ldexp (1.0, -g_rand_int_range (rng, 1, 40));
+
+      if (k > 0)
+        {
+          p.theta = g_rand_double_range (rng, -2, 2);
+          p.bias = g_rand_double_range (rng, -1e-6, 1e-6);
+          q.theta = p.theta * (1 + g_rand_double_range (rng, -1e-9, 1e-9));
+          q.bias = p.bias;
+        }
+      elab_pair_curves_compute (pc, &p, &q, -span, span, 201, unit);
+      for (guint i = 0; i < 201; i++)
+        {
+          g_assert_cmpfloat (pc->h_p[i], <=, bound);
+          g_assert_cmpfloat (pc->h_q[i], <=, bound);
+          g_assert_cmpfloat (pc->h_pq[i], >=, pc->h_p[i]);
+          g_assert_cmpfloat (pc->h_qp[i], >=, pc->h_q[i]);
+          g_assert_cmpfloat (pc->kl_pq[i], >=, 0.0);
+          g_assert_cmpfloat (pc->kl_qp[i], >=, 0.0);
+        }
+    }
+  g_rand_free (rng);
+
+  /* the case: three samples in [−1e-9, 1e-9] at θ = 1 */
+  p = (ElabLogistic) { 1, 0 };
+  elab_pair_curves_compute (pc, &p, &p, -1e-9, 1e-9, 3, ELAB_UNIT_BITS);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpfloat (pc->h_p[i], <=, 1.0);
+  g_assert_cmpfloat (elab_binary_entropy (0.5 + 1e-12) * elab_unit_factor (ELAB_UNIT_BITS), <=, 1.0);
+  for (double z = -1e-7; z <= 1e-7; z += 1.37e-10)
+    g_assert_cmpfloat (elab_binary_entropy_logit (z), <=, ELAB_LN2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -152,6 +240,8 @@ main (int    argc,
   g_test_add_func ("/elab/core/Curves/sampling", test_sampling);
   g_test_add_func ("/elab/core/Curves/means", test_means);
   g_test_add_func ("/elab/core/Curves/pair-point", test_pair_point);
+  g_test_add_func ("/elab/core/Curves/tiny-span-monotone", test_tiny_span_monotone);
+  g_test_add_func ("/elab/core/Curves/bounds", test_bounds);
 
   return g_test_run ();
 }

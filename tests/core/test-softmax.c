@@ -152,6 +152,60 @@ test_cross_entropy (void)
   }
 }
 
+/* The entropy is never shown above its maximum, and the maximum is log K
+ * computed in the unit: exactly 3 bits for eight equal logits. */
+static void
+test_max_entropy (void)
+{
+  double logits[ELAB_SOFTMAX_MAX_K];
+
+  g_assert_cmpfloat (elab_softmax_max_entropy (8, ELAB_UNIT_BITS), ==, 3.0);
+  g_assert_cmpfloat (elab_softmax_max_entropy (4, ELAB_UNIT_BITS), ==, 2.0);
+  g_assert_cmpfloat (elab_softmax_max_entropy (3, ELAB_UNIT_NATS), ==, log (3.0));
+  for (gsize k = 1; k <= ELAB_SOFTMAX_MAX_K; k++)
+    for (double v = -5; v <= 5; v += 0.37)
+      {
+        for (gsize i = 0; i < k; i++)
+          logits[i] = v;
+        for (ElabUnit u = ELAB_UNIT_BITS; u <= ELAB_UNIT_NATS; u++)
+          g_assert_cmpfloat (elab_softmax_entropy_in_unit (logits, k, 1.0, u), <=,
+                             elab_softmax_max_entropy (k, u));
+        g_assert_cmpfloat (elab_softmax_entropy (logits, k, 0.7), <=, log ((double) k));
+      }
+  for (gsize i = 0; i < 8; i++)
+    logits[i] = 0.25;
+  g_assert_cmpfloat_with_epsilon (elab_softmax_entropy_in_unit (logits, 8, 1.0, ELAB_UNIT_BITS), 3.0, 5e-16);
+}
+
+/* KL near a match keeps relative precision: for P = softmax(z) and a
+ * target t = P·(1 + εᵢ) the KL is Σ tᵢ·log(1 + εᵢ) ≈ Σ Pᵢεᵢ²/2, which
+ * summing tᵢ·(log tᵢ − log Pᵢ) loses to rounding (5e-17 absolute). */
+static void
+test_kl_near_match (void)
+{
+  const double logits[] = { 2, 1, 0.1 };
+  double p[3], t[3];
+  const double eps[] = { 1e-3, 1e-5 };
+
+  elab_softmax (logits, 3, 1.0, p);
+  for (guint k = 0; k < G_N_ELEMENTS (eps); k++)
+    {
+      double e = eps[k], approx;
+
+      /* t = P + e·(P₁, −P₀, 0)/… keeps Σ t = 1 up to rounding */
+      t[0] = p[0] * (1 + e);
+      t[1] = p[1] - p[0] * e;
+      t[2] = 1.0 - t[0] - t[1];
+      /* second-order estimate: Σ (tᵢ − Pᵢ)² / (2Pᵢ) */
+      approx = 0.0;
+      for (guint i = 0; i < 3; i++)
+        approx += (t[i] - p[i]) * (t[i] - p[i]) / (2 * p[i]);
+      g_assert_cmpfloat (fabs (elab_softmax_kl (t, logits, 3, 1.0) - approx), <=, 10 * e * approx);
+      g_assert_cmpfloat (elab_softmax_kl (t, logits, 3, 1.0), >, 0.0);
+    }
+  g_assert_cmpfloat (elab_softmax_kl (p, logits, 3, 1.0), <=, 1e-30);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -162,6 +216,8 @@ main (int    argc,
   g_test_add_func ("/elab/core/Softmax/temperature-limits", test_temperature_limits);
   g_test_add_func ("/elab/core/Softmax/two-is-sigmoid", test_two_is_sigmoid);
   g_test_add_func ("/elab/core/Softmax/cross-entropy", test_cross_entropy);
+  g_test_add_func ("/elab/core/Softmax/max-entropy", test_max_entropy);
+  g_test_add_func ("/elab/core/Softmax/kl-near-match", test_kl_near_match);
 
   return g_test_run ();
 }
