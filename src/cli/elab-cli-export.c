@@ -57,13 +57,6 @@ figure_for_page (ElabPage page)
     }
 }
 
-static const ElabCliChoice optimizer_choices[] = {
-  { "gd", ELAB_OPTIMIZER_GD },
-  { "momentum", ELAB_OPTIMIZER_MOMENTUM },
-  { "newton", ELAB_OPTIMIZER_NEWTON },
-  { NULL, 0 }
-};
-
 ElabTrainer *
 _elab_cli_trainer_for_state (const ElabState  *state,
                              gboolean          run,
@@ -105,16 +98,6 @@ elab_cli_export (int    argc,
   gint64 frames = 30;
   gboolean frames_seen = FALSE;
   ElabSweep sweep;
-  const char *data = NULL;
-  int optimizer = ELAB_OPTIMIZER_GD;
-  gboolean optimizer_seen = FALSE;
-  double lr = 0.1, momentum = 0.9, init_w = 0.0, init_b = 0.0;
-  gboolean lr_seen = FALSE, momentum_seen = FALSE, init_w_seen = FALSE, init_b_seen = FALSE;
-  gint64 steps = 1000;
-  gboolean steps_seen = FALSE;
-  gboolean standardize = FALSE, no_bias = FALSE;
-  int loss_scale = ELAB_LOSS_SCALE_LINEAR;
-  gboolean loss_scale_seen = FALSE;
 
   parser = elab_cli_parser_new ("export",
                                 "Write a figure as PNG, SVG or PDF.",
@@ -157,29 +140,10 @@ elab_cli_export (int    argc,
                               "Sweep one parameter over the frames (see below)", "PARAM:FROM:TO");
   elab_cli_parser_add_int (parser, "frames", 1, ELAB_SWEEP_MAX_FRAMES, &frames, &frames_seen,
                            "Number of frames of a sweep (default 30)", "N");
-  elab_cli_parser_add_string (parser, "data", &data,
-                              "Training figures: built-in data set or CSV file (default challenger)",
-                              "NAME|FILE.csv");
-  elab_cli_parser_add_choice (parser, "optimizer", optimizer_choices, &optimizer, &optimizer_seen,
-                              "Training figures: gd (default), momentum or newton");
-  elab_cli_parser_add_double (parser, "lr", &lr, &lr_seen, "Training figures: learning rate, > 0 (default 0.1)",
-                              "RATE");
-  elab_cli_parser_add_double (parser, "momentum", &momentum, &momentum_seen,
-                              "Training figures: momentum in [0, 1) (default 0.9)", "M");
-  elab_cli_parser_add_int (parser, "steps", 1, ELAB_MAX_STEPS, &steps, &steps_seen,
-                           "Training figures: steps to train before drawing (default 1000)", "N");
-  elab_cli_parser_add_flag (parser, "standardize", &standardize, "Training figures: train on standardised x");
-  elab_cli_parser_add_flag (parser, "no-bias", &no_bias, "Training figures: fit σ(w·x) without a bias");
-  elab_cli_parser_add_double (parser, "init-w", &init_w, &init_w_seen, "Training figures: starting w (default 0)",
-                              "W");
-  elab_cli_parser_add_double (parser, "init-b", &init_b, &init_b_seen, "Training figures: starting b (default 0)",
-                              "B");
-  elab_cli_parser_add_choice (parser, "loss-scale", elab_cli_loss_scale_choices, &loss_scale, &loss_scale_seen,
-                              "Training figure: the loss over the steps on a linear (default) or log axis");
   elab_cli_state_flags_add (parser, &flags,
                             ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_LOOK |
                             ELAB_CLI_STATE_CURVES | ELAB_CLI_STATE_MODELS | ELAB_CLI_STATE_SOFTMAX |
-                            ELAB_CLI_STATE_UNIT);
+                            ELAB_CLI_STATE_UNIT | ELAB_CLI_STATE_TRAINING);
 
   status = elab_cli_parser_parse (parser, argc, argv);
   if (status >= 0)
@@ -229,35 +193,6 @@ elab_cli_export (int    argc,
   status = elab_cli_state_flags_apply (&flags, &state, &caption);
   if (status >= 0)
     return status;
-
-  /* The training flags override a preset or a scenario, like the others. */
-  if (data != NULL)
-    {
-      if (strlen (data) >= sizeof state.dataset)
-        return elab_cli_fail (ELAB_EXIT_USAGE, "--data: name too long");
-      g_strlcpy (state.dataset, data, sizeof state.dataset);
-      state.x_column[0] = state.y_column[0] = '\0';
-    }
-  if (optimizer_seen)
-    state.optimizer = optimizer;
-  if (lr_seen)
-    state.learning_rate = lr;
-  if (momentum_seen)
-    state.momentum = momentum;
-  if (steps_seen)
-    state.steps = (guint) steps;
-  if (standardize)
-    state.standardize = TRUE;
-  if (no_bias)
-    state.use_bias = FALSE;
-  if (init_w_seen)
-    state.init_w = init_w;
-  if (init_b_seen)
-    state.init_b = init_b;
-  if (loss_scale_seen)
-    state.loss_scale = (ElabLossScale) loss_scale;
-  if (!elab_state_validate (&state, &error))
-    return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
 
   /* A scenario without --figure: the figure of the page it was saved on. */
   if (figure_name == NULL)

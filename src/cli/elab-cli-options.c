@@ -12,36 +12,13 @@
 
 #include "elab-cli-options.h"
 #include "elab-cli-private.h"
+#include "elab-params.h"
 #include "elab-presets.h"
 #include "elab-scenario.h"
-
-const ElabCliChoice elab_cli_unit_choices[] = {
-  { "bits", ELAB_UNIT_BITS },
-  { "nats", ELAB_UNIT_NATS },
-  { NULL, 0 },
-};
 
 const ElabCliChoice elab_cli_format_choices[] = {
   { "csv", ELAB_CLI_FORMAT_CSV },
   { "json", ELAB_CLI_FORMAT_JSON },
-  { NULL, 0 },
-};
-
-const ElabCliChoice elab_cli_theme_choices[] = {
-  { "light", ELAB_THEME_LIGHT },
-  { "dark", ELAB_THEME_DARK },
-  { NULL, 0 },
-};
-
-const ElabCliChoice elab_cli_palette_choices[] = {
-  { "default", ELAB_PALETTE_DEFAULT },
-  { "colorblind", ELAB_PALETTE_COLORBLIND },
-  { NULL, 0 },
-};
-
-const ElabCliChoice elab_cli_loss_scale_choices[] = {
-  { "linear", ELAB_LOSS_SCALE_LINEAR },
-  { "log", ELAB_LOSS_SCALE_LOG },
   { NULL, 0 },
 };
 
@@ -52,6 +29,7 @@ typedef enum
   OPTION_LIST,
   OPTION_CHOICE,
   OPTION_STRING,
+  OPTION_PARAM,     /* a row of the parameter table, kept as text until applied */
 } OptionKind;
 
 typedef struct
@@ -64,6 +42,8 @@ typedef struct
   gint64               max;
   const ElabCliChoice *choices;
   char                *value;     /* OPTION_STRING's copy */
+  const ElabParam     *param;     /* OPTION_PARAM */
+  const char          *fixed;     /* OPTION_PARAM of a BOOL: "true" or "false" */
 } Option;
 
 struct _ElabCliParser
@@ -299,6 +279,18 @@ option_cb (const char  *option_name,
       }
       break;
 
+    case OPTION_PARAM:
+      {
+        ElabCliStateFlags *flags = option->target;
+        guint row = (guint) (option->param - elab_params (NULL));
+
+        /* Parsed when applied, in the table's order (the target's length
+         * depends on the logits'); here only kept, the last one winning. */
+        flags->text[row] = g_string_chunk_insert (parser->strings, option->fixed ? option->fixed : value);
+        flags->flag[row] = option->flag;
+      }
+      break;
+
     case OPTION_STRING:
       if (value == NULL || *value == '\0')
         {
@@ -497,11 +489,120 @@ elab_cli_parser_parse (ElabCliParser  *parser,
   return -1;
 }
 
+/* Which rows of the parameter table each group of flags covers. */
+static ElabChange
+groups_to_change (ElabCliStateGroups groups)
+{
+  ElabChange change = 0;
+
+  if (groups & ELAB_CLI_STATE_CURVES)
+    change |= ELAB_CHANGE_PAIR | ELAB_CHANGE_RANGE;
+  if (groups & ELAB_CLI_STATE_MODELS)
+    change |= ELAB_CHANGE_MODELS;
+  if (groups & ELAB_CLI_STATE_SOFTMAX)
+    change |= ELAB_CHANGE_SOFTMAX;
+  if (groups & ELAB_CLI_STATE_UNIT)
+    change |= ELAB_CHANGE_UNIT;
+  if (groups & ELAB_CLI_STATE_LOOK)
+    change |= ELAB_CHANGE_LOOK;
+  if (groups & ELAB_CLI_STATE_TRAINING)
+    change |= ELAB_CHANGE_TRAINING;
+  return change;
+}
+
+static Option *
+add_param_option (ElabCliParser     *parser,
+                  ElabCliStateFlags *flags,
+                  const ElabParam   *param,
+                  const char        *name,
+                  const char        *fixed,
+                  const char        *description,
+                  const char        *arg_description,
+                  gboolean           hidden)
+{
+  Option *option = g_new0 (Option, 1);
+  GOptionEntry entries[2] = { { 0 }, { 0 } };
+
+  option->kind = OPTION_PARAM;
+  option->flag = g_strconcat ("--", name, NULL);
+  option->target = flags;
+  option->param = param;
+  option->fixed = fixed;
+  g_ptr_array_add (parser->options, option);
+
+  entries[0].long_name = g_string_chunk_insert (parser->strings, name);
+  entries[0].flags = (fixed != NULL ? G_OPTION_FLAG_NO_ARG : 0) | (hidden ? G_OPTION_FLAG_HIDDEN : 0);
+  entries[0].arg = G_OPTION_ARG_CALLBACK;
+  entries[0].arg_data = (gpointer) option_cb;
+  entries[0].description = g_string_chunk_insert (parser->strings, description);
+  entries[0].arg_description = arg_description ? g_string_chunk_insert (parser->strings, arg_description) : NULL;
+  g_option_group_add_entries (parser->group, entries);
+
+  return option;
+}
+
+/* --NAME (and its alias, hidden) for one row; --NAME and --no-NAME for a
+ * boolean. The help ends with the real default. */
+static void
+add_param_flags (ElabCliParser     *parser,
+                 ElabCliStateFlags *flags,
+                 const ElabParam   *param,
+                 const ElabState   *defaults)
+{
+  g_autofree char *value = elab_param_format (param, defaults);
+  g_autofree char *arg = NULL;
+  g_autofree char *help = NULL;
+  g_autofree char *also = param->alias != NULL ? g_strdup_printf ("; also --%s", param->alias) : g_strdup ("");
+
+  if (param->type == ELAB_PARAM_BOOL)
+    {
+      gboolean on = strcmp (value, "true") == 0;
+      g_autofree char *no_name = g_strconcat ("no-", param->name, NULL);
+      g_autofree char *no_help = g_strdup_printf ("The opposite of --%s%s", param->name, on ? "" : " (default)");
+
+      help = g_strdup_printf ("%s%s", param->help, on ? " (default)" : "");
+      add_param_option (parser, flags, param, param->name, "true", help, NULL, FALSE);
+      add_param_option (parser, flags, param, no_name, "false", no_help, NULL, FALSE);
+      if (param->alias != NULL)
+        {
+          g_autofree char *no_alias = g_strconcat ("no-", param->alias, NULL);
+
+          add_param_option (parser, flags, param, param->alias, "true", help, NULL, TRUE);
+          add_param_option (parser, flags, param, no_alias, "false", no_help, NULL, TRUE);
+        }
+      return;
+    }
+
+  if (param->type == ELAB_PARAM_ENUM)
+    {
+      g_autofree char *choices = elab_param_choices (param);
+      g_auto (GStrv) names = g_strsplit (choices, ", ", -1);
+
+      arg = g_strjoinv ("|", names);
+    }
+  else
+    arg = g_strdup (param->arg);
+
+  if (value[0] == '\0')
+    help = g_strdup_printf ("%s%s", param->help, also);
+  else
+    help = g_strdup_printf ("%s (default %s%s)", param->help, value, also);
+  add_param_option (parser, flags, param, param->name, NULL, help, arg, FALSE);
+  if (param->alias != NULL)
+    add_param_option (parser, flags, param, param->alias, NULL, help, arg, TRUE);
+}
+
 void
 elab_cli_state_flags_add (ElabCliParser      *parser,
                           ElabCliStateFlags  *flags,
                           ElabCliStateGroups  groups)
 {
+  ElabChange change = groups_to_change (groups);
+  const ElabParam *params;
+  guint n_params;
+  ElabState defaults;
+
+  memset (flags, 0, sizeof *flags);
   flags->groups = groups;
 
   if (groups & ELAB_CLI_STATE_PRESET)
@@ -517,164 +618,101 @@ elab_cli_state_flags_add (ElabCliParser      *parser,
                                "With --scenario: start from its scene N (1 is the first), caption included",
                                "N");
     }
-  if (groups & ELAB_CLI_STATE_CURVES)
-    {
-      elab_cli_parser_add_double (parser, "theta-p", &flags->theta_p, &flags->theta_p_seen,
-                                  "Slope θ of the true model p(x) = σ(θx + b) (default 1)", "NUM");
-      elab_cli_parser_add_double (parser, "bias-p", &flags->bias_p, &flags->bias_p_seen,
-                                  "Bias b of p (default 0)", "NUM");
-      elab_cli_parser_add_double (parser, "theta-q", &flags->theta_q, &flags->theta_q_seen,
-                                  "Slope θ of the model q (default 2)", "NUM");
-      elab_cli_parser_add_double (parser, "bias-q", &flags->bias_q, &flags->bias_q_seen,
-                                  "Bias b of q (default 0)", "NUM");
-      elab_cli_parser_add_double (parser, "x-min", &flags->x_min, &flags->x_min_seen,
-                                  "Left end of the x range (default −6)", "NUM");
-      elab_cli_parser_add_double (parser, "x-max", &flags->x_max, &flags->x_max_seen,
-                                  "Right end of the x range, > x-min (default 6)", "NUM");
-      elab_cli_parser_add_int (parser, "samples", 2, ELAB_MAX_SAMPLES, &flags->samples, &flags->samples_seen,
-                               "Number of points over the x range, 2…100000 (default 241)", "N");
-    }
-  if (groups & ELAB_CLI_STATE_MODELS)
-    {
-      static const char *const letters[ELAB_MAX_MODELS] = { "a", "b", "c" };
-      static const char *const defaults[ELAB_MAX_MODELS] = { "1", "2", "0.5" };
 
-      for (int m = 0; m < ELAB_MAX_MODELS; m++)
-        {
-          g_autofree char *theta = g_strdup_printf ("theta-%s", letters[m]);
-          g_autofree char *bias = g_strdup_printf ("bias-%s", letters[m]);
-          g_autofree char *theta_help = g_strdup_printf ("Entropy figure: slope θ of model %c (default %s%s)",
-                                                         g_ascii_toupper (letters[m][0]), defaults[m],
-                                                         m == 2 ? "; giving it shows model C" : "");
-          g_autofree char *bias_help = g_strdup_printf ("Entropy figure: bias b of model %c (default 0)",
-                                                        g_ascii_toupper (letters[m][0]));
-
-          elab_cli_parser_add_double (parser, theta, &flags->model_theta[m], &flags->model_theta_seen[m],
-                                      theta_help, "NUM");
-          elab_cli_parser_add_double (parser, bias, &flags->model_bias[m], &flags->model_bias_seen[m],
-                                      bias_help, "NUM");
-        }
-    }
-  if (groups & ELAB_CLI_STATE_SOFTMAX)
-    {
-      elab_cli_parser_add_list (parser, "logits", &flags->logits, &flags->logits_seen,
-                                "2 to 8 logits, comma-separated (default 2,1,0.1)", "Z1,Z2,…");
-      elab_cli_parser_add_double (parser, "temperature", &flags->temperature, &flags->temperature_seen,
-                                  "Softmax temperature T > 0 (default 1)", "T");
-      elab_cli_parser_add_list (parser, "target", &flags->target, &flags->target_seen,
-                                "Target distribution, one value per logit, ≥ 0, summing to 1 "
-                                "(default one-hot on the first class)", "P1,P2,…");
-    }
-  if (groups & ELAB_CLI_STATE_UNIT)
-    elab_cli_parser_add_choice (parser, "unit", elab_cli_unit_choices, &flags->unit, &flags->unit_seen,
-                                "Entropies in bits (log2, default) or nats (ln)");
-  if (groups & ELAB_CLI_STATE_LOOK)
-    {
-      elab_cli_parser_add_choice (parser, "theme", elab_cli_theme_choices, &flags->theme, &flags->theme_seen,
-                                  "Light (projector-safe, default) or dark");
-      elab_cli_parser_add_choice (parser, "palette", elab_cli_palette_choices, &flags->palette,
-                                  &flags->palette_seen,
-                                  "Default colours, or a colour-blind-safe palette where every curve also "
-                                  "differs by dash pattern");
-    }
+  elab_state_init_default (&defaults);
+  params = elab_params (&n_params);
+  g_assert (n_params <= ELAB_CLI_MAX_PARAMS);
+  for (guint i = 0; i < n_params; i++)
+    if (params[i].group & change)
+      add_param_flags (parser, flags, &params[i], &defaults);
 }
 
-static int
-apply_softmax (const ElabCliStateFlags *flags,
-               ElabState               *state)
+static gboolean
+given (const ElabCliStateFlags *flags,
+       const char              *name)
 {
-  guint k = state->k;
+  return flags->text[elab_param_lookup (name, NULL) - elab_params (NULL)] != NULL;
+}
 
-  if (flags->logits_seen)
+/* A message "NAME: what" about a parameter, with the parameter named as
+ * the user wrote it when it came from a flag ("--lr: …"). */
+static int
+fail_param (const ElabCliStateFlags *flags,
+            const char              *message)
+{
+  const char *colon = strchr (message, ':');
+  g_autofree char *name = colon != NULL ? g_strndup (message, (gsize) (colon - message)) : NULL;
+  const ElabParam *param = name != NULL ? elab_param_lookup (name, NULL) : NULL;
+  const char *flag = NULL;
+
+  if (param != NULL)
+    flag = flags->flag[param - elab_params (NULL)];
+  if (flag != NULL)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "%s%s", flag, colon);
+  return elab_cli_fail (ELAB_EXIT_USAGE, "%s", message);
+}
+
+/* The rules that tie flags together, after every flag is in @state. */
+static int
+apply_rules (const ElabCliStateFlags *flags,
+             guint                    old_k,
+             ElabState               *state)
+{
+  /* Giving a model's θ or b shows the model. */
+  for (char letter = 'a'; letter < 'a' + ELAB_MAX_MODELS; letter++)
     {
-      k = flags->logits.n;
-      if (k < 2 || k > ELAB_SOFTMAX_MAX_K)
-        return elab_cli_fail (ELAB_EXIT_USAGE, "--logits: %u values given; between 2 and %d are needed",
-                              k, ELAB_SOFTMAX_MAX_K);
+      g_autofree char *theta = g_strdup_printf ("model-%c-theta", letter);
+      g_autofree char *bias = g_strdup_printf ("model-%c-bias", letter);
+      g_autofree char *enabled = g_strdup_printf ("model-%c-enabled", letter);
 
-      /* A preset's target only fits logits of its own length; otherwise
-       * the target is one-hot on the first class, as documented. */
-      if (!flags->target_seen && k != state->k)
-        {
-          memset (state->target, 0, sizeof state->target);
-          state->target[0] = 1.0;
-        }
-      state->k = k;
-      memset (state->logits, 0, sizeof state->logits);
-      memcpy (state->logits, flags->logits.values, k * sizeof (double));
+      if ((given (flags, theta) || given (flags, bias)) && !given (flags, enabled))
+        state->model_enabled[letter - 'a'] = TRUE;
     }
 
-  if (flags->target_seen)
+  /* Another data set's columns do not apply to the new one. */
+  if (given (flags, "dataset"))
+    {
+      if (!given (flags, "x-column"))
+        state->x_column[0] = '\0';
+      if (!given (flags, "y-column"))
+        state->y_column[0] = '\0';
+    }
+
+  /* A target only fits logits of its own length: otherwise one-hot on the
+   * first class, as documented. */
+  if (state->k != old_k && !given (flags, "target"))
+    {
+      memset (state->target, 0, sizeof state->target);
+      state->target[0] = 1.0;
+    }
+
+  if (given (flags, "target"))
     {
       double sum = 0.0;
 
-      if (flags->target.n != k)
-        return elab_cli_fail (ELAB_EXIT_USAGE, "--target: %u values for %u logits; give one per logit",
-                              flags->target.n, k);
-
-      for (guint i = 0; i < k; i++)
-        {
-          if (flags->target.values[i] < 0.0)
-            return elab_cli_fail (ELAB_EXIT_USAGE, "--target: value %u is negative; a distribution is needed",
-                                  i + 1);
-          sum += flags->target.values[i];
-        }
-
+      for (guint i = 0; i < state->k; i++)
+        sum += state->target[i];
       if (!(fabs (sum - 1.0) <= ELAB_CLI_SUM_TOLERANCE))
         {
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
+          g_autofree char *message = NULL;
 
           elab_cli_format_number (buf, sizeof buf, sum);
-          return elab_cli_fail (ELAB_EXIT_USAGE, "--target: the values sum to %s; a distribution sums to 1", buf);
+          message = g_strdup_printf ("target: the values sum to %s; a distribution sums to 1", buf);
+          return fail_param (flags, message);
         }
-
       /* Values as typed when they sum to 1 up to rounding (0.7 + 0.2 + 0.1
        * is 0.9999999999999999): dividing would print 0.70000000000000007. */
-      if (fabs (sum - 1.0) <= 1e-12)
-        sum = 1.0;
-      memset (state->target, 0, sizeof state->target);
-      for (guint i = 0; i < k; i++)
-        state->target[i] = flags->target.values[i] / sum;
+      if (fabs (sum - 1.0) > 1e-12)
+        for (guint i = 0; i < state->k; i++)
+          state->target[i] /= sum;
     }
 
-  if (flags->temperature_seen)
-    {
-      if (!(flags->temperature > 0.0))
-        return elab_cli_fail (ELAB_EXIT_USAGE, "--temperature: must be greater than 0");
-      state->temperature = flags->temperature;
-    }
+  /* Both ends finite does not make the width finite: 1e308 − (−1e308). */
+  if (state->x_min < state->x_max && !isfinite (state->x_max - state->x_min))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--x-min/--x-max: the x range is too wide");
 
   return -1;
-}
-
-/* elab_state_validate() names the state's fields ("p-theta: …"); on the
- * command line the flag that sets the field is the name the user knows. */
-static const char *
-validation_message (const char *message)
-{
-  static const char *const fields[][2] = {
-    { "p-theta", "--theta-p" }, { "p-bias", "--bias-p" },
-    { "q-theta", "--theta-q" }, { "q-bias", "--bias-q" },
-    { "model-a-theta", "--theta-a" }, { "model-a-bias", "--bias-a" },
-    { "model-b-theta", "--theta-b" }, { "model-b-bias", "--bias-b" },
-    { "model-c-theta", "--theta-c" }, { "model-c-bias", "--bias-c" },
-    { "x-min", "--x-min" }, { "x-max", "--x-max" }, { "samples", "--samples" },
-    { "logits", "--logits" }, { "target", "--target" }, { "temperature", "--temperature" },
-  };
-  static char buf[512];
-
-  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      gsize len = strlen (fields[i][0]);
-
-      if (strncmp (message, fields[i][0], len) == 0 && message[len] == ':')
-        {
-          g_snprintf (buf, sizeof buf, "%s%s", fields[i][1], message + len);
-          return buf;
-        }
-    }
-
-  return message;
 }
 
 int
@@ -683,6 +721,8 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
                             char                    **res_caption)
 {
   g_autoptr(GError) error = NULL;
+  const ElabParam *params;
+  guint n_params, old_k;
   int status;
 
   if (res_caption != NULL)
@@ -724,56 +764,25 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
         *state = scenario->state;
     }
 
-  if (flags->theta_p_seen)
-    state->p.theta = flags->theta_p;
-  if (flags->bias_p_seen)
-    state->p.bias = flags->bias_p;
-  if (flags->theta_q_seen)
-    state->q.theta = flags->theta_q;
-  if (flags->bias_q_seen)
-    state->q.bias = flags->bias_q;
-  for (int m = 0; m < ELAB_MAX_MODELS; m++)
+  /* Every flag given, in the table's order: the logits before the target
+   * that must match their number. */
+  old_k = state->k;
+  params = elab_params (&n_params);
+  for (guint i = 0; i < n_params; i++)
     {
-      if (flags->model_theta_seen[m])
-        state->models[m].theta = flags->model_theta[m];
-      if (flags->model_bias_seen[m])
-        state->models[m].bias = flags->model_bias[m];
-      if (flags->model_theta_seen[m] || flags->model_bias_seen[m])
-        state->model_enabled[m] = TRUE;
-    }
-  if (flags->x_min_seen)
-    state->x_min = flags->x_min;
-  if (flags->x_max_seen)
-    state->x_max = flags->x_max;
-  if (flags->samples_seen)
-    state->samples = (guint) flags->samples;
-  if (flags->unit_seen)
-    state->unit = (ElabUnit) flags->unit;
-  if (flags->theme_seen)
-    state->theme = (ElabThemeKind) flags->theme;
-  if (flags->palette_seen)
-    state->palette = (ElabPalette) flags->palette;
-
-  if (!(state->x_min < state->x_max))
-    {
-      char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
-
-      elab_cli_format_number (lo, sizeof lo, state->x_min);
-      elab_cli_format_number (hi, sizeof hi, state->x_max);
-      return elab_cli_fail (ELAB_EXIT_USAGE, "--x-min %s must be less than --x-max %s", lo, hi);
+      if (flags->text[i] == NULL)
+        continue;
+      if (!elab_param_parse (&params[i], -1, flags->text[i], state, &error))
+        return fail_param (flags, error->message);
     }
 
-  /* Both ends finite does not make the width finite: 1e308 − (−1e308). */
-  if (!isfinite (state->x_max - state->x_min))
-    return elab_cli_fail (ELAB_EXIT_USAGE, "--x-min/--x-max: the x range is too wide");
-
-  status = apply_softmax (flags, state);
+  status = apply_rules (flags, old_k, state);
   if (status >= 0)
     return status;
 
-  /* The core has the last word on ranges the flags above do not know. */
+  /* The rules between fields have the last word. */
   if (!elab_state_validate (state, &error))
-    return elab_cli_fail (ELAB_EXIT_USAGE, "%s", validation_message (error->message));
+    return fail_param (flags, error->message);
 
   return -1;
 }

@@ -121,37 +121,28 @@ int            elab_cli_parser_parse       (ElabCliParser       *parser,
                                             int                  argc,
                                             char               **argv);
 
-/* The model parameters shared by curves, softmax and export. */
+/* Groups of the parameter table's rows a subcommand takes as flags. Each
+ * row gives its flag: --NAME (and its older spelling), --NAME and
+ * --no-NAME for a boolean, with the real default in --help. */
 typedef enum
 {
-  ELAB_CLI_STATE_CURVES   = 1 << 0,  /* --theta-p … --samples */
-  ELAB_CLI_STATE_SOFTMAX  = 1 << 1,  /* --logits --temperature --target */
+  ELAB_CLI_STATE_CURVES   = 1 << 0,  /* p, q, the x range and samples */
+  ELAB_CLI_STATE_SOFTMAX  = 1 << 1,  /* logits, temperature, target */
   ELAB_CLI_STATE_UNIT     = 1 << 2,  /* --unit */
   ELAB_CLI_STATE_PRESET   = 1 << 3,  /* --preset */
   ELAB_CLI_STATE_SCENARIO = 1 << 4,  /* --scenario --scene */
-  ELAB_CLI_STATE_LOOK     = 1 << 5,  /* --theme --palette */
-  ELAB_CLI_STATE_MODELS   = 1 << 6,  /* --theta-a … --bias-c (entropy figure) */
+  ELAB_CLI_STATE_LOOK     = 1 << 5,  /* theme, palette, notation */
+  ELAB_CLI_STATE_MODELS   = 1 << 6,  /* models A, B, C (entropy figure) */
+  ELAB_CLI_STATE_TRAINING = 1 << 7,  /* data set, optimizer, learning rate … */
 } ElabCliStateGroups;
+
+#define ELAB_CLI_MAX_PARAMS 64
 
 typedef struct
 {
   ElabCliStateGroups groups;
-  double       theta_p, bias_p, theta_q, bias_q, x_min, x_max, temperature;
-  gboolean     theta_p_seen, bias_p_seen, theta_q_seen, bias_q_seen;
-  gboolean     x_min_seen, x_max_seen, temperature_seen;
-  gint64       samples;
-  gboolean     samples_seen;
-  ElabCliList  logits;
-  ElabCliList  target;
-  gboolean     logits_seen, target_seen;
-  int          unit;
-  gboolean     unit_seen;
-  int          theme;
-  gboolean     theme_seen;
-  int          palette;
-  gboolean     palette_seen;
-  double       model_theta[ELAB_MAX_MODELS], model_bias[ELAB_MAX_MODELS];
-  gboolean     model_theta_seen[ELAB_MAX_MODELS], model_bias_seen[ELAB_MAX_MODELS];
+  const char  *text[ELAB_CLI_MAX_PARAMS];  /* per table row: the value given, or NULL */
+  const char  *flag[ELAB_CLI_MAX_PARAMS];  /* per table row: the flag as typed, "--lr" */
   const char  *preset;
   const char  *scenario;
   gint64       scene;          /* 1-based; 0: the scenario's own state */
@@ -182,12 +173,8 @@ ElabTrainer   *_elab_cli_trainer_for_state (const ElabState    *state,
                                              gboolean            run,
                                              GError            **error);
 
-/* Choice tables. */
-extern const ElabCliChoice elab_cli_unit_choices[];
+/* --format csv|json */
 extern const ElabCliChoice elab_cli_format_choices[];
-extern const ElabCliChoice elab_cli_theme_choices[];
-extern const ElabCliChoice elab_cli_palette_choices[];
-extern const ElabCliChoice elab_cli_loss_scale_choices[];
 
 /* Printing. "%.17g" in the C locale so that every number round-trips;
  * "inf" / "-inf" in CSV. */

@@ -15,13 +15,6 @@
 #include "elab-dataset.h"
 #include "elab-trainer.h"
 
-static const ElabCliChoice optimizer_choices[] = {
-  { "gd",       ELAB_OPTIMIZER_GD },
-  { "momentum", ELAB_OPTIMIZER_MOMENTUM },
-  { "newton",   ELAB_OPTIMIZER_NEWTON },
-  { NULL, 0 }
-};
-
 typedef struct
 {
   double factor;   /* nats → the unit asked for */
@@ -82,22 +75,23 @@ elab_cli_train (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) json = NULL;
   ElabTrainerSettings settings = ELAB_TRAINER_SETTINGS_INIT;
+  ElabCliStateFlags flags;
+  ElabState state;
   const ElabDatasetInfo *builtin;
-  const char *data = NULL, *x_column = NULL, *y_column = NULL;
-  gboolean no_bias = FALSE, standardize = FALSE;
-  int optimizer = ELAB_OPTIMIZER_GD, unit = ELAB_UNIT_BITS, format = ELAB_CLI_FORMAT_CSV;
-  double lr = settings.learning_rate, momentum = settings.momentum;
-  double init_w = 0.0, init_b = 0.0, tolerance = settings.tolerance;
-  gint64 steps = 1000, every = 1;
+  const char *data, *x_column, *y_column;
+  int format = ELAB_CLI_FORMAT_CSV;
+  double tolerance = settings.tolerance;
+  gint64 steps, every = 1;
+  ElabUnit unit;
   guint64 last_emitted = G_MAXUINT64;
   Output out;
   int status;
 
   parser = elab_cli_parser_new ("train",
                                 "Fit p(x) = σ(w·x + b) to a data set by minimising the mean cross-entropy.",
-                                "--data is a built-in data set (see `entropy-lab datasets`) or a CSV file with a "
+                                "--dataset (or --data) is a built-in data set (see `entropy-lab datasets`) or a CSV file with a "
                                 "header row;\n"
-                                "--x and --y pick its columns by header name (default: the first and the last). "
+                                "--x-column and --y-column (or --x, --y) pick its columns by header name (default: the first and the last). "
                                 "Labels must be 0 or 1.\n\n"
                                 "CSV output: rows step,loss,w,b,grad_norm every --every steps (and the last step), "
                                 "then a summary on stderr.\n"
@@ -109,24 +103,14 @@ elab_cli_train (int    argc,
                                 "--unit;\n"
                                 "grad_norm is the norm of the gradient of the loss in nats (∂L/∂w = mean((ŷ−y)·x), "
                                 "∂L/∂b = mean(ŷ−y)).\n"
-                                "Newton's method ignores --lr. Numbers have 17 significant digits.\n\n"
+                                "Newton's method ignores --learning-rate. Numbers have 17 significant digits.\n\n"
                                 "Example:\n  entropy-lab train --data challenger --optimizer newton --steps 20");
-  elab_cli_parser_add_string (parser, "data", &data, "built-in data set name or CSV file (required)", "NAME|FILE.csv");
-  elab_cli_parser_add_string (parser, "x", &x_column, "CSV column for x (default: the first)", "COLUMN");
-  elab_cli_parser_add_string (parser, "y", &y_column, "CSV column for the 0/1 label (default: the last)", "COLUMN");
-  elab_cli_parser_add_flag (parser, "no-bias", &no_bias, "fit σ(w·x) without a bias (b = 0)");
-  elab_cli_parser_add_choice (parser, "optimizer", optimizer_choices, &optimizer, NULL,
-                              "gd (default), momentum or newton");
-  elab_cli_parser_add_double (parser, "lr", &lr, NULL, "learning rate, > 0 (default 0.1)", "RATE");
-  elab_cli_parser_add_double (parser, "momentum", &momentum, NULL, "momentum in [0, 1) (default 0.9)", "M");
-  elab_cli_parser_add_int (parser, "steps", 0, 100000000, &steps, NULL, "most steps to take (default 1000)", "N");
-  elab_cli_parser_add_flag (parser, "standardize", &standardize, "train on standardised x (results on the data's scale)");
-  elab_cli_parser_add_double (parser, "init-w", &init_w, NULL, "starting w (default 0)", "W");
-  elab_cli_parser_add_double (parser, "init-b", &init_b, NULL, "starting b (default 0)", "B");
+  elab_cli_state_flags_add (parser, &flags,
+                            ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_TRAINING |
+                            ELAB_CLI_STATE_UNIT);
   elab_cli_parser_add_double (parser, "tolerance", &tolerance, NULL,
                               "converged when the gradient norm is below this (default 1e-8)", "TOL");
   elab_cli_parser_add_int (parser, "every", 1, G_MAXINT32, &every, NULL, "print every N-th step (default 1)", "N");
-  elab_cli_parser_add_choice (parser, "unit", elab_cli_unit_choices, &unit, NULL, "loss in bits (default) or nats");
   elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, &format, NULL,
                               "CSV rows (default) or one JSON object");
 
@@ -134,14 +118,19 @@ elab_cli_train (int    argc,
   if (status >= 0)
     return status;
 
-  if (data == NULL || *data == '\0')
-    return elab_cli_fail (ELAB_EXIT_USAGE, "train needs --data NAME|FILE.csv (see `entropy-lab datasets`)");
-  if (!(lr > 0))
-    return elab_cli_fail (ELAB_EXIT_USAGE, "--lr must be greater than 0, not %g", lr);
-  if (!(momentum >= 0 && momentum < 1))
-    return elab_cli_fail (ELAB_EXIT_USAGE, "--momentum must be in [0, 1), not %g", momentum);
+  /* The same defaults, preset or scenario as the window and `export`, so
+   * the same data and flags give the same run everywhere. */
+  status = elab_cli_state_flags_apply (&flags, &state, NULL);
+  if (status >= 0)
+    return status;
   if (!(tolerance >= 0))
     return elab_cli_fail (ELAB_EXIT_USAGE, "--tolerance must be 0 or more, not %g", tolerance);
+
+  data = state.dataset;
+  x_column = state.x_column[0] ? state.x_column : NULL;
+  y_column = state.y_column[0] ? state.y_column : NULL;
+  steps = state.steps;
+  unit = state.unit;
 
   builtin = elab_dataset_find_builtin (data);
   if (builtin != NULL)
@@ -169,14 +158,9 @@ elab_cli_train (int    argc,
       return elab_cli_fail (usage ? ELAB_EXIT_USAGE : ELAB_EXIT_DATA, "%s", error->message);
     }
 
-  settings.optimizer = optimizer;
-  settings.learning_rate = lr;
-  settings.momentum = momentum;
-  settings.max_steps = (guint) steps;
-  settings.standardize = standardize;
-  settings.use_bias = !no_bias;
-  settings.init_w = init_w;
-  settings.init_b = no_bias ? 0.0 : init_b;
+  elab_trainer_settings_from_state (&state, &settings);
+  if (!state.use_bias)
+    settings.init_b = 0.0;
   settings.tolerance = tolerance;
   trainer = elab_trainer_new (dataset, &settings);
 

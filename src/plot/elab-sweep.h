@@ -13,43 +13,12 @@
 #include "elab-export.h"
 #include "elab-figure.h"
 #include "elab-state.h"
+#include "elab-sweep-spec.h"
 
 G_BEGIN_DECLS
 
 #define ELAB_SWEEP_MAX_FRAMES 100000
 
-typedef struct
-{
-  char   param[32];
-  double from;
-  double to;
-} ElabSweep;
-
-/* Parses "PARAM:FROM:TO" (PARAM as listed by elab_sweep_param_names();
- * FROM and TO finite). G_OPTION_ERROR_BAD_VALUE on failure. */
-gboolean  elab_sweep_parse           (const char       *text,
-                                      ElabSweep        *res,
-                                      GError          **error);
-/* "theta-a, bias-a, …", for messages. */
-char     *elab_sweep_param_names     (void);
-/* TRUE when @param names a sweepable parameter (logit-N with N ≤ 8). */
-gboolean  elab_sweep_param_is_valid  (const char       *param);
-/* @state's current value of @param, or NAN when it has none (a logit
- * beyond K). */
-double    elab_sweep_get_value       (const char       *param,
-                                      const ElabState  *state);
-/* Sets @sweep's parameter in @state to @value ("steps" is rounded) and
- * validates the result: G_OPTION_ERROR_BAD_VALUE naming the key when the
- * value is out of range (a temperature of 0, a logit beyond K). */
-gboolean  elab_sweep_apply           (const ElabSweep  *sweep,
-                                      double            value,
-                                      ElabState        *state,
-                                      GError          **error);
-/* The value at frame @i of @n (0-based): exactly FROM at 0 and TO at
- * n − 1, linear in between. */
-double    elab_sweep_value           (const ElabSweep  *sweep,
-                                      guint             i,
-                                      guint             n);
 /* Frame @i's file name from @pattern, which must hold exactly one %d,
  * %Nd or %0Nd (N < 100) and any number of %%; NULL with
  * G_OPTION_ERROR_BAD_VALUE otherwise. */

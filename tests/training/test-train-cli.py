@@ -48,7 +48,6 @@ def one_error_line(r, prefix=""):
 
 # Usage errors: exit 2, one error line, nothing on stdout.
 usage = [
-    ("no --data", []),
     ("--lr 0", ["--data", "challenger", "--lr", "0"]),
     ("--lr -1", ["--data", "challenger", "--lr", "-1"]),
     ("--lr abc", ["--data", "challenger", "--lr", "abc"]),
@@ -122,6 +121,26 @@ check(nats and abs(bits["result"]["loss"] * math.log(2) - nats["result"]["loss"]
 check(nats and abs(nats["result"]["w"] - 1.5046) < 1e-4 and abs(nats["result"]["b"] + 4.0777) < 1e-4,
       "hours-studied published fit")
 check(r.stdout.count("\n") == 1 and "0.40149392" not in r.stdout, "JSON on one line, loss in bits")
+
+# One set of defaults: with no flag, train runs what the window and
+# `export --figure training` run (Challenger, standardised, rate 1), and
+# every flag comes from the parameter table with its real default.
+r, doc = train_json()
+r2, doc2 = train_json("--data", "challenger", "--standardize", "--lr", "1")
+check(doc and doc["result"]["status"] == "converged" and doc == doc2,
+      "train with no flag = the window's defaults (converges)", r.stdout[-300:] + r.stderr)
+r, doc = train_json("--no-standardize", "--steps", "5")
+check(doc and doc["result"]["status"] == "diverged", "--no-standardize on raw °F at rate 1 diverges", r.stdout[-300:])
+r = run("train", "--help")
+check("--no-standardize" in r.stdout and "--learning-rate=RATE" in r.stdout and "(default 1;" in r.stdout
+      and "(default challenger" in r.stdout, "train --help: table flags with real defaults", r.stdout)
+r = run("export", "--help")
+check("--no-standardize" in r.stdout and "(default 1; also --lr)" in r.stdout and "--no-use-bias" in r.stdout,
+      "export --help states the defaults it uses", r.stdout)
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "t.svg")
+    r = run("export", "--figure", "training", "--no-standardize", "--steps", "5", "--out", out)
+    check(r.returncode == 0 and os.path.getsize(out) > 0, "export --no-standardize works", r.stderr)
 
 # Standardised gradient descent reports w, b on the data's scale.
 r, doc = train_json("--data", "challenger", "--standardize", "--lr", "1", "--steps", "5000", "--every", "1000")
