@@ -20,7 +20,8 @@ lookup (const char *name,
     return NULL;
   if (param->type == ELAB_PARAM_DOUBLE || param->type == ELAB_PARAM_UINT)
     return param;
-  if (param->type == ELAB_PARAM_LIST && *index >= 0)
+  /* A logit slides alone; a target's entries only move together. */
+  if (param->type == ELAB_PARAM_LIST && *index >= 0 && (param->flags & ELAB_PARAM_FLAG_OWNS_K))
     return param;
   return NULL;
 }
@@ -35,10 +36,12 @@ elab_sweep_param_names (void)
   params = elab_params (&n_params);
   for (guint i = 0; i < n_params; i++)
     {
-      if (names->len > 0 && (params[i].element != NULL || params[i].type == ELAB_PARAM_DOUBLE ||
+      gboolean list = params[i].element != NULL && (params[i].flags & ELAB_PARAM_FLAG_OWNS_K);
+
+      if (names->len > 0 && (list || params[i].type == ELAB_PARAM_DOUBLE ||
                              params[i].type == ELAB_PARAM_UINT))
         g_string_append (names, ", ");
-      if (params[i].element != NULL)
+      if (list)
         {
           /* "logit-%u" → "logit-N" */
           const char *pct = strstr (params[i].element, "%u");
@@ -165,8 +168,7 @@ elab_sweep_apply (const ElabSweep  *sweep,
   if (!elab_param_set_number (row, index, value, state, &local_error) ||
       !elab_state_validate (state, &local_error))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--sweep: %s",
-                   local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   return TRUE;
