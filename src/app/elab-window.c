@@ -14,7 +14,6 @@
 #include "elab-cross-entropy-page.h"
 #include "elab-entropy-page.h"
 #include "elab-export-dialog.h"
-#include "elab-prewarm.h"
 #include "elab-settings.h"
 #include "elab-softmax-page.h"
 #include "elab-window.h"
@@ -46,7 +45,6 @@ struct _ElabWindow
   /* Owned */
   ElabDocument         *document;
   ElabSettings         *settings;
-  ElabPrewarm          *prewarm;
   guint                 save_source;
   gint64                last_change_us;
   gulong                changed_id;
@@ -260,7 +258,6 @@ document_changed_cb (ElabDocument *document,
         self->frame_start = g_get_monotonic_time ();
       self->frame_changed = TRUE;
     }
-  elab_prewarm_postpone (self->prewarm);
   if (what & ELAB_CHANGE_UNIT)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
   if (what & ELAB_CHANGE_LOOK)
@@ -289,9 +286,6 @@ visible_child_cb (ElabWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     if (g_strcmp0 (name, page_names[i]) == 0)
       ensure_page (self, i);
-  if (self->prewarm != NULL)
-    elab_prewarm_schedule (self->prewarm);
-
   state = elab_document_edit (self->document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
                                  elab_window_get_visible_plot_view (self) != NULL);
@@ -460,11 +454,9 @@ frame_painted_cb (GdkFrameClock *clock,
                   ElabWindow    *self)
 {
   guint figures = elab_plot_view_get_total_frames ();
-  gboolean prewarm = elab_prewarm_take_frame (self->prewarm);
 
-  /* A prewarm frame redraws the figure but shows nothing new. */
   if (self->frame_start != 0 && self->frame_start >= self->stats_from
-      && (self->frame_changed || (figures != self->figures_seen && !prewarm)))
+      && (self->frame_changed || figures != self->figures_seen))
     {
       gint64 now = g_get_monotonic_time ();
 
@@ -493,10 +485,12 @@ print_frame_stats (ElabWindow *self)
 {
   guint n = MIN (self->n_frame_times, G_N_ELEMENTS (self->frame_times));
   guint over = 0;
-  double span;
+  double span, first_ms;
 
   if (n == 0)
     return;
+  /* The first frame of a drag is the one that finds memory cold. */
+  first_ms = self->frame_times[0] / 1000.0;
 
   for (guint i = 0; i < n; i++)
     over += self->frame_times[i] > 16000;
@@ -504,9 +498,10 @@ print_frame_stats (ElabWindow *self)
   qsort (self->frame_times, n, sizeof (gint64), compare_gint64);
   /* Frames per second from the first counted frame to the last. */
   span = (self->last_counted - self->first_counted) / (double) G_USEC_PER_SEC;
-  g_print ("elab-frame-stats: frames=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f over_16ms=%u per_s=%.1f\n",
+  g_print ("elab-frame-stats: frames=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f over_16ms=%u per_s=%.1f first_ms=%.2f\n",
            n, self->frame_times[n / 2] / 1000.0, self->frame_times[(n * 95) / 100] / 1000.0,
-           self->frame_times[n - 1] / 1000.0, over, span > 0 ? (self->n_frame_times - 1) / span : 0.0);
+           self->frame_times[n - 1] / 1000.0, over, span > 0 ? (self->n_frame_times - 1) / span : 0.0,
+           first_ms);
   self->n_frame_times = 0;
 }
 
@@ -517,7 +512,6 @@ elab_window_map (GtkWidget *widget)
 
   elab_trace ("map");
   GTK_WIDGET_CLASS (elab_window_parent_class)->map (widget);
-  elab_prewarm_schedule (self->prewarm);
 
   if (g_getenv ("ELAB_FRAME_STATS") != NULL && self->paint_id == 0)
     {
@@ -609,17 +603,6 @@ elab_window_unmap (GtkWidget *widget)
 }
 
 static void
-elab_window_snapshot (GtkWidget   *widget,
-                      GtkSnapshot *snapshot)
-{
-  ElabWindow *self = ELAB_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (elab_window_parent_class)->snapshot (widget, snapshot);
-  if (self->prewarm != NULL)
-    elab_prewarm_snapshot (self->prewarm, snapshot);
-}
-
-static void
 elab_window_dispose (GObject *object)
 {
   ElabWindow *self = ELAB_WINDOW (object);
@@ -628,7 +611,6 @@ elab_window_dispose (GObject *object)
     elab_window_save_state (self);
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
-  g_clear_pointer (&self->prewarm, elab_prewarm_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_WINDOW);
 
@@ -659,7 +641,6 @@ elab_window_class_init (ElabWindowClass *klass)
 
   widget_class->map = elab_window_map;
   widget_class->unmap = elab_window_unmap;
-  widget_class->snapshot = elab_window_snapshot;
 
   properties[PROP_UNIT] =
     g_param_spec_string ("unit", NULL, NULL, "bits",
@@ -698,19 +679,6 @@ elab_window_class_init (ElabWindowClass *klass)
 
 }
 
-/* A new size needs buffers of a new size: see elab-prewarm.c. */
-static const char *size_properties[] = {
-  "notify::default-width", "notify::default-height", "notify::maximized",
-  "notify::fullscreened", "notify::scale-factor",
-};
-
-static void
-size_changed_cb (ElabWindow *self)
-{
-  if (self->prewarm != NULL)
-    elab_prewarm_schedule (self->prewarm);
-}
-
 static void
 elab_window_init (ElabWindow *self)
 {
@@ -724,9 +692,6 @@ elab_window_init (ElabWindow *self)
   elab_trace ("settings");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->prewarm = elab_prewarm_new (GTK_WIDGET (self));
-  for (guint i = 0; i < G_N_ELEMENTS (size_properties); i++)
-    g_signal_connect_swapped (self, size_properties[i], G_CALLBACK (size_changed_cb), self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
   elab_trace ("template");
 
@@ -756,14 +721,6 @@ elab_window_init (ElabWindow *self)
   elab_trace ("scenes");
   /* Nothing to save yet: what was just loaded is what is stored. */
   g_clear_handle_id (&self->save_source, g_source_remove);
-}
-
-guint
-elab_window_get_prewarm_runs (ElabWindow *self)
-{
-  g_return_val_if_fail (ELAB_IS_WINDOW (self), 0);
-
-  return elab_prewarm_get_runs (self->prewarm);
 }
 
 ElabWindow *

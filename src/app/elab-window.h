@@ -30,7 +30,5 @@ void          elab_window_add_toast             (ElabWindow     *self,
                                                  AdwToast       *toast);
 /* Saves the state now instead of after the debounce. */
 void          elab_window_save_state            (ElabWindow     *self);
-/* How many idle redraws (elab-prewarm.c) have run, for tests. */
-guint         elab_window_get_prewarm_runs      (ElabWindow     *self);
 
 G_END_DECLS

@@ -491,72 +491,6 @@ test_save_waits_for_drag_end (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
-/* Once the window is quiet after it appears, changes page or changes
- * size, it redraws everything on three frames (elab-prewarm.c), and then
- * goes idle. A change or a new figure in the quiet period puts the
- * redraw off. */
-static void
-test_prewarm (void)
-{
-  ElabApplication *app = get_app ();
-  ElabWindow *win = elab_window_new (GTK_APPLICATION (app));
-  ElabDocument *document = elab_window_get_document (win);
-  ElabPlotView *view;
-  guint frames;
-
-  elab_window_set_page (win, ELAB_PAGE_ENTROPY);
-  gtk_window_set_default_size (GTK_WINDOW (win), 1000, 700);
-  gtk_window_present (GTK_WINDOW (win));
-  view = elab_window_get_visible_plot_view (win);
-  wait_for_frame (view, 0);
-  frames = frames_of (view);
-  g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 0);
-
-  spin (1000);
-  g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 1);
-  g_assert_cmpuint (frames_of (view), ==, frames + 3);
-
-  /* Idle afterwards: no frame is drawn while nothing happens. */
-  frames = frames_of (view);
-  spin (700);
-  g_assert_cmpuint (frames_of (view), ==, frames);
-  g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 1);
-
-  /* A page change asks for one; changes every 50 ms put it off (the
-   * quiet period is 300 ms). */
-  elab_window_set_page (win, ELAB_PAGE_CROSS_ENTROPY);
-  for (guint i = 0; i < 12; i++)
-    {
-      ElabState state = *elab_document_get_state (document);
-
-      state.models[0].theta = 2.0 + 0.1 * i;
-      elab_document_set_state (document, &state);
-      spin (50);
-      g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 1);
-    }
-  spin (1000);
-  g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 2);
-
-  /* A new size asks for one. */
-  gtk_window_set_default_size (GTK_WINDOW (win), 900, 650);
-  spin (1000);
-  g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 3);
-
-  /* So does another; figures drawn meanwhile (an animation, a hover) put
-   * it off as changes do. */
-  gtk_window_set_default_size (GTK_WINDOW (win), 1000, 700);
-  for (guint i = 0; i < 12; i++)
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (elab_window_get_visible_plot_view (win)));
-      spin (50);
-      g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 3);
-    }
-  spin (1000);
-  g_assert_cmpuint (elab_window_get_prewarm_runs (win), ==, 4);
-
-  gtk_window_destroy (GTK_WINDOW (win));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -573,7 +507,6 @@ main (int   argc,
   g_test_add_func ("/elab/app/Settings/round-trip", test_settings_round_trip);
   g_test_add_func ("/elab/app/Application/quit-closes-every-window", test_quit_closes_every_window);
   g_test_add_func ("/elab/app/Window/save-waits-for-drag-end", test_save_waits_for_drag_end);
-  g_test_add_func ("/elab/app/Window/prewarm", test_prewarm);
 
   return g_test_run ();
 }
