@@ -6,24 +6,10 @@
 
 #include <glib-object.h>
 
+#include "elab-params.h"
 #include "elab-state.h"
 
 G_BEGIN_DECLS
-
-/* What part of the state an edit touched, so that a listener redoes only
- * what it must. */
-typedef enum
-{
-  ELAB_CHANGE_MODELS   = 1 << 0,  /* Entropy page: models A, B, C */
-  ELAB_CHANGE_PAIR     = 1 << 1,  /* Cross-entropy page: p and q */
-  ELAB_CHANGE_SOFTMAX  = 1 << 2,  /* K, logits, temperature, target */
-  ELAB_CHANGE_RANGE    = 1 << 3,  /* x range and samples */
-  ELAB_CHANGE_UNIT     = 1 << 4,
-  ELAB_CHANGE_LOOK     = 1 << 5,  /* theme, palette, notation */
-  ELAB_CHANGE_PAGE     = 1 << 6,
-  ELAB_CHANGE_TRAINING = 1 << 7,
-  ELAB_CHANGE_ALL      = 0xff,
-} ElabChange;
 
 #define ELAB_TYPE_DOCUMENT (elab_document_get_type ())
 
@@ -33,7 +19,9 @@ ElabDocument    *elab_document_new        (void);
 const ElabState *elab_document_get_state  (ElabDocument    *self);
 /* A pointer to edit in place; call elab_document_changed() afterwards. */
 ElabState       *elab_document_edit       (ElabDocument    *self);
-/* Emits ::changed with @what. Listeners redraw in the same frame. */
+/* Emits ::param-changed for each parameter that differs from what
+ * listeners last heard, then ::changed with @what. Listeners redraw in
+ * the same frame. */
 void             elab_document_changed    (ElabDocument    *self,
                                            ElabChange       what);
 /* Replaces the whole state (a preset, a scenario, restored settings). */
@@ -45,5 +33,33 @@ void             elab_document_set_unit   (ElabDocument    *self,
 void             elab_document_set_x_range (ElabDocument   *self,
                                             double          x_min,
                                             double          x_max);
+
+
+/* By name: a row of the parameter table (elab_param_lookup()), and for a
+ * list @index ≥ 0 one entry, or a list entry's own name ("logit-3") with
+ * @index -1. Setting checks the row's range and the rules between fields;
+ * on failure the state is unchanged and @error says why. Setting the
+ * value already there emits nothing. */
+gboolean         elab_document_set_number (ElabDocument    *self,
+                                           const char      *name,
+                                           int              index,
+                                           double           value,
+                                           GError         **error);
+/* NAN for an unknown name, a STRING row or an entry beyond K. */
+double           elab_document_get_number (ElabDocument    *self,
+                                           const char      *name,
+                                           int              index);
+/* Sets any row from its scenario-file text ("momentum", "0.5";
+ * "optimizer", "newton"; "logits", "2,1,0"). */
+gboolean         elab_document_set_string (ElabDocument    *self,
+                                           const char      *name,
+                                           const char      *text,
+                                           GError         **error);
+/* The row's value as a scenario file writes it; NULL for an unknown name. */
+char            *elab_document_dup_string (ElabDocument    *self,
+                                           const char      *name);
+ElabNotation     elab_document_get_notation (ElabDocument  *self);
+void             elab_document_set_notation (ElabDocument  *self,
+                                             ElabNotation   notation);
 
 G_END_DECLS

@@ -59,129 +59,12 @@ elab_scene_ease (double t)
   return t < 0.5 ? 4.0 * t * t * t : 1.0 - pow (-2.0 * t + 2.0, 3.0) / 2.0;
 }
 
-static double
-lerp (double a,
-      double b,
-      double t)
-{
-  /* Exact at both ends, whatever rounding does in between. */
-  if (t <= 0.0)
-    return a;
-  if (t >= 1.0)
-    return b;
-  return a + (b - a) * t;
-}
-
-static void
-lerp_logistic (const ElabLogistic *a,
-               const ElabLogistic *b,
-               double              t,
-               ElabLogistic       *res)
-{
-  res->theta = lerp (a->theta, b->theta, t);
-  res->bias = lerp (a->bias, b->bias, t);
-}
-
-void
-elab_scene_interpolate (const ElabState *a,
-                        const ElabState *b,
-                        double           t,
-                        ElabState       *res)
-{
-  ElabState out;
-
-  g_return_if_fail (a != NULL && b != NULL && res != NULL);
-
-  if (t <= 0.0)
-    {
-      *res = *a;
-      return;
-    }
-
-  out = *b;
-  if (t >= 1.0)
-    {
-      *res = out;
-      return;
-    }
-
-  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
-    lerp_logistic (&a->models[i], &b->models[i], t, &out.models[i]);
-  lerp_logistic (&a->p, &b->p, t, &out.p);
-  lerp_logistic (&a->q, &b->q, t, &out.q);
-
-  /* Both ends of the range move together; keep it ordered. */
-  out.x_min = lerp (a->x_min, b->x_min, t);
-  out.x_max = lerp (a->x_max, b->x_max, t);
-  if (!(out.x_min < out.x_max))
-    {
-      out.x_min = b->x_min;
-      out.x_max = b->x_max;
-    }
-
-  /* A temperature from 0.1 to 10 should spend as long below 1 as above. */
-  if (a->temperature > 0.0 && b->temperature > 0.0)
-    out.temperature = exp (lerp (log (a->temperature), log (b->temperature), t));
-
-  if (a->k == b->k)
-    {
-      double sum = 0.0;
-
-      for (guint i = 0; i < b->k && i < ELAB_SOFTMAX_MAX_K; i++)
-        {
-          out.logits[i] = lerp (a->logits[i], b->logits[i], t);
-          out.target[i] = lerp (a->target[i], b->target[i], t);
-          sum += out.target[i];
-        }
-      /* A convex combination of two distributions is one, up to rounding. */
-      if (sum > 0.0)
-        for (guint i = 0; i < b->k && i < ELAB_SOFTMAX_MAX_K; i++)
-          out.target[i] /= sum;
-    }
-
-  *res = out;
-}
-
-guint
-elab_scene_state_diff (const ElabState *a,
-                       const ElabState *b)
-{
-  guint what = 0;
-
-  if (memcmp (a->models, b->models, sizeof a->models) != 0 ||
-      memcmp (a->model_enabled, b->model_enabled, sizeof a->model_enabled) != 0)
-    what |= ELAB_CHANGE_MODELS;
-  if (memcmp (&a->p, &b->p, sizeof a->p) != 0 || memcmp (&a->q, &b->q, sizeof a->q) != 0)
-    what |= ELAB_CHANGE_PAIR;
-  if (a->k != b->k || a->temperature != b->temperature ||
-      memcmp (a->logits, b->logits, sizeof a->logits) != 0 ||
-      memcmp (a->target, b->target, sizeof a->target) != 0)
-    what |= ELAB_CHANGE_SOFTMAX;
-  if (a->x_min != b->x_min || a->x_max != b->x_max || a->samples != b->samples)
-    what |= ELAB_CHANGE_RANGE;
-  if (a->unit != b->unit)
-    what |= ELAB_CHANGE_UNIT;
-  if (a->theme != b->theme || a->palette != b->palette || a->notation != b->notation)
-    what |= ELAB_CHANGE_LOOK;
-  if (a->page != b->page)
-    what |= ELAB_CHANGE_PAGE;
-  if (strcmp (a->dataset, b->dataset) != 0 || strcmp (a->x_column, b->x_column) != 0 ||
-      strcmp (a->y_column, b->y_column) != 0 || a->optimizer != b->optimizer ||
-      a->learning_rate != b->learning_rate || a->momentum != b->momentum ||
-      a->steps != b->steps || a->standardize != b->standardize ||
-      a->use_bias != b->use_bias || a->init_w != b->init_w || a->init_b != b->init_b ||
-      a->loss_scale != b->loss_scale)
-    what |= ELAB_CHANGE_TRAINING;
-
-  return what;
-}
-
 static void
 apply_state (ElabScenePlayer *self,
              const ElabState *state)
 {
   ElabState *current = elab_document_edit (self->document);
-  guint what = elab_scene_state_diff (current, state);
+  ElabChange what = elab_state_diff (current, state);
 
   if (what == 0)
     return;
@@ -234,7 +117,7 @@ elab_scene_player_advance (ElabScenePlayer *self,
       return FALSE;
     }
 
-  elab_scene_interpolate (&self->from, &self->to, elab_scene_ease (t), &state);
+  elab_state_interpolate (&self->from, &self->to, elab_scene_ease (t), &state);
   apply_state (self, &state);
   return TRUE;
 }

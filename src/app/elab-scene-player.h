@@ -67,18 +67,7 @@ gboolean            elab_scene_player_handle_key       (ElabScenePlayer    *self
 void                elab_scene_player_attach           (ElabScenePlayer    *self,
                                                         GtkWidget          *window);
 
-/* @a at @t = 0 to @b at @t = 1: continuous parameters (θ, b, x range,
- * logits and target when K agrees, temperature, read in log space) move
- * linearly; everything else (page, K, unit, look, training settings) is
- * @b's as soon as @t > 0. The result always validates when @a and @b do. */
-void                elab_scene_interpolate             (const ElabState    *a,
-                                                        const ElabState    *b,
-                                                        double              t,
-                                                        ElabState          *res);
 /* Ease in-out on [0, 1] (cubic), clamped. */
 double              elab_scene_ease                    (double              t);
-/* The ElabChange flags of the fields that differ between @a and @b. */
-guint               elab_scene_state_diff              (const ElabState    *a,
-                                                        const ElabState    *b);
 
 G_END_DECLS

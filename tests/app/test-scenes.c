@@ -105,12 +105,12 @@ test_interpolate (void)
   b.page = ELAB_PAGE_SOFTMAX;
   b.unit = ELAB_UNIT_NATS;
 
-  elab_scene_interpolate (&a, &b, 0.0, &mid);
+  elab_state_interpolate (&a, &b, 0.0, &mid);
   g_assert_true (elab_state_equal (&mid, &a));
-  elab_scene_interpolate (&a, &b, 1.0, &end);
+  elab_state_interpolate (&a, &b, 1.0, &end);
   g_assert_true (elab_state_equal (&end, &b));
 
-  elab_scene_interpolate (&a, &b, 0.5, &mid);
+  elab_state_interpolate (&a, &b, 0.5, &mid);
   g_assert_cmpfloat_with_epsilon (mid.p.theta, (a.p.theta + 5.0) / 2, 1e-12);
   g_assert_cmpfloat_with_epsilon (mid.q.bias, (a.q.bias - 3.0) / 2, 1e-12);
   /* Temperature glides in log space: halfway between ¼ and 4 is 1. */
@@ -128,14 +128,14 @@ test_interpolate (void)
   b.logits[3] = 7.0;
   b.target[2] = 0.0;
   b.target[3] = 0.0;
-  elab_scene_interpolate (&a, &b, 0.3, &mid);
+  elab_state_interpolate (&a, &b, 0.3, &mid);
   g_assert_cmpuint (mid.k, ==, 4);
   g_assert_cmpfloat (mid.logits[3], ==, 7.0);
 
-  g_assert_cmpuint (elab_scene_state_diff (&a, &a), ==, 0);
-  g_assert_cmpuint (elab_scene_state_diff (&a, &b) & ELAB_CHANGE_PAIR, !=, 0);
-  g_assert_cmpuint (elab_scene_state_diff (&a, &b) & ELAB_CHANGE_PAGE, !=, 0);
-  g_assert_cmpuint (elab_scene_state_diff (&a, &b) & ELAB_CHANGE_MODELS, ==, 0);
+  g_assert_cmpuint (elab_state_diff (&a, &a), ==, 0);
+  g_assert_cmpuint (elab_state_diff (&a, &b) & ELAB_CHANGE_PAIR, !=, 0);
+  g_assert_cmpuint (elab_state_diff (&a, &b) & ELAB_CHANGE_PAGE, !=, 0);
+  g_assert_cmpuint (elab_state_diff (&a, &b) & ELAB_CHANGE_MODELS, ==, 0);
 }
 
 static void
