@@ -11,6 +11,7 @@
 
 #include "elab-config.h"
 
+#include <string.h>
 #include <adwaita.h>
 
 #include "elab-cross-entropy-page.h"
@@ -19,6 +20,32 @@
 #include "elab-presentation.h"
 
 #define PROJECTOR_CLASS "elab-projector"
+/* A widget of a page with this style class stays out in presentation mode
+ * whatever the scene (the Training page's Play, Step and Reset). */
+#define KEEP_CLASS "presentation-control"
+/* The controls float over the figure and go when the pointer has rested
+ * this long; so does the cross-hair (elab-plot-view.c). */
+#define REST_SECONDS 3
+
+typedef struct
+{
+  GtkWidget *widget;             /* a ref */
+  GtkWidget *parent;             /* a ref: where it goes back to */
+  GtkWidget *prev;               /* a ref or NULL: after this sibling */
+  GtkWidget *page;               /* borrowed: the page it came from */
+  gboolean   propagate_height;
+} Floated;
+
+static void
+floated_free (gpointer data)
+{
+  Floated *f = data;
+
+  g_clear_object (&f->widget);
+  g_clear_object (&f->parent);
+  g_clear_object (&f->prev);
+  g_free (f);
+}
 
 struct _ElabPresentation
 {
@@ -28,6 +55,16 @@ struct _ElabPresentation
   /* Owned */
   GPtrArray      *hidden;       /* (element-type GtkWidget): folded away by us */
   char           *caption;
+
+  GPtrArray      *floated;      /* (element-type Floated): side panels over the figure */
+  GtkOverlay     *overlay;      /* borrowed: over the page stack */
+  GtkWidget      *controls;     /* in the overlay: a revealer of a box of floated panels */
+  GtkWidget      *controls_box;
+  GtkWidget      *blank;        /* in the overlay: "." covers the screen */
+  GtkEventController *motion;   /* on the window: the controls come back */
+  GtkEventController *on_controls; /* on the controls: they stay while in use */
+  guint           rest_source;
+  guint           inhibit_cookie;
 
   gboolean        active;
   AdwColorScheme  saved_scheme;
@@ -132,7 +169,8 @@ static gboolean
 is_kept (ElabPresentation *self,
          GtkWidget        *widget)
 {
-  return (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), KEEP_KEY)) & self->keep) != 0;
+  return (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), KEEP_KEY)) & self->keep) != 0 ||
+         gtk_widget_has_css_class (widget, KEEP_CLASS);
 }
 
 static gboolean
@@ -168,11 +206,19 @@ fold_inside (ElabPresentation *self,
     }
 }
 
+typedef struct
+{
+  ElabPresentation *self;
+  GPtrArray        *to_float;    /* (element-type GtkWidget): panels of the shown page */
+} FoldPass;
+
 static void
 fold_around_cb (gpointer view,
                 gpointer user_data)
 {
-  ElabPresentation *self = user_data;
+  FoldPass *pass = user_data;
+  ElabPresentation *self = pass->self;
+  gboolean shown_page = gtk_widget_get_mapped (view);
 
   for (GtkWidget *w = view; !is_page_boundary (gtk_widget_get_parent (w)); w = gtk_widget_get_parent (w))
     {
@@ -185,7 +231,13 @@ fold_around_cb (gpointer view,
           if (sibling == w || holds_plot (sibling) || GTK_IS_POPOVER (sibling))
             continue;
           if (holds_kept (self, sibling))
-            fold_inside (self, sibling);
+            {
+              fold_inside (self, sibling);
+              /* Beside the figure it would take the figure's width: it
+               * floats over it instead. */
+              if (shown_page && self->overlay != NULL && !g_ptr_array_find (pass->to_float, sibling, NULL))
+                g_ptr_array_add (pass->to_float, sibling);
+            }
           else
             hide (self, sibling);
         }
@@ -193,8 +245,163 @@ fold_around_cb (gpointer view,
 }
 
 static void
+forward_action_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkWidget *page = g_object_get_data (G_OBJECT (action), "elab-page");
+  const char *name = g_object_get_data (G_OBJECT (action), "elab-full-name");
+
+  gtk_widget_activate_action_variant (page, name, parameter);
+}
+
+/* Out of its page, a panel's buttons no longer find the page's actions
+ * (train.step…) up the widget tree: the floating panel gets action groups
+ * of the same names that hand each activation to the page. Stateful
+ * property actions stay behind, with the controls that use them. */
+static void
+forward_actions (GtkWidget *widget,
+                 GtkWidget *page)
+{
+  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  GHashTableIter iter;
+  gpointer prefix, group;
+  const char *full;
+  const GVariantType *parameter_type;
+  const char *property;
+  GType owner;
+
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (page), i, &owner, &full, &parameter_type,
+                                      &property);
+       i++)
+    {
+      const char *dot = strchr (full, '.');
+      g_autofree char *group_name = NULL;
+      GSimpleActionGroup *actions;
+      GSimpleAction *action;
+
+      if (dot == NULL || property != NULL)
+        continue;
+      group_name = g_strndup (full, dot - full);
+      actions = g_hash_table_lookup (groups, group_name);
+      if (actions == NULL)
+        {
+          actions = g_simple_action_group_new ();
+          g_hash_table_insert (groups, g_strdup (group_name), actions);
+        }
+      action = g_simple_action_new (dot + 1, parameter_type);
+      g_object_set_data (G_OBJECT (action), "elab-page", page);
+      g_object_set_data (G_OBJECT (action), "elab-full-name", (gpointer) full);
+      g_signal_connect (action, "activate", G_CALLBACK (forward_action_cb), NULL);
+      g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (action));
+      g_object_unref (action);
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, &prefix, &group))
+    gtk_widget_insert_action_group (widget, prefix, group);
+  g_object_set_data_full (G_OBJECT (widget), "elab-forwarded", groups, (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+unforward_actions (GtkWidget *widget)
+{
+  GHashTable *groups = g_object_get_data (G_OBJECT (widget), "elab-forwarded");
+  GHashTableIter iter;
+  gpointer prefix;
+
+  if (groups == NULL)
+    return;
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, &prefix, NULL))
+    gtk_widget_insert_action_group (widget, prefix, NULL);
+  g_object_set_data (G_OBJECT (widget), "elab-forwarded", NULL);
+}
+
+/* The nearest ancestor whose class installs actions: the page. */
+static GtkWidget *
+action_owner (GtkWidget *widget)
+{
+  GType owner;
+  const char *name, *property;
+  const GVariantType *parameter_type;
+
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL && !is_page_boundary (w);
+       w = gtk_widget_get_parent (w))
+    if (gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (w), 0, &owner, &name, &parameter_type, &property))
+      return w;
+  return NULL;
+}
+
+static void
+float_panel (ElabPresentation *self,
+             GtkWidget        *widget)
+{
+  Floated *f = g_new0 (Floated, 1);
+  GtkWidget *prev = gtk_widget_get_prev_sibling (widget);
+
+  f->page = action_owner (widget);
+  f->widget = g_object_ref (widget);
+  f->parent = g_object_ref (gtk_widget_get_parent (widget));
+  f->prev = prev != NULL ? g_object_ref (prev) : NULL;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      /* As tall as what is left in it, not as the screen. */
+      f->propagate_height = gtk_scrolled_window_get_propagate_natural_height (GTK_SCROLLED_WINDOW (widget));
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (widget), TRUE);
+    }
+  g_ptr_array_add (self->floated, f);
+
+  if (GTK_IS_BOX (f->parent))
+    gtk_box_remove (GTK_BOX (f->parent), widget);
+  else
+    gtk_widget_unparent (widget);
+  gtk_widget_add_css_class (widget, "elab-floating-controls");
+  gtk_box_append (GTK_BOX (self->controls_box), widget);
+  if (f->page != NULL)
+    forward_actions (widget, f->page);
+}
+
+static void
+land_panels (ElabPresentation *self)
+{
+  /* Back where they were, last floated first. */
+  for (guint i = self->floated->len; i > 0; i--)
+    {
+      Floated *f = g_ptr_array_index (self->floated, i - 1);
+
+      unforward_actions (f->widget);
+      gtk_box_remove (GTK_BOX (self->controls_box), f->widget);
+      gtk_widget_remove_css_class (f->widget, "elab-floating-controls");
+      if (GTK_IS_SCROLLED_WINDOW (f->widget))
+        gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (f->widget),
+                                                          f->propagate_height);
+      if (GTK_IS_BOX (f->parent))
+        gtk_box_insert_child_after (GTK_BOX (f->parent), f->widget, f->prev);
+      else
+        gtk_widget_insert_after (f->widget, f->parent, f->prev);
+    }
+  g_ptr_array_set_size (self->floated, 0);
+}
+
+static void
+fold_pages (ElabPresentation *self)
+{
+  FoldPass pass = { self, g_ptr_array_new () };
+
+  elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), fold_around_cb, &pass);
+  for (guint i = 0; i < pass.to_float->len; i++)
+    float_panel (self, g_ptr_array_index (pass.to_float, i));
+  if (self->controls != NULL)
+    gtk_widget_set_visible (self->controls, pass.to_float->len > 0);
+  g_ptr_array_unref (pass.to_float);
+}
+
+static void
 unfold (ElabPresentation *self)
 {
+  land_panels (self);
   for (guint i = 0; i < self->hidden->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (self->hidden, i), TRUE);
   g_ptr_array_set_size (self->hidden, 0);
@@ -269,7 +476,7 @@ elab_presentation_refresh (ElabPresentation *self)
       /* Fold afresh: what a scene keeps may have changed. */
       unfold (self);
       tag_pages (GTK_WIDGET (self->window));
-      elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), fold_around_cb, self);
+      fold_pages (self);
       fold_chrome (self, GTK_WIDGET (self->window));
     }
 }
@@ -295,11 +502,16 @@ ensure_css (GdkDisplay *display)
   static const char css[] =
     "window." PROJECTOR_CLASS ", window." PROJECTOR_CLASS " .background {"
     "  background-color: #ffffff; color: #000000; }\n"
-    /* In a row of its own under the plot: no margin above it. */
-    ".elab-scene-label { font-size: 13pt; font-weight: bold; padding: 2px 10px;"
-    "  margin: 0 8px 4px 8px; border-radius: 6px; background-color: alpha(@window_bg_color, 0.85); }\n"
-    "window." PROJECTOR_CLASS " .elab-scene-label { font-size: 20pt; color: #000000;"
-    "  background-color: alpha(#ffffff, 0.9); }\n";
+    /* Small, in the corner over the figure's margin: the figure keeps the
+     * screen's every row. */
+    ".elab-scene-label { font-size: 9pt; padding: 0 4px; margin: 2px;"
+    "  border-radius: 4px; color: alpha(currentColor, 0.6);"
+    "  background-color: alpha(@window_bg_color, 0.7); }\n"
+    "window." PROJECTOR_CLASS " .elab-scene-label { font-size: 11pt; color: alpha(#000000, 0.55);"
+    "  margin: 3px; background-color: alpha(#ffffff, 0.7); }\n"
+    ".elab-floating-controls { background-color: alpha(#ffffff, 0.92); border-radius: 12px;"
+    "  border: 1px solid alpha(#000000, 0.15); margin: 12px; font-size: 13pt; }\n"
+    ".elab-blank { background-color: #000000; }\n";
   g_autoptr(GtkCssProvider) provider = NULL;
 
   if (loaded)
@@ -310,6 +522,117 @@ ensure_css (GdkDisplay *display)
   gtk_css_provider_load_from_data (provider, css, -1);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static gboolean
+rest_cb (gpointer user_data)
+{
+  ElabPresentation *self = user_data;
+
+  self->rest_source = 0;
+  /* Not while the pointer is on them: someone is using them. */
+  if (self->controls != NULL && !gtk_event_controller_motion_contains_pointer (GTK_EVENT_CONTROLLER_MOTION (self->on_controls)))
+    gtk_revealer_set_reveal_child (GTK_REVEALER (self->controls), FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restart_rest (ElabPresentation *self)
+{
+  g_clear_handle_id (&self->rest_source, g_source_remove);
+  if (self->active)
+    self->rest_source = g_timeout_add_seconds (REST_SECONDS, rest_cb, self);
+}
+
+static void
+pointer_moved_cb (GtkEventControllerMotion *motion,
+                  double                    x,
+                  double                    y,
+                  ElabPresentation         *self)
+{
+  if (!self->active || self->controls == NULL)
+    return;
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->controls), TRUE);
+  restart_rest (self);
+}
+
+void
+elab_presentation_set_overlay (ElabPresentation *self,
+                               GtkOverlay       *overlay)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (GTK_IS_OVERLAY (overlay));
+  g_return_if_fail (self->overlay == NULL);
+
+  self->overlay = overlay;
+
+  self->controls_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  self->controls = gtk_revealer_new ();
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->controls), GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->controls), TRUE);
+  gtk_revealer_set_child (GTK_REVEALER (self->controls), self->controls_box);
+  self->on_controls = gtk_event_controller_motion_new ();
+  gtk_widget_add_controller (self->controls_box, self->on_controls);
+  gtk_widget_set_halign (self->controls, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->controls, GTK_ALIGN_END);
+  gtk_widget_set_visible (self->controls, FALSE);
+  gtk_overlay_add_overlay (overlay, self->controls);
+
+  self->blank = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->blank, "elab-blank");
+  gtk_widget_set_visible (self->blank, FALSE);
+  gtk_overlay_add_overlay (overlay, self->blank);
+
+  self->motion = gtk_event_controller_motion_new ();
+  gtk_event_controller_set_propagation_phase (self->motion, GTK_PHASE_CAPTURE);
+  g_signal_connect (self->motion, "motion", G_CALLBACK (pointer_moved_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->window), self->motion);
+}
+
+gboolean
+elab_presentation_get_controls_shown (ElabPresentation *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->controls != NULL && gtk_widget_get_visible (self->controls) &&
+         gtk_revealer_get_reveal_child (GTK_REVEALER (self->controls));
+}
+
+void
+elab_presentation_set_blank (ElabPresentation *self,
+                             gboolean          blank)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->blank != NULL)
+    gtk_widget_set_visible (self->blank, blank && self->active);
+}
+
+gboolean
+elab_presentation_get_blank (ElabPresentation *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->blank != NULL && gtk_widget_get_visible (self->blank);
+}
+
+/* The screen must not blank or lock in the middle of a lecture. */
+static void
+inhibit_idle (ElabPresentation *self,
+              gboolean          inhibit)
+{
+  GtkApplication *application = gtk_window_get_application (self->window);
+
+  if (application == NULL)
+    return;
+  if (inhibit && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (application, self->window,
+                                                    GTK_APPLICATION_INHIBIT_IDLE, "Presenting");
+  else if (!inhibit && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (application, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
 }
 
 void
@@ -335,9 +658,16 @@ elab_presentation_set_active (ElabPresentation *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->window), PROJECTOR_CLASS);
       elab_presentation_refresh (self);
       gtk_window_fullscreen (self->window);
+      inhibit_idle (self, TRUE);
+      if (self->controls != NULL)
+        gtk_revealer_set_reveal_child (GTK_REVEALER (self->controls), TRUE);
+      restart_rest (self);
     }
   else
     {
+      g_clear_handle_id (&self->rest_source, g_source_remove);
+      elab_presentation_set_blank (self, FALSE);
+      inhibit_idle (self, FALSE);
       unfold (self);
 
       gtk_widget_remove_css_class (GTK_WIDGET (self->window), PROJECTOR_CLASS);
@@ -379,6 +709,7 @@ elab_presentation_new (GtkWindow *window)
   self = g_new0 (ElabPresentation, 1);
   self->window = window;
   self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
+  self->floated = g_ptr_array_new_with_free_func (floated_free);
   self->saved_scheme = ADW_COLOR_SCHEME_DEFAULT;
   ensure_css (gtk_widget_get_display (GTK_WIDGET (window)));
   return self;
@@ -394,7 +725,10 @@ elab_presentation_free (ElabPresentation *self)
    * application forced light. */
   if (self->active)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), self->saved_scheme);
+  g_clear_handle_id (&self->rest_source, g_source_remove);
+  inhibit_idle (self, FALSE);
 
+  g_ptr_array_unref (self->floated);
   g_ptr_array_unref (self->hidden);
   g_free (self->caption);
   g_free (self);

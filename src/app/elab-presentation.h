@@ -45,6 +45,18 @@ void              elab_presentation_set_keep     (ElabPresentation *self,
  * fills its slot late). */
 void              elab_presentation_refresh      (ElabPresentation *self);
 
+/* The overlay over the pages in which the controls a scene needs float
+ * (over the figure, not beside it) and "." blanks the screen; borrowed. */
+void              elab_presentation_set_overlay  (ElabPresentation *self,
+                                                  GtkOverlay       *overlay);
+/* Whether floating controls are on screen (they go when the pointer
+ * rests, and come back when it moves). */
+gboolean          elab_presentation_get_controls_shown (ElabPresentation *self);
+/* A black screen while presenting, as a clicker's "." asks. */
+void              elab_presentation_set_blank    (ElabPresentation *self,
+                                                  gboolean          blank);
+gboolean          elab_presentation_get_blank    (ElabPresentation *self);
+
 /* Calls @func on every ElabPlotView under @root, depth first. */
 void              elab_presentation_foreach_plot_view (GtkWidget  *root,
                                                        GFunc       func,

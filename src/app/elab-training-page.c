@@ -1571,7 +1571,6 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   /* Bubble phase: a focused text field or button keeps its own keys. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "train.toggle-play", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, 0, "train.step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, 0, "train.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "train.reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, 0, "train.loss-log-scale", NULL);
 

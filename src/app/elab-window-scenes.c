@@ -534,21 +534,22 @@ find_view_stack (GtkWidget *widget)
   return NULL;
 }
 
-/* The label sits in a row of its own under the page stack, bottom right.
- * Floating over the stack it covered the end of a two-line caption (and,
- * in presentation type, whatever else a figure puts in its corner); the
- * row takes room only while a scenario is open. The stack is moved into
- * a box in its place, so the window's template need not know. */
+/* The pages sit in an overlay: the scene label in its bottom right corner
+ * (small, over the figure's margin, so the figure keeps every row of the
+ * screen and its place from scene to scene), and in presentation mode the
+ * controls a scene needs, floating over the figure. The stack is moved
+ * into the overlay in its place, so the window's template need not know. */
 static void
-add_scene_label (WindowScenes *ws)
+add_overlay (WindowScenes *ws)
 {
   GtkWidget *stack = GTK_WIDGET (ws->stack);
   GtkWidget *parent = stack != NULL ? gtk_widget_get_parent (stack) : NULL;
-  GtkWidget *column;
+  GtkWidget *overlay;
   GtkWidget *before;
 
   ws->scene_label = g_object_ref_sink (gtk_label_new (NULL));
   gtk_widget_set_halign (ws->scene_label, GTK_ALIGN_END);
+  gtk_widget_set_valign (ws->scene_label, GTK_ALIGN_END);
   gtk_widget_set_can_target (ws->scene_label, FALSE);
   gtk_widget_add_css_class (ws->scene_label, "elab-scene-label");
   gtk_widget_set_visible (ws->scene_label, FALSE);
@@ -557,16 +558,32 @@ add_scene_label (WindowScenes *ws)
     return;
 
   before = gtk_widget_get_prev_sibling (stack);
-  column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_vexpand (column, gtk_widget_get_vexpand (stack));
-  gtk_widget_set_hexpand (column, gtk_widget_get_hexpand (stack));
+  overlay = gtk_overlay_new ();
+  gtk_widget_set_vexpand (overlay, gtk_widget_get_vexpand (stack));
+  gtk_widget_set_hexpand (overlay, gtk_widget_get_hexpand (stack));
   g_object_ref (stack);
   gtk_box_remove (GTK_BOX (parent), stack);
-  gtk_widget_set_vexpand (stack, TRUE);
-  gtk_box_append (GTK_BOX (column), stack);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), stack);
   g_object_unref (stack);
-  gtk_box_append (GTK_BOX (column), ws->scene_label);
-  gtk_box_insert_child_after (GTK_BOX (parent), column, before);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), ws->scene_label);
+  gtk_box_insert_child_after (GTK_BOX (parent), overlay, before);
+  elab_presentation_set_overlay (ws->presentation, GTK_OVERLAY (overlay));
+}
+
+/* "." as a clicker's "blank screen" button sends it: black until the next
+ * ".", only while presenting. */
+static gboolean
+blank_screen_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  WindowScenes *ws = get_scenes (ELAB_WINDOW (widget));
+
+  if (!elab_presentation_get_active (ws->presentation))
+    return FALSE;
+
+  elab_presentation_set_blank (ws->presentation, !elab_presentation_get_blank (ws->presentation));
+  return TRUE;
 }
 
 void
@@ -596,7 +613,7 @@ _elab_window_scenes_init (ElabWindow *window)
   ws->presentation = elab_presentation_new (GTK_WINDOW (window));
   g_object_set_qdata_full (G_OBJECT (window), scenes_quark, ws, window_scenes_free);
 
-  add_scene_label (ws);
+  add_overlay (ws);
   elab_scene_player_attach (ws->player, GTK_WIDGET (window));
   g_signal_connect (ws->player, "notify::index", G_CALLBACK (scene_changed_cb), ws);
   g_signal_connect (ws->player, "notify::n-scenes", G_CALLBACK (scene_changed_cb), ws);
@@ -632,5 +649,8 @@ _elab_window_scenes_init (ElabWindow *window)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_callback_action_new (leave_presentation_cb, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_period, 0),
+                                                          gtk_callback_action_new (blank_screen_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
 }

@@ -410,6 +410,25 @@ switch_page_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Space, S and R drive training whenever the Training page is shown, not
+ * only while a control of the page has the focus (in presentation mode
+ * none has). A binding of the window runs after the focused widget, so a
+ * focused button or text field keeps its own Space. */
+static gboolean
+training_key_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  ElabWindow *self = ELAB_WINDOW (widget);
+  GtkWidget *page = adw_bin_get_child (self->training_slot);
+
+  if (page == NULL || !gtk_widget_get_mapped (page) ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "training") != 0)
+    return FALSE;
+
+  return gtk_widget_activate_action (page, g_variant_get_string (args, NULL), NULL);
+}
+
 static gboolean
 close_request_cb (ElabWindow *self)
 {
@@ -676,6 +695,10 @@ elab_window_class_init (ElabWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                   switch_page_cb, "i", (gint32) i);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, training_key_cb, "s", "train.toggle-play");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, 0, training_key_cb, "s", "train.step");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_r, 0, training_key_cb, "s", "train.reset");
 
 }
 

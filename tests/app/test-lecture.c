@@ -38,7 +38,7 @@ spin (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static GtkWidget *
+G_GNUC_UNUSED static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
 {

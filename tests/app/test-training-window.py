@@ -135,6 +135,69 @@ def run_tests (tap, binary, workdir, apps):
     tap.ok (moved is not None, 'Space plays')
     xscreen.wait_for_stable (grab, settle=0.3)
 
+    # S, R and Space work whatever has the focus, not only a control of
+    # the page: here a button of the header bar (clicked, so it has the
+    # focus), which takes Space itself (it is a button) but not S or R.
+    bits = t.find (role=Role.TOGGLE_BUTTON, name='bits') or t.find (role=Role.PUSH_BUTTON, name='bits')
+    if tap.ok (bits is not None, 'the header bar\'s "bits" button is found'):
+        x, y, w, h = t.screen_rect (bits)
+        xscreen.xdotool ('mousemove', '--sync', x + w // 2, y + h // 2)
+        xscreen.xdotool ('click', '1')
+        app.park_pointer ()
+        t.click (controls['Reset'])
+        wait_until (lambda: xscreen.differing_bytes (first, grab ()) == 0, 5.0)
+        app.key ('s')
+        tap.ok (xscreen.wait_for_change (grab, first) is not None,
+                'S steps with the focus in the header bar')
+        app.key ('r')
+        tap.ok (wait_until (lambda: xscreen.differing_bytes (first, grab ()) == 0, 5.0),
+                'R resets with the focus in the header bar')
+
+    # Presentation mode folds the side panel, but Play, Step and Reset stay
+    # at hand and Space, S and R drive the run.
+    app.key ('F5')
+    tap.ok (wait_until (lambda: t.find (role=Role.TOGGLE_BUTTON, name='Play', refresh=True) or
+                        t.find (role=Role.PUSH_BUTTON, name='Play', refresh=True), 5.0) is not None and
+            t.find (name='Step') is not None and t.find (name='Reset') is not None,
+            'Play, Step and Reset are shown in presentation mode')
+    figure_p = wait_until (lambda: (lambda f: f if f is not None and t.screen_rect (f)[2] > 600 else None)
+                           (t.find (role=Role.IMAGE, name='Training figure', refresh=True)), 5.0)
+    if tap.ok (figure_p is not None, 'the Training figure is large in presentation mode'):
+        grab_p = app.grab_fn (figure_p)
+        # Full screen: the pointer cannot leave the window; the top left
+        # corner is the figure's margin, where no cross-hair is drawn.
+        xscreen.xdotool ('mousemove', '0', '0')
+        still = xscreen.wait_for_stable (grab_p, settle=0.3)
+        app.key ('space')
+        a = xscreen.wait_for_change (grab_p, still)
+        b = xscreen.wait_for_change (grab_p, a) if a is not None else None
+        tap.ok (a is not None and b is not None, 'Space plays in presentation mode')
+        app.key ('space')
+        paused = xscreen.wait_for_stable (grab_p, settle=0.3)
+        app.key ('s')
+        tap.ok (xscreen.wait_for_change (grab_p, paused) is not None, 'S steps in presentation mode')
+        app.key ('r')
+        tap.ok (xscreen.wait_for_change (grab_p, xscreen.wait_for_stable (grab_p)) is not None,
+                'R resets in presentation mode')
+    app.key ('Escape')
+    tap.ok (wait_until (lambda: t.find (name='Learning rate', refresh=True) is not None, 5.0),
+            'Escape leaves presentation mode: the side panel is back')
+    # Back to the window's size and a fresh run for what follows.
+    app.resize (WINDOW_W, WINDOW_H)
+    # The panel went over the figure and back: look its controls up again.
+    sliders = wait_until (lambda: [n.obj for n in t.find_all (role=Role.SLIDER, name='Learning rate',
+                                                              refresh=True)], 5.0)
+    for name in ('Play', 'Step', 'Reset'):
+        controls[name] = t.find (role=Role.PUSH_BUTTON, name=name, refresh=True) or \
+            t.find (role=Role.TOGGLE_BUTTON, name=name)
+    spins = [n.obj for n in t.find_all (role=Role.SPIN_BUTTON, name='Learning rate')]
+    standardize = t.find (name='Standardize')
+    if not tap.ok (sliders and spins and standardize is not None,
+                   'the side panel\'s controls are back after presentation mode'):
+        return
+    t.click (controls['Reset'])
+    grab = app.grab_fn (t.find (role=Role.IMAGE, name='Training figure', refresh=True))
+
     # The learning-rate slider (log10 scale) sets the rate, and a new run
     # starts from step 0.
     slider, spin = sliders[0], spins[0]
