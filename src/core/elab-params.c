@@ -27,6 +27,7 @@ ENUM_ADAPTER (elab_palette, ElabPalette)
 ENUM_ADAPTER (elab_notation, ElabNotation)
 ENUM_ADAPTER (elab_optimizer, ElabOptimizer)
 ENUM_ADAPTER (elab_loss_scale, ElabLossScale)
+ENUM_ADAPTER (elab_kl_gap, ElabKlGap)
 
 G_STATIC_ASSERT (sizeof (ElabPage) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabUnit) == sizeof (int));
@@ -35,6 +36,7 @@ G_STATIC_ASSERT (sizeof (ElabPalette) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabNotation) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabOptimizer) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabLossScale) == sizeof (int));
+G_STATIC_ASSERT (sizeof (ElabKlGap) == sizeof (int));
 G_STATIC_ASSERT (sizeof (gboolean) == sizeof (int));
 
 #define OFF(field)  offsetof (ElabState, field)
@@ -56,6 +58,11 @@ G_STATIC_ASSERT (sizeof (gboolean) == sizeof (int));
 #define ROW_STRING(name, alias, field, flags, group, arg, help) \
   { name, alias, NULL, ELAB_PARAM_STRING, OFF (field), SIZE (field), 0, 0, NULL, \
     group, ELAB_GLIDE_STEP, flags, arg, help }
+
+/* An enum added after version 1 of the scenario format. */
+#define ROW_ENUM_OPTIONAL(name, field, prefix, group, help) \
+  { name, NULL, NULL, ELAB_PARAM_ENUM, OFF (field), SIZE (field), 0, 0, prefix##_name, \
+    group, ELAB_GLIDE_STEP, ELAB_PARAM_FLAG_OPTIONAL, "NAME", help }
 
 #define MODEL_ROWS(letter, LETTER, m)                                               \
   ROW_DOUBLE ("model-" letter "-theta", "theta-" letter, models[m].theta, -P, P,     \
@@ -96,6 +103,8 @@ static const ElabParam params[] = {
               "θ", "Slope θ of the model q"),
   ROW_DOUBLE ("q-bias", "bias-q", q.bias, -P, P, ELAB_CHANGE_PAIR, ELAB_GLIDE_LINEAR, 0,
               "b", "Bias b of q"),
+  ROW_ENUM_OPTIONAL ("kl-gap", kl_gap, elab_kl_gap, ELAB_CHANGE_PAIR,
+                     "Cross-entropy figure: shade KL(p‖q) (pq), KL(q‖p) (qp), both or none"),
   { "logits", NULL, "logit-%u", ELAB_PARAM_LIST, OFF (logits), SIZE (logits), -P, P, NULL,
     ELAB_CHANGE_SOFTMAX, ELAB_GLIDE_LINEAR, ELAB_PARAM_FLAG_OWNS_K, "Z1,Z2,…",
     "2 to 8 softmax logits, comma-separated" },

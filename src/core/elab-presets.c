@@ -48,6 +48,8 @@ apply_bernoulli_asymmetry (ElabState *s)
   /* Constant models: θ = 0, so p(x) = σ(b) everywhere; logit(0.1) = −ln 9. */
   s->p = ELAB_LOGISTIC_INIT (0.0, 0.0);
   s->q = ELAB_LOGISTIC_INIT (0.0, -log (9.0));
+  /* The asymmetry as two areas of different heights. */
+  s->kl_gap = ELAB_KL_GAP_BOTH;
 }
 
 static void
@@ -145,7 +147,7 @@ static const ElabPreset presets[] = {
     apply_cross_entropy },
   { "bernoulli-asymmetry", "cross-entropy",
     "p = 0.5 vs q = 0.1: H(p) = 1, H(q) = 0.469, H(p,q) = 1.737, H(q,p) = 1.000 bits; "
-    "KL 0.737 vs 0.531",
+    "KL(p‖q) 0.737 vs KL(q‖p) 0.531, both shaded",
     apply_bernoulli_asymmetry },
   { "four-symbol-code", "softmax",
     "four-symbol code: target p = (½,¼,⅛,⅛), softmax q = (⅛,½,⅛,¼): H(p) = H(q) = 1.75, "

@@ -41,6 +41,7 @@ elab_state_init_default (ElabState *state)
 
   state->p = ELAB_LOGISTIC_INIT (1.0, 0.0);
   state->q = ELAB_LOGISTIC_INIT (2.0, 0.0);
+  state->kl_gap = ELAB_KL_GAP_PQ;
 
   state->k = 3;
   state->logits[0] = 2.0;
@@ -168,6 +169,13 @@ static const char *loss_scale_names[] = {
   [ELAB_LOSS_SCALE_LOG] = "log",
 };
 
+static const char *kl_gap_names[] = {
+  [ELAB_KL_GAP_PQ] = "pq",
+  [ELAB_KL_GAP_QP] = "qp",
+  [ELAB_KL_GAP_BOTH] = "both",
+  [ELAB_KL_GAP_NONE] = "none",
+};
+
 static const char *
 name_of (const char **names,
          guint        n_names,
@@ -227,3 +235,5 @@ DEFINE_ENUM_STRINGS (elab_palette, ElabPalette, palette_names)
 DEFINE_ENUM_STRINGS (elab_notation, ElabNotation, notation_names)
 /* "linear", "log" */
 DEFINE_ENUM_STRINGS (elab_loss_scale, ElabLossScale, loss_scale_names)
+/* "pq", "qp", "both", "none" */
+DEFINE_ENUM_STRINGS (elab_kl_gap, ElabKlGap, kl_gap_names)

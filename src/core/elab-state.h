@@ -70,6 +70,17 @@ typedef enum
   ELAB_LOSS_SCALE_LOG,
 } ElabLossScale;
 
+/* Which KL gaps the Cross-entropy figure shades: KL(p‖q) between H(p, q)
+ * and H(p), KL(q‖p) between H(q, p) and H(q), both (the asymmetry seen as
+ * two different areas), or none. */
+typedef enum
+{
+  ELAB_KL_GAP_PQ,
+  ELAB_KL_GAP_QP,
+  ELAB_KL_GAP_BOTH,
+  ELAB_KL_GAP_NONE,
+} ElabKlGap;
+
 typedef struct
 {
   /* Everywhere */
@@ -89,6 +100,7 @@ typedef struct
   /* Cross-entropy page: the true distribution p, the model q */
   ElabLogistic  p;
   ElabLogistic  q;
+  ElabKlGap     kl_gap;
 
   /* Softmax page */
   guint         k;
@@ -144,6 +156,10 @@ gboolean     elab_notation_from_string      (const char       *str,
 const char  *elab_loss_scale_to_string      (ElabLossScale     scale);
 gboolean     elab_loss_scale_from_string    (const char       *str,
                                              ElabLossScale    *res);
+/* "pq" / "qp" / "both" / "none" */
+const char  *elab_kl_gap_to_string          (ElabKlGap         gap);
+gboolean     elab_kl_gap_from_string        (const char       *str,
+                                             ElabKlGap        *res);
 /* TRUE when every field is equal (doubles compared with ==, strings as
  * strings, logits/target only up to k). */
 gboolean     elab_state_equal               (const ElabState  *a,

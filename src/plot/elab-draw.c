@@ -618,15 +618,16 @@ _elab_draw_series_color (ElabFigure      *figure,
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 }
 
-void
-_elab_draw_band (ElabFigure      *figure,
-                 cairo_t         *cr,
-                 const ElabPanel *panel,
-                 const double    *x,
-                 const double    *y0,
-                 const double    *y1,
-                 guint            n,
-                 const ElabRgba  *color)
+static void
+draw_band (ElabFigure      *figure,
+           cairo_t         *cr,
+           const ElabPanel *panel,
+           const double    *x,
+           const double    *y0,
+           const double    *y1,
+           guint            n,
+           const ElabRgba  *color,
+           gboolean         preblend)
 {
   const ElabRect *a = &panel->area;
   double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
@@ -637,7 +638,7 @@ _elab_draw_band (ElabFigure      *figure,
   /* On an opaque background, blend the colour once here: Cairo fills an
    * opaque colour several times faster than a translucent one. The band
    * is drawn before the grid, so nothing under it is lost. */
-  if (!figure->style.transparent && c.a < 1.0)
+  if (preblend && !figure->style.transparent && c.a < 1.0)
     {
       c.r = c.r * c.a + bg->r * (1 - c.a);
       c.g = c.g * c.a + bg->g * (1 - c.a);
@@ -678,6 +679,32 @@ _elab_draw_band (ElabFigure      *figure,
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_fill (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+}
+
+void
+_elab_draw_band (ElabFigure      *figure,
+                 cairo_t         *cr,
+                 const ElabPanel *panel,
+                 const double    *x,
+                 const double    *y0,
+                 const double    *y1,
+                 guint            n,
+                 const ElabRgba  *color)
+{
+  draw_band (figure, cr, panel, x, y0, y1, n, color, TRUE);
+}
+
+void
+_elab_draw_band_over (ElabFigure      *figure,
+                      cairo_t         *cr,
+                      const ElabPanel *panel,
+                      const double    *x,
+                      const double    *y0,
+                      const double    *y1,
+                      guint            n,
+                      const ElabRgba  *color)
+{
+  draw_band (figure, cr, panel, x, y0, y1, n, color, FALSE);
 }
 
 static void
@@ -1220,6 +1247,13 @@ _elab_draw_legend (ElabFigure            *figure,
 
           _elab_draw_block_swatch (figure, cr, &r, e->series,
                                    e->fill_alpha > 0 ? e->fill_alpha : 0.3, e->outline);
+        }
+      else if (e->series != ELAB_LEGEND_NO_SWATCH && e->band && e->band_color != NULL)
+        {
+          ElabRect r = { box->x + inner, round (y + 0.15 * row + 0.105 * row), sw,
+                         round (0.49 * row) };
+
+          _elab_fill_rect (cr, &r, e->band_color);
         }
       else if (e->series != ELAB_LEGEND_NO_SWATCH)
         _elab_draw_swatch (figure, cr, box->x + inner, y + 0.15 * row, sw, 0.7 * row,

@@ -3,15 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The cross-entropy page's figure: H(p), H(q), H(p, q) and H(q, p) over x
- * with the gap KL(p‖q) = H(p, q) − H(p) shaded, their means, and a
- * read-out of every curve at the hovered x.
+ * with the gap KL(p‖q) = H(p, q) − H(p) shaded (or KL(q‖p) = H(q, p) −
+ * H(q), or both, as state->kl_gap says), their means, and a read-out of
+ * every curve at the hovered x.
  */
 
 #include "elab-figure-private.h"
 
 /* Series indices (colour, dash, marker): the pair that matters most,
  * H(p) and H(p, q), get solid and dashed. */
-enum { S_HP = 0, S_HPQ = 1, S_HQ = 2, S_HQP = 3, S_KL = 4 };
+enum { S_HP = 0, S_HPQ = 1, S_HQ = 2, S_HQP = 3, S_KL = 4, S_KL_QP = 5, N_S = 6 };
 
 static double
 finite_max (const double *v,
@@ -50,23 +51,27 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   double factor = elab_unit_factor (unit);
   guint n = CLAMP (state->samples, 2, ELAB_MAX_SAMPLES);
   double x_min = state->x_min, x_max = state->x_max;
-  const char *names[5] = {
+  const char *names[N_S] = {
     [S_HP] = "H(p)",
     [S_HQ] = "H(q)",
     [S_HPQ] = sub ? "H<sub>q</sub>(p)" : "H(p, q)",
     [S_HQP] = sub ? "H<sub>p</sub>(q)" : "H(q, p)",
     [S_KL] = "KL(p\xe2\x80\x96q)",
+    [S_KL_QP] = "KL(q\xe2\x80\x96p)",
   };
-  /* Legend order: the entropies, then the cross-entropies, then the gap. */
-  static const guint order[5] = { S_HP, S_HQ, S_HPQ, S_HQP, S_KL };
-  ElabLegendEntry entries[5], hover_entries[7];
-  char values[5][48], hover_values[5][48], subtitle[200], heading[96], ylab[64];
+  gboolean show_pq = state->kl_gap == ELAB_KL_GAP_PQ || state->kl_gap == ELAB_KL_GAP_BOTH;
+  gboolean show_qp = state->kl_gap == ELAB_KL_GAP_QP || state->kl_gap == ELAB_KL_GAP_BOTH;
+  /* Legend order: the entropies, then the cross-entropies, then the gaps
+   * that are shaded. */
+  guint order[N_S] = { S_HP, S_HQ, S_HPQ, S_HQP }, n_order = 4;
+  ElabLegendEntry entries[N_S], hover_entries[N_S + 2];
+  char values[N_S][48], hover_values[N_S][48], subtitle[240], gap[120], heading[96], ylab[64];
   char a1[32], a2[32], a3[32], f1[96], f2[96], pq[64], pv[48], qv[48];
   ElabPairCurves *c;
   ElabPairPoint pt = { 0 };
   ElabRect body, outer, area, box;
   ElabPanel panel;
-  double means[5], vals[5] = { 0 };
+  double means[N_S], vals[N_S] = { 0 };
   double y_max, side_w = 0, hx = figure->style.hover_x;
   guint n_hover = 0;
   gboolean hover;
@@ -80,10 +85,21 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
 
   _elab_format_affine (state->p.theta, state->p.bias, f1, sizeof f1);
   _elab_format_affine (state->q.theta, state->q.bias, f2, sizeof f2);
+  if (show_pq)
+    order[n_order++] = S_KL;
+  if (show_qp)
+    order[n_order++] = S_KL_QP;
+  if (show_pq && show_qp)
+    g_snprintf (gap, sizeof gap, "two gaps: KL(p\xe2\x80\x96q) \xe2\x89\xa0 KL(q\xe2\x80\x96p)");
+  else if (show_pq || show_qp)
+    g_snprintf (gap, sizeof gap, "the gap %s \xe2\x88\x92 %s = %s \xe2\x89\xa5 0",
+                names[show_pq ? S_HPQ : S_HQP], names[show_pq ? S_HP : S_HQ],
+                names[show_pq ? S_KL : S_KL_QP]);
+  else
+    gap[0] = '\0';
   g_snprintf (subtitle, sizeof subtitle,
-              "true p(x) = \xcf\x83(%s),   model q(x) = \xcf\x83(%s),\t"
-              "the gap %s \xe2\x88\x92 H(p) = KL(p\xe2\x80\x96q) \xe2\x89\xa5 0",
-              f1, f2, names[S_HPQ]);
+              "true p(x) = \xcf\x83(%s),   model q(x) = \xcf\x83(%s),\t%s",
+              f1, f2, gap);
   _elab_draw_frame (figure, cr,
                     sub ? "Cross-entropy H<sub>q</sub>(p) and entropy H(p)"
                         : "Cross-entropy H(p, q) and entropy H(p)",
@@ -95,6 +111,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   means[S_HPQ] = c->mean_h_pq;
   means[S_HQP] = c->mean_h_qp;
   means[S_KL] = c->mean_kl_pq;
+  means[S_KL_QP] = c->mean_kl_qp;
   if (hover)
     {
       elab_pair_point (&state->p, &state->q, hx, unit, &pt);
@@ -103,6 +120,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
       vals[S_HPQ] = pt.h_pq;
       vals[S_HQP] = pt.h_qp;
       vals[S_KL] = pt.kl_pq;
+      vals[S_KL_QP] = pt.kl_qp;
     }
   format_param (x_min, a1, sizeof a1);
   format_param (x_max, a2, sizeof a2);
@@ -133,22 +151,24 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
         else
           g_snprintf (heading, sizeof heading, "mean (%s) over x\xc2\xa0\xe2\x88\x88\xc2\xa0[%s,\xc2\xa0%s]",
                       ul, a1, a2);
-        for (guint i = 0; i < 5; i++)
+        for (guint i = 0; i < n_order; i++)
           {
             guint s = order[i];
 
             _elab_format_value (means[s], vu, values[i], sizeof values[i]);
-            entries[i] = (ElabLegendEntry) { names[s], values[i], s, s == S_KL };
+            entries[i] = (ElabLegendEntry) { names[s], values[i], s, s >= S_KL,
+                                             .band_color = s == S_KL_QP ? &t->band2 : NULL };
           }
         n_hover = 0;
         if (hover)
           {
-            for (guint i = 0; i < 5; i++)
+            for (guint i = 0; i < n_order; i++)
               {
                 guint s = order[i];
 
                 _elab_format_value (vals[s], vu, hover_values[i], sizeof hover_values[i]);
-                hover_entries[n_hover++] = (ElabLegendEntry) { names[s], hover_values[i], s, s == S_KL };
+                hover_entries[n_hover++] = (ElabLegendEntry) { names[s], hover_values[i], s, s >= S_KL,
+                                                               .band_color = s == S_KL_QP ? &t->band2 : NULL };
               }
             _elab_format_value (pt.p, NULL, pv, sizeof pv);
             _elab_format_value (pt.q, NULL, qv, sizeof qv);
@@ -160,7 +180,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
               g_snprintf (pq, sizeof pq, "at x = %s (%s)", a3, ul);
           }
         if (k == G_N_ELEMENTS (tries)
-            || (_elab_legend_fits_rows (figure, side_w, entries, 5, heading)
+            || (_elab_legend_fits_rows (figure, side_w, entries, n_order, heading)
                 && (!hover || _elab_legend_fits_rows (figure, side_w, hover_entries, n_hover, pq))))
           break;
       }
@@ -178,7 +198,14 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   y_max = _elab_axis_nice_max (0, y_max * 1.04, 7);
   _elab_panel_init (figure, &panel, ELAB_PANEL_X, &area, x_min, x_max, 0, y_max);
 
-  _elab_draw_band (figure, cr, &panel, c->x, c->h_p, c->h_pq, c->n, &t->band);
+  /* KL(p‖q) first, pre-blended; KL(q‖p) over it, translucent, so where
+   * the two gaps overlap both colours show. */
+  if (show_pq)
+    _elab_draw_band (figure, cr, &panel, c->x, c->h_p, c->h_pq, c->n, &t->band);
+  if (show_qp && show_pq)
+    _elab_draw_band_over (figure, cr, &panel, c->x, c->h_q, c->h_qp, c->n, &t->band2);
+  else if (show_qp)
+    _elab_draw_band (figure, cr, &panel, c->x, c->h_q, c->h_qp, c->n, &t->band2);
   g_snprintf (ylab, sizeof ylab, "entropy (%s)", ul);
   _elab_draw_axes (figure, cr, &panel, "x", ylab);
 
@@ -203,18 +230,18 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
        * is over the plot, so neither is cut. */
       double hover_h = _elab_legend_height (figure, side_w, hover_entries, n_hover, pq);
 
-      if (box.y + _elab_legend_height (figure, side_w, entries, 5, heading) + m->pad + hover_h
+      if (box.y + _elab_legend_height (figure, side_w, entries, n_order, heading) + m->pad + hover_h
           <= body.y + body.height)
-        box.y += _elab_draw_legend (figure, cr, &box, entries, 5, heading) + m->pad;
+        box.y += _elab_draw_legend (figure, cr, &box, entries, n_order, heading) + m->pad;
       box.height = body.y + body.height - box.y;
       /* Shorter still (a caption under it too): the curves' values stay,
        * p(x) and q(x) go. */
       if (hover_h > box.height)
-        n_hover = 5;
+        n_hover = n_order;
       _elab_draw_legend (figure, cr, &box, hover_entries, n_hover, pq);
     }
   else
-    _elab_draw_legend (figure, cr, &box, entries, 5, heading);
+    _elab_draw_legend (figure, cr, &box, entries, n_order, heading);
 
   _elab_draw_caption (figure, cr, &body);
 }

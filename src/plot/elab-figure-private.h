@@ -45,6 +45,7 @@ typedef struct
   ElabRgba legend_border;
   ElabRgba crosshair;
   ElabRgba band;            /* the shaded KL gap, translucent */
+  ElabRgba band2;           /* the other KL gap, KL(q‖p), translucent */
   ElabRgba series[ELAB_THEME_N_SERIES];
 } ElabTheme;
 
@@ -288,6 +289,17 @@ void     _elab_draw_band          (ElabFigure       *figure,
                                    guint             n,
                                    const ElabRgba   *color);
 
+/* Same, but always blended over what is under it (never pre-blended with
+ * the background): a band drawn over another band shows both. */
+void     _elab_draw_band_over     (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   const ElabPanel  *panel,
+                                   const double     *x,
+                                   const double     *y0,
+                                   const double     *y1,
+                                   guint             n,
+                                   const ElabRgba   *color);
+
 /* Marker shapes differ per series so points differ without colour. */
 void     _elab_draw_marker        (ElabFigure       *figure,
                                    cairo_t          *cr,
@@ -456,6 +468,7 @@ typedef struct
   const char *detail;       /* Pango markup after the label ("θ = 1,
                              * b = 0"), on a line of its own when the
                              * entry takes two lines; may be NULL */
+  const ElabRgba *band_color; /* a band swatch's colour; NULL: the theme's band */
 } ElabLegendEntry;
 
 /* A boxed legend in @box, one entry per row (1.75 × legend font) while

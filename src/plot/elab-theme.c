@@ -44,10 +44,14 @@ _elab_theme_get (ElabThemeKind  kind,
         .legend_border = RGB (0x55555c),
         .crosshair     = RGB (0xd0d0d0),
         .band          = { 0.72, 0.56, 0.95, 0.30 },
+        .band2         = { 1.00, 0.70, 0.28, 0.26 },
       };
       series = palette == ELAB_PALETTE_COLORBLIND ? okabe_dark : default_dark;
       if (palette == ELAB_PALETTE_COLORBLIND)
-        res->band = (ElabRgba) { 0.80, 0.47, 0.65, 0.32 };
+        {
+          res->band = (ElabRgba) { 0.80, 0.47, 0.65, 0.32 };
+          res->band2 = (ElabRgba) { 0.34, 0.71, 0.91, 0.30 };
+        }
     }
   else
     {
@@ -61,10 +65,14 @@ _elab_theme_get (ElabThemeKind  kind,
         .legend_border = RGB (0xb0b0b0),
         .crosshair     = RGB (0x555555),
         .band          = { 0.48, 0.32, 0.78, 0.25 },
+        .band2         = { 0.90, 0.50, 0.05, 0.25 },
       };
       series = palette == ELAB_PALETTE_COLORBLIND ? okabe_light : default_light;
       if (palette == ELAB_PALETTE_COLORBLIND)
-        res->band = (ElabRgba) { 0.80, 0.47, 0.65, 0.35 };
+        {
+          res->band = (ElabRgba) { 0.80, 0.47, 0.65, 0.35 };
+          res->band2 = (ElabRgba) { 0.34, 0.71, 0.91, 0.35 };
+        }
     }
 
   memcpy (res->series, series, sizeof res->series);

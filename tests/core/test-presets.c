@@ -150,6 +150,7 @@ test_bernoulli_asymmetry (void)
   g_autoptr (ElabPairCurves) c = NULL;
 
   apply ("bernoulli-asymmetry", &s);
+  g_assert_cmpint (s.kl_gap, ==, ELAB_KL_GAP_BOTH);
   c = elab_pair_curves_new (s.samples);
   elab_pair_curves_compute (c, &s.p, &s.q, s.x_min, s.x_max, s.samples, s.unit);
   for (guint i = 0; i < c->n; i += 60)

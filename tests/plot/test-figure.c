@@ -37,7 +37,24 @@ typedef struct
   ElabPalette     palette;
   double          hover_x;
   ElabNotation    notation;
+  void          (*setup) (ElabState *state);   /* after the lesson's state, or NULL */
 } Golden;
+
+/* p and q far enough apart that KL(p‖q) and KL(q‖p) are two different
+ * areas. */
+static void
+kl_both (ElabState *state)
+{
+  state->q = ELAB_LOGISTIC_INIT (3.0, -1.5);
+  state->kl_gap = ELAB_KL_GAP_BOTH;
+}
+
+static void
+kl_qp (ElabState *state)
+{
+  state->q = ELAB_LOGISTIC_INIT (3.0, -1.5);
+  state->kl_gap = ELAB_KL_GAP_QP;
+}
 
 static const Golden goldens[] = {
   { "entropy-light", ELAB_FIGURE_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD },
@@ -46,6 +63,8 @@ static const Golden goldens[] = {
   { "cross-entropy-cb-hover", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_COLORBLIND, -2.0, ELAB_NOTATION_SUBSCRIPT },
   { "softmax-light", ELAB_FIGURE_SOFTMAX, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD },
   { "softmax-dark", ELAB_FIGURE_SOFTMAX, ELAB_THEME_DARK, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD },
+  { "cross-entropy-kl-both", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, kl_both },
+  { "cross-entropy-kl-qp-dark-cb", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_DARK, ELAB_PALETTE_COLORBLIND, 0.5, ELAB_NOTATION_STANDARD, kl_qp },
 };
 
 static void
@@ -96,6 +115,8 @@ test_golden (gconstpointer data)
 
   lesson_state (&state);
   state.notation = g->notation;
+  if (g->setup != NULL)
+    g->setup (&state);
   style.theme = g->theme;
   style.palette = g->palette;
   style.hover_x = g->hover_x;
