@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "elab-params.h"
+#include "elab-quantities.h"
 #include "elab-scenario.h"
 
 G_DEFINE_QUARK (elab-scenario-error-quark, elab_scenario_error)
@@ -49,6 +50,92 @@ write_state (GKeyFile        *kf,
       else
         g_key_file_set_value (kf, group, params[i].name, text);
     }
+}
+
+static const char *const scene_kinds[] = {
+  [ELAB_SCENE_CAPTION] = "caption",
+  [ELAB_SCENE_QUESTION] = "question",
+  [ELAB_SCENE_EXERCISE] = "exercise",
+};
+
+const char *
+elab_scene_kind_to_string (ElabSceneKind kind)
+{
+  return (guint) kind < G_N_ELEMENTS (scene_kinds) ? scene_kinds[kind] : NULL;
+}
+
+/* What a question or an exercise adds to a scene; nothing for a plain
+ * caption scene, so such files read and write as before. */
+static gboolean
+write_scene_extras (GKeyFile         *kf,
+                    const char       *group,
+                    const ElabScene  *scene,
+                    GError          **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  const ElabParam *params;
+  guint n_params;
+
+  if (scene->kind == ELAB_SCENE_CAPTION)
+    return TRUE;
+
+  g_key_file_set_value (kf, group, "kind", elab_scene_kind_to_string (scene->kind));
+  if (scene->kind == ELAB_SCENE_QUESTION)
+    {
+      g_key_file_set_string (kf, group, "question", scene->question ? scene->question : "");
+      if (scene->choices != NULL)
+        {
+          char letter[2] = { (char) ('A' + scene->answer), '\0' };
+
+          g_key_file_set_string_list (kf, group, "choices", (const char * const *) scene->choices,
+                                      g_strv_length (scene->choices));
+          g_key_file_set_value (kf, group, "answer", letter);
+        }
+      if (scene->guess != NULL)
+        g_key_file_set_value (kf, group, "guess", scene->guess);
+    }
+  else
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      ElabGoal goal;
+
+      if (scene->goal == NULL || !elab_goal_parse (scene->goal, &goal, &local_error))
+        {
+          g_set_error (error, ELAB_SCENARIO_ERROR, ELAB_SCENARIO_ERROR_INVALID, "[%s] goal: %s", group,
+                       local_error ? local_error->message : "missing");
+          return FALSE;
+        }
+      g_key_file_set_string (kf, group, "goal", scene->goal);
+      elab_param_format_double (buf, sizeof buf, scene->tolerance);
+      g_key_file_set_value (kf, group, "tolerance", buf);
+      if (scene->hint != NULL)
+        g_key_file_set_string (kf, group, "hint", scene->hint);
+    }
+  if (scene->explanation != NULL)
+    g_key_file_set_string (kf, group, "explanation", scene->explanation);
+
+  if (scene->has_after)
+    {
+      if (!elab_state_validate (&scene->after, &local_error))
+        {
+          g_set_error (error, ELAB_SCENARIO_ERROR, ELAB_SCENARIO_ERROR_INVALID, "[%s] after.%s", group,
+                       local_error->message);
+          return FALSE;
+        }
+      params = elab_params (&n_params);
+      for (guint i = 0; i < n_params; i++)
+        if (!elab_param_equal (&params[i], &scene->state, &scene->after))
+          {
+            g_autofree char *key = g_strconcat ("after.", params[i].name, NULL);
+            g_autofree char *text = elab_param_format (&params[i], &scene->after);
+
+            if (params[i].type == ELAB_PARAM_STRING)
+              g_key_file_set_string (kf, group, key, text);
+            else
+              g_key_file_set_value (kf, group, key, text);
+          }
+    }
+  return TRUE;
 }
 
 char *
@@ -91,6 +178,8 @@ elab_scenario_to_data (const ElabScenario  *scenario,
           return NULL;
         }
       g_key_file_set_string (kf, group, "caption", scene->caption);
+      if (!write_scene_extras (kf, group, scene, error))
+        return NULL;
       write_state (kf, group, &scene->state);
     }
 
@@ -437,6 +526,225 @@ check_state (Reader      *r,
   return TRUE;
 }
 
+/* A scene's own keys, besides those of its state. */
+static const char *const scene_keys[] = {
+  "caption", "kind", "question", "choices", "answer", "guess", "explanation",
+  "goal", "tolerance", "hint",
+};
+
+static gboolean
+is_scene_key (const char *key)
+{
+  const ElabParam *param;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (scene_keys); i++)
+    if (strcmp (key, scene_keys[i]) == 0)
+      return TRUE;
+  if (!g_str_has_prefix (key, "after."))
+    return FALSE;
+  param = elab_param_lookup (key + strlen ("after."), NULL);
+  return param != NULL && strcmp (param->name, key + strlen ("after.")) == 0;
+}
+
+/* A text key of a scene: NULL when absent, an error when not valid text
+ * or too long. */
+static gboolean
+read_text (Reader      *r,
+           GKeyFile    *kf,
+           const char  *group,
+           const char  *key,
+           char       **res,
+           GError     **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  *res = NULL;
+  if (!g_key_file_has_key (kf, group, key, NULL))
+    return TRUE;
+  text = g_key_file_get_string (kf, group, key, &local_error);
+  if (text == NULL)
+    return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, key), group,
+                        "%s: %s", key, local_error->message);
+  if (strlen (text) > ELAB_SCENARIO_CAPTION_MAX)
+    return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, key), group,
+                        "%s: too long (at most %d bytes)", key, ELAB_SCENARIO_CAPTION_MAX);
+  *res = g_steal_pointer (&text);
+  return TRUE;
+}
+
+/* The keys only a question (or only an exercise) may have. */
+static gboolean
+refuse_keys (Reader             *r,
+             GKeyFile           *kf,
+             const char         *group,
+             const char         *kind,
+             const char *const  *keys,
+             GError            **error)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_key_file_has_key (kf, group, keys[i], NULL))
+      return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, keys[i]), group,
+                          "%s: not in a scene of kind=%s", keys[i], kind);
+  return TRUE;
+}
+
+static gboolean
+read_scene_extras (Reader     *r,
+                   GKeyFile   *kf,
+                   const char *group,
+                   ElabScene  *scene,
+                   GError    **error)
+{
+  static const char *const question_keys[] = { "question", "choices", "answer", "guess", NULL };
+  static const char *const exercise_keys[] = { "goal", "tolerance", "hint", NULL };
+  static const char *const reveal_keys[] = { "explanation", NULL };
+  g_autoptr (GError) local_error = NULL;
+  g_auto (GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
+  g_autofree char *kind = raw_value (kf, group, "kind");
+
+  scene->kind = ELAB_SCENE_CAPTION;
+  scene->answer = -1;
+  if (g_key_file_has_key (kf, group, "kind", NULL))
+    {
+      gboolean known = FALSE;
+
+      for (gsize i = 0; i < G_N_ELEMENTS (scene_kinds); i++)
+        if (strcmp (kind, scene_kinds[i]) == 0)
+          {
+            scene->kind = (ElabSceneKind) i;
+            known = TRUE;
+          }
+      if (!known)
+        {
+          g_autofree char *q = elab_param_quote (kind, strlen (kind));
+          return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "kind"), group,
+                              "kind: must be one of caption, question, exercise (got %s)", q);
+        }
+    }
+
+  if (scene->kind != ELAB_SCENE_QUESTION &&
+      !refuse_keys (r, kf, group, scene_kinds[scene->kind], question_keys, error))
+    return FALSE;
+  if (scene->kind != ELAB_SCENE_EXERCISE &&
+      !refuse_keys (r, kf, group, scene_kinds[scene->kind], exercise_keys, error))
+    return FALSE;
+  if (scene->kind == ELAB_SCENE_CAPTION && !refuse_keys (r, kf, group, "caption", reveal_keys, error))
+    return FALSE;
+
+  if (!read_text (r, kf, group, "explanation", &scene->explanation, error))
+    return FALSE;
+
+  if (scene->kind == ELAB_SCENE_QUESTION)
+    {
+      gboolean has_choices = g_key_file_has_key (kf, group, "choices", NULL);
+      gboolean has_guess = g_key_file_has_key (kf, group, "guess", NULL);
+
+      if (!read_text (r, kf, group, "question", &scene->question, error))
+        return FALSE;
+      if (scene->question == NULL || scene->question[0] == '\0')
+        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, NULL), group,
+                            "question: missing (a scene of kind=question asks one)");
+      if (has_choices == has_guess)
+        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "question"), group,
+                            "a question needs either choices= with answer=, or guess=");
+      if (has_choices)
+        {
+          g_autofree char *answer = raw_value (kf, group, "answer");
+          gsize n = 0;
+
+          scene->choices = g_key_file_get_string_list (kf, group, "choices", &n, &local_error);
+          if (scene->choices == NULL || n < 2 || n > ELAB_SCENE_MAX_CHOICES)
+            return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "choices"), group,
+                                "choices: 2 to %d choices separated by ';' are needed (got %" G_GSIZE_FORMAT ")",
+                                ELAB_SCENE_MAX_CHOICES, n);
+          for (gsize i = 0; i < n; i++)
+            if (g_strstrip (scene->choices[i])[0] == '\0')
+              return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "choices"),
+                                  group, "choices: choice %c is empty", (char) ('A' + i));
+          if (!g_key_file_has_key (kf, group, "answer", NULL))
+            return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "choices"), group,
+                                "answer: missing (the letter of the right choice, A–%c)", (char) ('A' + n - 1));
+          if (strlen (answer) != 1 || answer[0] < 'A' || answer[0] >= (char) ('A' + n))
+            {
+              g_autofree char *q = elab_param_quote (answer, strlen (answer));
+              return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "answer"), group,
+                                  "answer: %s is not one of the %" G_GSIZE_FORMAT " choices (A–%c)",
+                                  q, n, (char) ('A' + n - 1));
+            }
+          scene->answer = answer[0] - 'A';
+        }
+      else
+        {
+          g_autofree char *guess = raw_value (kf, group, "guess");
+
+          if (!elab_quantity_exists (guess))
+            {
+              g_autofree char *q = elab_param_quote (guess, strlen (guess));
+              return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "guess"), group,
+                                  "guess: %s is not a quantity the figures show "
+                                  "(see `entropy-lab export --help`)", q);
+            }
+          scene->guess = g_steal_pointer (&guess);
+        }
+    }
+
+  if (scene->kind == ELAB_SCENE_EXERCISE)
+    {
+      ElabGoal goal;
+
+      if (!read_text (r, kf, group, "goal", &scene->goal, error) ||
+          !read_text (r, kf, group, "hint", &scene->hint, error))
+        return FALSE;
+      if (scene->goal == NULL)
+        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, NULL), group,
+                            "goal: missing (an exercise sets one, e.g. goal=mean-kl-pq <= 0.05)");
+      if (!elab_goal_parse (scene->goal, &goal, &local_error))
+        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "goal"), group,
+                            "goal: %s", local_error->message);
+      if (g_key_file_has_key (kf, group, "tolerance", NULL))
+        {
+          g_autofree char *text = raw_value (kf, group, "tolerance");
+          char *end = NULL;
+
+          scene->tolerance = g_ascii_strtod (text, &end);
+          if (end == text || *end != '\0' || !isfinite (scene->tolerance) || scene->tolerance < 0)
+            {
+              g_autofree char *q = elab_param_quote (text, strlen (text));
+              return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "tolerance"),
+                                  group, "tolerance: must be a number ≥ 0 (got %s)", q);
+            }
+        }
+    }
+
+  /* after.KEY: the state the reveal glides to, from the "before" state. */
+  scene->after = scene->state;
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      const char *name = keys[i] + strlen ("after.");
+      const ElabParam *param;
+      g_autofree char *text = NULL;
+
+      if (!g_str_has_prefix (keys[i], "after."))
+        continue;
+      if (scene->kind == ELAB_SCENE_CAPTION)
+        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, keys[i]), group,
+                            "%s: not in a scene of kind=caption (nothing is revealed)", keys[i]);
+      param = elab_param_lookup (name, NULL);
+      text = param->type == ELAB_PARAM_STRING ? g_key_file_get_string (kf, group, keys[i], NULL)
+                                              : raw_value (kf, group, keys[i]);
+      if (text == NULL || !elab_param_parse (param, -1, text, &scene->after, &local_error))
+        return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, keys[i]), group,
+                            "after.%s", local_error ? local_error->message : "not valid text");
+      scene->has_after = TRUE;
+    }
+  if (scene->has_after && !elab_state_validate (&scene->after, &local_error))
+    return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, NULL), group,
+                        "after.%s", local_error->message);
+
+  return TRUE;
+}
+
 /* One state group: every key present and well-formed, nothing unknown,
  * and a state that validates. */
 static gboolean
@@ -463,7 +771,7 @@ read_state (Reader      *r,
 
       /* Only a row's own name is a key; aliases are for flags. */
       if ((param == NULL || strcmp (param->name, keys[i]) != 0) &&
-          !(caption != NULL && strcmp (keys[i], "caption") == 0))
+          !(caption != NULL && is_scene_key (keys[i])))
         {
           g_autofree char *q = elab_param_quote (keys[i], strlen (keys[i]));
           reader_fail (r, &local_error, ELAB_SCENARIO_ERROR_INVALID,
@@ -710,7 +1018,8 @@ scenario_from_data (const char  *data,
       ElabScene *scene = g_new0 (ElabScene, 1);
 
       g_ptr_array_add (scenario->scenes, scene);
-      if (!read_state (&r, kf, group, &scene->state, &scene->caption, error))
+      if (!read_state (&r, kf, group, &scene->state, &scene->caption, error) ||
+          !read_scene_extras (&r, kf, group, scene, error))
         return NULL;
     }
 
@@ -778,6 +1087,12 @@ elab_scene_free (ElabScene *scene)
   if (scene == NULL)
     return;
   g_free (scene->caption);
+  g_free (scene->question);
+  g_strfreev (scene->choices);
+  g_free (scene->guess);
+  g_free (scene->explanation);
+  g_free (scene->goal);
+  g_free (scene->hint);
   g_free (scene);
 }
 
@@ -815,6 +1130,8 @@ elab_scenario_add_scene (ElabScenario    *scenario,
 
   scene = g_new0 (ElabScene, 1);
   scene->state = *state;
+  scene->after = *state;
+  scene->answer = -1;
   scene->caption = g_strdup (caption != NULL ? caption : "");
   g_ptr_array_add (scenario->scenes, scene);
   return scene;
@@ -834,8 +1151,88 @@ elab_scenario_equal (const ElabScenario *a,
       const ElabScene *sa = g_ptr_array_index (a->scenes, i);
       const ElabScene *sb = g_ptr_array_index (b->scenes, i);
 
-      if (!elab_state_equal (&sa->state, &sb->state) || g_strcmp0 (sa->caption, sb->caption) != 0)
+      if (!elab_state_equal (&sa->state, &sb->state) || g_strcmp0 (sa->caption, sb->caption) != 0 ||
+          sa->kind != sb->kind || g_strcmp0 (sa->question, sb->question) != 0 ||
+          !(sa->choices == NULL ? sb->choices == NULL
+                                : sb->choices != NULL && g_strv_equal ((const char * const *) sa->choices,
+                                                                       (const char * const *) sb->choices)) ||
+          sa->answer != sb->answer || g_strcmp0 (sa->guess, sb->guess) != 0 ||
+          g_strcmp0 (sa->explanation, sb->explanation) != 0 || g_strcmp0 (sa->goal, sb->goal) != 0 ||
+          g_strcmp0 (sa->hint, sb->hint) != 0 || sa->tolerance != sb->tolerance ||
+          !sa->has_after != !sb->has_after ||
+          (sa->has_after && !elab_state_equal (&sa->after, &sb->after)))
         return FALSE;
     }
   return TRUE;
+}
+
+const ElabState *
+elab_scene_get_state (const ElabScene *scene,
+                      gboolean         revealed)
+{
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  return revealed && scene->has_after ? &scene->after : &scene->state;
+}
+
+/* "mean-kl-pq <= 0.05" as a person reads it: "mean-kl-pq ≤ 0.05". */
+static char *
+goal_for_people (const char *goal)
+{
+  GString *s = g_string_new (goal);
+
+  g_string_replace (s, "<=", "≤", 0);
+  g_string_replace (s, ">=", "≥", 0);
+  return g_string_free (s, FALSE);
+}
+
+char *
+elab_scene_card_text (const ElabScene *scene,
+                      gboolean         revealed)
+{
+  GString *s;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  s = g_string_new (scene->caption);
+  if (scene->kind == ELAB_SCENE_QUESTION)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, '\n');
+      g_string_append_printf (s, "%s %s", revealed ? "Answer:" : "Question:", scene->question);
+      if (scene->choices != NULL)
+        for (guint i = 0; scene->choices[i] != NULL; i++)
+          {
+            gboolean right = revealed && (int) i == scene->answer;
+
+            /* Two choices a line, so four fit the caption strip. */
+            g_string_append (s, i % 2 == 0 ? "\n" : "      ");
+            g_string_append_printf (s, "%s%c  %s", right ? "✓ " : "", (char) ('A' + i), scene->choices[i]);
+          }
+      else if (revealed)
+        {
+          double value;
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (elab_quantity_eval (scene->guess, elab_scene_get_state (scene, TRUE), &value, NULL))
+            {
+              g_ascii_formatd (buf, sizeof buf, "%.3g", value);
+              g_string_append_printf (s, "\n%s = %s", scene->guess, buf);
+            }
+        }
+      else
+        g_string_append (s, "\nYour guess: drag the marker on the figure.");
+    }
+  else if (scene->kind == ELAB_SCENE_EXERCISE)
+    {
+      g_autofree char *goal = goal_for_people (scene->goal);
+
+      if (s->len > 0)
+        g_string_append_c (s, '\n');
+      g_string_append_printf (s, "%s %s", revealed ? "✓ Done:" : "Exercise: make", goal);
+    }
+
+  if (revealed && scene->explanation != NULL && scene->explanation[0] != '\0')
+    g_string_append_printf (s, "\n%s", scene->explanation);
+  return g_string_free (s, FALSE);
 }

@@ -24,6 +24,22 @@
  *   page=cross-entropy
  *   …                       again every key
  *
+ * A scene may be a question or an exercise (keys added after version 1,
+ * so files without them read as before):
+ *
+ *   kind=question
+ *   question=Where is KL(p‖q) largest?
+ *   choices=Near x = 0;In the tails;Everywhere the same
+ *   answer=B                   or guess=argmax-kl-pq (a quantity)
+ *   explanation=Where q is confident and wrong …
+ *   after.q-theta=4            the state the reveal glides to (any key)
+ *
+ *   kind=exercise
+ *   goal=mean-kl-pq <= 0.05 and q-theta >= 2
+ *   tolerance=0.005
+ *   hint=Move θ_q towards θ_p.
+ *   explanation=…
+ *
  * Keys added after version 1 (loss-scale=linear|log) may be absent, so
  * older files still open with the default; every other key is required.
  *
@@ -56,10 +72,38 @@ typedef enum
   ELAB_SCENARIO_ERROR_VERSION,  /* written by a newer Entropy Lab */
 } ElabScenarioError;
 
+/* What a scene does when it is shown. */
+typedef enum
+{
+  ELAB_SCENE_CAPTION,    /* shows its state with its caption */
+  ELAB_SCENE_QUESTION,   /* asks first; the next click reveals the answer */
+  ELAB_SCENE_EXERCISE,   /* sets a goal on the live read-outs */
+} ElabSceneKind;
+
+#define ELAB_SCENE_MAX_CHOICES 4
+
 typedef struct
 {
-  ElabState  state;
-  char      *caption;   /* UTF-8, never NULL ("" when none) */
+  ElabState      state;        /* the "before" state */
+  char          *caption;      /* UTF-8, never NULL ("" when none) */
+  ElabSceneKind  kind;
+
+  /* A question: the text, and either 2–4 choices with the answer's index,
+   * or the name of a quantity to guess on the figure (elab-quantities.h). */
+  char          *question;     /* NULL unless a question */
+  char         **choices;      /* NULL-terminated, or NULL */
+  int            answer;       /* 0-based index into choices, −1 when none */
+  char          *guess;        /* a quantity, or NULL */
+  /* The state the reveal glides to (a question's "after"). */
+  gboolean       has_after;
+  ElabState      after;
+  /* What the reveal (or a solved exercise) explains; NULL when none. */
+  char          *explanation;
+
+  /* An exercise: a goal on the read-outs, its tolerance, a hint. */
+  char          *goal;         /* NULL unless an exercise */
+  double         tolerance;
+  char          *hint;         /* NULL when none */
 } ElabScene;
 
 typedef struct
@@ -115,6 +159,16 @@ ElabScenario *elab_scenario_load_file   (const char          *path,
                                          GError             **error);
 
 void          elab_scene_free           (ElabScene           *scene);
+/* The scene's state as shown: the "after" state once @revealed. */
+const ElabState *elab_scene_get_state   (const ElabScene     *scene,
+                                         gboolean             revealed);
+/* The text a figure shows under the plot for the scene: the caption, a
+ * question with its lettered choices (the answer marked and the
+ * explanation added once @revealed), or an exercise's goal. */
+char         *elab_scene_card_text      (const ElabScene     *scene,
+                                         gboolean             revealed);
+/* "kind=…" spellings: caption, question, exercise. */
+const char   *elab_scene_kind_to_string (ElabSceneKind        kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabScenario, elab_scenario_free)
 
