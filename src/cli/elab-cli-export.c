@@ -13,6 +13,7 @@
 #include "elab-cli-sweep.h"
 #include "elab-export.h"
 #include "elab-figure.h"
+#include "elab-quantities.h"
 #include "elab-trainer.h"
 
 static GString *
@@ -40,8 +41,8 @@ _elab_cli_figure_from_string (const char     *name,
   return elab_cli_fail (ELAB_EXIT_USAGE, "--figure: unknown figure '%s' (one of: %s)", name, names->str);
 }
 
-static ElabFigureKind
-figure_for_page (ElabPage page)
+ElabFigureKind
+_elab_cli_figure_for_page (ElabPage page)
 {
   switch (page)
     {
@@ -127,6 +128,17 @@ elab_cli_export (int    argc,
                                 "temperature,\nlogit-1 … logit-8, x-min, x-max, and for the training figures "
                                 "steps, lr, momentum, init-w, init-b.\n"
                                 "A failed sweep removes the frames it wrote.");
+  /* What a lesson's questions and exercises can name. */
+  {
+    g_autoptr (GString) more = g_string_new ("Quantities that question (guess=) and exercise (goal=) scenes can "
+                                             "name, besides every numeric parameter:\n");
+    guint n;
+    const ElabQuantity *q = elab_quantities (&n);
+
+    for (guint i = 0; i < n; i++)
+      g_string_append_printf (more, "  %-22s %s\n", q[i].name, q[i].help);
+    elab_cli_parser_append_description (parser, more->str);
+  }
   elab_cli_parser_add_string (parser, "figure", &figure_name, "The figure to draw (required)", "NAME");
   elab_cli_parser_add_string (parser, "out", &out, "Output file: FILE.png, FILE.svg or FILE.pdf (required)",
                               "FILE");
@@ -196,7 +208,7 @@ elab_cli_export (int    argc,
 
   /* A scenario without --figure: the figure of the page it was saved on. */
   if (figure_name == NULL)
-    kind = figure_for_page (state.page);
+    kind = _elab_cli_figure_for_page (state.page);
 
   style.theme = state.theme;
   style.palette = state.palette;

@@ -333,6 +333,16 @@ elab_cli_parser_new (const char *command,
 }
 
 void
+elab_cli_parser_append_description (ElabCliParser *parser,
+                                    const char    *text)
+{
+  const char *old = g_option_context_get_description (parser->context);
+  g_autofree char *both = g_strconcat (old ? old : "", old ? "\n\n" : "", text, NULL);
+
+  g_option_context_set_description (parser->context, both);
+}
+
+void
 elab_cli_parser_free (ElabCliParser *parser)
 {
   if (parser == NULL)
@@ -617,6 +627,9 @@ elab_cli_state_flags_add (ElabCliParser      *parser,
       elab_cli_parser_add_int (parser, "scene", 1, ELAB_SCENARIO_MAX_SCENES, &flags->scene, &flags->scene_seen,
                                "With --scenario: start from its scene N (1 is the first), caption included",
                                "N");
+      elab_cli_parser_add_flag (parser, "reveal", &flags->reveal,
+                                "With --scene: a question after its reveal (its after state, the answer "
+                                "marked), an exercise as solved");
     }
 
   elab_state_init_default (&defaults);
@@ -734,6 +747,8 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
     return elab_cli_fail (ELAB_EXIT_USAGE, "--preset and --scenario: give one or the other");
   if (flags->scene_seen && flags->scenario == NULL)
     return elab_cli_fail (ELAB_EXIT_USAGE, "--scene: needs --scenario FILE");
+  if (flags->reveal && !flags->scene_seen)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--reveal: needs --scenario FILE --scene N");
 
   if (flags->preset != NULL && !elab_presets_apply (flags->preset, state))
     return elab_cli_fail (ELAB_EXIT_USAGE, "--preset: unknown preset '%s' (see `entropy-lab presets`)",
@@ -756,9 +771,13 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
                                   flags->scenario, scenario->scenes->len,
                                   scenario->scenes->len == 1 ? "" : "s", flags->scene);
           scene = g_ptr_array_index (scenario->scenes, flags->scene - 1);
-          *state = scene->state;
-          if (res_caption != NULL && scene->caption[0] != '\0')
-            *res_caption = g_strdup (scene->caption);
+          *state = *elab_scene_get_state (scene, flags->reveal);
+          if (res_caption != NULL)
+            {
+              *res_caption = elab_scene_card_text (scene, flags->reveal);
+              if (**res_caption == '\0')
+                g_clear_pointer (res_caption, g_free);
+            }
         }
       else
         *state = scenario->state;

@@ -73,6 +73,9 @@ ElabCliParser *elab_cli_parser_new         (const char          *command,
                                             const char          *summary,
                                             const char          *description);
 void           elab_cli_parser_free        (ElabCliParser       *parser);
+/* Adds a paragraph to the end of --help. */
+void           elab_cli_parser_append_description (ElabCliParser *parser,
+                                                   const char    *text);
 
 /* Each add_* registers --@name. @seen (may be NULL) becomes TRUE when the
  * flag is given, so that a flag overrides a preset only when present. */
@@ -147,6 +150,7 @@ typedef struct
   const char  *scenario;
   gint64       scene;          /* 1-based; 0: the scenario's own state */
   gboolean     scene_seen;
+  gboolean     reveal;         /* the scene after its reveal */
 } ElabCliStateFlags;
 
 void           elab_cli_state_flags_add    (ElabCliParser       *parser,
@@ -165,6 +169,9 @@ int            elab_cli_state_flags_apply  (const ElabCliStateFlags *flags,
  * after printing the error with the list of figures. */
 int            _elab_cli_figure_from_string (const char         *name,
                                              ElabFigureKind     *res);
+
+/* The figure of a page: what a scenario draws without --figure. */
+ElabFigureKind _elab_cli_figure_for_page    (ElabPage           page);
 
 /* A trainer on @state's data set with its settings, run for its steps
  * when @run (the training and landscape figures). NULL with a data error

@@ -26,6 +26,7 @@ int  elab_cli_presets        (int argc, char **argv);
 int  elab_cli_bench          (int argc, char **argv);
 int  elab_cli_train          (int argc, char **argv);
 int  elab_cli_datasets       (int argc, char **argv);
+int  elab_cli_handout        (int argc, char **argv);
 
 /* The trainer's part of `bench` (src/cli/elab-cli-bench-trainer.c): one
  * gradient step over @n_rows rows against the memory-bandwidth bound of

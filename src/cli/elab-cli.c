@@ -23,6 +23,7 @@ static const Subcommand subcommands[] = {
   { "softmax",  elab_cli_softmax,  "softmax probabilities, entropy, cross-entropy and KL" },
   { "train",    elab_cli_train,    "gradient descent on the mean cross-entropy" },
   { "export",   elab_cli_export,   "write a figure as PNG, SVG or PDF" },
+  { "handout",  elab_cli_handout,  "a lesson as a PDF: a page per scene, answers after questions" },
   { "presets",  elab_cli_presets,  "list the presets and figures" },
   { "datasets", elab_cli_datasets, "list the built-in data sets" },
   { "bench",    elab_cli_bench,    "time a figure's frame against matplotlib" },

@@ -1199,7 +1199,7 @@ elab_scene_card_text (const ElabScene *scene,
     {
       if (s->len > 0)
         g_string_append_c (s, '\n');
-      g_string_append_printf (s, "%s %s", revealed ? "Answer:" : "Question:", scene->question);
+      g_string_append_printf (s, "Question: %s", scene->question);
       if (scene->choices != NULL)
         for (guint i = 0; scene->choices[i] != NULL; i++)
           {

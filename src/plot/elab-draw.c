@@ -1440,7 +1440,7 @@ _elab_draw_frame (ElabFigure  *figure,
 
       for (const char *c = figure->style.caption; *c != '\0'; c++)
         lines += (*c == '\n');
-      lines = MIN (lines, 4);
+      lines = MIN (lines, 6);
       res_body->height = MAX (1, res_body->height - _elab_caption_strip_height (figure, lines));
     }
 }

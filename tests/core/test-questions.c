@@ -1,0 +1,191 @@
+/* test-questions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Question and exercise scenes: read strictly (every mistake named with
+ * its line and key), written back the same, revealed as promised; the
+ * quantities they name and the goals they set.
+ */
+
+#include <math.h>
+#include <string.h>
+
+#include "elab-params.h"
+#include "elab-quantities.h"
+#include "elab-scenario.h"
+
+/* A scenario with one scene whose extra keys are @extra. */
+static char *
+lesson (const char *extra)
+{
+  g_autoptr (ElabScenario) sc = elab_scenario_new (NULL);
+  g_autofree char *data = NULL;
+  GString *s;
+  ElabState st;
+
+  elab_state_init_default (&st);
+  st.page = ELAB_PAGE_CROSS_ENTROPY;
+  elab_scenario_add_scene (sc, &st, "");
+  data = elab_scenario_to_data (sc, NULL, NULL);
+  s = g_string_new (data);
+  g_string_replace (s, "caption=\n", extra, 1);
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_question_round_trip (void)
+{
+  g_autofree char *data = lesson ("caption=Before\nkind=question\nquestion=Is H(p, q) = H(q, p)?\n"
+                                  "choices=Yes;No, the order matters;Only at 0\nanswer=B\n"
+                                  "explanation=Not symmetric.\nafter.q-theta=3\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ElabScenario) sc = elab_scenario_from_data (data, strlen (data), "l.elab", &error);
+  g_autoptr (ElabScenario) back = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *card = NULL;
+  g_autofree char *revealed = NULL;
+  const ElabScene *scene;
+  gsize len;
+
+  g_assert_no_error (error);
+  scene = g_ptr_array_index (sc->scenes, 0);
+  g_assert_cmpint (scene->kind, ==, ELAB_SCENE_QUESTION);
+  g_assert_cmpuint (g_strv_length (scene->choices), ==, 3);
+  g_assert_cmpint (scene->answer, ==, 1);
+  g_assert_true (scene->has_after);
+  g_assert_cmpfloat (scene->after.q.theta, ==, 3);
+  g_assert_cmpfloat (scene->state.q.theta, ==, 2);
+  g_assert_true (elab_scene_get_state (scene, FALSE) == &scene->state);
+  g_assert_true (elab_scene_get_state (scene, TRUE) == &scene->after);
+
+  card = elab_scene_card_text (scene, FALSE);
+  g_assert_nonnull (strstr (card, "Is H(p, q) = H(q, p)?"));
+  g_assert_nonnull (strstr (card, "B  No, the order matters"));
+  g_assert_null (strstr (card, "✓"));
+  g_assert_null (strstr (card, "Not symmetric."));
+  revealed = elab_scene_card_text (scene, TRUE);
+  g_assert_nonnull (strstr (revealed, "✓ B  No, the order matters"));
+  g_assert_nonnull (strstr (revealed, "Not symmetric."));
+
+  again = elab_scenario_to_data (sc, &len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (again, "after.q-theta=3\n"));
+  g_assert_null (strstr (again, "after.p-theta"));   /* only what changes */
+  back = elab_scenario_from_data (again, len, "again.elab", &error);
+  g_assert_no_error (error);
+  g_assert_true (elab_scenario_equal (sc, back));
+}
+
+static void
+test_exercise (void)
+{
+  g_autofree char *data = lesson ("caption=Your turn\nkind=exercise\n"
+                                  "goal=mean-kl-pq <= 0.01 and q-theta >= 0.5\ntolerance=0.001\n"
+                                  "hint=Move q towards p.\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ElabScenario) sc = elab_scenario_from_data (data, strlen (data), "l.elab", &error);
+  g_autofree char *card = NULL;
+  const ElabScene *scene;
+  ElabGoal goal;
+  ElabState st;
+  gboolean met = TRUE;
+
+  g_assert_no_error (error);
+  scene = g_ptr_array_index (sc->scenes, 0);
+  g_assert_cmpint (scene->kind, ==, ELAB_SCENE_EXERCISE);
+  g_assert_cmpfloat (scene->tolerance, ==, 0.001);
+  card = elab_scene_card_text (scene, FALSE);
+  g_assert_nonnull (strstr (card, "mean-kl-pq ≤ 0.01 and q-theta ≥ 0.5"));
+
+  g_assert_true (elab_goal_parse (scene->goal, &goal, &error));
+  g_assert_cmpuint (goal.n_terms, ==, 2);
+  st = scene->state;                    /* q θ = 2 against p θ = 1 */
+  g_assert_true (elab_goal_check (&goal, &st, scene->tolerance, &met, &error));
+  g_assert_false (met);
+  st.q.theta = 1;                       /* q = p: KL is 0 */
+  g_assert_true (elab_goal_check (&goal, &st, scene->tolerance, &met, &error));
+  g_assert_true (met);
+}
+
+/* Each mistake is refused with its line and what is wrong. */
+static void
+test_refused (void)
+{
+  static const struct
+  {
+    const char *extra;
+    const char *message;
+  } cases[] = {
+    { "caption=\nkind=quiz\n", "kind: must be one of caption, question, exercise" },
+    { "caption=\nkind=question\nchoices=A;B\nanswer=A\n", "question: missing" },
+    { "caption=\nkind=question\nquestion=Q?\nchoices=Yes;No\nanswer=C\n",
+      "answer: 'C' is not one of the 2 choices (A–B)" },
+    { "caption=\nkind=question\nquestion=Q?\nchoices=Yes\nanswer=A\n", "choices: 2 to 4 choices" },
+    { "caption=\nkind=question\nquestion=Q?\nguess=kl-everywhere\n",
+      "guess: 'kl-everywhere' is not a quantity" },
+    { "caption=\nkind=question\nquestion=Q?\n", "needs either choices= with answer=, or guess=" },
+    { "caption=\nkind=exercise\ngoal=mean-kl <= 1\n", "goal: unknown quantity 'mean-kl'" },
+    { "caption=\nkind=exercise\ngoal=mean-kl-pq is small\n", "is not a comparison" },
+    { "caption=\nkind=exercise\n", "goal: missing" },
+    { "caption=\nquestion=Q?\n", "question: not in a scene of kind=caption" },
+    { "caption=\nkind=question\nquestion=Q?\nguess=argmax-kl-pq\nafter.temperature=0\n",
+      "after.temperature: must be > 0" },
+    { "caption=\nafter.q-theta=3\n", "after.q-theta: not in a scene of kind=caption" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = lesson (cases[i].extra);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ElabScenario) sc = elab_scenario_from_data (data, strlen (data), "l.elab", &error);
+
+      g_assert_null (sc);
+      g_assert_error (error, ELAB_SCENARIO_ERROR, ELAB_SCENARIO_ERROR_INVALID);
+      if (strstr (error->message, cases[i].message) == NULL || !g_str_has_prefix (error->message, "l.elab:"))
+        g_error ("case %" G_GSIZE_FORMAT ": '%s' does not say '%s'", i, error->message, cases[i].message);
+    }
+}
+
+/* The quantities agree with the page's own read-outs. */
+static void
+test_quantities (void)
+{
+  ElabState st;
+  double v;
+  guint n;
+  const ElabQuantity *qs = elab_quantities (&n);
+
+  elab_state_init_default (&st);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (elab_quantity_exists (qs[i].name));
+      g_assert_true (elab_quantity_eval (qs[i].name, &st, &v, NULL));
+      g_assert_false (isnan (v));
+    }
+  g_assert_true (elab_quantity_exists ("q-theta"));
+  g_assert_true (elab_quantity_exists ("logit-2"));
+  g_assert_false (elab_quantity_exists ("dataset"));
+  g_assert_true (elab_quantity_eval ("softmax-max-entropy", &st, &v, NULL));
+  g_assert_cmpfloat (v, ==, log2 (3));
+  g_assert_true (elab_quantity_eval ("argmax-kl-pq", &st, &v, NULL));
+  g_assert_cmpfloat (fabs (v), <, 6.0);
+  st.q = st.p;
+  g_assert_true (elab_quantity_eval ("mean-kl-pq", &st, &v, NULL));
+  g_assert_cmpfloat (v, ==, 0);
+  g_assert_true (elab_quantity_eval ("converged", &st, &v, NULL));   /* the default run converges */
+  g_assert_cmpfloat (v, ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/elab/core/Questions/question-round-trip", test_question_round_trip);
+  g_test_add_func ("/elab/core/Questions/exercise", test_exercise);
+  g_test_add_func ("/elab/core/Questions/refused", test_refused);
+  g_test_add_func ("/elab/core/Questions/quantities", test_quantities);
+
+  return g_test_run ();
+}
