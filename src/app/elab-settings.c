@@ -2,8 +2,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The same keys go to GSettings or to a GKeyFile, through the small
- * get/set helpers below, so the rest of the app never asks which.
+ * Two kinds of memory. What is about the window (its size, whether it is
+ * maximised, the training speed) goes to GSettings, or to a GKeyFile
+ * when there is no schema, through the small get/set helpers below. The
+ * lesson (every parameter of the state) is a scenario file in the user's
+ * state directory, written atomically and read leniently: it holds every
+ * parameter by construction, a bad value costs only that value, and a
+ * file that cannot be read at all is moved aside, kept, rather than
+ * overwritten.
+ *
+ * Earlier versions kept the lesson in GSettings; those keys stay in the
+ * schema (GSettings cannot read a key its schema lacks) and are read once,
+ * when there is no saved file yet, so nobody loses their setup.
  */
 #define G_LOG_DOMAIN "elab-settings"
 
@@ -13,12 +23,15 @@
 #include <math.h>
 #include <string.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
+#include "elab-scenario.h"
 #include "elab-settings.h"
 
 #define GROUP "state"
+#define STATE_BASENAME "last.elab"
 
 struct _ElabSettings
 {
@@ -28,6 +41,12 @@ struct _ElabSettings
   char       *keyfile_path;
   const char *kind;
   gboolean    dirty;
+
+  char       *state_path;  /* the lesson: last.elab */
+  /* Reading the earlier versions' keys: only values a person stored
+   * count (a schema default is no setup to keep). */
+  gboolean    migrating;
+  gboolean    migrated;    /* at least one such value was found */
 };
 
 static char *
@@ -89,6 +108,8 @@ elab_settings_new (void)
       self->kind = "keyfile";
     }
 
+  self->state_path = g_build_filename (g_get_user_state_dir (), "entropy-lab", STATE_BASENAME, NULL);
+
   return self;
 }
 
@@ -103,6 +124,7 @@ elab_settings_free (ElabSettings *self)
   g_clear_pointer (&self->schema, g_settings_schema_unref);
   g_clear_pointer (&self->keyfile, g_key_file_free);
   g_free (self->keyfile_path);
+  g_free (self->state_path);
   g_free (self);
 }
 
@@ -112,6 +134,14 @@ elab_settings_get_kind (ElabSettings *self)
   return self->kind;
 }
 
+const char *
+elab_settings_get_state_path (ElabSettings *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->state_path;
+}
+
 /* A schema installed by an older version may lack a key this build
  * reads or writes, and GSettings aborts on an unknown key: such a key
  * keeps its default and is not saved. */
@@ -119,7 +149,27 @@ static gboolean
 has_key (ElabSettings *self,
          const char   *key)
 {
-  return self->settings != NULL && g_settings_schema_has_key (self->schema, key);
+  g_autoptr(GVariant) stored = NULL;
+
+  if (self->settings == NULL || !g_settings_schema_has_key (self->schema, key))
+    return FALSE;
+  if (!self->migrating)
+    return TRUE;
+  stored = g_settings_get_user_value (self->settings, key);
+  self->migrated |= stored != NULL;
+  return stored != NULL;
+}
+
+/* While migrating, a keyfile's key counts when it is there at all. */
+static gboolean
+in_keyfile (ElabSettings *self,
+            const char   *key)
+{
+  gboolean found = self->keyfile != NULL && g_key_file_has_key (self->keyfile, GROUP, key, NULL);
+
+  if (self->migrating)
+    self->migrated |= found;
+  return found;
 }
 
 /* Getters leave *res alone when the key is missing or malformed. */
@@ -134,7 +184,7 @@ get_double (ElabSettings *self,
 
   if (has_key (self, key))
     v = g_settings_get_double (self->settings, key);
-  else if (self->keyfile != NULL)
+  else if (in_keyfile (self, key))
     {
       v = g_key_file_get_double (self->keyfile, GROUP, key, &error);
       if (error != NULL)
@@ -172,7 +222,7 @@ get_doubles (ElabSettings *self,
         if (isfinite (values[i]))
           res[i] = values[i];
     }
-  else if (self->keyfile != NULL)
+  else if (in_keyfile (self, key))
     {
       gsize len = 0;
       g_autofree double *values = g_key_file_get_double_list (self->keyfile, GROUP, key, &len, NULL);
@@ -181,19 +231,6 @@ get_doubles (ElabSettings *self,
         if (isfinite (values[i]))
           res[i] = values[i];
     }
-}
-
-static void
-set_doubles (ElabSettings *self,
-             const char   *key,
-             const double *values,
-             gsize         n)
-{
-  if (has_key (self, key))
-    g_settings_set_value (self->settings, key,
-                          g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, values, n, sizeof (double)));
-  else if (self->keyfile != NULL)
-    g_key_file_set_double_list (self->keyfile, GROUP, key, (double *) values, n);
 }
 
 static void
@@ -211,7 +248,7 @@ get_bools (ElabSettings *self,
       for (gsize i = 0; i < MIN (len, n); i++)
         res[i] = values[i] != 0;
     }
-  else if (self->keyfile != NULL)
+  else if (in_keyfile (self, key))
     {
       gsize len = 0;
       g_autofree gboolean *values = g_key_file_get_boolean_list (self->keyfile, GROUP, key, &len, NULL);
@@ -221,46 +258,15 @@ get_bools (ElabSettings *self,
     }
 }
 
-static void
-set_bools (ElabSettings   *self,
-           const char     *key,
-           const gboolean *values,
-           gsize           n)
-{
-  if (has_key (self, key))
-    {
-      guchar bytes[16];
-
-      for (gsize i = 0; i < MIN (n, G_N_ELEMENTS (bytes)); i++)
-        bytes[i] = values[i] != 0;
-      g_settings_set_value (self->settings, key,
-                            g_variant_new_fixed_array (G_VARIANT_TYPE_BOOLEAN, bytes,
-                                                       MIN (n, G_N_ELEMENTS (bytes)), sizeof (guchar)));
-    }
-  else if (self->keyfile != NULL)
-    g_key_file_set_boolean_list (self->keyfile, GROUP, key, (gboolean *) values, n);
-}
-
 static char *
 get_string (ElabSettings *self,
             const char   *key)
 {
   if (has_key (self, key))
     return g_settings_get_string (self->settings, key);
-  if (self->keyfile == NULL)
+  if (!in_keyfile (self, key))
     return NULL;
   return g_key_file_get_string (self->keyfile, GROUP, key, NULL);
-}
-
-static void
-set_string (ElabSettings *self,
-            const char   *key,
-            const char   *value)
-{
-  if (has_key (self, key))
-    g_settings_set_string (self->settings, key, value);
-  else if (self->keyfile != NULL)
-    g_key_file_set_string (self->keyfile, GROUP, key, value);
 }
 
 static void
@@ -281,23 +287,12 @@ get_int (ElabSettings *self,
         *res = g_variant_get_int32 (value);
       return;
     }
-  if (self->keyfile == NULL)
+  if (!in_keyfile (self, key))
     return;
 
   v = g_key_file_get_integer (self->keyfile, GROUP, key, &error);
   if (error == NULL)
     *res = v;
-}
-
-static void
-set_uint (ElabSettings *self,
-          const char   *key,
-          guint         value)
-{
-  if (has_key (self, key))
-    g_settings_set_uint (self->settings, key, value);
-  else if (self->keyfile != NULL)
-    g_key_file_set_integer (self->keyfile, GROUP, key, (int) value);
 }
 
 static void
@@ -324,7 +319,7 @@ get_bool (ElabSettings *self,
       *res = g_settings_get_boolean (self->settings, key);
       return;
     }
-  if (self->keyfile == NULL)
+  if (!in_keyfile (self, key))
     return;
 
   v = g_key_file_get_boolean (self->keyfile, GROUP, key, &error);
@@ -343,9 +338,10 @@ set_bool (ElabSettings *self,
     g_key_file_set_boolean (self->keyfile, GROUP, key, value);
 }
 
-void
-elab_settings_load_state (ElabSettings *self,
-                          ElabState    *state)
+/* The lesson as earlier versions stored it, over @state. */
+static void
+migrate_state (ElabSettings *self,
+               ElabState    *state)
 {
   ElabState s = *state;
   double theta[ELAB_MAX_MODELS], bias[ELAB_MAX_MODELS];
@@ -361,8 +357,7 @@ elab_settings_load_state (ElabSettings *self,
   int k = s.k;
   int steps = (int) s.steps;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (state != NULL);
+  self->migrating = TRUE;
 
   page = get_string (self, "page");
   if (page != NULL)
@@ -429,55 +424,107 @@ elab_settings_load_state (ElabSettings *self,
   if (loss_scale != NULL)
     elab_loss_scale_from_string (loss_scale, &s.loss_scale);
 
-  /* A hand-edited or stale file must never reach the figures. */
+  self->migrating = FALSE;
+
+  /* A hand-edited or stale setup must never reach the figures. */
   if (elab_state_validate (&s, NULL))
     *state = s;
+}
+
+/* Keeps a file that cannot be read next to where it was, under a name
+ * of its own, so that the next save does not overwrite it. */
+static void
+move_aside (ElabSettings *self,
+            const char   *why)
+{
+  g_autofree char *backup = g_strconcat (self->state_path, ".bad", NULL);
+
+  if (g_file_test (backup, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+      g_free (backup);
+      backup = g_strdup_printf ("%s.bad-%s", self->state_path, stamp);
+      for (guint n = 2; g_file_test (backup, G_FILE_TEST_EXISTS); n++)
+        {
+          g_free (backup);
+          backup = g_strdup_printf ("%s.bad-%s-%u", self->state_path, stamp, n);
+        }
+    }
+
+  if (g_rename (self->state_path, backup) == 0)
+    g_message ("The last state could not be read (%s); it is kept as %s and the defaults are used",
+               why, backup);
+  else
+    g_message ("The last state could not be read (%s), nor moved aside (%s); the defaults are used",
+               why, g_strerror (errno));
+}
+
+void
+elab_settings_load_state (ElabSettings *self,
+                          ElabState    *state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(ElabScenario) scenario = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *display = NULL;
+  gsize length = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (state != NULL);
+
+  if (!g_file_get_contents (self->state_path, &data, &length, &error))
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          /* No saved file yet: the setup an earlier version kept, once. */
+          self->migrated = FALSE;
+          migrate_state (self, state);
+          if (self->migrated)
+            elab_settings_save_state (self, state);
+        }
+      else
+        move_aside (self, error->message);
+      return;
+    }
+
+  display = g_filename_display_name (self->state_path);
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  scenario = elab_scenario_from_data_lenient (data, length, display, warnings, &error);
+  if (scenario == NULL)
+    {
+      move_aside (self, error->message);
+      return;
+    }
+
+  /* A bad value costs only itself: it keeps its default. */
+  for (guint i = 0; i < warnings->len; i++)
+    g_message ("%s; that value is set to its default", (const char *) g_ptr_array_index (warnings, i));
+
+  *state = scenario->state;
 }
 
 void
 elab_settings_save_state (ElabSettings    *self,
                           const ElabState *state)
 {
-  double theta[ELAB_MAX_MODELS], bias[ELAB_MAX_MODELS];
+  g_autoptr(ElabScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (state != NULL);
 
-  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
-    {
-      theta[i] = state->models[i].theta;
-      bias[i] = state->models[i].bias;
-    }
+  dir = g_path_get_dirname (self->state_path);
+  scenario = elab_scenario_new (state);
+  /* Losing the last state is not worth a dialog; say it once, quietly. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_debug ("Could not create %s: %s", dir, g_strerror (errno));
+  else if (!elab_scenario_save_file (scenario, self->state_path, &error))
+    g_debug ("Could not save the last state: %s", error->message);
 
-  set_string (self, "page", elab_page_to_string (state->page));
-  set_string (self, "unit", elab_unit_to_string (state->unit));
-  set_string (self, "palette", state->palette == ELAB_PALETTE_COLORBLIND ? "colorblind" : "default");
-  set_string (self, "notation", elab_notation_to_string (state->notation));
-  set_double (self, "x-min", state->x_min);
-  set_double (self, "x-max", state->x_max);
-  set_doubles (self, "model-theta", theta, ELAB_MAX_MODELS);
-  set_doubles (self, "model-bias", bias, ELAB_MAX_MODELS);
-  set_bools (self, "model-enabled", state->model_enabled, ELAB_MAX_MODELS);
-  set_double (self, "p-theta", state->p.theta);
-  set_double (self, "p-bias", state->p.bias);
-  set_double (self, "q-theta", state->q.theta);
-  set_double (self, "q-bias", state->q.bias);
-  set_uint (self, "softmax-k", state->k);
-  set_doubles (self, "logits", state->logits, ELAB_SOFTMAX_MAX_K);
-  set_double (self, "temperature", state->temperature);
-  set_doubles (self, "target", state->target, ELAB_SOFTMAX_MAX_K);
-  set_string (self, "dataset", state->dataset);
-  set_string (self, "x-column", state->x_column);
-  set_string (self, "y-column", state->y_column);
-  set_uint (self, "steps", state->steps);
-  set_string (self, "optimizer", elab_optimizer_to_string (state->optimizer));
-  set_double (self, "learning-rate", state->learning_rate);
-  set_double (self, "momentum", state->momentum);
-  set_bool (self, "standardize", state->standardize);
-  set_bool (self, "use-bias", state->use_bias);
-  set_string (self, "loss-scale", elab_loss_scale_to_string (state->loss_scale));
-
-  self->dirty = TRUE;
   elab_settings_sync (self);
 }
 

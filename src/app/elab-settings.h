@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 typedef struct _ElabSettings ElabSettings;
 
-/* Where the window's last state lives. The installed GSettings schema when
+/* Where the window's size and speed live. The installed GSettings schema when
  * there is one; else the schema compiled into the build dir, stored in a
  * keyfile under the user config dir (so a run from the build tree neither
  * aborts nor writes into the desktop's dconf); else a plain keyfile. Never
@@ -21,10 +21,16 @@ ElabSettings *elab_settings_new          (void);
 void          elab_settings_free         (ElabSettings    *self);
 /* "gsettings", "build-schema" or "keyfile": for tests. */
 const char   *elab_settings_get_kind     (ElabSettings    *self);
-/* Overlays the stored values on @state; a stored state that does not
- * validate leaves @state untouched. */
+/* The last state's file: last.elab in the user's state directory. */
+const char   *elab_settings_get_state_path (ElabSettings  *self);
+/* Sets @state from the last state's file. A bad value keeps its
+ * default (with a message naming the key); a file that cannot be read
+ * at all is moved aside (last.elab.bad, or with the time added) and
+ * leaves @state untouched. Without a file, the setup an earlier version
+ * kept in GSettings is read, and saved as the file. */
 void          elab_settings_load_state   (ElabSettings    *self,
                                           ElabState       *state);
+/* Writes the last state's file atomically, and pending window settings. */
 void          elab_settings_save_state   (ElabSettings    *self,
                                           const ElabState *state);
 void          elab_settings_get_window   (ElabSettings    *self,

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <stdlib.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "elab-plot-view.h"
@@ -41,4 +43,47 @@ wait_for_frame (ElabPlotView *view,
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (id);
+}
+
+static char *isolated_state_dir;
+
+static inline void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+          g_free (child);
+        }
+      g_dir_close (dir);
+    }
+  g_remove (path);
+}
+
+static inline void
+remove_isolated_state_dir (void)
+{
+  if (isolated_state_dir != NULL)
+    remove_tree (isolated_state_dir);
+  g_clear_pointer (&isolated_state_dir, g_free);
+}
+
+/* Gives this process a state directory of its own (where windows save
+ * the last state), removed at exit: a test neither starts from what an
+ * earlier run left nor races with another test, as with the memory
+ * GSettings backend. Call before anything asks GLib for the directory. */
+static inline void
+isolate_state_dir (void)
+{
+  isolated_state_dir = g_dir_make_tmp ("elab-state-XXXXXX", NULL);
+  g_assert_nonnull (isolated_state_dir);
+  g_setenv ("XDG_STATE_HOME", isolated_state_dir, TRUE);
+  atexit (remove_isolated_state_dir);
 }

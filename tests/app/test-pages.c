@@ -495,6 +495,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  isolate_state_dir ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

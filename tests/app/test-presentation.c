@@ -17,6 +17,8 @@
 #include "elab-window-scenes.h"
 #include "elab-window.h"
 
+#include "app-test-util.h"
+
 typedef struct
 {
   guint presenting;
@@ -333,6 +335,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  isolate_state_dir ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -46,6 +46,7 @@ env.update({
     "XDG_CONFIG_HOME": os.path.join(home, "config"),
     "XDG_DATA_HOME": os.path.join(home, "data"),
     "XDG_CACHE_HOME": os.path.join(home, "cache"),
+    "XDG_STATE_HOME": os.path.join(home, "state"),
     "GSETTINGS_BACKEND": "keyfile",
     "GSK_RENDERER": "cairo",
     "GDK_BACKEND": "x11",
@@ -70,12 +71,18 @@ def wait_window(pid, timeout=20.0):
 
 
 def saved_state():
-    path = os.path.join(home, "config", "glib-2.0", "settings", "keyfile")
+    """The [state] group of the last state the app saved (a scenario file)."""
+    path = os.path.join(home, "state", "entropy-lab", "last.elab")
     values = {}
+    group = None
     if os.path.exists(path):
         for line in open(path, encoding="utf-8"):
-            m = re.match(r"^([a-z-]+)=(.*)$", line.strip())
-            if m:
+            line = line.strip()
+            if line.startswith("["):
+                group = line
+                continue
+            m = re.match(r"^([a-z0-9-]+)=(.*)$", line)
+            if m and group == "[state]":
                 values[m.group(1)] = m.group(2)
     return values
 
@@ -114,9 +121,9 @@ except subprocess.TimeoutExpired:
 check("Ctrl+Q exits 0", rc == 0, "rc=%r" % rc)
 
 state = saved_state()
-check("the keys stepped to scene 4: the Cross-entropy page", state.get("page") == "'cross-entropy'", state)
+check("the keys stepped to scene 4: the Cross-entropy page", state.get("page") == "cross-entropy", state)
 check("scene 4's p and q (swapped: p θ = 2, q θ = 1)",
-      state.get("p-theta") == "2.0" and state.get("q-theta") == "1.0", state)
+      state.get("p-theta") == "2" and state.get("q-theta") == "1", state)
 with open(stderr_path) as f:
     text = f.read()
 check("the app wrote nothing on stderr", text.strip() == "", text)

@@ -21,6 +21,8 @@
 #include "elab-window-scenes.h"
 #include "elab-window.h"
 
+#include "app-test-util.h"
+
 static char *
 lesson_path (void)
 {
@@ -596,6 +598,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  isolate_state_dir ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A newer build next to an older installed schema: the installed schema
- * lacks a key this build knows (here loss-scale). GSettings aborts on an
- * unknown key, so the settings must skip it: the state still loads and
- * saves, and the missing key keeps its default.
+ * An upgrade: an earlier version kept the lesson in GSettings, under an
+ * installed schema that may lack a key this build knows (here loss-scale;
+ * GSettings aborts on an unknown key). With no saved file yet, the values
+ * a person stored are read once, what the old schema lacks keeps its
+ * default, and from then on the lesson is the saved file.
  */
 #include "elab-config.h"
 
@@ -13,6 +14,8 @@
 #include <glib/gstdio.h>
 
 #include "elab-settings.h"
+
+#include "app-test-util.h"
 
 static char *schema_dir;
 
@@ -52,26 +55,81 @@ make_old_schema (void)
 static void
 test_old_schema (void)
 {
+  g_autoptr(GSettings) old = NULL;
   ElabSettings *settings;
-  ElabState state, loaded;
+  ElabState loaded, defaults;
+  const double theta[] = { 3.25, 2, 0.5 };
 
-  elab_state_init_default (&state);
-  elab_state_init_default (&loaded);
+  elab_state_init_default (&defaults);
+
+  /* What the earlier version left behind. */
+  old = g_settings_new (ELAB_APP_ID);
+  g_settings_set_string (old, "unit", "nats");
+  g_settings_set_value (old, "model-theta",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, theta, 3, sizeof (double)));
+  g_settings_set_double (old, "p-bias", -1.5);
+  g_settings_set_uint (old, "steps", 77);
+
   settings = elab_settings_new ();
   /* The installed (older) schema is the one in use. */
   g_assert_cmpstr (elab_settings_get_kind (settings), ==, "gsettings");
+  g_assert_false (g_file_test (elab_settings_get_state_path (settings), G_FILE_TEST_EXISTS));
 
-  state.unit = ELAB_UNIT_NATS;
-  state.models[0].theta = 3.25;
-  state.loss_scale = ELAB_LOSS_SCALE_LOG;
-  elab_settings_save_state (settings, &state);
+  elab_state_init_default (&loaded);
   elab_settings_load_state (settings, &loaded);
-  elab_settings_free (settings);
 
-  /* What the old schema has comes back; what it lacks keeps its default. */
+  /* What the old schema has comes back; what nobody set, or the old
+   * schema lacks, keeps its default. */
   g_assert_cmpint (loaded.unit, ==, ELAB_UNIT_NATS);
   g_assert_cmpfloat (loaded.models[0].theta, ==, 3.25);
+  g_assert_cmpfloat (loaded.p.bias, ==, -1.5);
+  g_assert_cmpuint (loaded.steps, ==, 77);
+  g_assert_cmpfloat (loaded.q.theta, ==, defaults.q.theta);
   g_assert_cmpint (loaded.loss_scale, ==, ELAB_LOSS_SCALE_LINEAR);
+
+  /* Read once: it is now the saved file, which wins from then on. */
+  g_assert_true (g_file_test (elab_settings_get_state_path (settings), G_FILE_TEST_EXISTS));
+  g_settings_set_string (old, "unit", "bits");
+  elab_state_init_default (&loaded);
+  elab_settings_load_state (settings, &loaded);
+  g_assert_cmpint (loaded.unit, ==, ELAB_UNIT_NATS);
+  g_assert_cmpuint (loaded.steps, ==, 77);
+
+  /* The window's own settings still live in GSettings. */
+  elab_settings_set_training_speed (settings, 125);
+  elab_settings_free (settings);
+  g_assert_cmpfloat (g_settings_get_double (old, "training-speed"), ==, 125);
+}
+
+/* A fresh install: no file, nothing stored; nothing is written until
+ * there is something to keep. */
+static void
+test_nothing_to_migrate (void)
+{
+  ElabSettings *settings;
+  ElabState loaded, defaults;
+  g_autofree char *path = NULL;
+
+  settings = elab_settings_new ();
+  path = g_strdup (elab_settings_get_state_path (settings));
+  g_remove (path);
+  elab_settings_free (settings);
+
+  {
+    g_autoptr(GSettings) old = g_settings_new (ELAB_APP_ID);
+    const char *keys[] = { "unit", "model-theta", "p-bias", "steps" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      g_settings_reset (old, keys[i]);
+  }
+
+  settings = elab_settings_new ();
+  elab_state_init_default (&defaults);
+  elab_state_init_default (&loaded);
+  elab_settings_load_state (settings, &loaded);
+  g_assert_true (elab_state_equal (&loaded, &defaults));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  elab_settings_free (settings);
 }
 
 int
@@ -80,6 +138,7 @@ main (int    argc,
 {
   int ret;
 
+  isolate_state_dir ();
   g_test_init (&argc, &argv, NULL);
 
   /* Before anything reads the default schema source. */
@@ -88,6 +147,7 @@ main (int    argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
   g_test_add_func ("/elab/app/Settings/older-installed-schema", test_old_schema);
+  g_test_add_func ("/elab/app/Settings/nothing-to-migrate", test_nothing_to_migrate);
   ret = g_test_run ();
 
   {
