@@ -39,6 +39,7 @@ init_all_changed (ElabState *state)
   state->theme = ELAB_THEME_DARK;
   state->palette = ELAB_PALETTE_COLORBLIND;
   state->notation = ELAB_NOTATION_SUBSCRIPT;
+  state->kl_gap = ELAB_KL_GAP_BOTH;
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)
     {
       state->models[i].theta = 0.1 * (i + 1) - 3;
