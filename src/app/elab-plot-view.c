@@ -279,9 +279,11 @@ elab_plot_view_measure (GtkWidget      *widget,
                         int            *minimum_baseline,
                         int            *natural_baseline)
 {
+  /* 300 px wide: the Training page's two figures beside its side panel
+   * still fit a 1024 px screen. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 360;
+      *minimum = 300;
       *natural = 900;
     }
   else

@@ -304,6 +304,49 @@ test_sweep_dialog (void)
   spin ();
 }
 
+/* Every page fits a 1024×768 screen: the window's minimum size on each
+ * page (the Cross-entropy and Training pages asked for 1156 px), and the
+ * Training page's step and loss show without scrolling at the default
+ * 1280×800. */
+static void
+test_fits_small_screen (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  GtkWidget *step, *panel;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  for (ElabPage page = 0; page <= ELAB_PAGE_SOFTMAX; page++)
+    {
+      int min_width, min_height;
+
+      elab_window_set_page (window, page);
+      spin ();
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1024, &min_height, NULL, NULL, NULL);
+      g_test_message ("page %d: at least %d×%d", page, min_width, min_height);
+      g_assert_cmpint (min_width, <=, 1024);
+      g_assert_cmpint (min_height, <=, 768);
+    }
+
+  /* The run's read-outs: above the fold of the side panel. */
+  elab_window_set_page (window, ELAB_PAGE_TRAINING);
+  while (gtk_widget_get_width (GTK_WIDGET (elab_window_get_visible_plot_view (window))) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+  step = find_label (GTK_WIDGET (window), "Gradient norm |∇L|");
+  g_assert_nonnull (step);
+  panel = gtk_widget_get_ancestor (step, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_compute_bounds (step, panel, &bounds));
+  g_test_message ("the gradient norm's bottom at %g px of a %d px panel",
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (panel));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (panel));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +356,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/elab/app/Lecture/sweep-dialog", test_sweep_dialog);
+  g_test_add_func ("/elab/app/Lecture/fits-small-screen", test_fits_small_screen);
 
   return g_test_run ();
 }
