@@ -8,7 +8,8 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian/Ubuntu packages the build and the tests need.
 BUILD_DEPS = meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-dev-bin \
-             libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
+             libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpango1.0-dev \
+             libpng-dev
 TEST_DEPS  = xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3 python3-mpmath \
              python3-numpy python3-matplotlib python3-sklearn python3-gi python3-pyatspi \
              gir1.2-atspi-2.0 desktop-file-utils appstream clang imagemagick poppler-utils

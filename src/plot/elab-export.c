@@ -8,6 +8,7 @@
 
 #include "elab-export.h"
 #include "elab-figure-private.h"
+#include "elab-png.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -163,7 +164,7 @@ render (ElabFigure             *figure,
       if (format == ELAB_EXPORT_PNG)
         {
           cairo_surface_flush (surface);
-          status = cairo_surface_write_to_png_stream (surface, sink_write_cb, sink);
+          status = elab_png_write (surface, sink_write_cb, sink);
         }
       else
         {
