@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "elab-quantities.h"
 #include "elab-scene-player.h"
 
 struct _ElabScenePlayer
@@ -30,6 +31,10 @@ struct _ElabScenePlayer
   GtkWidget    *widget;
 
   guint         index;          /* 1-based, 0: before the first scene */
+  gboolean      revealed;       /* a question's answer shown */
+  gboolean      solved;         /* an exercise's goal met by the live state */
+  char         *card;           /* the text under the figure, or NULL */
+  gulong        changed_id;
   guint         tick_id;
   gboolean      animating;
   gint64        start_us;       /* -1 until the first frame of a step */
@@ -42,6 +47,8 @@ enum {
   PROP_INDEX,
   PROP_N_SCENES,
   PROP_CAPTION,
+  PROP_REVEALED,
+  PROP_SOLVED,
   N_PROPS
 };
 
@@ -73,6 +80,8 @@ apply_state (ElabScenePlayer *self,
   elab_document_changed (self->document, what);
 }
 
+static void check_exercise (ElabScenePlayer *self);
+
 static void
 stop_ticking (ElabScenePlayer *self)
 {
@@ -92,6 +101,7 @@ elab_scene_player_finish (ElabScenePlayer *self)
   stop_ticking (self);
   self->animating = FALSE;
   apply_state (self, &self->to);
+  check_exercise (self);
 }
 
 gboolean
@@ -114,6 +124,7 @@ elab_scene_player_advance (ElabScenePlayer *self,
     {
       self->animating = FALSE;
       apply_state (self, &self->to);
+      check_exercise (self);
       return FALSE;
     }
 
@@ -145,39 +156,100 @@ animations_enabled (GtkWidget *widget)
   return enabled;
 }
 
-static void
-set_index (ElabScenePlayer *self,
-           guint            index)
+static const ElabScene *
+current_scene (ElabScenePlayer *self)
 {
-  if (self->index == index)
-    return;
+  if (self->index < 1 || self->index > elab_scene_player_get_n_scenes (self))
+    return NULL;
+  return g_ptr_array_index (self->scenario->scenes, self->index - 1);
+}
 
-  self->index = index;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
+/* The text under the figure follows the scene, its reveal and, for an
+ * exercise, whether the live state meets the goal. */
+static void
+update_card (ElabScenePlayer *self)
+{
+  const ElabScene *scene = current_scene (self);
+  g_autofree char *card = NULL;
+
+  if (scene != NULL)
+    card = elab_scene_card_text (scene, self->revealed || self->solved);
+  if (card != NULL && card[0] == '\0')
+    g_clear_pointer (&card, g_free);
+  if (g_strcmp0 (card, self->card) == 0)
+    return;
+  g_free (self->card);
+  self->card = g_steal_pointer (&card);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
 }
 
-gboolean
-elab_scene_player_go_to (ElabScenePlayer *self,
-                         guint            index,
-                         gboolean         animate)
+/* An exercise is checked against every change a person makes. */
+static void
+check_exercise (ElabScenePlayer *self)
+{
+  const ElabScene *scene = current_scene (self);
+  gboolean solved = FALSE;
+  ElabGoal goal;
+
+  if (scene != NULL && scene->kind == ELAB_SCENE_EXERCISE && !self->animating &&
+      elab_goal_parse (scene->goal, &goal, NULL))
+    elab_goal_check (&goal, elab_document_get_state (self->document), scene->tolerance, &solved, NULL);
+
+  if (solved != self->solved)
+    {
+      self->solved = solved;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOLVED]);
+    }
+  update_card (self);
+}
+
+static void
+document_changed_cb (ElabDocument    *document,
+                     guint            what,
+                     ElabScenePlayer *self)
+{
+  check_exercise (self);
+}
+
+static void
+set_index (ElabScenePlayer *self,
+           guint            index,
+           gboolean         revealed)
+{
+  gboolean index_changed = self->index != index;
+  gboolean revealed_changed = self->revealed != revealed;
+
+  self->index = index;
+  self->revealed = revealed;
+  if (index_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
+  if (revealed_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
+  check_exercise (self);
+}
+
+/* Scene @index, before or after its reveal. */
+static gboolean
+show (ElabScenePlayer *self,
+      guint            index,
+      gboolean         revealed,
+      gboolean         animate)
 {
   const ElabScene *scene;
-
-  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
 
   if (index < 1 || index > elab_scene_player_get_n_scenes (self))
     return FALSE;
 
   scene = g_ptr_array_index (self->scenario->scenes, index - 1);
+  revealed = revealed && scene->kind == ELAB_SCENE_QUESTION;
 
   /* A step during a step starts from wherever the glide has got to. */
   stop_ticking (self);
   self->from = *elab_document_get_state (self->document);
-  self->to = scene->state;
+  self->to = *elab_scene_get_state (scene, revealed);
   self->start_us = -1;
   self->animating = TRUE;
-  set_index (self, index);
+  set_index (self, index, revealed);
 
   if (!animate || (self->widget != NULL && !animations_enabled (self->widget)))
     {
@@ -200,21 +272,57 @@ elab_scene_player_go_to (ElabScenePlayer *self,
 }
 
 gboolean
-elab_scene_player_next (ElabScenePlayer *self)
+elab_scene_player_go_to (ElabScenePlayer *self,
+                         guint            index,
+                         gboolean         animate)
 {
   g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
 
-  return elab_scene_player_go_to (self, self->index + 1, TRUE);
+  return show (self, index, FALSE, animate);
 }
 
+/* A question reveals its answer before the next scene comes. */
+gboolean
+elab_scene_player_next (ElabScenePlayer *self)
+{
+  const ElabScene *scene;
+
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
+
+  scene = current_scene (self);
+  if (scene != NULL && scene->kind == ELAB_SCENE_QUESTION && !self->revealed)
+    return show (self, self->index, TRUE, TRUE);
+  return show (self, self->index + 1, FALSE, TRUE);
+}
+
+/* Back from a reveal to its question; back to a question from the scene
+ * after it lands on its answer, as it was left. */
 gboolean
 elab_scene_player_previous (ElabScenePlayer *self)
 {
   g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
 
+  if (self->revealed)
+    return show (self, self->index, FALSE, TRUE);
   if (self->index <= 1)
     return FALSE;
-  return elab_scene_player_go_to (self, self->index - 1, TRUE);
+  return show (self, self->index - 1, TRUE, TRUE);
+}
+
+gboolean
+elab_scene_player_get_revealed (ElabScenePlayer *self)
+{
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
+
+  return self->revealed;
+}
+
+gboolean
+elab_scene_player_get_solved (ElabScenePlayer *self)
+{
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
+
+  return self->solved;
 }
 
 gboolean
@@ -255,7 +363,7 @@ elab_scene_player_set_scenario (ElabScenePlayer *self,
 
   /* Force the notifications: a new scenario may keep the same index. */
   self->index = G_MAXUINT;
-  set_index (self, index);
+  set_index (self, index, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SCENES]);
 }
 
@@ -286,15 +394,9 @@ elab_scene_player_get_index (ElabScenePlayer *self)
 const char *
 elab_scene_player_get_caption (ElabScenePlayer *self)
 {
-  const ElabScene *scene;
-
   g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), NULL);
 
-  if (self->index < 1 || self->index > elab_scene_player_get_n_scenes (self))
-    return NULL;
-
-  scene = g_ptr_array_index (self->scenario->scenes, self->index - 1);
-  return scene->caption[0] != '\0' ? scene->caption : NULL;
+  return self->card;
 }
 
 char *
@@ -439,6 +541,12 @@ elab_scene_player_get_property (GObject    *object,
     case PROP_CAPTION:
       g_value_set_string (value, elab_scene_player_get_caption (self));
       break;
+    case PROP_REVEALED:
+      g_value_set_boolean (value, self->revealed);
+      break;
+    case PROP_SOLVED:
+      g_value_set_boolean (value, self->solved);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -460,6 +568,8 @@ elab_scene_player_finalize (GObject *object)
   ElabScenePlayer *self = ELAB_SCENE_PLAYER (object);
 
   g_clear_pointer (&self->scenario, elab_scenario_free);
+  g_clear_pointer (&self->card, g_free);
+  g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (elab_scene_player_parent_class)->finalize (object);
@@ -483,6 +593,12 @@ elab_scene_player_class_init (ElabScenePlayerClass *klass)
   properties[PROP_CAPTION] =
     g_param_spec_string ("caption", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVEALED] =
+    g_param_spec_boolean ("revealed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOLVED] =
+    g_param_spec_boolean ("solved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -501,5 +617,6 @@ elab_scene_player_new (ElabDocument *document)
 
   self = g_object_new (ELAB_TYPE_SCENE_PLAYER, NULL);
   self->document = g_object_ref (document);
+  self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (document_changed_cb), self);
   return self;
 }

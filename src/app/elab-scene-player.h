@@ -35,7 +35,8 @@ const ElabScenario *elab_scene_player_get_scenario     (ElabScenePlayer    *self
 guint               elab_scene_player_get_n_scenes     (ElabScenePlayer    *self);
 /* 1-based; 0 before the first scene (or when there are none). */
 guint               elab_scene_player_get_index        (ElabScenePlayer    *self);
-/* The current scene's caption, or NULL (no scene, or an empty caption). */
+/* The text under the figure for the current scene (elab_scene_card_text():
+ * the caption, a question and its choices, an exercise's goal), or NULL. */
 const char         *elab_scene_player_get_caption      (ElabScenePlayer    *self);
 /* "scene 2 / 5", or NULL when there are no scenes. */
 char               *elab_scene_player_dup_position     (ElabScenePlayer    *self);
@@ -48,6 +49,10 @@ gboolean            elab_scene_player_go_to            (ElabScenePlayer    *self
 gboolean            elab_scene_player_next             (ElabScenePlayer    *self);
 gboolean            elab_scene_player_previous         (ElabScenePlayer    *self);
 gboolean            elab_scene_player_is_animating     (ElabScenePlayer    *self);
+/* A question scene showing its answer (Page Down reveals, Page Up hides). */
+gboolean            elab_scene_player_get_revealed     (ElabScenePlayer    *self);
+/* An exercise scene whose goal the document's state meets. */
+gboolean            elab_scene_player_get_solved       (ElabScenePlayer    *self);
 /* One animation frame at @frame_time_us (the frame clock's time; the
  * first call after a step fixes the start). Returns TRUE while more
  * frames are needed. */

@@ -206,6 +206,84 @@ test_player_keys (void)
   g_object_unref (scale);
 }
 
+/* A question: Page Down reveals (glides to the after state, marks the
+ * answer, explains), Page Up hides the answer again; an exercise turns to
+ * done when the live state meets its goal. */
+static void
+test_player_question (void)
+{
+  g_autoptr(ElabDocument) document = elab_document_new ();
+  g_autoptr(ElabScenePlayer) player = elab_scene_player_new (document);
+  ElabScenario *scenario;
+  ElabScene *question, *exercise;
+  const ElabState *state = elab_document_get_state (document);
+  ElabState s;
+  const char *choices[] = { "Yes", "No, the order matters", NULL };
+
+  elab_state_init_default (&s);
+  s.page = ELAB_PAGE_CROSS_ENTROPY;
+  scenario = elab_scenario_new (&s);
+  elab_scenario_add_scene (scenario, &s, "first");
+  question = elab_scenario_add_scene (scenario, &s, "");
+  question->kind = ELAB_SCENE_QUESTION;
+  question->question = g_strdup ("Is H(q, p) = H(p, q)?");
+  question->choices = g_strdupv ((char **) choices);
+  question->answer = 1;
+  question->explanation = g_strdup ("Not symmetric.");
+  question->has_after = TRUE;
+  question->after.q.theta = 3;
+  exercise = elab_scenario_add_scene (scenario, &s, "Your turn");
+  exercise->kind = ELAB_SCENE_EXERCISE;
+  exercise->goal = g_strdup ("mean-kl-pq <= 0.001");
+  exercise->tolerance = 0;
+
+  elab_scene_player_set_scenario (player, scenario);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 1);
+
+  /* To the question: asked, not answered. */
+  elab_scene_player_next (player);
+  elab_scene_player_finish (player);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 2);
+  g_assert_false (elab_scene_player_get_revealed (player));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Is H(q, p) = H(p, q)?"));
+  g_assert_null (strstr (elab_scene_player_get_caption (player), "✓"));
+  g_assert_cmpfloat (state->q.theta, ==, 2);
+
+  /* Page Down reveals on the same scene and glides to the after state. */
+  g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_Page_Down, 0, NULL));
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 2);
+  g_assert_true (elab_scene_player_get_revealed (player));
+  elab_scene_player_finish (player);
+  g_assert_cmpfloat (state->q.theta, ==, 3);
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "✓ B  No, the order matters"));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Not symmetric."));
+
+  /* Page Up goes back to the question. */
+  g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_Page_Up, 0, NULL));
+  elab_scene_player_finish (player);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 2);
+  g_assert_false (elab_scene_player_get_revealed (player));
+  g_assert_cmpfloat (state->q.theta, ==, 2);
+
+  /* Through the reveal to the exercise: not solved until q = p. */
+  elab_scene_player_next (player);
+  elab_scene_player_next (player);
+  elab_scene_player_finish (player);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 3);
+  g_assert_false (elab_scene_player_get_solved (player));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Exercise: make mean-kl-pq ≤ 0.001"));
+  g_assert_true (elab_document_set_number (document, "q-theta", -1, 1.0, NULL));
+  g_assert_true (elab_scene_player_get_solved (player));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "✓ Done"));
+
+  /* Back from the exercise lands on the question's answer, as it was left. */
+  elab_scene_player_previous (player);
+  elab_scene_player_finish (player);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 2);
+  g_assert_true (elab_scene_player_get_revealed (player));
+  g_assert_false (elab_scene_player_get_solved (player));
+}
+
 static void
 test_player_start (void)
 {
@@ -606,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Scenes/interpolate", test_interpolate);
   g_test_add_func ("/elab/app/Scenes/player-keys", test_player_keys);
   g_test_add_func ("/elab/app/Scenes/player-start", test_player_start);
+  g_test_add_func ("/elab/app/Scenes/player-question", test_player_question);
   g_test_add_func ("/elab/app/Scenes/lesson-loads", test_lesson_loads);
   g_test_add_func ("/elab/app/Scenes/window-lesson", test_window_lesson);
   g_test_add_func ("/elab/app/Scenes/label-clear-of-caption", test_label_clear_of_caption);
