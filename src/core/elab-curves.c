@@ -218,6 +218,7 @@ elab_pair_point (const ElabLogistic *p,
   double factor = elab_unit_factor (unit);
   ElabLogitParts a, b;
   double p_hi, p_lo, q_hi, q_lo, delta;
+  double h_p, h_q, kl_pq, kl_qp;
 
   /* z_q − z_p from nearly exact logits: when the models almost agree, KL
    * ≈ σ′·δ²/2 and the rounding of z_p and z_q would dominate δ. */
@@ -233,12 +234,19 @@ elab_pair_point (const ElabLogistic *p,
   res->x = x;
   res->p = a.p;
   res->q = b.p;
-  res->h_p = _elab_binary_entropy_parts (&a) * factor;
-  res->h_q = _elab_binary_entropy_parts (&b) * factor;
-  res->h_pq = _elab_binary_cross_entropy_parts (&a, &b) * factor;
-  res->h_qp = _elab_binary_cross_entropy_parts (&b, &a) * factor;
-  res->kl_pq = _elab_binary_kl_parts (&a, &b, delta) * factor;
-  res->kl_qp = _elab_binary_kl_parts (&b, &a, -delta) * factor;
+  /* H(p, q) = H(p) + KL(p‖q): both terms ≥ 0 and each accurate, so the
+   * sum is too, and it is never below H(p) nor above it where the models
+   * agree (the direct sum put 1.0000000000000002 bits beside H = 1). */
+  kl_pq = _elab_binary_kl_parts (&a, &b, delta);
+  kl_qp = _elab_binary_kl_parts (&b, &a, -delta);
+  h_p = _elab_binary_entropy_parts (&a);
+  h_q = _elab_binary_entropy_parts (&b);
+  res->h_p = h_p * factor;
+  res->h_q = h_q * factor;
+  res->h_pq = (h_p + kl_pq) * factor;
+  res->h_qp = (h_q + kl_qp) * factor;
+  res->kl_pq = kl_pq * factor;
+  res->kl_qp = kl_qp * factor;
 }
 
 /**

@@ -109,9 +109,13 @@ V(hsum) (VD v)
 }
 
 /* Loss, gradient and optionally Hessian sums over rows [0, n) at
- * z = w·x + b. Σ log1p(e) is kept as a product of (1 + e) per lane,
- * renormalised by its exponent, plus the rounding of each 1 + e: that is
- * log1p to full precision at the cost of a multiply. */
+ * z = w·x + b, with xs = (x − c)·k. Σ log1p(e) is kept per lane as the
+ * product Π(1 + e) = 2^E·(1 + m) (prod_m is m): m grows by e·(1 + m) a
+ * row, every term ≥ 0, so m keeps its relative precision however small
+ * it is (the separable regime, where a product rounded next to 1 would
+ * keep only n·2⁻⁵³ absolute); when m passes 1, a factor of 2 moves
+ * exactly into E. log1p(m) once per lane, and E·ln 2 by the caller, give
+ * the sum. */
 static inline __attribute__ ((always_inline)) void
 V(pass_body) (const double *x,
               const double *y,
@@ -119,13 +123,15 @@ V(pass_body) (const double *x,
               double        w,
               double        b,
               double        c,
+              double        k,
               gboolean      hessian,
               Sums         *res)
 {
   const VI mant_mask = (VI) { 0, } + (gint64) 0x000fffffffffffffLL;
   const VI one_bits = (VI) { 0, } + ((gint64) 1023 << 52);
-  VD vw = V(vsplat) (w), vb = V(vsplat) (b), vc = V(vsplat) (c);
-  VD lin = V(vsplat) (0), comp = V(vsplat) (0), prod = V(vsplat) (1), expo = V(vsplat) (0);
+  VD vw = V(vsplat) (w), vb = V(vsplat) (b), vc = V(vsplat) (c), vk = V(vsplat) (k);
+  VD lin = V(vsplat) (0), prod_m = V(vsplat) (0), expo = V(vsplat) (0);
+  double m_tail = 0.0;
   VD s0 = V(vsplat) (0), s1 = V(vsplat) (0);
   VD h00 = V(vsplat) (0), h01 = V(vsplat) (0), h11 = V(vsplat) (0);
   gsize n_vec = n / ELAB_PASS_LANES * ELAB_PASS_LANES;
@@ -134,7 +140,7 @@ V(pass_body) (const double *x,
 
   while (i < n_vec)
     {
-      /* 128 vectors per block keep each lane's product below 2^128. */
+      /* 128 vectors per block keep each lane's 1 + m below 2^129. */
       gsize block_end = MIN (n_vec, i + 128 * ELAB_PASS_LANES);
 
       while (i < block_end)
@@ -167,12 +173,9 @@ V(pass_body) (const double *x,
               /* σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) below. */
               p = V(vblend) (pos, V(vsplat) (1.0), e) / u;
               r = p - yv;
-              xc = xv - vc;
+              xc = (xv - vc) * vk;
               lin += V(vblend) (pos, z, V(vsplat) (0.0)) - yv * z;
-              prod *= u;
-              /* The rounding of 1 + e, δ: log1p(e) = log(1 + e) + δ/(1 + e)
-               * and δ alone is within a rounding of that. */
-              comp += e - (u - V(vsplat) (1.0));
+              prod_m += e * (V(vsplat) (1.0) + prod_m);
               s0 += r;
               s1 += r * xc;
               if (hessian)
@@ -187,16 +190,25 @@ V(pass_body) (const double *x,
             }
         }
       {
-        VI bits = (VI) prod;
+        /* Lanes with m ≥ 1: 1 + m = 2^ex·(1 + m′), m′ = mantissa − 1
+         * exactly. 1 + m rounds there, by at most 2⁻⁵³ of a sum that is
+         * already ≥ ln 2. Lanes below 1 keep m, whose low bits 1 + m
+         * would drop. */
+        VD big = V(vsplat) (1.0) + prod_m;
+        VI bits = (VI) big;
         VI ex = (bits >> 52) - 1023;
-        expo += __builtin_convertvector (ex, VD);
-        prod = (VD) ((bits & mant_mask) | one_bits);
+        VI ge = prod_m >= V(vsplat) (1.0);
+
+        expo += V(vblend) (ge, __builtin_convertvector (ex, VD), V(vsplat) (0.0));
+        prod_m = V(vblend) (ge, (VD) ((bits & mant_mask) | one_bits) - V(vsplat) (1.0), prod_m);
       }
     }
 
   for (int l = 0; l < ELAB_PASS_LANES; l++)
-    out.log1p += log (prod[l]) + expo[l] * G_LN2;
-  out.log1p += V(hsum) (comp);
+    {
+      out.log1p += log1p (prod_m[l]);
+      out.log2_count += expo[l];
+    }
   out.lin = V(hsum) (lin);
   out.s0 = V(hsum) (s0);
   out.s1 = V(hsum) (s1);
@@ -211,10 +223,10 @@ V(pass_body) (const double *x,
       double inv = 1.0 / (1.0 + e);
       double p = z >= 0 ? inv : e * inv;
       double r = p - y[i];
-      double xc = x[i] - c;
+      double xc = (x[i] - c) * k;
 
       out.lin += (z > 0 ? z : 0.0) - y[i] * z;
-      out.log1p += log1p (e);
+      m_tail += e * (1.0 + m_tail);
       out.s0 += r;
       out.s1 += r * xc;
       if (hessian)
@@ -225,6 +237,15 @@ V(pass_body) (const double *x,
           out.h11 += q;
         }
     }
+  if (m_tail >= 1.0)
+    {
+      int ex;
+      double f = frexp (1.0 + m_tail, &ex);   /* f ∈ [½, 1) */
+
+      out.log2_count += ex - 1;
+      m_tail = 2.0 * f - 1.0;
+    }
+  out.log1p += log1p (m_tail);
 
   *res = out;
 }

@@ -29,17 +29,29 @@
 # define ELAB_HAVE_X86_KERNELS 1
 #endif
 
-/* Sums of one pass, in coordinates centred at c: xc = x − c. */
+/* Sums of one pass, in standardised coordinates xs = (x − c)·k. The
+ * loss is lin + log1p + log2_count·ln 2, every part a sum of terms ≥ 0. */
 typedef struct
 {
-  double lin;     /* Σ max(z, 0) − y·z */
-  double log1p;   /* Σ log1p(e^−|z|) */
-  double s0;      /* Σ (ŷ − y) */
-  double s1;      /* Σ (ŷ − y)·xc */
-  double h00;     /* Σ ŷ(1−ŷ)·xc² */
-  double h01;     /* Σ ŷ(1−ŷ)·xc */
-  double h11;     /* Σ ŷ(1−ŷ) */
+  double lin;         /* Σ max(z, 0) − y·z */
+  double log1p;       /* Σ log1p(e^−|z|), less log2_count·ln 2 */
+  double log2_count;  /* a whole number */
+  double s0;          /* Σ (ŷ − y) */
+  double s1;          /* Σ (ŷ − y)·xs */
+  double h00;         /* Σ ŷ(1−ŷ)·xs² */
+  double h01;         /* Σ ŷ(1−ŷ)·xs */
+  double h11;         /* Σ ŷ(1−ŷ) */
 } Sums;
+
+/* How the labels are separated, when they are: which way the loss has no
+ * finite minimiser decides what the user is told. */
+typedef enum
+{
+  SEPARATION_NONE,
+  SEPARATION_ONE_CLASS,   /* every label the same: b → ±∞, loss → 0 */
+  SEPARATION_COMPLETE,    /* a threshold splits the classes: loss → 0 as |w| → ∞ */
+  SEPARATION_QUASI,       /* split but for ties at the threshold: the loss levels off above 0 */
+} Separation;
 
 struct _ElabTrainer
 {
@@ -50,7 +62,11 @@ struct _ElabTrainer
   /* Fixed by the data: centre and scale of x. */
   double               center;      /* mean x with a bias, 0 without */
   double               scale;       /* sd of x (rms without a bias), 1 if 0 */
+  double               inv_scale;   /* 1 / scale, or 1 where that overflows */
+  double               safe_rate;   /* 1 / the loss's curvature bound, raw x */
+  double               safe_rate_std; /* the same on standardised x */
   gboolean             separable;
+  Separation           separation;
   gboolean             has_optimum;
   double               opt_w;
   double               opt_b;
@@ -62,13 +78,15 @@ struct _ElabTrainer
   double               loss;
   double               dw;
   double               db;
-  double               h00;        /* centred Hessian (Newton only) */
+  double               gs;         /* ∂L/∂u, standardised */
+  double               h00;        /* standardised Hessian (Newton only) */
   double               h01;
   double               h11;
   double               vel_w;      /* momentum, in the optimizer's coordinates */
   double               vel_b;
   double               loss0;
   guint64              steps;
+  guint64              singular_steps; /* Newton steps taken by gradient */
   ElabTrainStatus      status;
   char                *message;
 
@@ -115,14 +133,14 @@ static const double exp2_sixteenths[16] = {
 #include "elab-trainer-pass.h"
 
 typedef void (*PassKernel) (const double *x, const double *y, gsize n, double w, double b,
-                            double c, gboolean hessian, Sums *res);
+                            double c, double k, gboolean hessian, Sums *res);
 
 #define DEFINE_PASS_KERNEL(name, attributes, body) \
   attributes static void \
   name (const double *x, const double *y, gsize n, double w, double b, double c, \
-        gboolean hessian, Sums *res) \
+        double k, gboolean hessian, Sums *res) \
   { \
-    body (x, y, n, w, b, c, hessian, res); \
+    body (x, y, n, w, b, c, k, hessian, res); \
   }
 
 #ifdef ELAB_HAVE_X86_KERNELS
@@ -157,17 +175,18 @@ pass_kernel (const double *x,
              double        w,
              double        b,
              double        c,
+             double        k,
              gboolean      hessian,
              Sums         *res)
 {
-  PassKernel k = g_atomic_pointer_get (&kernel);
+  PassKernel kern = g_atomic_pointer_get (&kernel);
 
-  if (G_UNLIKELY (k == NULL))
+  if (G_UNLIKELY (kern == NULL))
     {
       elab_trainer_set_vector_width (0);
-      k = g_atomic_pointer_get (&kernel);
+      kern = g_atomic_pointer_get (&kernel);
     }
-  k (x, y, n, w, b, c, hessian, res);
+  kern (x, y, n, w, b, c, k, hessian, res);
 }
 
 guint
@@ -191,6 +210,7 @@ add_sums (Sums       *a,
 {
   a->lin += b->lin;
   a->log1p += b->log1p;
+  a->log2_count += b->log2_count;
   a->s0 += b->s0;
   a->s1 += b->s1;
   a->h00 += b->h00;
@@ -222,6 +242,7 @@ typedef struct
   double           w;
   double           b;
   double           c;
+  double           k;
   gboolean         hessian;
   gint             next;       /* next chunk to claim (atomic) */
   gint            *done;       /* per chunk: its sums are in place (atomic) */
@@ -275,7 +296,7 @@ job_run_chunk (Job   *job,
   gsize start = (gsize) k * CHUNK_ROWS;
 
   pass_kernel (d->x + start, d->y + start, MIN ((gsize) CHUNK_ROWS, job->n - start),
-               job->w, job->b, job->c, job->hessian, res);
+               job->w, job->b, job->c, job->k, job->hessian, res);
 }
 
 /* Claims and runs chunks until none is left; returns how many it ran. */
@@ -379,6 +400,7 @@ pass (ElabDataset *dataset,
       double       w,
       double       b,
       double       c,
+      double       k,
       gboolean     hessian,
       gboolean     parallel,
       Sums        *res)
@@ -391,7 +413,7 @@ pass (ElabDataset *dataset,
 
   if (n < ELAB_TRAINER_PARALLEL_ROWS)
     {
-      pass_kernel (dataset->x, dataset->y, n, w, b, c, hessian, res);
+      pass_kernel (dataset->x, dataset->y, n, w, b, c, k, hessian, res);
       return;
     }
 
@@ -403,6 +425,7 @@ pass (ElabDataset *dataset,
   job->w = w;
   job->b = b;
   job->c = c;
+  job->k = k;
   job->hessian = hessian;
   job->done = g_new0 (gint, job->n_chunks);
   job->sums = g_new (Sums, job->n_chunks);
@@ -444,6 +467,59 @@ pass (ElabDataset *dataset,
 }
 
 /* ------------------------------------------------------------------ */
+/* The scalar reference pass                                           */
+
+/* The same sums as the vector pass, one row at a time in the plainest
+ * form: each row's loss y·softplus(−z) + (1 − y)·softplus(z) (terms ≥ 0,
+ * softplus by log1p) added with Neumaier's compensation, so the loss keeps
+ * its relative precision down to the smallest normal double. The vector
+ * pass's tests compare against it, and the trainer falls back on it where
+ * the vector exp's clamp at e^−708 would matter (a loss below 1e-270). */
+static void
+pass_reference (const double *x,
+                const double *y,
+                gsize         n,
+                double        w,
+                double        b,
+                double        c,
+                double        k,
+                gboolean      hessian,
+                Sums         *res)
+{
+  double sum = 0.0, err = 0.0;
+  Sums out = { 0, };
+
+  for (gsize i = 0; i < n; i++)
+    {
+      double z = w * x[i] + b;
+      double e = exp (-fabs (z));
+      double l1 = log1p (e);
+      double inv = 1.0 / (1.0 + e);
+      double p = z >= 0 ? inv : e * inv;
+      double r = p - y[i];
+      double xs = (x[i] - c) * k;
+      double sp = fmax (z, 0.0) + l1, sp_neg = fmax (-z, 0.0) + l1;
+      double loss = (y[i] != 0.0 ? y[i] * sp_neg : 0.0) + (y[i] != 1.0 ? (1.0 - y[i]) * sp : 0.0);
+      double t = sum + loss;
+
+      err += fabs (sum) >= fabs (loss) ? (sum - t) + loss : (loss - t) + sum;
+      sum = t;
+      out.s0 += r;
+      out.s1 += r * xs;
+      if (hessian)
+        {
+          double q = e * inv * inv;
+
+          out.h00 += q * xs * xs;
+          out.h01 += q * xs;
+          out.h11 += q;
+        }
+    }
+  out.log1p = sum + err;
+  *res = out;
+}
+
+/* ------------------------------------------------------------------ */
 /* Evaluation at a point                                               */
 
 typedef struct
@@ -451,9 +527,38 @@ typedef struct
   double loss;
   double dw;   /* raw gradient */
   double db;
-  double gc;   /* ∂L/∂w in centred coordinates: mean((ŷ−y)(x−c)) */
-  double h00, h01, h11;
+  double gs;   /* ∂L/∂u in standardised coordinates: mean((ŷ−y)·xs) */
+  double h00, h01, h11;  /* standardised Hessian */
 } Eval;
+
+/* ln 2 as the double nearest it plus the rest. */
+#define LN2_HI 0x1.62e42fefa39efp-1
+#define LN2_LO 0x1.abc9e3b39803fp-56
+
+/* The mean loss (lin + log1p + E·ln 2)/n, in double-double before the
+ * one rounding of the quotient: at w = b = 0 every row adds ln 2, and the
+ * mean is then the double nearest ln 2 exactly (1 bit, not
+ * 1.0000000000000002). */
+static double
+loss_of_sums (const Sums *s,
+              double      n)
+{
+  double e = s->log2_count;
+  double hi = e * LN2_HI;
+  double lo = fma (e, LN2_HI, -hi) + e * LN2_LO;
+  double rest = s->lin + s->log1p;
+  double t = hi + rest;
+  double bb = t - hi;
+  double q, r;
+
+  lo += (hi - (t - bb)) + (rest - bb);
+  hi = t;
+  q = hi / n;
+  if (!isfinite (q))
+    return q;
+  r = fma (-q, n, hi) + lo;
+  return q + r / n;
+}
 
 static void
 evaluate (const ElabTrainer *self,
@@ -466,11 +571,17 @@ evaluate (const ElabTrainer *self,
   double n = (double) d->n_rows;
   Sums s;
 
-  pass (self->dataset, w, b, self->center, hessian, self->n_threads != 1, &s);
-  res->loss = (s.lin + s.log1p) / n;
-  res->gc = s.s1 / n;
+  pass (self->dataset, w, b, self->center, self->inv_scale, hessian, self->n_threads != 1, &s);
+  res->loss = loss_of_sums (&s, n);
+  if (res->loss < 1e-270)
+    {
+      pass_reference (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
+      res->loss = loss_of_sums (&s, n);
+    }
+  res->gs = s.s1 / n;
   res->db = self->settings.use_bias ? s.s0 / n : 0.0;
-  res->dw = s.s1 / n + self->center * s.s0 / n;
+  /* x = xs/k + c, so ∂L/∂w = mean((ŷ−y)·x) = gs/k + c·mean(ŷ−y). */
+  res->dw = res->gs / self->inv_scale + self->center * s.s0 / n;
   res->h00 = s.h00 / n;
   res->h01 = s.h01 / n;
   res->h11 = s.h11 / n;
@@ -499,7 +610,7 @@ elab_train_status_to_string (ElabTrainStatus status)
     }
 }
 
-static gboolean
+static Separation
 check_separable (const ElabDataset *d,
                  gboolean           use_bias)
 {
@@ -517,21 +628,24 @@ check_separable (const ElabDataset *d,
         }
       /* One class only: b → ±∞. */
       if (isinf (max0) || isinf (max1))
-        return TRUE;
+        return SEPARATION_ONE_CLASS;
+      if (max0 < min1 || max1 < min0)
+        return SEPARATION_COMPLETE;
       /* A threshold t with class 0 on one side and class 1 on the other,
-       * ties at t allowed (quasi-separation) as long as some point is
-       * off the threshold. */
-      if (max0 <= min1 && !(max0 == min1 && min0 == max0 && max1 == min1))
-        return TRUE;
-      if (max1 <= min0 && !(max1 == min0 && min1 == max1 && max0 == min0))
-        return TRUE;
-      return FALSE;
+       * both classes at t itself (quasi-separation) as long as some point
+       * is off the threshold: those at t keep their loss, the rest's
+       * falls to 0. */
+      if (max0 == min1 && !(min0 == max0 && max1 == min1))
+        return SEPARATION_QUASI;
+      if (max1 == min0 && !(min1 == max1 && max0 == min0))
+        return SEPARATION_QUASI;
+      return SEPARATION_NONE;
     }
   else
     {
-      /* z = w·x: separable when sign(x)·(2y−1) has one sign (zeros
-       * allowed) and some x is non-zero. */
-      gboolean pos_ok = TRUE, neg_ok = TRUE, any = FALSE;
+      /* z = w·x: separable when sign(x)·(2y−1) has one sign and some x
+       * is non-zero; rows at x = 0 keep log 2 each whatever w. */
+      gboolean pos_ok = TRUE, neg_ok = TRUE, any = FALSE, zero = FALSE;
 
       for (gsize i = 0; i < d->n_rows; i++)
         {
@@ -542,59 +656,88 @@ check_separable (const ElabDataset *d,
             neg_ok = FALSE;
           if (m != 0)
             any = TRUE;
+          else
+            zero = TRUE;
         }
-      return any && (pos_ok || neg_ok);
+      if (!(any && (pos_ok || neg_ok)))
+        return SEPARATION_NONE;
+      return zero ? SEPARATION_QUASI : SEPARATION_COMPLETE;
     }
 }
 
-/* Newton's step in centred coordinates (w, b' = b + w·c), where the
- * Hessian is well conditioned even for x far from 0. FALSE when the
- * Hessian is singular to working precision. */
+/* Newton's step (Δu, Δv) in standardised coordinates (u, v), z = u·xs + v,
+ * where the Hessian's conditioning does not depend on the data's scale
+ * (x near 1e10 or 1e-150 alike). FALSE when the Hessian is singular to
+ * working precision, relative to its own entries. */
 static gboolean
-newton_direction (const ElabTrainer *self,
-                  const Eval        *ev,
-                  double            *res_dw,
-                  double            *res_db)
+newton_direction_std (const ElabTrainer *self,
+                      const Eval        *ev,
+                      double            *res_du,
+                      double            *res_dv)
 {
   if (self->settings.use_bias)
     {
       double det = ev->h00 * ev->h11 - ev->h01 * ev->h01;
 
-      if (!(ev->h00 > 1e-300 && ev->h11 > 1e-300 && det > 1e-12 * ev->h00 * ev->h11))
+      if (!(ev->h00 > 0 && ev->h11 > 0 && det > 1e-12 * ev->h00 * ev->h11))
         return FALSE;
-      /* Δ in centred coordinates, then back: b = b' − w·c. */
-      {
-        double gw = ev->gc, gb = ev->db;
-        double dw = -(ev->h11 * gw - ev->h01 * gb) / det;
-        double dbc = -(ev->h00 * gb - ev->h01 * gw) / det;
-        *res_dw = dw;
-        *res_db = dbc - dw * self->center;
-      }
+      *res_du = -(ev->h11 * ev->gs - ev->h01 * ev->db) / det;
+      *res_dv = -(ev->h00 * ev->db - ev->h01 * ev->gs) / det;
     }
   else
     {
-      if (!(ev->h00 > 1e-300))
+      if (!(ev->h00 > 0))
         return FALSE;
-      *res_dw = -ev->dw / ev->h00;
-      *res_db = 0.0;
+      *res_du = -ev->gs / ev->h00;
+      *res_dv = 0.0;
     }
-  return isfinite (*res_dw) && isfinite (*res_db);
+  return isfinite (*res_du) && isfinite (*res_dv);
 }
 
-/* Newton with a halving line search: from @w, @b (already evaluated in
- * @ev, Hessian included) to a point of lower loss. Returns FALSE when no
- * step lowers the loss. */
+/* A step (Δu, Δv) in standardised coordinates, as (Δw, Δb) on the
+ * data's scale: w = u·k, b = v − w·c. */
+static void
+std_to_raw_step (const ElabTrainer *self,
+                 double             du,
+                 double             dv,
+                 double            *res_dw,
+                 double            *res_db)
+{
+  *res_dw = du * self->inv_scale;
+  *res_db = self->settings.use_bias ? dv - *res_dw * self->center : 0.0;
+}
+
+/* Newton's convergence test, free of the data's scale: the step is
+ * measured in standardised coordinates against the parameters there.
+ * Newton converges quadratically, so taking a step this small leaves an
+ * error near its square: the fit to the last digits. */
 static gboolean
-newton_step (const ElabTrainer *self,
+step_is_negligible (const ElabTrainer *self,
+                    double             w,
+                    double             b,
+                    double             du,
+                    double             dv,
+                    double             rel)
+{
+  double u = w / self->inv_scale, v = b + w * self->center;
+
+  return fabs (du) <= rel * (1.0 + fabs (u)) && fabs (dv) <= rel * (1.0 + fabs (v));
+}
+
+/* Moves from @w, @b (evaluated in @ev, Hessian included) along the
+ * standardised direction (du, dv), halving until the loss does not grow.
+ * Returns the step size taken, 0 when no step lowers the loss. */
+static double
+line_search (const ElabTrainer *self,
              double            *w,
              double            *b,
-             Eval              *ev)
+             Eval              *ev,
+             double             du,
+             double             dv)
 {
   double dw, db;
 
-  if (!newton_direction (self, ev, &dw, &db))
-    return FALSE;
-
+  std_to_raw_step (self, du, dv, &dw, &db);
   for (int k = 0; k < 60; k++)
     {
       double a = ldexp (1.0, -k);
@@ -602,15 +745,57 @@ newton_step (const ElabTrainer *self,
       Eval next;
 
       evaluate (self, nw, nb, TRUE, &next);
-      if (isfinite (next.loss) && next.loss <= ev->loss + 1e-15 * fabs (ev->loss))
+      if (isfinite (next.loss) && next.loss <= ev->loss)
         {
           *w = nw;
           *b = nb;
           *ev = next;
-          return TRUE;
+          return a;
         }
     }
-  return FALSE;
+  return 0.0;
+}
+
+/* The loss's curvature is at most L = λmax(¼·mean(x̃x̃ᵀ)), x̃ = (x, 1)
+ * (σ′ ≤ ¼), so gradient descent with a rate up to 1/L never raises the
+ * loss. Returns 1/L for x̃ = ((x − c)·k, 1), computed with x scaled by its
+ * largest magnitude so that nothing overflows; 0 where L itself
+ * overflows. */
+static double
+safe_rate_for (const ElabDataset *d,
+               gboolean           use_bias,
+               double             c,
+               double             k)
+{
+  double big = 0.0, sxx = 0.0, sx = 0.0, n = (double) d->n_rows;
+  double a, bb, cc, lmax;
+
+  for (gsize i = 0; i < d->n_rows; i++)
+    big = fmax (big, fabs ((d->x[i] - c) * k));
+  if (!isfinite (big))
+    return 0.0;
+  if (big == 0.0)
+    return use_bias ? 4.0 : INFINITY;
+  for (gsize i = 0; i < d->n_rows; i++)
+    {
+      double t = (d->x[i] - c) * k / big;
+
+      sxx += t * t;
+      sx += t;
+    }
+  /* The 2×2 matrix [[big²·sxx, big·sx], [big·sx, 1]]/n, or its first
+   * entry without a bias. */
+  a = big * big * (sxx / n);
+  if (!use_bias)
+    lmax = a;
+  else
+    {
+      bb = big * (sx / n);
+      cc = 1.0;
+      lmax = 0.5 * (a + cc) + hypot (0.5 * (a - cc), bb);
+    }
+  lmax *= 0.25;
+  return isfinite (lmax) && lmax > 0 ? 1.0 / lmax : 0.0;
 }
 
 static void
@@ -634,9 +819,14 @@ find_optimum (ElabTrainer *self)
   evaluate (self, w, b, TRUE, &ev);
   for (int it = 0; it < 200; it++)
     {
-      if (norm2 (ev.gc, ev.db) < 1e-14)
+      double du, dv, a;
+      gboolean negligible;
+
+      if (!newton_direction_std (self, &ev, &du, &dv))
         break;
-      if (!newton_step (self, &w, &b, &ev))
+      negligible = step_is_negligible (self, w, b, du, dv, 1e-9);
+      a = line_search (self, &w, &b, &ev, du, dv);
+      if (a == 0.0 || negligible)
         break;
     }
   self->has_optimum = isfinite (w) && isfinite (b) && isfinite (ev.loss);
@@ -684,24 +874,44 @@ set_message (ElabTrainer *self,
   self->message = message;
 }
 
+/* Centre and spread of x, computed on x / max|x| so that neither the
+ * squares (|x| ≳ 1e154) nor the spread itself (|x| ≲ 1e-154) leave the
+ * range of doubles; two passes, the second on the centred values. */
 static void
 compute_scale (ElabTrainer *self)
 {
   const ElabDataset *d = self->dataset;
-  double mean = 0.0, ss = 0.0;
+  double big = 0.0, mean = 0.0, ss = 0.0, n = (double) d->n_rows;
+
+  for (gsize i = 0; i < d->n_rows; i++)
+    big = fmax (big, fabs (d->x[i]));
+
+  self->center = 0.0;
+  self->scale = 1.0;
+  self->inv_scale = 1.0;
+  if (!(big > 0) || !isfinite (big))
+    return;
 
   if (self->settings.use_bias)
     {
       for (gsize i = 0; i < d->n_rows; i++)
-        mean += d->x[i];
-      mean /= d->n_rows;
+        mean += d->x[i] / big;
+      mean /= n;
     }
   for (gsize i = 0; i < d->n_rows; i++)
-    ss += (d->x[i] - mean) * (d->x[i] - mean);
-  ss = sqrt (ss / d->n_rows);
+    {
+      double t = d->x[i] / big - mean;
 
-  self->center = isfinite (mean) ? mean : 0.0;
-  self->scale = (isfinite (ss) && ss > 0) ? ss : 1.0;
+      ss += t * t;
+    }
+  ss = sqrt (ss / n);
+
+  self->center = mean * big;
+  if (ss > 0 && isfinite (ss * big) && ss * big > 0 && isfinite (1.0 / (ss * big)))
+    {
+      self->scale = ss * big;
+      self->inv_scale = 1.0 / self->scale;
+    }
 }
 
 static void
@@ -713,6 +923,7 @@ start (ElabTrainer *self)
   self->b = self->settings.use_bias ? self->settings.init_b : 0.0;
   self->vel_w = self->vel_b = 0.0;
   self->steps = 0;
+  self->singular_steps = 0;
   self->status = ELAB_TRAIN_STATUS_RUNNING;
   set_message (self, g_strdup ("Ready."));
 
@@ -720,6 +931,7 @@ start (ElabTrainer *self)
   self->loss = self->loss0 = ev.loss;
   self->dw = ev.dw;
   self->db = ev.db;
+  self->gs = ev.gs;
   self->h00 = ev.h00;
   self->h01 = ev.h01;
   self->h11 = ev.h11;
@@ -753,7 +965,11 @@ setup (ElabTrainer               *self,
   }
 
   compute_scale (self);
-  self->separable = check_separable (self->dataset, self->settings.use_bias);
+  self->separation = check_separable (self->dataset, self->settings.use_bias);
+  self->separable = self->separation != SEPARATION_NONE;
+  self->safe_rate = safe_rate_for (self->dataset, self->settings.use_bias, 0.0, 1.0);
+  self->safe_rate_std = safe_rate_for (self->dataset, self->settings.use_bias, self->center,
+                                       self->inv_scale);
   find_optimum (self);
   start (self);
 }
@@ -798,40 +1014,199 @@ elab_trainer_reset (ElabTrainer               *self,
     start (self);
 }
 
+/* A rate known to be safe for the optimizer in use, rounded down to one
+ * significant digit: gradient descent at up to 1/L never raises the loss
+ * (see safe_rate_for()); heavy-ball momentum β converges up to
+ * 2(1 − β)/L, so (1 − β)/L is advised. 0 when unknown (x too large for
+ * the bound to be a double). */
+static double
+advised_rate (const ElabTrainer *self,
+              gboolean           standardized)
+{
+  const ElabTrainerSettings *s = &self->settings;
+  double r = standardized ? self->safe_rate_std : self->safe_rate;
+  double unit;
+
+  if (s->optimizer == ELAB_OPTIMIZER_MOMENTUM)
+    r *= 1.0 - s->momentum;
+  if (!(r > 0) || !isfinite (r))
+    return 0.0;
+  unit = pow (10.0, floor (log10 (r)));
+  r = floor (r / unit * (1.0 + 1e-12)) * unit;
+  /* the rounding of pow and the product must not lift it over the bound */
+  return r;
+}
+
+/* "try 0.0002 or smaller, which cannot raise the loss on these data" and
+ * the standardisation hint, or a plain "try a smaller one" when no safe
+ * rate below the current one is known. */
+static char *
+rate_advice (const ElabTrainer *self)
+{
+  const ElabTrainerSettings *s = &self->settings;
+  double safe = advised_rate (self, s->standardize);
+  double safe_std = advised_rate (self, TRUE);
+  GString *str = g_string_new (NULL);
+
+  if (safe > 0 && safe < s->learning_rate)
+    g_string_append_printf (str, "try %g or smaller: the loss's curvature on these data is bounded, and %s "
+                            "at that rate cannot make the loss grow",
+                            safe, s->optimizer == ELAB_OPTIMIZER_MOMENTUM ? "momentum" : "gradient descent");
+  else
+    g_string_append (str, "try a smaller one");
+  if (!s->standardize)
+    {
+      if (safe_std > 0)
+        g_string_append_printf (str, ", or standardise x (then up to %g is safe)", safe_std);
+      else
+        g_string_append (str, ", or standardise x");
+    }
+  return g_string_free (str, FALSE);
+}
+
 static void
 finish (ElabTrainer     *self,
         ElabTrainStatus  status)
 {
   const ElabTrainerSettings *s = &self->settings;
+  g_autofree char *singular = NULL;
+
+  if (self->singular_steps > 0)
+    singular = g_strdup_printf (" Newton's Hessian was singular at %" G_GUINT64_FORMAT " of the steps; "
+                                "those were gradient steps at a rate that cannot raise the loss "
+                                "(not the learning rate, which Newton's method does not use).",
+                                self->singular_steps);
 
   self->status = status;
   switch (status)
     {
     case ELAB_TRAIN_STATUS_CONVERGED:
-      set_message (self, g_strdup_printf ("Converged after %" G_GUINT64_FORMAT " steps: the gradient norm fell below %g.",
-                                          self->steps, s->tolerance));
+      if (s->optimizer == ELAB_OPTIMIZER_NEWTON)
+        set_message (self, g_strdup_printf ("Converged after %" G_GUINT64_FORMAT " steps: Newton's last step "
+                                            "changed w and b by less than a billionth of their size.%s",
+                                            self->steps, singular ? singular : ""));
+      else
+        set_message (self, g_strdup_printf ("Converged after %" G_GUINT64_FORMAT " steps: the gradient norm fell below %g.",
+                                            self->steps, s->tolerance));
       break;
     case ELAB_TRAIN_STATUS_MAX_STEPS:
-      set_message (self, g_strdup_printf ("Not converged within %u steps (gradient norm %.3g); take more steps%s.",
-                                          s->max_steps, norm2 (self->dw, self->db),
-                                          s->optimizer == ELAB_OPTIMIZER_NEWTON ? "" :
-                                          s->standardize ? " or a larger learning rate" : ", standardise x or raise the learning rate"));
+      if (s->optimizer == ELAB_OPTIMIZER_NEWTON)
+        set_message (self, g_strdup_printf ("Not converged within %u steps (gradient norm %.3g); take more steps.%s",
+                                            s->max_steps, norm2 (self->dw, self->db), singular ? singular : ""));
+      else
+        {
+          /* Raising the rate is advice only where it is known to be safe:
+           * below half the rate that cannot raise the loss. Above twice
+           * that rate, gradient descent may oscillate: lower it. */
+          double safe = advised_rate (self, s->standardize);
+          double bound = s->standardize ? self->safe_rate_std : self->safe_rate;
+          g_autofree char *hint = NULL;
+
+          if (s->optimizer == ELAB_OPTIMIZER_MOMENTUM)
+            bound *= 1.0 - s->momentum;
+          if (safe > 0 && s->learning_rate < 0.5 * safe)
+            hint = g_strdup_printf (", or raise the learning rate up to %g (safe on these data)%s", safe,
+                                    s->standardize ? "" : ", or standardise x");
+          else if (bound > 0 && s->learning_rate > 2.0 * bound)
+            hint = g_strdup_printf ("; the learning rate %g is above the stable range for these data, "
+                                    "lower it to %g%s", s->learning_rate, safe,
+                                    s->standardize ? "" : " or standardise x");
+          else
+            hint = g_strdup (s->standardize ? "" : ", or standardise x");
+          set_message (self, g_strdup_printf ("Not converged within %u steps (gradient norm %.3g); take more steps%s.",
+                                              s->max_steps, norm2 (self->dw, self->db), hint));
+        }
       break;
     case ELAB_TRAIN_STATUS_DIVERGED:
-      /* A ratio, so the message reads the same in bits and in nats. */
-      set_message (self, g_strdup_printf ("Diverged at step %" G_GUINT64_FORMAT ": the loss grew %.3g-fold. "
-                                          "The learning rate %g is too large for these data; try a smaller one, such as %g%s.",
-                                          self->steps, self->loss / MAX (self->loss0, 1e-300), s->learning_rate,
-                                          s->learning_rate / 10, s->standardize ? "" : ", or standardise x"));
+      {
+        g_autofree char *advice = rate_advice (self);
+
+        /* A ratio, so the message reads the same in bits and in nats. */
+        set_message (self, g_strdup_printf ("Diverged at step %" G_GUINT64_FORMAT ": the loss grew %.3g-fold. "
+                                            "The learning rate %g is too large for these data; %s.",
+                                            self->steps, self->loss / MAX (self->loss0, 1e-300), s->learning_rate,
+                                            advice));
+      }
       break;
     case ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM:
-      set_message (self, g_strdup ("No finite optimum: the classes are perfectly separable, so the loss keeps falling "
-                                   "towards 0 as |w| grows and no finite w, b minimise it."));
+      switch (self->separation)
+        {
+        case SEPARATION_ONE_CLASS:
+          set_message (self, g_strdup ("No finite optimum: every example has the same label, so the loss keeps "
+                                       "falling towards 0 as b grows without end (w does not matter) and no "
+                                       "finite b minimises it."));
+          break;
+        case SEPARATION_QUASI:
+          set_message (self, g_strdup ("No finite optimum: the classes are separable except for examples that sit "
+                                       "exactly on the threshold, so as |w| grows the loss keeps falling and levels "
+                                       "off at what those examples cost (above 0); no finite w, b minimise it."));
+          break;
+        case SEPARATION_COMPLETE:
+        case SEPARATION_NONE:
+        default:
+          set_message (self, g_strdup ("No finite optimum: the classes are perfectly separable, so the loss keeps "
+                                       "falling towards 0 as |w| grows and no finite w, b minimise it."));
+          break;
+        }
       break;
     case ELAB_TRAIN_STATUS_RUNNING:
     default:
       break;
     }
+}
+
+/* One Newton step from the current point, standardised Hessian in hand.
+ * A singular Hessian gets a gradient step at the rate that cannot raise
+ * the loss (1/L on standardised x), never the learning rate, and is
+ * counted for the final message. Sets @res_converged when the step was a
+ * full one and negligible (Newton's scale-free test) or when no step
+ * lowers the loss any more. */
+static void
+newton_once (ElabTrainer *self,
+             double      *w,
+             double      *b,
+             Eval        *ev,
+             gboolean    *res_converged)
+{
+  double du, dv, a;
+
+  *ev = (Eval) { self->loss, self->dw, self->db, self->gs, self->h00, self->h01, self->h11 };
+  *res_converged = FALSE;
+
+  if (newton_direction_std (self, ev, &du, &dv))
+    {
+      /* Newton converges quadratically: the step from here measures the
+       * distance to the optimum, and once it is a billionth of the
+       * parameters the step lands within rounding of it. */
+      *res_converged = step_is_negligible (self, *w, *b, du, dv, 1e-9);
+      a = line_search (self, w, b, ev, du, dv);
+      *res_converged = *res_converged || a == 0.0;
+      return;
+    }
+
+  self->singular_steps++;
+  du = -self->safe_rate_std * ev->gs;
+  dv = self->settings.use_bias ? -self->safe_rate_std * ev->db : 0.0;
+  a = line_search (self, w, b, ev, du, dv);
+  *res_converged = a == 0.0 || norm2 (ev->gs, ev->db) < MAX (self->settings.tolerance, 1e-300);
+}
+
+/* Whether the start is already the optimum: for Newton its first step is
+ * negligible; for gradient descent the gradient is below the tolerance. */
+static gboolean
+converged_at_start (const ElabTrainer *self)
+{
+  if (self->separable)
+    return FALSE;
+  if (self->settings.optimizer == ELAB_OPTIMIZER_NEWTON)
+    {
+      Eval ev = { self->loss, self->dw, self->db, self->gs, self->h00, self->h01, self->h11 };
+      double du, dv;
+
+      return newton_direction_std (self, &ev, &du, &dv) &&
+             step_is_negligible (self, self->w, self->b, du, dv, 1e-12);
+    }
+  return norm2 (self->dw, self->db) < self->settings.tolerance;
 }
 
 /* One optimizer step from the current point; FALSE when training ended. */
@@ -840,26 +1215,14 @@ step_once (ElabTrainer *self)
 {
   const ElabTrainerSettings *s = &self->settings;
   gboolean bias = s->use_bias;
+  gboolean newton_converged = FALSE;
   double w = self->w, b = self->b;
   Eval ev;
 
   switch (s->optimizer)
     {
     case ELAB_OPTIMIZER_NEWTON:
-      {
-        Eval cur = { self->loss, self->dw, self->db, 0, self->h00, self->h01, self->h11 };
-        cur.gc = self->dw - self->center * self->db;
-        if (newton_step (self, &w, &b, &cur))
-          {
-            ev = cur;
-            break;
-          }
-        /* A singular Hessian (or no descent along Newton's direction):
-         * fall back to one gradient step so that training goes on. */
-        w -= s->learning_rate * self->dw;
-        b -= s->learning_rate * self->db;
-        evaluate (self, w, b, TRUE, &ev);
-      }
+      newton_once (self, &w, &b, &ev, &newton_converged);
       break;
 
     case ELAB_OPTIMIZER_GD:
@@ -867,15 +1230,15 @@ step_once (ElabTrainer *self)
     default:
       {
         /* The optimizer's coordinates: standardised (u, v) with
-         * z = u·(x − c)/s + v, or the raw (w, b). */
+         * z = u·(x − c)·k + v, or the raw (w, b). */
         double gu, gv, u, v;
-        double sc = self->scale, c = self->center;
+        double k = self->inv_scale, c = self->center;
 
         if (s->standardize)
           {
-            gu = (self->dw - c * self->db) / sc;
+            gu = self->gs;
             gv = self->db;
-            u = w * sc;
+            u = w / k;
             v = b + w * c;
           }
         else
@@ -899,7 +1262,7 @@ step_once (ElabTrainer *self)
           }
         if (s->standardize)
           {
-            w = u / sc;
+            w = u * k;
             b = bias ? v - w * c : 0.0;
           }
         else
@@ -916,12 +1279,13 @@ step_once (ElabTrainer *self)
 
   if (!isfinite (w) || !isfinite (b) || !isfinite (ev.loss) || !isfinite (ev.dw) || !isfinite (ev.db))
     {
+      g_autofree char *advice = rate_advice (self);
+
       /* Keep the last finite point: every reported number stays finite. */
       finish (self, ELAB_TRAIN_STATUS_DIVERGED);
       set_message (self, g_strdup_printf ("Diverged at step %" G_GUINT64_FORMAT ": w, b or the loss stopped being finite "
-                                          "numbers. The learning rate %g is too large for these data; try a smaller one, "
-                                          "such as %g%s.", self->steps, s->learning_rate, s->learning_rate / 10,
-                                          s->standardize ? "" : ", or standardise x"));
+                                          "numbers. The learning rate %g is too large for these data; %s.",
+                                          self->steps, s->learning_rate, advice));
       return FALSE;
     }
 
@@ -930,6 +1294,7 @@ step_once (ElabTrainer *self)
   self->loss = ev.loss;
   self->dw = ev.dw;
   self->db = ev.db;
+  self->gs = ev.gs;
   self->h00 = ev.h00;
   self->h01 = ev.h01;
   self->h11 = ev.h11;
@@ -947,7 +1312,8 @@ step_once (ElabTrainer *self)
       finish (self, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM);
       return FALSE;
     }
-  if (!self->separable && norm2 (self->dw, self->db) < s->tolerance)
+  if (!self->separable &&
+      (s->optimizer == ELAB_OPTIMIZER_NEWTON ? newton_converged : norm2 (self->dw, self->db) < s->tolerance))
     {
       finish (self, ELAB_TRAIN_STATUS_CONVERGED);
       return FALSE;
@@ -970,9 +1336,8 @@ elab_trainer_step (ElabTrainer *self,
 
   while (done < n_steps && self->status == ELAB_TRAIN_STATUS_RUNNING)
     {
-      /* Already at the optimum (or max_steps = 0 steps asked): end
-       * without moving. */
-      if (self->steps == 0 && !self->separable && norm2 (self->dw, self->db) < self->settings.tolerance)
+      /* Already at the optimum: end without moving. */
+      if (self->steps == 0 && converged_at_start (self))
         {
           finish (self, ELAB_TRAIN_STATUS_CONVERGED);
           break;
@@ -1105,6 +1470,8 @@ elab_trainer_is_separable (const ElabTrainer *self)
   return self->separable;
 }
 
+/* y·softplus(−z) + (1 − y)·softplus(z): terms ≥ 0, so a tiny loss keeps
+ * its relative precision. */
 static double
 example_loss (double x,
               double y,
@@ -1112,9 +1479,10 @@ example_loss (double x,
               double b)
 {
   double z = w * x + b;
+  double l1 = log1p (exp (-fabs (z)));
+  double sp = fmax (z, 0.0) + l1, sp_neg = fmax (-z, 0.0) + l1;
 
-  /* softplus(z) − y·z, with softplus(z) = max(z, 0) + log1p(e^−|z|). */
-  return (z > 0 ? z : 0.0) - y * z + log1p (exp (-fabs (z)));
+  return (y != 0.0 ? y * sp_neg : 0.0) + (y != 1.0 ? (1.0 - y) * sp : 0.0);
 }
 
 double
@@ -1159,8 +1527,8 @@ elab_trainer_loss_grid (const ElabTrainer *self,
           double w = n_w > 1 ? w_min + (w_max - w_min) * i / (n_w - 1) : w_min;
           Sums s;
 
-          pass_kernel (xs, ys, n, w, b, 0.0, FALSE, &s);
-          res[(gsize) j * n_w + i] = (s.lin + s.log1p) / n;
+          pass_kernel (xs, ys, n, w, b, 0.0, 1.0, FALSE, &s);
+          res[(gsize) j * n_w + i] = loss_of_sums (&s, (double) n);
         }
     }
 }

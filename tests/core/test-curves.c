@@ -224,7 +224,10 @@ test_bounds (void)
   p = (ElabLogistic) { 1, 0 };
   elab_pair_curves_compute (pc, &p, &p, -1e-9, 1e-9, 3, ELAB_UNIT_BITS);
   for (guint i = 0; i < 3; i++)
-    g_assert_cmpfloat (pc->h_p[i], <=, 1.0);
+    {
+      g_assert_cmpfloat (pc->h_p[i], <=, 1.0);
+      g_assert_cmpfloat (pc->h_pq[i], ==, pc->h_p[i]);   /* KL = 0 */
+    }
   g_assert_cmpfloat (elab_binary_entropy (0.5 + 1e-12) * elab_unit_factor (ELAB_UNIT_BITS), <=, 1.0);
   for (double z = -1e-7; z <= 1e-7; z += 1.37e-10)
     g_assert_cmpfloat (elab_binary_entropy_logit (z), <=, ELAB_LN2);

@@ -592,6 +592,263 @@ test_vector_widths (void)
   g_assert_cmpuint (elab_trainer_set_vector_width (0), >=, 2);
 }
 
+/* The mean loss in long double (64-bit mantissa), each row's loss
+ * y·softplus(−z) + (1 − y)·softplus(z) by log1pl: a reference 2000 times
+ * finer than the 1e-12 bar. */
+static double
+reference_loss (const ElabDataset *d,
+                double             w,
+                double             b)
+{
+  long double sum = 0;
+
+  for (gsize i = 0; i < d->n_rows; i++)
+    {
+      long double z = (long double) w * d->x[i] + b;
+      long double sp = (z > 0 ? z : 0) + log1pl (expl (-fabsl (z)));
+      long double sp_neg = (z < 0 ? -z : 0) + log1pl (expl (-fabsl (z)));
+
+      sum += d->y[i] != 0 ? sp_neg : sp;
+    }
+  return (double) (sum / d->n_rows);
+}
+
+/* At w = b = 0 the loss is exactly the double nearest log 2 (1 bit in
+ * bits, not 1.0000000000000002), on every data set size and vector
+ * width's remainder. */
+static void
+test_loss_at_zero_exact (void)
+{
+  gsize sizes[] = { 1, 3, 7, 20, 23, 100, 1000, 200003 };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(ElabDataset) d = elab_dataset_new_synthetic (sizes[k], 1.0, 0.25, 5 + k);
+      g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
+
+      g_assert_cmpfloat (elab_trainer_get_loss (t), ==, G_LN2);
+      g_assert_cmpfloat (elab_trainer_get_loss (t) * elab_unit_factor (ELAB_UNIT_BITS), ==, 1.0);
+    }
+}
+
+/* In the separable regime the loss is tiny and keeps its relative
+ * precision (it was 1e-8 relative off where each row's loss is ~1e-8),
+ * down to losses near the smallest normal double. */
+static void
+test_tiny_loss_relative (void)
+{
+  g_autoptr(ElabDataset) setosa = elab_dataset_new_builtin ("iris-setosa");
+  g_autoptr(ElabDataset) big = elab_dataset_new_synthetic (100003, 30.0, 0.0, 9);
+  g_autoptr(ElabTrainer) t = elab_trainer_new (setosa, NULL);
+  g_autoptr(ElabTrainer) tb = elab_trainer_new (big, NULL);
+  /* the threshold is near 2.45 cm: z = w·(2.45 − x) */
+  double ws[] = { 1, 5, 10, 20, 50, 100, 250, 500, 620, 650 };
+  double worst = 0;
+
+  for (gsize k = 0; k < G_N_ELEMENTS (ws); k++)
+    {
+      double w = -ws[k], b = ws[k] * 2.45;
+      double got = elab_trainer_loss_at (t, w, b), want = reference_loss (setosa, w, b);
+
+      g_assert_cmpfloat (want, >, 1e-300);
+      worst = MAX (worst, fabs (got - want) / want);
+      if (!(fabs (got - want) <= 1e-12 * want))
+        g_error ("w %g: loss %.17g, reference %.17g", w, got, want);
+    }
+  g_test_message ("worst relative error of tiny losses: %.3g", worst);
+
+  /* a large separable-ish data set far along its slope */
+  for (double w = 30; w <= 3000; w *= 10)
+    {
+      double got = elab_trainer_loss_at (tb, w, 0.0), want = reference_loss (big, w, 0.0);
+
+      if (!(fabs (got - want) <= 1e-12 * want))
+        g_error ("w %g: loss %.17g, reference %.17g", w, got, want);
+    }
+}
+
+/* Newton's fit of Challenger in °F, and of the same data with x scaled by
+ * 10^s: the fits are the same model (w scaled by 10^−s), and every one
+ * reports convergence (an absolute gradient tolerance never did at
+ * x ≈ 1e10, and took the Hessian for singular at x ≈ 1e-150). Gradient
+ * descent on standardised x gets the same loss however x is scaled:
+ * the mean and spread do not overflow or underflow. */
+static void
+test_scale_invariant (void)
+{
+  const ElabDatasetInfo *info = elab_dataset_find_builtin ("challenger");
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) ref = train (d, ELAB_OPTIMIZER_NEWTON, FALSE, TRUE, 0.1, 100);
+  double scales[] = { 1e10, 1e-10, 1e-150, 1e-160, 1e-300, 1e150, 1e160, 1e300 };
+  double w0 = elab_trainer_get_w (ref), b0 = elab_trainer_get_b (ref), l0 = elab_trainer_get_loss (ref);
+  g_autoptr(ElabTrainer) gd_ref = train (d, ELAB_OPTIMIZER_GD, TRUE, TRUE, 1.0, 3000);
+
+  g_assert_cmpint (elab_trainer_get_status (ref), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  for (gsize k = 0; k < G_N_ELEMENTS (scales); k++)
+    {
+      double x[64];
+      g_autoptr(ElabDataset) ds = NULL;
+      g_autoptr(ElabTrainer) t = NULL;
+      g_autoptr(ElabTrainer) gd = NULL;
+
+      for (gsize i = 0; i < info->n_rows; i++)
+        x[i] = info->x[i] * scales[k];
+      ds = elab_dataset_new ("scaled", "x", "y", x, info->y, info->n_rows);
+      t = train (ds, ELAB_OPTIMIZER_NEWTON, FALSE, TRUE, 0.1, 100);
+      if (elab_trainer_get_status (t) != ELAB_TRAIN_STATUS_CONVERGED)
+        g_error ("x·%g: %s: %s", scales[k], elab_train_status_to_string (elab_trainer_get_status (t)),
+                 elab_trainer_get_message (t));
+      assert_rel (elab_trainer_get_w (t) * scales[k], w0, 1e-9);
+      assert_rel (elab_trainer_get_b (t), b0, 1e-9);
+      assert_rel (elab_trainer_get_loss (t), l0, 1e-12);
+
+      gd = train (ds, ELAB_OPTIMIZER_GD, TRUE, TRUE, 1.0, 3000);
+      g_assert_cmpint (elab_trainer_get_status (gd), !=, ELAB_TRAIN_STATUS_DIVERGED);
+      assert_rel (elab_trainer_get_loss (gd), elab_trainer_get_loss (gd_ref), 1e-9);
+    }
+}
+
+/* Nearly separable data: one class-0 point among the class-1 points. The
+ * optimum is far out and flat; Newton must not stop until the fit is
+ * exact (the gradient test stopped with b off by 1.25e-5). The reference
+ * is Newton in long double, iterated to a fixed point. */
+static void
+test_nearly_separable (void)
+{
+  double x[40], y[40];
+  g_autoptr(ElabDataset) d = NULL;
+  g_autoptr(ElabTrainer) t = NULL;
+  long double w = 0, b = 0;
+
+  for (int i = 0; i < 40; i++)
+    {
+      x[i] = i * 0.25;
+      y[i] = i >= 20 ? 1 : 0;
+    }
+  y[20] = 0;
+  y[19] = 1;
+  d = elab_dataset_new ("nearly", "x", "y", x, y, 40);
+  t = train (d, ELAB_OPTIMIZER_NEWTON, FALSE, TRUE, 0.1, 500);
+  g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_CONVERGED);
+
+  for (int it = 0; it < 200; it++)
+    {
+      long double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0, det;
+
+      for (int i = 0; i < 40; i++)
+        {
+          long double z = w * x[i] + b, p = 1 / (1 + expl (-z)), q = p * (1 - p);
+
+          g0 += (p - y[i]) * x[i];
+          g1 += p - y[i];
+          h00 += q * x[i] * x[i];
+          h01 += q * x[i];
+          h11 += q;
+        }
+      det = h00 * h11 - h01 * h01;
+      w -= (h11 * g0 - h01 * g1) / det;
+      b -= (h00 * g1 - h01 * g0) / det;
+    }
+  assert_rel (elab_trainer_get_w (t), (double) w, 1e-9);
+  assert_rel (elab_trainer_get_b (t), (double) b, 1e-9);
+}
+
+/* With a singular Hessian Newton's method never uses the learning rate
+ * (its help says it ignores it): the same result at any --lr, and the
+ * message says what happened. */
+static void
+test_singular_honest (void)
+{
+  double x[] = { 2, 2, 2, 2, 2 }, y[] = { 0, 1, 0, 1, 1 };
+  g_autoptr(ElabDataset) d = elab_dataset_new ("flat", "x", "y", x, y, 5);
+  g_autoptr(ElabTrainer) a = train (d, ELAB_OPTIMIZER_NEWTON, FALSE, TRUE, 0.5, 5000);
+  g_autoptr(ElabTrainer) b = train (d, ELAB_OPTIMIZER_NEWTON, FALSE, TRUE, 1e6, 5000);
+
+  g_assert_cmpfloat (elab_trainer_get_w (a), ==, elab_trainer_get_w (b));
+  g_assert_cmpfloat (elab_trainer_get_b (a), ==, elab_trainer_get_b (b));
+  g_assert_cmpint (elab_trainer_get_status (b), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  g_assert_nonnull (strstr (elab_trainer_get_message (b), "singular"));
+}
+
+/* The status text tells the truth: an unstable rate is not told to go
+ * higher; quasi-separated data level off, one-class data move b. */
+static void
+test_messages (void)
+{
+  g_autoptr(ElabDataset) ch = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) unstable = train (ch, ELAB_OPTIMIZER_GD, FALSE, TRUE, 0.005, 200);
+  g_autoptr(ElabTrainer) slow = train (ch, ELAB_OPTIMIZER_GD, TRUE, TRUE, 1e-4, 50);
+  double xq[] = { 0, 1, 2, 2, 3, 4 }, yq[] = { 0, 0, 0, 1, 1, 1 };
+  double x1[] = { 0, 1, 2, 3 }, y1[] = { 1, 1, 1, 1 };
+  g_autoptr(ElabDataset) dq = elab_dataset_new ("quasi", "x", "y", xq, yq, 6);
+  g_autoptr(ElabDataset) d1 = elab_dataset_new ("one", "x", "y", x1, y1, 4);
+  g_autoptr(ElabTrainer) tq = train (dq, ELAB_OPTIMIZER_GD, FALSE, TRUE, 0.5, 3000);
+  g_autoptr(ElabTrainer) t1 = train (d1, ELAB_OPTIMIZER_GD, FALSE, TRUE, 0.5, 3000);
+  const char *m;
+
+  m = elab_trainer_get_message (unstable);
+  g_test_message ("lr 0.005: %s: %s", elab_train_status_to_string (elab_trainer_get_status (unstable)), m);
+  g_assert_null (strstr (m, "raise"));
+  m = elab_trainer_get_message (slow);
+  g_assert_cmpint (elab_trainer_get_status (slow), ==, ELAB_TRAIN_STATUS_MAX_STEPS);
+  g_assert_nonnull (strstr (m, "raise the learning rate"));
+
+  g_assert_cmpint (elab_trainer_get_status (tq), ==, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM);
+  m = elab_trainer_get_message (tq);
+  g_assert_nonnull (strstr (m, "levels off"));
+  g_assert_null (strstr (m, "towards 0"));
+  /* and it does level off: two of six examples at x = 2 keep log 2 each */
+  g_assert_cmpfloat (elab_trainer_get_loss (tq), >, 0.9 * 2 * G_LN2 / 6);
+
+  g_assert_cmpint (elab_trainer_get_status (t1), ==, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM);
+  m = elab_trainer_get_message (t1);
+  g_assert_nonnull (strstr (m, "b grows"));
+}
+
+/* The rate a divergence message advises does converge: on every built-in
+ * data set, raw and standardised, gradient descent at it never raises the
+ * loss and momentum at it never diverges. */
+static void
+test_advised_rate_converges (void)
+{
+  guint n_builtins;
+  const ElabDatasetInfo *infos = elab_dataset_get_builtins (&n_builtins);
+  ElabOptimizer optimizers[] = { ELAB_OPTIMIZER_GD, ELAB_OPTIMIZER_MOMENTUM };
+
+  for (guint k = 0; k < n_builtins; k++)
+    for (int std = 0; std <= 1; std++)
+      for (gsize o = 0; o < G_N_ELEMENTS (optimizers); o++)
+        {
+          g_autoptr(ElabDataset) d = elab_dataset_new_builtin (infos[k].name);
+          g_autoptr(ElabTrainer) bad = train (d, optimizers[o], std, TRUE, 1e3, 500);
+          g_autoptr(ElabTrainer) good = NULL;
+          const char *m = elab_trainer_get_message (bad), *at;
+          const ElabTrainPoint *h;
+          double rate;
+          gsize n;
+
+          /* separable data, standardised, may reach a tiny loss first */
+          if (elab_trainer_get_status (bad) != ELAB_TRAIN_STATUS_DIVERGED)
+            {
+              g_assert_true (elab_trainer_is_separable (bad));
+              continue;
+            }
+          at = strstr (m, "try ");
+          g_assert_nonnull (at);
+          rate = g_ascii_strtod (at + 4, NULL);
+          g_test_message ("%s%s %s: advised %g", infos[k].name, std ? " (standardised)" : "",
+                          optimizers[o] == ELAB_OPTIMIZER_GD ? "gd" : "momentum", rate);
+          g_assert_cmpfloat (rate, >, 0);
+          good = train (d, optimizers[o], std, TRUE, rate, 2000);
+          g_assert_cmpint (elab_trainer_get_status (good), !=, ELAB_TRAIN_STATUS_DIVERGED);
+          h = elab_trainer_get_history (good, &n);
+          g_assert_cmpfloat (h[n - 1].loss, <, h[0].loss);
+          if (optimizers[o] == ELAB_OPTIMIZER_GD)
+            for (gsize i = 1; i < n; i++)
+              g_assert_cmpfloat (h[i].loss, <=, h[i - 1].loss * (1 + 1e-15));
+        }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -609,6 +866,13 @@ main (int    argc,
   g_test_add_func ("/elab/core/Trainer/no-bias", test_no_bias);
   g_test_add_func ("/elab/core/Trainer/grid", test_grid);
   g_test_add_func ("/elab/core/Trainer/singular-hessian", test_singular_hessian);
+  g_test_add_func ("/elab/core/Trainer/loss-at-zero-exact", test_loss_at_zero_exact);
+  g_test_add_func ("/elab/core/Trainer/tiny-loss-relative", test_tiny_loss_relative);
+  g_test_add_func ("/elab/core/Trainer/scale-invariant", test_scale_invariant);
+  g_test_add_func ("/elab/core/Trainer/nearly-separable", test_nearly_separable);
+  g_test_add_func ("/elab/core/Trainer/singular-honest", test_singular_honest);
+  g_test_add_func ("/elab/core/Trainer/messages", test_messages);
+  g_test_add_func ("/elab/core/Trainer/advised-rate-converges", test_advised_rate_converges);
   g_test_add_func ("/elab/core/Trainer/reset-settings", test_reset_settings);
   g_test_add_func ("/elab/core/Trainer/parallel-same", test_parallel_same);
   g_test_add_func ("/elab/core/Trainer/vector-widths", test_vector_widths);
