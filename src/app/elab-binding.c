@@ -36,6 +36,8 @@ struct _ElabBinding
   ElabBindingTransform  to_widget;
   ElabBindingTransform  from_widget;
   gpointer              user_data;
+  ElabBindingApply      apply;
+  gpointer              apply_data;
 
   gulong                notify_id;
   gulong                param_id;   /* on the group's document */
@@ -222,8 +224,10 @@ notify_cb (GObject     *target,
     v = binding->from_widget (v, binding->user_data);
 
   binding->updating = TRUE;
-  if (!elab_document_set_number (document, binding->param->name, binding->index, v, &error))
-    g_debug ("%s", error->message);
+  if (binding->apply != NULL ? !binding->apply (document, v, binding->apply_data, &error)
+                             : !elab_document_set_number (document, binding->param->name,
+                                                          binding->index, v, &error))
+    g_debug ("%s", error != NULL ? error->message : binding->param->name);
   binding->updating = FALSE;
 
   /* Shows what the document holds: a refused value goes back, a rounded
@@ -412,6 +416,17 @@ elab_binding_set_transform (ElabBinding          *binding,
   binding->from_widget = from_widget;
   binding->user_data = user_data;
   refresh (binding);
+}
+
+void
+elab_binding_set_apply (ElabBinding      *binding,
+                        ElabBindingApply  apply,
+                        gpointer          user_data)
+{
+  g_return_if_fail (binding != NULL);
+
+  binding->apply = apply;
+  binding->apply_data = user_data;
 }
 
 void

@@ -20,6 +20,14 @@ typedef struct _ElabBinding ElabBinding;
 typedef double (*ElabBindingTransform) (double   value,
                                         gpointer user_data);
 
+/* Sets the parameter from a person's @value, in place of
+ * elab_document_set_number(): for a rule between fields (an x-min moved
+ * past x-max pushes it along). */
+typedef gboolean (*ElabBindingApply) (ElabDocument  *document,
+                                      double         value,
+                                      gpointer       user_data,
+                                      GError       **error);
+
 ElabBindingGroup *elab_binding_group_new            (void);
 /* Binds every binding of the group to @document (NULL: to none), and
  * sets each widget from it at once. */
@@ -61,6 +69,9 @@ ElabBinding      *elab_binding_group_bind_label     (ElabBindingGroup     *self,
 void              elab_binding_set_transform        (ElabBinding          *binding,
                                                      ElabBindingTransform  to_widget,
                                                      ElabBindingTransform  from_widget,
+                                                     gpointer              user_data);
+void              elab_binding_set_apply            (ElabBinding          *binding,
+                                                     ElabBindingApply      apply,
                                                      gpointer              user_data);
 /* Changes to the property edit the document only while @widget is
  * sensitive; otherwise the property is put back (an assistive technology

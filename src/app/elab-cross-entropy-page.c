@@ -45,7 +45,6 @@ struct _ElabCrossEntropyPage
   gulong           dark_id;
 
   double           readout_x;
-  guint            editing;
 };
 
 G_DEFINE_FINAL_TYPE (ElabCrossEntropyPage, elab_cross_entropy_page, GTK_TYPE_WIDGET)
@@ -158,16 +157,6 @@ update_colors (ElabCrossEntropyPage *self)
   elab_model_editor_set_color (self->editor_q, &color);
 }
 
-static void
-sync_from_document (ElabCrossEntropyPage *self)
-{
-  const ElabState *state = elab_document_get_state (self->document);
-
-  elab_model_editor_set_model (self->editor_p, &state->p, TRUE);
-  elab_model_editor_set_model (self->editor_q, &state->q, TRUE);
-  update_means (self);
-  update_formula (self);
-}
 
 static void
 document_changed_cb (ElabDocument         *document,
@@ -180,33 +169,11 @@ document_changed_cb (ElabDocument         *document,
       update_formula (self);
     }
 
-  if ((what & ELAB_CHANGE_PAIR) && self->editing == 0)
-    sync_from_document (self);
-  else if (what & (ELAB_CHANGE_PAIR | ELAB_CHANGE_RANGE | ELAB_CHANGE_UNIT))
+  if (what & (ELAB_CHANGE_PAIR | ELAB_CHANGE_RANGE | ELAB_CHANGE_UNIT))
     {
       update_means (self);
       update_formula (self);
     }
-}
-
-static void
-editor_changed_cb (ElabModelEditor      *editor,
-                   ElabCrossEntropyPage *self)
-{
-  ElabState *state;
-
-  if (self->document == NULL)
-    return;
-
-  state = elab_document_edit (self->document);
-  if (editor == self->editor_p)
-    elab_model_editor_get_model (editor, &state->p);
-  else
-    elab_model_editor_get_model (editor, &state->q);
-
-  self->editing++;
-  elab_document_changed (self->document, ELAB_CHANGE_PAIR);
-  self->editing--;
 }
 
 static void
@@ -310,8 +277,8 @@ elab_cross_entropy_page_init (ElabCrossEntropyPage *self)
   elab_model_editor_set_name (self->editor_q, "q");
   elab_model_editor_set_subtitle (self->editor_q, "the model");
   elab_model_editor_set_show_switch (self->editor_q, FALSE);
-  g_signal_connect (self->editor_p, "changed", G_CALLBACK (editor_changed_cb), self);
-  g_signal_connect (self->editor_q, "changed", G_CALLBACK (editor_changed_cb), self);
+  g_object_set (self->editor_p, "theta-param", "p-theta", "bias-param", "p-bias", NULL);
+  g_object_set (self->editor_q, "theta-param", "q-theta", "bias-param", "q-bias", NULL);
 
   self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                                             G_CALLBACK (dark_changed_cb), self);
@@ -342,12 +309,15 @@ elab_cross_entropy_page_set_document (ElabCrossEntropyPage *self,
 
   elab_plot_view_set_document (self->plot_view, document);
   elab_range_editor_set_document (self->range_editor, document);
+  elab_model_editor_set_document (self->editor_p, document);
+  elab_model_editor_set_document (self->editor_q, document);
 
   if (document != NULL)
     {
       self->changed_id = g_signal_connect (document, "changed",
                                            G_CALLBACK (document_changed_cb), self);
-      sync_from_document (self);
+      update_means (self);
+      update_formula (self);
       update_colors (self);
     }
 }

@@ -37,7 +37,6 @@ struct _ElabEntropyPage
 
   ElabModelEditor *editors[ELAB_MAX_MODELS];
   double           readout_x;
-  guint            editing;
 };
 
 enum {
@@ -119,16 +118,6 @@ update_hover (ElabEntropyPage *self)
     }
 }
 
-static void
-sync_from_document (ElabEntropyPage *self)
-{
-  const ElabState *state = elab_document_get_state (self->document);
-
-  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
-    elab_model_editor_set_model (self->editors[i], &state->models[i], state->model_enabled[i]);
-  update_means (self);
-  update_hover (self);
-}
 
 static void
 document_changed_cb (ElabDocument    *document,
@@ -138,36 +127,11 @@ document_changed_cb (ElabDocument    *document,
   if (what & ELAB_CHANGE_LOOK)
     update_colors (self);
 
-  if ((what & ELAB_CHANGE_MODELS) && self->editing == 0)
-    sync_from_document (self);
-  else if (what & (ELAB_CHANGE_MODELS | ELAB_CHANGE_RANGE | ELAB_CHANGE_UNIT))
+  if (what & (ELAB_CHANGE_MODELS | ELAB_CHANGE_RANGE | ELAB_CHANGE_UNIT))
     update_means (self);
 
   if (what & (ELAB_CHANGE_MODELS | ELAB_CHANGE_UNIT))
     update_hover (self);
-}
-
-static void
-editor_changed_cb (ElabModelEditor *editor,
-                   ElabEntropyPage *self)
-{
-  ElabState *state;
-
-  if (self->document == NULL)
-    return;
-
-  state = elab_document_edit (self->document);
-  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
-    {
-      if (self->editors[i] != editor)
-        continue;
-      elab_model_editor_get_model (editor, &state->models[i]);
-      state->model_enabled[i] = elab_model_editor_get_enabled (editor);
-    }
-
-  self->editing++;
-  elab_document_changed (self->document, ELAB_CHANGE_MODELS);
-  self->editing--;
 }
 
 static void
@@ -275,6 +239,11 @@ static void
 elab_entropy_page_init (ElabEntropyPage *self)
 {
   static const char *names[] = { "A", "B", "C" };
+  static const char *params[][3] = {
+    { "model-a-theta", "model-a-bias", "model-a-enabled" },
+    { "model-b-theta", "model-b-bias", "model-b-enabled" },
+    { "model-c-theta", "model-c-bias", "model-c-enabled" },
+  };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -286,7 +255,12 @@ elab_entropy_page_init (ElabEntropyPage *self)
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)
     {
       elab_model_editor_set_name (self->editors[i], names[i]);
-      g_signal_connect (self->editors[i], "changed", G_CALLBACK (editor_changed_cb), self);
+      g_object_set (self->editors[i],
+                    "theta-param", params[i][0],
+                    "bias-param", params[i][1],
+                    "enabled-param", params[i][2],
+                    NULL);
+      g_object_bind_property (self, "document", self->editors[i], "document", G_BINDING_SYNC_CREATE);
     }
 
   self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
@@ -329,7 +303,8 @@ elab_entropy_page_set_document (ElabEntropyPage *self,
     {
       self->changed_id = g_signal_connect (document, "changed",
                                            G_CALLBACK (document_changed_cb), self);
-      sync_from_document (self);
+      update_means (self);
+      update_hover (self);
       update_colors (self);
     }
 

@@ -4,7 +4,10 @@
  *
  * One logistic model's controls: θ and b each as a slider and a spin
  * button over one GtkAdjustment, the model's plot colour, an on/off switch
- * and its mean entropy. Emits ::changed when a person moves something.
+ * and its mean entropy. The controls are bound to the document's
+ * parameters named by theta-param, bias-param and enabled-param
+ * ("model-a-theta", "p-theta", …): the editor edits model A or p only
+ * through those names.
  */
 #define G_LOG_DOMAIN "elab-model-editor"
 
@@ -12,6 +15,7 @@
 
 #include <math.h>
 
+#include "elab-binding.h"
 #include "elab-format.h"
 #include "elab-model-editor.h"
 
@@ -33,20 +37,25 @@ struct _ElabModelEditor
   GtkAdjustment  *theta_adjustment;
   GtkAdjustment  *bias_adjustment;
 
+  /* Owned */
+  ElabBindingGroup *bindings;
+  char             *theta_param;
+  char             *bias_param;
+  char             *enabled_param;
+
   GdkRGBA         color;
-  guint           syncing;
-  /* The values while the model is off: an assistive technology can still
-   * set an insensitive slider's value, so such changes are undone. */
-  double          theta_kept;
-  double          bias_kept;
 };
 
 enum {
-  CHANGED,
-  N_SIGNALS
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_THETA_PARAM,
+  PROP_BIAS_PARAM,
+  PROP_ENABLED_PARAM,
+  N_PROPS
 };
 
-static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ElabModelEditor, elab_model_editor, GTK_TYPE_WIDGET)
 
@@ -68,46 +77,123 @@ draw_swatch (GtkDrawingArea *area,
 /* Off means hidden: the model's controls are insensitive, each one
  * explicitly so that assistive technologies see it too. */
 static void
-set_controls_sensitive (ElabModelEditor *self,
-                        gboolean         sensitive)
+enabled_changed_cb (ElabModelEditor *self)
 {
+  gboolean sensitive = gtk_switch_get_active (self->enabled_switch);
+
   gtk_widget_set_sensitive (self->controls, sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->theta_scale), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->theta_spin), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->bias_scale), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->bias_spin), sensitive);
-  self->theta_kept = gtk_adjustment_get_value (self->theta_adjustment);
-  self->bias_kept = gtk_adjustment_get_value (self->bias_adjustment);
+}
+
+/* Binds the controls to the parameters named now. */
+static void
+rebind (ElabModelEditor *self)
+{
+  g_autoptr(ElabDocument) document = NULL;
+  ElabBinding *binding;
+
+  g_set_object (&document, elab_binding_group_get_document (self->bindings));
+  g_clear_object (&self->bindings);
+  self->bindings = elab_binding_group_new ();
+
+  /* An assistive technology can still set an insensitive slider's value:
+   * while the model is off, such a change is put back. */
+  if (self->theta_param != NULL)
+    {
+      binding = elab_binding_group_bind_adjustment (self->bindings, self->theta_param,
+                                                    self->theta_adjustment);
+      elab_binding_set_gate (binding, self->controls);
+    }
+  if (self->bias_param != NULL)
+    {
+      binding = elab_binding_group_bind_adjustment (self->bindings, self->bias_param,
+                                                    self->bias_adjustment);
+      elab_binding_set_gate (binding, self->controls);
+    }
+  if (self->enabled_param != NULL)
+    elab_binding_group_bind_toggle (self->bindings, self->enabled_param,
+                                    GTK_WIDGET (self->enabled_switch));
+  elab_binding_group_set_document (self->bindings, document);
 }
 
 static void
-value_changed_cb (ElabModelEditor *self)
+set_param (ElabModelEditor *self,
+           char           **field,
+           const char      *name,
+           GParamSpec      *pspec)
 {
-  if (self->syncing != 0)
+  if (g_strcmp0 (*field, name) == 0)
     return;
 
-  if (!gtk_switch_get_active (self->enabled_switch))
-    {
-      self->syncing++;
-      gtk_adjustment_set_value (self->theta_adjustment, self->theta_kept);
-      gtk_adjustment_set_value (self->bias_adjustment, self->bias_kept);
-      self->syncing--;
-      return;
-    }
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_free (*field);
+  *field = g_strdup (name);
+  rebind (self);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 static void
-enabled_changed_cb (ElabModelEditor *self)
+elab_model_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
-  set_controls_sensitive (self, gtk_switch_get_active (self->enabled_switch));
-  if (self->syncing == 0)
-    g_signal_emit (self, signals[CHANGED], 0);
+  ElabModelEditor *self = ELAB_MODEL_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, elab_binding_group_get_document (self->bindings));
+      break;
+    case PROP_THETA_PARAM:
+      g_value_set_string (value, self->theta_param);
+      break;
+    case PROP_BIAS_PARAM:
+      g_value_set_string (value, self->bias_param);
+      break;
+    case PROP_ENABLED_PARAM:
+      g_value_set_string (value, self->enabled_param);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+elab_model_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ElabModelEditor *self = ELAB_MODEL_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      elab_model_editor_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_THETA_PARAM:
+      set_param (self, &self->theta_param, g_value_get_string (value), pspec);
+      break;
+    case PROP_BIAS_PARAM:
+      set_param (self, &self->bias_param, g_value_get_string (value), pspec);
+      break;
+    case PROP_ENABLED_PARAM:
+      set_param (self, &self->enabled_param, g_value_get_string (value), pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 elab_model_editor_dispose (GObject *object)
 {
+  ElabModelEditor *self = ELAB_MODEL_EDITOR (object);
+
+  g_clear_object (&self->bindings);
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_MODEL_EDITOR);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -117,19 +203,43 @@ elab_model_editor_dispose (GObject *object)
 }
 
 static void
+elab_model_editor_finalize (GObject *object)
+{
+  ElabModelEditor *self = ELAB_MODEL_EDITOR (object);
+
+  g_free (self->theta_param);
+  g_free (self->bias_param);
+  g_free (self->enabled_param);
+
+  G_OBJECT_CLASS (elab_model_editor_parent_class)->finalize (object);
+}
+
+static void
 elab_model_editor_class_init (ElabModelEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = elab_model_editor_dispose;
+  object_class->finalize = elab_model_editor_finalize;
+  object_class->get_property = elab_model_editor_get_property;
+  object_class->set_property = elab_model_editor_set_property;
 
-  signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         ELAB_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The parameters the controls edit, by their names in the table. */
+  properties[PROP_THETA_PARAM] =
+    g_param_spec_string ("theta-param", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BIAS_PARAM] =
+    g_param_spec_string ("bias-param", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENABLED_PARAM] =
+    g_param_spec_string ("enabled-param", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-model-editor.ui");
@@ -145,7 +255,6 @@ elab_model_editor_class_init (ElabModelEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, bias_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, theta_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, bias_adjustment);
-  gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, enabled_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -156,6 +265,7 @@ static void
 elab_model_editor_init (ElabModelEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->bindings = elab_binding_group_new ();
 
   gdk_rgba_parse (&self->color, "#3584e4");
   gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, self, NULL);
@@ -191,55 +301,18 @@ elab_model_editor_set_name (ElabModelEditor *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
 }
 
-/* The sliders span ±20, fine enough to drag; a preset or scenario beyond
- * that widens them rather than being shown clamped. */
-static void
-widen_to (GtkAdjustment *adjustment,
-          double         value)
-{
-  double bound = ceil (fabs (value));
-
-  if (value < gtk_adjustment_get_lower (adjustment))
-    gtk_adjustment_set_lower (adjustment, -bound);
-  if (value > gtk_adjustment_get_upper (adjustment))
-    gtk_adjustment_set_upper (adjustment, bound);
-}
-
 void
-elab_model_editor_set_model (ElabModelEditor    *self,
-                             const ElabLogistic *model,
-                             gboolean            enabled)
+elab_model_editor_set_document (ElabModelEditor *self,
+                                ElabDocument    *document)
 {
   g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
-  g_return_if_fail (model != NULL);
+  g_return_if_fail (document == NULL || ELAB_IS_DOCUMENT (document));
 
-  self->syncing++;
-  widen_to (self->theta_adjustment, model->theta);
-  widen_to (self->bias_adjustment, model->bias);
-  gtk_adjustment_set_value (self->theta_adjustment, model->theta);
-  gtk_adjustment_set_value (self->bias_adjustment, model->bias);
-  gtk_switch_set_active (self->enabled_switch, enabled);
-  set_controls_sensitive (self, enabled);
-  self->syncing--;
-}
+  if (elab_binding_group_get_document (self->bindings) == document)
+    return;
 
-void
-elab_model_editor_get_model (ElabModelEditor *self,
-                             ElabLogistic    *res)
-{
-  g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
-  g_return_if_fail (res != NULL);
-
-  res->theta = gtk_adjustment_get_value (self->theta_adjustment);
-  res->bias = gtk_adjustment_get_value (self->bias_adjustment);
-}
-
-gboolean
-elab_model_editor_get_enabled (ElabModelEditor *self)
-{
-  g_return_val_if_fail (ELAB_IS_MODEL_EDITOR (self), FALSE);
-
-  return gtk_switch_get_active (self->enabled_switch);
+  elab_binding_group_set_document (self->bindings, document);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 void

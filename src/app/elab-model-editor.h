@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "elab-logistic.h"
+#include "elab-document.h"
 
 G_BEGIN_DECLS
 
@@ -18,13 +18,10 @@ G_DECLARE_FINAL_TYPE (ElabModelEditor, elab_model_editor, ELAB, MODEL_EDITOR, Gt
  * controls for screen readers ("Model A θ", "Model A bias"). */
 void            elab_model_editor_set_name               (ElabModelEditor    *self,
                                                           const char         *name);
-/* Sets the controls without emitting ::changed. */
-void            elab_model_editor_set_model              (ElabModelEditor    *self,
-                                                          const ElabLogistic *model,
-                                                          gboolean            enabled);
-void            elab_model_editor_get_model              (ElabModelEditor    *self,
-                                                          ElabLogistic       *res);
-gboolean        elab_model_editor_get_enabled            (ElabModelEditor    *self);
+/* The document whose parameters theta-param, bias-param and
+ * enabled-param the controls edit. */
+void            elab_model_editor_set_document           (ElabModelEditor    *self,
+                                                          ElabDocument       *document);
 void            elab_model_editor_set_show_switch        (ElabModelEditor    *self,
                                                           gboolean            show_switch);
 void            elab_model_editor_set_color              (ElabModelEditor    *self,

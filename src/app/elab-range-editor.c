@@ -2,13 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The x range of the x-axis figures, as two spin buttons. An end moved
- * past the other pushes it along, so the range is never empty.
+ * The x range of the x-axis figures, as two spin buttons bound to x-min
+ * and x-max. An end moved past the other pushes it along, so the range is
+ * never empty.
  */
 #define G_LOG_DOMAIN "elab-range-editor"
 
 #include "elab-config.h"
 
+#include "elab-binding.h"
 #include "elab-range-editor.h"
 
 struct _ElabRangeEditor
@@ -22,60 +24,33 @@ struct _ElabRangeEditor
   GtkAdjustment *max_adjustment;
 
   /* Owned */
-  ElabDocument  *document;
-  gulong         changed_id;
-
-  guint          syncing;
+  ElabBindingGroup *bindings;
 };
 
 G_DEFINE_FINAL_TYPE (ElabRangeEditor, elab_range_editor, GTK_TYPE_WIDGET)
 
-static void
-sync_from_document (ElabRangeEditor *self)
+static gboolean
+push_min (ElabDocument  *document,
+          double         x_min,
+          gpointer       user_data,
+          GError       **error)
 {
-  const ElabState *state = elab_document_get_state (self->document);
+  double x_max = elab_document_get_state (document)->x_max;
 
-  self->syncing++;
-  gtk_adjustment_set_value (self->min_adjustment, state->x_min);
-  gtk_adjustment_set_value (self->max_adjustment, state->x_max);
-  self->syncing--;
+  elab_document_set_x_range (document, x_min, x_max > x_min ? x_max : x_min + 1);
+  return TRUE;
 }
 
-static void
-document_changed_cb (ElabDocument    *document,
-                     guint            what,
-                     ElabRangeEditor *self)
+static gboolean
+push_max (ElabDocument  *document,
+          double         x_max,
+          gpointer       user_data,
+          GError       **error)
 {
-  if (what & ELAB_CHANGE_RANGE)
-    sync_from_document (self);
-}
+  double x_min = elab_document_get_state (document)->x_min;
 
-static void
-min_changed_cb (ElabRangeEditor *self)
-{
-  double x_min = gtk_adjustment_get_value (self->min_adjustment);
-  double x_max = gtk_adjustment_get_value (self->max_adjustment);
-
-  if (self->syncing > 0 || self->document == NULL)
-    return;
-
-  if (x_max <= x_min)
-    x_max = x_min + 1;
-  elab_document_set_x_range (self->document, x_min, x_max);
-}
-
-static void
-max_changed_cb (ElabRangeEditor *self)
-{
-  double x_min = gtk_adjustment_get_value (self->min_adjustment);
-  double x_max = gtk_adjustment_get_value (self->max_adjustment);
-
-  if (self->syncing > 0 || self->document == NULL)
-    return;
-
-  if (x_min >= x_max)
-    x_min = x_max - 1;
-  elab_document_set_x_range (self->document, x_min, x_max);
+  elab_document_set_x_range (document, x_min < x_max ? x_min : x_max - 1, x_max);
+  return TRUE;
 }
 
 static void
@@ -83,7 +58,7 @@ elab_range_editor_dispose (GObject *object)
 {
   ElabRangeEditor *self = ELAB_RANGE_EDITOR (object);
 
-  elab_range_editor_set_document (self, NULL);
+  g_clear_object (&self->bindings);
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_RANGE_EDITOR);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -106,8 +81,6 @@ elab_range_editor_class_init (ElabRangeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, max_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, min_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, max_adjustment);
-  gtk_widget_class_bind_template_callback (widget_class, min_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, max_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -116,6 +89,14 @@ static void
 elab_range_editor_init (ElabRangeEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bindings = elab_binding_group_new ();
+  elab_binding_set_apply (elab_binding_group_bind_adjustment (self->bindings, "x-min",
+                                                              self->min_adjustment),
+                          push_min, self);
+  elab_binding_set_apply (elab_binding_group_bind_adjustment (self->bindings, "x-max",
+                                                              self->max_adjustment),
+                          push_max, self);
 }
 
 void
@@ -124,18 +105,7 @@ elab_range_editor_set_document (ElabRangeEditor *self,
 {
   g_return_if_fail (ELAB_IS_RANGE_EDITOR (self));
 
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      self->changed_id = g_signal_connect (document, "changed",
-                                           G_CALLBACK (document_changed_cb), self);
-      sync_from_document (self);
-    }
+  elab_binding_group_set_document (self->bindings, document);
 }
 
 GtkAdjustment *

@@ -13,6 +13,8 @@
 
 #include "elab-binding.h"
 #include "elab-document.h"
+#include "elab-model-editor.h"
+#include "elab-range-editor.h"
 
 typedef struct
 {
@@ -331,6 +333,86 @@ test_binding_widgets (void)
   g_assert_finalize_object (document);
 }
 
+/* The editor knows its model only by the parameters' names. */
+static void
+test_model_editor (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabModelEditor *editor = g_object_ref_sink (g_object_new (ELAB_TYPE_MODEL_EDITOR,
+                                                             "theta-param", "model-b-theta",
+                                                             "bias-param", "model-b-bias",
+                                                             "enabled-param", "model-b-enabled",
+                                                             "document", document,
+                                                             NULL));
+  GtkAdjustment *theta = elab_model_editor_get_theta_adjustment (editor);
+  GtkAdjustment *bias = elab_model_editor_get_bias_adjustment (editor);
+  GtkSwitch *sw = elab_model_editor_get_switch (editor);
+  Counts counts = { 0 };
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (theta), ==, 2.0);
+  g_signal_connect (document, "changed", G_CALLBACK (changed_cb), &counts);
+
+  elab_document_set_number (document, "model-b-bias", -1, -1.5, NULL);
+  g_assert_cmpfloat (gtk_adjustment_get_value (bias), ==, -1.5);
+  gtk_adjustment_set_value (theta, 0.75);
+  g_assert_cmpfloat (elab_document_get_state (document)->models[1].theta, ==, 0.75);
+  g_assert_cmpuint (counts.changed, ==, 2);
+
+  /* Off: the controls are insensitive, and a value an assistive
+   * technology sets anyway is put back. */
+  gtk_switch_set_active (sw, FALSE);
+  g_assert_false (elab_document_get_state (document)->model_enabled[1]);
+  gtk_adjustment_set_value (theta, 5);
+  g_assert_cmpfloat (elab_document_get_state (document)->models[1].theta, ==, 0.75);
+  g_assert_cmpfloat (gtk_adjustment_get_value (theta), ==, 0.75);
+  elab_document_set_string (document, "model-b-enabled", "true", NULL);
+  g_assert_true (gtk_switch_get_active (sw));
+
+  /* Renamed: the same controls now edit p. */
+  g_object_set (editor, "theta-param", "p-theta", "bias-param", "p-bias", "enabled-param", NULL, NULL);
+  g_assert_cmpfloat (gtk_adjustment_get_value (theta), ==, 1.0);
+  gtk_adjustment_set_value (theta, -2);
+  g_assert_cmpfloat (elab_document_get_state (document)->p.theta, ==, -2);
+  g_assert_cmpfloat (elab_document_get_state (document)->models[1].theta, ==, 0.75);
+
+  g_signal_handlers_disconnect_by_data (document, &counts);
+  g_assert_finalize_object (editor);
+  g_assert_finalize_object (document);
+}
+
+/* Both ends bound, the rule between them kept: an end moved past the
+ * other pushes it along, and a new range from elsewhere moves both. */
+static void
+test_range_editor (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabRangeEditor *editor = g_object_ref_sink (g_object_new (ELAB_TYPE_RANGE_EDITOR, NULL));
+  GtkAdjustment *lo = elab_range_editor_get_min_adjustment (editor);
+  GtkAdjustment *hi = elab_range_editor_get_max_adjustment (editor);
+  Counts counts = { 0 };
+
+  elab_range_editor_set_document (editor, document);
+  g_signal_connect (document, "changed", G_CALLBACK (changed_cb), &counts);
+
+  gtk_adjustment_set_value (hi, -8);
+  g_assert_cmpfloat (elab_document_get_state (document)->x_min, ==, -9);
+  g_assert_cmpfloat (elab_document_get_state (document)->x_max, ==, -8);
+  g_assert_cmpfloat (gtk_adjustment_get_value (lo), ==, -9);
+  g_assert_cmpuint (counts.changed, ==, 1);
+
+  /* A range far away, set whole: neither end pushes the other. */
+  counts.changed = 0;
+  elab_document_set_x_range (document, 10, 20);
+  g_assert_cmpfloat (gtk_adjustment_get_value (lo), ==, 10);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hi), ==, 20);
+  g_assert_cmpfloat (elab_document_get_state (document)->x_max, ==, 20);
+  g_assert_cmpuint (counts.changed, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (document, &counts);
+  g_assert_finalize_object (editor);
+  g_assert_finalize_object (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +424,8 @@ main (int   argc,
   g_test_add_func ("/elab/app/Binding/adjustment", test_binding_adjustment);
   g_test_add_func ("/elab/app/Binding/refused", test_binding_refused);
   g_test_add_func ("/elab/app/Binding/widgets", test_binding_widgets);
+  g_test_add_func ("/elab/app/Binding/model-editor", test_model_editor);
+  g_test_add_func ("/elab/app/Binding/range-editor", test_range_editor);
 
   return g_test_run ();
 }
