@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "elab-csv.h"
+#include "elab-file.h"
 
 G_DEFINE_QUARK (elab-csv-error-quark, elab_csv_error)
 
@@ -581,10 +582,10 @@ elab_csv_load (const char   *path,
   g_return_val_if_fail (res != NULL, FALSE);
 
   memset (res, 0, sizeof *res);
-  map = g_mapped_file_new (path, FALSE, &local);
+  map = elab_file_map_regular (path, ELAB_FILE_CSV_MAX_BYTES, &local);
   if (map == NULL)
     {
-      g_set_error (error, ELAB_CSV_ERROR, ELAB_CSV_ERROR_IO, "%s: %s", path, local->message);
+      g_set_error_literal (error, ELAB_CSV_ERROR, ELAB_CSV_ERROR_IO, local->message);
       return FALSE;
     }
   return elab_csv_parse (g_mapped_file_get_contents (map),
@@ -607,10 +608,10 @@ elab_csv_read_columns (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  map = g_mapped_file_new (path, FALSE, &local);
+  map = elab_file_map_regular (path, ELAB_FILE_CSV_MAX_BYTES, &local);
   if (map == NULL)
     {
-      g_set_error (error, ELAB_CSV_ERROR, ELAB_CSV_ERROR_IO, "%s: %s", path, local->message);
+      g_set_error_literal (error, ELAB_CSV_ERROR, ELAB_CSV_ERROR_IO, local->message);
       return NULL;
     }
   length = g_mapped_file_get_length (map);

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "elab-file.h"
 #include "elab-params.h"
 #include "elab-quantities.h"
 #include "elab-scenario.h"
@@ -1066,12 +1067,12 @@ elab_scenario_load_file (const char  *path,
     }
 
   /* Mapping reads nothing up front, so an absurdly large file is refused
-   * by its size rather than read into memory. */
-  file = g_mapped_file_new (path, FALSE, &local_error);
+   * by its size rather than read into memory; a FIFO or a device is
+   * refused before anything waits on it. */
+  file = elab_file_map_regular (path, G_MAXSIZE, &local_error);
   if (file == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", display,
-                   local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
