@@ -4,9 +4,17 @@
  *
  * PNG, SVG and PDF through Cairo's stream surfaces, written to a
  * temporary file beside the target and renamed into place.
+ *
+ * The temporary is ".NAME.elab-tmp-XXXXXX": hidden, in the target's
+ * directory (the rename stays within one file system), and locked with
+ * flock() while it is written. A process killed outright (SIGKILL, a power
+ * cut) leaves it behind under that name and never under NAME; the lock
+ * dies with the process, so the next export to that directory can tell a
+ * stale temporary from one another export is still writing.
  */
 
 #include "elab-export.h"
+#include "elab-export-private.h"
 #include "elab-figure-private.h"
 #include "elab-png.h"
 
@@ -17,6 +25,8 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /**
@@ -55,10 +65,13 @@ elab_export_format_from_path (const char       *path,
 
 typedef struct
 {
-  int         fd;
-  int         saved_errno;
-  GByteArray *bytes;
+  int           fd;
+  int           saved_errno;
+  GByteArray   *bytes;
+  GCancellable *cancellable;
 } Sink;
+
+#define TEMP_INFIX ".elab-tmp-"
 
 static cairo_status_t
 sink_write_cb (void                *closure,
@@ -66,6 +79,13 @@ sink_write_cb (void                *closure,
                unsigned int         length)
 {
   Sink *sink = closure;
+
+  /* Cairo writes a large PNG in many pieces: stop at the next one. */
+  if (g_cancellable_is_cancelled (sink->cancellable))
+    {
+      sink->saved_errno = ECANCELED;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
 
   if (sink->bytes)
     {
@@ -178,30 +198,104 @@ render (ElabFigure             *figure,
   return status;
 }
 
+/* TRUE when @name is "." @base TEMP_INFIX and six more characters, or
+ * any such name when @base is NULL. */
+static gboolean
+is_temp_name (const char *name,
+              const char *base)
+{
+  const char *infix;
+  gsize len = strlen (name);
+
+  if (name[0] != '.' || len < 1 + strlen (TEMP_INFIX) + 6)
+    return FALSE;
+  infix = name + len - 6 - strlen (TEMP_INFIX);
+  if (strncmp (infix, TEMP_INFIX, strlen (TEMP_INFIX)) != 0 || infix == name + 1)
+    return FALSE;
+  if (base == NULL)
+    return TRUE;
+  return (gsize) (infix - name - 1) == strlen (base) && strncmp (name + 1, base, strlen (base)) == 0;
+}
+
 /**
- * elab_export_figure:
- * Draws @figure at width × height figure units into @path as PNG (pixel
- * size × @scale), SVG or PDF. The bytes go to "<path>.XXXXXX" in the same
- * directory, which is renamed over @path only once complete, so a failure
- * (bad size, unwritable directory, full disk) leaves neither @path nor a
- * temporary file behind. Errors name the path.
+ * elab_export_remove_stale:
+ * Removes the temporaries in @dir that an export killed before it could
+ * finish left behind: those no live process holds locked. @base (may be
+ * NULL) limits it to the temporaries of one target file name. Returns
+ * how many were removed.
  */
+guint
+elab_export_remove_stale (const char *dir,
+                          const char *base)
+{
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (dir != NULL, 0);
+
+  listing = g_dir_open (dir, 0, NULL);
+  if (listing == NULL)
+    return 0;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      int fd;
+
+      if (!is_temp_name (name, base))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      fd = open (path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+      /* A lock we can take is a lock no writer holds. */
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          if (g_unlink (path) == 0)
+            removed++;
+        }
+      close (fd);
+    }
+
+  return removed;
+}
+
+static gboolean
+fail_errno (GError     **error,
+            int          saved,
+            const char  *display)
+{
+  if (saved == ECANCELED)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled writing “%s”", display);
+  else
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                 "Could not write “%s”: %s", display, g_strerror (saved));
+  return FALSE;
+}
+
 gboolean
-elab_export_figure (ElabFigure             *figure,
-                    const ElabState        *state,
-                    const ElabTrainer      *trainer,
-                    const ElabFigureStyle  *style,
-                    int                     width,
-                    int                     height,
-                    double                  scale,
-                    ElabExportFormat        format,
-                    const char             *path,
-                    GError                **error)
+_elab_export_figure (ElabFigure             *figure,
+                     const ElabState        *state,
+                     const ElabTrainer      *trainer,
+                     const ElabFigureStyle  *style,
+                     int                     width,
+                     int                     height,
+                     double                  scale,
+                     ElabExportFormat        format,
+                     const char             *path,
+                     gboolean                remove_stale,
+                     GCancellable           *cancellable,
+                     GError                **error)
 {
   g_autofree char *tmp = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
   cairo_status_t status;
-  Sink sink = { -1, 0, NULL };
+  Sink sink = { -1, 0, NULL, cancellable };
   int saved;
 
   g_return_val_if_fail (figure != NULL, FALSE);
@@ -215,60 +309,112 @@ elab_export_figure (ElabFigure             *figure,
     return FALSE;
 
   display = g_filename_display_name (path);
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  if (remove_stale)
+    elab_export_remove_stale (dir, base);
+
   /* Beside the target, so the final rename stays within one file system. */
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
+  tmp = g_strdup_printf ("%s%s.%s" TEMP_INFIX "XXXXXX", dir, G_DIR_SEPARATOR_S, base);
   sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
   if (sink.fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not write “%s”: %s", display, g_strerror (saved));
-      return FALSE;
-    }
+    return fail_errno (error, errno, display);
+  /* Marks the temporary as alive for elab_export_remove_stale(). */
+  flock (sink.fd, LOCK_EX | LOCK_NB);
 
   status = render (figure, state, trainer, style, width, height, scale, format, &sink);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
       saved = sink.saved_errno;
-      close (sink.fd);
       g_unlink (tmp);
+      close (sink.fd);
       if (saved != 0)
-        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                     "Could not write “%s”: %s", display, g_strerror (saved));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     "Could not draw “%s”: %s", display, cairo_status_to_string (status));
+        return fail_errno (error, saved, display);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Could not draw “%s”: %s", display, cairo_status_to_string (status));
       return FALSE;
     }
 
   if (fsync (sink.fd) != 0 && errno != EINVAL && errno != EROFS)
     {
       saved = errno;
+      g_unlink (tmp);
       close (sink.fd);
-      g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not write “%s”: %s", display, g_strerror (saved));
-      return FALSE;
+      return fail_errno (error, saved, display);
     }
-  if (close (sink.fd) != 0)
+  /* The last moment a signal can still leave the old file in place. */
+  if (g_cancellable_is_cancelled (cancellable))
     {
-      saved = errno;
       g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not write “%s”: %s", display, g_strerror (saved));
-      return FALSE;
+      close (sink.fd);
+      return fail_errno (error, ECANCELED, display);
     }
   if (g_rename (tmp, path) != 0)
     {
       saved = errno;
       g_unlink (tmp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "Could not write “%s”: %s", display, g_strerror (saved));
-      return FALSE;
+      close (sink.fd);
+      return fail_errno (error, saved, display);
+    }
+  /* Closed after the rename, so the lock covers the temporary's whole
+   * life; the data are already on disk (fsync above). */
+  if (close (sink.fd) != 0)
+    {
+      saved = errno;
+      g_unlink (path);
+      return fail_errno (error, saved, display);
     }
 
   return TRUE;
+}
+
+/**
+ * elab_export_figure_full:
+ * Draws @figure at width × height figure units into @path as PNG (pixel
+ * size × @scale), SVG or PDF. The bytes go to ".NAME.elab-tmp-XXXXXX" in
+ * the same directory, which is renamed over @path only once complete, so
+ * a failure (bad size, unwritable directory, full disk) or a cancel
+ * (G_IO_ERROR_CANCELLED, checked between writes) leaves neither @path's
+ * new content nor a temporary file behind; an older file at @path stays
+ * as it was. Stale temporaries of @path from a killed export are removed
+ * first. Errors name the path.
+ */
+gboolean
+elab_export_figure_full (ElabFigure             *figure,
+                         const ElabState        *state,
+                         const ElabTrainer      *trainer,
+                         const ElabFigureStyle  *style,
+                         int                     width,
+                         int                     height,
+                         double                  scale,
+                         ElabExportFormat        format,
+                         const char             *path,
+                         GCancellable           *cancellable,
+                         GError                **error)
+{
+  return _elab_export_figure (figure, state, trainer, style, width, height, scale, format, path, TRUE,
+                              cancellable, error);
+}
+
+/**
+ * elab_export_figure:
+ * elab_export_figure_full() without a cancellable.
+ */
+gboolean
+elab_export_figure (ElabFigure             *figure,
+                    const ElabState        *state,
+                    const ElabTrainer      *trainer,
+                    const ElabFigureStyle  *style,
+                    int                     width,
+                    int                     height,
+                    double                  scale,
+                    ElabExportFormat        format,
+                    const char             *path,
+                    GError                **error)
+{
+  return _elab_export_figure (figure, state, trainer, style, width, height, scale, format, path, TRUE, NULL,
+                              error);
 }
 
 /**
@@ -285,7 +431,7 @@ elab_export_png_bytes (ElabFigure             *figure,
                        int                     height,
                        double                  scale)
 {
-  Sink sink = { -1, 0, NULL };
+  Sink sink = { -1, 0, NULL, NULL };
   cairo_status_t status;
 
   g_return_val_if_fail (figure != NULL, NULL);

@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "elab-figure.h"
 
@@ -39,6 +39,26 @@ gboolean  elab_export_figure           (ElabFigure             *figure,
                                         ElabExportFormat        format,
                                         const char             *path,
                                         GError                **error);
+
+/* elab_export_figure() that stops with G_IO_ERROR_CANCELLED when
+ * @cancellable (may be NULL) is cancelled, leaving nothing behind. */
+gboolean  elab_export_figure_full      (ElabFigure             *figure,
+                                        const ElabState        *state,
+                                        const ElabTrainer      *trainer,
+                                        const ElabFigureStyle  *style,
+                                        int                     width,
+                                        int                     height,
+                                        double                  scale,
+                                        ElabExportFormat        format,
+                                        const char             *path,
+                                        GCancellable           *cancellable,
+                                        GError                **error);
+
+/* Removes the temporaries (".NAME.elab-tmp-XXXXXX") of exports to @dir
+ * that were killed before they finished; @base (may be NULL) limits it to
+ * target NAME. Returns how many were removed. */
+guint     elab_export_remove_stale     (const char             *dir,
+                                        const char             *base);
 
 /* PNG bytes in memory, for the clipboard. */
 GBytes   *elab_export_png_bytes        (ElabFigure             *figure,

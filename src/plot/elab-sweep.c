@@ -6,15 +6,20 @@
  * into a video. Every frame goes through the same elab_export_figure() as
  * a single export (written under a temporary name, renamed into place), so
  * frame 0 is byte for byte the export at FROM. A sweep that fails half way
- * removes the frames it wrote: nothing half-done is left behind.
+ * removes the frames it created: nothing half-done is left behind. A file
+ * that was already there under a frame's name is replaced only by that
+ * frame complete and is never removed: it may be the lecturer's older
+ * sweep, and no one asked to delete it.
  */
 #include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "elab-dataset.h"
+#include "elab-export-private.h"
 #include "elab-sweep.h"
 #include "elab-trainer.h"
 
@@ -73,11 +78,31 @@ elab_sweep_frame_path (const char  *pattern,
   return g_string_free (path, FALSE);
 }
 
-static void
-remove_frames (GPtrArray *written)
+gboolean
+elab_sweep_check_size (guint    n_frames,
+                       int      width,
+                       int      height,
+                       double   scale,
+                       GError **error)
 {
-  for (guint i = 0; i < written->len; i++)
-    g_unlink (g_ptr_array_index (written, i));
+  double pixels = (double) n_frames * ceil (width * scale) * ceil (height * scale);
+
+  if (pixels > ELAB_SWEEP_MAX_PIXELS)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--frames: %u frames of %.0f×%.0f pixels are %.2g pixels, more than a sweep draws "
+                   "(%.2g, e.g. 30,000 frames at 1920×1080); use fewer frames or a smaller size",
+                   n_frames, ceil (width * scale), ceil (height * scale), pixels, (double) ELAB_SWEEP_MAX_PIXELS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remove_frames (GPtrArray *created)
+{
+  for (guint i = 0; i < created->len; i++)
+    g_unlink (g_ptr_array_index (created, i));
 }
 
 static ElabTrainer *
@@ -107,7 +132,8 @@ elab_sweep_export (const ElabSweep       *sweep,
                    guint                 *res_written,
                    GError               **error)
 {
-  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
+  guint n_written = 0;
   g_autoptr(ElabFigure) figure = NULL;
   g_autofree char *first = NULL;
   g_autofree char *dir = NULL;
@@ -126,6 +152,8 @@ elab_sweep_export (const ElabSweep       *sweep,
                    "--frames: must be 1…%d (got %u)", ELAB_SWEEP_MAX_FRAMES, n_frames);
       return FALSE;
     }
+  if (!elab_sweep_check_size (n_frames, width, height, format == ELAB_EXPORT_PNG ? scale : 1.0, error))
+    return FALSE;
 
   /* Every usage error before the first file: the pattern, and each frame's
    * state (a temperature sweep through 0 fails here, not at frame 30). */
@@ -160,12 +188,15 @@ elab_sweep_export (const ElabSweep       *sweep,
       return FALSE;
     }
 
+  elab_export_remove_stale (dir, NULL);
   figure = elab_figure_new (kind);
   for (guint i = 0; i < n_frames && ok; i++)
     {
       ElabState frame = *state;
       g_autofree char *path = elab_sweep_frame_path (pattern, i, NULL);
       g_autoptr(GError) local = NULL;
+      GStatBuf st;
+      gboolean existed;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -189,19 +220,28 @@ elab_sweep_export (const ElabSweep       *sweep,
             }
         }
 
-      if (!elab_export_figure (figure, &frame, trainer, style, width, height, scale, format, path, &local))
+      /* Whether the name is new is decided before the frame is written:
+       * only a name this run brought into being may be removed later. */
+      existed = g_lstat (path, &st) == 0;
+      if (!_elab_export_figure (figure, &frame, trainer, style, width, height, scale, format, path, FALSE,
+                                cancellable, &local))
         {
-          g_set_error (error, local->domain, local->code, "frame %u: %s", i, local->message);
+          if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, g_steal_pointer (&local));
+          else
+            g_set_error (error, local->domain, local->code, "frame %u: %s", i, local->message);
           ok = FALSE;
           break;
         }
-      g_ptr_array_add (written, g_steal_pointer (&path));
+      n_written++;
+      if (!existed)
+        g_ptr_array_add (created, g_steal_pointer (&path));
     }
 
   g_clear_pointer (&trainer, elab_trainer_free);
   if (!ok)
-    remove_frames (written);
+    remove_frames (created);
   else if (res_written != NULL)
-    *res_written = written->len;
+    *res_written = n_written;
   return ok;
 }

@@ -18,6 +18,10 @@
 G_BEGIN_DECLS
 
 #define ELAB_SWEEP_MAX_FRAMES 100000
+/* The most pixels a sweep draws over all its frames: 2^36, about 30,000
+ * frames at 1920×1080 or 256 at 16384×16384, an hour or more of drawing
+ * and tens of GB of PNG; anything larger is a typo, not a lesson. */
+#define ELAB_SWEEP_MAX_PIXELS (G_GINT64_CONSTANT (1) << 36)
 
 /* Frame @i's file name from @pattern, which must hold exactly one %d,
  * %Nd or %0Nd (N < 100) and any number of %%; NULL with
@@ -26,14 +30,25 @@ char     *elab_sweep_frame_path      (const char       *pattern,
                                       guint             i,
                                       GError          **error);
 
+/* G_OPTION_ERROR_BAD_VALUE when @n_frames frames of width × height
+ * × @scale² pixels are more than ELAB_SWEEP_MAX_PIXELS. */
+gboolean  elab_sweep_check_size      (guint             n_frames,
+                                      int               width,
+                                      int               height,
+                                      double            scale,
+                                      GError          **error);
+
 /* Writes @n_frames frames through elab_export_figure() (each written
- * under a temporary name and renamed), so frame 0 is byte for byte the
- * export at FROM. The training figures train a run per frame from
- * @state's data set and settings. Usage problems (pattern, a frame's
- * state out of range) are G_OPTION_ERROR and are found before any file
- * is written; I/O and data problems are G_IO_ERROR / G_FILE_ERROR /
- * data set errors, after which the frames written are removed.
- * @cancellable (may be NULL) is checked between frames (G_IO_ERROR_CANCELLED,
+ * under a temporary name and renamed over the frame's name only once
+ * complete), so frame 0 is byte for byte the export at FROM. The training
+ * figures train a run per frame from @state's data set and settings.
+ * Usage problems (pattern, size, a frame's state out of range) are
+ * G_OPTION_ERROR and are found before any file is written; I/O and data
+ * problems are G_IO_ERROR / G_FILE_ERROR / data set errors, after which
+ * the frames this run created are removed (a file that existed under a
+ * frame's name before is never removed; it holds either its old content
+ * or the new frame, complete). @cancellable (may be NULL) is checked
+ * between frames and between writes (G_IO_ERROR_CANCELLED, created
  * frames removed too). @res_written (may be NULL) gets the number of
  * frames written. */
 gboolean  elab_sweep_export          (const ElabSweep       *sweep,

@@ -1,0 +1,27 @@
+/* elab-export-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "elab-export.h"
+
+G_BEGIN_DECLS
+
+/* elab_export_figure_full(); a sweep removes stale temporaries once for
+ * the whole directory rather than once a frame, so @remove_stale is
+ * FALSE there. */
+gboolean  _elab_export_figure (ElabFigure             *figure,
+                               const ElabState        *state,
+                               const ElabTrainer      *trainer,
+                               const ElabFigureStyle  *style,
+                               int                     width,
+                               int                     height,
+                               double                  scale,
+                               ElabExportFormat        format,
+                               const char             *path,
+                               gboolean                remove_stale,
+                               GCancellable           *cancellable,
+                               GError                **error);
+
+G_END_DECLS
