@@ -29,6 +29,7 @@ with tempfile.TemporaryDirectory(prefix="elab-fuzz-csv-") as tmp:
                             "-I", os.path.join(root, "src", "core"),
                             os.path.join(root, "tests", "fuzz", "fuzz-csv.c"),
                             os.path.join(root, "src", "core", "elab-csv.c"),
+                            os.path.join(root, "src", "core", "elab-file.c"),
                             "-o", exe] + flags.stdout.split() + ["-lm"],
                            capture_output=True, text=True)
     if build.returncode != 0:

@@ -25,7 +25,7 @@ core="$root/src/core"
 # shellcheck disable=SC2086 # $glib is a list of flags
 if ! "$clang" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
      -I"$core" "$root/tests/fuzz/fuzz-scenario.c" \
-     "$core/elab-scenario.c" "$core/elab-state.c" "$core/elab-entropy.c" \
+     "$core/elab-scenario.c" "$core/elab-file.c" "$core/elab-state.c" "$core/elab-entropy.c" \
      "$core/elab-logistic.c" "$core/elab-softmax.c" \
      -o "$tmp/fuzz-scenario" $glib -lm >"$tmp/build.log" 2>&1; then
   echo "1..0 # SKIP libFuzzer build failed: $(tail -n 1 "$tmp/build.log")"

@@ -48,6 +48,7 @@ with tempfile.TemporaryDirectory(prefix="elab-asan-") as tmp:
                "-I", os.path.join(root, "src", "core"),
                os.path.join(root, "tests", "training", "csv-driver.c"),
                os.path.join(root, "src", "core", "elab-csv.c"),
+               os.path.join(root, "src", "core", "elab-file.c"),
                "-o", exe] + flags.stdout.split() + ["-lm"]
         build = subprocess.run(cmd, capture_output=True, text=True)
     if build is None or build.returncode != 0:
