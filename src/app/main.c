@@ -14,9 +14,14 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(ElabApplication) app = NULL;
+  int status;
 
   if (argc > 1 && elab_cli_is_subcommand (argv[1]))
     return elab_cli_main (argc, argv);
+
+  status = elab_cli_window_args (&argc, &argv);
+  if (status >= 0)
+    return status;
 
   elab_renderer_choose ();
   app = elab_application_new ();

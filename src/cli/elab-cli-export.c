@@ -10,9 +10,11 @@
 
 #include "elab-cli-options.h"
 #include "elab-cli-private.h"
+#include "elab-cli-signals.h"
 #include "elab-cli-sweep.h"
 #include "elab-export.h"
 #include "elab-figure.h"
+#include "elab-presets.h"
 #include "elab-quantities.h"
 #include "elab-trainer.h"
 
@@ -110,9 +112,9 @@ elab_cli_export (int    argc,
                                 "of an SVG or PDF);\n--scale multiplies a PNG's pixel size (at most 16384 "
                                 "pixels either way) and is ignored by SVG and PDF.\n\n"
                                 "Figures: entropy, cross-entropy, softmax, training, landscape (see "
-                                "`entropy-lab presets`).\nFlags given override --preset and --scenario. With --scenario, --figure defaults "
-                                "to the figure\nof the page the scenario was saved on, and --scene N draws scene N "
-                                "with its caption.\n\n"
+                                "`entropy-lab presets`).\nFlags given override --preset and --scenario. With --preset, --figure defaults "
+                                "to the preset's figure;\nwith --scenario, to the figure of the page the scenario "
+                                "was saved on, and --scene N draws scene N\nwith its caption.\n\n"
                                 "Examples:\n"
                                 "  entropy-lab export --figure cross-entropy --theta-q 0.5 --out slide.png\n"
                                 "  entropy-lab export --figure softmax --logits 3,1,0.2,0 --temperature 2 "
@@ -127,7 +129,9 @@ elab_cli_export (int    argc,
                                 "PARAM: theta-a … theta-c, bias-a … bias-c, theta-p, bias-p, theta-q, bias-q, "
                                 "temperature,\nlogit-1 … logit-8, x-min, x-max, and for the training figures "
                                 "steps, lr, momentum, init-w, init-b.\n"
-                                "A failed sweep removes the frames it wrote.");
+                                "A failed or interrupted sweep removes the frames it created, never a file that "
+                                "was there before;\nCtrl-C or SIGTERM also removes a half-written export "
+                                "(exit 130 or 143).");
   /* What a lesson's questions and exercises can name. */
   {
     g_autoptr (GString) more = g_string_new ("Quantities that question (guess=) and exercise (goal=) scenes can "
@@ -139,7 +143,9 @@ elab_cli_export (int    argc,
       g_string_append_printf (more, "  %-22s %s\n", q[i].name, q[i].help);
     elab_cli_parser_append_description (parser, more->str);
   }
-  elab_cli_parser_add_string (parser, "figure", &figure_name, "The figure to draw (required)", "NAME");
+  elab_cli_parser_add_string (parser, "figure", &figure_name,
+                              "The figure to draw (required without --preset or --scenario, which imply theirs)",
+                              "NAME");
   elab_cli_parser_add_string (parser, "out", &out, "Output file: FILE.png, FILE.svg or FILE.pdf (required)",
                               "FILE");
   elab_cli_parser_add_int (parser, "width", 1, ELAB_CLI_MAX_PX, &width, NULL,
@@ -161,8 +167,13 @@ elab_cli_export (int    argc,
   if (status >= 0)
     return status;
 
+  /* A preset is made for one figure, and a scenario was saved on one
+   * page: either implies its figure, so --figure is only needed alone. */
+  if (figure_name == NULL && flags.preset != NULL && elab_presets_lookup (flags.preset) != NULL)
+    figure_name = elab_presets_lookup (flags.preset)->figure;
   if (figure_name == NULL && flags.scenario == NULL)
-    return elab_cli_fail (ELAB_EXIT_USAGE, "export: --figure NAME is required (see `entropy-lab presets`)");
+    return elab_cli_fail (ELAB_EXIT_USAGE, "export: --figure NAME is required without --preset or --scenario "
+                          "(see `entropy-lab presets`)");
   if (figure_name != NULL)
     {
       status = _elab_cli_figure_from_string (figure_name, &kind);
@@ -177,6 +188,10 @@ elab_cli_export (int    argc,
       const char *dot = strrchr (out, '.');
       const char *slash = strrchr (out, '/');
 
+      const char *base = slash ? slash + 1 : out;
+
+      if (*base == '\0' || dot == base)
+        return elab_cli_fail (ELAB_EXIT_USAGE, "--out: '%s' needs a file name (e.g. slide.png)", out);
       if (dot == NULL || (slash != NULL && dot < slash))
         return elab_cli_fail (ELAB_EXIT_USAGE, "--out: '%s' has no extension (use .png, .svg or .pdf)", out);
       return elab_cli_fail (ELAB_EXIT_USAGE, "--out: unsupported file extension '%s' (use .png, .svg or .pdf)",
@@ -228,8 +243,14 @@ elab_cli_export (int    argc,
     }
 
   figure = elab_figure_new (kind);
-  if (!elab_export_figure (figure, &state, trainer, &style, (int) width, (int) height, scale, format, out, &error))
-    return elab_cli_fail (ELAB_EXIT_DATA, "%s", error->message);
+  if (!elab_export_figure_full (figure, &state, trainer, &style, (int) width, (int) height, scale, format, out,
+                                elab_cli_signals_watch (), &error))
+    {
+      /* Interrupted: the temporary is gone, and so is the process. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return elab_cli_signals_exit_status ();
+      return elab_cli_fail (ELAB_EXIT_DATA, "%s", error->message);
+    }
 
   return ELAB_EXIT_OK;
 }

@@ -53,6 +53,7 @@ struct _ElabCliParser
   GOptionGroup   *group;      /* owned by context */
   GPtrArray      *options;    /* Option* */
   GStringChunk   *strings;    /* help texts and names outlive the entries */
+  GPtrArray      *switches;   /* "--transparent": flags that take no value */
 };
 
 static void
@@ -322,6 +323,7 @@ elab_cli_parser_new (const char *command,
   parser->command = g_strdup (command);
   parser->options = g_ptr_array_new_with_free_func (option_free);
   parser->strings = g_string_chunk_new (512);
+  parser->switches = g_ptr_array_new_with_free_func (g_free);
   parser->context = g_option_context_new (NULL);
   parser->group = g_option_group_new (command, summary, "Show help options", parser, NULL);
   g_option_context_set_main_group (parser->context, parser->group);
@@ -351,6 +353,7 @@ elab_cli_parser_free (ElabCliParser *parser)
   g_option_context_free (parser->context);
   g_ptr_array_unref (parser->options);
   g_string_chunk_free (parser->strings);
+  g_ptr_array_unref (parser->switches);
   g_free (parser->command);
   g_free (parser);
 }
@@ -371,6 +374,8 @@ add_entry (ElabCliParser *parser,
   entries[0].description = g_string_chunk_insert (parser->strings, description);
   entries[0].arg_description = arg_description ? g_string_chunk_insert (parser->strings, arg_description) : NULL;
   g_option_group_add_entries (parser->group, entries);
+  if (arg == G_OPTION_ARG_NONE)
+    g_ptr_array_add (parser->switches, g_strconcat ("--", name, NULL));
 }
 
 static Option *
@@ -482,6 +487,26 @@ elab_cli_parser_parse (ElabCliParser  *parser,
 
   /* GOption removes what it parsed; work on a shallow copy. */
   memcpy (args, argv, sizeof (char *) * argc);
+
+  /* GOption ignores "=no" after a flag that takes no value, so
+   * --transparent=no would make a transparent PNG: refuse it instead. */
+  for (int i = 1; i < argc; i++)
+    {
+      const char *eq = strchr (argv[i], '=');
+
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if (!g_str_has_prefix (argv[i], "--") || eq == NULL)
+        continue;
+      for (guint j = 0; j < parser->switches->len; j++)
+        {
+          const char *name = g_ptr_array_index (parser->switches, j);
+
+          if (strlen (name) == (gsize) (eq - argv[i]) && strncmp (argv[i], name, eq - argv[i]) == 0)
+            return elab_cli_fail (ELAB_EXIT_USAGE, "%s: %s takes no value (got '%s'); give it to turn it on, "
+                                  "leave it out to keep it off", parser->command, name, eq + 1);
+        }
+    }
 
   /* The help's "Usage:" line reads "entropy-lab curves [OPTION…]". */
   g_set_prgname (prgname);
@@ -848,19 +873,4 @@ elab_cli_json_add_member (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   elab_cli_json_add_number (builder, value);
-}
-
-void
-elab_cli_json_print (JsonBuilder *builder,
-                     gboolean     pretty)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  fputs (text, stdout);
-  fputc ('\n', stdout);
 }

@@ -6,6 +6,7 @@
  * mapped to exit statuses (usage 2, I/O and data 1).
  */
 #include "elab-cli-private.h"
+#include "elab-cli-signals.h"
 #include "elab-cli-sweep.h"
 
 int
@@ -23,8 +24,12 @@ _elab_cli_export_sweep (const ElabSweep       *sweep,
   g_autoptr(GError) error = NULL;
 
   if (elab_sweep_export (sweep, n_frames, pattern, kind, state, style, width, height, scale, format,
-                         NULL, NULL, &error))
+                         elab_cli_signals_watch (), NULL, &error))
     return ELAB_EXIT_OK;
+
+  /* Interrupted: the frames this run created are removed already. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && elab_cli_signals_exit_status () != 0)
+    return elab_cli_signals_exit_status ();
 
   if (error->domain == G_OPTION_ERROR)
     return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);

@@ -10,17 +10,31 @@
 #include <string.h>
 
 #include "elab-cli-options.h"
+#include "elab-cli-output.h"
 #include "elab-cli-private.h"
+#include "elab-cli-signals.h"
 #include "elab-csv.h"
 #include "elab-dataset.h"
 #include "elab-trainer.h"
 
 typedef struct
 {
-  double factor;   /* nats → the unit asked for */
-  int    format;
-  JsonBuilder *json;
+  double   factor;   /* nats → the unit asked for */
+  int      format;
+  guint64  n_rows;
 } Output;
+
+/* JSON is streamed like CSV: a row is written as soon as it exists, so a
+ * run of 10⁸ steps needs no more memory than one of 10. */
+static void
+json_member (const char *name,
+             double      value)
+{
+  putchar (',');
+  elab_cli_json_write_string (stdout, name);
+  putchar (':');
+  elab_cli_json_write_number (stdout, value);
+}
 
 static void
 emit_row (Output            *out,
@@ -30,14 +44,12 @@ emit_row (Output            *out,
 
   if (out->format == ELAB_CLI_FORMAT_JSON)
     {
-      json_builder_begin_object (out->json);
-      json_builder_set_member_name (out->json, "step");
-      json_builder_add_int_value (out->json, elab_trainer_get_steps (trainer));
-      elab_cli_json_add_member (out->json, "loss", loss);
-      elab_cli_json_add_member (out->json, "w", elab_trainer_get_w (trainer));
-      elab_cli_json_add_member (out->json, "b", elab_trainer_get_b (trainer));
-      elab_cli_json_add_member (out->json, "grad_norm", elab_trainer_get_grad_norm (trainer));
-      json_builder_end_object (out->json);
+      printf ("%s{\"step\":%" G_GUINT64_FORMAT, out->n_rows ? "," : "", elab_trainer_get_steps (trainer));
+      json_member ("loss", loss);
+      json_member ("w", elab_trainer_get_w (trainer));
+      json_member ("b", elab_trainer_get_b (trainer));
+      json_member ("grad_norm", elab_trainer_get_grad_norm (trainer));
+      putchar ('}');
     }
   else
     {
@@ -51,6 +63,7 @@ emit_row (Output            *out,
       elab_cli_print_number (stdout, elab_trainer_get_grad_norm (trainer));
       putchar ('\n');
     }
+  out->n_rows++;
 }
 
 static char *
@@ -73,7 +86,6 @@ elab_cli_train (int    argc,
   g_autoptr(ElabDataset) dataset = NULL;
   g_autoptr(ElabTrainer) trainer = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) json = NULL;
   ElabTrainerSettings settings = ELAB_TRAINER_SETTINGS_INIT;
   ElabCliStateFlags flags;
   ElabState state;
@@ -84,6 +96,7 @@ elab_cli_train (int    argc,
   gint64 steps, every = 1;
   ElabUnit unit;
   guint64 last_emitted = G_MAXUINT64;
+  GCancellable *cancellable = elab_cli_signals_watch ();
   Output out;
   int status;
 
@@ -103,7 +116,9 @@ elab_cli_train (int    argc,
                                 "--unit;\n"
                                 "grad_norm is the norm of the gradient of the loss in nats (∂L/∂w = mean((ŷ−y)·x), "
                                 "∂L/∂b = mean(ŷ−y)).\n"
-                                "Newton's method ignores --learning-rate. Numbers have 17 significant digits.\n\n"
+                                "Newton's method ignores --learning-rate. Numbers have 17 significant digits; an "
+                                "infinite loss is inf in CSV\nand the string \"Infinity\" in JSON. The JSON is "
+                                "streamed: memory does not grow with --steps.\n\n"
                                 "Example:\n  entropy-lab train --data challenger --optimizer newton --steps 20");
   elab_cli_state_flags_add (parser, &flags,
                             ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_TRAINING |
@@ -131,6 +146,10 @@ elab_cli_train (int    argc,
   y_column = state.y_column[0] ? state.y_column : NULL;
   steps = state.steps;
   unit = state.unit;
+
+  if (x_column != NULL && y_column != NULL && strcmp (x_column, y_column) == 0)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--x and --y both name column '%s'; the label needs its own column",
+                          x_column);
 
   builtin = elab_dataset_find_builtin (data);
   if (builtin != NULL)
@@ -166,15 +185,9 @@ elab_cli_train (int    argc,
 
   out.factor = elab_unit_factor (unit);
   out.format = format;
-  out.json = NULL;
+  out.n_rows = 0;
   if (format == ELAB_CLI_FORMAT_JSON)
-    {
-      json = json_builder_new ();
-      out.json = json;
-      json_builder_begin_object (json);
-      json_builder_set_member_name (json, "history");
-      json_builder_begin_array (json);
-    }
+    fputs ("{\"history\":[", stdout);
   else
     printf ("step,loss,w,b,grad_norm\n");
 
@@ -185,7 +198,14 @@ elab_cli_train (int    argc,
   while (!elab_trainer_is_done (trainer) && steps > 0)
     {
       guint64 at = elab_trainer_get_steps (trainer);
-      guint n = (guint) (every - (gint64) (at % every));
+      /* At most a few thousand steps between looks at the signals, so
+       * Ctrl-C is answered quickly also with a large --every. */
+      guint n = (guint) MIN (every - (gint64) (at % every), 4096);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return elab_cli_signals_exit_status ();
+      if (ferror (stdout))
+        break;
 
       elab_trainer_step (trainer, n);
       if (elab_trainer_get_steps (trainer) != last_emitted &&
@@ -203,26 +223,19 @@ elab_cli_train (int    argc,
 
     if (format == ELAB_CLI_FORMAT_JSON)
       {
-        json_builder_end_array (json);
-        json_builder_set_member_name (json, "result");
-        json_builder_begin_object (json);
-        elab_cli_json_add_member (json, "w", elab_trainer_get_w (trainer));
-        elab_cli_json_add_member (json, "b", elab_trainer_get_b (trainer));
-        elab_cli_json_add_member (json, "loss", loss);
-        json_builder_set_member_name (json, "steps");
-        json_builder_add_int_value (json, elab_trainer_get_steps (trainer));
-        elab_cli_json_add_member (json, "grad_norm", elab_trainer_get_grad_norm (trainer));
-        json_builder_set_member_name (json, "converged");
-        json_builder_add_boolean_value (json, elab_trainer_get_converged (trainer));
-        json_builder_set_member_name (json, "status");
-        json_builder_add_string_value (json, status_name);
-        json_builder_set_member_name (json, "unit");
-        json_builder_add_string_value (json, elab_unit_to_string (unit));
-        json_builder_set_member_name (json, "message");
-        json_builder_add_string_value (json, elab_trainer_get_message (trainer));
-        json_builder_end_object (json);
-        json_builder_end_object (json);
-        elab_cli_json_print (json, FALSE);
+        fputs ("],\"result\":{\"w\":", stdout);
+        elab_cli_json_write_number (stdout, elab_trainer_get_w (trainer));
+        json_member ("b", elab_trainer_get_b (trainer));
+        json_member ("loss", loss);
+        printf (",\"steps\":%" G_GUINT64_FORMAT, elab_trainer_get_steps (trainer));
+        json_member ("grad_norm", elab_trainer_get_grad_norm (trainer));
+        printf (",\"converged\":%s,\"status\":", elab_trainer_get_converged (trainer) ? "true" : "false");
+        elab_cli_json_write_string (stdout, status_name);
+        fputs (",\"unit\":", stdout);
+        elab_cli_json_write_string (stdout, elab_unit_to_string (unit));
+        fputs (",\"message\":", stdout);
+        elab_cli_json_write_string (stdout, elab_trainer_get_message (trainer));
+        fputs ("}}\n", stdout);
       }
     else
       {
