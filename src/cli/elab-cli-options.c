@@ -493,19 +493,30 @@ elab_cli_parser_parse (ElabCliParser  *parser,
   for (int i = 1; i < argc; i++)
     {
       const char *eq = strchr (argv[i], '=');
+      gsize len = eq ? (gsize) (eq - argv[i]) : 0;
+      const char *name = NULL;
 
       if (strcmp (argv[i], "--") == 0)
         break;
       if (!g_str_has_prefix (argv[i], "--") || eq == NULL)
         continue;
-      for (guint j = 0; j < parser->switches->len; j++)
+      for (guint j = 0; j < parser->switches->len && name == NULL; j++)
         {
-          const char *name = g_ptr_array_index (parser->switches, j);
+          const char *s = g_ptr_array_index (parser->switches, j);
 
-          if (strlen (name) == (gsize) (eq - argv[i]) && strncmp (argv[i], name, eq - argv[i]) == 0)
-            return elab_cli_fail (ELAB_EXIT_USAGE, "%s: %s takes no value (got '%s'); give it to turn it on, "
-                                  "leave it out to keep it off", parser->command, name, eq + 1);
+          if (strlen (s) == len && strncmp (argv[i], s, len) == 0)
+            name = s;
         }
+      for (guint j = 0; j < parser->options->len && name == NULL; j++)
+        {
+          const Option *option = g_ptr_array_index (parser->options, j);
+
+          if (option->fixed != NULL && strlen (option->flag) == len && strncmp (argv[i], option->flag, len) == 0)
+            name = option->flag;
+        }
+      if (name != NULL)
+        return elab_cli_fail (ELAB_EXIT_USAGE, "%s: %s takes no value (got '=%s'); give the flag alone",
+                              parser->command, name, eq + 1);
     }
 
   /* The help's "Usage:" line reads "entropy-lab curves [OPTION…]". */

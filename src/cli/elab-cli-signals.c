@@ -15,6 +15,7 @@
 
 static GCancellable *cancellable;
 static int received;
+static int exit_at_once;
 
 static gpointer
 watch_thread (gpointer data)
@@ -30,7 +31,7 @@ watch_thread (gpointer data)
 
       /* The second Ctrl-C is the user insisting: the work may be stuck in
        * a write that never returns. */
-      if (g_atomic_int_get (&received) != 0)
+      if (g_atomic_int_get (&received) != 0 || g_atomic_int_get (&exit_at_once))
         _exit (128 + sig);
 
       g_atomic_int_set (&received, sig);
@@ -65,4 +66,10 @@ elab_cli_signals_exit_status (void)
   int sig = g_atomic_int_get (&received);
 
   return sig != 0 ? 128 + sig : 0;
+}
+
+void
+elab_cli_signals_exit_at_once (void)
+{
+  g_atomic_int_set (&exit_at_once, TRUE);
 }

@@ -18,6 +18,10 @@ G_BEGIN_DECLS
  * the process at once with 128 + its number. Call before any thread is
  * created; later calls return the same cancellable. */
 GCancellable *elab_cli_signals_watch       (void);
+/* For work that wrote nothing to remove (rows on standard output): the
+ * first signal ends the process at once with 128 + its number, also when
+ * it is blocked writing to a pipe no one reads. */
+void          elab_cli_signals_exit_at_once (void);
 /* 128 + the signal received, or 0 when none has been. */
 int           elab_cli_signals_exit_status (void);
 

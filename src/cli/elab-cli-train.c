@@ -12,7 +12,6 @@
 #include "elab-cli-options.h"
 #include "elab-cli-output.h"
 #include "elab-cli-private.h"
-#include "elab-cli-signals.h"
 #include "elab-csv.h"
 #include "elab-dataset.h"
 #include "elab-trainer.h"
@@ -96,7 +95,6 @@ elab_cli_train (int    argc,
   gint64 steps, every = 1;
   ElabUnit unit;
   guint64 last_emitted = G_MAXUINT64;
-  GCancellable *cancellable = elab_cli_signals_watch ();
   Output out;
   int status;
 
@@ -198,12 +196,10 @@ elab_cli_train (int    argc,
   while (!elab_trainer_is_done (trainer) && steps > 0)
     {
       guint64 at = elab_trainer_get_steps (trainer);
-      /* At most a few thousand steps between looks at the signals, so
-       * Ctrl-C is answered quickly also with a large --every. */
+      /* At most a few thousand steps between looks at the output, so a
+       * write error ends a run with a large --every quickly. */
       guint n = (guint) MIN (every - (gint64) (at % every), 4096);
 
-      if (g_cancellable_is_cancelled (cancellable))
-        return elab_cli_signals_exit_status ();
       if (ferror (stdout))
         break;
 

@@ -228,6 +228,9 @@ elab_cli_main (int    argc,
    * and only the watcher receives them. */
   if (argc >= 2 && (strcmp (argv[1], "train") == 0 || strcmp (argv[1], "export") == 0))
     elab_cli_signals_watch ();
+  /* train writes only to standard output: nothing to remove. */
+  if (argc >= 2 && strcmp (argv[1], "train") == 0)
+    elab_cli_signals_exit_at_once ();
 
   if (argc < 2 || strcmp (argv[1], "help") == 0 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
     {

@@ -321,6 +321,21 @@ def _():
         assert data == b"old" or is_complete_png(pattern % i), data[:20]
 
 
+@case("SIGTERM and SIGINT during train exit 143/130, also while its output pipe is full")
+def _():
+    for sig, status in ((signal.SIGTERM, 143), (signal.SIGINT, 130)):
+        proc = subprocess.Popen([CLI, "train", "--data", "challenger", "--tolerance", "0", "--steps", "10000000"],
+                                env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                preexec_fn=default_signals)
+        # One row read, then no more: the pipe fills and train blocks in write.
+        assert proc.stdout.readline() == b"step,loss,w,b,grad_norm\n"
+        proc.send_signal(sig)
+        proc.wait(timeout=300)
+        proc.stdout.close()
+        proc.stderr.close()
+        assert proc.returncode == status, (sig, proc.returncode)
+
+
 @case("a sweep onto a full disk fails with one line and deletes no older file")
 def _():
     d = fresh_dir("full-disk")
@@ -404,6 +419,9 @@ def _():
     line = run_error(["export", "--figure", "entropy", "--out", os.path.join(d, "t.png"), "--transparent=no"])
     assert "--transparent takes no value" in line, line
     assert os.listdir(d) == []
+    for flag in ("--standardize=no", "--no-standardize=yes"):
+        line = run_error(["train", "--data", "challenger", flag])
+        assert "takes no value" in line, line
 
 
 @case("a write error on standard output (/dev/full) exits 1 with one line, --help included")
