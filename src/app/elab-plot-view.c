@@ -35,6 +35,11 @@ struct _ElabPlotView
   ElabFigureKind     kind;
   double             hover_x;
   double             hover_p;
+  /* Presentation mode: the cross-hair goes when the pointer rests. */
+  guint              rest_source;
+  gboolean           rested;
+  double             pointer_x;
+  double             pointer_y;
   gboolean           dark;
 
   gint64             last_draw_us;
@@ -126,14 +131,44 @@ set_hover (ElabPlotView *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_X]);
 }
 
+/* Seconds of a resting pointer after which a presentation figure drops
+ * its cross-hair: a pointer left on the figure must not hold a read-out
+ * over the lesson. */
+#define REST_SECONDS 2
+
+static gboolean
+rest_cb (gpointer user_data)
+{
+  ElabPlotView *self = user_data;
+
+  self->rest_source = 0;
+  self->rested = TRUE;
+  set_hover (self, NAN, NAN);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 motion_cb (GtkEventControllerMotion *motion,
            double                    x,
            double                    y,
            ElabPlotView             *self)
 {
+  gboolean moved = x != self->pointer_x || y != self->pointer_y;
   double hx = NAN;
   double hp = NAN;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (self->presentation)
+    {
+      /* GTK repeats the position when the layout changes under a still
+       * pointer: that is no reason to bring the cross-hair back. */
+      if (!moved && self->rested)
+        return;
+      self->rested = FALSE;
+      g_clear_handle_id (&self->rest_source, g_source_remove);
+      self->rest_source = g_timeout_add_seconds (REST_SECONDS, rest_cb, self);
+    }
 
   /* The pick answers from the layout of the last frame, which is what the
    * pointer is over. Before the first frame there is nothing to pick. */
@@ -229,6 +264,8 @@ elab_plot_view_set_presentation (ElabPlotView *self,
     return;
 
   self->presentation = presentation;
+  g_clear_handle_id (&self->rest_source, g_source_remove);
+  self->rested = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -305,6 +342,7 @@ elab_plot_view_dispose (GObject *object)
 
   elab_plot_view_set_document (self, NULL);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
+  g_clear_handle_id (&self->rest_source, g_source_remove);
 
   G_OBJECT_CLASS (elab_plot_view_parent_class)->dispose (object);
 }

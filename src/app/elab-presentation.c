@@ -64,6 +64,8 @@ struct _ElabPresentation
   GtkEventController *motion;   /* on the window: the controls come back */
   GtkEventController *on_controls; /* on the controls: they stay while in use */
   guint           rest_source;
+  double          pointer_x;    /* where the pointer last was */
+  double          pointer_y;
   guint           inhibit_cookie;
 
   gboolean        active;
@@ -319,6 +321,8 @@ unforward_actions (GtkWidget *widget)
   g_object_set_data (G_OBJECT (widget), "elab-forwarded", NULL);
 }
 
+static void restart_rest (ElabPresentation *self);
+
 /* The nearest ancestor whose class installs actions: the page. */
 static GtkWidget *
 action_owner (GtkWidget *widget)
@@ -492,7 +496,13 @@ elab_presentation_set_keep (ElabPresentation *self,
 
   self->keep = keep;
   if (self->active)
-    elab_presentation_refresh (self);
+    {
+      elab_presentation_refresh (self);
+      /* The controls the new scene moves: in view while they move. */
+      if (self->controls != NULL)
+        gtk_revealer_set_reveal_child (GTK_REVEALER (self->controls), TRUE);
+      restart_rest (self);
+    }
 }
 
 static void
@@ -550,6 +560,12 @@ pointer_moved_cb (GtkEventControllerMotion *motion,
                   double                    y,
                   ElabPresentation         *self)
 {
+  /* GTK repeats the pointer's position when the layout under it
+   * changes (a scene, a key): only a pointer that moved counts. */
+  if (x == self->pointer_x && y == self->pointer_y)
+    return;
+  self->pointer_x = x;
+  self->pointer_y = y;
   if (!self->active || self->controls == NULL)
     return;
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->controls), TRUE);

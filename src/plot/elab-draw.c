@@ -1311,6 +1311,32 @@ _elab_caption_strip_height (const ElabFigure *figure,
   return round ((1.2 * lines + 1.2) * m->label_px + 0.5 * m->pad);
 }
 
+/* How far a title or subtitle's type may step down to fit the figure's
+ * width before the line is cut instead. */
+#define HEADING_MIN_SCALE 0.6
+
+/* @text's layout with its top left at (@x, @y), @scale times its size. */
+static void
+show_scaled (cairo_t        *cr,
+             const ElabText *text,
+             double          x,
+             double          y,
+             double          scale)
+{
+  if (scale >= 1.0)
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, text->layout);
+      return;
+    }
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, text->layout);
+  cairo_restore (cr);
+}
+
 void
 _elab_draw_frame (ElabFigure  *figure,
                   cairo_t     *cr,
@@ -1349,20 +1375,26 @@ _elab_draw_frame (ElabFigure  *figure,
       _elab_fill_rect (cr, &all, &t->background);
     }
   figure->clear_hole[2] = figure->clear_hole[3] = 0;
+  figure->heading_cut = FALSE;
 
   /* The heights are fixed by the metrics, not measured, so a figure
    * drawn without text has exactly the same plot areas. */
   if (title)
     {
-      /* Cut like the subtitle below when the figure is narrower. */
-      ElabText *tt = _elab_text (figure, ELAB_FONT_TITLE, title, title_markup,
-                                 MAX (1, figure->width - 2 * m->pad));
+      double room = MAX (1, figure->width - 2 * m->pad);
+      ElabText *tt = _elab_text (figure, ELAB_FONT_TITLE, title, title_markup, -1);
 
+      /* Too long for the figure: the type steps down to fit, and only
+       * below HEADING_MIN_SCALE is the line cut (ends in "…"). */
+      if (tt != NULL && tt->width > room && tt->width * HEADING_MIN_SCALE > room)
+        tt = _elab_text (figure, ELAB_FONT_TITLE, title, title_markup, room / HEADING_MIN_SCALE);
       if (tt != NULL)
         {
+          double scale = MIN (1.0, room / MAX (tt->width, 1));
+
           _elab_set_source (cr, &t->foreground);
-          cairo_move_to (cr, round (m->pad), round (y));
-          pango_cairo_show_layout (cr, tt->layout);
+          show_scaled (cr, tt, round (m->pad), round (y), scale);
+          figure->heading_cut |= _elab_text_is_cut (tt);
         }
       y += round (1.45 * m->title_px);
     }
@@ -1371,27 +1403,33 @@ _elab_draw_frame (ElabFigure  *figure,
       const char *tab = strchr (subtitle, '\t');
       double room = MAX (1, figure->width - 2 * m->pad);
 
-      /* A subtitle longer than the figure is wide ends in "…" at its
-       * edge (cut before any sub/superscript run, see _elab_text); one
+      /* A subtitle longer than the figure is wide steps its type down
+       * like the title; only one too long even so ends in "…" at its
+       * edge (cut before any sub/superscript run, see _elab_text). One
        * that fits is drawn exactly as without a limit. */
       if (tab && (gsize) (tab - subtitle) < 256)
         {
           char head[256];
           ElabText *a, *b;
+          double gap = 0.9 * m->label_px, scale = 1.0;
 
           /* A tab splits the line into a part that changes with the
            * sliders and a constant formula, so a drag reshapes only the
-           * first. The formula gets what room the first part leaves. */
+           * first. Both parts are kept whole: a line too long for the
+           * figure steps its type down (the formula is the lesson's point
+           * and must not lose its end); only below HEADING_MIN_SCALE is
+           * the formula cut to the room the first part leaves. */
           memcpy (head, subtitle, tab - subtitle);
           head[tab - subtitle] = '\0';
-          a = _elab_text (figure, ELAB_FONT_LABEL, head, TRUE, room);
+          a = _elab_text (figure, ELAB_FONT_LABEL, head, TRUE, room / HEADING_MIN_SCALE);
           b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE, -1);
-          /* The constant part keeps its layout while the first part's
-           * width changes under a drag; only a line too long gets a cut
-           * copy, sized to what the first part leaves. */
-          if (a && b && a->width + 0.9 * m->label_px + b->width > room)
-            b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE,
-                            MAX (1, room - a->width - 0.9 * m->label_px));
+          if (a && b && a->width + gap + b->width > room)
+            {
+              scale = MAX (HEADING_MIN_SCALE, room / (a->width + gap + b->width));
+              if (scale * (a->width + gap + b->width) > room + 0.5)
+                b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE,
+                                MAX (1, room / scale - a->width - gap));
+            }
           if (a && b)
             {
               /* Share a baseline: super- and subscripts make the second
@@ -1400,26 +1438,25 @@ _elab_draw_frame (ElabFigure  *figure,
               double base_b = (double) pango_layout_get_baseline (b->layout) / PANGO_SCALE;
 
               _elab_set_source (cr, &t->muted);
-              cairo_move_to (cr, round (m->pad), round (y));
-              pango_cairo_show_layout (cr, a->layout);
+              show_scaled (cr, a, round (m->pad), round (y), scale);
+              figure->heading_cut |= _elab_text_is_cut (a) || _elab_text_is_cut (b);
               /* A formula cut to a few letters says nothing: leave it out. */
               if (!_elab_text_is_cut (b) || b->width >= 4 * m->label_px)
-                {
-                  cairo_move_to (cr, round (m->pad + a->width + 0.9 * m->label_px),
-                                 round (y + base_a - base_b));
-                  pango_cairo_show_layout (cr, b->layout);
-                }
+                show_scaled (cr, b, round (m->pad + scale * (a->width + gap)),
+                             round (y + scale * (base_a - base_b)), scale);
             }
         }
       else
         {
-          ElabText *st = _elab_text (figure, ELAB_FONT_LABEL, subtitle, TRUE, room);
+          ElabText *st = _elab_text (figure, ELAB_FONT_LABEL, subtitle, TRUE, -1);
 
+          if (st != NULL && st->width > room && st->width * HEADING_MIN_SCALE > room)
+            st = _elab_text (figure, ELAB_FONT_LABEL, subtitle, TRUE, room / HEADING_MIN_SCALE);
           if (st != NULL)
             {
               _elab_set_source (cr, &t->muted);
-              cairo_move_to (cr, round (m->pad), round (y));
-              pango_cairo_show_layout (cr, st->layout);
+              show_scaled (cr, st, round (m->pad), round (y), MIN (1.0, room / MAX (st->width, 1)));
+              figure->heading_cut |= _elab_text_is_cut (st);
             }
         }
       y += round (1.4 * m->label_px);

@@ -566,6 +566,7 @@ struct _ElabFigure
    * because the figure covers them with an opaque image or clears them
    * itself. Width 0: none. */
   int              clear_hole[4];
+  gboolean         heading_cut;   /* the last frame's title or subtitle */
 };
 
 /* Starts a frame: theme, metrics, text slots, cleared panels. */

@@ -122,6 +122,13 @@ elab_figure_get_kind (const ElabFigure *figure)
   return figure->kind;
 }
 
+gboolean
+elab_figure_get_heading_cut (const ElabFigure *figure)
+{
+  g_return_val_if_fail (figure != NULL, FALSE);
+  return figure->heading_cut;
+}
+
 void
 _elab_figure_ensure_curves (ElabFigure *figure,
                             guint       n)

@@ -8,12 +8,14 @@
  */
 #include "elab-config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "app-test-util.h"
 #include "elab-training-page.h"
+#include "elab-scene-player.h"
 #include "elab-window-scenes.h"
 #include "elab-window.h"
 
@@ -347,6 +349,139 @@ test_fits_small_screen (void)
   spin ();
 }
 
+/* Presentation mode gives the screen to the figure: on every scene of the
+ * shipped lesson the figure takes at least 80 % of a 1280×720 screen (the
+ * floating controls over it), stays where it is from scene to scene, and
+ * its title and subtitle are whole at 1920×1080, 1280×720 and 1024×768
+ * (the subtitle "… = KL(p‖q) ≥ 0" was cut on scenes 4 and 5). */
+static void
+test_presentation_figure (void)
+{
+  static const int sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 1024, 768 } };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "scenarios",
+                                                 "lesson-cross-entropy.elab", NULL);
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabScenePlayer *player = elab_window_get_scene_player (window);
+  GtkWidget *label = elab_window_get_scene_label (window);
+  graphene_rect_t first = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  guint n;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (elab_window_open_scenario_file (window, path));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  n = elab_scene_player_get_n_scenes (player);
+  g_assert_cmpuint (n, >=, 5);
+
+  for (guint scene = 1; scene <= n; scene++)
+    {
+      ElabPlotView *view;
+      graphene_rect_t bounds;
+      ElabFigureStyle style;
+      double share;
+      guint frames;
+
+      elab_scene_player_go_to (player, scene, FALSE);
+      elab_scene_player_finish (player);
+      view = elab_window_get_visible_plot_view (window);
+      /* Laid out and drawn at its presentation size. */
+      frames = frames_of (view);
+      gtk_widget_queue_draw (GTK_WIDGET (view));
+      wait_for_frame (view, frames);
+      spin ();
+
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view), GTK_WIDGET (window), &bounds));
+      share = bounds.size.width * bounds.size.height / (1280.0 * 720.0);
+      g_test_message ("scene %u: the figure is %g×%g at (%g, %g), %.1f %% of 1280×720", scene,
+                      bounds.size.width, bounds.size.height, bounds.origin.x, bounds.origin.y, 100 * share);
+      g_assert_cmpfloat (share, >=, 0.80);
+      if (scene == 1)
+        first = bounds;
+      else
+        g_assert_true (graphene_rect_equal (&first, &bounds));
+      /* The indicator is small: a line of small type. */
+      g_assert_cmpint (gtk_widget_get_height (label), <=, 24);
+
+      elab_plot_view_get_style (view, &style);
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          g_autoptr(ElabFigure) figure = elab_figure_new (elab_plot_view_get_figure_kind (view));
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[i][0], sizes[i][1]);
+          cairo_t *cr = cairo_create (surface);
+
+          elab_figure_draw (figure, cr, sizes[i][0], sizes[i][1],
+                            elab_document_get_state (elab_window_get_document (window)),
+                            elab_plot_view_get_trainer (view), &style);
+          if (elab_figure_get_heading_cut (figure))
+            g_error ("scene %u at %d×%d: the title or subtitle is cut", scene, sizes[i][0], sizes[i][1]);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static gboolean
+no_cross_hair (gpointer data)
+{
+  return isnan (elab_plot_view_get_hover_x (data));
+}
+
+static void
+move_pointer (ElabPlotView *view,
+              double        x,
+              double        y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion", x, y);
+    }
+}
+
+/* In presentation mode the hover cross-hair goes when the pointer rests on
+ * the figure, and comes back only when it moves (not when GTK repeats the
+ * position after a layout change). */
+static void
+test_cross_hair_rests (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabPlotView *view;
+  double x, y;
+  guint frames;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  elab_window_set_page (window, ELAB_PAGE_CROSS_ENTROPY);
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  view = elab_window_get_visible_plot_view (window);
+  frames = frames_of (view);
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  wait_for_frame (view, frames);
+
+  /* A third of the way across, halfway down: inside the plot. */
+  x = gtk_widget_get_width (GTK_WIDGET (view)) / 3.0;
+  y = gtk_widget_get_height (GTK_WIDGET (view)) / 2.0;
+  move_pointer (view, x, y);
+  g_assert_false (isnan (elab_plot_view_get_hover_x (view)));
+  wait_until (no_cross_hair, view);
+  move_pointer (view, x, y);
+  g_assert_true (isnan (elab_plot_view_get_hover_x (view)));
+  move_pointer (view, x + 5, y);
+  g_assert_false (isnan (elab_plot_view_get_hover_x (view)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +492,8 @@ main (int   argc,
 
   g_test_add_func ("/elab/app/Lecture/sweep-dialog", test_sweep_dialog);
   g_test_add_func ("/elab/app/Lecture/fits-small-screen", test_fits_small_screen);
+  g_test_add_func ("/elab/app/Lecture/presentation-figure", test_presentation_figure);
+  g_test_add_func ("/elab/app/Lecture/cross-hair-rests", test_cross_hair_rests);
 
   return g_test_run ();
 }
