@@ -11,7 +11,9 @@
 #include "elab-config.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "elab-binding.h"
 #include "elab-format.h"
 #include "elab-softmax-page.h"
 
@@ -44,15 +46,14 @@ struct _ElabSoftmaxPage
 
   /* Owned */
   ElabDocument   *document;
+  ElabBindingGroup *bindings;   /* the logits and the temperature */
   GtkStringList  *target_model;
   char           *logistic_text;
   gulong          changed_id;
 
   GtkAdjustment  *logit_adjustments[ELAB_SOFTMAX_MAX_K];
   GtkWidget      *logit_rows[ELAB_SOFTMAX_MAX_K][3];
-  guint           syncing;
-  guint           editing;
-  guint           target_model_k;
+  guint           target_model_k;   /* the K the target's choices are for; 0 while rebuilt */
 };
 
 G_DEFINE_FINAL_TYPE (ElabSoftmaxPage, elab_softmax_page, GTK_TYPE_WIDGET)
@@ -90,6 +91,8 @@ rebuild_target_model (ElabSoftmaxPage *self,
   if (self->target_model_k == k)
     return;
 
+  /* Splicing moves the selection: not a person's choice. */
+  self->target_model_k = 0;
   for (guint i = 0; i < k; i++)
     g_ptr_array_add (items, g_strdup_printf ("One-hot on class %u", i + 1));
   g_ptr_array_add (items, g_strdup ("Uniform"));
@@ -145,6 +148,10 @@ update_numbers (ElabSoftmaxPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->logistic_label), self->logistic_text != NULL);
 }
 
+/* What the bindings do not cover: K (the logits' length), the rows shown,
+ * the kind of target. Each setter here is a no-op when the widget already
+ * agrees, and each handler below a no-op when the state already agrees,
+ * so no guard is needed. */
 static void
 sync_from_document (ElabSoftmaxPage *self)
 {
@@ -152,16 +159,10 @@ sync_from_document (ElabSoftmaxPage *self)
   int hot = one_hot_index (state);
   guint selected;
 
-  self->syncing++;
-
   gtk_adjustment_set_value (self->k_adjustment, state->k);
   for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
-    {
-      gtk_adjustment_set_value (self->logit_adjustments[i], state->logits[i]);
-      for (guint j = 0; j < 3; j++)
-        gtk_widget_set_visible (self->logit_rows[i][j], i < state->k);
-    }
-  gtk_adjustment_set_value (self->temperature_adjustment, state->temperature);
+    for (guint j = 0; j < 3; j++)
+      gtk_widget_set_visible (self->logit_rows[i][j], i < state->k);
 
   rebuild_target_model (self, state->k);
   if (hot >= 0)
@@ -176,8 +177,6 @@ sync_from_document (ElabSoftmaxPage *self)
     gtk_switch_set_active (self->logistic_switch, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->k_spin), !gtk_switch_get_active (self->logistic_switch));
 
-  self->syncing--;
-
   update_numbers (self);
 }
 
@@ -186,48 +185,10 @@ document_changed_cb (ElabDocument    *document,
                      guint            what,
                      ElabSoftmaxPage *self)
 {
-  if ((what & ELAB_CHANGE_SOFTMAX) && self->editing == 0)
+  if (what & ELAB_CHANGE_SOFTMAX)
     sync_from_document (self);
   else if (what & (ELAB_CHANGE_SOFTMAX | ELAB_CHANGE_UNIT))
     update_numbers (self);
-}
-
-static void
-commit (ElabSoftmaxPage *self,
-        gboolean         resync)
-{
-  if (!resync)
-    self->editing++;
-  elab_document_changed (self->document, ELAB_CHANGE_SOFTMAX);
-  if (!resync)
-    self->editing--;
-}
-
-static void
-logit_changed_cb (GtkAdjustment   *adjustment,
-                  ElabSoftmaxPage *self)
-{
-  ElabState *state;
-
-  if (self->syncing > 0 || self->document == NULL)
-    return;
-
-  state = elab_document_edit (self->document);
-  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
-    if (self->logit_adjustments[i] == adjustment)
-      state->logits[i] = gtk_adjustment_get_value (adjustment);
-  commit (self, FALSE);
-}
-
-static void
-temperature_changed_cb (ElabSoftmaxPage *self)
-{
-  if (self->syncing > 0 || self->document == NULL)
-    return;
-
-  elab_document_edit (self->document)->temperature =
-    MAX (gtk_adjustment_get_value (self->temperature_adjustment), 1e-3);
-  commit (self, FALSE);
 }
 
 static void
@@ -262,13 +223,13 @@ set_k (ElabSoftmaxPage *self,
         for (guint i = 0; i < k; i++)
           state->target[i] /= sum;
     }
-  commit (self, TRUE);
+  elab_document_changed (self->document, ELAB_CHANGE_SOFTMAX);
 }
 
 static void
 k_changed_cb (ElabSoftmaxPage *self)
 {
-  if (self->syncing > 0 || self->document == NULL)
+  if (self->document == NULL)
     return;
 
   set_k (self, (guint) gtk_adjustment_get_value (self->k_adjustment));
@@ -278,26 +239,33 @@ static void
 target_selected_cb (ElabSoftmaxPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->target_dropdown);
-  ElabState *state;
+  const ElabState *state;
+  double target[ELAB_SOFTMAX_MAX_K];
 
-  if (self->syncing > 0 || self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  state = elab_document_edit (self->document);
+  state = elab_document_get_state (self->document);
+  if (self->target_model_k != state->k)
+    return;
+
   if (selected < state->k)
     {
       for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
-        state->target[i] = i == selected ? 1.0 : 0.0;
+        target[i] = i == selected ? 1.0 : 0.0;
     }
   else if (selected == state->k + TARGET_UNIFORM)
     {
       for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
-        state->target[i] = i < state->k ? 1.0 / state->k : 0.0;
+        target[i] = i < state->k ? 1.0 / state->k : 0.0;
     }
   else
     return;  /* "Custom" only names what a preset set. */
 
-  commit (self, TRUE);
+  if (memcmp (target, state->target, sizeof target) == 0)
+    return;
+  memcpy (elab_document_edit (self->document)->target, target, sizeof target);
+  elab_document_changed (self->document, ELAB_CHANGE_SOFTMAX);
 }
 
 static void
@@ -305,7 +273,7 @@ logistic_toggled_cb (ElabSoftmaxPage *self)
 {
   gboolean active = gtk_switch_get_active (self->logistic_switch);
 
-  if (self->syncing > 0 || self->document == NULL)
+  if (self->document == NULL)
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->k_spin), !active);
@@ -346,7 +314,6 @@ build_logit_rows (ElabSoftmaxPage *self)
       gtk_grid_attach (self->logits_grid, scale, 1, i, 1, 1);
       gtk_grid_attach (self->logits_grid, spin, 2, i, 1, 1);
 
-      g_signal_connect (adj, "value-changed", G_CALLBACK (logit_changed_cb), self);
       self->logit_adjustments[i] = g_object_ref_sink (adj);
       self->logit_rows[i][0] = label;
       self->logit_rows[i][1] = scale;
@@ -360,16 +327,13 @@ elab_softmax_page_dispose (GObject *object)
   ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (object);
 
   elab_softmax_page_set_document (self, NULL);
+  g_clear_object (&self->bindings);
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_SOFTMAX_PAGE);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
     gtk_widget_unparent (child);
   for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
-    {
-      if (self->logit_adjustments[i] != NULL)
-        g_signal_handlers_disconnect_by_data (self->logit_adjustments[i], self);
-      g_clear_object (&self->logit_adjustments[i]);
-    }
+    g_clear_object (&self->logit_adjustments[i]);
 
   G_OBJECT_CLASS (elab_softmax_page_parent_class)->dispose (object);
 }
@@ -412,7 +376,6 @@ elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, entropy_bar);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, plot_view);
   gtk_widget_class_bind_template_callback (widget_class, k_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, temperature_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, logistic_toggled_cb);
 
@@ -426,6 +389,15 @@ elab_softmax_page_init (ElabSoftmaxPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_logit_rows (self);
+
+  self->bindings = elab_binding_group_new ();
+  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("logit-%u", i + 1);
+
+      elab_binding_group_bind_adjustment (self->bindings, name, self->logit_adjustments[i]);
+    }
+  elab_binding_group_bind_adjustment (self->bindings, "temperature", self->temperature_adjustment);
 }
 
 GtkWidget *
@@ -451,6 +423,7 @@ elab_softmax_page_set_document (ElabSoftmaxPage *self,
   g_set_object (&self->document, document);
 
   elab_plot_view_set_document (self->plot_view, document);
+  elab_binding_group_set_document (self->bindings, document);
 
   if (document != NULL)
     {

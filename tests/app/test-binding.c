@@ -15,6 +15,7 @@
 #include "elab-document.h"
 #include "elab-model-editor.h"
 #include "elab-range-editor.h"
+#include "elab-softmax-page.h"
 
 typedef struct
 {
@@ -413,6 +414,51 @@ test_range_editor (void)
   g_assert_finalize_object (document);
 }
 
+/* A new K and target from elsewhere (a preset, a scene) reach the page
+ * without the page writing anything back: the target's choices are
+ * rebuilt for the new K, which moves the drop-down's selection, and that
+ * must not count as a person's choice. */
+static void
+test_softmax_page (void)
+{
+  ElabDocument *document = elab_document_new ();
+  GtkWidget *page = g_object_ref_sink (elab_softmax_page_new (document));
+  ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (page);
+  ElabState state = *elab_document_get_state (document);
+  Counts counts = { 0 };
+
+  state.k = 5;
+  for (guint i = 0; i < 5; i++)
+    {
+      state.logits[i] = i - 2.0;
+      state.target[i] = i == 1 ? 0.6 : 0.1;
+    }
+  g_assert_true (elab_state_validate (&state, NULL));
+  g_signal_connect (document, "changed", G_CALLBACK (changed_cb), &counts);
+  elab_document_set_state (document, &state);
+
+  g_assert_cmpuint (counts.changed, ==, 1);
+  g_assert_true (elab_state_equal (elab_document_get_state (document), &state));
+  g_assert_cmpfloat (gtk_adjustment_get_value (elab_softmax_page_get_k_adjustment (self)), ==, 5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (elab_softmax_page_get_logit_adjustment (self, 4)), ==, 2);
+
+  /* A logit dragged: one change, only that logit. */
+  gtk_adjustment_set_value (elab_softmax_page_get_logit_adjustment (self, 0), 1.25);
+  g_assert_cmpuint (counts.changed, ==, 2);
+  g_assert_cmpfloat (elab_document_get_state (document)->logits[0], ==, 1.25);
+  g_assert_cmpfloat (elab_document_get_state (document)->target[1], ==, 0.6);
+
+  /* The page's own K keeps the target's kind: custom is renormalised. */
+  gtk_adjustment_set_value (elab_softmax_page_get_k_adjustment (self), 3);
+  g_assert_cmpuint (elab_document_get_state (document)->k, ==, 3);
+  g_assert_cmpfloat_with_epsilon (elab_document_get_state (document)->target[1], 0.75, 1e-12);
+  g_assert_cmpuint (counts.changed, ==, 3);
+
+  g_signal_handlers_disconnect_by_data (document, &counts);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Binding/widgets", test_binding_widgets);
   g_test_add_func ("/elab/app/Binding/model-editor", test_model_editor);
   g_test_add_func ("/elab/app/Binding/range-editor", test_range_editor);
+  g_test_add_func ("/elab/app/Binding/softmax-page", test_softmax_page);
 
   return g_test_run ();
 }
