@@ -210,6 +210,21 @@ binary_kl_series (double p,
   return s * d * d * poly;
 }
 
+/* (e^d − 1 − d)/d² = 1/2 + d/6 + d²/24 + …, for |d| < 1/8 where the
+ * difference would cancel; twelve terms leave less than 2⁻⁵⁵. */
+static double
+expm1_minus_x_series (double d)
+{
+  double poly = 0.0, inv_fact = 1.0 / 479001600.0;   /* 1/12! */
+
+  for (int n = 12; n >= 2; n--)
+    {
+      poly = poly * d + inv_fact;
+      inv_fact *= n;
+    }
+  return poly;
+}
+
 /**
  * _elab_logit_parts:
  * @z: a logit
@@ -287,6 +302,26 @@ _elab_binary_kl_parts (const ElabLogitParts *p,
     return NAN;
   if (delta == 0.0)
     return 0.0;
+
+  /* Both far in one tail, where the smaller probabilities are subnormal
+   * or nearly: with a = e^z_p, b = e^z_q (z ≪ 0; z ≫ 0 mirrors), KL =
+   * a·(e^d − 1 − d) to a relative O(b) < e^−600, taken as one exp so
+   * that the few bits of a subnormal a do not count. */
+  if ((p->z < -700.0 && q->z < -600.0) || (p->z > 700.0 && q->z > 600.0))
+    {
+      double sign = p->z < 0 ? 1.0 : -1.0;
+      double d = sign * delta;
+      double log_g;
+
+      if (fabs (d) < 0.125)
+        log_g = log (d * d * expm1_minus_x_series (d));
+      else if (d > 40.0)   /* e^d may overflow; z_p + d is z_q, unrounded */
+        return exp (sign * q->z + log1p (-(1.0 + d) * exp (-d)));
+      else
+        log_g = log (expm1 (d) - d);
+      return exp (sign * p->z + log_g);
+    }
+
   if (fabs (delta) <= 1.0 / 64.0)
     return binary_kl_series (p->p, p->p1, delta);
 

@@ -65,9 +65,10 @@ def kl(a, b):
 
 
 class Stat:
-    def __init__(self, name, relative_only):
+    def __init__(self, name, relative_only, floor=1e-300):
         self.name = name
         self.relative_only = relative_only
+        self.floor = floor      # relative above it, absolute below
         self.max_rel = 0.0      # max |err| / |ref| over ref ≠ 0
         self.max_score = 0.0    # the bar's metric, must stay ≤ TOL
         self.worst = None
@@ -90,13 +91,13 @@ class Stat:
             return
         err = abs(got - r)
         rel = err / abs(r) if r != 0 else math.inf
-        if self.relative_only and abs(r) > 1e-300:
+        if self.relative_only and abs(r) > self.floor:
             score = rel
         else:
             score = err / max(1.0, abs(r))
         # Below the smallest normal double a value can only underflow; that
         # is range, not precision, and the bar's absolute part covers it.
-        if abs(r) > 1e-300 and rel > self.max_rel:
+        if abs(r) > self.floor and rel > self.max_rel:
             self.max_rel = rel
             self.worst_rel = (where, got, mpmath.nstr(ref, 20))
         if score > self.max_score:
@@ -144,7 +145,24 @@ def main():
         pairs.append((tp, bp, tq, bq, x))
         pairs.append((tp, bp, tp * (1 + rng.uniform(-1e-6, 1e-6)), bp, x))
 
-    queries = ["pair %r %r %r %r %r" % pr for pr in pairs]
+    # The far tails, beyond the bar's box: logits of ±690…746, where the
+    # smaller probability is subnormal or nearly while H, H(p, q) and KL
+    # are still normal doubles, against a near or a very far other model
+    # (|z_q| up to 1e12: a subnormal p times a huge surprisal).
+    tails = []
+    for _ in range(1500):
+        zp = rng.uniform(690, 746) * rng.choice([1, -1])
+        u = rng.random()
+        if u < 0.5:
+            zq = zp + rng.choice([rng.uniform(-5, 5), rng.uniform(-0.01, 0.01), rng.uniform(-40, 40)])
+        elif u < 0.75:
+            zq = rng.choice([1, -1]) * 10 ** rng.uniform(0, 12)
+        else:
+            # the same side, far out: p ≈ 1e-319 times a surprisal ≈ 1e12
+            zq = math.copysign(10 ** rng.uniform(9, 12.5), zp)
+        tails.append((0.0, zp, 0.0, zq, 1.0))
+
+    queries = ["pair %r %r %r %r %r" % pr for pr in pairs + tails]
     bits_pairs = pairs[:: 97]
     queries += ["bits %r %r %r %r %r" % pr for pr in bits_pairs]
     tanh_z = [-700.0, -550.0, -50.0, -10.0, -1.0, -1e-3, -1e-300, 0.0, 1e-300, 1e-3,
@@ -195,6 +213,18 @@ def main():
             stat = [prob, prob, ent, ent, ce, ce, div, div][j]
             stat.add(g, r, ("pair", pr, j))
 
+    tail = Stat("far tails, normal results (relative)", True, floor=2.0 ** -1022)
+    for pr in tails:
+        got = next(a)
+        mp_ = Model.at(pr[0], pr[1], pr[4])
+        mq = Model.at(pr[2], pr[3], pr[4])
+        refs = [mp_.p, mq.p, entropy(mp_), entropy(mq), cross(mp_, mq), cross(mq, mp_),
+                kl(mp_, mq), kl(mq, mp_)]
+        for j, (g, r) in enumerate(zip(got, refs)):
+            # below the smallest normal double a value has fewer bits
+            if abs(r) >= mpf(2) ** -1022:
+                tail.add(g, r, ("tail", pr, j))
+
     for pr in bits_pairs:
         got = next(a)
         mp_ = Model.at(pr[0], pr[1], pr[4])
@@ -234,7 +264,7 @@ def main():
         sm_h.add(got[k + 1], cross_e, ("softmax-CE", t, z, tg))
         sm_kl.add(got[k + 2], kl_t, ("softmax-KL", t, z, tg))
 
-    stats = [prob, ent, ce, div, bits, tanh, sm_p, sm_h, sm_kl]
+    stats = [prob, ent, ce, div, tail, bits, tanh, sm_p, sm_h, sm_kl]
     print("1..%d" % (len(stats) + 1))
     for n, s in enumerate(stats, 1):
         print("# %s: %d values, max relative error %.3g, max bar metric %.3g"
