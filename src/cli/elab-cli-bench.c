@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "elab-cli-options.h"
+#include "elab-cli-output.h"
 #include "elab-cli-private.h"
 #include "elab-config.h"
 #include "elab-figure.h"
@@ -703,8 +704,8 @@ elab_cli_bench (int    argc,
   g_free (mpl.version);
   g_free (mpl.error);
 
-  if (fflush (stdout) != 0 || ferror (stdout))
-    return elab_cli_fail (ELAB_EXIT_DATA, "cannot write to standard output");
+  if (elab_cli_output_finish () != 0)
+    return ELAB_EXIT_DATA;
 
   return ELAB_EXIT_OK;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "elab-cli-options.h"
+#include "elab-cli-output.h"
 #include "elab-cli-private.h"
 #include "elab-curves.h"
 
@@ -159,8 +160,8 @@ elab_cli_curves (int    argc,
   else
     print_csv (curves);
 
-  if (fflush (stdout) != 0 || ferror (stdout))
-    return elab_cli_fail (ELAB_EXIT_DATA, "cannot write to standard output");
+  if (elab_cli_output_finish () != 0)
+    return ELAB_EXIT_DATA;
 
   return ELAB_EXIT_OK;
 }

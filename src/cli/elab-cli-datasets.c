@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "elab-cli-options.h"
+#include "elab-cli-output.h"
 #include "elab-cli-private.h"
 #include "elab-dataset.h"
 
@@ -126,7 +127,7 @@ elab_cli_datasets (int    argc,
                 info[i].title, info[i].source, info[i].caveat);
     }
 
-  if (fflush (stdout) != 0 || ferror (stdout))
-    return elab_cli_fail (ELAB_EXIT_DATA, "cannot write the output");
+  if (elab_cli_output_finish () != 0)
+    return ELAB_EXIT_DATA;
   return ELAB_EXIT_OK;
 }

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -163,8 +164,10 @@ elab_cli_json_print (JsonBuilder *builder,
   putc ('\n', stdout);
 }
 
-static void
-check_stdout_cb (void)
+/* Flushes standard output; on a write error, now or earlier, says so in
+ * one line and returns TRUE. */
+static gboolean
+report_stdout_error (void)
 {
   gboolean failed = ferror (stdout) != 0;
   int saved = 0;
@@ -181,10 +184,26 @@ check_stdout_cb (void)
   if (failed && saved == 0 && write (STDOUT_FILENO, "\n", 1) < 0)
     saved = errno;
   if (!failed)
-    return;
+    return FALSE;
 
   fprintf (stderr, "entropy-lab: error: write error%s%s\n", saved ? ": " : "", saved ? g_strerror (saved) : "");
-  _exit (1);
+  /* Said once: what is still buffered would only fail again at exit. */
+  clearerr (stdout);
+  __fpurge (stdout);
+  return TRUE;
+}
+
+int
+elab_cli_output_finish (void)
+{
+  return report_stdout_error () ? 1 : 0;
+}
+
+static void
+check_stdout_cb (void)
+{
+  if (report_stdout_error ())
+    _exit (1);
 }
 
 void

@@ -30,6 +30,9 @@ void  elab_cli_json_write_node   (FILE       *out,
                                   JsonNode   *node,
                                   int         indent);
 
+/* Flushes standard output: 0, or 1 (the exit status for I/O) after
+ * printing `entropy-lab: error: write error: …` when a write failed. */
+int   elab_cli_output_finish        (void);
 /* Registers, once, a check at exit: standard output is flushed and, when
  * a write failed (a full disk, /dev/full), `entropy-lab: error: write
  * error: …` goes to stderr and the exit status becomes 1. Covers paths

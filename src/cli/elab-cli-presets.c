@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "elab-cli-options.h"
+#include "elab-cli-output.h"
 #include "elab-cli-private.h"
 #include "elab-figure.h"
 #include "elab-presets.h"
@@ -76,8 +77,8 @@ elab_cli_presets (int    argc,
     printf ("  %-*s  %-*s  %s\n", name_width, presets[i].name, figure_width, presets[i].figure,
             presets[i].description);
 
-  if (fflush (stdout) != 0 || ferror (stdout))
-    return elab_cli_fail (ELAB_EXIT_DATA, "cannot write to standard output");
+  if (elab_cli_output_finish () != 0)
+    return ELAB_EXIT_DATA;
 
   return ELAB_EXIT_OK;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "elab-cli-options.h"
+#include "elab-cli-output.h"
 #include "elab-cli-private.h"
 #include "elab-entropy.h"
 #include "elab-softmax.h"
@@ -143,8 +144,8 @@ elab_cli_softmax (int    argc,
   else
     print_csv (&res);
 
-  if (fflush (stdout) != 0 || ferror (stdout))
-    return elab_cli_fail (ELAB_EXIT_DATA, "cannot write to standard output");
+  if (elab_cli_output_finish () != 0)
+    return ELAB_EXIT_DATA;
 
   return ELAB_EXIT_OK;
 }

@@ -212,6 +212,13 @@ elab_cli_train (int    argc,
         }
     }
 
+  /* A run no one can read ends here, with the write error alone. */
+  if (ferror (stdout))
+    {
+      elab_cli_output_finish ();
+      return ELAB_EXIT_DATA;
+    }
+
   {
     ElabTrainStatus st = elab_trainer_get_status (trainer);
     const char *status_name = st == ELAB_TRAIN_STATUS_RUNNING ? "max-steps" : elab_train_status_to_string (st);
@@ -248,7 +255,7 @@ elab_cli_train (int    argc,
       }
   }
 
-  if (fflush (stdout) != 0 || ferror (stdout))
-    return elab_cli_fail (ELAB_EXIT_DATA, "cannot write the output");
+  if (elab_cli_output_finish () != 0)
+    return ELAB_EXIT_DATA;
   return ELAB_EXIT_OK;
 }
