@@ -732,6 +732,10 @@ read_scene_extras (Reader     *r,
         return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, keys[i]), group,
                             "%s: not in a scene of kind=caption (nothing is revealed)", keys[i]);
       param = elab_param_lookup (name, NULL);
+      /* An unknown key was reported by read_state() (and kept out of a
+       * lenient read); only a row's own name is a key. */
+      if (param == NULL || strcmp (param->name, name) != 0)
+        continue;
       text = param->type == ELAB_PARAM_STRING ? g_key_file_get_string (kf, group, keys[i], NULL)
                                               : raw_value (kf, group, keys[i]);
       if (text == NULL || !elab_param_parse (param, -1, text, &scene->after, &local_error))
@@ -1160,8 +1164,7 @@ elab_scenario_equal (const ElabScenario *a,
           sa->answer != sb->answer || g_strcmp0 (sa->guess, sb->guess) != 0 ||
           g_strcmp0 (sa->explanation, sb->explanation) != 0 || g_strcmp0 (sa->goal, sb->goal) != 0 ||
           g_strcmp0 (sa->hint, sb->hint) != 0 || sa->tolerance != sb->tolerance ||
-          !sa->has_after != !sb->has_after ||
-          (sa->has_after && !elab_state_equal (&sa->after, &sb->after)))
+          !elab_state_equal (elab_scene_get_state (sa, TRUE), elab_scene_get_state (sb, TRUE)))
         return FALSE;
     }
   return TRUE;

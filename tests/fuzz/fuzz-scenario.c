@@ -26,6 +26,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *text = NULL;
   gsize length = 0;
 
+  /* The lenient reader of the saved state: whatever it keeps is valid. */
+  {
+    g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (ElabScenario) lenient = elab_scenario_from_data_lenient ((const char *) data, size,
+                                                                        "fuzz.elab", warnings, NULL);
+
+    if (lenient != NULL && !elab_state_validate (&lenient->state, NULL))
+      abort ();
+  }
+
   scenario = elab_scenario_from_data ((const char *) data, size, "fuzz.elab", &error);
   if (scenario == NULL)
     {

@@ -24,12 +24,13 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 core="$root/src/core"
 # shellcheck disable=SC2086 # $glib is a list of flags
 if ! "$clang" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-     -I"$core" "$root/tests/fuzz/fuzz-scenario.c" \
-     "$core/elab-scenario.c" "$core/elab-file.c" "$core/elab-state.c" "$core/elab-entropy.c" \
-     "$core/elab-logistic.c" "$core/elab-softmax.c" \
+     -I"$core" "$root/tests/fuzz/fuzz-scenario.c" "$core"/*.c \
      -o "$tmp/fuzz-scenario" $glib -lm >"$tmp/build.log" 2>&1; then
-  echo "1..0 # SKIP libFuzzer build failed: $(tail -n 1 "$tmp/build.log")"
-  exit 0
+  # clang is here, so a failed build is the tree's fault, not the machine's.
+  echo "1..1"
+  echo "not ok 1 - building fuzz-scenario with libFuzzer failed"
+  tail -n 20 "$tmp/build.log" | sed 's/^/# /'
+  exit 1
 fi
 
 echo "1..2"
