@@ -38,6 +38,45 @@ format_param (double  v,
     g_snprintf (buf, len, v < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (v));
 }
 
+/* "true p(x) = σ(2x)", or for a model that ignores x (θ = 0) the
+ * probability it is: "model q = 0.1", not "σ(−2.197)". */
+static void
+format_model (const char      *name,
+              const ElabLogistic *model,
+              char            *buf,
+              gsize            len)
+{
+  char f[96];
+
+  if (model->theta == 0 && isfinite (model->bias))
+    {
+      double p = 1.0 / (1.0 + exp (-model->bias));
+
+      g_snprintf (buf, len, "%s = %.3g", name, p);
+      return;
+    }
+  _elab_format_affine (model->theta, model->bias, f, sizeof f);
+  g_snprintf (buf, len, "%s(x) = \xcf\x83(%s)", name, f);
+}
+
+/* Whether @a and @b are within @tol of each other wherever either is
+ * finite (and infinite at the same places). */
+static gboolean
+curves_coincide (const double *a,
+                 const double *b,
+                 guint         n,
+                 double        tol)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (isfinite (a[i]) != isfinite (b[i]))
+        return FALSE;
+      if (isfinite (a[i]) && fabs (a[i] - b[i]) > tol)
+        return FALSE;
+    }
+  return n > 0;
+}
+
 void
 _elab_figure_draw_cross_entropy (ElabFigure      *figure,
                                  cairo_t         *cr,
@@ -83,8 +122,8 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   c = figure->pair;
   elab_pair_curves_compute (c, &state->p, &state->q, x_min, x_max, n, unit);
 
-  _elab_format_affine (state->p.theta, state->p.bias, f1, sizeof f1);
-  _elab_format_affine (state->q.theta, state->q.bias, f2, sizeof f2);
+  format_model ("true p", &state->p, f1, sizeof f1);
+  format_model ("model q", &state->q, f2, sizeof f2);
   if (show_pq)
     order[n_order++] = S_KL;
   if (show_qp)
@@ -97,9 +136,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
                 names[show_pq ? S_KL : S_KL_QP]);
   else
     gap[0] = '\0';
-  g_snprintf (subtitle, sizeof subtitle,
-              "true p(x) = \xcf\x83(%s),   model q(x) = \xcf\x83(%s),\t%s",
-              f1, f2, gap);
+  g_snprintf (subtitle, sizeof subtitle, "%s,   %s,\t%s", f1, f2, gap);
   _elab_draw_frame (figure, cr,
                     sub ? "Cross-entropy H<sub>q</sub>(p) and entropy H(p)"
                         : "Cross-entropy H(p, q) and entropy H(p)",
@@ -212,10 +249,25 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   if (hover)
     _elab_draw_crosshair (figure, cr, &panel, hx);
 
-  _elab_draw_series (figure, cr, &panel, c->x, c->h_qp, c->n, S_HQP);
-  _elab_draw_series (figure, cr, &panel, c->x, c->h_q, c->n, S_HQ);
-  _elab_draw_series (figure, cr, &panel, c->x, c->h_pq, c->n, S_HPQ);
-  _elab_draw_series (figure, cr, &panel, c->x, c->h_p, c->n, S_HP);
+  {
+    const double *ys[] = { c->h_qp, c->h_q, c->h_pq, c->h_p };
+    const guint series[] = { S_HQP, S_HQ, S_HPQ, S_HP };
+    /* Within a third of a line's width: the eye sees one curve. */
+    double tol = 0.35 * m->line_w / MAX (area.height, 1) * y_max;
+
+    for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
+      _elab_draw_series (figure, cr, &panel, c->x, ys[i], c->n, series[i]);
+    /* A curve that lies on one drawn after it (H(q, p) = H(p) when p is
+     * ½) would vanish under it: drawn again on top, its dashes let the
+     * other show between them, and both stay in sight. */
+    for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
+      for (guint j = i + 1; j < G_N_ELEMENTS (ys); j++)
+        if (curves_coincide (ys[i], ys[j], c->n, tol))
+          {
+            _elab_draw_series (figure, cr, &panel, c->x, ys[i], c->n, series[i]);
+            break;
+          }
+  }
 
   box = (ElabRect) { body.x + body.width - side_w, area.y, side_w, body.height };
   if (hover)

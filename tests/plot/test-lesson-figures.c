@@ -1,0 +1,101 @@
+/* test-lesson-figures.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the lesson's figures must show: curves that coincide stay visible,
+ * and a model that ignores x is named by the probability it is.
+ */
+#include "elab-config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "elab-export.h"
+#include "elab-figure-private.h"
+#include "elab-presets.h"
+#include "plot-test-util.h"
+
+/* Pixels of @rgb (within a few levels: anti-aliasing aside) in the left
+ * @fraction of @surface, where the Cross-entropy figure has its plot. */
+static guint
+count_colour (cairo_surface_t *surface,
+              guint32          rgb,
+              double           fraction)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  guint n = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width * fraction; x++)
+      {
+        guint32 px = pixel (surface, x, y);
+        int dr = (int) (px >> 16 & 0xff) - (int) (rgb >> 16 & 0xff);
+        int dg = (int) (px >> 8 & 0xff) - (int) (rgb >> 8 & 0xff);
+        int db = (int) (px & 0xff) - (int) (rgb & 0xff);
+
+        n += ABS (dr) <= 12 && ABS (dg) <= 12 && ABS (db) <= 12;
+      }
+  return n;
+}
+
+/* The Bernoulli preset: p = ½, q = 0.1, constant models. H(q, p) equals
+ * H(p) = 1 bit everywhere and was drawn under it, invisible; both must
+ * show. The subtitle names the models as probabilities. */
+static void
+test_bernoulli (void)
+{
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_CROSS_ENTROPY);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *dir = g_dir_make_tmp ("elab-lesson-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "bernoulli.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  int status = 0;
+  ElabState state;
+  guint orange, blue;
+
+  g_assert_true (elab_presets_apply ("bernoulli-asymmetry", &state));
+  elab_figure_draw (figure, cr, 1280, 720, &state, NULL, &style);
+  cairo_surface_flush (surface);
+  /* The default palette's H(q, p) (orange) and H(p) (blue), in the plot
+   * (the legend's swatches are in the right quarter). */
+  orange = count_colour (surface, 0xd9780a, 0.75);
+  blue = count_colour (surface, 0x0b5fa5, 0.75);
+  g_test_message ("on the plot: %u orange and %u blue pixels", orange, blue);
+  g_assert_cmpuint (orange, >, 150);
+  g_assert_cmpuint (blue, >, 150);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext is missing");
+      return;
+    }
+  g_assert_true (elab_export_figure (figure, &state, NULL, &style, 1280, 720, 1.0, ELAB_EXPORT_PDF, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "p = 0.5"));
+  g_assert_nonnull (strstr (text, "q = 0.1"));
+  g_assert_null (strstr (text, "2.197"));
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/elab/plot/LessonFigures/bernoulli", test_bernoulli);
+
+  return g_test_run ();
+}
