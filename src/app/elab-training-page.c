@@ -17,6 +17,7 @@
  */
 #define G_LOG_DOMAIN "elab-training-page"
 
+#include "elab-binding.h"
 #include "elab-config.h"
 
 #include <math.h>
@@ -75,6 +76,7 @@ struct _ElabTrainingPage
 
   /* Owned */
   ElabDocument     *document;
+  ElabBindingGroup *bindings;      /* the training settings' controls */
   gulong            changed_id;
   ElabTrainer      *trainer;
   ElabTrainerSettings applied;     /* what the trainer was made or reset with */
@@ -102,10 +104,7 @@ struct _ElabTrainingPage
   guint             n_step_us;
 
   guint             n_builtins;
-  guint             syncing;       /* widgets being set from the state */
-  guint             editing;       /* the state being set from the widgets */
   gboolean          loss_log_scale;  /* the state's, as last notified */
-  guint             paned_setting;
   int               paned_last;
   gboolean          paned_dragged;
 };
@@ -122,6 +121,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ElabTrainingPage, elab_training_page, GTK_TYPE_WIDGET)
 
 static void update_all (ElabTrainingPage *self);
+static void column_selected_cb (ElabTrainingPage *self);
 static void focus_play (ElabTrainingPage *self);
 static void start_load (ElabTrainingPage *self,
                         const char       *path,
@@ -267,16 +267,15 @@ apply_state (ElabTrainingPage *self)
     }
 }
 
-/* Writes the widgets' values into the state and tells the listeners. */
+/* Tells the listeners (this page among them) what the page wrote into
+ * the state. */
 static void
 commit_state (ElabTrainingPage *self)
 {
   if (self->document == NULL)
     return;
 
-  self->editing++;
   elab_document_changed (self->document, ELAB_CHANGE_TRAINING);
-  self->editing--;
 }
 
 /* Read-outs ------------------------------------------------------------- */
@@ -454,9 +453,8 @@ update_dataset_label (ElabTrainingPage *self)
 static void
 update_play_button (ElabTrainingPage *self)
 {
-  self->syncing++;
+  /* Its toggled handler asks for what is already so: a no-op. */
   gtk_toggle_button_set_active (self->play_button, self->playing);
-  self->syncing--;
   gtk_image_set_from_icon_name (self->play_icon, self->playing ? "media-playback-pause-symbolic"
                                                                 : "media-playback-start-symbolic");
   gtk_label_set_text (self->play_label, self->playing ? "Pause" : "Play");
@@ -494,9 +492,8 @@ sync_dataset_chooser (ElabTrainingPage *self)
   const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
   gboolean csv = name != NULL && *name && !is_builtin (name);
 
-  self->syncing++;
-
-  /* One extra entry for a CSV file, after the built-ins. */
+  /* One extra entry for a CSV file, after the built-ins. Selecting what
+   * the state holds is a no-op for dataset_selected_cb. */
   if (csv)
     {
       g_autofree char *base = g_path_get_basename (name);
@@ -520,6 +517,10 @@ sync_dataset_chooser (ElabTrainingPage *self)
       const ElabDataset *d = elab_trainer_get_dataset (self->trainer);
       guint x_sel = 0, y_sel = 0;
 
+      /* Refilling a list moves its selection, which is nobody's choice
+       * of column: the handler waits until both show the loaded ones. */
+      g_signal_handlers_block_by_func (self->x_dropdown, column_selected_cb, self);
+      g_signal_handlers_block_by_func (self->y_dropdown, column_selected_cb, self);
       set_string_list (self->x_model, (const char * const *) self->csv_columns);
       set_string_list (self->y_model, (const char * const *) self->csv_columns);
       for (guint i = 0; self->csv_columns[i] != NULL; i++)
@@ -531,9 +532,9 @@ sync_dataset_chooser (ElabTrainingPage *self)
         }
       gtk_drop_down_set_selected (self->x_dropdown, x_sel);
       gtk_drop_down_set_selected (self->y_dropdown, y_sel);
+      g_signal_handlers_unblock_by_func (self->x_dropdown, column_selected_cb, self);
+      g_signal_handlers_unblock_by_func (self->y_dropdown, column_selected_cb, self);
     }
-
-  self->syncing--;
 }
 
 static void
@@ -575,20 +576,8 @@ sync_loss_scale (ElabTrainingPage *self)
 static void
 sync_from_state (ElabTrainingPage *self)
 {
-  const ElabState *state = elab_document_get_state (self->document);
-
+  /* The settings' controls follow through their bindings. */
   sync_loss_scale (self);
-
-  self->syncing++;
-  gtk_drop_down_set_selected (self->optimizer_dropdown, state->optimizer);
-  gtk_adjustment_set_value (self->lr_adjustment, state->learning_rate);
-  gtk_adjustment_set_value (self->lr_log_adjustment, log10 (state->learning_rate));
-  gtk_adjustment_set_value (self->momentum_adjustment, state->momentum);
-  gtk_adjustment_set_value (self->steps_adjustment, state->steps);
-  gtk_switch_set_active (self->standardize_switch, state->standardize);
-  gtk_switch_set_active (self->bias_switch, state->use_bias);
-  self->syncing--;
-
   update_sensitivity (self);
 }
 
@@ -704,14 +693,14 @@ load_done_cb (GObject      *source,
                                         g_str_has_suffix (self->error_text, ".") ? "" : ".",
                                         builtins[0].title);
 
-          g_free (self->error_text);
-          self->error_text = text;
           state = elab_document_edit (self->document);
           g_strlcpy (state->dataset, builtins[0].name, sizeof state->dataset);
           state->x_column[0] = '\0';
           state->y_column[0] = '\0';
+          /* A change of the state clears the last error: say it after. */
           commit_state (self);
-          apply_state (self);
+          g_free (self->error_text);
+          self->error_text = text;
           update_all (self);
           return;
         }
@@ -727,10 +716,13 @@ load_done_cb (GObject      *source,
       state = elab_document_edit (self->document);
       if (self->data_name != NULL && g_strcmp0 (state->dataset, self->data_name) != 0)
         {
+          g_autofree char *error_text = g_steal_pointer (&self->error_text);
+
           g_strlcpy (state->dataset, self->data_name, sizeof state->dataset);
           g_strlcpy (state->x_column, self->data_x ? self->data_x : "", sizeof state->x_column);
           g_strlcpy (state->y_column, self->data_y ? self->data_y : "", sizeof state->y_column);
           commit_state (self);
+          self->error_text = g_steal_pointer (&error_text);
         }
       update_all (self);
       return;
@@ -1005,13 +997,30 @@ reset_action (GtkWidget  *widget,
   update_run (self);
 }
 
+/* The learning rate's slider moves over log10 of the rate, in steps of two
+ * significant digits: 0.1, 0.25, 3.2 rather than 0.251188643. */
+static double
+lr_to_log (double   lr,
+           gpointer user_data)
+{
+  return log10 (lr);
+}
+
+static double
+lr_from_log (double   v,
+             gpointer user_data)
+{
+  char buf[32];
+
+  g_ascii_formatd (buf, sizeof buf, "%.2g", pow (10.0, v));
+  return g_ascii_strtod (buf, NULL);
+}
+
 /* Template callbacks ---------------------------------------------------- */
 
 static void
 play_toggled_cb (ElabTrainingPage *self)
 {
-  if (self->syncing)
-    return;
   elab_training_page_set_playing (self, gtk_toggle_button_get_active (self->play_button));
 }
 
@@ -1025,103 +1034,6 @@ speed_changed_cb (ElabTrainingPage *self)
 }
 
 static void
-optimizer_selected_cb (ElabTrainingPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->optimizer_dropdown);
-
-  if (self->syncing || self->document == NULL || selected > ELAB_OPTIMIZER_NEWTON)
-    return;
-
-  clear_error (self);
-  elab_document_edit (self->document)->optimizer = selected;
-  commit_state (self);
-  update_sensitivity (self);
-  apply_settings (self);
-  update_run (self);
-}
-
-static void
-lr_changed_cb (ElabTrainingPage *self)
-{
-  double lr = gtk_adjustment_get_value (self->lr_adjustment);
-
-  if (self->syncing || self->document == NULL || !(lr > 0))
-    return;
-
-  self->syncing++;
-  gtk_adjustment_set_value (self->lr_log_adjustment, log10 (lr));
-  self->syncing--;
-
-  clear_error (self);
-  elab_document_edit (self->document)->learning_rate = lr;
-  commit_state (self);
-  apply_settings (self);
-  update_run (self);
-}
-
-static void
-lr_log_changed_cb (ElabTrainingPage *self)
-{
-  double v = gtk_adjustment_get_value (self->lr_log_adjustment);
-  double lr;
-
-  if (self->syncing || self->document == NULL)
-    return;
-
-  /* Two significant digits: 0.1, 0.25, 3.2 rather than 0.251188643. */
-  {
-    char buf[32];
-
-    g_ascii_formatd (buf, sizeof buf, "%.2g", pow (10.0, v));
-    lr = g_ascii_strtod (buf, NULL);
-  }
-  gtk_adjustment_set_value (self->lr_adjustment, lr);
-}
-
-static void
-momentum_changed_cb (ElabTrainingPage *self)
-{
-  if (self->syncing || self->document == NULL)
-    return;
-
-  clear_error (self);
-  elab_document_edit (self->document)->momentum = gtk_adjustment_get_value (self->momentum_adjustment);
-  commit_state (self);
-  apply_settings (self);
-  update_run (self);
-}
-
-static void
-steps_changed_cb (ElabTrainingPage *self)
-{
-  if (self->syncing || self->document == NULL)
-    return;
-
-  clear_error (self);
-  elab_document_edit (self->document)->steps = (guint) gtk_adjustment_get_value (self->steps_adjustment);
-  commit_state (self);
-  apply_settings (self);
-  update_run (self);
-}
-
-static void
-switch_cb (ElabTrainingPage *self)
-{
-  ElabState *state;
-
-  if (self->syncing || self->document == NULL)
-    return;
-
-  clear_error (self);
-  state = elab_document_edit (self->document);
-  state->standardize = gtk_switch_get_active (self->standardize_switch);
-  state->use_bias = gtk_switch_get_active (self->bias_switch);
-  commit_state (self);
-  apply_settings (self);
-  update_run (self);
-}
-
-static void
 dataset_selected_cb (ElabTrainingPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->dataset_dropdown);
@@ -1129,20 +1041,18 @@ dataset_selected_cb (ElabTrainingPage *self)
   const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
   ElabState *state;
 
-  if (self->syncing || self->document == NULL || selected >= n_builtins)
+  if (self->document == NULL || selected >= n_builtins)
     return;
 
-  clear_error (self);
   state = elab_document_edit (self->document);
   if (g_strcmp0 (state->dataset, builtins[selected].name) == 0)
     return;
   g_strlcpy (state->dataset, builtins[selected].name, sizeof state->dataset);
   state->x_column[0] = '\0';
   state->y_column[0] = '\0';
-  commit_state (self);
   elab_training_page_set_playing (self, FALSE);
-  apply_state (self);
-  update_all (self);
+  /* The page follows the state in document_changed_cb. */
+  commit_state (self);
 }
 
 static void
@@ -1152,12 +1062,15 @@ column_selected_cb (ElabTrainingPage *self)
   guint y = gtk_drop_down_get_selected (self->y_dropdown);
   guint n;
 
-  if (self->syncing || self->document == NULL || self->csv_columns == NULL ||
+  if (self->document == NULL || self->csv_columns == NULL ||
       self->data_name == NULL || is_builtin (self->data_name))
     return;
 
   n = g_strv_length (self->csv_columns);
   if (x >= n || y >= n)
+    return;
+  if (g_strcmp0 (self->csv_columns[x], self->data_x) == 0 &&
+      g_strcmp0 (self->csv_columns[y], self->data_y) == 0)
     return;
 
   clear_error (self);
@@ -1295,10 +1208,9 @@ paned_max_cb (GtkPaned         *paned,
   g_object_get (paned, "max-position", &max, NULL);
   if (!self->paned_dragged && max > 0)
     {
-      self->paned_setting++;
+      /* paned_position_cb tells this from a drag: it lands on paned_last. */
       self->paned_last = MIN (max, (int) round (0.56 * gtk_widget_get_width (GTK_WIDGET (paned))));
       gtk_paned_set_position (paned, self->paned_last);
-      self->paned_setting--;
     }
 }
 
@@ -1310,7 +1222,7 @@ paned_position_cb (GtkPaned         *paned,
   gboolean set = FALSE;
 
   g_object_get (paned, "position-set", &set, NULL);
-  if (self->paned_setting == 0 && set && gtk_paned_get_position (paned) != self->paned_last)
+  if (set && gtk_paned_get_position (paned) != self->paned_last)
     self->paned_dragged = TRUE;
 }
 
@@ -1333,9 +1245,11 @@ document_changed_cb (ElabDocument     *document,
                      guint             what,
                      ElabTrainingPage *self)
 {
-  if ((what & ELAB_CHANGE_TRAINING) && self->editing == 0)
+  if (what & ELAB_CHANGE_TRAINING)
     {
-      /* A preset, a scenario or restored settings: follow them. */
+      /* A control, a preset, a scenario or restored settings: follow
+       * them. Any such change makes the last failed load old news. */
+      clear_error (self);
       apply_state (self);
       update_all (self);
     }
@@ -1410,6 +1324,7 @@ elab_training_page_dispose (GObject *object)
     }
 
   elab_training_page_set_document (self, NULL);
+  g_clear_object (&self->bindings);
   if (self->training_view != NULL)
     {
       elab_plot_view_set_trainer (self->training_view, NULL);
@@ -1554,12 +1469,6 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, column_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, play_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, speed_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, optimizer_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lr_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lr_log_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, momentum_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, steps_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "train.toggle-play", NULL, toggle_play_action);
@@ -1590,7 +1499,6 @@ elab_training_page_init (ElabTrainingPage *self)
   self->speed = SPEED_DEFAULT;
   self->t0 = -1;
 
-  self->syncing++;
   for (guint i = 0; i < n_builtins; i++)
     gtk_string_list_append (self->dataset_model, builtins[i].title);
   self->n_builtins = n_builtins;
@@ -1604,7 +1512,17 @@ elab_training_page_init (ElabTrainingPage *self)
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (paned_max_cb), self);
   g_signal_connect (self->paned, "notify::position", G_CALLBACK (paned_position_cb), self);
   gtk_adjustment_set_value (self->speed_adjustment, log10 (SPEED_DEFAULT));
-  self->syncing--;
+
+  self->bindings = elab_binding_group_new ();
+  elab_binding_group_bind_drop_down (self->bindings, "optimizer", self->optimizer_dropdown);
+  elab_binding_group_bind_adjustment (self->bindings, "learning-rate", self->lr_adjustment);
+  elab_binding_set_transform (elab_binding_group_bind_adjustment (self->bindings, "learning-rate",
+                                                                  self->lr_log_adjustment),
+                              lr_to_log, lr_from_log, NULL);
+  elab_binding_group_bind_adjustment (self->bindings, "momentum", self->momentum_adjustment);
+  elab_binding_group_bind_adjustment (self->bindings, "steps", self->steps_adjustment);
+  elab_binding_group_bind_toggle (self->bindings, "standardize", GTK_WIDGET (self->standardize_switch));
+  elab_binding_group_bind_toggle (self->bindings, "use-bias", GTK_WIDGET (self->bias_switch));
   update_speed_label (self);
   update_play_button (self);
   update_actions (self);
@@ -1642,6 +1560,7 @@ elab_training_page_set_document (ElabTrainingPage *self,
 
   elab_plot_view_set_document (self->training_view, document);
   elab_plot_view_set_document (self->landscape_view, document);
+  elab_binding_group_set_document (self->bindings, document);
 
   if (document != NULL)
     {
