@@ -34,7 +34,7 @@ run: build
 	./$(BUILD)/src/app/entropy-lab
 
 bench: build
-	./$(BUILD)/src/app/entropy-lab bench
+	./$(BUILD)/tests/bench/elab-bench
 
 install: build
 	$(MESON) install -C $(BUILD)

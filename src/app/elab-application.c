@@ -7,7 +7,7 @@
 #include "elab-config.h"
 
 #include "elab-application.h"
-#include "elab-trace.h"
+#include "elab-debug.h"
 #include "elab-presets.h"
 #include "elab-scenario.h"
 #include "elab-window.h"
@@ -28,7 +28,7 @@ elab_application_activate (GApplication *app)
 {
   ElabApplication *self = ELAB_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  elab_trace ("activate");
+  elab_debug_trace ("activate");
 
   if (window == NULL)
     {
@@ -52,9 +52,9 @@ elab_application_activate (GApplication *app)
       window = GTK_WINDOW (win);
     }
 
-  elab_trace ("present0");
+  elab_debug_trace ("present0");
   gtk_window_present (window);
-  elab_trace ("present1");
+  elab_debug_trace ("present1");
 }
 
 static int
@@ -174,9 +174,9 @@ elab_application_startup (GApplication *app)
     { "win.export", { "<Control>e", NULL } },
   };
 
-  elab_trace ("startup0");
+  elab_debug_trace ("startup0");
   G_APPLICATION_CLASS (elab_application_parent_class)->startup (app);
-  elab_trace ("startup1");
+  elab_debug_trace ("startup1");
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -222,7 +222,7 @@ elab_application_init (ElabApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), "[SUBCOMMAND …]");
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             "Without a subcommand, opens the window. Subcommands run "
-                                            "headless: curves, softmax, train, export, presets, datasets, bench.");
+                                            "headless: curves, softmax, train, export, presets, datasets.");
 }
 
 ElabApplication *

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "elab-plot-view.h"
+#include "elab-debug.h"
 
 struct _ElabPlotView
 {
@@ -56,9 +57,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Figures drawn by every view, for the window's frame statistics. */
-static guint total_frames;
 
 G_DEFINE_FINAL_TYPE (ElabPlotView, elab_plot_view, GTK_TYPE_WIDGET)
 
@@ -298,13 +296,10 @@ elab_plot_view_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
   elapsed = g_get_monotonic_time () - start;
 
-  if (self->n_frames == 0 && g_getenv ("ELAB_STARTUP_TRACE") != NULL)
-    g_printerr ("elab-startup: first %s figure drawn in %.1f ms\n",
-                elab_figure_kind_to_string (self->kind), elapsed / 1000.0);
+  elab_debug_figure_drawn (elab_figure_kind_to_string (self->kind), self->n_frames, elapsed);
   self->last_draw_us = elapsed;
   self->max_draw_us = MAX (self->max_draw_us, elapsed);
   self->n_frames++;
-  total_frames++;
 }
 
 static void
@@ -335,10 +330,8 @@ elab_plot_view_dispose (GObject *object)
 {
   ElabPlotView *self = ELAB_PLOT_VIEW (object);
 
-  if (g_getenv ("ELAB_FRAME_STATS") != NULL && self->n_frames > 0)
-    g_print ("elab-frame-stats: figure=%s frames=%u last_ms=%.3f max_ms=%.3f\n",
-             elab_figure_kind_to_string (self->kind), self->n_frames,
-             self->last_draw_us / 1000.0, self->max_draw_us / 1000.0);
+  elab_debug_figure_done (elab_figure_kind_to_string (self->kind), self->n_frames,
+                          self->last_draw_us, self->max_draw_us);
 
   elab_plot_view_set_document (self, NULL);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
@@ -588,11 +581,4 @@ elab_plot_view_get_draw_stats (ElabPlotView *self,
     *max_us = self->max_draw_us;
   if (n_frames != NULL)
     *n_frames = self->n_frames;
-}
-
-/* How many figures all plot views together have drawn. */
-guint
-elab_plot_view_get_total_frames (void)
-{
-  return total_frames;
 }

@@ -41,8 +41,6 @@ const char        *elab_plot_view_get_caption      (ElabPlotView       *self);
  * the desktop's style. */
 void               elab_plot_view_set_presentation (ElabPlotView       *self,
                                                     gboolean            presentation);
-/* Figures drawn by all plot views together (frame statistics). */
-guint              elab_plot_view_get_total_frames (void);
 /* Draw time inside snapshot, in microseconds: last and worst so far. */
 void               elab_plot_view_get_draw_stats   (ElabPlotView       *self,
                                                     gint64             *last_us,

@@ -9,7 +9,7 @@
 #define G_LOG_DOMAIN "elab-window"
 
 #include "elab-config.h"
-#include "elab-trace.h"
+#include "elab-debug.h"
 
 #include "elab-cross-entropy-page.h"
 #include "elab-entropy-page.h"
@@ -48,21 +48,7 @@ struct _ElabWindow
   guint                 save_source;
   gint64                last_change_us;
   gulong                changed_id;
-  gulong                frame_id;
-
-  /* ELAB_FRAME_STATS: the time of every frame that shows a changed
-   * parameter or a new figure (a training run), from the change or the
-   * frame clock's first phase, whichever comes first, to the end of its
-   * paint (GSK rendering included). */
-  gulong                paint_id;
-  gint64                frame_start;
-  gboolean              frame_changed;
-  guint                 figures_seen;
-  gint64                stats_from;
-  guint                 n_frame_times;
-  gint64                frame_times[4096];
-  gint64                first_counted;  /* end of the first and last counted frames */
-  gint64                last_counted;
+  ElabDebugFrames      *debug_frames;   /* while mapped, for tests/bench */
 };
 
 enum {
@@ -250,14 +236,7 @@ document_changed_cb (ElabDocument *document,
 {
   const ElabState *state = elab_document_get_state (document);
 
-  /* ELAB_FRAME_STATS: the pointer event may be handled before the frame
-   * begins. */
-  if (self->paint_id != 0)
-    {
-      if (self->frame_start == 0)
-        self->frame_start = g_get_monotonic_time ();
-      self->frame_changed = TRUE;
-    }
+  elab_debug_frames_note_change (self->debug_frames);
   if (what & ELAB_CHANGE_UNIT)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
   if (what & ELAB_CHANGE_LOOK)
@@ -443,109 +422,14 @@ close_request_cb (ElabWindow *self)
 }
 
 static void
-after_first_paint_cb (GdkFrameClock *clock,
-                      ElabWindow    *self)
-{
-  const char *t0 = g_getenv ("ELAB_STARTUP_T0_NS");
-  gint64 now = g_get_real_time ();
-
-  g_clear_signal_handler (&self->frame_id, clock);
-  /* For tests/bench/startup.sh: the first painted frame, then leave. */
-  if (t0 != NULL)
-    g_print ("startup-ms %.1f\n", (now * 1000.0 - g_ascii_strtod (t0, NULL)) / 1e6);
-  g_application_quit (g_application_get_default ());
-}
-
-/* Whichever phase a frame starts with: events, a tick, a layout. */
-static void
-frame_phase_cb (GdkFrameClock *clock,
-                ElabWindow    *self)
-{
-  if (self->frame_start == 0)
-    self->frame_start = g_get_monotonic_time ();
-}
-
-/* Only frames that show a change count, a parameter or a new figure (a
- * training run changes no parameter). The window's first second (fonts,
- * CSS, first layouts) is start-up, which tests/bench/startup.sh measures. */
-static void
-frame_painted_cb (GdkFrameClock *clock,
-                  ElabWindow    *self)
-{
-  guint figures = elab_plot_view_get_total_frames ();
-
-  if (self->frame_start != 0 && self->frame_start >= self->stats_from
-      && (self->frame_changed || figures != self->figures_seen))
-    {
-      gint64 now = g_get_monotonic_time ();
-
-      if (self->n_frame_times == 0)
-        self->first_counted = now;
-      self->last_counted = now;
-      self->frame_times[self->n_frame_times++ % G_N_ELEMENTS (self->frame_times)] =
-        now - self->frame_start;
-    }
-  self->frame_start = 0;
-  self->frame_changed = FALSE;
-  self->figures_seen = figures;
-}
-
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-print_frame_stats (ElabWindow *self)
-{
-  guint n = MIN (self->n_frame_times, G_N_ELEMENTS (self->frame_times));
-  guint over = 0;
-  double span, first_ms;
-
-  if (n == 0)
-    return;
-  /* The first frame of a drag is the one that finds memory cold. */
-  first_ms = self->frame_times[0] / 1000.0;
-
-  for (guint i = 0; i < n; i++)
-    over += self->frame_times[i] > 16000;
-
-  qsort (self->frame_times, n, sizeof (gint64), compare_gint64);
-  /* Frames per second from the first counted frame to the last. */
-  span = (self->last_counted - self->first_counted) / (double) G_USEC_PER_SEC;
-  g_print ("elab-frame-stats: frames=%u median_ms=%.2f p95_ms=%.2f max_ms=%.2f over_16ms=%u per_s=%.1f first_ms=%.2f\n",
-           n, self->frame_times[n / 2] / 1000.0, self->frame_times[(n * 95) / 100] / 1000.0,
-           self->frame_times[n - 1] / 1000.0, over, span > 0 ? (self->n_frame_times - 1) / span : 0.0,
-           first_ms);
-  self->n_frame_times = 0;
-}
-
-static void
 elab_window_map (GtkWidget *widget)
 {
   ElabWindow *self = ELAB_WINDOW (widget);
 
-  elab_trace ("map");
+  elab_debug_trace ("map");
   GTK_WIDGET_CLASS (elab_window_parent_class)->map (widget);
-
-  if (g_getenv ("ELAB_FRAME_STATS") != NULL && self->paint_id == 0)
-    {
-      static const char *phases[] = { "flush-events", "before-paint", "update", "layout" };
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-
-      self->stats_from = g_get_monotonic_time () + G_USEC_PER_SEC;
-      for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
-        g_signal_connect (clock, phases[i], G_CALLBACK (frame_phase_cb), self);
-      self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), self);
-    }
-
-  if (g_getenv ("ELAB_STARTUP_PROBE") != NULL && self->frame_id == 0)
-    self->frame_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                                       G_CALLBACK (after_first_paint_cb), self);
+  if (self->debug_frames == NULL)
+    self->debug_frames = elab_debug_frames_start (widget);
 }
 
 static void
@@ -608,15 +492,8 @@ static void
 elab_window_unmap (GtkWidget *widget)
 {
   ElabWindow *self = ELAB_WINDOW (widget);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
-  if (clock != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (clock, frame_phase_cb, self);
-      g_clear_signal_handler (&self->paint_id, clock);
-      g_clear_signal_handler (&self->frame_id, clock);
-    }
-  print_frame_stats (self);
+  g_clear_pointer (&self->debug_frames, elab_debug_frames_stop);
 
   GTK_WIDGET_CLASS (elab_window_parent_class)->unmap (widget);
 }
@@ -709,14 +586,14 @@ elab_window_init (ElabWindow *self)
   int width = 1280, height = 800;
   gboolean maximized = FALSE;
 
-  elab_trace ("win-init");
+  elab_debug_trace ("win-init");
   self->document = elab_document_new ();
   self->settings = elab_settings_new ();
-  elab_trace ("settings");
+  elab_debug_trace ("settings");
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
-  elab_trace ("template");
+  elab_debug_trace ("template");
 
   elab_settings_get_window (self->settings, &width, &height, &maximized);
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -732,16 +609,16 @@ elab_window_init (ElabWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORBLIND]);
 
-  elab_trace ("loaded");
+  elab_debug_trace ("loaded");
   elab_window_set_page (self, state.page);
-  elab_trace ("set_page");
+  elab_debug_trace ("set_page");
   self->changed_id = g_signal_connect (self->document, "changed",
                                        G_CALLBACK (document_changed_cb), self);
   visible_child_cb (self);
   /* Scenarios, scenes, presentation mode, notation: elab-window-scenes.c */
-  elab_trace ("pre-scenes");
+  elab_debug_trace ("pre-scenes");
   _elab_window_scenes_init (self);
-  elab_trace ("scenes");
+  elab_debug_trace ("scenes");
   /* Nothing to save yet: what was just loaded is what is stored. */
   g_clear_handle_id (&self->save_source, g_source_remove);
 }

@@ -48,7 +48,7 @@ elab_cli_presets (int    argc,
 
   parser = elab_cli_parser_new ("presets",
                                 "List the figures and the named presets.",
-                                "Figures are what `export --figure` and `bench --figure` draw. A preset is used "
+                                "Figures are what `export --figure` draws. A preset is used "
                                 "as\n`entropy-lab export --preset NAME --figure FIGURE --out FILE` or "
                                 "`entropy-lab --preset NAME`.");
   status = elab_cli_parser_parse (parser, argc, argv);

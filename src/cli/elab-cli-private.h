@@ -23,18 +23,8 @@ int  elab_cli_curves         (int argc, char **argv);
 int  elab_cli_softmax        (int argc, char **argv);
 int  elab_cli_export         (int argc, char **argv);
 int  elab_cli_presets        (int argc, char **argv);
-int  elab_cli_bench          (int argc, char **argv);
 int  elab_cli_train          (int argc, char **argv);
 int  elab_cli_datasets       (int argc, char **argv);
 int  elab_cli_handout        (int argc, char **argv);
-
-/* The trainer's part of `bench` (src/cli/elab-cli-bench-trainer.c): one
- * gradient step over @n_rows rows against the memory-bandwidth bound of
- * reading the same arrays. Fills ms per step (median) and ms per plain sum. */
-gboolean elab_cli_bench_trainer (guint    n_rows,
-                                 guint    repeats,
-                                 double  *res_step_ms,
-                                 double  *res_bound_ms,
-                                 GError **error);
 
 G_END_DECLS

@@ -29,7 +29,6 @@ static const Subcommand subcommands[] = {
   { "handout",  elab_cli_handout,  "a lesson as a PDF: a page per scene, answers after questions" },
   { "presets",  elab_cli_presets,  "list the presets and figures" },
   { "datasets", elab_cli_datasets, "list the built-in data sets" },
-  { "bench",    elab_cli_bench,    "time a figure's frame against matplotlib" },
 };
 
 int

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* TRUE when @name is a subcommand (curves, softmax, train, export, presets,
- * datasets, bench) or a top-level --help/--version the CLI answers. */
+ * datasets) or a top-level --help/--version the CLI answers. */
 gboolean elab_cli_is_subcommand (const char *name);
 /* The window's command line, checked before GApplication sees it: an
  * unknown option, a missing value or a mistyped subcommand is a usage

@@ -1,4 +1,4 @@
-/* elab-cli-bench-trainer.c
+/* elab-bench-trainer.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elab-cli-private.h"
+#include "elab-bench.h"
 #include "elab-dataset.h"
 #include "elab-trainer.h"
 
@@ -121,7 +121,7 @@ now_ms (void)
 }
 
 gboolean
-elab_cli_bench_trainer (guint    n_rows,
+elab_bench_trainer (guint    n_rows,
                         guint    repeats,
                         double  *res_step_ms,
                         double  *res_bound_ms,

@@ -1,10 +1,10 @@
-/* elab-cli-bench.c
+/* elab-bench.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `entropy-lab bench`: what one frame of a slider drag costs. Each frame
- * changes a parameter, recomputes the figure's samples and renders the
- * whole figure into an offscreen image surface, as the window does. The
+ * `make bench` (tests/bench/elab-bench): what one frame of a slider drag
+ * costs. Each frame changes a parameter, recomputes the figure's samples
+ * and renders the whole figure into an offscreen image surface. The
  * same figure is then redrawn by matplotlib (tests/bench/mpl_bench.py),
  * the slider-demo way and the blitting way, and the ratios printed.
  */
@@ -16,11 +16,12 @@
 
 #include <cairo.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 
+#include "elab-bench.h"
 #include "elab-cli-options.h"
 #include "elab-cli-output.h"
 #include "elab-cli-private.h"
-#include "elab-config.h"
 #include "elab-figure.h"
 #include "elab-presets.h"
 
@@ -191,20 +192,15 @@ bench_ours (FigureResult *result,
   cairo_surface_destroy (surface);
 }
 
-/* The script: $ELAB_MPL_BENCH, then an installed copy, then the source
- * tree this binary was built from. */
+/* The script: $ELAB_MPL_BENCH, else the one beside this file. */
 static char *
 find_mpl_script (void)
 {
   const char *env = g_getenv ("ELAB_MPL_BENCH");
-  g_autofree char *source_root = g_path_get_dirname (ELAB_SOURCE_DATADIR);
-  g_autofree char *installed = g_build_filename (ELAB_DATADIR, "bench", "mpl_bench.py", NULL);
-  g_autofree char *source = g_build_filename (source_root, "tests", "bench", "mpl_bench.py", NULL);
+  g_autofree char *source = g_build_filename (ELAB_BENCH_SOURCE_DIR, "mpl_bench.py", NULL);
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&installed);
   if (g_file_test (source, G_FILE_TEST_IS_REGULAR))
     return g_steal_pointer (&source);
 
@@ -515,9 +511,9 @@ add_optional_bool (JsonBuilder *builder,
     json_builder_add_boolean_value (builder, value >= bar);
 }
 
-int
-elab_cli_bench (int    argc,
-                char **argv)
+static int
+run_bench (int    argc,
+           char **argv)
 {
   g_autoptr(ElabCliParser) parser = NULL;
   g_autoptr(GError) trainer_error = NULL;
@@ -605,7 +601,7 @@ elab_cli_bench (int    argc,
     }
 
   if (!no_trainer)
-    trainer_ok = elab_cli_bench_trainer (BENCH_TRAINER_ROWS, BENCH_TRAINER_REPEATS, &step_ms, &bound_ms,
+    trainer_ok = elab_bench_trainer (BENCH_TRAINER_ROWS, BENCH_TRAINER_REPEATS, &step_ms, &bound_ms,
                                          &trainer_error);
 
   if (json)
@@ -708,4 +704,16 @@ elab_cli_bench (int    argc,
     return ELAB_EXIT_DATA;
 
   return ELAB_EXIT_OK;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* As the command line does: numbers in the C locale, errors and the
+   * usage line under the program's own name. */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+  g_set_prgname ("entropy-lab");
+  return run_bench (argc, argv);
 }
