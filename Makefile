@@ -9,10 +9,12 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages the build and the tests need.
 BUILD_DEPS = meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-dev-bin \
              libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpango1.0-dev \
-             libpng-dev
+             libpng-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libimagequant-dev libgif-dev \
+             gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly \
+             gstreamer1.0-plugins-bad
 TEST_DEPS  = xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3 python3-mpmath \
              python3-numpy python3-matplotlib python3-sklearn python3-gi python3-pyatspi \
-             gir1.2-atspi-2.0 desktop-file-utils appstream clang imagemagick poppler-utils
+             gir1.2-atspi-2.0 desktop-file-utils appstream clang imagemagick ffmpeg poppler-utils
 
 .PHONY: all deps test-deps build run check bench clean install
 

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "elab-cli-animation.h"
 #include "elab-cli-options.h"
 #include "elab-cli-private.h"
 #include "elab-cli-signals.h"
@@ -101,6 +102,10 @@ elab_cli_export (int    argc,
   gint64 frames = 30;
   gboolean frames_seen = FALSE;
   ElabSweep sweep;
+  /* An animation: GIF, WebM or MP4. */
+  ElabCliAnimationFlags anim = ELAB_CLI_ANIMATION_FLAGS_INIT;
+  ElabAnimationFormat anim_format;
+  gboolean animation;
 
   parser = elab_cli_parser_new ("export",
                                 "Write a figure as PNG, SVG or PDF.",
@@ -158,6 +163,7 @@ elab_cli_export (int    argc,
                               "Sweep one parameter over the frames (see below)", "PARAM:FROM:TO");
   elab_cli_parser_add_int (parser, "frames", 1, ELAB_SWEEP_MAX_FRAMES, &frames, &frames_seen,
                            "Number of frames of a sweep (default 30)", "N");
+  _elab_cli_animation_flags_add (parser, &anim);
   elab_cli_state_flags_add (parser, &flags,
                             ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_LOOK |
                             ELAB_CLI_STATE_CURVES | ELAB_CLI_STATE_MODELS | ELAB_CLI_STATE_SOFTMAX |
@@ -183,7 +189,12 @@ elab_cli_export (int    argc,
 
   if (out == NULL)
     return elab_cli_fail (ELAB_EXIT_USAGE, "export: --out FILE.png|FILE.svg|FILE.pdf is required");
-  if (!elab_export_format_from_path (out, &format))
+  animation = elab_animation_format_from_path (out, &anim_format);
+  if (animation)
+    format = ELAB_EXPORT_PNG;
+  else if ((status = _elab_cli_animation_flags_check_unused (&anim)) >= 0)
+    return status;
+  if (!animation && !elab_export_format_from_path (out, &format))
     {
       const char *dot = strrchr (out, '.');
       const char *slash = strrchr (out, '/');
@@ -193,8 +204,8 @@ elab_cli_export (int    argc,
       if (*base == '\0' || dot == base)
         return elab_cli_fail (ELAB_EXIT_USAGE, "--out: '%s' needs a file name (e.g. slide.png)", out);
       if (dot == NULL || (slash != NULL && dot < slash))
-        return elab_cli_fail (ELAB_EXIT_USAGE, "--out: '%s' has no extension (use .png, .svg or .pdf)", out);
-      return elab_cli_fail (ELAB_EXIT_USAGE, "--out: unsupported file extension '%s' (use .png, .svg or .pdf)",
+        return elab_cli_fail (ELAB_EXIT_USAGE, "--out: '%s' has no extension (use .png, .svg, .pdf, .gif, .webm or .mp4)", out);
+      return elab_cli_fail (ELAB_EXIT_USAGE, "--out: unsupported file extension '%s' (use .png, .svg, .pdf, .gif, .webm or .mp4)",
                             dot);
     }
 
@@ -214,6 +225,9 @@ elab_cli_export (int    argc,
 
   if (sweep_text != NULL && !elab_sweep_parse (sweep_text, &sweep, &error))
     return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
+  if (animation && sweep_text == NULL)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--out: a %s animation needs --sweep PARAM:FROM:TO",
+                          elab_animation_format_name (anim_format));
   if (sweep_text == NULL && frames_seen)
     return elab_cli_fail (ELAB_EXIT_USAGE, "--frames: only with --sweep PARAM:FROM:TO");
 
@@ -230,6 +244,9 @@ elab_cli_export (int    argc,
   style.transparent = transparent;
   style.caption = caption;
 
+  if (animation)
+    return _elab_cli_export_animation (&anim, anim_format, &sweep, (guint) frames, out, kind, &state, &style,
+                                       (int) width, (int) height, scale);
   if (sweep_text != NULL)
     return _elab_cli_export_sweep (&sweep, (guint) frames, out, kind, &state, &style,
                                    (int) width, (int) height, scale, format);

@@ -1,0 +1,916 @@
+/* elab-animation.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * MP4 and WebM go through GStreamer (appsrc ! videoconvert ! encoder !
+ * muxer ! filesink), so the codecs are the ones every GNOME media app
+ * uses. Debian 12's GStreamer has no GIF encoder (gst-plugins-rs is not
+ * packaged and gst-libav leaves FFmpeg's out), so a GIF is quantised by
+ * libimagequant (pngquant's library) to one palette for the whole
+ * animation, so colours do not flicker between frames, and written by
+ * giflib: each frame only as the rectangle that changed, with unchanged
+ * pixels transparent, which keeps a sweep's GIF small. The frames are
+ * mapped onto that palette here with Floyd–Steinberg dithering rather than
+ * by libimagequant's remapper, which spends 50 ms a 1080p frame in
+ * floating point to place colours that are nearly all exactly in the
+ * palette.
+ *
+ * The file is written to ".NAME.elab-tmp-XXXXXX" beside the target (the
+ * same name and lock an export uses, so a killed run's leftover is found
+ * and removed the same way) and renamed over NAME at the end.
+ */
+#include "elab-animation.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gif_lib.h>
+#include <glib/gstdio.h>
+#include <gst/app/gstappsrc.h>
+#include <gst/gst.h>
+#include <libimagequant.h>
+#include <math.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+/* GIF: index 255 marks a pixel that did not change since the last frame. */
+#define GIF_TRANSPARENT 255
+/* Open addressing for the palette's own colours, a quarter full. */
+#define EXACT_SLOTS 1024
+
+struct _ElabAnimation
+{
+  ElabAnimationFormat  format;
+  ElabAnimationOptions options;
+  int                  width;
+  int                  height;
+  char                *path;
+  char                *tmp;
+  char                *display;
+  int                  fd;
+  guint                n_frames;
+  gboolean             finished;
+
+  /* MP4, WebM */
+  GstElement          *pipeline;
+  GstElement          *src;
+  GstBuffer           *last;
+
+  /* GIF */
+  liq_attr            *attr;
+  liq_histogram       *histogram;
+  liq_result          *quant;
+  GifFileType         *gif;
+  int                  write_errno;
+  guint32             *previous;      /* the last frame's pixels, to find what changed */
+  guint8              *rgba;          /* a sample frame, as libimagequant reads it */
+  guint8              *indices;       /* the changed rectangle mapped to the palette, written one frame later */
+  int                 *error_rows;    /* dithering: this row's and the next row's error, ×16 */
+  guint8               palette[256][3];
+  int                  n_palette;
+  guint32              exact_key[EXACT_SLOTS];
+  guint8               exact_index[EXACT_SLOTS];
+  gint16              *cell;          /* nearest entry per 6-bit colour cell, −1 until needed */
+  gboolean             pending;       /* indices holds a frame not yet written */
+  int                  px, py, pw, ph;
+};
+
+gboolean
+elab_animation_format_from_path (const char          *path,
+                                 ElabAnimationFormat *res)
+{
+  const char *base, *dot;
+  ElabAnimationFormat format;
+
+  if (path == NULL)
+    return FALSE;
+  base = strrchr (path, G_DIR_SEPARATOR);
+  base = base ? base + 1 : path;
+  dot = strrchr (base, '.');
+  if (dot == NULL || dot == base)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (dot, ".gif") == 0)
+    format = ELAB_ANIMATION_GIF;
+  else if (g_ascii_strcasecmp (dot, ".webm") == 0)
+    format = ELAB_ANIMATION_WEBM;
+  else if (g_ascii_strcasecmp (dot, ".mp4") == 0)
+    format = ELAB_ANIMATION_MP4;
+  else
+    return FALSE;
+
+  if (res)
+    *res = format;
+  return TRUE;
+}
+
+const char *
+elab_animation_format_name (ElabAnimationFormat format)
+{
+  switch (format)
+    {
+    case ELAB_ANIMATION_GIF:
+      return "GIF";
+    case ELAB_ANIMATION_WEBM:
+      return "WebM";
+    case ELAB_ANIMATION_MP4:
+    default:
+      return "MP4";
+    }
+}
+
+/* The GStreamer elements each format needs and the Debian package that
+ * ships them, for the one line a missing plugin gets. */
+static const struct
+{
+  ElabAnimationFormat format;
+  const char         *element;
+  const char         *package;
+} needed_elements[] = {
+  { ELAB_ANIMATION_MP4, "appsrc", "gstreamer1.0-plugins-base" },
+  { ELAB_ANIMATION_MP4, "videoconvert", "gstreamer1.0-plugins-base" },
+  { ELAB_ANIMATION_MP4, "x264enc", "gstreamer1.0-plugins-ugly" },
+  { ELAB_ANIMATION_MP4, "h264parse", "gstreamer1.0-plugins-bad" },
+  { ELAB_ANIMATION_MP4, "mp4mux", "gstreamer1.0-plugins-good" },
+  { ELAB_ANIMATION_MP4, "filesink", "libgstreamer1.0-0" },
+  { ELAB_ANIMATION_WEBM, "appsrc", "gstreamer1.0-plugins-base" },
+  { ELAB_ANIMATION_WEBM, "videoconvert", "gstreamer1.0-plugins-base" },
+  { ELAB_ANIMATION_WEBM, "vp8enc", "gstreamer1.0-plugins-good" },
+  { ELAB_ANIMATION_WEBM, "webmmux", "gstreamer1.0-plugins-good" },
+  { ELAB_ANIMATION_WEBM, "filesink", "libgstreamer1.0-0" },
+};
+
+static gboolean
+gst_ready (GError **error)
+{
+  static gsize once = 0;
+  static gboolean ok;
+  static char *message;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GError) local = NULL;
+
+      ok = gst_init_check (NULL, NULL, &local);
+      if (!ok)
+        message = g_strdup (local ? local->message : "unknown error");
+      g_once_init_leave (&once, 1);
+    }
+  if (!ok)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "GStreamer could not start: %s", message);
+  return ok;
+}
+
+gboolean
+elab_animation_check (ElabAnimationFormat         format,
+                      int                         width_px,
+                      int                         height_px,
+                      const ElabAnimationOptions *options,
+                      GError                    **error)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (options->fps < 1 || options->fps > ELAB_ANIMATION_MAX_FPS
+      || (format == ELAB_ANIMATION_GIF && options->fps > ELAB_ANIMATION_MAX_GIF_FPS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "%s plays 1…%d frames per second (got %u)", elab_animation_format_name (format),
+                   format == ELAB_ANIMATION_GIF ? ELAB_ANIMATION_MAX_GIF_FPS : ELAB_ANIMATION_MAX_FPS,
+                   options->fps);
+      return FALSE;
+    }
+  if (!(options->hold_s >= 0 && options->hold_s <= ELAB_ANIMATION_MAX_HOLD_S))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "the hold on the last frame must be 0…%g seconds (got %g)", ELAB_ANIMATION_MAX_HOLD_S,
+                   options->hold_s);
+      return FALSE;
+    }
+  /* H.264 in 4:2:0 halves both chroma sides: slide programs and browsers
+   * refuse an odd size rather than guess. */
+  if (format == ELAB_ANIMATION_MP4 && (width_px % 2 != 0 || height_px % 2 != 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "MP4 (H.264, yuv420p) needs an even width and height in pixels; %d×%d is odd (try %d×%d)",
+                   width_px, height_px, width_px + width_px % 2, height_px + height_px % 2);
+      return FALSE;
+    }
+  if (format == ELAB_ANIMATION_GIF)
+    {
+      if (width_px > 65535 || height_px > 65535)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "GIF is at most 65535 pixels a side (got %d×%d)", width_px, height_px);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!gst_ready (error))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (needed_elements); i++)
+    {
+      g_autoptr(GstElementFactory) factory = NULL;
+
+      if (needed_elements[i].format != format)
+        continue;
+      factory = gst_element_factory_find (needed_elements[i].element);
+      if (factory == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       "%s needs the GStreamer element %s: install the Debian package %s",
+                       elab_animation_format_name (format), needed_elements[i].element,
+                       needed_elements[i].package);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+fail_errno (ElabAnimation  *self,
+            int             saved,
+            GError        **error)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               "Could not write “%s”: %s", self->display, g_strerror (saved));
+  return FALSE;
+}
+
+/* --------------------------------------------------------------- GStreamer */
+
+static gboolean
+bus_error (ElabAnimation  *self,
+           GstClockTime    timeout,
+           GError        **error)
+{
+  g_autoptr(GstBus) bus = gst_element_get_bus (self->pipeline);
+  g_autoptr(GstMessage) message = NULL;
+  g_autoptr(GError) gst_error = NULL;
+  g_autofree char *debug = NULL;
+
+  message = gst_bus_timed_pop_filtered (bus, timeout, GST_MESSAGE_ERROR | GST_MESSAGE_EOS);
+  if (message == NULL || GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS)
+    return FALSE;
+
+  gst_message_parse_error (message, &gst_error, &debug);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write “%s”: %s", self->display,
+               gst_error ? gst_error->message : "encoder error");
+  return TRUE;
+}
+
+static gboolean
+video_open (ElabAnimation  *self,
+            GError        **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GstCaps) caps = NULL;
+  g_autoptr(GstElement) sink = NULL;
+  g_autoptr(GstElement) convert = NULL;
+  const char *description;
+  guint threads = MAX (1, g_get_num_processors ());
+
+  /* Slides are flat colour and thin lines: x264's "animation" tuning and
+   * a constant quality keep edges sharp; veryfast keeps a 1080p frame
+   * cheaper than drawing it. VP8's realtime deadline does the same. The
+   * BT.709 matrix is what players assume for HD and what the caps
+   * announce, so colours match the PNG export. */
+  if (self->format == ELAB_ANIMATION_MP4)
+    description = "appsrc name=src ! videoconvert name=convert dither=none ! "
+                  "video/x-raw,format=I420,colorimetry=bt709 ! "
+                  "x264enc speed-preset=veryfast psy-tune=animation pass=quant quantizer=20 "
+                  "key-int-max=60 ! video/x-h264,profile=high ! h264parse ! "
+                  "mp4mux faststart=true ! filesink name=sink";
+  else
+    description = "appsrc name=src ! videoconvert name=convert dither=none ! "
+                  "video/x-raw,format=I420,colorimetry=bt709 ! "
+                  "vp8enc name=enc deadline=1 cpu-used=8 end-usage=cq cq-level=10 target-bitrate=8000000 "
+                  "keyframe-max-dist=60 ! webmmux ! filesink name=sink";
+
+  self->pipeline = gst_parse_launch (description, &parse_error);
+  if (self->pipeline == NULL || parse_error != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Could not set up the %s encoder: %s",
+                   elab_animation_format_name (self->format),
+                   parse_error ? parse_error->message : "unknown error");
+      return FALSE;
+    }
+
+  self->src = gst_bin_get_by_name (GST_BIN (self->pipeline), "src");
+  sink = gst_bin_get_by_name (GST_BIN (self->pipeline), "sink");
+  convert = gst_bin_get_by_name (GST_BIN (self->pipeline), "convert");
+  g_object_set (sink, "location", self->tmp, "async", FALSE, NULL);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (convert), "n-threads"))
+    g_object_set (convert, "n-threads", threads, NULL);
+  if (self->format == ELAB_ANIMATION_WEBM)
+    {
+      g_autoptr(GstElement) enc = gst_bin_get_by_name (GST_BIN (self->pipeline), "enc");
+
+      g_object_set (enc, "threads", threads, NULL);
+    }
+
+  /* Cairo's ARGB32 is a native-endian 32-bit word: B, G, R, A in memory
+   * on little-endian machines. Opaque, so the alpha byte is ignored. */
+  caps = gst_caps_new_simple ("video/x-raw",
+                              "format", G_TYPE_STRING, G_BYTE_ORDER == G_LITTLE_ENDIAN ? "BGRx" : "xRGB",
+                              "width", G_TYPE_INT, self->width,
+                              "height", G_TYPE_INT, self->height,
+                              "framerate", GST_TYPE_FRACTION, (int) self->options.fps, 1,
+                              NULL);
+  /* A few frames in flight at most: the producer waits for the encoder. */
+  g_object_set (self->src,
+                "caps", caps,
+                "format", GST_FORMAT_TIME,
+                "block", TRUE,
+                "max-bytes", (guint64) self->width * self->height * 4 * 3,
+                NULL);
+
+  if (gst_element_set_state (self->pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
+    {
+      if (!bus_error (self, 0, error))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not start the %s encoder for “%s”",
+                     elab_animation_format_name (self->format), self->display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+surface_unref_cb (gpointer data)
+{
+  cairo_surface_destroy (data);
+}
+
+static gboolean
+video_push (ElabAnimation  *self,
+            GstBuffer      *buffer,
+            guint           index,
+            GError        **error)
+{
+  guint64 fps = self->options.fps;
+  GstClockTime pts = gst_util_uint64_scale (index, GST_SECOND, fps);
+
+  buffer = gst_buffer_make_writable (buffer);
+  GST_BUFFER_PTS (buffer) = pts;
+  GST_BUFFER_DTS (buffer) = GST_CLOCK_TIME_NONE;
+  GST_BUFFER_DURATION (buffer) = gst_util_uint64_scale (index + 1, GST_SECOND, fps) - pts;
+
+  if (gst_app_src_push_buffer (GST_APP_SRC (self->src), buffer) != GST_FLOW_OK)
+    {
+      if (!bus_error (self, 0, error))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write “%s”: the encoder stopped",
+                     self->display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+video_add (ElabAnimation    *self,
+           cairo_surface_t  *frame,
+           GError          **error)
+{
+  GstBuffer *buffer;
+  gsize size = (gsize) cairo_image_surface_get_stride (frame) * self->height;
+
+  /* The surface's own memory, no copy; freed when the encoder is done. */
+  buffer = gst_buffer_new_wrapped_full (GST_MEMORY_FLAG_READONLY, cairo_image_surface_get_data (frame), size, 0,
+                                        size, cairo_surface_reference (frame), surface_unref_cb);
+  gst_clear_buffer (&self->last);
+  self->last = gst_buffer_ref (buffer);
+  return video_push (self, buffer, self->n_frames, error);
+}
+
+static gboolean
+video_finish (ElabAnimation  *self,
+              GError        **error)
+{
+  guint hold = (guint) lround (self->options.hold_s * self->options.fps);
+
+  /* The hold is the last frame again: every player shows it, where a
+   * long last-frame duration is shown differently by each. */
+  for (guint i = 0; i < hold && self->last != NULL; i++)
+    if (!video_push (self, gst_buffer_copy (self->last), self->n_frames + i, error))
+      return FALSE;
+  gst_clear_buffer (&self->last);
+
+  gst_app_src_end_of_stream (GST_APP_SRC (self->src));
+  if (bus_error (self, GST_CLOCK_TIME_NONE, error))
+    return FALSE;
+  gst_element_set_state (self->pipeline, GST_STATE_NULL);
+  return TRUE;
+}
+
+/* --------------------------------------------------------------------- GIF */
+
+static int
+gif_write_cb (GifFileType  *gif,
+              const GifByteType *data,
+              int           length)
+{
+  ElabAnimation *self = gif->UserData;
+  int left = length;
+
+  while (left > 0)
+    {
+      ssize_t n = write (self->fd, data, (size_t) left);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          self->write_errno = errno;
+          return 0;
+        }
+      data += n;
+      left -= (int) n;
+    }
+  return length;
+}
+
+static void
+to_rgba (const guint32 *in,
+         guint8        *out,
+         int            width)
+{
+  for (int x = 0; x < width; x++)
+    {
+      guint32 pixel = in[x];
+
+      out[0] = (guint8) (pixel >> 16);
+      out[1] = (guint8) (pixel >> 8);
+      out[2] = (guint8) pixel;
+      out[3] = 255;
+      out += 4;
+    }
+}
+
+static gboolean
+gif_fail (ElabAnimation  *self,
+          int             gif_error,
+          GError        **error)
+{
+  if (self->write_errno != 0)
+    return fail_errno (self, self->write_errno, error);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write “%s”: %s", self->display,
+               GifErrorString (gif_error) ? GifErrorString (gif_error) : "GIF error");
+  return FALSE;
+}
+
+void
+elab_animation_add_sample (ElabAnimation   *self,
+                           cairo_surface_t *frame)
+{
+  liq_image *image;
+  const guint8 *data;
+  int stride;
+
+  g_return_if_fail (self != NULL && self->format == ELAB_ANIMATION_GIF && self->quant == NULL);
+
+  cairo_surface_flush (frame);
+  data = cairo_image_surface_get_data (frame);
+  stride = cairo_image_surface_get_stride (frame);
+  for (int y = 0; y < self->height; y++)
+    to_rgba ((const guint32 *) (data + (gsize) y * stride), self->rgba + (gsize) y * self->width * 4, self->width);
+  image = liq_image_create_rgba (self->attr, self->rgba, self->width, self->height, 0);
+  liq_histogram_add_image (self->histogram, self->attr, image);
+  liq_image_destroy (image);
+}
+
+static gboolean
+gif_start (ElabAnimation  *self,
+           GError        **error)
+{
+  const liq_palette *palette;
+  ColorMapObject *map;
+  int gif_error = 0;
+
+  if (liq_histogram_quantize (self->histogram, self->attr, &self->quant) != LIQ_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not make a GIF palette for “%s”", self->display);
+      return FALSE;
+    }
+  palette = liq_get_palette (self->quant);
+
+  map = GifMakeMapObject (256, NULL);
+  memset (map->Colors, 0, 256 * sizeof (GifColorType));
+  self->n_palette = (int) MIN (palette->count, GIF_TRANSPARENT);
+  for (int i = 0; i < self->n_palette; i++)
+    {
+      guint32 key = ((guint32) palette->entries[i].r << 16) | ((guint32) palette->entries[i].g << 8)
+                    | palette->entries[i].b;
+      guint h = (key * 2654435761u) >> 22;
+
+      self->palette[i][0] = palette->entries[i].r;
+      self->palette[i][1] = palette->entries[i].g;
+      self->palette[i][2] = palette->entries[i].b;
+      while (self->exact_key[h] != 0)
+        h = (h + 1) & (EXACT_SLOTS - 1);
+      self->exact_key[h] = key | 0x1000000;
+      self->exact_index[h] = (guint8) i;
+
+      map->Colors[i].Red = palette->entries[i].r;
+      map->Colors[i].Green = palette->entries[i].g;
+      map->Colors[i].Blue = palette->entries[i].b;
+    }
+
+  self->gif = EGifOpen (self, gif_write_cb, &gif_error);
+  if (self->gif == NULL)
+    {
+      GifFreeMapObject (map);
+      return gif_fail (self, gif_error, error);
+    }
+  EGifSetGifVersion (self->gif, true);
+  if (EGifPutScreenDesc (self->gif, self->width, self->height, 8, 0, map) == GIF_ERROR)
+    {
+      GifFreeMapObject (map);
+      return gif_fail (self, self->gif->Error, error);
+    }
+  GifFreeMapObject (map);
+
+  if (self->options.loop)
+    {
+      /* The NETSCAPE2.0 block every browser and slide program reads:
+       * loop count 0 = forever. */
+      static const GifByteType app[] = "NETSCAPE2.0";
+      static const GifByteType count[] = { 1, 0, 0 };
+
+      if (EGifPutExtensionLeader (self->gif, APPLICATION_EXT_FUNC_CODE) == GIF_ERROR
+          || EGifPutExtensionBlock (self->gif, 11, app) == GIF_ERROR
+          || EGifPutExtensionBlock (self->gif, 3, count) == GIF_ERROR
+          || EGifPutExtensionTrailer (self->gif) == GIF_ERROR)
+        return gif_fail (self, self->gif->Error, error);
+    }
+  return TRUE;
+}
+
+/* Writes the pending frame with its delay, in hundredths of a second: the
+ * frame's span on the frame clock, rounded per frame so that the total
+ * stays exact at rates that are not a whole number of hundredths. */
+static gboolean
+gif_write_pending (ElabAnimation  *self,
+                   gboolean        last,
+                   GError        **error)
+{
+  GraphicsControlBlock gcb = { 0 };
+  GifByteType ext[4];
+  guint i = self->n_frames - 1;
+  guint fps = self->options.fps;
+  long delay = lround ((double) (i + 1) * 100 / fps) - lround ((double) i * 100 / fps);
+
+  if (last)
+    delay += lround (self->options.hold_s * 100);
+  gcb.DisposalMode = DISPOSE_DO_NOT;
+  gcb.UserInputFlag = false;
+  gcb.DelayTime = (int) MIN (delay, 65535);
+  gcb.TransparentColor = i == 0 ? NO_TRANSPARENT_COLOR : GIF_TRANSPARENT;
+  EGifGCBToExtension (&gcb, ext);
+
+  if (EGifPutExtension (self->gif, GRAPHICS_EXT_FUNC_CODE, 4, ext) == GIF_ERROR
+      || EGifPutImageDesc (self->gif, self->px, self->py, self->pw, self->ph, false, NULL) == GIF_ERROR)
+    return gif_fail (self, self->gif->Error, error);
+  for (int y = 0; y < self->ph; y++)
+    if (EGifPutLine (self->gif, self->indices + (gsize) y * self->pw, self->pw) == GIF_ERROR)
+      return gif_fail (self, self->gif->Error, error);
+
+  self->pending = FALSE;
+  return TRUE;
+}
+
+/* The palette entry nearest to (r, g, b): a colour of the palette itself
+ * (every flat area of a figure) is found exactly; any other through a
+ * table of 64 levels a channel filled as colours turn up, whose error the
+ * dithering then carries to the neighbours. */
+static guint8
+nearest (ElabAnimation *self,
+         int            r,
+         int            g,
+         int            b)
+{
+  guint32 key = ((guint32) r << 16) | ((guint32) g << 8) | (guint32) b;
+  guint h = (key * 2654435761u) >> 22;
+  guint cell;
+
+  while (self->exact_key[h] != 0)
+    {
+      if ((self->exact_key[h] & 0xffffff) == key)
+        return self->exact_index[h];
+      h = (h + 1) & (EXACT_SLOTS - 1);
+    }
+
+  cell = ((guint) (r >> 2) << 12) | ((guint) (g >> 2) << 6) | (guint) (b >> 2);
+  if (self->cell[cell] < 0)
+    {
+      int cr = (r & ~3) + 2, cg = (g & ~3) + 2, cb = (b & ~3) + 2;
+      int best = 0, best_d = G_MAXINT;
+
+      for (int i = 0; i < self->n_palette; i++)
+        {
+          int dr = cr - self->palette[i][0], dg = cg - self->palette[i][1], db = cb - self->palette[i][2];
+          /* Green weighs most and blue least, roughly as the eye does. */
+          int d = 3 * dr * dr + 4 * dg * dg + 2 * db * db;
+
+          if (d < best_d)
+            {
+              best_d = d;
+              best = i;
+            }
+        }
+      self->cell[cell] = (gint16) best;
+    }
+  return (guint8) self->cell[cell];
+}
+
+/* Floyd–Steinberg over the changed rectangle into self->indices. Pixels
+ * that did not change since the last frame become transparent (the
+ * viewer keeps what it shows) and pass no error on, so a still part of
+ * the figure keeps exactly the same indices from frame to frame. */
+static void
+gif_remap (ElabAnimation *self,
+           const guint8  *data,
+           int            stride,
+           gboolean       first)
+{
+  int w = self->pw;
+  int *cur = self->error_rows;
+  int *next = self->error_rows + 3 * (w + 2);
+
+  memset (cur, 0, sizeof (int) * 3 * (w + 2));
+  for (int y = 0; y < self->ph; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) (self->py + y) * stride) + self->px;
+      const guint32 *prev = self->previous + (gsize) (self->py + y) * self->width + self->px;
+      guint8 *out = self->indices + (gsize) y * w;
+      int *swap;
+
+      memset (next, 0, sizeof (int) * 3 * (w + 2));
+      for (int x = 0; x < w; x++)
+        {
+          guint32 pixel = row[x];
+          int *e = cur + 3 * (x + 1);
+          int c[3];
+          guint8 index;
+
+          if (!first && pixel == prev[x])
+            {
+              out[x] = GIF_TRANSPARENT;
+              continue;
+            }
+          c[0] = (int) ((pixel >> 16) & 0xff);
+          c[1] = (int) ((pixel >> 8) & 0xff);
+          c[2] = (int) (pixel & 0xff);
+          if (e[0] | e[1] | e[2])
+            for (int k = 0; k < 3; k++)
+              c[k] = CLAMP (c[k] + e[k] / 16, 0, 255);
+
+          index = nearest (self, c[0], c[1], c[2]);
+          out[x] = index;
+          for (int k = 0; k < 3; k++)
+            {
+              int err = c[k] - self->palette[index][k];
+
+              if (err == 0)
+                continue;
+              e[3 + k] += 7 * err;
+              next[3 * x + k] += 3 * err;
+              next[3 * (x + 1) + k] += 5 * err;
+              next[3 * (x + 2) + k] += err;
+            }
+        }
+      swap = cur;
+      cur = next;
+      next = swap;
+    }
+}
+
+static gboolean
+gif_add (ElabAnimation    *self,
+         cairo_surface_t  *frame,
+         GError          **error)
+{
+  const guint8 *data = cairo_image_surface_get_data (frame);
+  int stride = cairo_image_surface_get_stride (frame);
+  int x0 = self->width, x1 = -1, y0 = self->height, y1 = -1;
+  gboolean first = self->n_frames == 0;
+
+  if (self->quant == NULL && !gif_start (self, error))
+    return FALSE;
+  if (self->pending && !gif_write_pending (self, FALSE, error))
+    return FALSE;
+
+  /* The rectangle that changed since the last frame. */
+  for (int y = 0; y < self->height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      const guint32 *prev = self->previous + (gsize) y * self->width;
+      int x, xe;
+
+      if (!first && memcmp (row, prev, (gsize) self->width * 4) == 0)
+        continue;
+      for (x = 0; x < self->width && !first && row[x] == prev[x]; x++)
+        ;
+      for (xe = self->width - 1; xe > x && !first && row[xe] == prev[xe]; xe--)
+        ;
+      x0 = MIN (x0, first ? 0 : x);
+      x1 = MAX (x1, first ? self->width - 1 : xe);
+      y0 = MIN (y0, y);
+      y1 = y;
+    }
+  if (x1 < 0)
+    {
+      /* Nothing changed: one transparent pixel carries the frame's delay. */
+      x0 = x1 = y0 = y1 = 0;
+    }
+
+  self->px = x0;
+  self->py = y0;
+  self->pw = x1 - x0 + 1;
+  self->ph = y1 - y0 + 1;
+  gif_remap (self, data, stride, first);
+
+  for (int y = y0; y <= y1 && x1 >= 0; y++)
+    memcpy (self->previous + (gsize) y * self->width, data + (gsize) y * stride, (gsize) self->width * 4);
+  if (first)
+    for (int y = 0; y < self->height; y++)
+      memcpy (self->previous + (gsize) y * self->width, data + (gsize) y * stride, (gsize) self->width * 4);
+
+  self->pending = TRUE;
+  return TRUE;
+}
+
+static gboolean
+gif_finish (ElabAnimation  *self,
+            GError        **error)
+{
+  int gif_error = 0;
+  GifFileType *gif;
+
+  if (self->pending && !gif_write_pending (self, TRUE, error))
+    return FALSE;
+  gif = g_steal_pointer (&self->gif);
+  if (gif != NULL && EGifCloseFile (gif, &gif_error) == GIF_ERROR)
+    return gif_fail (self, gif_error, error);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- Public */
+
+ElabAnimation *
+elab_animation_new (ElabAnimationFormat         format,
+                    const char                 *path,
+                    int                         width_px,
+                    int                         height_px,
+                    const ElabAnimationOptions *options,
+                    GError                    **error)
+{
+  g_autoptr(ElabAnimation) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (path != NULL && options != NULL, NULL);
+
+  if (!elab_animation_check (format, width_px, height_px, options, error))
+    return NULL;
+
+  self = g_new0 (ElabAnimation, 1);
+  self->format = format;
+  self->options = *options;
+  self->width = width_px;
+  self->height = height_px;
+  self->path = g_strdup (path);
+  self->display = g_filename_display_name (path);
+  self->fd = -1;
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  self->tmp = g_strdup_printf ("%s%s.%s.elab-tmp-XXXXXX", dir, G_DIR_SEPARATOR_S, base);
+  self->fd = g_mkstemp_full (self->tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (self->fd < 0)
+    {
+      int saved = errno;
+
+      g_clear_pointer (&self->tmp, g_free);
+      fail_errno (self, saved, error);
+      return NULL;
+    }
+  /* Marks the temporary as being written, as an export does. */
+  flock (self->fd, LOCK_EX | LOCK_NB);
+
+  if (format == ELAB_ANIMATION_GIF)
+    {
+      self->attr = liq_attr_create ();
+      /* 255 colours: index 255 is "unchanged". Speed 5 of 10 is
+       * libimagequant's default trade; the histogram of a few frames of
+       * flat colour quantises in milliseconds either way. */
+      liq_set_max_colors (self->attr, 255);
+      liq_set_speed (self->attr, 8);
+      self->histogram = liq_histogram_create (self->attr);
+      self->previous = g_new (guint32, (gsize) width_px * height_px);
+      self->rgba = g_malloc ((gsize) width_px * height_px * 4);
+      self->indices = g_malloc ((gsize) width_px * height_px);
+      self->error_rows = g_new (int, 2 * 3 * ((gsize) width_px + 2));
+      self->cell = g_new (gint16, 1 << 18);
+      memset (self->cell, 0xff, sizeof (gint16) << 18);
+    }
+  else if (!video_open (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+elab_animation_needs_samples (ElabAnimation *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->format == ELAB_ANIMATION_GIF && self->quant == NULL;
+}
+
+gboolean
+elab_animation_add_frame (ElabAnimation    *self,
+                          cairo_surface_t  *frame,
+                          GError          **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL && !self->finished, FALSE);
+  g_return_val_if_fail (cairo_image_surface_get_width (frame) == self->width, FALSE);
+  g_return_val_if_fail (cairo_image_surface_get_height (frame) == self->height, FALSE);
+
+  cairo_surface_flush (frame);
+  if (self->format == ELAB_ANIMATION_GIF)
+    ok = gif_add (self, frame, error);
+  else
+    ok = video_add (self, frame, error);
+  if (ok)
+    self->n_frames++;
+  return ok;
+}
+
+gboolean
+elab_animation_finish (ElabAnimation  *self,
+                       GError        **error)
+{
+  int saved;
+
+  g_return_val_if_fail (self != NULL && !self->finished, FALSE);
+
+  if (self->n_frames == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Could not write “%s”: no frames",
+                   self->display);
+      return FALSE;
+    }
+  if (self->format == ELAB_ANIMATION_GIF ? !gif_finish (self, error) : !video_finish (self, error))
+    return FALSE;
+
+  if (fsync (self->fd) != 0 && errno != EINVAL && errno != EROFS)
+    return fail_errno (self, errno, error);
+  if (g_rename (self->tmp, self->path) != 0)
+    return fail_errno (self, errno, error);
+  self->finished = TRUE;
+  saved = close (self->fd) == 0 ? 0 : errno;
+  self->fd = -1;
+  if (saved != 0)
+    {
+      g_unlink (self->path);
+      return fail_errno (self, saved, error);
+    }
+  return TRUE;
+}
+
+void
+elab_animation_free (ElabAnimation *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->pipeline != NULL)
+    {
+      gst_element_set_state (self->pipeline, GST_STATE_NULL);
+      gst_clear_object (&self->src);
+      gst_object_unref (self->pipeline);
+    }
+  gst_clear_buffer (&self->last);
+  if (self->gif != NULL)
+    EGifCloseFile (self->gif, NULL);
+  if (self->quant != NULL)
+    liq_result_destroy (self->quant);
+  if (self->histogram != NULL)
+    liq_histogram_destroy (self->histogram);
+  if (self->attr != NULL)
+    liq_attr_destroy (self->attr);
+  if (!self->finished && self->tmp != NULL)
+    g_unlink (self->tmp);
+  if (self->fd >= 0)
+    close (self->fd);
+  g_free (self->previous);
+  g_free (self->rgba);
+  g_free (self->indices);
+  g_free (self->error_rows);
+  g_free (self->cell);
+  g_free (self->tmp);
+  g_free (self->path);
+  g_free (self->display);
+  g_free (self);
+}
