@@ -12,6 +12,7 @@
 
 #include "elab-cli-animation.h"
 #include "elab-cli-private.h"
+#include "elab-cli-signals.h"
 #include "elab-export.h"
 
 void
@@ -121,7 +122,8 @@ _elab_cli_export_animation (const ElabCliAnimationFlags *flags,
   options.hold_s = flags->hold_s;
 
   ok = elab_sweep_export_animation (sweep, n_frames, out, format, &options, flags->poster, kind, state, style,
-                                    width, height, scale, NULL, tty ? progress_cb : NULL, &bar, &error);
+                                    width, height, scale, elab_cli_signals_watch (), tty ? progress_cb : NULL, &bar,
+                                    &error);
   if (tty && bar.last_width > 0)
     {
       /* Clear the bar so that the prompt or an error starts clean. */
@@ -131,6 +133,9 @@ _elab_cli_export_animation (const ElabCliAnimationFlags *flags,
     }
   if (ok)
     return ELAB_EXIT_OK;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && elab_cli_signals_exit_status () != 0)
+    return elab_cli_signals_exit_status ();
 
   if (error->domain == G_OPTION_ERROR)
     return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
