@@ -36,7 +36,6 @@ struct _ElabEntropyPage
   gulong           dark_id;
 
   ElabModelEditor *editors[ELAB_MAX_MODELS];
-  double           readout_x;
 };
 
 enum {
@@ -98,13 +97,14 @@ update_hover (ElabEntropyPage *self)
   if (self->document == NULL)
     return;
 
-  /* Keep the last hovered x (at first x = 1, where the figure marks its
-   * points), so the panel does not jump as the pointer leaves. */
-  if (isnan (x))
-    x = self->readout_x;
-  self->readout_x = x;
-
+  /* The x the figure marks its points at (elab-figure-entropy.c): the
+   * hovered x inside the range, else x = 1 kept inside the range. A
+   * remembered x would disagree with the figure once the pointer left or
+   * the range changed. */
   state = elab_document_get_state (self->document);
+  if (!(x >= state->x_min && x <= state->x_max))
+    x = CLAMP (1.0, state->x_min, state->x_max);
+
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)
     {
       double z = elab_logistic_logit (&state->models[i], x);
@@ -130,7 +130,7 @@ document_changed_cb (ElabDocument    *document,
   if (what & (ELAB_CHANGE_MODELS | ELAB_CHANGE_RANGE | ELAB_CHANGE_UNIT))
     update_means (self);
 
-  if (what & (ELAB_CHANGE_MODELS | ELAB_CHANGE_UNIT))
+  if (what & (ELAB_CHANGE_MODELS | ELAB_CHANGE_RANGE | ELAB_CHANGE_UNIT))
     update_hover (self);
 }
 
@@ -248,7 +248,6 @@ elab_entropy_page_init (ElabEntropyPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->curves = elab_model_curves_new (ELAB_MAX_SAMPLES);
-  self->readout_x = 1.0;
   self->editors[0] = self->editor_a;
   self->editors[1] = self->editor_b;
   self->editors[2] = self->editor_c;

@@ -840,6 +840,70 @@ _elab_draw_swatch (ElabFigure *figure,
   _elab_draw_marker (figure, cr, x + w / 2, y + h / 2, index);
 }
 
+/* A swatch that shows only what the figure draws for the entry: the line
+ * without a marker, the marker without a line, a data point, a cross. */
+static void
+draw_swatch_kind (ElabFigure *figure,
+                  cairo_t    *cr,
+                  double      x,
+                  double      y,
+                  double      w,
+                  double      h,
+                  guint       index,
+                  ElabSwatch  kind)
+{
+  const ElabRgba *c = _elab_theme_series (&figure->theme, index);
+  const ElabMetrics *m = &figure->metrics;
+  double cx = x + w / 2, cy = y + h / 2;
+
+  switch (kind)
+    {
+    case ELAB_SWATCH_LINE:
+      {
+        static const double xs[2] = { 0, 1 }, ys[2] = { 0, 0 };
+        ElabPanel unit = { ELAB_PANEL_NONE, { x, y, w, h },
+                           { 0, 1, x, x + w, 0, 0, { 0 } },
+                           { 0, 1, y + h / 2, y + h / 2 - 1, 0, 0, { 0 } } };
+
+        _elab_draw_series_color (figure, cr, &unit, xs, ys, 2, index, c);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      }
+      break;
+    case ELAB_SWATCH_MARKER:
+      _elab_draw_marker (figure, cr, cx, cy, index);
+      break;
+    case ELAB_SWATCH_DOT:
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, cy, 0.8 * m->marker_r, 0, 2 * G_PI);
+      _elab_set_source (cr, c);
+      cairo_fill (cr);
+      break;
+    case ELAB_SWATCH_CROSS:
+      {
+        double r = MIN (1.6 * m->marker_r, 0.45 * h);
+
+        cairo_save (cr);
+        cairo_new_path (cr);
+        cairo_move_to (cr, cx - r, cy - r);
+        cairo_line_to (cr, cx + r, cy + r);
+        cairo_move_to (cr, cx - r, cy + r);
+        cairo_line_to (cr, cx + r, cy - r);
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+        cairo_set_line_width (cr, 2.5 * m->line_w);
+        cairo_stroke_preserve (cr);
+        _elab_set_source (cr, c);
+        cairo_set_line_width (cr, m->line_w);
+        cairo_stroke (cr);
+        cairo_restore (cr);
+      }
+      break;
+    case ELAB_SWATCH_LINE_MARKER:
+    default:
+      _elab_draw_swatch (figure, cr, x, y, w, h, index, FALSE);
+      break;
+    }
+}
+
 void
 _elab_draw_block_swatch (ElabFigure     *figure,
                          cairo_t        *cr,
@@ -1255,6 +1319,8 @@ _elab_draw_legend (ElabFigure            *figure,
 
           _elab_fill_rect (cr, &r, e->band_color);
         }
+      else if (e->series != ELAB_LEGEND_NO_SWATCH && e->swatch != ELAB_SWATCH_LINE_MARKER && !e->band)
+        draw_swatch_kind (figure, cr, box->x + inner, y + 0.15 * row, sw, 0.7 * row, e->series, e->swatch);
       else if (e->series != ELAB_LEGEND_NO_SWATCH)
         _elab_draw_swatch (figure, cr, box->x + inner, y + 0.15 * row, sw, 0.7 * row,
                            e->series, e->band);
@@ -1313,7 +1379,7 @@ _elab_caption_strip_height (const ElabFigure *figure,
 
 /* How far a title or subtitle's type may step down to fit the figure's
  * width before the line is cut instead. */
-#define HEADING_MIN_SCALE 0.6
+#define HEADING_MIN_SCALE 0.75
 
 /* @text's layout with its top left at (@x, @y), @scale times its size. */
 static void
@@ -1403,10 +1469,11 @@ _elab_draw_frame (ElabFigure  *figure,
       const char *tab = strchr (subtitle, '\t');
       double room = MAX (1, figure->width - 2 * m->pad);
 
-      /* A subtitle longer than the figure is wide steps its type down
-       * like the title; only one too long even so ends in "…" at its
-       * edge (cut before any sub/superscript run, see _elab_text). One
-       * that fits is drawn exactly as without a limit. */
+      /* A subtitle with a formula (after a tab) longer than the figure is
+       * wide steps its type down like the title; only one too long even
+       * so ends in "…" at its edge (cut before any sub/superscript run,
+       * see _elab_text). One that fits is drawn exactly as without a
+       * limit. */
       if (tab && (gsize) (tab - subtitle) < 256)
         {
           char head[256];
@@ -1448,15 +1515,14 @@ _elab_draw_frame (ElabFigure  *figure,
         }
       else
         {
-          ElabText *st = _elab_text (figure, ELAB_FONT_LABEL, subtitle, TRUE, -1);
+          /* A description (a data set's name and the run's settings):
+           * cut at the figure's edge rather than shrunk. */
+          ElabText *st = _elab_text (figure, ELAB_FONT_LABEL, subtitle, TRUE, room);
 
-          if (st != NULL && st->width > room && st->width * HEADING_MIN_SCALE > room)
-            st = _elab_text (figure, ELAB_FONT_LABEL, subtitle, TRUE, room / HEADING_MIN_SCALE);
           if (st != NULL)
             {
               _elab_set_source (cr, &t->muted);
-              show_scaled (cr, st, round (m->pad), round (y), MIN (1.0, room / MAX (st->width, 1)));
-              figure->heading_cut |= _elab_text_is_cut (st);
+              show_scaled (cr, st, round (m->pad), round (y), 1.0);
             }
         }
       y += round (1.4 * m->label_px);

@@ -22,7 +22,9 @@
 #define CURVE_N  241
 #define N_LEVELS 9
 
-#define SERIES_PATH 1
+/* The run's colour and marker, as the Training figure draws "now" (the
+ * class colours are 1 and 2). */
+#define SERIES_PATH 0
 #define SERIES_OPT  3
 
 typedef struct
@@ -654,12 +656,14 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
     {
       format_point (c->bias, opt_w, opt_b, det_opt, sizeof det_opt);
       _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
-      entries[n_entries++] = (ElabLegendEntry) { "optimum:", v_opt, SERIES_OPT, FALSE, .detail = det_opt };
+      /* A haloed × on the map, a marker on the 1-D curve. */
+      entries[n_entries++] = (ElabLegendEntry) { "optimum:", v_opt, SERIES_OPT, FALSE, .detail = det_opt,
+                                                 .swatch = c->bias ? ELAB_SWATCH_CROSS : ELAB_SWATCH_MARKER };
     }
   else
     entries[n_entries++] = (ElabLegendEntry) { "no finite optimum (separable)", NULL,
                                                ELAB_LEGEND_NO_SWATCH, FALSE };
-  heading = _elab_train_status_label (elab_trainer_get_status (trainer));
+  heading = _elab_train_status_label (trainer);
 
   /* The legend strip of a narrow figure is as wide as the panel, whose
    * side insets do not depend on its height. */

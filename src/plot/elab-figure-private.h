@@ -456,6 +456,16 @@ void     _elab_draw_frame         (ElabFigure       *figure,
 
 #define ELAB_LEGEND_NO_SWATCH G_MAXUINT
 
+/* What a legend entry's swatch shows: what the figure draws for it. */
+typedef enum
+{
+  ELAB_SWATCH_LINE_MARKER = 0,  /* the series' line with its marker */
+  ELAB_SWATCH_LINE,             /* the line alone */
+  ELAB_SWATCH_MARKER,           /* the marker alone */
+  ELAB_SWATCH_DOT,              /* a filled circle: a data point */
+  ELAB_SWATCH_CROSS,            /* a haloed ×: the landscape's optimum */
+} ElabSwatch;
+
 typedef struct
 {
   const char *label;        /* Pango markup */
@@ -469,6 +479,7 @@ typedef struct
                              * b = 0"), on a line of its own when the
                              * entry takes two lines; may be NULL */
   const ElabRgba *band_color; /* a band swatch's colour; NULL: the theme's band */
+  ElabSwatch  swatch;       /* a line swatch's kind */
 } ElabLegendEntry;
 
 /* A boxed legend in @box, one entry per row (1.75 × legend font) while
@@ -635,6 +646,6 @@ void     _elab_layer_paint             (const ElabLayer        *layer,
 void     _elab_layer_clear             (ElabLayer              *layer);
 
 /* A training run's state in words ("no finite optimum"), for figures. */
-const char *_elab_train_status_label     (ElabTrainStatus        status);
+const char *_elab_train_status_label     (const ElabTrainer     *trainer);
 
 G_END_DECLS

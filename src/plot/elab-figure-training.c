@@ -225,8 +225,15 @@ draw_message (ElabFigure     *figure,
 }
 
 const char *
-_elab_train_status_label (ElabTrainStatus status)
+_elab_train_status_label (const ElabTrainer *trainer)
 {
+  ElabTrainStatus status = elab_trainer_get_status (trainer);
+
+  /* A run that has not taken its first step is not running yet (the
+   * figure said "step 0 · running" before anything ran, in exports too). */
+  if (status == ELAB_TRAIN_STATUS_RUNNING && elab_trainer_get_steps (trainer) == 0)
+    return "not started";
+
   switch (status)
     {
     case ELAB_TRAIN_STATUS_CONVERGED:         return "converged";
@@ -596,14 +603,16 @@ _elab_figure_draw_training (ElabFigure        *figure,
                 settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "" : b1,
                 settings->standardize ? ", standardised x" : "",
                 elab_trainer_get_steps (trainer),
-                _elab_train_status_label (elab_trainer_get_status (trainer)));
+                _elab_train_status_label (trainer));
     _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
 
     /* Legend: classes, the current fit with its loss, the optimum. */
     g_snprintf (lab_c0, sizeof lab_c0, "%s = 0", d->y_name);
     g_snprintf (lab_c1, sizeof lab_c1, "%s = 1", d->y_name);
-    entries[n_entries++] = (ElabLegendEntry) { lab_c0, NULL, class_series[0], FALSE };
-    entries[n_entries++] = (ElabLegendEntry) { lab_c1, NULL, class_series[1], FALSE };
+    /* Each swatch is what the plot draws: points for the classes, the
+     * optimum as a dashed line (its curve and its loss), no marker. */
+    entries[n_entries++] = (ElabLegendEntry) { lab_c0, NULL, class_series[0], FALSE, .swatch = ELAB_SWATCH_DOT };
+    entries[n_entries++] = (ElabLegendEntry) { lab_c1, NULL, class_series[1], FALSE, .swatch = ELAB_SWATCH_DOT };
     format_num (w, b1, sizeof b1);
     format_num (b, b2, sizeof b2);
     /* In a half-width box the numbers go after the name, on their own
@@ -618,8 +627,10 @@ _elab_figure_draw_training (ElabFigure        *figure,
         format_num (opt_b, b2, sizeof b2);
         g_snprintf (lab_opt, sizeof lab_opt, narrow ? "w = %s, b = %s" : "optimum: w = %s, b = %s", b1, b2);
         _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
-        entries[n_entries++] = narrow ? (ElabLegendEntry) { "optimum:", v_opt, SERIES_OPT, FALSE, .detail = lab_opt }
-                                      : (ElabLegendEntry) { lab_opt, v_opt, SERIES_OPT, FALSE };
+        entries[n_entries++] = narrow ? (ElabLegendEntry) { "optimum:", v_opt, SERIES_OPT, FALSE, .detail = lab_opt,
+                                                            .swatch = ELAB_SWATCH_LINE }
+                                      : (ElabLegendEntry) { lab_opt, v_opt, SERIES_OPT, FALSE,
+                                                            .swatch = ELAB_SWATCH_LINE };
       }
     else
       {

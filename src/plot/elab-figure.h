@@ -78,8 +78,9 @@ gboolean        elab_figure_pick             (const ElabFigure       *figure,
                                               double                 *res_x,
                                               double                 *res_p);
 
-/* After a draw: whether the title or subtitle had to be cut (end in "…")
- * even with its type stepped down, as far as it may, to the width. */
+/* After a draw: whether the title or the subtitle's formula had to be cut
+ * (end in "…") even with its type stepped down, as far as it may, to the
+ * width. */
 gboolean        elab_figure_get_heading_cut  (const ElabFigure       *figure);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabFigure, elab_figure_free)

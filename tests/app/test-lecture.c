@@ -482,6 +482,65 @@ test_cross_hair_rests (void)
   spin ();
 }
 
+static void
+pointer_leaves (ElabPlotView *view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "leave");
+    }
+}
+
+/* The Entropy page's cards read the models at the x the figure marks: the
+ * hovered x, else x = 1 inside the range; not the last hovered x once the
+ * pointer has left or the range has moved. */
+static void
+test_entropy_cards_follow_figure (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabDocument *document = elab_window_get_document (window);
+  ElabPlotView *view;
+  GtkWidget *card;
+  g_autofree char *hovered = NULL;
+  guint frames;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  elab_window_set_page (window, ELAB_PAGE_ENTROPY);
+  gtk_window_present (GTK_WINDOW (window));
+  view = elab_window_get_visible_plot_view (window);
+  frames = frames_of (view);
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  wait_for_frame (view, frames);
+
+  card = find_label_full (GTK_WIDGET (window), "at x = ", TRUE);
+  g_assert_nonnull (card);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 1.00:"));
+
+  move_pointer (view, gtk_widget_get_width (GTK_WIDGET (view)) / 5.0, gtk_widget_get_height (GTK_WIDGET (view)) / 4.0);
+  g_assert_false (isnan (elab_plot_view_get_hover_x (view)));
+  hovered = g_strdup (gtk_label_get_label (GTK_LABEL (card)));
+  g_test_message ("hovered: %s", hovered);
+  g_assert_false (g_str_has_prefix (hovered, "at x = 1.00:"));
+
+  pointer_leaves (view);
+  g_test_message ("left: %s", gtk_label_get_label (GTK_LABEL (card)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 1.00:"));
+
+  /* x from 2 to 6: the figure marks x = 2. */
+  elab_document_edit (document)->x_min = 2.0;
+  elab_document_changed (document, ELAB_CHANGE_RANGE);
+  g_test_message ("range [2, 6]: %s", gtk_label_get_label (GTK_LABEL (card)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 2.00:"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Lecture/fits-small-screen", test_fits_small_screen);
   g_test_add_func ("/elab/app/Lecture/presentation-figure", test_presentation_figure);
   g_test_add_func ("/elab/app/Lecture/cross-hair-rests", test_cross_hair_rests);
+  g_test_add_func ("/elab/app/Lecture/entropy-cards-follow-figure", test_entropy_cards_follow_figure);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "elab-export.h"
 #include "elab-figure-private.h"
 #include "elab-presets.h"
+#include "elab-trainer.h"
 #include "plot-test-util.h"
 
 /* Pixels of @rgb (within a few levels: anti-aliasing aside) in the left
@@ -89,6 +90,64 @@ test_bernoulli (void)
   g_rmdir (dir);
 }
 
+/* The text of @kind's figure as a PDF of @state (and @trainer). */
+static char *
+figure_text (ElabFigureKind     kind,
+             const ElabState   *state,
+             const ElabTrainer *trainer)
+{
+  g_autoptr(ElabFigure) figure = elab_figure_new (kind);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  g_autofree char *dir = g_dir_make_tmp ("elab-lesson-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  char *text = NULL;
+  int status = 0;
+
+  g_assert_true (elab_export_figure (figure, state, trainer, &style, 1280, 720, 1.0, ELAB_EXPORT_PDF, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_unlink (pdf);
+  g_rmdir (dir);
+  return text;
+}
+
+/* Before its first step a run is "not started", not "running" (in the
+ * window and in its exports); after a step it runs. */
+static void
+test_training_not_started (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ElabTrainer) trainer = NULL;
+  g_autofree char *before = NULL, *after = NULL, *landscape = NULL;
+  ElabState state;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext is missing");
+      return;
+    }
+  elab_state_init_default (&state);
+  state.page = ELAB_PAGE_TRAINING;
+  trainer = elab_trainer_new_for_state (&state, &error);
+  g_assert_no_error (error);
+
+  before = figure_text (ELAB_FIGURE_TRAINING, &state, trainer);
+  landscape = figure_text (ELAB_FIGURE_LANDSCAPE, &state, trainer);
+  g_test_message ("%s", before);
+  g_assert_nonnull (strstr (before, "not started"));
+  g_assert_null (strstr (before, "running"));
+  g_assert_nonnull (strstr (landscape, "not started"));
+  g_assert_null (strstr (landscape, "running"));
+
+  elab_trainer_step (trainer, 1);
+  after = figure_text (ELAB_FIGURE_TRAINING, &state, trainer);
+  g_assert_null (strstr (after, "not started"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -96,6 +155,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/elab/plot/LessonFigures/bernoulli", test_bernoulli);
+  g_test_add_func ("/elab/plot/LessonFigures/training-not-started", test_training_not_started);
 
   return g_test_run ();
 }
