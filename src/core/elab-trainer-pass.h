@@ -3,11 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The trainer's pass over the rows, included by elab-trainer.c once per
- * vector width: ELAB_PASS_LANES doubles per vector (8, 4 or 2),
- * ELAB_PASS_PERMUTE 1 where the exp's table is one permute of two
- * registers (8 lanes), VD and VI the vector type names and V(name) the
- * function names for this width; all five are undefined at the end. The
- * includer defines Sums, SUB_VECTORS and exp2_sixteenths.
+ * vector width: ELAB_PASS_LANES doubles per vector (4 or 2), VD and VI
+ * the vector type names and V(name) the function names for this width;
+ * all four are undefined at the end. The includer defines Sums,
+ * SUB_VECTORS and exp2_sixteenths.
  */
 
 typedef double VD __attribute__ ((vector_size (ELAB_PASS_LANES * sizeof (double))));
@@ -16,9 +15,7 @@ typedef gint64 VI __attribute__ ((vector_size (ELAB_PASS_LANES * sizeof (gint64)
 static inline __attribute__ ((always_inline)) VD
 V(vsplat) (double v)
 {
-#if ELAB_PASS_LANES == 8
-  return (VD) { v, v, v, v, v, v, v, v };
-#elif ELAB_PASS_LANES == 4
+#if ELAB_PASS_LANES == 4
   return (VD) { v, v, v, v };
 #else
   return (VD) { v, v };
@@ -33,22 +30,12 @@ V(vblend) (VI mask,
   return (VD) (((VI) a & mask) | ((VI) b & ~mask));
 }
 
-/* 2^((idx & 15)/16) per lane: with AVX-512 one permute of the table
- * held in two registers, otherwise loads from the table in memory. */
+/* 2^((idx & 15)/16) per lane, loaded from the table in memory. */
 static inline __attribute__ ((always_inline)) VD
 V(vtable16) (VI idx)
 {
   VD res;
 
-#if ELAB_PASS_PERMUTE
-  {
-    VD lo, hi;
-
-    memcpy (&lo, exp2_sixteenths, sizeof lo);
-    memcpy (&hi, exp2_sixteenths + ELAB_PASS_LANES, sizeof hi);
-    return __builtin_shuffle (lo, hi, idx & 15);
-  }
-#endif
   for (int l = 0; l < ELAB_PASS_LANES; l++)
     res[l] = exp2_sixteenths[idx[l] & 15];
   return res;
@@ -254,4 +241,3 @@ V(pass_body) (const double *x,
 #undef VI
 #undef V
 #undef ELAB_PASS_LANES
-#undef ELAB_PASS_PERMUTE

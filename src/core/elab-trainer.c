@@ -2,46 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One pass over the data computes, at the current (w, b), the loss, the
- * gradient and (for Newton) the Hessian. The pass is written with GCC
- * vector extensions and a branch-free exp so that the compiler can use
- * the widest SIMD unit of the machine it runs on (target clones), and it
- * is split over two threads for large data sets: a step over a million
- * rows then costs little more than reading the rows.
+ * Gradient descent, momentum and Newton's method on the mean
+ * cross-entropy, in standardised coordinates where that makes them
+ * independent of the data's scale. Each step is one pass over the rows
+ * (elab-trainer-pass.c) on the caller's thread.
  */
 #include <math.h>
 #include <string.h>
 
 #include "elab-trainer.h"
-
-/* The vector helpers pass 64-byte vectors by value; they are always
- * inlined, so the ABI note GCC gives for that does not apply. */
-#pragma GCC diagnostic ignored "-Wpsabi"
-
-#define SUB_VECTORS 16
-
-/* The pass is built for three vector widths, each in the registers it
- * fits: 8 doubles for AVX-512, 4 for AVX2 with FMA, 2 for plain x86-64
- * (SSE2) and other CPUs. GCC splits a vector wider than the registers into
- * scalar code: the 8-wide pass alone ran 7 times slower on AVX2 and 8
- * times on SSE2. The CPU picks the widest at the first pass. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-# define ELAB_HAVE_X86_KERNELS 1
-#endif
-
-/* Sums of one pass, in standardised coordinates xs = (x − c)·k. The
- * loss is lin + log1p + log2_count·ln 2, every part a sum of terms ≥ 0. */
-typedef struct
-{
-  double lin;         /* Σ max(z, 0) − y·z */
-  double log1p;       /* Σ log1p(e^−|z|), less log2_count·ln 2 */
-  double log2_count;  /* a whole number */
-  double s0;          /* Σ (ŷ − y) */
-  double s1;          /* Σ (ŷ − y)·xs */
-  double h00;         /* Σ ŷ(1−ŷ)·xs² */
-  double h01;         /* Σ ŷ(1−ŷ)·xs */
-  double h11;         /* Σ ŷ(1−ŷ) */
-} Sums;
+#include "elab-trainer-private.h"
 
 /* How the labels are separated, when they are: which way the loss has no
  * finite minimiser decides what the user is told. */
@@ -95,429 +65,7 @@ struct _ElabTrainer
   guint64              stride;       /* history keeps steps that are multiples */
   gboolean             last_transient;
 
-  guint                n_threads;   /* 0: as many as help, 1: the caller's only */
 };
-
-/* ------------------------------------------------------------------ */
-/* The pass                                                            */
-
-/* 2^(j/16), j = 0…15, rounded to nearest. */
-static const double exp2_sixteenths[16] = {
-  0x1p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0,
-  0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0,
-  0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f09p+0,
-  0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0,
-};
-
-#ifdef ELAB_HAVE_X86_KERNELS
-# define V(name) name##_8
-# define VD vdouble8
-# define VI vint8
-# define ELAB_PASS_LANES 8
-# define ELAB_PASS_PERMUTE 1
-# include "elab-trainer-pass.h"
-
-# define V(name) name##_4
-# define VD vdouble4
-# define VI vint4
-# define ELAB_PASS_LANES 4
-# define ELAB_PASS_PERMUTE 0
-# include "elab-trainer-pass.h"
-#endif
-
-#define V(name) name##_2
-#define VD vdouble2
-#define VI vint2
-#define ELAB_PASS_LANES 2
-#define ELAB_PASS_PERMUTE 0
-#include "elab-trainer-pass.h"
-
-typedef void (*PassKernel) (const double *x, const double *y, gsize n, double w, double b,
-                            double c, double k, gboolean hessian, Sums *res);
-
-#define DEFINE_PASS_KERNEL(name, attributes, body) \
-  attributes static void \
-  name (const double *x, const double *y, gsize n, double w, double b, double c, \
-        double k, gboolean hessian, Sums *res) \
-  { \
-    body (x, y, n, w, b, c, k, hessian, res); \
-  }
-
-#ifdef ELAB_HAVE_X86_KERNELS
-DEFINE_PASS_KERNEL (pass_kernel_8, __attribute__ ((target ("avx512f"))), pass_body_8)
-DEFINE_PASS_KERNEL (pass_kernel_4, __attribute__ ((target ("avx2,fma"))), pass_body_4)
-#endif
-DEFINE_PASS_KERNEL (pass_kernel_2, , pass_body_2)
-
-/* The pass of a vector width: 0 the widest this CPU runs, or 8, 4, 2;
- * NULL when the CPU cannot run that width. */
-static PassKernel
-kernel_of_width (guint lanes)
-{
-#ifdef ELAB_HAVE_X86_KERNELS
-  __builtin_cpu_init ();
-  if ((lanes == 0 || lanes == 8) && __builtin_cpu_supports ("avx512f"))
-    return pass_kernel_8;
-  if ((lanes == 0 || lanes == 4) && __builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))
-    return pass_kernel_4;
-#endif
-  if (lanes == 0 || lanes == 2)
-    return pass_kernel_2;
-  return NULL;
-}
-
-static PassKernel kernel;  /* (atomic) set at the first pass */
-
-static void
-pass_kernel (const double *x,
-             const double *y,
-             gsize         n,
-             double        w,
-             double        b,
-             double        c,
-             double        k,
-             gboolean      hessian,
-             Sums         *res)
-{
-  PassKernel kern = g_atomic_pointer_get (&kernel);
-
-  if (G_UNLIKELY (kern == NULL))
-    {
-      elab_trainer_set_vector_width (0);
-      kern = g_atomic_pointer_get (&kernel);
-    }
-  kern (x, y, n, w, b, c, k, hessian, res);
-}
-
-guint
-elab_trainer_set_vector_width (guint lanes)
-{
-  PassKernel k = kernel_of_width (lanes);
-
-  if (k == NULL)
-    return 0;
-  g_atomic_pointer_set (&kernel, k);
-#ifdef ELAB_HAVE_X86_KERNELS
-  return k == pass_kernel_8 ? 8 : k == pass_kernel_4 ? 4 : 2;
-#else
-  return 2;
-#endif
-}
-
-static void
-add_sums (Sums       *a,
-          const Sums *b)
-{
-  a->lin += b->lin;
-  a->log1p += b->log1p;
-  a->log2_count += b->log2_count;
-  a->s0 += b->s0;
-  a->s1 += b->s1;
-  a->h00 += b->h00;
-  a->h01 += b->h01;
-  a->h11 += b->h11;
-}
-
-/* Rows per chunk of a large pass. Both threads claim chunks from a shared
- * counter, so a thread the scheduler leaves waiting (the machine is busy)
- * costs little: the other one takes the remaining chunks. The chunks'
- * sums are added in chunk order, so the result does not depend on which
- * thread took which chunk, nor on whether a second thread helped at all:
- * runs are reproducible bit for bit. */
-#define CHUNK_ROWS (16 * 1024)
-
-/* How long the worker spins for the next pass before it sleeps, in µs.
- * Training takes its steps microseconds apart, while waking a sleeping
- * thread costs tens of microseconds (more in a virtual machine, whose idle
- * CPU halts): 10–20% of a million-row step. A short spin, then sleep,
- * saves that without burning a core once training stops. */
-#define SPIN_US 200
-
-typedef struct
-{
-  gint             ref_count;  /* (atomic; plain ints, so ThreadSanitizer sees them) */
-  ElabDataset     *dataset;    /* keeps x and y alive for a late worker */
-  gsize            n;
-  guint            n_chunks;
-  double           w;
-  double           b;
-  double           c;
-  double           k;
-  gboolean         hessian;
-  gint             next;       /* next chunk to claim (atomic) */
-  gint            *done;       /* per chunk: its sums are in place (atomic) */
-  Sums            *sums;       /* per chunk, by whoever claimed it */
-} Job;
-
-/* The one helper thread, shared by every trainer and started on first
- * use. A pass offers its job in the slot; the worker takes it, or the
- * caller withdraws it when it got through alone. The caller never waits
- * for the worker beyond a chunk's time: a chunk the worker still holds
- * then (the scheduler paused it) is computed again by the caller, to the
- * same bits, and the worker finishes its copy later on a reference of its
- * own. worker_sleeping pairs with the slot (a store, then a load of the
- * other, sequentially consistent), so a sleeping worker is always woken. */
-static struct
-{
-  GMutex    mutex;
-  GCond     cond;             /* the worker sleeps here */
-  gboolean  ok;               /* two CPUs and a worker thread */
-  Job      *slot;             /* offered job (atomic) */
-  gint      worker_sleeping;  /* (atomic) */
-} worker;
-
-static void
-job_unref (Job *job)
-{
-  if (!g_atomic_int_dec_and_test (&job->ref_count))
-    return;
-  elab_dataset_unref (job->dataset);
-  g_free (job->done);
-  g_free (job->sums);
-  g_free (job);
-}
-
-static inline void
-cpu_relax (void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause ();
-#elif defined(__aarch64__)
-  __asm__ __volatile__ ("yield");
-#endif
-}
-
-static void
-job_run_chunk (Job   *job,
-               guint  k,
-               Sums  *res)
-{
-  const ElabDataset *d = job->dataset;
-  gsize start = (gsize) k * CHUNK_ROWS;
-
-  pass_kernel (d->x + start, d->y + start, MIN ((gsize) CHUNK_ROWS, job->n - start),
-               job->w, job->b, job->c, job->k, job->hessian, res);
-}
-
-/* Claims and runs chunks until none is left; returns how many it ran. */
-static guint
-job_run_chunks (Job *job)
-{
-  guint n_run = 0;
-
-  for (;;)
-    {
-      guint k = (guint) g_atomic_int_add (&job->next, 1);
-
-      if (k >= job->n_chunks)
-        return n_run;
-      job_run_chunk (job, k, &job->sums[k]);
-      g_atomic_int_set (&job->done[k], 1);
-      n_run++;
-    }
-}
-
-static gpointer
-worker_main (gpointer data)
-{
-  for (;;)
-    {
-      Job *job = g_atomic_pointer_exchange (&worker.slot, NULL);
-      gint64 deadline;
-
-      if (job != NULL)
-        {
-          job_run_chunks (job);
-          job_unref (job);
-          continue;
-        }
-
-      /* Spin a while for the next pass. Yielding now and then lets a
-       * thread waiting for this CPU (on a busy machine) have it. */
-      deadline = g_get_monotonic_time () + SPIN_US;
-      while (g_atomic_pointer_get (&worker.slot) == NULL && g_get_monotonic_time () < deadline)
-        {
-          for (int k = 0; k < 64 && g_atomic_pointer_get (&worker.slot) == NULL; k++)
-            cpu_relax ();
-          g_thread_yield ();
-        }
-
-      g_mutex_lock (&worker.mutex);
-      g_atomic_int_set (&worker.worker_sleeping, 1);
-      while (g_atomic_pointer_get (&worker.slot) == NULL)
-        g_cond_wait (&worker.cond, &worker.mutex);
-      g_atomic_int_set (&worker.worker_sleeping, 0);
-      g_mutex_unlock (&worker.mutex);
-    }
-  return NULL;
-}
-
-static gboolean
-worker_start (void)
-{
-  static gsize once;
-
-  if (g_once_init_enter (&once))
-    {
-      if (g_get_num_processors () >= 2)
-        {
-          GThread *thread = g_thread_try_new ("elab-trainer", worker_main, NULL, NULL);
-
-          if (thread != NULL)
-            {
-              worker.ok = TRUE;
-              g_thread_unref (thread);
-            }
-        }
-      g_once_init_leave (&once, 1);
-    }
-  return worker.ok;
-}
-
-/* Offers @job to the worker (FALSE when another pass holds the slot). */
-static gboolean
-worker_offer (Job *job)
-{
-  g_atomic_int_inc (&job->ref_count);
-  if (!g_atomic_pointer_compare_and_exchange (&worker.slot, NULL, job))
-    {
-      g_atomic_int_add (&job->ref_count, -1);
-      return FALSE;
-    }
-  if (g_atomic_int_get (&worker.worker_sleeping))
-    {
-      g_mutex_lock (&worker.mutex);
-      g_cond_signal (&worker.cond);
-      g_mutex_unlock (&worker.mutex);
-    }
-  return TRUE;
-}
-
-/* One pass over all rows; large data goes in chunks, shared with the
- * worker thread unless @parallel is FALSE (same result either way). */
-static void
-pass (ElabDataset *dataset,
-      double       w,
-      double       b,
-      double       c,
-      double       k,
-      gboolean     hessian,
-      gboolean     parallel,
-      Sums        *res)
-{
-  gsize n = dataset->n_rows;
-  gboolean offered = FALSE;
-  gint64 start, chunk_us, deadline = 0;
-  guint n_run;
-  Job *job;
-
-  if (n < ELAB_TRAINER_PARALLEL_ROWS)
-    {
-      pass_kernel (dataset->x, dataset->y, n, w, b, c, k, hessian, res);
-      return;
-    }
-
-  job = g_new0 (Job, 1);
-  job->ref_count = 1;
-  job->dataset = elab_dataset_ref (dataset);
-  job->n = n;
-  job->n_chunks = (guint) ((n + CHUNK_ROWS - 1) / CHUNK_ROWS);
-  job->w = w;
-  job->b = b;
-  job->c = c;
-  job->k = k;
-  job->hessian = hessian;
-  job->done = g_new0 (gint, job->n_chunks);
-  job->sums = g_new (Sums, job->n_chunks);
-
-  if (parallel && worker_start ())
-    offered = worker_offer (job);
-
-  start = g_get_monotonic_time ();
-  n_run = job_run_chunks (job);
-  /* Not taken yet: every chunk ran here, and the worker never will. */
-  if (offered && g_atomic_pointer_compare_and_exchange (&worker.slot, job, NULL))
-    g_atomic_int_add (&job->ref_count, -1);
-  chunk_us = (g_get_monotonic_time () - start) / MAX (n_run, 1);
-
-  memset (res, 0, sizeof *res);
-  for (guint k = 0; k < job->n_chunks; k++)
-    {
-      /* A chunk still with the worker: wait about a chunk's time (it is
-       * likely half done), then compute it here. */
-      if (!g_atomic_int_get (&job->done[k]))
-        {
-          if (deadline == 0)
-            deadline = g_get_monotonic_time () + MAX (chunk_us, 1) + chunk_us / 2;
-          while (!g_atomic_int_get (&job->done[k]) && g_get_monotonic_time () < deadline)
-            for (int i = 0; i < 16; i++)
-              cpu_relax ();
-        }
-      if (g_atomic_int_get (&job->done[k]))
-        add_sums (res, &job->sums[k]);
-      else
-        {
-          Sums own;
-
-          job_run_chunk (job, k, &own);
-          add_sums (res, &own);
-        }
-    }
-  job_unref (job);
-}
-
-/* ------------------------------------------------------------------ */
-/* The scalar reference pass                                           */
-
-/* The same sums as the vector pass, one row at a time in the plainest
- * form: each row's loss y·softplus(−z) + (1 − y)·softplus(z) (terms ≥ 0,
- * softplus by log1p) added with Neumaier's compensation, so the loss keeps
- * its relative precision down to the smallest normal double. The vector
- * pass's tests compare against it, and the trainer falls back on it where
- * the vector exp's clamp at e^−708 would matter (a loss below 1e-270). */
-static void
-pass_reference (const double *x,
-                const double *y,
-                gsize         n,
-                double        w,
-                double        b,
-                double        c,
-                double        k,
-                gboolean      hessian,
-                Sums         *res)
-{
-  double sum = 0.0, err = 0.0;
-  Sums out = { 0, };
-
-  for (gsize i = 0; i < n; i++)
-    {
-      double z = w * x[i] + b;
-      double e = exp (-fabs (z));
-      double l1 = log1p (e);
-      double inv = 1.0 / (1.0 + e);
-      double p = z >= 0 ? inv : e * inv;
-      double r = p - y[i];
-      double xs = (x[i] - c) * k;
-      double sp = fmax (z, 0.0) + l1, sp_neg = fmax (-z, 0.0) + l1;
-      double loss = (y[i] != 0.0 ? y[i] * sp_neg : 0.0) + (y[i] != 1.0 ? (1.0 - y[i]) * sp : 0.0);
-      double t = sum + loss;
-
-      err += fabs (sum) >= fabs (loss) ? (sum - t) + loss : (loss - t) + sum;
-      sum = t;
-      out.s0 += r;
-      out.s1 += r * xs;
-      if (hessian)
-        {
-          double q = e * inv * inv;
-
-          out.h00 += q * xs * xs;
-          out.h01 += q * xs;
-          out.h11 += q;
-        }
-    }
-  out.log1p = sum + err;
-  *res = out;
-}
 
 /* ------------------------------------------------------------------ */
 /* Evaluation at a point                                               */
@@ -571,11 +119,11 @@ evaluate (const ElabTrainer *self,
   double n = (double) d->n_rows;
   Sums s;
 
-  pass (self->dataset, w, b, self->center, self->inv_scale, hessian, self->n_threads != 1, &s);
+  _elab_trainer_pass (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
   res->loss = loss_of_sums (&s, n);
   if (res->loss < 1e-270)
     {
-      pass_reference (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
+      _elab_trainer_pass_reference (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
       res->loss = loss_of_sums (&s, n);
     }
   res->gs = s.s1 / n;
@@ -1355,7 +903,7 @@ elab_trainer_set_threads (ElabTrainer *self,
 {
   g_return_if_fail (self != NULL);
 
-  self->n_threads = n_threads;
+  /* One thread always: kept so callers need not change. */
 }
 
 gboolean
@@ -1527,7 +1075,7 @@ elab_trainer_loss_grid (const ElabTrainer *self,
           double w = n_w > 1 ? w_min + (w_max - w_min) * i / (n_w - 1) : w_min;
           Sums s;
 
-          pass_kernel (xs, ys, n, w, b, 0.0, 1.0, FALSE, &s);
+          _elab_trainer_pass (xs, ys, n, w, b, 0.0, 1.0, FALSE, &s);
           res[(gsize) j * n_w + i] = loss_of_sums (&s, (double) n);
         }
     }

@@ -49,7 +49,9 @@ typedef struct
  * stores a bounded number of points. */
 #define ELAB_TRAINER_HISTORY_CAP 4096
 
-/* Rows at or above which a pass over the data is split over two threads. */
+/* Rows at or above which a data set counts as large: a step over it
+ * takes long enough that the window builds such a trainer off its main
+ * loop. */
 #define ELAB_TRAINER_PARALLEL_ROWS 65536
 
 typedef struct
@@ -89,15 +91,14 @@ void             elab_trainer_reset             (ElabTrainer                *sel
 guint            elab_trainer_step              (ElabTrainer                *self,
                                                  guint                       n_steps);
 
-/* Threads a pass over ELAB_TRAINER_PARALLEL_ROWS rows or more may use:
- * 0 (the default) the caller's and a shared worker's, 1 the caller's
- * only. The results are the same bit for bit; for tests and benchmarks. */
+/* Kept for callers of earlier versions: a pass runs on the caller's
+ * thread whatever @n_threads. */
 void             elab_trainer_set_threads       (ElabTrainer                *self,
                                                  guint                       n_threads);
 
 /* Every trainer's passes use the build of the pass for @lanes doubles
- * per vector: 8 (AVX-512), 4 (AVX2 with FMA), 2 (any CPU), or 0 for the
- * widest this CPU runs, the default. Results agree to rounding (the
+ * per vector: 4 (AVX2 with FMA), 2 (any CPU), or 0 for the widest this
+ * CPU runs, the default. Results agree to rounding (the
  * order of the sums, FMA or not). For tests and benchmarks; call it
  * between steps. Returns the width now in use, or 0 (nothing changed)
  * when this CPU cannot run @lanes. */
