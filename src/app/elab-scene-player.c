@@ -191,7 +191,7 @@ check_exercise (ElabScenePlayer *self)
   gboolean solved = FALSE;
   ElabGoal goal;
 
-  if (scene != NULL && scene->kind == ELAB_SCENE_EXERCISE && !self->animating &&
+  if (scene != NULL && scene->kind == ELAB_SCENE_EXERCISE && scene->goal != NULL && !self->animating &&
       elab_goal_parse (scene->goal, &goal, NULL))
     elab_goal_check (&goal, elab_document_get_state (self->document), scene->tolerance, &solved, NULL);
 
@@ -365,6 +365,53 @@ elab_scene_player_set_scenario (ElabScenePlayer *self,
   self->index = G_MAXUINT;
   set_index (self, index, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SCENES]);
+}
+
+ElabScenario *
+elab_scene_player_edit_scenario (ElabScenePlayer *self)
+{
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), NULL);
+
+  if (self->scenario == NULL)
+    {
+      self->scenario = elab_scenario_new (elab_document_get_state (self->document));
+      self->index = 0;
+    }
+  return self->scenario;
+}
+
+void
+elab_scene_player_scenario_edited (ElabScenePlayer *self,
+                                   guint            index)
+{
+  g_return_if_fail (ELAB_IS_SCENE_PLAYER (self));
+
+  index = MIN (index, elab_scene_player_get_n_scenes (self));
+  if (self->index != index)
+    {
+      self->index = index;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SCENES]);
+  check_exercise (self);
+}
+
+void
+elab_scene_player_replace_scenario (ElabScenePlayer *self,
+                                    ElabScenario    *scenario,
+                                    guint            index)
+{
+  g_return_if_fail (ELAB_IS_SCENE_PLAYER (self));
+  g_return_if_fail (scenario != NULL);
+
+  stop_ticking (self);
+  self->animating = FALSE;
+  g_clear_pointer (&self->scenario, elab_scenario_free);
+  self->scenario = scenario;
+  self->index = G_MAXUINT;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SCENES]);
+  if (!show (self, index, FALSE, FALSE))
+    elab_scene_player_scenario_edited (self, index);
 }
 
 const ElabScenario *

@@ -32,6 +32,18 @@ void                elab_scene_player_set_widget       (ElabScenePlayer    *self
 void                elab_scene_player_set_scenario     (ElabScenePlayer    *self,
                                                         ElabScenario       *scenario);
 const ElabScenario *elab_scene_player_get_scenario     (ElabScenePlayer    *self);
+/* The scenario to edit in place (a new, empty one on the document's state
+ * when none is open); call elab_scene_player_scenario_edited() after. */
+ElabScenario       *elab_scene_player_edit_scenario    (ElabScenePlayer    *self);
+/* After an edit: @index is the current scene (clamped); the text and the
+ * counts are announced again; the document is left as it is. */
+void                elab_scene_player_scenario_edited  (ElabScenePlayer    *self,
+                                                        guint               index);
+/* Takes @scenario (transfer full) in place of the open one and shows
+ * scene @index at once (undo and redo of lesson edits). */
+void                elab_scene_player_replace_scenario (ElabScenePlayer    *self,
+                                                        ElabScenario       *scenario,
+                                                        guint               index);
 guint               elab_scene_player_get_n_scenes     (ElabScenePlayer    *self);
 /* 1-based; 0 before the first scene (or when there are none). */
 guint               elab_scene_player_get_index        (ElabScenePlayer    *self);

@@ -198,15 +198,11 @@ elab_window_save_scenario_file (ElabWindow  *window,
   /* Mid-glide the document holds an in-between state: save where it goes. */
   elab_scene_player_finish (player);
 
-  scenario = elab_scenario_new (elab_document_get_state (elab_window_get_document (window)));
+  /* Every scene as it is, questions and exercises included; the window's
+   * state is what the file opens on. */
   open = elab_scene_player_get_scenario (player);
-  if (open != NULL)
-    for (guint i = 0; i < open->scenes->len; i++)
-      {
-        const ElabScene *scene = g_ptr_array_index (open->scenes, i);
-
-        elab_scenario_add_scene (scenario, &scene->state, scene->caption);
-      }
+  scenario = open != NULL ? elab_scenario_copy (open) : elab_scenario_new (NULL);
+  scenario->state = *elab_document_get_state (elab_window_get_document (window));
 
   return elab_scenario_save_file (scenario, path, error);
 }
@@ -356,6 +352,9 @@ presentation_change_state (GSimpleAction *action,
   WindowScenes *ws = get_scenes (user_data);
   gboolean active = g_variant_get_boolean (value);
 
+  /* The figure owns the screen: the lesson panel steps aside. */
+  if (active)
+    gtk_revealer_set_reveal_child (elab_window_get_lesson_revealer (user_data), FALSE);
   elab_presentation_set_active (ws->presentation, active);
   g_simple_action_set_state (action, value);
 }
@@ -617,11 +616,23 @@ _elab_window_scenes_init (ElabWindow *window)
   elab_scene_player_attach (ws->player, GTK_WIDGET (window));
   g_signal_connect (ws->player, "notify::index", G_CALLBACK (scene_changed_cb), ws);
   g_signal_connect (ws->player, "notify::n-scenes", G_CALLBACK (scene_changed_cb), ws);
+  /* A question's reveal and a solved exercise change the text, not the index. */
+  g_signal_connect (ws->player, "notify::caption", G_CALLBACK (scene_changed_cb), ws);
   if (ws->stack != NULL)
     g_signal_connect_object (ws->stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
                              window, G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (window), entries, G_N_ELEMENTS (entries), window);
+
+  /* Building a lesson: the panel at the side edits the player's scenes. */
+  elab_lesson_panel_set_player (elab_window_get_lesson_panel (window), ws->player, document);
+  {
+    g_autoptr (GPropertyAction) lesson = g_property_action_new ("lesson-panel",
+                                                                 elab_window_get_lesson_revealer (window),
+                                                                 "reveal-child");
+
+    g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (lesson));
+  }
 
   ws->presentation_action = g_simple_action_new_stateful ("presentation", NULL,
                                                           g_variant_new_boolean (FALSE));
@@ -643,6 +654,9 @@ _elab_window_scenes_init (ElabWindow *window)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F5, 0),
                                                           gtk_named_action_new ("win.presentation")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_l, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.lesson-panel")));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
                                                           gtk_named_action_new ("win.export-sweep")));

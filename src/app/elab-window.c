@@ -16,6 +16,7 @@
 #include "elab-export-dialog.h"
 #include "elab-settings.h"
 #include "elab-softmax-page.h"
+#include "elab-lesson-panel.h"
 #include "elab-window.h"
 #include "elab-window-scenes.h"
 
@@ -35,6 +36,8 @@ struct _ElabWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  GtkRevealer          *lesson_revealer;
+  ElabLessonPanel      *lesson_panel;
   AdwBin               *entropy_slot;
   AdwBin               *cross_entropy_slot;
   AdwBin               *training_slot;
@@ -546,10 +549,13 @@ elab_window_class_init (ElabWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ELAB_TYPE_LESSON_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_panel);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, entropy_slot);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, cross_entropy_slot);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, training_slot);
@@ -627,6 +633,22 @@ ElabWindow *
 elab_window_new (GtkApplication *application)
 {
   return g_object_new (ELAB_TYPE_WINDOW, "application", application, NULL);
+}
+
+ElabLessonPanel *
+elab_window_get_lesson_panel (ElabWindow *self)
+{
+  g_return_val_if_fail (ELAB_IS_WINDOW (self), NULL);
+
+  return self->lesson_panel;
+}
+
+GtkRevealer *
+elab_window_get_lesson_revealer (ElabWindow *self)
+{
+  g_return_val_if_fail (ELAB_IS_WINDOW (self), NULL);
+
+  return self->lesson_revealer;
 }
 
 ElabDocument *

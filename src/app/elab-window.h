@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "elab-lesson-panel.h"
+
 #include <adwaita.h>
 
 #include "elab-document.h"
@@ -17,6 +19,9 @@ G_DECLARE_FINAL_TYPE (ElabWindow, elab_window, ELAB, WINDOW, AdwApplicationWindo
 
 ElabWindow   *elab_window_new                   (GtkApplication *application);
 ElabDocument *elab_window_get_document          (ElabWindow     *self);
+/* The lesson panel at the window's side and the revealer that shows it. */
+ElabLessonPanel *elab_window_get_lesson_panel   (ElabWindow     *self);
+GtkRevealer  *elab_window_get_lesson_revealer   (ElabWindow     *self);
 void          elab_window_set_page              (ElabWindow     *self,
                                                  ElabPage        page);
 /* The plot of the visible page, or NULL (a page without a figure). */

@@ -146,6 +146,9 @@ elab_scenario_to_data (const ElabScenario  *scenario,
 {
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (ElabScenario) check = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
   char buf[32];
 
   g_return_val_if_fail (scenario != NULL, NULL);
@@ -184,7 +187,24 @@ elab_scenario_to_data (const ElabScenario  *scenario,
       write_state (kf, group, &scene->state);
     }
 
-  return g_key_file_to_data (kf, length, NULL);
+  data = g_key_file_to_data (kf, &len, NULL);
+
+  /* Nothing unreadable is ever written: what the strict reader refuses
+   * (a question without its choices, say) is refused here, in its words. */
+  check = elab_scenario_from_data (data, len, "scenario", &local_error);
+  if (check == NULL)
+    {
+      /* "scenario:LINE: [scene 3] …": the line is of text never shown. */
+      const char *what = local_error->message;
+
+      if (g_str_has_prefix (what, "scenario:") && strstr (what, ": ") != NULL)
+        what = strstr (what, ": ") + 2;
+      g_set_error (error, ELAB_SCENARIO_ERROR, ELAB_SCENARIO_ERROR_INVALID, "%s", what);
+      return NULL;
+    }
+  if (length != NULL)
+    *length = len;
+  return g_steal_pointer (&data);
 }
 
 gboolean
@@ -1099,6 +1119,38 @@ elab_scene_free (ElabScene *scene)
   g_free (scene->goal);
   g_free (scene->hint);
   g_free (scene);
+}
+
+ElabScene *
+elab_scene_copy (const ElabScene *scene)
+{
+  ElabScene *copy;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  copy = g_new0 (ElabScene, 1);
+  *copy = *scene;
+  copy->caption = g_strdup (scene->caption);
+  copy->question = g_strdup (scene->question);
+  copy->choices = g_strdupv (scene->choices);
+  copy->guess = g_strdup (scene->guess);
+  copy->explanation = g_strdup (scene->explanation);
+  copy->goal = g_strdup (scene->goal);
+  copy->hint = g_strdup (scene->hint);
+  return copy;
+}
+
+ElabScenario *
+elab_scenario_copy (const ElabScenario *scenario)
+{
+  ElabScenario *copy;
+
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  copy = elab_scenario_new (&scenario->state);
+  for (guint i = 0; i < scenario->scenes->len; i++)
+    g_ptr_array_add (copy->scenes, elab_scene_copy (g_ptr_array_index (scenario->scenes, i)));
+  return copy;
 }
 
 ElabScenario *

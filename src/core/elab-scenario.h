@@ -159,6 +159,9 @@ ElabScenario *elab_scenario_load_file   (const char          *path,
                                          GError             **error);
 
 void          elab_scene_free           (ElabScene           *scene);
+/* Deep copies. */
+ElabScene    *elab_scene_copy           (const ElabScene     *scene);
+ElabScenario *elab_scenario_copy        (const ElabScenario  *scenario);
 /* The scene's state as shown: the "after" state once @revealed. */
 const ElabState *elab_scene_get_state   (const ElabScene     *scene,
                                          gboolean             revealed);

@@ -1,0 +1,206 @@
+/* test-lesson-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Building a lesson in the window: three scenes made in the lesson panel
+ * (a caption, a question with its choices and its reveal, an exercise),
+ * edited, moved, undone and redone, saved, opened again and compared.
+ */
+#include "elab-config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "app-test-util.h"
+#include "elab-lesson-panel.h"
+#include "elab-scene-player.h"
+#include "elab-window-scenes.h"
+#include "elab-window.h"
+
+/* The panel's entry for @label (its accessible label, as a screen reader
+ * or a person reads it). */
+static GtkWidget *
+find_labelled (GtkWidget  *widget,
+               GType       type,
+               const char *placeholder)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      const char *text = GTK_IS_ENTRY (widget) ? gtk_entry_get_placeholder_text (GTK_ENTRY (widget)) : NULL;
+
+      if (placeholder == NULL || (text != NULL && g_str_has_prefix (text, placeholder)))
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_labelled (c, type, placeholder);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+type_into (GtkWidget  *panel,
+           const char *placeholder,
+           const char *text)
+{
+  GtkWidget *entry = find_labelled (panel, GTK_TYPE_ENTRY, placeholder);
+
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_sensitive (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* The n-th drop-down of the panel: 0 the scene's kind, 1 the answer. */
+static GtkDropDown *
+dropdown (GtkWidget *panel,
+          guint      n)
+{
+  GtkWidget *w = find_labelled (panel, GTK_TYPE_DROP_DOWN, NULL);
+
+  for (guint i = 0; i < n && w != NULL; i++)
+    {
+      /* The next drop-down in the tree after @w. */
+      GtkWidget *p = w;
+      GtkWidget *found = NULL;
+
+      while (found == NULL && p != NULL)
+        {
+          for (GtkWidget *s = gtk_widget_get_next_sibling (p); s != NULL && found == NULL; s = gtk_widget_get_next_sibling (s))
+            found = find_labelled (s, GTK_TYPE_DROP_DOWN, NULL);
+          p = gtk_widget_get_parent (p);
+        }
+      w = found;
+    }
+  g_assert_nonnull (w);
+  return GTK_DROP_DOWN (w);
+}
+
+static void
+act (GtkWidget  *panel,
+     const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (panel, action, NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static const ElabScene *
+scene_at (ElabScenePlayer *player,
+          guint            index)
+{
+  return g_ptr_array_index (elab_scene_player_get_scenario (player)->scenes, index - 1);
+}
+
+static void
+test_build_lesson (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("elab-lesson-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "made.elab", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ElabScenario) loaded = NULL;
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabWindow *again;
+  ElabDocument *document = elab_window_get_document (window);
+  ElabScenePlayer *player = elab_window_get_scene_player (window);
+  GtkWidget *panel = GTK_WIDGET (elab_window_get_lesson_panel (window));
+  const ElabScene *scene;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-panel", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (elab_window_get_lesson_revealer (window)));
+  elab_document_set_string (document, "page", "cross-entropy", NULL);
+
+  /* Scene 1: what the window shows, with a caption. */
+  act (panel, "lesson.add");
+  g_assert_cmpuint (elab_scene_player_get_n_scenes (player), ==, 1);
+  type_into (panel, "What the scene shows", "The true p and a model q.\\nThe gap is KL(p‖q).");
+  g_assert_cmpstr (scene_at (player, 1)->caption, ==, "The true p and a model q.\nThe gap is KL(p‖q).");
+
+  /* Scene 2: a question whose reveal shows q at θ = 0.5. */
+  g_assert_true (elab_document_set_number (document, "q-theta", -1, 3.0, NULL));
+  act (panel, "lesson.add");
+  gtk_drop_down_set_selected (dropdown (panel, 0), ELAB_SCENE_QUESTION);
+  type_into (panel, "The question", "Swap p and q: same curve?");
+  type_into (panel, "Choice A", "Yes");
+  type_into (panel, "Choice B", "No, the order matters");
+  gtk_drop_down_set_selected (dropdown (panel, 1), 1);
+  type_into (panel, "Explanation", "Cross-entropy is not symmetric.");
+  g_assert_true (elab_document_set_number (document, "q-theta", -1, 0.5, NULL));
+  act (panel, "lesson.set-reveal");
+  scene = scene_at (player, 2);
+  g_assert_cmpint (scene->kind, ==, ELAB_SCENE_QUESTION);
+  g_assert_cmpfloat (scene->state.q.theta, ==, 3.0);
+  g_assert_true (scene->has_after);
+  g_assert_cmpfloat (scene->after.q.theta, ==, 0.5);
+  g_assert_cmpint (scene->answer, ==, 1);
+
+  /* Scene 3: an exercise. A goal that does not read is not kept. */
+  act (panel, "lesson.add");
+  gtk_drop_down_set_selected (dropdown (panel, 0), ELAB_SCENE_EXERCISE);
+  type_into (panel, "Goal", "mean-kl <= 1");
+  g_assert_cmpstr (scene_at (player, 3)->goal, ==, "mean-kl-pq <= 0.05");
+  type_into (panel, "Goal", "mean-kl-pq <= 0.01");
+  g_assert_cmpstr (scene_at (player, 3)->goal, ==, "mean-kl-pq <= 0.01");
+  g_assert_cmpuint (elab_scene_player_get_n_scenes (player), ==, 3);
+
+  /* Move it up, undo the move, redo it, undo again. */
+  act (panel, "lesson.move-up");
+  g_assert_cmpint (scene_at (player, 2)->kind, ==, ELAB_SCENE_EXERCISE);
+  act (panel, "lesson.undo");
+  g_assert_cmpint (scene_at (player, 2)->kind, ==, ELAB_SCENE_QUESTION);
+  g_assert_cmpint (scene_at (player, 3)->kind, ==, ELAB_SCENE_EXERCISE);
+  act (panel, "lesson.redo");
+  g_assert_cmpint (scene_at (player, 2)->kind, ==, ELAB_SCENE_EXERCISE);
+  act (panel, "lesson.undo");
+  g_assert_true (elab_lesson_panel_can_redo (ELAB_LESSON_PANEL (panel)));
+
+  /* Duplicate and delete leave the lesson as it was. */
+  act (panel, "lesson.duplicate");
+  g_assert_cmpuint (elab_scene_player_get_n_scenes (player), ==, 4);
+  act (panel, "lesson.delete");
+  g_assert_cmpuint (elab_scene_player_get_n_scenes (player), ==, 3);
+
+  /* Saved, opened in a new window: every scene as it was made. */
+  g_assert_true (elab_window_save_scenario_file (window, path, &error));
+  g_assert_no_error (error);
+  loaded = elab_scenario_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->scenes->len, ==, 3);
+  again = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  g_assert_true (elab_window_open_scenario_file (again, path));
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autoptr (ElabScenario) a = elab_scenario_new (NULL);
+      g_autoptr (ElabScenario) b = elab_scenario_new (NULL);
+
+      g_ptr_array_add (a->scenes, elab_scene_copy (scene_at (player, i)));
+      g_ptr_array_add (b->scenes, elab_scene_copy (scene_at (elab_window_get_scene_player (again), i)));
+      g_assert_true (elab_scenario_equal (a, b));
+    }
+  g_assert_cmpstr (((ElabScene *) g_ptr_array_index (loaded->scenes, 1))->choices[1], ==,
+                   "No, the order matters");
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (again));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  isolate_state_dir ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/elab/app/LessonPanel/build-lesson", test_build_lesson);
+
+  return g_test_run ();
+}
