@@ -307,7 +307,8 @@ _elab_binary_kl_parts (const ElabLogitParts *p,
    * or nearly: with a = e^z_p, b = e^z_q (z ≪ 0; z ≫ 0 mirrors), KL =
    * a·(e^d − 1 − d) to a relative O(b) < e^−600, taken as one exp so
    * that the few bits of a subnormal a do not count. */
-  if ((p->z < -700.0 && q->z < -600.0) || (p->z > 700.0 && q->z > 600.0))
+  if (isfinite (p->z) && isfinite (q->z) &&
+      ((p->z < -700.0 && q->z < -600.0) || (p->z > 700.0 && q->z > 600.0)))
     {
       double sign = p->z < 0 ? 1.0 : -1.0;
       double d = sign * delta;
