@@ -19,6 +19,9 @@ struct _ElabApplication
 
   char          *preset;
   ElabScenario  *scenario;
+
+  /* Borrowed: the open Shortcuts window, if any (a weak pointer). */
+  GtkWindow     *shortcuts;
 };
 
 G_DEFINE_FINAL_TYPE (ElabApplication, elab_application, ADW_TYPE_APPLICATION)
@@ -147,13 +150,27 @@ shortcuts_activated (GSimpleAction *action,
                      gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
+  ElabApplication *self = ELAB_APPLICATION (user_data);
   g_autoptr(GtkBuilder) builder = NULL;
   GtkWindow *window;
+
+  /* One Shortcuts window: F1 again raises it rather than stack a copy. */
+  if (self->shortcuts != NULL)
+    {
+      GtkWindow *active = gtk_application_get_active_window (app);
+
+      if (active != NULL && active != self->shortcuts)
+        gtk_window_set_transient_for (self->shortcuts, active);
+      gtk_window_present (self->shortcuts);
+      return;
+    }
 
   builder = gtk_builder_new_from_resource ("/io/github/entropylab/EntropyLab/ui/elab-shortcuts.ui");
   window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
   gtk_window_set_transient_for (window, gtk_application_get_active_window (app));
   gtk_window_set_application (window, app);
+  self->shortcuts = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->shortcuts);
   gtk_window_present (window);
 }
 
@@ -190,6 +207,8 @@ elab_application_finalize (GObject *object)
 
   g_free (self->preset);
   g_clear_pointer (&self->scenario, elab_scenario_free);
+
+  g_clear_weak_pointer (&self->shortcuts);
 
   G_OBJECT_CLASS (elab_application_parent_class)->finalize (object);
 }

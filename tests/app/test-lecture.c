@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "app-test-util.h"
+#include "elab-application.h"
 #include "elab-training-page.h"
 #include "elab-scene-player.h"
 #include "elab-window-scenes.h"
@@ -541,6 +542,118 @@ test_entropy_cards_follow_figure (void)
   spin ();
 }
 
+static guint
+count_shortcuts_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      n += GTK_IS_SHORTCUTS_WINDOW (window);
+    }
+  return n;
+}
+
+/* F1 twice: one Shortcuts window, raised again, not two. */
+static void
+test_one_shortcuts_window (void)
+{
+  g_autoptr(ElabApplication) app = elab_application_new ();
+  g_autoptr(GError) error = NULL;
+  ElabWindow *window;
+
+  /* Not unique: another test process may hold the application's name. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = elab_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  spin ();
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
+
+  /* Closed, it opens again. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint k = 0; k < g_list_model_get_n_items (toplevels); k++)
+        {
+          g_autoptr(GObject) w = g_list_model_get_item (toplevels, k);
+
+          if (GTK_IS_SHORTCUTS_WINDOW (w))
+            {
+              gtk_window_destroy (GTK_WINDOW (w));
+              break;
+            }
+        }
+      spin ();
+      g_assert_cmpuint (count_shortcuts_windows (), ==, 0);
+      if (i == 0)
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+          spin ();
+          g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* "." blanks the screen while presenting (and only then), and brings it
+ * back; leaving presentation mode never leaves it black. The key goes
+ * through the window's own shortcut, as a clicker's would. */
+static void
+test_blank_screen (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabPresentation *presentation = elab_window_get_presentation (window);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkShortcut *period = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && period == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)) && period == NULL; k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_period)
+            period = shortcut;
+        }
+    }
+  g_assert_nonnull (period);
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* Not presenting: "." is not ours. */
+  g_assert_false (gtk_shortcut_action_activate (gtk_shortcut_get_action (period), 0, GTK_WIDGET (window), NULL));
+  g_assert_false (elab_presentation_get_blank (presentation));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (period), 0, GTK_WIDGET (window), NULL));
+  g_assert_true (elab_presentation_get_blank (presentation));
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (period), 0, GTK_WIDGET (window), NULL));
+  g_assert_false (elab_presentation_get_blank (presentation));
+  gtk_shortcut_action_activate (gtk_shortcut_get_action (period), 0, GTK_WIDGET (window), NULL);
+  g_assert_true (elab_presentation_get_blank (presentation));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  g_assert_false (elab_presentation_get_blank (presentation));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +667,8 @@ main (int   argc,
   g_test_add_func ("/elab/app/Lecture/presentation-figure", test_presentation_figure);
   g_test_add_func ("/elab/app/Lecture/cross-hair-rests", test_cross_hair_rests);
   g_test_add_func ("/elab/app/Lecture/entropy-cards-follow-figure", test_entropy_cards_follow_figure);
+  g_test_add_func ("/elab/app/Lecture/one-shortcuts-window", test_one_shortcuts_window);
+  g_test_add_func ("/elab/app/Lecture/blank-screen", test_blank_screen);
 
   return g_test_run ();
 }
