@@ -177,6 +177,15 @@ test_no_nan (void)
   g_assert_cmpfloat (elab_binary_kl_logits (0, -INFINITY), ==, INFINITY);
   g_assert_cmpfloat (elab_binary_kl_logits (INFINITY, INFINITY), ==, 0.0);
   g_assert_cmpfloat_with_epsilon (elab_binary_kl_logits (INFINITY, 0), log (2.0), 1e-15);
+  /* an exact 0 or 1 against a model far in the same tail: KL is that
+   * model's tail mass, not NaN; the other way it is infinite */
+  for (double z = 601; z < 760; z += 7.5)
+    {
+      g_assert_true (isfinite (elab_binary_kl_logits (-INFINITY, -z)));
+      g_assert_true (isfinite (elab_binary_kl_logits (INFINITY, z)));
+      g_assert_cmpfloat (elab_binary_kl_logits (-z, -INFINITY), ==, INFINITY);
+      g_assert_cmpfloat (elab_binary_kl_logits (z, INFINITY), ==, INFINITY);
+    }
 }
 
 static void
