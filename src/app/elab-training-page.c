@@ -401,9 +401,10 @@ update_message (ElabTrainingPage *self)
                     elab_trainer_get_message (self->trainer));
       break;
     case ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM:
-      body = g_strdup_printf ("%s A threshold on x already separates the two classes, so a steeper "
-                              "curve always fits better; training was stopped rather than let w grow "
-                              "without end.",
+      /* The trainer's message says which way the parameters run off
+       * (w for separated classes, b for one class) and whether the loss
+       * falls to 0 or levels off. */
+      body = g_strdup_printf ("%s Training was stopped rather than let the parameters grow without end.",
                               elab_trainer_get_message (self->trainer));
       show_message (self, "dialog-information-symbolic", "warning",
                     "No finite optimum: the data are separable", body);
