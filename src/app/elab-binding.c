@@ -79,9 +79,8 @@ static void
 set_label (ElabBinding  *binding,
            ElabDocument *document)
 {
-  g_autofree char *text = NULL;
-
   const ElabState *state = elab_document_get_state (document);
+  g_autofree char *text = NULL;
 
   if (binding->format == NULL && binding->index < 0)
     text = elab_param_format (binding->param, state);
