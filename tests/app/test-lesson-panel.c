@@ -14,6 +14,7 @@
 
 #include "app-test-util.h"
 #include "elab-lesson-panel.h"
+#include "elab-model-editor.h"
 #include "elab-scene-player.h"
 #include "elab-window-scenes.h"
 #include "elab-window.h"
@@ -192,6 +193,73 @@ test_build_lesson (void)
     ;
 }
 
+static ElabModelEditor *
+find_editor (GtkWidget  *widget,
+             const char *theta_param)
+{
+  if (ELAB_IS_MODEL_EDITOR (widget))
+    {
+      g_autofree char *name = NULL;
+
+      g_object_get (widget, "theta-param", &name, NULL);
+      if (g_strcmp0 (name, theta_param) == 0)
+        return ELAB_MODEL_EDITOR (widget);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      ElabModelEditor *found = find_editor (c, theta_param);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A student solves the shipped cross-entropy lesson's exercise by moving
+ * q's sliders towards p: the scene turns to done only when the goal holds. */
+static void
+test_solve_exercise (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "scenarios",
+                                                 "lesson-cross-entropy-order.elab", NULL);
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabScenePlayer *player = elab_window_get_scene_player (window);
+  ElabModelEditor *q;
+  GtkAdjustment *theta, *bias;
+  guint steps = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (elab_window_open_scenario_file (window, path));
+  g_assert_true (elab_scene_player_go_to (player, elab_scene_player_get_n_scenes (player), FALSE));
+  g_assert_false (elab_scene_player_get_solved (player));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Exercise: make mean-kl-pq ≤ 0.01"));
+
+  q = find_editor (GTK_WIDGET (window), "q-theta");
+  g_assert_nonnull (q);
+  theta = elab_model_editor_get_theta_adjustment (q);
+  bias = elab_model_editor_get_bias_adjustment (q);
+
+  /* The drag: small steps, as a pointer moves a slider, until done. */
+  while (!elab_scene_player_get_solved (player) && steps < 200)
+    {
+      double t = gtk_adjustment_get_value (theta), b = gtk_adjustment_get_value (bias);
+
+      gtk_adjustment_set_value (theta, t > 1.0 ? MAX (1.0, t - 0.05) : t);
+      gtk_adjustment_set_value (bias, b > 0.0 ? MAX (0.0, b - 0.025) : b);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      steps++;
+    }
+  g_assert_true (elab_scene_player_get_solved (player));
+  g_assert_cmpuint (steps, >, 5);     /* not solved from the start */
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "✓ Done"));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "KL(p‖q) is zero only where q = p"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +269,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/elab/app/LessonPanel/build-lesson", test_build_lesson);
+  g_test_add_func ("/elab/app/LessonPanel/solve-exercise", test_solve_exercise);
 
   return g_test_run ();
 }

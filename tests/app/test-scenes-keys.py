@@ -95,38 +95,56 @@ p = subprocess.run([BINARY, "--scenario", bad], env=env, capture_output=True, te
 check("a bad scenario exits 1 naming the file", p.returncode == 1 and "bad.elab" in p.stderr
       and p.stderr.startswith("entropy-lab: error: "), "rc=%d err=%r" % (p.returncode, p.stderr))
 
-stderr_path = os.path.join(home, "stderr")
-with open(stderr_path, "w") as err:
-    proc = subprocess.Popen([BINARY, "--scenario", LESSON], env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=err)
-wid = wait_window(proc.pid)
-check("the window opens on the lesson", wid is not None)
+def present(lesson, keys, name):
+    """Opens @lesson, presses @keys one by one, quits with Ctrl+Q; the state
+    the app saved and what it wrote on stderr."""
+    stderr_path = os.path.join(home, name + ".stderr")
+    last = os.path.join(home, "state", "entropy-lab", "last.elab")
+    if os.path.exists(last):
+        os.unlink(last)
+    with open(stderr_path, "w") as err:
+        proc = subprocess.Popen([BINARY, "--scenario", lesson], env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=err)
+    wid = wait_window(proc.pid)
+    check("%s: the window opens on the lesson" % name, wid is not None)
+    if wid is not None:
+        xdotool("windowactivate", "--sync", wid)
+        xdotool("windowfocus", "--sync", wid)
+        time.sleep(0.5)
+        # Each glide takes 0.4 s of frame time; the keys may come faster.
+        for key in keys:
+            xdotool("key", "--window", wid, key)
+            time.sleep(0.6)
+        xdotool("key", "--window", wid, "ctrl+q")
+    try:
+        rc = proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        rc = None
+    check("%s: Ctrl+Q exits 0" % name, rc == 0, "rc=%r" % rc)
+    with open(stderr_path) as f:
+        text = f.read()
+    check("%s: the app wrote nothing on stderr" % name, text.strip() == "", text)
+    return saved_state()
 
-if wid is not None:
-    xdotool("windowactivate", "--sync", wid)
-    xdotool("windowfocus", "--sync", wid)
-    time.sleep(0.5)
-    # Scene 1 → 4: three clicks forward, one back, one forward; each glide
-    # takes 0.4 s of frame time, the keys may come faster than that.
-    for key in ("Next", "Next", "Next", "Prior", "Next"):
-        xdotool("key", "--window", wid, key)
-        time.sleep(0.6)
-    xdotool("key", "--window", wid, "ctrl+q")
 
-try:
-    rc = proc.wait(timeout=15)
-except subprocess.TimeoutExpired:
-    proc.kill()
-    rc = None
-check("Ctrl+Q exits 0", rc == 0, "rc=%r" % rc)
-
-state = saved_state()
+# Scene 1 → 4: three clicks forward, one back, one forward.
+state = present(LESSON, ("Next", "Next", "Next", "Prior", "Next"), "clicker")
 check("the keys stepped to scene 4: the Cross-entropy page", state.get("page") == "cross-entropy", state)
 check("scene 4's p and q (swapped: p θ = 2, q θ = 1)",
       state.get("p-theta") == "2" and state.get("q-theta") == "1", state)
-with open(stderr_path) as f:
-    text = f.read()
-check("the app wrote nothing on stderr", text.strip() == "", text)
+
+# A question in presentation mode: Page Down asks it, the next Page Down
+# reveals its answer on the same scene (both KL gaps shaded), Page Up hides
+# it again, Page Down reveals it once more; Escape leaves presenting.
+questions = os.path.join(os.path.dirname(LESSON), "lesson-cross-entropy-order.elab")
+state = present(questions, ("F5", "Next"), "question asked")
+check("before its reveal the question shows one gap", "kl-gap" not in state and
+      state.get("page") == "cross-entropy", state)
+state = present(questions, ("F5", "Next", "Next", "Prior", "Next", "Escape"), "question revealed")
+check("Page Down revealed the answer: both gaps shaded", state.get("kl-gap") == "both", state)
+state = present(questions, ("F5", "Next", "Next", "Prior", "Escape"), "answer hidden")
+check("Page Up went back to the question", "kl-gap" not in state, state)
 
 shutil.rmtree(home, ignore_errors=True)
 finish()
