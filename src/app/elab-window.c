@@ -585,6 +585,17 @@ elab_window_class_init (ElabWindowClass *klass)
 
 }
 
+/* A revealer measures its hidden child across the slide: the lesson
+ * panel, folded away, asked the window for its full height (911 px, more
+ * than a 768 px screen). Shown only while it is, or is becoming, seen. */
+static void
+lesson_revealer_cb (ElabWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->lesson_revealer),
+                          gtk_revealer_get_reveal_child (self->lesson_revealer) ||
+                          gtk_revealer_get_child_revealed (self->lesson_revealer));
+}
+
 static void
 elab_window_init (ElabWindow *self)
 {
@@ -598,6 +609,9 @@ elab_window_init (ElabWindow *self)
   elab_debug_trace ("settings");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->lesson_revealer, "notify::reveal-child", G_CALLBACK (lesson_revealer_cb), self);
+  g_signal_connect_swapped (self->lesson_revealer, "notify::child-revealed", G_CALLBACK (lesson_revealer_cb), self);
+  lesson_revealer_cb (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
   elab_debug_trace ("template");
 

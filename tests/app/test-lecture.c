@@ -542,6 +542,26 @@ test_entropy_cards_follow_figure (void)
   spin ();
 }
 
+/* One registered application for the tests that need one: a process
+ * exports its application's object path once. Not unique: another test
+ * process may hold the application's name. */
+static ElabApplication *
+get_app (void)
+{
+  static ElabApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = elab_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
+  return app;
+}
+
 static guint
 count_shortcuts_windows (void)
 {
@@ -561,14 +581,9 @@ count_shortcuts_windows (void)
 static void
 test_one_shortcuts_window (void)
 {
-  g_autoptr(ElabApplication) app = elab_application_new ();
-  g_autoptr(GError) error = NULL;
+  ElabApplication *app = get_app ();
   ElabWindow *window;
 
-  /* Not unique: another test process may hold the application's name. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
   window = elab_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
 
@@ -654,6 +669,16 @@ test_blank_screen (void)
   spin ();
 }
 
+/* The About dialog's icon (and the window's) is found when run from the
+ * build tree, where no icon is installed: it is in the resources. */
+static void
+test_app_icon (void)
+{
+  get_app ();
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          "io.github.entropylab.EntropyLab"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Lecture/entropy-cards-follow-figure", test_entropy_cards_follow_figure);
   g_test_add_func ("/elab/app/Lecture/one-shortcuts-window", test_one_shortcuts_window);
   g_test_add_func ("/elab/app/Lecture/blank-screen", test_blank_screen);
+  g_test_add_func ("/elab/app/Lecture/app-icon", test_app_icon);
 
   return g_test_run ();
 }
