@@ -718,6 +718,10 @@ apply_rules (const ElabCliStateFlags *flags,
         state->model_enabled[letter - 'a'] = TRUE;
     }
 
+  /* Giving the x of the worked formula shows it. */
+  if (given (flags, "formula-at") && !given (flags, "formula"))
+    state->formula = TRUE;
+
   /* Another data set's columns do not apply to the new one. */
   if (given (flags, "dataset"))
     {

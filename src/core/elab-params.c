@@ -92,6 +92,13 @@ static const ElabParam params[] = {
             "differs by dash pattern"),
   ROW_ENUM ("notation", notation, elab_notation, ELAB_CHANGE_LOOK,
             "Cross-entropy written H(p, q) (standard) or H_q(p) (subscript)"),
+  { "formula", NULL, NULL, ELAB_PARAM_BOOL, OFF (formula), SIZE (formula), 0, 1, NULL,
+    ELAB_CHANGE_LOOK, ELAB_GLIDE_STEP, ELAB_PARAM_FLAG_OPTIONAL, NULL,
+    "Entropy and Cross-entropy figures: the worked formula with the numbers at "
+    "formula-at substituted" },
+  ROW_DOUBLE ("formula-at", NULL, formula_at, -ELAB_MAX_ABS_X, ELAB_MAX_ABS_X, ELAB_CHANGE_LOOK,
+              ELAB_GLIDE_LINEAR, ELAB_PARAM_FLAG_OPTIONAL, "X",
+              "The x whose numbers the worked formula shows (giving it shows the formula)"),
   MODEL_ROWS ("a", "A", 0),
   MODEL_ROWS ("b", "B", 1),
   MODEL_ROWS ("c", "C", 2),

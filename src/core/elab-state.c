@@ -31,6 +31,8 @@ elab_state_init_default (ElabState *state)
   state->theme = ELAB_THEME_LIGHT;
   state->palette = ELAB_PALETTE_DEFAULT;
   state->notation = ELAB_NOTATION_STANDARD;
+  state->formula = FALSE;
+  state->formula_at = 1.0;
 
   state->models[0] = ELAB_LOGISTIC_INIT (1.0, 0.0);
   state->models[1] = ELAB_LOGISTIC_INIT (2.0, 0.0);

@@ -92,6 +92,11 @@ typedef struct
   ElabThemeKind theme;
   ElabPalette   palette;
   ElabNotation  notation;
+  /* The worked formula under the Entropy and Cross-entropy figures, with
+   * the numbers at formula_at substituted (at the hovered x while the
+   * pointer is over the plot). */
+  gboolean      formula;
+  double        formula_at;
 
   /* Entropy page: models A, B, C */
   ElabLogistic  models[ELAB_MAX_MODELS];

@@ -77,6 +77,99 @@ curves_coincide (const double *a,
   return n > 0;
 }
 
+/* The worked formula at @fx: where p and q come from, the cross-entropy
+ * that matters with its numbers substituted, then the entropy and the
+ * gap, the pair of each as state->kl_gap shades it (H(q, p) and H(q) for
+ * qp; both cross-entropies and both gaps for both). Fills @lines with
+ * markup owned by @strings; returns how many. */
+static guint
+formula_lines (ElabFigure      *figure,
+               const ElabState *state,
+               const char     **names,
+               double           fx,
+               GPtrArray       *strings,
+               ElabFormulaLine *lines)
+{
+  const ElabTheme *t = &figure->theme;
+  ElabUnit unit = state->unit;
+  const char *ul = _elab_unit_label (unit);
+  double zp = elab_logistic_logit (&state->p, fx), zq = elab_logistic_logit (&state->q, fx);
+  gboolean qp = state->kl_gap == ELAB_KL_GAP_QP;
+  gboolean both = state->kl_gap == ELAB_KL_GAP_BOTH;
+  gboolean gap = state->kl_gap != ELAB_KL_GAP_NONE;
+  char c_pq[16], c_qp[16], c_p[16], c_q[16], v1[48], v2[48];
+  g_autofree char *lp = NULL, *lq = NULL;
+  ElabPairPoint pt;
+  guint n = 0;
+  char *line;
+
+#define SPAN(color, text) "<span foreground=\"" color "\">" text "</span>"
+  elab_pair_point (&state->p, &state->q, fx, unit, &pt);
+  _elab_formula_color (_elab_theme_series (t, 1), c_pq, sizeof c_pq);
+  _elab_formula_color (_elab_theme_series (t, 3), c_qp, sizeof c_qp);
+  _elab_formula_color (_elab_theme_series (t, 0), c_p, sizeof c_p);
+  _elab_formula_color (_elab_theme_series (t, 2), c_q, sizeof c_q);
+
+  lp = _elab_formula_prob ("p", fx, zp);
+  lq = _elab_formula_prob ("q", fx, zq);
+  format_param (fx, v1, sizeof v1);
+  line = g_strdup_printf ("at x = %s:", v1);
+  g_ptr_array_add (strings, line);
+  lines[n++] = (ElabFormulaLine) { line, ELAB_FONT_LABEL, &t->muted, FALSE, TRUE };
+  lines[n++] = (ElabFormulaLine) { lp, ELAB_FONT_LABEL, &t->muted, TRUE, TRUE };
+  lines[n++] = (ElabFormulaLine) { lq, ELAB_FONT_LABEL, &t->muted, TRUE, TRUE };
+  g_ptr_array_add (strings, g_steal_pointer (&lp));
+  g_ptr_array_add (strings, g_steal_pointer (&lq));
+
+  if (!qp)
+    {
+      g_autofree char *lhs = g_strdup_printf (SPAN ("%s", "%s"), c_pq, names[1]);
+
+      line = _elab_formula_binary (lhs, zp, zq, unit, pt.h_pq);
+      g_ptr_array_add (strings, line);
+      lines[n++] = (ElabFormulaLine) { line, ELAB_FONT_BIG, NULL };
+    }
+  if (qp || both)
+    {
+      g_autofree char *lhs = g_strdup_printf (SPAN ("%s", "%s"), c_qp, names[3]);
+
+      line = _elab_formula_binary (lhs, zq, zp, unit, pt.h_qp);
+      g_ptr_array_add (strings, line);
+      lines[n++] = (ElabFormulaLine) { line, ELAB_FONT_BIG, NULL };
+    }
+
+  if (both)
+    {
+      _elab_format_value (pt.kl_pq, ul, v1, sizeof v1);
+      _elab_format_value (pt.kl_qp, ul, v2, sizeof v2);
+      line = g_strdup_printf ("KL(p\xe2\x80\x96q) = %s \xe2\x88\x92 H(p) = %s", names[1], v1);
+      g_ptr_array_add (strings, line);
+      lines[n++] = (ElabFormulaLine) { line, ELAB_FONT_LABEL, NULL };
+      line = g_strdup_printf ("KL(q\xe2\x80\x96p) = %s \xe2\x88\x92 H(q) = %s", names[3], v2);
+      g_ptr_array_add (strings, line);
+      lines[n++] = (ElabFormulaLine) { line, ELAB_FONT_LABEL, NULL, TRUE };
+    }
+  else
+    {
+      g_autofree char *lhs = g_strdup_printf (SPAN ("%s", "%s"), qp ? c_q : c_p, qp ? "H(q)" : "H(p)");
+
+      line = _elab_formula_binary (lhs, qp ? zq : zp, qp ? zq : zp, unit, qp ? pt.h_q : pt.h_p);
+      g_ptr_array_add (strings, line);
+      lines[n++] = (ElabFormulaLine) { line, ELAB_FONT_LABEL, NULL };
+      if (gap)
+        {
+          _elab_format_value (qp ? pt.kl_qp : pt.kl_pq, ul, v1, sizeof v1);
+          line = g_strdup_printf ("%s = %s \xe2\x88\x92 %s = %s",
+                                  qp ? "KL(q\xe2\x80\x96p)" : "KL(p\xe2\x80\x96q)",
+                                  names[qp ? 3 : 1], qp ? "H(q)" : "H(p)", v1);
+          g_ptr_array_add (strings, line);
+          lines[n++] = (ElabFormulaLine) { line, ELAB_FONT_LABEL, NULL, TRUE };
+        }
+    }
+#undef SPAN
+  return n;
+}
+
 void
 _elab_figure_draw_cross_entropy (ElabFigure      *figure,
                                  cairo_t         *cr,
@@ -112,8 +205,12 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   ElabPanel panel;
   double means[N_S], vals[N_S] = { 0 };
   double y_max, side_w = 0, hx = figure->style.hover_x;
-  guint n_hover = 0;
+  guint n_hover = 0, n_formula = 0;
   gboolean hover;
+  g_autoptr (GPtrArray) formula_strings = NULL;
+  ElabFormulaLine formula[8];
+  ElabRect formula_box = { 0 };
+  double fx = NAN;
 
   if (!(x_max > x_min) || !isfinite (x_min) || !isfinite (x_max))
     x_min = -6, x_max = 6;
@@ -143,6 +240,29 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
                     TRUE, subtitle, &body);
 
   hover = isfinite (hx) && hx >= x_min && hx <= x_max;
+
+  /* The worked formula takes the bottom of the figure, across its whole
+   * width, at the hovered x or else the chosen one. */
+  figure->formula_box = (ElabRect) { 0 };
+  figure->formula_cut = FALSE;
+  if (state->formula)
+    {
+      double fh, max_h;
+
+      fx = hover ? hx : CLAMP (state->formula_at, x_min, x_max);
+      formula_strings = g_ptr_array_new_with_free_func (g_free);
+      n_formula = formula_lines (figure, state, names, fx, formula_strings, formula);
+      /* Large type on a small figure: the plot keeps at least 70 % and
+       * the legend its rows (a heading on two lines and every entry). */
+      max_h = MIN (0.3 * body.height,
+                   body.height - m->pad - 2 * round (0.6 * m->legend_px)
+                   - _elab_legend_row_height (figure) * (n_order + 2));
+      n_formula = _elab_formula_fit (figure, body.width, max_h, formula, n_formula);
+      fh = _elab_formula_height (figure, body.width, formula, n_formula);
+      formula_box = (ElabRect) { body.x, body.y + body.height - fh, body.width, fh };
+      body.height -= fh + m->pad;
+      figure->formula_box = formula_box;
+    }
   means[S_HP] = c->mean_h_p;
   means[S_HQ] = c->mean_h_q;
   means[S_HPQ] = c->mean_h_pq;
@@ -248,6 +368,8 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
 
   if (hover)
     _elab_draw_crosshair (figure, cr, &panel, hx);
+  else if (n_formula > 0)
+    _elab_draw_crosshair (figure, cr, &panel, fx);
 
   {
     const double *ys[] = { c->h_qp, c->h_q, c->h_pq, c->h_p };
@@ -268,6 +390,26 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
             break;
           }
   }
+
+  if (n_formula > 0)
+    {
+      ElabPairPoint fp;
+      double fv[4];
+
+      if (!hover)
+        {
+          elab_pair_point (&state->p, &state->q, fx, unit, &fp);
+          fv[S_HP] = fp.h_p;
+          fv[S_HQ] = fp.h_q;
+          fv[S_HPQ] = fp.h_pq;
+          fv[S_HQP] = fp.h_qp;
+          for (guint s = 0; s < 4; s++)
+            if (isfinite (fv[s]) && fv[s] <= y_max)
+              _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, fx),
+                                 _elab_axis_to_px (&panel.y, fv[s]), s);
+        }
+      _elab_draw_formula (figure, cr, &formula_box, formula, n_formula);
+    }
 
   box = (ElabRect) { body.x + body.width - side_w, area.y, side_w, body.height };
   if (hover)

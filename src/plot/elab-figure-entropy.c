@@ -38,6 +38,39 @@ format_param (double  v,
     g_snprintf (buf, len, v < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (v));
 }
 
+/* The worked formula at @x: each shown model's entropy with its numbers
+ * substituted, its name in its colour, then where p comes from. */
+static guint
+formula_lines (ElabFigure      *figure,
+               const ElabState *state,
+               double           x,
+               GPtrArray       *strings,
+               ElabFormulaLine *lines)
+{
+  double factor = elab_unit_factor (state->unit);
+  guint n = 0;
+
+  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+    {
+      double z = elab_logistic_logit (&state->models[i], x);
+      char color[16];
+      g_autofree char *lhs = NULL, *name = NULL, *prob = NULL, *h = NULL;
+
+      if (!state->model_enabled[i])
+        continue;
+      _elab_formula_color (_elab_theme_series (&figure->theme, i), color, sizeof color);
+      name = g_strdup_printf ("p<sub>%s</sub>", model_names[i]);
+      lhs = g_strdup_printf ("<span foreground=\"%s\">H(%s)</span>", color, name);
+      h = _elab_formula_binary (lhs, z, z, state->unit, elab_binary_entropy_logit (z) * factor);
+      prob = _elab_formula_prob (name, x, z);
+      lines[n++] = (ElabFormulaLine) { h, ELAB_FONT_LABEL, NULL };
+      lines[n++] = (ElabFormulaLine) { prob, ELAB_FONT_LABEL, NULL, TRUE, TRUE };
+      g_ptr_array_add (strings, g_steal_pointer (&h));
+      g_ptr_array_add (strings, g_steal_pointer (&prob));
+    }
+  return n;
+}
+
 /* The legend starts under the arch's y axis label: this far left of the
  * plot area. */
 static double
@@ -98,7 +131,10 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
   ElabPanel sig, ent, arch;
   double mark_x, col_gap, legend_h, y_top;
   gboolean hover;
-  guint n_entries = 0;
+  guint n_entries = 0, n_formula = 0;
+  g_autoptr (GPtrArray) formula_strings = NULL;
+  ElabFormulaLine formula[2 * ELAB_MAX_MODELS];
+  ElabRect formula_box = { 0 };
 
   if (!(x_max > x_min) || !isfinite (x_min) || !isfinite (x_max))
     x_min = -6, x_max = 6;
@@ -114,6 +150,33 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
               unit == ELAB_UNIT_NATS ? "ln" : "log<sub>2</sub>",
               unit == ELAB_UNIT_NATS ? "ln" : "log<sub>2</sub>");
   _elab_draw_frame (figure, cr, "Entropy of a logistic model", FALSE, subtitle, &body);
+
+  hover = isfinite (figure->style.hover_x) && figure->style.hover_x >= x_min
+          && figure->style.hover_x <= x_max;
+  mark_x = hover ? figure->style.hover_x
+                 : CLAMP (state->formula ? state->formula_at : 1.0, x_min, x_max);
+
+  /* The worked formula takes the bottom of the figure, across its whole
+   * width. */
+  figure->formula_box = (ElabRect) { 0 };
+  figure->formula_cut = FALSE;
+  if (state->formula)
+    {
+      formula_strings = g_ptr_array_new_with_free_func (g_free);
+      n_formula = formula_lines (figure, state, mark_x, formula_strings, formula);
+    }
+  if (n_formula > 0)
+    {
+      double fh;
+
+      /* Large type on a small figure: the plots keep at least 70 %. */
+      n_formula = _elab_formula_fit (figure, body.width, 0.3 * body.height, formula, n_formula);
+      fh = _elab_formula_height (figure, body.width, formula, n_formula);
+
+      formula_box = (ElabRect) { body.x, body.y + body.height - fh, body.width, fh };
+      body.height -= fh + m->pad;
+      figure->formula_box = formula_box;
+    }
 
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)
     {
@@ -231,11 +294,7 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
     _elab_draw_axes (figure, cr, &arch, "p", fit_label (figure, &arch, h_labels, 2));
   }
 
-  hover = isfinite (figure->style.hover_x) && figure->style.hover_x >= x_min
-          && figure->style.hover_x <= x_max;
-  mark_x = hover ? figure->style.hover_x : CLAMP (1.0, x_min, x_max);
-
-  if (hover)
+  if (hover || n_formula > 0)
     {
       _elab_draw_crosshair (figure, cr, &sig, mark_x);
       _elab_draw_crosshair (figure, cr, &ent, mark_x);
@@ -266,7 +325,7 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
       z = elab_logistic_logit (&state->models[i], mark_x);
       p = elab_sigmoid (z);
       h = elab_binary_entropy_logit (z) * factor;
-      if (hover)
+      if (hover || n_formula > 0)
         {
           _elab_draw_marker (figure, cr, _elab_axis_to_px (&sig.x, mark_x),
                              _elab_axis_to_px (&sig.y, p), i);
@@ -294,6 +353,9 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
           pango_cairo_show_layout (cr, tx->layout);
         }
     }
+
+  if (n_formula > 0)
+    _elab_draw_formula (figure, cr, &formula_box, formula, n_formula);
 
   if (n_entries > 0)
     _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, legend_heading);

@@ -522,6 +522,48 @@ void     _elab_draw_placeholder   (ElabFigure       *figure,
                                    const ElabRect   *body,
                                    const char       *message);
 
+/* ------------------------------------------------------ Worked formula */
+
+/* One line of a worked formula (elab-formula.c). */
+typedef struct
+{
+  const char     *markup;
+  ElabFont        font;     /* ELAB_FONT_BIG for the line that matters */
+  const ElabRgba *color;    /* NULL: the theme's foreground */
+  gboolean        same_row; /* beside the line before when both fit */
+  gboolean        optional; /* the first to go when space is short */
+} ElabFormulaLine;
+
+gboolean _elab_formula_prob_pair  (double                 z,
+                                   char                  *res_p,
+                                   char                  *res_q,
+                                   gsize                  len);
+char    *_elab_formula_binary     (const char            *lhs,
+                                   double                 z_a,
+                                   double                 z_b,
+                                   ElabUnit               unit,
+                                   double                 value);
+char    *_elab_formula_prob       (const char            *name,
+                                   double                 x,
+                                   double                 z);
+void     _elab_formula_color      (const ElabRgba        *color,
+                                   char                  *buf,
+                                   gsize                  len);
+double   _elab_formula_height     (ElabFigure            *figure,
+                                   double                 width,
+                                   const ElabFormulaLine *lines,
+                                   guint                  n_lines);
+guint    _elab_formula_fit        (ElabFigure            *figure,
+                                   double                 width,
+                                   double                 max_height,
+                                   ElabFormulaLine       *lines,
+                                   guint                  n_lines);
+double   _elab_draw_formula       (ElabFigure            *figure,
+                                   cairo_t               *cr,
+                                   const ElabRect        *box,
+                                   const ElabFormulaLine *lines,
+                                   guint                  n_lines);
+
 /* --------------------------------------------------------------- Figure */
 
 #define ELAB_FIGURE_MAX_PANELS 4
@@ -566,6 +608,10 @@ struct _ElabFigure
   guint            n_legend_cut;
   ElabRect         readouts[4];
   guint            n_readouts;
+  /* The worked formula's block (width 0 when there is none) and whether
+   * it had to run past the figure's bottom. */
+  ElabRect         formula_box;
+  gboolean         formula_cut;
 
   /* Owned by the training figures (elab-figure-training.c); freed with
    * @extra_free. */

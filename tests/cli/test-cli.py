@@ -374,6 +374,25 @@ def _():
     assert "--loss-scale" in line and "linear, log" in line, line
 
 
+@case("export: --kl-gap and the worked formula change the figure; --formula-at X shows the formula, --no-formula hides it")
+def _():
+    def export(name, *extra):
+        path = os.path.join(TMP, f"lesson-{name}.png")
+        run("export", "--figure", "cross-entropy", "--width", "640", "--height", "400", "--out", path, *extra)
+        return read_bytes(path)
+
+    default = export("default")
+    assert export("pq", "--kl-gap", "pq") == default
+    assert export("both", "--kl-gap", "both") != default
+    at = export("at", "--formula-at", "1")
+    assert at != default
+    assert export("on", "--formula", "--formula-at", "1") == at
+    assert export("off", "--no-formula", "--formula-at", "1") == default
+    line = run_error(["export", "--figure", "cross-entropy", "--out", os.path.join(TMP, "never.png"),
+                      "--kl-gap", "qpq"], 2)
+    assert "--kl-gap" in line and "pq, qp, both, none" in line, line
+
+
 @case("export: a scenario's loss-scale=log draws as --loss-scale log; a flag overrides it; a bad value is exit 1 with file:line")
 def _():
     keys = STATE_KEYS.format(q_theta="0.5", logits="2,1,0.1", target="1,0,0")

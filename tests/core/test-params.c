@@ -117,6 +117,8 @@ state_all_changed (ElabState *s)
   s->theme = ELAB_THEME_DARK;
   s->palette = ELAB_PALETTE_COLORBLIND;
   s->notation = ELAB_NOTATION_SUBSCRIPT;
+  s->formula = TRUE;
+  s->formula_at = -0.75;
   for (guint m = 0; m < ELAB_MAX_MODELS; m++)
     {
       s->models[m].theta = 0.1 + m;

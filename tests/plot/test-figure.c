@@ -50,6 +50,13 @@ kl_both (ElabState *state)
 }
 
 static void
+formula_at_1 (ElabState *state)
+{
+  state->formula = TRUE;
+  state->formula_at = 1.0;
+}
+
+static void
 kl_qp (ElabState *state)
 {
   state->q = ELAB_LOGISTIC_INIT (3.0, -1.5);
@@ -64,6 +71,8 @@ static const Golden goldens[] = {
   { "softmax-light", ELAB_FIGURE_SOFTMAX, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD },
   { "softmax-dark", ELAB_FIGURE_SOFTMAX, ELAB_THEME_DARK, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD },
   { "cross-entropy-kl-both", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, kl_both },
+  { "cross-entropy-formula", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, formula_at_1 },
+  { "entropy-formula", ELAB_FIGURE_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, formula_at_1 },
   { "cross-entropy-kl-qp-dark-cb", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_DARK, ELAB_PALETTE_COLORBLIND, 0.5, ELAB_NOTATION_STANDARD, kl_qp },
 };
 
@@ -873,6 +882,103 @@ test_softmax_readouts (void)
   }
 }
 
+/* The numbers of a worked formula as a teacher writes them, always adding
+ * up to 1, finite where a probability underflows a double. */
+static void
+test_formula_text (void)
+{
+  char p[80], q[80];
+  g_autofree char *h = NULL;
+  g_autofree char *e = NULL;
+
+  /* The lesson's pair at x = 1: p = σ(1), q = σ(2). */
+  h = _elab_formula_binary ("H(p, q)", 1.0, 2.0, ELAB_UNIT_BITS,
+                            elab_binary_cross_entropy_logits (1.0, 2.0) / G_LN2);
+  g_assert_cmpstr (h, ==, "H(p, q) = \xe2\x88\x92[0.73\xc2\xb7log<sub>2</sub> 0.88 + "
+                   "0.27\xc2\xb7log<sub>2</sub> 0.12] = 0.959 bits");
+  e = _elab_formula_binary ("H(p)", 0.0, 0.0, ELAB_UNIT_NATS, G_LN2);
+  g_assert_cmpstr (e, ==, "H(p) = \xe2\x88\x92[0.50\xc2\xb7ln 0.50 + 0.50\xc2\xb7ln 0.50] = 0.693 nats");
+
+  g_assert_false (_elab_formula_prob_pair (log (0.012 / 0.988), p, q, sizeof p));
+  g_assert_cmpstr (p, ==, "0.012");
+  g_assert_cmpstr (q, ==, "0.988");
+  g_assert_false (_elab_formula_prob_pair (-log (0.012 / 0.988), p, q, sizeof p));
+  g_assert_cmpstr (p, ==, "0.988");
+  g_assert_cmpstr (q, ==, "0.012");
+  /* σ(−2000) = e^−2000 underflows; its log does not: 10^−868.589. */
+  g_assert_true (_elab_formula_prob_pair (-2000, p, q, sizeof p));
+  g_assert_cmpstr (p, ==, "2.6\xc3\x97" "10<sup>\xe2\x88\x92" "869</sup>");
+  g_assert_cmpstr (q, ==, "1 \xe2\x88\x92 2.6\xc3\x97" "10<sup>\xe2\x88\x92" "869</sup>");
+  g_assert_true (_elab_formula_prob_pair (log (1e-5), p, q, sizeof p));
+  g_assert_cmpstr (p, ==, "1.0\xc3\x97" "10<sup>\xe2\x88\x92" "5</sup>");
+
+  /* As printed, the two always add up to exactly 1. */
+  for (double z = -9.5; z <= 9.5; z += 0.0137)
+    {
+      double a, b;
+
+      if (_elab_formula_prob_pair (z, p, q, sizeof p))
+        continue;
+      a = g_ascii_strtod (p, NULL);
+      b = g_ascii_strtod (q, NULL);
+      g_assert_cmpfloat_with_epsilon (a + b, 1.0, 1e-12);
+      g_assert_cmpfloat_with_epsilon (a, elab_sigmoid (z), 0.006);
+    }
+}
+
+/* The worked formula sits under the plot, inside the figure, whole, with
+ * ink in it, at every presentation size; turning it on leaves every
+ * legend name whole. */
+static void
+test_formula_layout (void)
+{
+  static const ElabFigureKind kinds[] = { ELAB_FIGURE_ENTROPY, ELAB_FIGURE_CROSS_ENTROPY };
+  static const ElabKlGap gaps[] = { ELAB_KL_GAP_PQ, ELAB_KL_GAP_BOTH };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint z = 0; z < G_N_ELEMENTS (presentation_sizes); z++)
+      for (guint g = 0; g < G_N_ELEMENTS (gaps); g++)
+        {
+          g_autoptr(ElabFigure) figure = elab_figure_new (kinds[k]);
+          int w = presentation_sizes[z][0], h = presentation_sizes[z][1];
+          ElabFigureStyle style;
+          cairo_surface_t *s;
+          ElabState state;
+          const ElabRect *box;
+          guint ink = 0;
+
+          elab_state_init_default (&state);
+          state.model_enabled[2] = TRUE;
+          state.formula = TRUE;
+          state.formula_at = -0.5;
+          state.kl_gap = gaps[g];
+          presentation_style (&style);
+          s = render (figure, &state, &style, w, h);
+          box = &figure->formula_box;
+          g_assert_cmpfloat (box->width, >, 0);
+          g_assert_cmpfloat (box->x, >=, 0);
+          g_assert_cmpfloat (box->y + box->height, <=, h);
+          /* The plots keep most of the figure. */
+          g_assert_cmpfloat (box->height, <, 0.45 * h);
+          for (int y = (int) box->y; y < (int) (box->y + box->height); y++)
+            for (int x = (int) box->x; x < (int) (box->x + box->width); x++)
+              if ((pixel (s, x, y) & 0xff) < 0x80)
+                ink++;
+          g_assert_cmpuint (ink, >, 200);
+          if (figure->n_legend_cut != 0)
+            {
+              g_autofree char *o = g_strdup_printf ("%s/formula-%s-%dx%d-%u.png", ELAB_PLOT_OUT_DIR,
+                                                    elab_figure_kind_to_string (kinds[k]), w, h, g);
+
+              cairo_surface_write_to_png (s, o);
+              g_test_message ("%s %dx%d: %u legend names cut; see %s",
+                              elab_figure_kind_to_string (kinds[k]), w, h, figure->n_legend_cut, o);
+            }
+          g_assert_cmpuint (figure->n_legend_cut, ==, 0);
+          cairo_surface_destroy (s);
+        }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -897,6 +1003,8 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Figure/training-y-labels", test_training_y_labels);
   g_test_add_func ("/elab/plot/Figure/text-cut-markup", test_text_cut_markup);
   g_test_add_func ("/elab/plot/Figure/softmax-readouts", test_softmax_readouts);
+  g_test_add_func ("/elab/plot/Figure/formula-text", test_formula_text);
+  g_test_add_func ("/elab/plot/Figure/formula-layout", test_formula_layout);
 
   return g_test_run ();
 }
