@@ -167,6 +167,48 @@ check(doc and doc["result"]["status"] == "no-finite-optimum" and doc["result"]["
 r, doc = train_json("--data", "challenger", "--lr", "1e-6", "--steps", "10")
 check(doc and doc["result"]["status"] == "max-steps" and doc["result"]["steps"] == 10, "max-steps")
 
+# The loss at w = b = 0 is exactly 1 bit as printed (it was 1.0000000000000002).
+for data in ["challenger", "hours-studied", "iris-versicolor-virginica", "iris-setosa"]:
+    r, doc = train_json("--data", data, "--steps", "1")
+    check(doc and doc["history"][0]["loss"] == 1.0, "%s: loss at w = b = 0 is 1 bit" % data,
+          r.stdout[:300])
+
+# A divergence's advice is a rate that then converges (Challenger in °F: lr 0.1
+# advised 0.01, which diverged at step 3).
+for extra in [["--no-standardize"], ["--standardize"], ["--optimizer", "momentum", "--no-standardize"],
+              ["--optimizer", "momentum", "--standardize"]]:
+    r, doc = train_json("--data", "challenger", "--lr", "1000", "--steps", "500", *extra)
+    msg = doc["result"]["message"] if doc else ""
+    rate = None
+    if "try " in msg:
+        try:
+            rate = float(msg.split("try ", 1)[1].split()[0])
+        except ValueError:
+            rate = None
+    r2, doc2 = (train_json("--data", "challenger", "--lr", repr(rate), "--steps", "3000", *extra)
+                if rate else (None, None))
+    check(doc and doc["result"]["status"] == "diverged" and rate and doc2
+          and doc2["result"]["status"] != "diverged"
+          and doc2["result"]["loss"] < doc2["history"][0]["loss"],
+          "challenger %s: the advised rate %r converges" % (" ".join(extra), rate), msg)
+
+# Newton on x scaled by 1e10 reports convergence with the same fit.
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "scaled.csv")
+    r0, doc0 = train_json("--data", "challenger", "--optimizer", "newton")
+    # the 23 launches: temperature (°F) and O-ring incident
+    temps = [66, 70, 69, 68, 67, 72, 73, 70, 57, 63, 70, 78, 67, 53, 67, 75, 70, 81, 76, 79, 75, 76, 58]
+    fail = [0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1]
+    with open(path, "w") as f:
+        f.write("x,y\n")
+        for t, y in zip(temps, fail):
+            f.write("%r,%d\n" % (t * 1e10, y))
+    r, doc = train_json("--data", path, "--optimizer", "newton")
+    check(doc and doc["result"]["status"] == "converged"
+          and abs(doc["result"]["w"] * 1e10 / doc0["result"]["w"] - 1) < 1e-9
+          and abs(doc["result"]["loss"] / doc0["result"]["loss"] - 1) < 1e-12,
+          "newton on x·1e10 converges to the same fit", r.stdout[-400:] + r.stderr)
+
 # datasets
 r = run("datasets")
 names = ["challenger", "hours-studied", "iris-versicolor-virginica", "iris-setosa"]
