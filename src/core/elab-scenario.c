@@ -1277,7 +1277,7 @@ elab_scene_card_text (const ElabScene *scene,
             }
         }
       else
-        g_string_append (s, "\nYour guess: drag the marker on the figure.");
+        g_string_append (s, "\nYour guess? Point at the figure; the next click reveals it.");
     }
   else if (scene->kind == ELAB_SCENE_EXERCISE)
     {
