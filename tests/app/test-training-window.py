@@ -215,7 +215,7 @@ def run_tests (tap, binary, workdir, apps):
     t.click (controls['Play'])
     label = wait_until (lambda: find_label (t, 'Diverged'), 5.0, 0.1)
     tap.ok (label is not None, 'a diverging run shows "Diverged" on the page')
-    detail = find_label (t, 'smaller')
+    detail = wait_until (lambda: find_label (t, 'smaller'), 5.0, 0.1)
     tap.ok (detail is not None, 'the message suggests a smaller learning rate',
             diag='labels: %r' % ([n.name for n in t.find_all (role=Role.LABEL)],))
     tap.ok (wait_until (lambda: not (t.has_state (controls['Play'], tw.a11y.State.CHECKED) or
