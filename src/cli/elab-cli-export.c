@@ -106,6 +106,9 @@ elab_cli_export (int    argc,
   ElabCliAnimationFlags anim = ELAB_CLI_ANIMATION_FLAGS_INIT;
   ElabAnimationFormat anim_format;
   gboolean animation;
+  /* The y axis held fixed by hand. */
+  double y_min = NAN, y_max = NAN;
+  gboolean y_min_seen = FALSE, y_max_seen = FALSE;
 
   parser = elab_cli_parser_new ("export",
                                 "Write a figure as PNG, SVG or PDF.",
@@ -164,6 +167,11 @@ elab_cli_export (int    argc,
   elab_cli_parser_add_int (parser, "frames", 1, ELAB_SWEEP_MAX_FRAMES, &frames, &frames_seen,
                            "Number of frames of a sweep (default 30)", "N");
   _elab_cli_animation_flags_add (parser, &anim);
+  elab_cli_parser_add_double (parser, "y-min", &y_min, &y_min_seen,
+                              "Bottom of the y axis (cross-entropy; default 0)", "Y");
+  elab_cli_parser_add_double (parser, "y-max", &y_max, &y_max_seen,
+                              "Top of the y axis (cross-entropy; default: the curves', one range for all "
+                              "frames of a sweep)", "Y");
   elab_cli_state_flags_add (parser, &flags,
                             ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_LOOK |
                             ELAB_CLI_STATE_CURVES | ELAB_CLI_STATE_MODELS | ELAB_CLI_STATE_SOFTMAX |
@@ -223,6 +231,11 @@ elab_cli_export (int    argc,
                               width, height, scale, px_w, px_h, ELAB_CLI_MAX_PX);
     }
 
+  if ((y_min_seen && !isfinite (y_min)) || (y_max_seen && !isfinite (y_max)))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "%s: must be a finite number", y_min_seen && !isfinite (y_min)
+                          ? "--y-min" : "--y-max");
+  if (!(y_max > (y_min_seen ? y_min : 0)) && y_max_seen)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--y-max: must be above --y-min (%g)", y_min_seen ? y_min : 0.0);
   if (sweep_text != NULL && !elab_sweep_parse (sweep_text, &sweep, &error))
     return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
   if (animation && sweep_text == NULL)
@@ -243,6 +256,8 @@ elab_cli_export (int    argc,
   style.palette = state.palette;
   style.transparent = transparent;
   style.caption = caption;
+  style.y_min = y_min_seen ? y_min : NAN;
+  style.y_max = y_max_seen ? y_max : NAN;
 
   if (animation)
     return _elab_cli_export_animation (&anim, anim_format, &sweep, (guint) frames, out, kind, &state, &style,

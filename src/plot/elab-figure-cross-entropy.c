@@ -170,6 +170,18 @@ formula_lines (ElabFigure      *figure,
   return n;
 }
 
+/* Saves @cr and clips it to the plot area, a line's width taller so a
+ * curve along the top or bottom edge keeps its whole stroke. */
+static void
+clip_to (cairo_t        *cr,
+         const ElabRect *area,
+         double          line_w)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, area->x, area->y - line_w, area->width, area->height + 2 * line_w);
+  cairo_clip (cr);
+}
+
 void
 _elab_figure_draw_cross_entropy (ElabFigure      *figure,
                                  cairo_t         *cr,
@@ -204,7 +216,8 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   ElabRect body, outer, area, box;
   ElabPanel panel;
   double means[N_S], vals[N_S] = { 0 };
-  double y_max, side_w = 0, hx = figure->style.hover_x;
+  double y_min, y_max, side_w = 0, hx = figure->style.hover_x;
+  gboolean clip;
   guint n_hover = 0, n_formula = 0;
   gboolean hover;
   g_autoptr (GPtrArray) formula_strings = NULL;
@@ -353,7 +366,22 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   y_max = finite_max (c->h_p, c->n, y_max);
   y_max = finite_max (c->h_q, c->n, y_max);
   y_max = _elab_axis_nice_max (0, y_max * 1.04, 7);
-  _elab_panel_init (figure, &panel, ELAB_PANEL_X, &area, x_min, x_max, 0, y_max);
+  figure->auto_y_min = 0;
+  figure->auto_y_max = y_max;
+  /* A range held for a whole animation (or set by hand) wins, so curves
+   * that do not change do not jump when the others rescale the axis. */
+  y_min = 0;
+  if (isfinite (figure->style.y_max))
+    y_max = figure->style.y_max;
+  if (isfinite (figure->style.y_min))
+    y_min = figure->style.y_min;
+  if (!(y_max > y_min))
+    y_max = y_min + 1;
+  _elab_panel_init (figure, &panel, ELAB_PANEL_X, &area, x_min, x_max, y_min, y_max);
+  /* A range set by hand may cut the curves: keep them inside the panel. */
+  clip = isfinite (figure->style.y_min) || isfinite (figure->style.y_max);
+  if (clip)
+    clip_to (cr, &area, m->line_w);
 
   /* KL(p‖q) first, pre-blended; KL(q‖p) over it, translucent, so where
    * the two gaps overlap both colours show. */
@@ -363,6 +391,8 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
     _elab_draw_band_over (figure, cr, &panel, c->x, c->h_q, c->h_qp, c->n, &t->band2);
   else if (show_qp)
     _elab_draw_band (figure, cr, &panel, c->x, c->h_q, c->h_qp, c->n, &t->band2);
+  if (clip)
+    cairo_restore (cr);
   g_snprintf (ylab, sizeof ylab, "entropy (%s)", ul);
   _elab_draw_axes (figure, cr, &panel, "x", ylab);
 
@@ -371,11 +401,13 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   else if (n_formula > 0)
     _elab_draw_crosshair (figure, cr, &panel, fx);
 
+  if (clip)
+    clip_to (cr, &area, m->line_w);
   {
     const double *ys[] = { c->h_qp, c->h_q, c->h_pq, c->h_p };
     const guint series[] = { S_HQP, S_HQ, S_HPQ, S_HP };
     /* Within a third of a line's width: the eye sees one curve. */
-    double tol = 0.35 * m->line_w / MAX (area.height, 1) * y_max;
+    double tol = 0.35 * m->line_w / MAX (area.height, 1) * (y_max - y_min);
 
     for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
       _elab_draw_series (figure, cr, &panel, c->x, ys[i], c->n, series[i]);
@@ -390,6 +422,8 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
             break;
           }
   }
+  if (clip)
+    cairo_restore (cr);
 
   if (n_formula > 0)
     {
@@ -404,7 +438,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
           fv[S_HPQ] = fp.h_pq;
           fv[S_HQP] = fp.h_qp;
           for (guint s = 0; s < 4; s++)
-            if (isfinite (fv[s]) && fv[s] <= y_max)
+            if (isfinite (fv[s]) && fv[s] >= y_min && fv[s] <= y_max)
               _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, fx),
                                  _elab_axis_to_px (&panel.y, fv[s]), s);
         }
@@ -415,7 +449,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   if (hover)
     {
       for (guint s = 0; s < 4; s++)
-        if (isfinite (vals[s]) && vals[s] <= y_max)
+        if (isfinite (vals[s]) && vals[s] >= y_min && vals[s] <= y_max)
           _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, hx),
                              _elab_axis_to_px (&panel.y, vals[s]), s);
 

@@ -599,6 +599,11 @@ struct _ElabFigure
   double                 width;
   double                 height;
 
+  /* Last frame's own y range of its main panel, NAN when fixed by the
+   * math, for elab_figure_get_auto_y_range() */
+  double           auto_y_min;
+  double           auto_y_max;
+
   /* Last frame's panels, for elab_figure_pick() */
   ElabPanel        panels[ELAB_FIGURE_MAX_PANELS];
   guint            n_panels;

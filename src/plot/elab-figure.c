@@ -264,6 +264,7 @@ elab_figure_draw (ElabFigure             *figure,
 
   cairo_save (cr);
   _elab_figure_begin (figure, cr, width, height, style);
+  figure->auto_y_min = figure->auto_y_max = NAN;
 
   switch (figure->kind)
     {
@@ -290,6 +291,22 @@ elab_figure_draw (ElabFigure             *figure,
   /* The caption string is the caller's; do not keep it past the frame. */
   figure->style.caption = NULL;
   cairo_restore (cr);
+}
+
+gboolean
+elab_figure_get_auto_y_range (const ElabFigure *figure,
+                              double           *res_min,
+                              double           *res_max)
+{
+  g_return_val_if_fail (figure != NULL, FALSE);
+
+  if (!isfinite (figure->auto_y_min) || !isfinite (figure->auto_y_max))
+    return FALSE;
+  if (res_min)
+    *res_min = figure->auto_y_min;
+  if (res_max)
+    *res_max = figure->auto_y_max;
+  return TRUE;
 }
 
 /**

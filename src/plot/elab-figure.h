@@ -44,10 +44,12 @@ typedef struct
   const char   *caption;      /* a scene's caption drawn over the plot, or NULL */
   double        pixel_scale;  /* device pixels per unit of a target that does not
                                * know (GTK's recording of a HiDPI window); 1 */
+  double        y_min;        /* the main panel's y range held fixed (every frame of */
+  double        y_max;        /* an animation the same), or NAN: the figure's own */
 } ElabFigureStyle;
 
 #define ELAB_FIGURE_STYLE_INIT \
-  ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0 })
+  ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0, NAN, NAN })
 
 const char     *elab_figure_kind_to_string   (ElabFigureKind          kind);
 gboolean        elab_figure_kind_from_string (const char             *str,
@@ -82,6 +84,14 @@ gboolean        elab_figure_pick             (const ElabFigure       *figure,
  * (end in "…") even with its type stepped down, as far as it may, to the
  * width. */
 gboolean        elab_figure_get_heading_cut  (const ElabFigure       *figure);
+
+/* After a draw: the y range the figure chose by itself for its main panel
+ * (before any ElabFigureStyle.y_min / y_max), which follows the data. FALSE
+ * for figures whose y range is fixed by their math (probabilities,
+ * entropies of at most one bit). */
+gboolean        elab_figure_get_auto_y_range (const ElabFigure       *figure,
+                                              double                 *res_min,
+                                              double                 *res_max);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabFigure, elab_figure_free)
 

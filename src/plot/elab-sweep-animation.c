@@ -15,6 +15,7 @@
 
 #include "elab-export.h"
 #include "elab-frame-pool.h"
+#include "elab-sweep-range.h"
 #include "elab-trainer.h"
 
 #define GIF_SAMPLES 8
@@ -159,7 +160,8 @@ elab_sweep_export_animation (const ElabSweep            *sweep,
 {
   g_autoptr(ElabAnimation) animation = NULL;
   g_autoptr(GError) local = NULL;
-  Job job = { sweep, n_frames, kind, state, style, width, height, scale };
+  ElabFigureStyle steady;
+  Job job = { sweep, n_frames, kind, state, &steady, width, height, scale };
   int width_px, height_px;
 
   g_return_val_if_fail (sweep != NULL && path != NULL && options != NULL, FALSE);
@@ -203,6 +205,7 @@ elab_sweep_export_animation (const ElabSweep            *sweep,
       return FALSE;
     }
 
+  elab_sweep_steady_style (sweep, n_frames, kind, state, style, &steady);
   animation = elab_animation_new (format, path, width_px, height_px, options, error);
   if (animation == NULL)
     return FALSE;
@@ -229,7 +232,7 @@ elab_sweep_export_animation (const ElabSweep            *sweep,
           elab_trainer_step (trainer, first.steps);
         }
       /* Without its poster the animation is not what was asked for. */
-      if (!elab_export_figure (figure, &first, trainer, style, width, height, scale, ELAB_EXPORT_PNG, poster,
+      if (!elab_export_figure (figure, &first, trainer, &steady, width, height, scale, ELAB_EXPORT_PNG, poster,
                                error))
         {
           g_unlink (path);

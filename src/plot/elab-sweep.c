@@ -21,6 +21,7 @@
 #include "elab-dataset.h"
 #include "elab-export-private.h"
 #include "elab-sweep.h"
+#include "elab-sweep-range.h"
 #include "elab-trainer.h"
 
 char *
@@ -132,6 +133,7 @@ elab_sweep_export (const ElabSweep       *sweep,
                    guint                 *res_written,
                    GError               **error)
 {
+  ElabFigureStyle steady;
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
   guint n_written = 0;
   g_autoptr(ElabFigure) figure = NULL;
@@ -189,6 +191,8 @@ elab_sweep_export (const ElabSweep       *sweep,
     }
 
   elab_export_remove_stale (dir, NULL);
+  /* One y range for every frame: the axis holds still while curves move. */
+  elab_sweep_steady_style (sweep, n_frames, kind, state, style, &steady);
   figure = elab_figure_new (kind);
   for (guint i = 0; i < n_frames && ok; i++)
     {
@@ -223,7 +227,7 @@ elab_sweep_export (const ElabSweep       *sweep,
       /* Whether the name is new is decided before the frame is written:
        * only a name this run brought into being may be removed later. */
       existed = g_lstat (path, &st) == 0;
-      if (!_elab_export_figure (figure, &frame, trainer, style, width, height, scale, format, path, FALSE,
+      if (!_elab_export_figure (figure, &frame, trainer, &steady, width, height, scale, format, path, FALSE,
                                 cancellable, &local))
         {
           if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))

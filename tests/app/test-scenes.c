@@ -654,10 +654,13 @@ test_export_sweep (void)
   g_assert_no_error (res.error);
   g_assert_cmpuint (res.written, ==, 3);
 
-  /* Frame 0 is the export at FROM, caption and all. */
+  /* Frame 0 is the export at FROM, caption and all, on the one y range
+   * the sweep holds for all its frames (TO's: 0…2 bits). */
   at_from = state;
   at_from.q.theta = 0.5;
   style.caption = "a caption";
+  style.y_min = 0;
+  style.y_max = 2;
   expected = elab_export_png_bytes (figure, &at_from, NULL, &style, 320, 200, 1.0);
   g_assert_true (g_file_get_contents (frame0, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));

@@ -71,8 +71,10 @@ TOLERANCE = {"gif": (1.5, 1.0), "webm": (6.0, 4.5), "mp4": (6.0, 4.5)}
 with tempfile.TemporaryDirectory() as tmp:
     ref_first = os.path.join(tmp, "first.png")
     ref_last = os.path.join(tmp, "last.png")
-    run("export", "--figure", "cross-entropy", "--theta-q", "0.5", "--out", ref_first, *SIZE)
-    run("export", "--figure", "cross-entropy", "--theta-q", "4", "--out", ref_last, *SIZE)
+    # The sweep holds the y range of its highest frame, TO's: 0…2 bits.
+    Y = ["--y-min", "0", "--y-max", "2"]
+    run("export", "--figure", "cross-entropy", "--theta-q", "0.5", "--out", ref_first, *SIZE, *Y)
+    run("export", "--figure", "cross-entropy", "--theta-q", "4", "--out", ref_last, *SIZE, *Y)
 
     for ext, codec in CODECS.items():
         out = os.path.join(tmp, "sweep." + ext)
@@ -120,6 +122,42 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(poster, "rb") as a, open(ref_first, "rb") as b:
         check("--poster is the PNG export of the first frame", rc == 0 and a.read() == b.read(), err)
 
+
+def left_strip(rgb, width=W, height=H, columns=48):
+    """The y axis: its tick labels and line, the figure's left columns."""
+    return b"".join(rgb[(y * width) * 3:(y * width + columns) * 3] for y in range(height))
+
+
+# Steady axes: one y range for the whole sweep, in an animation and in a
+# PNG sequence. Plain exports at FROM and TO have different axes (the
+# curves at TO rise higher), so the check can tell.
+with tempfile.TemporaryDirectory() as tmp:
+    first, last = os.path.join(tmp, "from.png"), os.path.join(tmp, "to.png")
+    run("export", "--figure", "cross-entropy", "--theta-q", "0.5", "--out", first, *SIZE)
+    run("export", "--figure", "cross-entropy", "--theta-q", "4", "--out", last, *SIZE)
+    check("plain exports at FROM and TO differ on the y axis",
+          left_strip(rgb_frame(first, 0)) != left_strip(rgb_frame(last, 0)))
+
+    gif = os.path.join(tmp, "s.gif")
+    rc, _, err = run("export", *SWEEP, "--frames", "9", "--out", gif, *SIZE)
+    a, b = rgb_frame(gif, 0), rgb_frame(gif, 8)
+    check("GIF: the first and last frames have the same y axis",
+          rc == 0 and a and b and left_strip(a) == left_strip(b), err)
+    check("GIF: the last frame's axis is TO's own (the union of all frames)",
+          b and colour_diff(left_strip(b), left_strip(rgb_frame(last, 0)))[0] < 1.0)
+
+    pattern = os.path.join(tmp, "f-%d.png")
+    rc, _, err = run("export", *SWEEP, "--frames", "5", "--out", pattern, *SIZE)
+    check("PNG sequence: the first and last frames have the same y axis",
+          rc == 0 and left_strip(rgb_frame(pattern % 0, 0)) == left_strip(rgb_frame(pattern % 4, 0)), err)
+
+    fixed = os.path.join(tmp, "fixed.png")
+    rc, _, err = run("export", *SWEEP, "--frames", "5", "--y-max", "3", "--out", pattern, *SIZE)
+    run("export", "--figure", "cross-entropy", "--theta-q", "4", "--y-max", "3", "--out", fixed, *SIZE)
+    with open(fixed, "rb") as f, open(pattern % 4, "rb") as g:
+        check("--y-max by hand: the last frame is the plain export with the same --y-max",
+              rc == 0 and f.read() == g.read(), err)
+
 # Bad input: one line, the right status, nothing in the directory.
 with tempfile.TemporaryDirectory() as tmp:
     def bad(name, args, want, needle=None, env=None):
@@ -144,6 +182,8 @@ with tempfile.TemporaryDirectory() as tmp:
     bad("GIF above 50 fps exits 2", [*SWEEP, "--fps", "60", "--out", os.path.join(tmp, "a.gif"), *SIZE], 2)
     bad("--fps 0 exits 2", [*SWEEP, "--fps", "0", "--out", out, *SIZE], 2, "--fps")
     bad("--hold -1 exits 2", [*SWEEP, "--hold", "-1", "--out", out, *SIZE], 2, "--hold")
+    bad("--y-max below --y-min exits 2", [*SWEEP, "--y-min", "1", "--y-max", "0.5", "--out", out, *SIZE], 2,
+        "--y-max")
     bad("--poster must be a PNG", [*SWEEP, "--poster", os.path.join(tmp, "p.jpg"), "--out", out, *SIZE], 2,
         "--poster")
     bad("--fps is only for animations", ["--figure", "entropy", "--fps", "10",
