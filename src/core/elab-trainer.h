@@ -22,10 +22,10 @@ typedef struct _ElabTrainer ElabTrainer;
 typedef enum
 {
   ELAB_TRAIN_STATUS_RUNNING,            /* more steps to take */
-  ELAB_TRAIN_STATUS_CONVERGED,          /* gradient norm below the tolerance */
+  ELAB_TRAIN_STATUS_CONVERGED,          /* gradient norm below the tolerance (Newton: a negligible step) */
   ELAB_TRAIN_STATUS_MAX_STEPS,          /* not converged within max_steps */
   ELAB_TRAIN_STATUS_DIVERGED,           /* the loss blew up: learning rate too large */
-  ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM,  /* separable data: the loss → 0 as |w| → ∞ */
+  ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM,  /* separable data: w or b runs off to ∞ */
 } ElabTrainStatus;
 
 typedef struct
@@ -38,7 +38,9 @@ typedef struct
   gboolean      use_bias;
   double        init_w;         /* on the data's scale */
   double        init_b;
-  double        tolerance;      /* on the gradient norm, nats per unit */
+  double        tolerance;      /* on the gradient norm, nats per unit; Newton stops
+                                 * instead when its step is a billionth of the
+                                 * standardised parameters, whatever x's scale */
 } ElabTrainerSettings;
 
 #define ELAB_TRAINER_SETTINGS_INIT \
