@@ -80,6 +80,31 @@ elab_export_dialog_suggest_name (ElabExportDialog *self)
                           extensions[selected_format (self)]);
 }
 
+/* The folder the last export went to in this run of the app. */
+static char *last_folder;
+
+char *
+elab_export_dialog_dup_folder (void)
+{
+  const char *pictures;
+
+  if (last_folder != NULL && g_file_test (last_folder, G_FILE_TEST_IS_DIR))
+    return g_strdup (last_folder);
+  pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+  if (pictures != NULL && g_file_test (pictures, G_FILE_TEST_IS_DIR))
+    return g_strdup (pictures);
+  return NULL;
+}
+
+void
+elab_export_dialog_remember_folder (const char *folder)
+{
+  g_return_if_fail (folder != NULL);
+
+  g_free (last_folder);
+  last_folder = g_strdup (folder);
+}
+
 gboolean
 elab_export_dialog_export_to (ElabExportDialog  *self,
                               const char        *path,
@@ -127,6 +152,9 @@ finish_export (ElabExportDialog *self,
     {
       g_autofree char *base = g_path_get_basename (path);
       g_autofree char *message = g_strdup_printf ("Exported %s", base);
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      elab_export_dialog_remember_folder (folder);
 
       if (ELAB_IS_WINDOW (parent))
         elab_window_show_toast (ELAB_WINDOW (parent), message);
@@ -178,18 +206,26 @@ static void
 export_clicked_cb (ElabExportDialog *self)
 {
   g_autofree char *name = elab_export_dialog_suggest_name (self);
+  g_autofree char *folder_path = elab_export_dialog_dup_folder ();
+  g_autoptr(GFile) folder = folder_path != NULL ? g_file_new_for_path (folder_path) : NULL;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
   gtk_file_dialog_set_title (dialog, "Export Figure");
   gtk_file_dialog_set_initial_name (dialog, name);
+  if (folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, folder);
   gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_ready_cb, g_object_ref (self));
 #else
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new ("Export Figure", GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
+  /* The folder of the last export, else Pictures, not wherever the app
+   * was started from. */
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);

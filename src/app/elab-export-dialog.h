@@ -29,5 +29,9 @@ gboolean          elab_export_dialog_export_to   (ElabExportDialog  *self,
                                                   GError           **error);
 /* The file name offered in the file chooser, e.g. "cross-entropy.svg". */
 char             *elab_export_dialog_suggest_name (ElabExportDialog *self);
+/* Where an export dialog starts: the folder of the last export or sweep
+ * in this run, else the Pictures folder (NULL if neither exists). */
+char             *elab_export_dialog_dup_folder   (void);
+void              elab_export_dialog_remember_folder (const char    *folder);
 
 G_END_DECLS

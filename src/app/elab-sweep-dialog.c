@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "elab-sweep-dialog.h"
+#include "elab-export-dialog.h"
 #include "elab-window.h"
 
 #define FRAME_PATTERN "frame-%04d.png"
@@ -286,6 +287,7 @@ folder_response_cb (GtkNativeDialog *chooser,
       adw_toast_set_timeout (d->progress, 0);
       elab_window_add_toast (ELAB_WINDOW (d->parent), d->progress);
     }
+  elab_export_dialog_remember_folder (d->directory);
   elab_sweep_dialog_export_async (&d->sweep, d->n_frames, d->directory, d->kind, &d->state, d->caption,
                                   d->frame_width, d->frame_height, NULL, export_done_cb, d);
 }
@@ -346,6 +348,13 @@ response_cb (AdwMessageDialog *dialog,
 
   chooser = gtk_file_chooser_native_new ("Choose a Folder for the Frames", d->parent,
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Export", "_Cancel");
+  {
+    g_autofree char *start = elab_export_dialog_dup_folder ();
+    g_autoptr(GFile) folder = start != NULL ? g_file_new_for_path (start) : NULL;
+
+    if (folder != NULL)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (folder_response_cb), d);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

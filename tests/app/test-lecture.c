@@ -282,6 +282,15 @@ test_sweep_dialog (void)
    * "Exporting…" behind it. */
   g_assert_cmpint (g_mkdir (gone, 0700), ==, 0);
   fill_sweep_dialog (window, 0, 0.5, 3.0, 3);
+  /* The chooser starts where the last sweep went. */
+  wait_until (have_file_chooser, NULL);
+  {
+    g_autoptr(GFile) start = gtk_file_chooser_get_current_folder (
+      GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL)));
+
+    g_assert_nonnull (start);
+    g_assert_cmpstr (g_file_peek_path (start), ==, dir);
+  }
   choose_folder (gone, TRUE);
   wait_until (have_message_dialog, NULL);
   error = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
