@@ -33,6 +33,7 @@ struct _ElabScenePlayer
   guint         index;          /* 1-based, 0: before the first scene */
   gboolean      revealed;       /* a question's answer shown */
   gboolean      solved;         /* an exercise's goal met by the live state */
+  gboolean      hint_shown;     /* an exercise's hint, asked for with H */
   char         *card;           /* the text under the figure, or NULL */
   gulong        changed_id;
   guint         tick_id;
@@ -174,6 +175,14 @@ update_card (ElabScenePlayer *self)
 
   if (scene != NULL)
     card = elab_scene_card_text (scene, self->revealed || self->solved);
+  if (card != NULL && scene->kind == ELAB_SCENE_EXERCISE && scene->hint != NULL && !self->solved)
+    {
+      g_autofree char *with = g_strdup_printf ("%s\n%s", card,
+                                               self->hint_shown ? scene->hint : "(H: a hint)");
+
+      g_free (card);
+      card = g_steal_pointer (&with);
+    }
   if (card != NULL && card[0] == '\0')
     g_clear_pointer (&card, g_free);
   if (g_strcmp0 (card, self->card) == 0)
@@ -221,6 +230,8 @@ set_index (ElabScenePlayer *self,
 
   self->index = index;
   self->revealed = revealed;
+  if (index_changed)
+    self->hint_shown = FALSE;
   if (index_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
   if (revealed_changed)
@@ -497,6 +508,21 @@ elab_scene_player_handle_key (ElabScenePlayer *self,
       forward = FALSE;
       arrow = TRUE;
       break;
+    case GDK_KEY_h:
+    case GDK_KEY_H:
+      /* An exercise's hint, on request; a letter typed into a field is the field's. */
+      {
+        const ElabScene *scene = current_scene (self);
+
+        if (scene == NULL || scene->kind != ELAB_SCENE_EXERCISE || scene->hint == NULL)
+          return FALSE;
+        for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+          if (GTK_IS_EDITABLE (w) || GTK_IS_TEXT_VIEW (w))
+            return FALSE;
+        self->hint_shown = !self->hint_shown;
+        update_card (self);
+        return TRUE;
+      }
     default:
       return FALSE;
     }

@@ -236,6 +236,7 @@ test_player_question (void)
   exercise->kind = ELAB_SCENE_EXERCISE;
   exercise->goal = g_strdup ("mean-kl-pq <= 0.001");
   exercise->tolerance = 0;
+  exercise->hint = g_strdup ("Move q to p.");
 
   elab_scene_player_set_scenario (player, scenario);
   g_assert_cmpuint (elab_scene_player_get_index (player), ==, 1);
@@ -272,6 +273,12 @@ test_player_question (void)
   g_assert_cmpuint (elab_scene_player_get_index (player), ==, 3);
   g_assert_false (elab_scene_player_get_solved (player));
   g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Exercise: make mean-kl-pq ≤ 0.001"));
+  /* The hint on request (H), and away again. */
+  g_assert_null (strstr (elab_scene_player_get_caption (player), "Move q to p."));
+  g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_h, 0, NULL));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Move q to p."));
+  g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_h, 0, NULL));
+  g_assert_null (strstr (elab_scene_player_get_caption (player), "Move q to p."));
   g_assert_true (elab_document_set_number (document, "q-theta", -1, 1.0, NULL));
   g_assert_true (elab_scene_player_get_solved (player));
   g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "✓ Done"));
