@@ -18,8 +18,7 @@
 #include "elab-dataset.h"
 #include "elab-trainer.h"
 
-/* Steps per run, and the wait before each bound measurement (well over
- * the trainer worker's spin). */
+/* Steps per run, and the busy wait before each bound measurement. */
 #define BENCH_RUN_STEPS 5
 #define BENCH_SETTLE_MS 1.0
 
@@ -153,7 +152,7 @@ elab_bench_trainer (guint    n_rows,
   one_ms = g_new (double, repeats);
   two_ms = g_new (double, repeats);
 
-  /* Warm up caches, page mappings and the worker threads. */
+  /* Warm up caches, page mappings and the sum's pool thread. */
   elab_trainer_step (trainer, 3);
   sink += plain_sum (dataset->x, dataset->y, dataset->n_rows);
   sink += two_thread_sum (pool, dataset->x, dataset->y, dataset->n_rows);
@@ -163,9 +162,8 @@ elab_bench_trainer (guint    n_rows,
     {
       double t0, t1, t1b, t2;
 
-      /* The trainer's worker thread spins a little after a step before it
-       * sleeps: let it sleep, so the bound has both cores to itself, while
-       * this core stays busy (a core back from idle reads slower). */
+      /* This core stays busy before the bound is timed (a core back from
+       * idle reads slower). */
       t0 = now_ms ();
       while (now_ms () - t0 < BENCH_SETTLE_MS)
         sink += plain_sum (dataset->x, dataset->y, dataset->n_rows);
