@@ -164,8 +164,10 @@ elab_scenario_to_data (const ElabScenario  *scenario,
   g_snprintf (buf, sizeof buf, "%u", scenario->scenes->len);
   g_key_file_set_value (kf, "scenario", "scenes", buf);
   g_key_file_set_comment (kf, "scenario", NULL,
-                          " Entropy Lab scenario. Open it with: entropy-lab --scenario FILE\n"
-                          " Every [scene N] is a full state with a caption; Page Down steps.",
+                          scenario->comment != NULL
+                          ? scenario->comment
+                          : " Entropy Lab scenario. Open it with: entropy-lab --scenario FILE\n"
+                            " Every [scene N] is a full state with a caption; Page Down steps.",
                           NULL);
 
   write_state (kf, "state", &scenario->state);
@@ -969,7 +971,7 @@ scenario_from_data (const char  *data,
     }
 
   kf = g_key_file_new ();
-  if (!g_key_file_load_from_data (kf, data, length, G_KEY_FILE_NONE, &local_error))
+  if (!g_key_file_load_from_data (kf, data, length, G_KEY_FILE_KEEP_COMMENTS, &local_error))
     {
       /* GKeyFile quotes the offending line whole, however long it is. */
       g_autofree char *what = elab_printable (local_error->message, strlen (local_error->message), 200, "");
@@ -1046,6 +1048,20 @@ scenario_from_data (const char  *data,
       if (!read_state (&r, kf, group, &scene->state, &scene->caption, error) ||
           !read_scene_extras (&r, kf, group, scene, error))
         return NULL;
+    }
+
+  /* The comment above [scenario], as GKeyFile keeps it: the lines without
+   * their '#'. */
+  scenario->comment = g_key_file_get_comment (kf, "scenario", NULL, NULL);
+  if (scenario->comment != NULL)
+    {
+      gsize len = strlen (scenario->comment);
+
+      /* GKeyFile hands it back with a final newline it adds again. */
+      if (len > 0 && scenario->comment[len - 1] == '\n')
+        scenario->comment[len - 1] = '\0';
+      if (scenario->comment[0] == '\0')
+        g_clear_pointer (&scenario->comment, g_free);
     }
 
   return g_steal_pointer (&scenario);
@@ -1148,6 +1164,7 @@ elab_scenario_copy (const ElabScenario *scenario)
   g_return_val_if_fail (scenario != NULL, NULL);
 
   copy = elab_scenario_new (&scenario->state);
+  copy->comment = g_strdup (scenario->comment);
   for (guint i = 0; i < scenario->scenes->len; i++)
     g_ptr_array_add (copy->scenes, elab_scene_copy (g_ptr_array_index (scenario->scenes, i)));
   return copy;
@@ -1172,6 +1189,7 @@ elab_scenario_free (ElabScenario *scenario)
   if (scenario == NULL)
     return;
   g_ptr_array_unref (scenario->scenes);
+  g_free (scenario->comment);
   g_free (scenario);
 }
 

@@ -110,6 +110,9 @@ typedef struct
 {
   ElabState  state;     /* what the window shows when the file is opened */
   GPtrArray *scenes;    /* (element-type ElabScene) (owned), in order */
+  char      *comment;   /* the file's opening comment without its '#'s, or NULL
+                         * for the default one; kept so a lesson saved again
+                         * reads as its author wrote it */
 } ElabScenario;
 
 GQuark        elab_scenario_error_quark (void);

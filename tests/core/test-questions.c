@@ -176,6 +176,49 @@ test_quantities (void)
   g_assert_cmpfloat (v, ==, 1);
 }
 
+/* Every shipped lesson reads, and saved again is the same file, byte for
+ * byte (its opening comment included). */
+static void
+test_shipped_lessons_save_identical (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0, questions = 0, exercises = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      g_autofree char *again = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ElabScenario) sc = NULL;
+      gsize len = 0, len2 = 0;
+
+      if (!g_str_has_suffix (name, ".elab"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &data, &len, &error));
+      sc = elab_scenario_from_data (data, len, name, &error);
+      g_assert_no_error (error);
+      again = elab_scenario_to_data (sc, &len2, &error);
+      g_assert_no_error (error);
+      if (len != len2 || memcmp (data, again, len) != 0)
+        g_error ("%s saved again differs from the file", name);
+      for (guint i = 0; i < sc->scenes->len; i++)
+        {
+          const ElabScene *scene = g_ptr_array_index (sc->scenes, i);
+
+          questions += scene->kind == ELAB_SCENE_QUESTION;
+          exercises += scene->kind == ELAB_SCENE_EXERCISE;
+        }
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 5);
+  g_assert_cmpuint (questions, >=, 8);
+  g_assert_cmpuint (exercises, >=, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -186,6 +229,7 @@ main (int    argc,
   g_test_add_func ("/elab/core/Questions/exercise", test_exercise);
   g_test_add_func ("/elab/core/Questions/refused", test_refused);
   g_test_add_func ("/elab/core/Questions/quantities", test_quantities);
+  g_test_add_func ("/elab/core/Questions/shipped-lessons-save-identical", test_shipped_lessons_save_identical);
 
   return g_test_run ();
 }
