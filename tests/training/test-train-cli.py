@@ -12,6 +12,8 @@ import io
 import json
 import math
 import os
+import shutil
+import re
 import subprocess
 import sys
 import tempfile
@@ -137,6 +139,25 @@ check("--no-standardize" in r.stdout and "--learning-rate=RATE" in r.stdout and 
 r = run("export", "--help")
 check("--no-standardize" in r.stdout and "(default 1; also --lr)" in r.stdout and "--no-use-bias" in r.stdout,
       "export --help states the defaults it uses", r.stdout)
+# train and export --figure training with the same flags describe the same
+# run: the figure's "now: w = …, b = …" and its loss are train's result.
+with tempfile.TemporaryDirectory() as tmp:
+    for flags in ([], ["--optimizer", "momentum", "--lr", "0.3"], ["--data", "hours-studied", "--no-standardize", "--lr", "0.05"]):
+        r, doc = train_json("--steps", "50", *flags)
+        pdf = os.path.join(tmp, "run.pdf")
+        e = run("export", "--figure", "training", "--steps", "50", "--out", pdf, *flags)
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout \
+            if e.returncode == 0 and shutil.which("pdftotext") else ""
+        m = re.search(r"now: w = (\S+), b = (\S+)\s+(\S+) bits", text)
+        def near(value, shown):
+            # The figure rounds to three or four digits.
+            return abs(value - float(shown.replace("\u2212", "-"))) <= 5e-3 * abs(value) + 5e-4
+
+        same = (doc is not None and m is not None and near(doc["result"]["w"], m.group(1))
+                and near(doc["result"]["b"], m.group(2)) and near(doc["result"]["loss"], m.group(3)))
+        check(same, "train and export --figure training: the same run %s" % " ".join(flags),
+              "%s\n%s" % (doc and doc["result"], m and m.groups()))
+
 with tempfile.TemporaryDirectory() as tmp:
     out = os.path.join(tmp, "t.svg")
     r = run("export", "--figure", "training", "--no-standardize", "--steps", "5", "--out", out)
