@@ -50,7 +50,7 @@ test_bernoulli (void)
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
   cairo_t *cr = cairo_create (surface);
-  g_autofree char *dir = g_dir_make_tmp ("elab-lesson-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("elab-lesson-figures-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "bernoulli.pdf", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -98,7 +98,7 @@ figure_text (ElabFigureKind     kind,
 {
   g_autoptr(ElabFigure) figure = elab_figure_new (kind);
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
-  g_autofree char *dir = g_dir_make_tmp ("elab-lesson-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("elab-lesson-figures-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "pdftotext", pdf, "-", NULL };
