@@ -195,6 +195,12 @@ logit_dd (const ElabLogistic *model,
 
   *hi = sum;
   *lo = sum_err + prod_err;
+  /* The tanh output's logit is exactly twice. */
+  if (model->output == ELAB_OUTPUT_TANH)
+    {
+      *hi *= 2.0;
+      *lo *= 2.0;
+    }
 }
 
 /**

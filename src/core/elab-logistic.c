@@ -20,15 +20,18 @@ double
 elab_logistic_logit (const ElabLogistic *model,
                      double              x)
 {
-  return fma (model->theta, x, model->bias);
-}
+  double z = fma (model->theta, x, model->bias);
 
+  /* The tanh output's logit is 2z: doubling is exact, so its values are
+   * as accurate as the logistic ones. */
+  return model->output == ELAB_OUTPUT_TANH ? elab_tanh_output_logit (z) : z;
+}
 /**
  * elab_logistic_prob:
  * @model: θ and b
  * @x: the input
  *
- * p(x) = σ(θ·x + b) in [0, 1], to full relative precision in both tails
+ * p(x) = σ(θ·x + b) (or the normalised tanh σ(2(θ·x + b))) in [0, 1], to full relative precision in both tails
  * (see elab_sigmoid()).
  */
 double
@@ -63,4 +66,31 @@ double
 elab_tanh_output_logit (double z)
 {
   return 2.0 * z;
+}
+
+const char *
+elab_output_to_string (ElabOutput output)
+{
+  switch (output)
+    {
+    case ELAB_OUTPUT_LOGISTIC:
+      return "logistic";
+    case ELAB_OUTPUT_TANH:
+      return "tanh";
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+elab_output_from_string (const char *str,
+                         ElabOutput *res)
+{
+  if (g_strcmp0 (str, "logistic") == 0)
+    *res = ELAB_OUTPUT_LOGISTIC;
+  else if (g_strcmp0 (str, "tanh") == 0)
+    *res = ELAB_OUTPUT_TANH;
+  else
+    return FALSE;
+  return TRUE;
 }

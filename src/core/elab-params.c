@@ -28,6 +28,7 @@ ENUM_ADAPTER (elab_notation, ElabNotation)
 ENUM_ADAPTER (elab_optimizer, ElabOptimizer)
 ENUM_ADAPTER (elab_loss_scale, ElabLossScale)
 ENUM_ADAPTER (elab_kl_gap, ElabKlGap)
+ENUM_ADAPTER (elab_output, ElabOutput)
 
 G_STATIC_ASSERT (sizeof (ElabPage) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabUnit) == sizeof (int));
@@ -37,6 +38,7 @@ G_STATIC_ASSERT (sizeof (ElabNotation) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabOptimizer) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabLossScale) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabKlGap) == sizeof (int));
+G_STATIC_ASSERT (sizeof (ElabOutput) == sizeof (int));
 G_STATIC_ASSERT (sizeof (gboolean) == sizeof (int));
 
 #define OFF(field)  offsetof (ElabState, field)
@@ -72,7 +74,10 @@ G_STATIC_ASSERT (sizeof (gboolean) == sizeof (int));
               ELAB_CHANGE_MODELS, ELAB_GLIDE_LINEAR, 0, "b",                          \
               "Entropy figure: bias b of model " LETTER),                             \
   ROW_BOOL ("model-" letter "-enabled", NULL, model_enabled[m], ELAB_CHANGE_MODELS,    \
-            "Entropy figure: show model " LETTER)
+            "Entropy figure: show model " LETTER),                                     \
+  ROW_ENUM_OPTIONAL ("output-" letter, models[m].output, elab_output, ELAB_CHANGE_MODELS, \
+                     "Entropy figure: model " LETTER "'s output σ(θx + b) (logistic) or "  \
+                     "(tanh(θx + b) + 1)/2 = σ(2(θx + b)) (tanh)")
 
 /* The order in which scenario files write the keys. */
 static const ElabParam params[] = {
@@ -110,6 +115,10 @@ static const ElabParam params[] = {
               "θ", "Slope θ of the model q"),
   ROW_DOUBLE ("q-bias", "bias-q", q.bias, -P, P, ELAB_CHANGE_PAIR, ELAB_GLIDE_LINEAR, 0,
               "b", "Bias b of q"),
+  ROW_ENUM_OPTIONAL ("output-p", p.output, elab_output, ELAB_CHANGE_PAIR,
+                     "Cross-entropy figure: p's output, logistic or normalised tanh"),
+  ROW_ENUM_OPTIONAL ("output-q", q.output, elab_output, ELAB_CHANGE_PAIR,
+                     "Cross-entropy figure: q's output, logistic or normalised tanh"),
   ROW_ENUM_OPTIONAL ("kl-gap", kl_gap, elab_kl_gap, ELAB_CHANGE_PAIR,
                      "Cross-entropy figure: shade KL(p‖q) (pq), KL(q‖p) (qp), both or none"),
   { "logits", NULL, "logit-%u", ELAB_PARAM_LIST, OFF (logits), SIZE (logits), -P, P, NULL,

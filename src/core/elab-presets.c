@@ -34,6 +34,19 @@ apply_three_models (ElabState *s)
 }
 
 static void
+apply_tanh_output (ElabState *s)
+{
+  s->page = ELAB_PAGE_ENTROPY;
+  /* (tanh(x) + 1)/2 and σ(2x) are one function: the two curves coincide. */
+  s->models[0] = ELAB_LOGISTIC_INIT (1.0, 0.0);
+  s->models[0].output = ELAB_OUTPUT_TANH;
+  s->models[1] = ELAB_LOGISTIC_INIT (2.0, 0.0);
+  s->model_enabled[0] = TRUE;
+  s->model_enabled[1] = TRUE;
+  s->model_enabled[2] = FALSE;
+}
+
+static void
 apply_cross_entropy (ElabState *s)
 {
   s->page = ELAB_PAGE_CROSS_ENTROPY;
@@ -142,6 +155,9 @@ static const ElabPreset presets[] = {
   { "three-models", "entropy",
     "three models θ = 1, 2, 0.5: the steeper the model, the lower its mean entropy",
     apply_three_models },
+  { "tanh-output", "entropy",
+    "the normalised tanh (tanh(x) + 1)/2 (A) is the logistic σ(2x) (B): the two curves coincide",
+    apply_tanh_output },
   { "cross-entropy", "cross-entropy",
     "p: θ = 1 against q: θ = 2; H(p,q) and the swapped H(q,p) differ, KL(p‖q) shaded",
     apply_cross_entropy },

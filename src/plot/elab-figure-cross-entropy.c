@@ -50,13 +50,17 @@ format_model (const char      *name,
 
   if (model->theta == 0 && isfinite (model->bias))
     {
-      double p = 1.0 / (1.0 + exp (-model->bias));
+      double p = elab_logistic_prob (model, 0.0);
 
       g_snprintf (buf, len, "%s = %.3g", name, p);
       return;
     }
   _elab_format_affine (model->theta, model->bias, f, sizeof f);
-  g_snprintf (buf, len, "%s(x) = \xcf\x83(%s)", name, f);
+  /* The figure says which output each model uses. */
+  if (model->output == ELAB_OUTPUT_TANH)
+    g_snprintf (buf, len, "%s(x) = (tanh(%s) + 1)/2", name, f);
+  else
+    g_snprintf (buf, len, "%s(x) = \xcf\x83(%s)", name, f);
 }
 
 /* Whether @a and @b are within @tol of each other wherever either is
@@ -110,8 +114,8 @@ formula_lines (ElabFigure      *figure,
   _elab_formula_color (_elab_theme_series (t, 0), c_p, sizeof c_p);
   _elab_formula_color (_elab_theme_series (t, 2), c_q, sizeof c_q);
 
-  lp = _elab_formula_prob ("p", fx, zp);
-  lq = _elab_formula_prob ("q", fx, zq);
+  lp = _elab_formula_prob ("p", &state->p, fx);
+  lq = _elab_formula_prob ("q", &state->q, fx);
   format_param (fx, v1, sizeof v1);
   line = g_strdup_printf ("at x = %s:", v1);
   g_ptr_array_add (strings, line);

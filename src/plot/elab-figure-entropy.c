@@ -7,6 +7,8 @@
  * point at the hovered x.
  */
 
+#include <string.h>
+
 #include "elab-figure-private.h"
 
 #define ARCH_SAMPLES 161
@@ -62,7 +64,7 @@ formula_lines (ElabFigure      *figure,
       name = g_strdup_printf ("p<sub>%s</sub>", model_names[i]);
       lhs = g_strdup_printf ("<span foreground=\"%s\">H(%s)</span>", color, name);
       h = _elab_formula_binary (lhs, z, z, state->unit, elab_binary_entropy_logit (z) * factor);
-      prob = _elab_formula_prob (name, x, z);
+      prob = _elab_formula_prob (name, &state->models[i], x);
       lines[n++] = (ElabFormulaLine) { h, ELAB_FONT_LABEL, NULL };
       lines[n++] = (ElabFormulaLine) { prob, ELAB_FONT_LABEL, NULL, TRUE, TRUE };
       g_ptr_array_add (strings, g_steal_pointer (&h));
@@ -125,13 +127,14 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
   double arch_p[ARCH_SAMPLES], arch_h[ARCH_SAMPLES];
   ElabLegendEntry entries[ELAB_MAX_MODELS];
   char labels[ELAB_MAX_MODELS][32], details[ELAB_MAX_MODELS][96], values[ELAB_MAX_MODELS][48];
-  char subtitle[160], heading[128], legend_heading[128], short_heading[128], ylab[64];
+  char subtitle[240], heading[128], legend_heading[128], short_heading[128], ylab[64];
   char buf[48], buf2[48];
   ElabRect body, left, right, outer, area, legend_box;
   ElabPanel sig, ent, arch;
   double mark_x, col_gap, legend_h, y_top;
   gboolean hover;
   guint n_entries = 0, n_formula = 0;
+  gboolean any_tanh = FALSE;
   g_autoptr (GPtrArray) formula_strings = NULL;
   ElabFormulaLine formula[2 * ELAB_MAX_MODELS];
   ElabRect formula_box = { 0 };
@@ -145,8 +148,12 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
       elab_model_curves_compute (figure->models[i], &state->models[i], x_min, x_max, n, unit);
   arch_samples (arch_p, arch_h, factor);
 
+  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+    if (state->model_enabled[i] && state->models[i].output == ELAB_OUTPUT_TANH)
+      any_tanh = TRUE;
   g_snprintf (subtitle, sizeof subtitle,
-              "p(x) = \xcf\x83(\xce\xb8x + b),   H(p) = \xe2\x88\x92p %s p \xe2\x88\x92 (1 \xe2\x88\x92 p) %s (1 \xe2\x88\x92 p)",
+              "p(x) = \xcf\x83(\xce\xb8x + b)%s,   H(p) = \xe2\x88\x92p %s p \xe2\x88\x92 (1 \xe2\x88\x92 p) %s (1 \xe2\x88\x92 p)",
+              any_tanh ? " or (tanh(\xce\xb8x + b) + 1)/2" : "",
               unit == ELAB_UNIT_NATS ? "ln" : "log<sub>2</sub>",
               unit == ELAB_UNIT_NATS ? "ln" : "log<sub>2</sub>");
   _elab_draw_frame (figure, cr, "Entropy of a logistic model", FALSE, subtitle, &body);
@@ -187,8 +194,10 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
       g_snprintf (labels[n_entries], sizeof labels[n_entries], "<b>%s</b>", model_names[i]);
       /* No-break spaces inside "θ = 1": a wrapped line breaks only
        * between the two parameters. */
+      /* The figure says which output a model uses. */
       g_snprintf (details[n_entries], sizeof details[n_entries],
-                  "\xce\xb8\xc2\xa0=\xc2\xa0%s,  b\xc2\xa0=\xc2\xa0%s", buf, buf2);
+                  "\xce\xb8\xc2\xa0=\xc2\xa0%s,  b\xc2\xa0=\xc2\xa0%s%s", buf, buf2,
+                  state->models[i].output == ELAB_OUTPUT_TANH ? ",  tanh" : "");
       _elab_format_value (figure->models[i]->mean_h, ul, values[n_entries], sizeof values[n_entries]);
       entries[n_entries] = (ElabLegendEntry) { labels[n_entries], values[n_entries], i, FALSE,
                                                .detail = details[n_entries] };
@@ -314,6 +323,19 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
       _elab_draw_series (figure, cr, &sig, c->x, c->p, c->n, i);
       _elab_draw_series (figure, cr, &ent, c->x, c->h, c->n, i);
     }
+  /* A model lying on one drawn over it (the tanh output of x is the
+   * logistic of 2x) is drawn again on top: its dashes let both show. */
+  for (guint i = 1; i < ELAB_MAX_MODELS; i++)
+    for (guint j = 0; j < i; j++)
+      if (state->model_enabled[i] && state->model_enabled[j]
+          && memcmp (figure->models[i]->p, figure->models[j]->p, n * sizeof (double)) == 0)
+        {
+          const ElabModelCurves *c = figure->models[i];
+
+          _elab_draw_series (figure, cr, &sig, c->x, c->p, c->n, i);
+          _elab_draw_series (figure, cr, &ent, c->x, c->h, c->n, i);
+          break;
+        }
 
   /* Each model's point at the marked x, on all three panels. */
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)

@@ -544,8 +544,8 @@ char    *_elab_formula_binary     (const char            *lhs,
                                    ElabUnit               unit,
                                    double                 value);
 char    *_elab_formula_prob       (const char            *name,
-                                   double                 x,
-                                   double                 z);
+                                   const ElabLogistic    *model,
+                                   double                 x);
 void     _elab_formula_color      (const ElabRgba        *color,
                                    char                  *buf,
                                    gsize                  len);

@@ -173,23 +173,31 @@ _elab_formula_binary (const char *lhs,
 /**
  * _elab_formula_prob:
  * @name: the probability's name, markup ("p", "p<sub>A</sub>")
+ * @model: the model
  * @x: the input
- * @z: the logit at @x
  *
- * "p(1) = σ(1) = 0.73": where the weights of the formula come from.
+ * "p(1) = σ(1) = 0.73", or for the normalised tanh output "p(1) =
+ * (tanh(1) + 1)/2 = σ(2) = 0.88": where the weights of the formula come
+ * from.
  *
  * Returns: (transfer full): markup
  */
 char *
-_elab_formula_prob (const char *name,
-                    double      x,
-                    double      z)
+_elab_formula_prob (const char         *name,
+                    const ElabLogistic *model,
+                    double              x)
 {
-  char xs[48], zs[48], p[80], q[80];
+  double z = elab_logistic_logit (model, x);
+  char xs[48], zs[48], ts[48], p[80], q[80];
 
   format_number (x, xs, sizeof xs);
   format_number (z, zs, sizeof zs);
   _elab_formula_prob_pair (z, p, q, sizeof p);
+  if (model->output == ELAB_OUTPUT_TANH)
+    {
+      format_number (fma (model->theta, x, model->bias), ts, sizeof ts);
+      return g_strdup_printf ("%s(%s) = (tanh(%s) + 1)/2 = \xcf\x83(%s) = %s", name, xs, ts, zs, p);
+    }
   return g_strdup_printf ("%s(%s) = \xcf\x83(%s) = %s", name, xs, zs, p);
 }
 

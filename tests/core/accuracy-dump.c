@@ -57,11 +57,19 @@ main (void)
         continue;
       tokens = g_strsplit_set (line, " ", -1);
 
-      if (strcmp (tokens[0], "pair") == 0 || strcmp (tokens[0], "bits") == 0)
+      if (strcmp (tokens[0], "pair") == 0 || strcmp (tokens[0], "bits") == 0
+          || strcmp (tokens[0], "pairo") == 0)
         {
-          ElabLogistic p, q;
+          ElabLogistic p = { 0 }, q = { 0 };
           ElabPairPoint pt;
           double x;
+
+          /* "pairo OUT_P OUT_Q …": each model's output (0 logistic, 1 tanh). */
+          if (tokens[0][4] == 'o')
+            {
+              p.output = (ElabOutput) next_number (tokens, &i);
+              q.output = (ElabOutput) next_number (tokens, &i);
+            }
 
           p.theta = next_number (tokens, &i);
           p.bias = next_number (tokens, &i);

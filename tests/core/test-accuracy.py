@@ -168,6 +168,13 @@ def main():
     tanh_z = [-700.0, -550.0, -50.0, -10.0, -1.0, -1e-3, -1e-300, 0.0, 1e-300, 1e-3,
               0.5, 1.0, 10.0, 50.0, 550.0, 700.0]
     queries += ["tanh %r" % z for z in tanh_z]
+    # Models with the normalised tanh output (tanh(θx + b) + 1)/2 on one
+    # side or both, across the same box: every 7th pair.
+    out_pairs = []
+    for k, pr in enumerate(pairs[::7]):
+        op, oq = [(1, 0), (0, 1), (1, 1)][k % 3]
+        out_pairs.append((op, oq) + tuple(pr))
+    queries += ["pairo %d %d %r %r %r %r %r" % pr for pr in out_pairs]
 
     softmax_cases = []
     logit_sets = [[2.0, 1.0, 0.1], [0.0, 0.0], [50.0, -50.0], [50.0, -50.0, 0.0, 1e-3],
@@ -243,6 +250,26 @@ def main():
         tanh.add(got[0], ref_p, ("tanh", z))
         tanh.add(got[1], entropy(Model(zz)), ("tanh-H", z))
 
+    tanh_pair = Stat("models with the tanh output: p, q, H, H(p,q), KL (relative)", True)
+    for pr in out_pairs:
+        got = next(a)
+        op, oq, tp, bp, tq, bq, x = pr
+
+        def model(out, theta, bias):
+            u = mpf(theta) * mpf(x) + mpf(bias)
+            return Model(2 * u) if out else Model.at(theta, bias, x)
+
+        mp_, mq = model(op, tp, bp), model(oq, tq, bq)
+        refs = [mp_.p, mq.p, entropy(mp_), entropy(mq), cross(mp_, mq), cross(mq, mp_),
+                kl(mp_, mq), kl(mq, mp_)]
+        for j, (g, r) in enumerate(zip(got, refs)):
+            tanh_pair.add(g, r, ("pairo", pr, j))
+        # the output itself against (tanh u + 1)/2 where that sum keeps its digits
+        for out, theta, bias, g in ((op, tp, bp, got[0]), (oq, tq, bq, got[1])):
+            u = mpf(theta) * mpf(x) + mpf(bias)
+            if out and u > -20:
+                tanh_pair.add(g, (mp.tanh(u) + 1) / 2, ("pairo-tanh", pr))
+
     for t, z, tg in softmax_cases:
         got = next(a)
         k = len(z)
@@ -264,7 +291,7 @@ def main():
         sm_h.add(got[k + 1], cross_e, ("softmax-CE", t, z, tg))
         sm_kl.add(got[k + 2], kl_t, ("softmax-KL", t, z, tg))
 
-    stats = [prob, ent, ce, div, tail, bits, tanh, sm_p, sm_h, sm_kl]
+    stats = [prob, ent, ce, div, tail, bits, tanh, tanh_pair, sm_p, sm_h, sm_kl]
     print("1..%d" % (len(stats) + 1))
     for n, s in enumerate(stats, 1):
         print("# %s: %d values, max relative error %.3g, max bar metric %.3g"

@@ -124,9 +124,12 @@ state_all_changed (ElabState *s)
       s->models[m].theta = 0.1 + m;
       s->models[m].bias = -0.3 * (m + 1);
       s->model_enabled[m] = !defaults.model_enabled[m];
+      s->models[m].output = ELAB_OUTPUT_TANH;
     }
   s->p.theta = 1.5; s->p.bias = 0.25; s->q.theta = -0.75; s->q.bias = 1e-3;
   s->kl_gap = ELAB_KL_GAP_BOTH;
+  s->p.output = ELAB_OUTPUT_TANH;
+  s->q.output = ELAB_OUTPUT_TANH;
   s->k = 4;
   s->logits[0] = 0.5; s->logits[1] = -1; s->logits[2] = 3; s->logits[3] = 1e-7;
   s->target[0] = 0.25; s->target[1] = 0.25; s->target[2] = 0.125; s->target[3] = 0.375;

@@ -169,6 +169,32 @@ test_bernoulli_asymmetry (void)
   g_assert_cmpfloat_with_epsilon (c->mean_h_pq, -(0.5 * log2 (0.1) + 0.5 * log2 (0.9)), 1e-14);
 }
 
+/* The normalised tanh of x is the logistic of 2x: model A (tanh, θ = 1)
+ * and model B (logistic, θ = 2) are the same curve to the last bit, and
+ * match (tanh(x) + 1)/2 where that sum does not cancel. */
+static void
+test_tanh_output (void)
+{
+  g_autoptr (ElabModelCurves) a = NULL;
+  g_autoptr (ElabModelCurves) b = NULL;
+  ElabState s;
+
+  apply ("tanh-output", &s);
+  g_assert_cmpint (s.models[0].output, ==, ELAB_OUTPUT_TANH);
+  g_assert_cmpint (s.models[1].output, ==, ELAB_OUTPUT_LOGISTIC);
+  a = elab_model_curves_new (s.samples);
+  b = elab_model_curves_new (s.samples);
+  elab_model_curves_compute (a, &s.models[0], s.x_min, s.x_max, s.samples, s.unit);
+  elab_model_curves_compute (b, &s.models[1], s.x_min, s.x_max, s.samples, s.unit);
+  for (guint i = 0; i < a->n; i++)
+    {
+      g_assert_cmpfloat (a->p[i], ==, b->p[i]);
+      g_assert_cmpfloat (a->h[i], ==, b->h[i]);
+      g_assert_cmpfloat_with_epsilon (a->p[i], (tanh (a->x[i]) + 1) / 2, 1e-15);
+    }
+  g_assert_cmpfloat (a->mean_h, ==, b->mean_h);
+}
+
 static void
 test_four_symbol_code (void)
 {
@@ -333,6 +359,7 @@ main (int    argc,
   g_test_add_func ("/elab/core/Presets/three-models", test_three_models);
   g_test_add_func ("/elab/core/Presets/cross-entropy", test_cross_entropy);
   g_test_add_func ("/elab/core/Presets/bernoulli-asymmetry", test_bernoulli_asymmetry);
+  g_test_add_func ("/elab/core/Presets/tanh-output", test_tanh_output);
   g_test_add_func ("/elab/core/Presets/four-symbol-code", test_four_symbol_code);
   g_test_add_func ("/elab/core/Presets/softmax-temperature", test_softmax_temperature);
   g_test_add_func ("/elab/core/Presets/training", test_training);

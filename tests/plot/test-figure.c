@@ -56,6 +56,15 @@ formula_at_1 (ElabState *state)
   state->formula_at = 1.0;
 }
 
+/* The normalised tanh of x on the logistic of 2x: one curve, drawn so
+ * both show. */
+static void
+tanh_output (ElabState *state)
+{
+  state->models[0].output = ELAB_OUTPUT_TANH;
+  state->model_enabled[2] = FALSE;
+}
+
 static void
 kl_qp (ElabState *state)
 {
@@ -73,6 +82,7 @@ static const Golden goldens[] = {
   { "cross-entropy-kl-both", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, kl_both },
   { "cross-entropy-formula", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, formula_at_1 },
   { "entropy-formula", ELAB_FIGURE_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, formula_at_1 },
+  { "entropy-tanh-output", ELAB_FIGURE_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, tanh_output },
   { "cross-entropy-kl-qp-dark-cb", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_DARK, ELAB_PALETTE_COLORBLIND, 0.5, ELAB_NOTATION_STANDARD, kl_qp },
 };
 
