@@ -14,7 +14,8 @@ BUILD_DEPS = meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-dev-bin 
              gstreamer1.0-plugins-bad
 TEST_DEPS  = xvfb xauth xdotool dbus dbus-x11 at-spi2-core python3 python3-mpmath \
              python3-numpy python3-matplotlib python3-sklearn python3-gi python3-pyatspi \
-             gir1.2-atspi-2.0 desktop-file-utils appstream clang imagemagick ffmpeg poppler-utils openbox x11-utils
+             gir1.2-atspi-2.0 desktop-file-utils appstream clang imagemagick ffmpeg python3-pil poppler-utils \
+             openbox x11-utils
 
 .PHONY: all deps test-deps build run check bench clean install
 
@@ -37,6 +38,7 @@ run: build
 
 bench: build
 	./$(BUILD)/tests/bench/elab-bench
+	/usr/bin/python3 tests/bench/export_bench.py ./$(BUILD)/src/cli/entropy-lab-cli
 
 install: build
 	$(MESON) install -C $(BUILD)

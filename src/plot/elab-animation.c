@@ -271,15 +271,16 @@ video_open (ElabAnimation  *self,
   guint threads = MAX (1, g_get_num_processors ());
 
   /* Slides are flat colour and thin lines: x264's "animation" tuning and
-   * a constant quality keep edges sharp; veryfast keeps a 1080p frame
-   * cheaper than drawing it. VP8's realtime deadline does the same. The
+   * a constant quality keep edges sharp. The ultrafast preset (Main
+   * profile, no CABAC) costs a third of veryfast's CPU for a file about
+   * 1.5× larger, still a fraction of the PNG frames' size. VP8's realtime deadline does the same. The
    * BT.709 matrix is what players assume for HD and what the caps
    * announce, so colours match the PNG export. */
   if (self->format == ELAB_ANIMATION_MP4)
     description = "appsrc name=src ! videoconvert name=convert dither=none ! "
                   "video/x-raw,format=I420,colorimetry=bt709 ! "
-                  "x264enc speed-preset=veryfast psy-tune=animation pass=quant quantizer=20 "
-                  "key-int-max=60 ! video/x-h264,profile=high ! h264parse ! "
+                  "x264enc speed-preset=ultrafast psy-tune=animation pass=quant quantizer=20 "
+                  "key-int-max=60 ! video/x-h264,profile=main ! h264parse ! "
                   "mp4mux faststart=true ! filesink name=sink";
   else
     description = "appsrc name=src ! videoconvert name=convert dither=none ! "
