@@ -85,6 +85,7 @@ struct _ElabTrainingPage
   char             *data_name;     /* what the trainer's data were loaded from */
   char             *data_x;
   char             *data_y;
+  char             *data_positive;  /* "" when the reader picked class 1 */
   char            **csv_columns;   /* header of the CSV shown, for the picker */
   char             *error_text;    /* the last failed load, until the next action */
   char             *message;       /* as shown, for tests and a11y */
@@ -126,7 +127,8 @@ static void focus_play (ElabTrainingPage *self);
 static void start_load (ElabTrainingPage *self,
                         const char       *path,
                         const char       *x_column,
-                        const char       *y_column);
+                        const char       *y_column,
+                        const char       *positive);
 
 /* Settings and state ------------------------------------------------------ */
 
@@ -231,7 +233,8 @@ apply_state (ElabTrainingPage *self)
       g_strcmp0 (self->data_name, state->dataset) == 0 &&
       (is_builtin (state->dataset) ||
        (g_strcmp0 (self->data_x, state->x_column) == 0 &&
-        g_strcmp0 (self->data_y, state->y_column) == 0)))
+        g_strcmp0 (self->data_y, state->y_column) == 0 &&
+        g_strcmp0 (self->data_positive, state->positive) == 0)))
     {
       apply_settings (self);
       return;
@@ -256,6 +259,7 @@ apply_state (ElabTrainingPage *self)
       self->data_name = g_strdup (state->dataset);
       g_clear_pointer (&self->data_x, g_free);
       g_clear_pointer (&self->data_y, g_free);
+      g_clear_pointer (&self->data_positive, g_free);
       g_clear_pointer (&self->csv_columns, g_strfreev);
       install_trainer (self, elab_trainer_new (dataset, &s), &s);
     }
@@ -263,7 +267,8 @@ apply_state (ElabTrainingPage *self)
     {
       start_load (self, state->dataset,
                   state->x_column[0] ? state->x_column : NULL,
-                  state->y_column[0] ? state->y_column : NULL);
+                  state->y_column[0] ? state->y_column : NULL,
+                  state->positive);
     }
 }
 
@@ -602,6 +607,7 @@ typedef struct
   char                *path;
   char                *x_column;
   char                *y_column;
+  char                *positive;
   ElabTrainerSettings  settings;
   guint                serial;
 
@@ -617,6 +623,7 @@ load_job_free (gpointer data)
   g_free (job->path);
   g_free (job->x_column);
   g_free (job->y_column);
+  g_free (job->positive);
   g_clear_pointer (&job->trainer, elab_trainer_free);
   g_strfreev (job->columns);
   g_free (job);
@@ -645,7 +652,7 @@ load_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  dataset = elab_dataset_load (job->path, job->x_column, job->y_column, &error);
+  dataset = elab_dataset_load (job->path, job->x_column, job->y_column, job->positive, &error);
   if (dataset == NULL)
     {
       g_task_return_error (task, error);
@@ -698,6 +705,7 @@ load_done_cb (GObject      *source,
           g_strlcpy (state->dataset, builtins[0].name, sizeof state->dataset);
           state->x_column[0] = '\0';
           state->y_column[0] = '\0';
+          state->positive[0] = '\0';
           /* A change of the state clears the last error: say it after. */
           commit_state (self);
           g_free (self->error_text);
@@ -722,6 +730,8 @@ load_done_cb (GObject      *source,
           g_strlcpy (state->dataset, self->data_name, sizeof state->dataset);
           g_strlcpy (state->x_column, self->data_x ? self->data_x : "", sizeof state->x_column);
           g_strlcpy (state->y_column, self->data_y ? self->data_y : "", sizeof state->y_column);
+          g_strlcpy (state->positive, self->data_positive ? self->data_positive : "",
+                     sizeof state->positive);
           commit_state (self);
           self->error_text = g_steal_pointer (&error_text);
         }
@@ -736,6 +746,8 @@ load_done_cb (GObject      *source,
   self->data_x = g_strdup (job->x_column ? job->x_column : "");
   g_free (self->data_y);
   self->data_y = g_strdup (job->y_column ? job->y_column : "");
+  g_free (self->data_positive);
+  self->data_positive = g_strdup (job->positive ? job->positive : "");
   g_strfreev (self->csv_columns);
   self->csv_columns = g_steal_pointer (&job->columns);
   install_trainer (self, g_steal_pointer (&job->trainer), &job->settings);
@@ -744,6 +756,7 @@ load_done_cb (GObject      *source,
   g_strlcpy (state->dataset, self->data_name, sizeof state->dataset);
   g_strlcpy (state->x_column, self->data_x, sizeof state->x_column);
   g_strlcpy (state->y_column, self->data_y, sizeof state->y_column);
+  g_strlcpy (state->positive, self->data_positive, sizeof state->positive);
   commit_state (self);
 
   /* The settings may have moved while the file was read. */
@@ -756,7 +769,8 @@ static void
 start_load (ElabTrainingPage *self,
             const char       *path,
             const char       *x_column,
-            const char       *y_column)
+            const char       *y_column,
+            const char       *positive)
 {
   g_autoptr(GTask) task = NULL;
   LoadJob *job;
@@ -769,6 +783,7 @@ start_load (ElabTrainingPage *self,
   job->path = g_strdup (path);
   job->x_column = g_strdup (x_column);
   job->y_column = g_strdup (y_column);
+  job->positive = g_strdup (positive);
   job->serial = ++self->load_serial;
   g_free (self->loading_path);
   self->loading_path = g_strdup (path);
@@ -1051,6 +1066,7 @@ dataset_selected_cb (ElabTrainingPage *self)
   g_strlcpy (state->dataset, builtins[selected].name, sizeof state->dataset);
   state->x_column[0] = '\0';
   state->y_column[0] = '\0';
+  state->positive[0] = '\0';
   elab_training_page_set_playing (self, FALSE);
   /* The page follows the state in document_changed_cb. */
   commit_state (self);
@@ -1075,7 +1091,9 @@ column_selected_cb (ElabTrainingPage *self)
     return;
 
   clear_error (self);
-  start_load (self, self->data_name, self->csv_columns[x], self->csv_columns[y]);
+  /* Class 1 is a value of the label column: another column picks anew. */
+  start_load (self, self->data_name, self->csv_columns[x], self->csv_columns[y],
+              g_strcmp0 (self->csv_columns[y], self->data_y) == 0 ? self->data_positive : NULL);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -1348,6 +1366,7 @@ elab_training_page_finalize (GObject *object)
   g_free (self->data_name);
   g_free (self->data_x);
   g_free (self->data_y);
+  g_free (self->data_positive);
   g_strfreev (self->csv_columns);
   g_free (self->error_text);
   g_free (self->message);
@@ -1669,7 +1688,7 @@ elab_training_page_open_csv (ElabTrainingPage *self,
     return;
 
   clear_error (self);
-  start_load (self, path, x_column, y_column);
+  start_load (self, path, x_column, y_column, NULL);
 }
 
 gboolean

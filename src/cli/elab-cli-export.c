@@ -70,6 +70,7 @@ _elab_cli_trainer_for_state (const ElabState  *state,
 
   if (trainer == NULL)
     return NULL;
+  elab_cli_note_labels (elab_trainer_get_dataset (trainer));
   if (run)
     elab_trainer_step (trainer, state->steps);
 

@@ -729,6 +729,8 @@ apply_rules (const ElabCliStateFlags *flags,
         state->x_column[0] = '\0';
       if (!given (flags, "y-column"))
         state->y_column[0] = '\0';
+      if (!given (flags, "positive"))
+        state->positive[0] = '\0';
     }
 
   /* A target only fits logits of its own length: otherwise one-hot on the

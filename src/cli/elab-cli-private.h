@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "elab-cli.h"
+#include "elab-dataset.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,10 @@ G_BEGIN_DECLS
 int  elab_cli_fail           (int          status,
                               const char  *format,
                               ...) G_GNUC_PRINTF (2, 3);
+
+/* When @dataset's text labels had class 1 picked for them, says which on
+ * stderr as `entropy-lab: note: …`, naming --positive. */
+void elab_cli_note_labels    (const ElabDataset *dataset);
 
 int  elab_cli_curves         (int argc, char **argv);
 int  elab_cli_softmax        (int argc, char **argv);

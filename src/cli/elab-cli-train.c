@@ -103,7 +103,9 @@ elab_cli_train (int    argc,
                                 "--dataset (or --data) is a built-in data set (see `entropy-lab datasets`) or a CSV file with a "
                                 "header row;\n"
                                 "--x-column and --y-column (or --x, --y) pick its columns by header name (default: the first and the last). "
-                                "Labels must be 0 or 1.\n\n"
+                                "The label column has two distinct values: 0/1, two other numbers\n"
+                                "(the larger is class 1) or two words such as malignant/benign; --positive VALUE names class 1 "
+                                "(default for words:\nthe later alphabetically, and a note on stderr says which).\n\n"
                                 "CSV output: rows step,loss,w,b,grad_norm every --every steps (and the last step), "
                                 "then a summary on stderr.\n"
                                 "JSON output: {\"history\": [{\"step\", \"loss\", \"w\", \"b\", \"grad_norm\"}, …],\n"
@@ -165,7 +167,7 @@ elab_cli_train (int    argc,
       return elab_cli_fail (ELAB_EXIT_DATA, "%s: no such file, and not a built-in data set (%s)", data, names);
     }
 
-  dataset = elab_dataset_load (data, x_column, y_column, &error);
+  dataset = elab_dataset_load (data, x_column, y_column, state.positive, &error);
   if (dataset == NULL)
     {
       /* A column that does not exist is a bad flag, not bad data. */
@@ -174,6 +176,7 @@ elab_cli_train (int    argc,
                        strstr (error->message, "no column named") != NULL;
       return elab_cli_fail (usage ? ELAB_EXIT_USAGE : ELAB_EXIT_DATA, "%s", error->message);
     }
+  elab_cli_note_labels (dataset);
 
   elab_trainer_settings_from_state (&state, &settings);
   if (!state.use_bias)

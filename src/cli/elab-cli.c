@@ -48,6 +48,19 @@ elab_cli_fail (int         status,
   return status;
 }
 
+void
+elab_cli_note_labels (const ElabDataset *dataset)
+{
+  if (dataset == NULL || !dataset->positive_guessed ||
+      dataset->labels[0] == NULL || dataset->labels[1] == NULL)
+    return;
+
+  fflush (stdout);
+  fprintf (stderr, "entropy-lab: note: column '%s' has the labels '%s' and '%s'; '%s' is class 1 "
+           "(the later alphabetically; --positive VALUE chooses)\n",
+           dataset->y_name, dataset->labels[0], dataset->labels[1], dataset->labels[1]);
+}
+
 gboolean
 elab_cli_is_subcommand (const char *name)
 {

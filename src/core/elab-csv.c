@@ -8,6 +8,7 @@
 
 #include "elab-csv.h"
 #include "elab-file.h"
+#include "elab-params.h"
 
 G_DEFINE_QUARK (elab-csv-error-quark, elab_csv_error)
 
@@ -403,6 +404,200 @@ parse_number (const Reader *r,
   return TRUE;
 }
 
+/* One distinct value of the label column. */
+typedef struct
+{
+  char     *text;      /* as first written, trimmed */
+  gboolean  numeric;
+  double    value;     /* when numeric */
+  guint     line;      /* where it first appears */
+} LabelValue;
+
+typedef struct
+{
+  LabelValue values[2];
+  guint      n;
+} Labels;
+
+static void
+labels_clear (Labels *labels)
+{
+  for (guint i = 0; i < labels->n; i++)
+    g_free (labels->values[i].text);
+  labels->n = 0;
+}
+
+static char *
+quote_label (const char *text)
+{
+  return elab_printable (text, strlen (text), 40, "'");
+}
+
+/* Reads one label field into *res, the index of its value among the
+ * distinct values seen so far (a new one is added). Numbers are compared
+ * by value, so 1 and 1.0 are one label; text exactly. Which index is
+ * class 1 is decided once the whole column is known. */
+static gboolean
+parse_label (const Reader *r,
+             GString      *field,
+             guint         line,
+             const char   *column,
+             Labels       *labels,
+             double       *res,
+             GError      **error)
+{
+  char *s = g_strstrip (field->str);
+  gboolean numeric;
+  double v = 0.0;
+
+  if (*s == '\0')
+    {
+      set_error (error, r, line, ELAB_CSV_ERROR_NUMBER, "column '%s' is empty, a label is needed", column);
+      return FALSE;
+    }
+  numeric = is_decimal (s) || is_non_finite_word (s);
+  if (numeric && !parse_number (r, field, line, column, &v, error))
+    return FALSE;
+
+  for (guint i = 0; i < labels->n; i++)
+    {
+      const LabelValue *l = &labels->values[i];
+
+      if (numeric ? (l->numeric && l->value == v) : (!l->numeric && strcmp (l->text, s) == 0))
+        {
+          *res = i;
+          return TRUE;
+        }
+    }
+
+  /* Text among numbers is more likely a typo or a missing value than a
+   * label, and the other way round. */
+  if (labels->n > 0 && labels->values[0].numeric && !numeric)
+    {
+      g_autofree char *shown = quote_label (s);
+      set_error (error, r, line, ELAB_CSV_ERROR_NUMBER,
+                 "column '%s' has %s, which is not a number (its other values are numbers)", column, shown);
+      return FALSE;
+    }
+  if (labels->n > 0 && !labels->values[0].numeric && numeric)
+    {
+      g_autofree char *shown = quote_label (s);
+      g_autofree char *other = quote_label (labels->values[0].text);
+      set_error (error, r, line, ELAB_CSV_ERROR_LABEL,
+                 "column '%s' has %s, a number, but its other values are text (%s)", column, shown, other);
+      return FALSE;
+    }
+  if (labels->n == 2)
+    {
+      g_autofree char *a = quote_label (labels->values[0].text);
+      g_autofree char *b = quote_label (labels->values[1].text);
+      g_autofree char *c = quote_label (s);
+      set_error (error, r, line, ELAB_CSV_ERROR_LABEL,
+                 "column '%s' has more than two values (%s, %s, %s); a label needs exactly two",
+                 column, a, b, c);
+      return FALSE;
+    }
+
+  labels->values[labels->n].text = g_strdup (s);
+  labels->values[labels->n].numeric = numeric;
+  labels->values[labels->n].value = v;
+  labels->values[labels->n].line = line;
+  *res = labels->n++;
+  return TRUE;
+}
+
+static gboolean
+label_matches_casefold (const char *a,
+                        const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+
+  return strcmp (fa, fb) == 0;
+}
+
+/* Which of the distinct values is class 1: the index, or -1 when none is
+ * (a column of 0s alone). */
+static gboolean
+pick_positive (const Reader  *r,
+               guint          header_line,
+               const char    *column,
+               const Labels  *labels,
+               const char    *positive,
+               int           *res,
+               gboolean      *guessed,
+               GError       **error)
+{
+  const LabelValue *v = labels->values;
+
+  *guessed = FALSE;
+
+  if (positive != NULL && *positive != '\0')
+    {
+      g_autofree char *wanted = trim_dup (positive);
+      g_autofree char *list = NULL;
+      g_autofree char *shown = quote_label (wanted);
+
+      for (guint i = 0; i < labels->n; i++)
+        if (strcmp (v[i].text, wanted) == 0)
+          return (*res = i, TRUE);
+      if (is_decimal (wanted))
+        for (guint i = 0; i < labels->n; i++)
+          if (v[i].numeric && v[i].value == g_ascii_strtod (wanted, NULL))
+            return (*res = i, TRUE);
+      for (guint i = 0; i < labels->n; i++)
+        if (label_matches_casefold (v[i].text, wanted))
+          return (*res = i, TRUE);
+
+      {
+        g_autofree char *a = quote_label (v[0].text);
+        g_autofree char *b = labels->n > 1 ? quote_label (v[1].text) : NULL;
+
+        list = b != NULL ? g_strdup_printf ("its values are %s and %s", a, b)
+                         : g_strdup_printf ("its only value is %s", a);
+      }
+      set_error (error, r, header_line, ELAB_CSV_ERROR_LABEL,
+                 "column '%s' has no value %s to be class 1 (%s)", column, shown, list);
+      return FALSE;
+    }
+
+  if (labels->n == 2 && v[0].numeric)
+    {
+      *res = v[1].value > v[0].value ? 1 : 0;
+      return TRUE;
+    }
+  if (labels->n == 2)
+    {
+      /* Simple and predictable, and right for the usual pairs: the later
+       * value alphabetically (malignant/benign, yes/no, true/false, M/B,
+       * positive/negative, pass/fail). */
+      g_autofree char *a = g_utf8_casefold (v[0].text, -1);
+      g_autofree char *b = g_utf8_casefold (v[1].text, -1);
+      int order = strcmp (a, b);
+
+      if (order == 0)
+        order = strcmp (v[0].text, v[1].text);
+      *res = order < 0 ? 1 : 0;
+      *guessed = TRUE;
+      return TRUE;
+    }
+
+  /* One value: 0 or 1 alone is what it says (a sample of one class). */
+  if (v[0].numeric && (v[0].value == 0.0 || v[0].value == 1.0))
+    {
+      *res = v[0].value == 1.0 ? 0 : -1;
+      return TRUE;
+    }
+  {
+    g_autofree char *a = quote_label (v[0].text);
+
+    set_error (error, r, v[0].line, ELAB_CSV_ERROR_LABEL,
+               "column '%s' has only one value (%s); a label needs two values, or 0 or 1 alone",
+               column, a);
+  }
+  return FALSE;
+}
+
 static gboolean
 check_text (const Reader *r,
             const char   *text,
@@ -440,6 +635,7 @@ elab_csv_parse (const char   *text,
                 const char   *display_name,
                 const char   *x_column,
                 const char   *y_column,
+                const char   *positive,
                 ElabCsvData  *res,
                 GError      **error)
 {
@@ -450,8 +646,10 @@ elab_csv_parse (const char   *text,
   g_autoptr(GString) ys = g_string_new (NULL);
   Capture cap = { 0, };
   ElabCsvData out = { 0, };
+  Labels labels = { 0, };
   gsize capacity = 0;
   guint n_columns, header_line, xi, yi;
+  int positive_index;
 
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
   g_return_val_if_fail (res != NULL, FALSE);
@@ -491,7 +689,7 @@ elab_csv_parse (const char   *text,
   if (n_columns < 2)
     {
       set_error (error, &r, header_line, ELAB_CSV_ERROR_COLUMN,
-                 "the header has %u column; two are needed (x and a 0/1 label)", n_columns);
+                 "the header has %u column; two are needed (x and a label)", n_columns);
       return FALSE;
     }
 
@@ -532,15 +730,8 @@ elab_csv_parse (const char   *text,
           goto fail;
         }
       if (!parse_number (&r, xs, cap.x_line, header->pdata[xi], &xv, error) ||
-          !parse_number (&r, ys, cap.y_line, header->pdata[yi], &yv, error))
+          !parse_label (&r, ys, cap.y_line, header->pdata[yi], &labels, &yv, error))
         goto fail;
-      if (yv != 0.0 && yv != 1.0)
-        {
-          set_error (error, &r, cap.y_line, ELAB_CSV_ERROR_LABEL,
-                     "label column '%s' has %s; labels must be 0 or 1",
-                     (char *) header->pdata[yi], ys->str);
-          goto fail;
-        }
 
       if (out.n_rows == capacity)
         grow (&out, &capacity);
@@ -555,15 +746,27 @@ elab_csv_parse (const char   *text,
       goto fail;
     }
 
+  if (!pick_positive (&r, header_line, header->pdata[yi], &labels, positive,
+                      &positive_index, &out.positive_guessed, error))
+    goto fail;
+  /* The rows hold the index of their value; class 1 must read 1. */
+  if (positive_index == 0)
+    for (gsize i = 0; i < out.n_rows; i++)
+      out.y[i] = 1.0 - out.y[i];
+  for (guint i = 0; i < labels.n; i++)
+    out.labels[(int) i == positive_index ? 1 : 0] = g_steal_pointer (&labels.values[i].text);
+
   /* Give back the slack of the doubling. */
   out.x = g_realloc_n (out.x, out.n_rows, sizeof (double));
   out.y = g_realloc_n (out.y, out.n_rows, sizeof (double));
   out.x_name = g_strdup (header->pdata[xi]);
   out.y_name = g_strdup (header->pdata[yi]);
   *res = out;
+  labels_clear (&labels);
   return TRUE;
 
 fail:
+  labels_clear (&labels);
   elab_csv_data_clear (&out);
   return FALSE;
 }
@@ -572,6 +775,7 @@ gboolean
 elab_csv_load (const char   *path,
                const char   *x_column,
                const char   *y_column,
+               const char   *positive,
                ElabCsvData  *res,
                GError      **error)
 {
@@ -590,7 +794,7 @@ elab_csv_load (const char   *path,
     }
   return elab_csv_parse (g_mapped_file_get_contents (map),
                          g_mapped_file_get_length (map),
-                         path, x_column, y_column, res, error);
+                         path, x_column, y_column, positive, res, error);
 }
 
 char **
@@ -657,5 +861,7 @@ elab_csv_data_clear (ElabCsvData *data)
   g_free (data->y);
   g_free (data->x_name);
   g_free (data->y_name);
+  g_free (data->labels[0]);
+  g_free (data->labels[1]);
   memset (data, 0, sizeof *data);
 }

@@ -28,7 +28,7 @@ typedef enum
   ELAB_CSV_ERROR_NUMBER,         /* not a decimal number */
   ELAB_CSV_ERROR_NOT_FINITE,     /* NaN or infinity written out */
   ELAB_CSV_ERROR_OVERFLOW,       /* a number beyond the range of a double */
-  ELAB_CSV_ERROR_LABEL,          /* a label other than 0 or 1 */
+  ELAB_CSV_ERROR_LABEL,          /* not two label values, or no such positive value */
   ELAB_CSV_ERROR_COLUMN,         /* no such column, or too few columns */
 } ElabCsvError;
 
@@ -40,11 +40,18 @@ typedef enum
  * (struct of arrays, so a pass over them streams memory). */
 typedef struct
 {
-  double *x;
-  double *y;        /* every value exactly 0.0 or 1.0 */
-  gsize   n_rows;
-  char   *x_name;   /* header names of the columns chosen */
-  char   *y_name;
+  double   *x;
+  double   *y;        /* every value exactly 0.0 or 1.0 */
+  gsize     n_rows;
+  char     *x_name;   /* header names of the columns chosen */
+  char     *y_name;
+  /* The label column's values as first written (trimmed): labels[0] is
+   * class 0, labels[1] class 1; one of them NULL when the column holds a
+   * single value. */
+  char     *labels[2];
+  /* TRUE when the labels are text and class 1 was picked by the default
+   * rule rather than named, so a caller can say which it chose. */
+  gboolean  positive_guessed;
 } ElabCsvData;
 
 GQuark       elab_csv_error_quark    (void);
@@ -53,12 +60,21 @@ GQuark       elab_csv_error_quark    (void);
  * linear pass. @x_column and @y_column pick columns by header name (exact,
  * then case-insensitive); NULL or "" means the first column for x and the
  * last for y. @display_name is used in error messages. Returns FALSE and
- * sets @error on the first problem; @res is then left zeroed. */
+ * sets @error on the first problem; @res is then left zeroed.
+ *
+ * The label column holds exactly two distinct values, both numbers or
+ * both text (malignant/benign, yes/no, M/B); 0 or 1 alone is accepted
+ * too. @positive names the value that is class 1 (exact, then by number,
+ * then case-insensitive); NULL or "" means the larger number (1 for 0/1
+ * labels), or for text the later of the two in case-insensitive
+ * alphabetical order (malignant over benign, yes over no, true over false,
+ * M over B). */
 gboolean     elab_csv_parse          (const char   *text,
                                       gsize         length,
                                       const char   *display_name,
                                       const char   *x_column,
                                       const char   *y_column,
+                                      const char   *positive,
                                       ElabCsvData  *res,
                                       GError      **error);
 
@@ -66,6 +82,7 @@ gboolean     elab_csv_parse          (const char   *text,
 gboolean     elab_csv_load           (const char   *path,
                                       const char   *x_column,
                                       const char   *y_column,
+                                      const char   *positive,
                                       ElabCsvData  *res,
                                       GError      **error);
 

@@ -204,6 +204,7 @@ ElabDataset *
 elab_dataset_load (const char  *name_or_path,
                    const char  *x_column,
                    const char  *y_column,
+                   const char  *positive,
                    GError     **error)
 {
   ElabCsvData data;
@@ -214,7 +215,7 @@ elab_dataset_load (const char  *name_or_path,
   if (elab_dataset_find_builtin (name_or_path) != NULL)
     return elab_dataset_new_builtin (name_or_path);
 
-  if (!elab_csv_load (name_or_path, x_column, y_column, &data, error))
+  if (!elab_csv_load (name_or_path, x_column, y_column, positive, &data, error))
     return NULL;
 
   self = dataset_alloc ();
@@ -226,6 +227,9 @@ elab_dataset_load (const char  *name_or_path,
   self->x = g_steal_pointer (&data.x);
   self->y = g_steal_pointer (&data.y);
   self->n_rows = data.n_rows;
+  self->labels[0] = g_steal_pointer (&data.labels[0]);
+  self->labels[1] = g_steal_pointer (&data.labels[1]);
+  self->positive_guessed = data.positive_guessed;
   return self;
 }
 
@@ -278,5 +282,7 @@ elab_dataset_unref (ElabDataset *dataset)
   g_free (dataset->y_name);
   g_free (dataset->x);
   g_free (dataset->y);
+  g_free (dataset->labels[0]);
+  g_free (dataset->labels[1]);
   g_free (dataset);
 }

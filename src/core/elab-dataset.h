@@ -26,6 +26,11 @@ struct _ElabDataset
   double *x;         /* n_rows contiguous values */
   double *y;         /* n_rows values, each 0.0 or 1.0 */
   gsize   n_rows;
+  /* A CSV's label values as written: [0] is class 0, [1] class 1 (either
+   * may be NULL: one value only); both NULL for the built-ins. */
+  char   *labels[2];
+  /* TRUE when class 1 of text labels was picked by the default rule. */
+  gboolean positive_guessed;
   /*< private >*/
   gatomicrefcount ref_count;
 };
@@ -62,11 +67,13 @@ ElabDataset  *elab_dataset_new           (const char     *name,
 ElabDataset  *elab_dataset_new_builtin   (const char     *name);
 
 /* A built-in @name_or_path, or else a CSV file read with @x_column and
- * @y_column (NULL: first and last). Errors are `FILE:LINE: …` GErrors of
- * ELAB_CSV_ERROR. */
+ * @y_column (NULL: first and last) and @positive, the label value that is
+ * class 1 (NULL: as elab_csv_parse() picks it; ignored for a built-in).
+ * Errors are `FILE:LINE: …` GErrors of ELAB_CSV_ERROR. */
 ElabDataset  *elab_dataset_load          (const char     *name_or_path,
                                           const char     *x_column,
                                           const char     *y_column,
+                                          const char     *positive,
                                           GError        **error);
 
 /* @n_rows points: x uniform in [−3, 3], y ~ Bernoulli(σ(w·x + b)),

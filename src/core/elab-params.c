@@ -134,7 +134,11 @@ static const ElabParam params[] = {
   ROW_STRING ("x-column", "x", x_column, ELAB_PARAM_FLAG_EMPTY_OK, ELAB_CHANGE_TRAINING,
               "COLUMN", "CSV column for x (empty: the first)"),
   ROW_STRING ("y-column", "y", y_column, ELAB_PARAM_FLAG_EMPTY_OK, ELAB_CHANGE_TRAINING,
-              "COLUMN", "CSV column for the 0/1 label (empty: the last)"),
+              "COLUMN", "CSV column for the label, two distinct values (empty: the last)"),
+  ROW_STRING ("positive", NULL, positive, ELAB_PARAM_FLAG_EMPTY_OK | ELAB_PARAM_FLAG_OPTIONAL,
+              ELAB_CHANGE_TRAINING, "VALUE",
+              "The label value that is class 1 (empty: 1, the larger number, or the later "
+              "text in alphabetical order)"),
   ROW_ENUM ("optimizer", optimizer, elab_optimizer, ELAB_CHANGE_TRAINING,
             "Plain gradient descent, momentum, or Newton's method (the reference)"),
   ROW_DOUBLE ("learning-rate", "lr", learning_rate, 0, ELAB_MAX_LEARNING_RATE,

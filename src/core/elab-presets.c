@@ -113,6 +113,7 @@ set_training (ElabState     *s,
   g_strlcpy (s->dataset, dataset, sizeof s->dataset);
   s->x_column[0] = '\0';
   s->y_column[0] = '\0';
+  s->positive[0] = '\0';
   s->optimizer = ELAB_OPTIMIZER_GD;
   s->standardize = standardize;
   s->learning_rate = learning_rate;

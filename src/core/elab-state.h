@@ -117,6 +117,7 @@ typedef struct
   char          dataset[ELAB_DATASET_NAME_MAX];  /* built-in name or CSV path */
   char          x_column[ELAB_COLUMN_NAME_MAX];  /* "" = first column */
   char          y_column[ELAB_COLUMN_NAME_MAX];  /* "" = last column */
+  char          positive[ELAB_COLUMN_NAME_MAX];  /* label value of class 1; "" = picked */
   ElabOptimizer optimizer;
   double        learning_rate;
   double        momentum;

@@ -1123,6 +1123,7 @@ elab_trainer_new_for_state (const ElabState  *state,
   dataset = elab_dataset_load (state->dataset,
                                state->x_column[0] ? state->x_column : NULL,
                                state->y_column[0] ? state->y_column : NULL,
+                               state->positive,
                                error);
   if (dataset == NULL)
     return NULL;

@@ -80,6 +80,7 @@ init_all_changed (ElabState *state)
   g_strlcpy (state->dataset, "hours-studied", sizeof state->dataset);
   g_strlcpy (state->x_column, "hours studied", sizeof state->x_column);
   g_strlcpy (state->y_column, "passed", sizeof state->y_column);
+  g_strlcpy (state->positive, "1", sizeof state->positive);
 
   g_assert_true (elab_state_validate (state, NULL));
 

@@ -445,21 +445,22 @@ test_csv (void)
 {
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
-  g_autofree char *bad = write_file ("elab-test-training-bad.csv", "hours,passed\n1,0\n2,2\n");
+  g_autofree char *bad = write_file ("elab-test-training-bad.csv", "hours,passed\n1,0\n2,1\n3,2\n");
   g_autofree char *good = write_file ("elab-test-training-good.csv",
                                       "id,hours (weekly),passed\n1,0.5,0\n2,1,0\n3,2,1\n4,1.5,0\n5,3,1\n6,2.5,1\n7,1.75,1\n8,2.25,0\n");
   g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "elab-test-no-such-file.csv", NULL);
   const ElabTrainer *trainer;
   const char *message;
 
-  /* A label of 2: an error on the page, the old data kept. */
+  /* A third label value: an error on the page, the old data kept. */
   elab_training_page_open_csv (page, bad, NULL, NULL);
   g_assert_true (elab_training_page_is_loading (page));
   wait_for_load (page);
   message = elab_training_page_get_message (page);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "Could not read"));
-  g_assert_nonnull (strstr (message, "elab-test-training-bad.csv:3:"));
+  g_assert_nonnull (strstr (message, "elab-test-training-bad.csv:4:"));
+  g_assert_nonnull (strstr (message, "more than two values ('0', '1', '2')"));
   trainer = elab_training_page_get_trainer (page);
   g_assert_nonnull (trainer);
   g_assert_cmpstr (elab_trainer_get_dataset (trainer)->name, ==, "challenger");

@@ -23,7 +23,7 @@ parse_ok (const char  *text,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!elab_csv_parse (text, length, "t.csv", x_column, y_column, res, &error))
+  if (!elab_csv_parse (text, length, "t.csv", x_column, y_column, NULL, res, &error))
     g_error ("unexpected error: %s", error->message);
 }
 
@@ -95,6 +95,167 @@ test_forms (void)
   parse_ok ("x,y\n1e-400,1\n", 13, NULL, NULL, &d);
   g_assert_cmpfloat (d.x[0], ==, 0.0);
   elab_csv_data_clear (&d);
+}
+
+static void
+parse_labels (const char  *text,
+              const char  *positive,
+              ElabCsvData *res)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!elab_csv_parse (text, strlen (text), "t.csv", NULL, NULL, positive, res, &error))
+    g_error ("unexpected error: %s", error->message);
+}
+
+/* The y column of @d as a string of 0s and 1s. */
+static char *
+classes (const ElabCsvData *d)
+{
+  GString *s = g_string_new (NULL);
+
+  for (gsize i = 0; i < d->n_rows; i++)
+    {
+      g_assert_true (d->y[i] == 0.0 || d->y[i] == 1.0);
+      g_string_append_c (s, d->y[i] == 1.0 ? '1' : '0');
+    }
+  return g_string_free (s, FALSE);
+}
+
+typedef struct
+{
+  const char *text;
+  const char *positive;
+  const char *classes;
+  const char *class0;
+  const char *class1;
+  gboolean    guessed;
+} LabelCase;
+
+static const LabelCase label_cases[] = {
+  /* Text: the later alphabetically, case aside, unless named. */
+  { "x,diagnosis\n1,malignant\n2,benign\n3,benign\n", NULL, "100", "benign", "malignant", TRUE },
+  { "x,diagnosis\n1,malignant\n2,benign\n3,benign\n", "benign", "011", "malignant", "benign", FALSE },
+  { "x,diagnosis\n1,malignant\n2,benign\n3,benign\n", "  Benign ", "011", "malignant", "benign", FALSE },
+  { "x,y\n1,no\n2,yes\n", NULL, "01", "no", "yes", TRUE },
+  { "x,y\n1,true\n2,false\n", NULL, "10", "false", "true", TRUE },
+  { "x,y\n1,M\n2,b\n3, \"M\" \n", NULL, "101", "b", "M", TRUE },
+  { "x,y\n1,Yes\n2,yes\n", NULL, "01", "Yes", "yes", TRUE },
+  { "x,y\n1,bénin\n2,malin\n", NULL, "01", "bénin", "malin", TRUE },
+  /* Numbers by value: 0/1 as always, then the larger, or the one named. */
+  { "x,y\n1,1\n2,0\n3,1.0\n", NULL, "101", "0", "1", FALSE },
+  { "x,y\n1,1\n2,0\n3,1.0\n", "0", "010", "1", "0", FALSE },
+  { "x,y\n1,-1\n2,1\n", NULL, "01", "-1", "1", FALSE },
+  { "x,y\n1,2\n2,1\n", "1.0", "01", "2", "1", FALSE },
+  /* One value: 0 or 1 alone, or the one named. */
+  { "x,y\n1,0\n2,0\n", NULL, "00", "0", NULL, FALSE },
+  { "x,y\n1,1\n", NULL, "1", NULL, "1", FALSE },
+  { "x,y\n1,yes\n", "yes", "1", NULL, "yes", FALSE },
+};
+
+static void
+test_text_labels (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (label_cases); i++)
+    {
+      const LabelCase *c = &label_cases[i];
+      g_autofree char *got = NULL;
+      ElabCsvData d;
+
+      parse_labels (c->text, c->positive, &d);
+      got = classes (&d);
+      g_assert_cmpstr (got, ==, c->classes);
+      g_assert_cmpstr (d.labels[0], ==, c->class0);
+      g_assert_cmpstr (d.labels[1], ==, c->class1);
+      g_assert_cmpint (d.positive_guessed, ==, c->guessed);
+      elab_csv_data_clear (&d);
+      g_assert_null (d.labels[1]);
+    }
+}
+
+typedef struct
+{
+  const char  *text;
+  const char  *positive;
+  ElabCsvError code;
+  const char  *message;
+} LabelBadCase;
+
+static const LabelBadCase label_bad_cases[] = {
+  { "x,diagnosis\n1,malignant\n2,benign\n\n3,unknown\n4,x\n", NULL, ELAB_CSV_ERROR_LABEL,
+    "t.csv:5: column 'diagnosis' has more than two values ('malignant', 'benign', 'unknown'); "
+    "a label needs exactly two" },
+  { "x,y\n1,0\n2,1\n3,2\n", NULL, ELAB_CSV_ERROR_LABEL,
+    "t.csv:4: column 'y' has more than two values ('0', '1', '2'); a label needs exactly two" },
+  { "x,y\n1,yes\n2,yes\n", NULL, ELAB_CSV_ERROR_LABEL,
+    "t.csv:2: column 'y' has only one value ('yes'); a label needs two values, or 0 or 1 alone" },
+  { "x,y\n1,yes\n2,no\n", "maybe", ELAB_CSV_ERROR_LABEL,
+    "t.csv:1: column 'y' has no value 'maybe' to be class 1 (its values are 'yes' and 'no')" },
+  { "x,y\n1,yes\n2,no\n3,1\n", NULL, ELAB_CSV_ERROR_LABEL,
+    "t.csv:4: column 'y' has '1', a number, but its other values are text ('yes')" },
+  { "x,y\n1,0\n2,yes\n", NULL, ELAB_CSV_ERROR_NUMBER,
+    "t.csv:3: column 'y' has 'yes', which is not a number (its other values are numbers)" },
+  { "x,y\n1,yes\n2, \n", NULL, ELAB_CSV_ERROR_NUMBER,
+    "t.csv:3: column 'y' is empty, a label is needed" },
+  { "x,y\n1,yes\n2,NaN\n", NULL, ELAB_CSV_ERROR_NOT_FINITE,
+    "t.csv:3: column 'y' is 'NaN': only finite numbers are allowed" },
+};
+
+static void
+test_text_labels_bad (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (label_bad_cases); i++)
+    {
+      const LabelBadCase *c = &label_bad_cases[i];
+      g_autoptr(GError) error = NULL;
+      ElabCsvData d;
+
+      g_assert_false (elab_csv_parse (c->text, strlen (c->text), "t.csv", NULL, NULL, c->positive,
+                                      &d, &error));
+      g_assert_error (error, ELAB_CSV_ERROR, (int) c->code);
+      g_assert_cmpstr (error->message, ==, c->message);
+      g_assert_null (d.labels[0]);
+      g_assert_null (d.y);
+    }
+}
+
+/* A data set keeps the labels, so the window and the command line can
+ * say which value is class 1. */
+static void
+test_dataset_labels (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ElabDataset) d = NULL;
+  g_autoptr(ElabDataset) named = NULL;
+  g_autoptr(ElabDataset) builtin = NULL;
+  int fd;
+
+  fd = g_file_open_tmp ("elab-csv-XXXXXX.csv", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, "radius,diagnosis\n17.99,M\n13.54,B\n20.57,M\n", -1, &error);
+  g_assert_no_error (error);
+
+  d = elab_dataset_load (path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (d->labels[0], ==, "B");
+  g_assert_cmpstr (d->labels[1], ==, "M");
+  g_assert_true (d->positive_guessed);
+  g_assert_cmpfloat (d->y[0], ==, 1.0);
+  g_assert_cmpfloat (d->y[1], ==, 0.0);
+
+  named = elab_dataset_load (path, NULL, NULL, "B", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (named->labels[1], ==, "B");
+  g_assert_false (named->positive_guessed);
+  g_assert_cmpfloat (named->y[0], ==, 0.0);
+  g_unlink (path);
+
+  builtin = elab_dataset_load ("challenger", NULL, NULL, "whatever", &error);
+  g_assert_no_error (error);
+  g_assert_null (builtin->labels[0]);
+  g_assert_null (builtin->labels[1]);
 }
 
 typedef struct
@@ -180,7 +341,7 @@ test_bad (gconstpointer data)
   else
     length = strlen (text);
 
-  g_assert_false (elab_csv_parse (text, length, "bad.csv", c->x_column, NULL, &d, &error));
+  g_assert_false (elab_csv_parse (text, length, "bad.csv", c->x_column, NULL, NULL, &d, &error));
   g_assert_error (error, ELAB_CSV_ERROR, (int) c->code);
   prefix = g_strdup_printf ("bad.csv:%u: ", c->line);
   if (!g_str_has_prefix (error->message, prefix))
@@ -230,14 +391,14 @@ test_file (void)
   g_assert_cmpstr (columns[0], ==, "a (cm)");
   g_assert_cmpstr (columns[1], ==, "b, c");
 
-  g_assert_true (elab_csv_load (path, "a (cm)", "label", &d, &error));
+  g_assert_true (elab_csv_load (path, "a (cm)", "label", NULL, &d, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (d.n_rows, ==, 2);
   g_assert_cmpfloat (d.x[1], ==, 2.0);
   elab_csv_data_clear (&d);
   g_unlink (path);
 
-  g_assert_false (elab_csv_load (path, NULL, NULL, &d, &error));
+  g_assert_false (elab_csv_load (path, NULL, NULL, NULL, &d, &error));
   g_assert_error (error, ELAB_CSV_ERROR, ELAB_CSV_ERROR_IO);
 }
 
@@ -256,7 +417,7 @@ test_builtin_files (void)
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", file, NULL);
       ElabCsvData d;
 
-      g_assert_true (elab_csv_load (path, NULL, NULL, &d, &error));
+      g_assert_true (elab_csv_load (path, NULL, NULL, NULL, &d, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (d.n_rows, ==, info[k].n_rows);
       g_assert_cmpstr (d.x_name, ==, info[k].x_name);
@@ -316,6 +477,9 @@ main (int    argc,
   g_test_add_func ("/elab/core/Csv/forms", test_forms);
   g_test_add_func ("/elab/core/Csv/large", test_large);
   g_test_add_func ("/elab/core/Csv/file", test_file);
+  g_test_add_func ("/elab/core/Csv/text-labels", test_text_labels);
+  g_test_add_func ("/elab/core/Csv/text-labels-bad", test_text_labels_bad);
+  g_test_add_func ("/elab/core/Dataset/labels", test_dataset_labels);
   g_test_add_func ("/elab/core/Csv/builtin-files", test_builtin_files);
   g_test_add_func ("/elab/core/Dataset/builtin-data", test_builtin_data);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++)

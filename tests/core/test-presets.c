@@ -259,7 +259,7 @@ test_softmax_temperature (void)
 static ElabTrainer *
 train (const ElabState *s)
 {
-  g_autoptr (ElabDataset) data = elab_dataset_load (s->dataset, NULL, NULL, NULL);
+  g_autoptr (ElabDataset) data = elab_dataset_load (s->dataset, NULL, NULL, NULL, NULL);
   ElabTrainerSettings settings = ELAB_TRAINER_SETTINGS_INIT;
   ElabTrainer *trainer;
 

@@ -21,7 +21,7 @@ check (const uint8_t *data,
   GError *error = NULL;
   ElabCsvData d;
 
-  if (elab_csv_parse ((const char *) data, size, "fuzz.csv", x_column, y_column, &d, &error))
+  if (elab_csv_parse ((const char *) data, size, "fuzz.csv", x_column, y_column, NULL, &d, &error))
     {
       if (error != NULL || d.n_rows == 0 || d.x_name == NULL || d.y_name == NULL)
         abort ();

@@ -21,7 +21,11 @@ CASES = [
     ("ragged-long", b"x,y\n1,0\n1,0\n1,0,5\n", 4, "fields"),
     ("nan", b"x,y\n1,0\nNaN,1\n", 3, "finite"),
     ("inf", b"x,y\n-inf,1\n", 2, "finite"),
-    ("label-2", b"x,y\n1,0\n2,1\n3,2\n", 4, "0 or 1"),
+    ("label-2", b"x,y\n1,0\n2,1\n3,2\n", 4, "more than two values ('0', '1', '2')"),
+    ("label-three-words", b"x,diagnosis\n1,malignant\n2,benign\n3,unknown\n", 4,
+     "column 'diagnosis' has more than two values ('malignant', 'benign', 'unknown'); a label needs exactly two"),
+    ("label-one-word", b"x,y\n1,yes\n2,yes\n", 2, "only one value ('yes')"),
+    ("label-number-among-words", b"x,y\n1,yes\n2,no\n3,1\n", 4, "text ('yes')"),
     ("label-half", b"x,y\n1,0.5\n", 2, "0 or 1"),
     ("nul-byte", b"x,y\n1,0\n2\x00,1\n", 3, "NUL"),
     ("binary", b"x,y\n1,0\n\x7fELF\x02\x01\x01\x00\x00,1\n", 3, "binary"),
@@ -32,13 +36,14 @@ CASES = [
     ("overflow-digits", b"x,y\n1,0\n" + b"9" * 400 + b",1\n", 3, "overflows"),
     ("megabyte-line", b"x,y\n1,0\n" + b"7" * (3 * MIB) + b",1\n", 3, "longer than"),
     ("crlf-lines", b"x,y\r\n1,0\r\n\r\n2,zz\r\n", 4, "not a number"),
-    ("bom-then-bad", b"\xef\xbb\xbfx,y\n1,oops\n", 2, "not a number"),
+    ("bom-then-bad", b"\xef\xbb\xbfx,y\noops,1\n", 2, "not a number"),
 ]
 
 # Good files: (name, content, rows)
 GOOD = [
     ("bom-crlf", b"\xef\xbb\xbf\"temp (F)\",y\r\n66,0\r\n\r\n70,1", 2),
     ("quoted", b"\"a, b\",\"c\"\"d\",y\n\"1\",x,0\n2,\"line\nbreak\",1\n", 2),
+    ("text-labels", b"radius,diagnosis\n17.99,M\n13.54,B\n\"20.57\",\"M\"\n", 3),
 ]
 
 

@@ -98,6 +98,35 @@ with tempfile.TemporaryDirectory(prefix="elab-train-") as tmp:
     ok = doc is not None and abs(doc["result"]["w"] + 0.2322) < 1e-4 and abs(doc["result"]["b"] - 15.0429) < 1e-4
     check(ok, "CSV columns by name reproduce the Challenger fit", r.stdout[-300:] + r.stderr)
 
+    # Text labels: the same flights with the label written as a word. With no
+    # --positive the later word alphabetically ('yes') is class 1 and a note
+    # says so; --positive names the other class, which mirrors the fit.
+    words = os.path.join(tmp, "words.csv")
+    with open(good) as f, open(words, "w") as g:
+        for i, line in enumerate(f):
+            head, _, y = line.rstrip("\r\n").rpartition(",")
+            g.write("%s,%s\n" % (head, "incident" if i == 0 else ("yes" if y == "1" else "no")))
+    r, doc = train_json("--data", words, "--x", "Temperature (°F)", "--optimizer", "newton")
+    ok = doc is not None and abs(doc["result"]["w"] + 0.2322) < 1e-4 and abs(doc["result"]["b"] - 15.0429) < 1e-4
+    check(ok, "yes/no labels: 'yes' is class 1 and the fit is the 0/1 fit", r.stdout[-300:] + r.stderr)
+    check("entropy-lab: note: column 'incident' has the labels 'no' and 'yes'; 'yes' is class 1" in r.stderr
+          and "--positive" in r.stderr, "yes/no labels: a note names class 1 and --positive", r.stderr)
+    r, doc = train_json("--data", words, "--x", "Temperature (°F)", "--optimizer", "newton", "--positive", "no")
+    ok = doc is not None and abs(doc["result"]["w"] - 0.2322) < 1e-4 and abs(doc["result"]["b"] + 15.0429) < 1e-4
+    check(ok and "note" not in r.stderr, "--positive no: the mirrored fit, no note", r.stdout[-300:] + r.stderr)
+    r = run("train", "--data", words, "--x", "Temperature (°F)", "--positive", "maybe", "--steps", "1")
+    check(r.returncode == 1 and one_error_line(r, words + ":1: ") and "'maybe'" in r.stderr
+          and "its values are 'no' and 'yes'" in r.stderr,
+          "--positive that is not a value: exit 1 naming the values", r.stderr)
+    png = os.path.join(tmp, "words.png")
+    r = run("export", "--figure", "training", "--data", words, "--x", "Temperature (°F)", "--positive", "yes",
+            "--steps", "5", "--width", "320", "--height", "200", "--out", png)
+    check(r.returncode == 0 and os.path.getsize(png) > 0 and "note" not in r.stderr,
+          "export --positive draws text labels", r.stderr)
+    r = run("export", "--figure", "training", "--data", words, "--x", "Temperature (°F)",
+            "--steps", "5", "--width", "320", "--height", "200", "--out", png)
+    check(r.returncode == 0 and "'yes' is class 1" in r.stderr, "export without --positive notes class 1", r.stderr)
+
 # CSV output: header, rows every --every steps and the last one, summary on stderr.
 r = run("train", "--data", "challenger", "--lr", "1e-5", "--steps", "50", "--every", "20")
 rows = list(csv.reader(io.StringIO(r.stdout)))
