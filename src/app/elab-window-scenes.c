@@ -9,47 +9,21 @@
 #include <string.h>
 
 #include "elab-sweep-dialog.h"
+#include "elab-window-private.h"
 #include "elab-window-scenes.h"
 
-typedef struct
+void
+_elab_window_scenes_finalize (ElabWindow *self)
 {
-  /* Borrowed */
-  ElabWindow       *window;
-  AdwViewStack     *stack;
-
-  /* Owned */
-  ElabScenePlayer  *player;
-  ElabPresentation *presentation;
-  GSimpleAction    *presentation_action;
-  GSimpleAction    *notation_action;
-  GtkWidget        *scene_label;     /* a ref: it lives in the widget tree */
-  gulong            changed_id;
-} WindowScenes;
-
-static GQuark scenes_quark;
-
-static void
-window_scenes_free (gpointer data)
-{
-  WindowScenes *ws = data;
-
-  if (ws->player != NULL)
+  if (self->player != NULL)
     {
-      elab_scene_player_set_widget (ws->player, NULL);
-      g_signal_handlers_disconnect_by_data (ws->player, ws);
+      elab_scene_player_set_widget (self->player, NULL);
+      g_signal_handlers_disconnect_by_data (self->player, self);
     }
-  g_clear_object (&ws->player);
-  g_clear_pointer (&ws->presentation, elab_presentation_free);
-  g_clear_object (&ws->presentation_action);
-  g_clear_object (&ws->notation_action);
-  g_clear_object (&ws->scene_label);
-  g_free (ws);
-}
-
-static WindowScenes *
-get_scenes (ElabWindow *window)
-{
-  return g_object_get_qdata (G_OBJECT (window), scenes_quark);
+  g_clear_object (&self->player);
+  g_clear_pointer (&self->presentation, elab_presentation_free);
+  g_clear_object (&self->presentation_action);
+  g_clear_object (&self->notation_action);
 }
 
 ElabScenePlayer *
@@ -57,7 +31,7 @@ elab_window_get_scene_player (ElabWindow *window)
 {
   g_return_val_if_fail (ELAB_IS_WINDOW (window), NULL);
 
-  return get_scenes (window)->player;
+  return window->player;
 }
 
 ElabPresentation *
@@ -65,7 +39,7 @@ elab_window_get_presentation (ElabWindow *window)
 {
   g_return_val_if_fail (ELAB_IS_WINDOW (window), NULL);
 
-  return get_scenes (window)->presentation;
+  return window->presentation;
 }
 
 GtkWidget *
@@ -73,7 +47,7 @@ elab_window_get_scene_label (ElabWindow *window)
 {
   g_return_val_if_fail (ELAB_IS_WINDOW (window), NULL);
 
-  return get_scenes (window)->scene_label;
+  return GTK_WIDGET (window->scene_label);
 }
 
 /* The models the current scene moves, against the scene before it: their
@@ -107,46 +81,43 @@ scene_keep (ElabScenePlayer *player)
 /* The caption belongs to its scene's page: another page shown by hand
  * goes without. */
 static void
-update_caption (WindowScenes *ws)
+update_caption (ElabWindow *self)
 {
-  const ElabScenario *scenario = elab_scene_player_get_scenario (ws->player);
-  guint index = elab_scene_player_get_index (ws->player);
-  const char *caption = elab_scene_player_get_caption (ws->player);
+  const ElabScenario *scenario = elab_scene_player_get_scenario (self->player);
+  guint index = elab_scene_player_get_index (self->player);
+  const char *caption = elab_scene_player_get_caption (self->player);
 
   if (caption != NULL && scenario != NULL && index >= 1 && index <= scenario->scenes->len)
     {
       const ElabScene *scene = g_ptr_array_index (scenario->scenes, index - 1);
 
-      if (scene->state.page != elab_document_get_state (elab_window_get_document (ws->window))->page)
+      if (scene->state.page != elab_document_get_state (self->document)->page)
         caption = NULL;
     }
-  elab_presentation_set_caption (ws->presentation, caption);
+  elab_presentation_set_caption (self->presentation, caption);
 }
 
 static void
 scene_changed_cb (ElabScenePlayer *player,
                   GParamSpec      *pspec,
-                  WindowScenes    *ws)
+                  ElabWindow      *self)
 {
   g_autofree char *position = elab_scene_player_dup_position (player);
 
-  elab_presentation_set_keep (ws->presentation, scene_keep (player));
-  update_caption (ws);
-  gtk_label_set_label (GTK_LABEL (ws->scene_label), position != NULL ? position : "");
-  gtk_widget_set_visible (ws->scene_label, position != NULL);
+  elab_presentation_set_keep (self->presentation, scene_keep (player));
+  update_caption (self);
+  gtk_label_set_label (self->scene_label, position != NULL ? position : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->scene_label), position != NULL);
 }
 
 void
 elab_window_open_scenario (ElabWindow   *window,
                            ElabScenario *scenario)
 {
-  WindowScenes *ws;
-
   g_return_if_fail (ELAB_IS_WINDOW (window));
   g_return_if_fail (scenario != NULL);
 
-  ws = get_scenes (window);
-  elab_scene_player_set_scenario (ws->player, scenario);
+  elab_scene_player_set_scenario (window->player, scenario);
   elab_window_set_page (window, elab_document_get_state (elab_window_get_document (window))->page);
 }
 
@@ -194,7 +165,7 @@ elab_window_save_scenario_file (ElabWindow  *window,
   g_return_val_if_fail (ELAB_IS_WINDOW (window), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  player = get_scenes (window)->player;
+  player = window->player;
   /* Mid-glide the document holds an in-between state: save where it goes. */
   elab_scene_player_finish (player);
 
@@ -323,7 +294,7 @@ export_sweep_activated (GSimpleAction *action,
   if (view == NULL)
     return;
 
-  elab_scene_player_finish (get_scenes (window)->player);
+  elab_scene_player_finish (window->player);
   elab_sweep_dialog_present (GTK_WINDOW (window), elab_window_get_document (window),
                              elab_plot_view_get_figure_kind (view), elab_plot_view_get_caption (view));
 }
@@ -333,7 +304,9 @@ next_scene_activated (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
-  elab_scene_player_next (get_scenes (user_data)->player);
+  ElabWindow *self = user_data;
+
+  elab_scene_player_next (self->player);
 }
 
 static void
@@ -341,7 +314,9 @@ previous_scene_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  elab_scene_player_previous (get_scenes (user_data)->player);
+  ElabWindow *self = user_data;
+
+  elab_scene_player_previous (self->player);
 }
 
 static void
@@ -349,13 +324,13 @@ presentation_change_state (GSimpleAction *action,
                            GVariant      *value,
                            gpointer       user_data)
 {
-  WindowScenes *ws = get_scenes (user_data);
+  ElabWindow *self = user_data;
   gboolean active = g_variant_get_boolean (value);
 
   /* The figure owns the screen: the lesson panel steps aside. */
   if (active)
-    gtk_revealer_set_reveal_child (elab_window_get_lesson_revealer (user_data), FALSE);
-  elab_presentation_set_active (ws->presentation, active);
+    gtk_revealer_set_reveal_child (self->lesson_revealer, FALSE);
+  elab_presentation_set_active (self->presentation, active);
   g_simple_action_set_state (action, value);
 }
 
@@ -471,18 +446,17 @@ relabel (GtkWidget *widget,
 static void
 document_changed_cb (ElabDocument *document,
                      guint         what,
-                     ElabWindow   *window)
+                     ElabWindow   *self)
 {
-  WindowScenes *ws = get_scenes (window);
   const char *notation;
 
-  if (ws == NULL || !(what & ELAB_CHANGE_LOOK))
+  if (!(what & ELAB_CHANGE_LOOK))
     return;
 
   /* A scenario or preset may bring its own notation: the menu follows. */
   notation = elab_notation_to_string (elab_document_get_state (document)->notation);
-  g_simple_action_set_state (ws->notation_action, g_variant_new_string (notation));
-  relabel (GTK_WIDGET (window), elab_document_get_state (document)->notation == ELAB_NOTATION_SUBSCRIPT);
+  g_simple_action_set_state (self->notation_action, g_variant_new_string (notation));
+  relabel (GTK_WIDGET (self), elab_document_get_state (document)->notation == ELAB_NOTATION_SUBSCRIPT);
 }
 
 static gboolean
@@ -490,83 +464,25 @@ leave_presentation_cb (GtkWidget *widget,
                        GVariant  *args,
                        gpointer   user_data)
 {
-  WindowScenes *ws = get_scenes (ELAB_WINDOW (widget));
+  ElabWindow *self = ELAB_WINDOW (widget);
 
   /* Escape means something else outside presentation mode. */
-  if (!elab_presentation_get_active (ws->presentation))
+  if (!elab_presentation_get_active (self->presentation))
     return FALSE;
 
-  g_action_change_state (G_ACTION (ws->presentation_action), g_variant_new_boolean (FALSE));
+  g_action_change_state (G_ACTION (self->presentation_action), g_variant_new_boolean (FALSE));
   return TRUE;
 }
 
 static void
-visible_page_cb (ElabWindow *window)
+visible_page_cb (ElabWindow *self)
 {
-  WindowScenes *ws = get_scenes (window);
-
-  if (ws == NULL)
-    return;
-  update_caption (ws);
+  update_caption (self);
   /* Pages are built on first show: a new one takes the current notation. */
-  if (elab_document_get_state (elab_window_get_document (window))->notation == ELAB_NOTATION_SUBSCRIPT)
-    relabel (GTK_WIDGET (window), TRUE);
+  if (elab_document_get_state (self->document)->notation == ELAB_NOTATION_SUBSCRIPT)
+    relabel (GTK_WIDGET (self), TRUE);
   /* A page may have filled its slot since: give its plots the caption. */
-  elab_presentation_refresh (ws->presentation);
-}
-
-static AdwViewStack *
-find_view_stack (GtkWidget *widget)
-{
-  if (ADW_IS_VIEW_STACK (widget))
-    return ADW_VIEW_STACK (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwViewStack *stack = find_view_stack (child);
-
-      if (stack != NULL)
-        return stack;
-    }
-  return NULL;
-}
-
-/* The pages sit in an overlay: the scene label in its bottom right corner
- * (small, over the figure's margin, so the figure keeps every row of the
- * screen and its place from scene to scene), and in presentation mode the
- * controls a scene needs, floating over the figure. The stack is moved
- * into the overlay in its place, so the window's template need not know. */
-static void
-add_overlay (WindowScenes *ws)
-{
-  GtkWidget *stack = GTK_WIDGET (ws->stack);
-  GtkWidget *parent = stack != NULL ? gtk_widget_get_parent (stack) : NULL;
-  GtkWidget *overlay;
-  GtkWidget *before;
-
-  ws->scene_label = g_object_ref_sink (gtk_label_new (NULL));
-  gtk_widget_set_halign (ws->scene_label, GTK_ALIGN_END);
-  gtk_widget_set_valign (ws->scene_label, GTK_ALIGN_END);
-  gtk_widget_set_can_target (ws->scene_label, FALSE);
-  gtk_widget_add_css_class (ws->scene_label, "elab-scene-label");
-  gtk_widget_set_visible (ws->scene_label, FALSE);
-
-  if (!GTK_IS_BOX (parent))
-    return;
-
-  before = gtk_widget_get_prev_sibling (stack);
-  overlay = gtk_overlay_new ();
-  gtk_widget_set_vexpand (overlay, gtk_widget_get_vexpand (stack));
-  gtk_widget_set_hexpand (overlay, gtk_widget_get_hexpand (stack));
-  g_object_ref (stack);
-  gtk_box_remove (GTK_BOX (parent), stack);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), stack);
-  g_object_unref (stack);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), ws->scene_label);
-  gtk_box_insert_child_after (GTK_BOX (parent), overlay, before);
-  elab_presentation_set_overlay (ws->presentation, GTK_OVERLAY (overlay));
+  elab_presentation_refresh (self->presentation);
 }
 
 /* "." as a clicker's "blank screen" button sends it: black until the next
@@ -576,17 +492,17 @@ blank_screen_cb (GtkWidget *widget,
                  GVariant  *args,
                  gpointer   user_data)
 {
-  WindowScenes *ws = get_scenes (ELAB_WINDOW (widget));
+  ElabWindow *self = ELAB_WINDOW (widget);
 
-  if (!elab_presentation_get_active (ws->presentation))
+  if (!elab_presentation_get_active (self->presentation))
     return FALSE;
 
-  elab_presentation_set_blank (ws->presentation, !elab_presentation_get_blank (ws->presentation));
+  elab_presentation_set_blank (self->presentation, !elab_presentation_get_blank (self->presentation));
   return TRUE;
 }
 
 void
-_elab_window_scenes_init (ElabWindow *window)
+_elab_window_scenes_init (ElabWindow *self)
 {
   static const GActionEntry entries[] = {
     { .name = "open-scenario", .activate = open_scenario_activated },
@@ -595,58 +511,42 @@ _elab_window_scenes_init (ElabWindow *window)
     { .name = "previous-scene", .activate = previous_scene_activated },
     { .name = "export-sweep", .activate = export_sweep_activated },
   };
-  WindowScenes *ws;
-  ElabDocument *document;
+  g_autoptr(GPropertyAction) lesson = NULL;
+  ElabDocument *document = self->document;
   GtkEventController *shortcuts;
 
-  g_return_if_fail (ELAB_IS_WINDOW (window));
+  self->player = elab_scene_player_new (document);
+  self->presentation = elab_presentation_new (GTK_WINDOW (self));
+  elab_presentation_set_overlay (self->presentation, self->page_overlay);
 
-  if (scenes_quark == 0)
-    scenes_quark = g_quark_from_static_string ("elab-window-scenes");
-
-  document = elab_window_get_document (window);
-  ws = g_new0 (WindowScenes, 1);
-  ws->window = window;
-  ws->stack = find_view_stack (GTK_WIDGET (window));
-  ws->player = elab_scene_player_new (document);
-  ws->presentation = elab_presentation_new (GTK_WINDOW (window));
-  g_object_set_qdata_full (G_OBJECT (window), scenes_quark, ws, window_scenes_free);
-
-  add_overlay (ws);
-  elab_scene_player_attach (ws->player, GTK_WIDGET (window));
-  g_signal_connect (ws->player, "notify::index", G_CALLBACK (scene_changed_cb), ws);
-  g_signal_connect (ws->player, "notify::n-scenes", G_CALLBACK (scene_changed_cb), ws);
+  elab_scene_player_attach (self->player, GTK_WIDGET (self));
+  g_signal_connect (self->player, "notify::index", G_CALLBACK (scene_changed_cb), self);
+  g_signal_connect (self->player, "notify::n-scenes", G_CALLBACK (scene_changed_cb), self);
   /* A question's reveal and a solved exercise change the text, not the index. */
-  g_signal_connect (ws->player, "notify::caption", G_CALLBACK (scene_changed_cb), ws);
-  if (ws->stack != NULL)
-    g_signal_connect_object (ws->stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
-                             window, G_CONNECT_SWAPPED);
+  g_signal_connect (self->player, "notify::caption", G_CALLBACK (scene_changed_cb), self);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
+                           self, G_CONNECT_SWAPPED);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (window), entries, G_N_ELEMENTS (entries), window);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 
   /* Building a lesson: the panel at the side edits the player's scenes. */
-  elab_lesson_panel_set_player (elab_window_get_lesson_panel (window), ws->player, document);
-  {
-    g_autoptr (GPropertyAction) lesson = g_property_action_new ("lesson-panel",
-                                                                 elab_window_get_lesson_revealer (window),
-                                                                 "reveal-child");
+  elab_lesson_panel_set_player (self->lesson_panel, self->player, document);
+  lesson = g_property_action_new ("lesson-panel", self->lesson_revealer, "reveal-child");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (lesson));
 
-    g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (lesson));
-  }
+  self->presentation_action = g_simple_action_new_stateful ("presentation", NULL,
+                                                            g_variant_new_boolean (FALSE));
+  g_signal_connect (self->presentation_action, "change-state", G_CALLBACK (presentation_change_state), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->presentation_action));
 
-  ws->presentation_action = g_simple_action_new_stateful ("presentation", NULL,
-                                                          g_variant_new_boolean (FALSE));
-  g_signal_connect (ws->presentation_action, "change-state", G_CALLBACK (presentation_change_state), window);
-  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (ws->presentation_action));
-
-  ws->notation_action =
+  self->notation_action =
     g_simple_action_new_stateful ("notation", G_VARIANT_TYPE_STRING,
                                   g_variant_new_string (elab_notation_to_string (elab_document_get_state (document)->notation)));
-  g_signal_connect (ws->notation_action, "change-state", G_CALLBACK (notation_change_state), window);
-  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (ws->notation_action));
-  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), window, 0);
+  g_signal_connect (self->notation_action, "change-state", G_CALLBACK (notation_change_state), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->notation_action));
+  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, 0);
   if (elab_document_get_state (document)->notation == ELAB_NOTATION_SUBSCRIPT)
-    relabel (GTK_WIDGET (window), TRUE);
+    relabel (GTK_WIDGET (self), TRUE);
 
   /* F5 as in every slide program; Escape leaves only what F5 entered. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -666,5 +566,5 @@ _elab_window_scenes_init (ElabWindow *window)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_period, 0),
                                                           gtk_callback_action_new (blank_screen_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }

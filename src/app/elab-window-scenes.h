@@ -18,9 +18,6 @@
 
 G_BEGIN_DECLS
 
-/* Called once from elab_window_init, after the template. */
-void              _elab_window_scenes_init          (ElabWindow   *window);
-
 /* Shows @scenario's state and makes its scenes the ones the keys step
  * through. Takes ownership. */
 void              elab_window_open_scenario         (ElabWindow   *window,

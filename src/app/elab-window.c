@@ -9,16 +9,12 @@
 #define G_LOG_DOMAIN "elab-window"
 
 #include "elab-config.h"
-#include "elab-debug.h"
 
 #include "elab-cross-entropy-page.h"
 #include "elab-entropy-page.h"
 #include "elab-export-dialog.h"
-#include "elab-settings.h"
 #include "elab-softmax-page.h"
-#include "elab-lesson-panel.h"
-#include "elab-window.h"
-#include "elab-window-scenes.h"
+#include "elab-window-private.h"
 
 /* The Training page lands in its own issue: src/app/meson.build defines
  * ELAB_HAVE_TRAINING_PAGE once elab-training-page.c exists, and the page
@@ -28,31 +24,6 @@
 #endif
 
 #define SAVE_DELAY_MS 400
-
-struct _ElabWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *stack;
-  GtkRevealer          *lesson_revealer;
-  ElabLessonPanel      *lesson_panel;
-  AdwBin               *entropy_slot;
-  AdwBin               *cross_entropy_slot;
-  AdwBin               *training_slot;
-  AdwBin               *softmax_slot;
-  GtkMenuButton        *menu_button;
-  GMenuModel           *primary_menu;
-
-  /* Owned */
-  ElabDocument         *document;
-  ElabSettings         *settings;
-  guint                 save_source;
-  gint64                last_change_us;
-  gulong                changed_id;
-  ElabDebugFrames      *debug_frames;   /* while mapped, for tests/bench */
-};
 
 enum {
   PROP_0,
@@ -521,6 +492,7 @@ elab_window_finalize (GObject *object)
 {
   ElabWindow *self = ELAB_WINDOW (object);
 
+  _elab_window_scenes_finalize (self);
   g_clear_pointer (&self->settings, elab_settings_free);
   g_clear_object (&self->document);
 
@@ -553,7 +525,9 @@ elab_window_class_init (ElabWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, page_overlay);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, scene_label);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_revealer);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_panel);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, entropy_slot);

@@ -1,0 +1,57 @@
+/* elab-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window is one type written in several files: elab-window.c (pages,
+ * state, properties), elab-window-scenes.c (scenarios, scenes,
+ * presentation mode, notation) and elab-window-actions.c (its actions).
+ * They share the instance struct through this header.
+ */
+#pragma once
+
+#include "elab-debug.h"
+#include "elab-lesson-panel.h"
+#include "elab-presentation.h"
+#include "elab-scene-player.h"
+#include "elab-settings.h"
+#include "elab-window.h"
+
+G_BEGIN_DECLS
+
+struct _ElabWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkOverlay           *page_overlay;    /* over the stack: scene label, floating controls */
+  AdwViewStack         *stack;
+  GtkLabel             *scene_label;     /* "scene 2 / 5", hidden without scenes */
+  GtkRevealer          *lesson_revealer;
+  ElabLessonPanel      *lesson_panel;
+  AdwBin               *entropy_slot;
+  AdwBin               *cross_entropy_slot;
+  AdwBin               *training_slot;
+  AdwBin               *softmax_slot;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+
+  /* Owned */
+  ElabDocument         *document;
+  ElabSettings         *settings;
+  ElabScenePlayer      *player;
+  ElabPresentation     *presentation;
+  GSimpleAction        *presentation_action;
+  GSimpleAction        *notation_action;
+  ElabDebugFrames      *debug_frames;    /* while mapped, for tests/bench */
+  guint                 save_source;
+  gint64                last_change_us;
+  gulong                changed_id;
+};
+
+/* elab-window-scenes.c: called once from elab_window_init, after the
+ * template and the restored state; and from finalize. */
+void _elab_window_scenes_init     (ElabWindow *self);
+void _elab_window_scenes_finalize (ElabWindow *self);
+
+G_END_DECLS
