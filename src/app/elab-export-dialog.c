@@ -32,6 +32,9 @@ struct _ElabExportDialog
   /* Template widgets */
   AdwComboRow       *format_row;
   AdwComboRow       *size_row;
+  AdwActionRow      *custom_size_row;
+  GtkSpinButton     *custom_width_spin;
+  GtkSpinButton     *custom_height_spin;
   AdwActionRow      *scale_row;
   GtkSpinButton     *scale_spin;
   AdwComboRow       *theme_row;
@@ -63,12 +66,44 @@ selected_format (ElabExportDialog *self)
   return i <= ELAB_EXPORT_PDF ? (ElabExportFormat) i : ELAB_EXPORT_PNG;
 }
 
+/* The size list: the presets, the window's plot, then "Custom size". */
+#define WINDOW_ITEM G_N_ELEMENTS (size_presets)
+#define CUSTOM_ITEM (WINDOW_ITEM + 1)
+
 static Size
 selected_size (ElabExportDialog *self)
 {
   guint i = adw_combo_row_get_selected (self->size_row);
+  Size custom;
 
-  return i < G_N_ELEMENTS (size_presets) ? size_presets[i] : self->window_size;
+  if (i < G_N_ELEMENTS (size_presets))
+    return size_presets[i];
+  if (i == CUSTOM_ITEM)
+    {
+      custom.width = CLAMP (gtk_spin_button_get_value_as_int (self->custom_width_spin), 64, ELAB_EXPORT_MAX_PX);
+      custom.height = CLAMP (gtk_spin_button_get_value_as_int (self->custom_height_spin), 64, ELAB_EXPORT_MAX_PX);
+      return custom;
+    }
+  return self->window_size;
+}
+
+static void
+size_changed_cb (ElabExportDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_size_row),
+                          adw_combo_row_get_selected (self->size_row) == CUSTOM_ITEM);
+}
+
+void
+elab_export_dialog_set_custom_size (ElabExportDialog *self,
+                                    int               width,
+                                    int               height)
+{
+  g_return_if_fail (ELAB_IS_EXPORT_DIALOG (self));
+
+  gtk_spin_button_set_value (self->custom_width_spin, width);
+  gtk_spin_button_set_value (self->custom_height_spin, height);
+  adw_combo_row_set_selected (self->size_row, CUSTOM_ITEM);
 }
 
 char *
@@ -271,6 +306,9 @@ elab_export_dialog_class_init (ElabExportDialogClass *klass)
                                                "/io/github/entropylab/EntropyLab/ui/elab-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, custom_size_row);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, custom_width_spin);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, custom_height_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, theme_row);
@@ -279,6 +317,7 @@ elab_export_dialog_class_init (ElabExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, size_model);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -320,6 +359,7 @@ elab_export_dialog_new (GtkWindow         *parent,
   window_item = g_strdup_printf ("The window's plot, %d × %d",
                                  self->window_size.width, self->window_size.height);
   gtk_string_list_append (self->size_model, window_item);
+  gtk_string_list_append (self->size_model, "Custom size");
 
   gtk_switch_set_active (self->colorblind_switch,
                          elab_document_get_state (document)->palette == ELAB_PALETTE_COLORBLIND);

@@ -29,6 +29,10 @@ gboolean          elab_export_dialog_export_to   (ElabExportDialog  *self,
                                                   GError           **error);
 /* The file name offered in the file chooser, e.g. "cross-entropy.svg". */
 char             *elab_export_dialog_suggest_name (ElabExportDialog *self);
+/* Chooses "Custom size" at @width × @height pixels (before the scale). */
+void              elab_export_dialog_set_custom_size (ElabExportDialog *self,
+                                                      int               width,
+                                                      int               height);
 /* Where an export dialog starts: the folder of the last export or sweep
  * in this run, else the Pictures folder (NULL if neither exists). */
 char             *elab_export_dialog_dup_folder   (void);

@@ -15,6 +15,7 @@
 
 #include "app-test-util.h"
 #include "elab-application.h"
+#include "elab-export-dialog.h"
 #include "elab-training-page.h"
 #include "elab-scene-player.h"
 #include "elab-window-scenes.h"
@@ -689,6 +690,37 @@ test_app_icon (void)
                                           "io.github.entropylab.EntropyLab"));
 }
 
+/* The export dialog takes a size of one's own (a projector's 1400×1050),
+ * its row shown only while "Custom size" is chosen. */
+static void
+test_export_custom_size (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("elab-export-custom-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "figure.png", NULL);
+  ElabDocument *document = elab_document_new ();
+  ElabExportDialog *dialog = elab_export_dialog_new (NULL, document, ELAB_FIGURE_ENTROPY, NULL, 800, 600);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *row = find_label (GTK_WIDGET (dialog), "Width × _height (px)");
+
+  g_assert_nonnull (row);
+  row = gtk_widget_get_ancestor (row, ADW_TYPE_ACTION_ROW);
+  g_assert_false (gtk_widget_get_visible (row));
+  elab_export_dialog_set_custom_size (dialog, 1400, 1050);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (elab_export_dialog_export_to (dialog, path, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1400);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 1050);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (document);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Lecture/one-shortcuts-window", test_one_shortcuts_window);
   g_test_add_func ("/elab/app/Lecture/blank-screen", test_blank_screen);
   g_test_add_func ("/elab/app/Lecture/app-icon", test_app_icon);
+  g_test_add_func ("/elab/app/Lecture/export-custom-size", test_export_custom_size);
 
   return g_test_run ();
 }
