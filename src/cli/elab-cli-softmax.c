@@ -22,6 +22,7 @@ typedef struct
   double entropy;
   double max_entropy;
   double cross_entropy;
+  double target_entropy;
   double kl;
 } SoftmaxResult;
 
@@ -38,6 +39,8 @@ compute (const ElabState *state,
   res->max_entropy = elab_softmax_max_entropy (state->k, state->unit);
   res->cross_entropy = elab_softmax_cross_entropy (state->target, state->logits, state->k,
                                                    state->temperature) * factor;
+  /* H(target): what H(target, P) − KL leaves, so the gap can be read off. */
+  res->target_entropy = elab_entropy (state->target, state->k) * factor;
   res->kl = elab_softmax_kl (state->target, state->logits, state->k, state->temperature) * factor;
 }
 
@@ -46,7 +49,7 @@ print_csv (const SoftmaxResult *res)
 {
   for (guint i = 0; i < res->k; i++)
     printf ("p_%u,", i + 1);
-  printf ("entropy,max_entropy,cross_entropy,kl\n");
+  printf ("entropy,max_entropy,cross_entropy,target_entropy,kl\n");
 
   for (guint i = 0; i < res->k; i++)
     {
@@ -58,6 +61,8 @@ print_csv (const SoftmaxResult *res)
   elab_cli_print_number (stdout, res->max_entropy);
   putchar (',');
   elab_cli_print_number (stdout, res->cross_entropy);
+  putchar (',');
+  elab_cli_print_number (stdout, res->target_entropy);
   putchar (',');
   elab_cli_print_number (stdout, res->kl);
   putchar ('\n');
@@ -92,6 +97,7 @@ print_json (const ElabState     *state,
   elab_cli_json_add_member (builder, "entropy", res->entropy);
   elab_cli_json_add_member (builder, "max_entropy", res->max_entropy);
   elab_cli_json_add_member (builder, "cross_entropy", res->cross_entropy);
+  elab_cli_json_add_member (builder, "target_entropy", res->target_entropy);
   elab_cli_json_add_member (builder, "kl", res->kl);
   json_builder_end_object (builder);
 
@@ -114,11 +120,12 @@ elab_cli_softmax (int    argc,
                                 "cross-entropy and KL from a target.",
                                 "Fields: probabilities, entropy = H(P), max_entropy = log K, "
                                 "cross_entropy = H(target, P) = −Σ target_i·log P_i,\n"
+                                "target_entropy = H(target) = −Σ target_i·log target_i, "
                                 "kl = KL(target‖P) = H(target, P) − H(target).\n\n"
-                                "CSV is a header row p_1,…,p_K,entropy,max_entropy,cross_entropy,kl and one row "
-                                "of values.\nJSON is one object {\"unit\", \"logits\", \"temperature\", "
+                                "CSV is a header row p_1,…,p_K,entropy,max_entropy,cross_entropy,target_entropy,kl "
+                                "and one row of values.\nJSON is one object {\"unit\", \"logits\", \"temperature\", "
                                 "\"target\", \"probabilities\", \"entropy\",\n\"max_entropy\", \"cross_entropy\", "
-                                "\"kl\"}.\n\n"
+                                "\"target_entropy\", \"kl\"}.\n\n"
                                 "Numbers have 17 significant digits. A cross-entropy or KL that is infinite (a "
                                 "target mass on a\nprobability that is exactly 0) prints as inf in CSV and as "
                                 "the string \"Infinity\" in JSON.\n\n"

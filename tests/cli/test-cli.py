@@ -235,7 +235,8 @@ def softmax_ref(logits, t=1.0):
 @case("softmax: logits 2,1,0.1 give the right probabilities, entropy, cross-entropy and KL")
 def _():
     header, rows = csv_rows(run("softmax", "--logits", "2,1,0.1").stdout)
-    assert header == ["p_1", "p_2", "p_3", "entropy", "max_entropy", "cross_entropy", "kl"], header
+    assert header == ["p_1", "p_2", "p_3", "entropy", "max_entropy", "cross_entropy", "target_entropy",
+                      "kl"], header
     got = {k: float(v) for k, v in rows[0].items()}
     ref = softmax_ref([2, 1, 0.1])
     for i, p in enumerate(ref):
@@ -247,6 +248,7 @@ def _():
     # Target (1,0,0) by default: the cross-entropy is −log2 P1 and KL is the same.
     assert math.isclose(got["cross_entropy"], -math.log2(ref[0]), rel_tol=1e-13)
     assert math.isclose(got["kl"], -math.log2(ref[0]), rel_tol=1e-12)
+    assert got["target_entropy"] == 0.0, got
     for value in rows[0].values():
         assert roundtrips(value), value
 
@@ -255,7 +257,7 @@ def _():
 def _():
     doc = json.loads(run("softmax", "--logits", "3, 1, 0.2, -1", "--target", "0.4,0.3,0.2,0.1",
                          "--temperature", "2", "--unit", "nats", "--format", "json").stdout)
-    for key in ("probabilities", "entropy", "max_entropy", "cross_entropy", "kl"):
+    for key in ("probabilities", "entropy", "max_entropy", "cross_entropy", "target_entropy", "kl"):
         assert key in doc, key
     ref = softmax_ref([3, 1, 0.2, -1], 2)
     target = [0.4, 0.3, 0.2, 0.1]
@@ -265,6 +267,7 @@ def _():
     kl = ce + sum(t * math.log(t) for t in target)
     assert math.isclose(doc["cross_entropy"], ce, rel_tol=1e-13)
     assert math.isclose(doc["kl"], kl, rel_tol=1e-11)
+    assert math.isclose(doc["target_entropy"], -sum(t * math.log(t) for t in target), rel_tol=1e-14)
     assert math.isclose(doc["max_entropy"], math.log(4), rel_tol=1e-15)
     assert doc["unit"] == "nats" and doc["temperature"] == 2
 
@@ -275,6 +278,19 @@ def _():
     assert doc["target"] == [0.7, 0.2, 0.1], doc["target"]
     doc = json.loads(run("softmax", "--target", "0.5000001,0.25,0.25", "--format", "json").stdout)
     assert math.isclose(sum(doc["target"]), 1.0, rel_tol=1e-15), doc["target"]
+
+
+@case("softmax: label smoothing 0.9,0.05,0.05: KL = H(target, P) − H(target), in CSV and JSON")
+def _():
+    args = ["softmax", "--logits", "2,1,0.1", "--target", "0.9,0.05,0.05"]
+    target = [0.9, 0.05, 0.05]
+    h = -sum(t * math.log2(t) for t in target)
+    doc = json.loads(run(*args, "--format", "json").stdout)
+    assert math.isclose(doc["target_entropy"], h, rel_tol=1e-14), (doc, h)
+    assert math.isclose(doc["kl"], doc["cross_entropy"] - doc["target_entropy"], rel_tol=1e-12), doc
+    header, rows = csv_rows(run(*args).stdout)
+    assert header.index("target_entropy") == header.index("cross_entropy") + 1, header
+    assert float(rows[0]["target_entropy"]) == doc["target_entropy"], rows
 
 
 @case("softmax: a large temperature approaches the uniform distribution")
