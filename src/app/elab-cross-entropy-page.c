@@ -16,6 +16,7 @@
 #include "elab-cross-entropy-page.h"
 #include "elab-curves.h"
 #include "elab-format.h"
+#include "elab-number.h"
 #include "elab-range-editor.h"
 
 struct _ElabCrossEntropyPage
@@ -87,11 +88,11 @@ format_term (const char *name,
              double      value,
              ElabUnit    unit)
 {
-  g_autofree char *sa = elab_format_number (a, 2);
-  g_autofree char *sa_bar = elab_format_number (a_bar, 2);
-  g_autofree char *sb = elab_format_number (b, 2);
-  g_autofree char *sb_bar = elab_format_number (b_bar, 2);
-  g_autofree char *sv = elab_format_number (value, 2);
+  g_autofree char *sa = elab_number_dup (a, ELAB_NUMBER_SHORT);
+  g_autofree char *sa_bar = elab_number_dup (a_bar, ELAB_NUMBER_SHORT);
+  g_autofree char *sb = elab_number_dup (b, ELAB_NUMBER_SHORT);
+  g_autofree char *sb_bar = elab_number_dup (b_bar, ELAB_NUMBER_SHORT);
+  g_autofree char *sv = elab_number_dup (value, ELAB_NUMBER_SHORT);
   const char *log = elab_format_log (unit);
 
   return g_strdup_printf ("%s = −[%s·%s %s + %s·%s %s] = %s %s",
@@ -109,7 +110,7 @@ update_formula (ElabCrossEntropyPage *self)
   double p = elab_sigmoid (zp), p_bar = elab_sigmoid (-zp);
   double q = elab_sigmoid (zq), q_bar = elab_sigmoid (-zq);
   ElabPairPoint pt;
-  g_autofree char *sx = elab_format_number (x, 2);
+  g_autofree char *sx = elab_number_dup (x, ELAB_NUMBER_PARAMETER);
   g_autofree char *title = NULL;
   g_autofree char *l_hp = NULL;
   g_autofree char *l_hpq = NULL;
@@ -125,8 +126,8 @@ update_formula (ElabCrossEntropyPage *self)
   l_hp = format_term ("H(p)   ", p, p_bar, p, p_bar, pt.h_p, state->unit);
   l_hpq = format_term (sub ? "H<sub>q</sub>(p)  " : "H(p,q) ", p, p_bar, q, q_bar, pt.h_pq, state->unit);
   l_hqp = format_term (sub ? "H<sub>p</sub>(q)  " : "H(q,p) ", q, q_bar, p, p_bar, pt.h_qp, state->unit);
-  kl_pq = elab_format_number (pt.kl_pq, 2);
-  kl_qp = elab_format_number (pt.kl_qp, 2);
+  kl_pq = elab_number_dup (pt.kl_pq, ELAB_NUMBER_SHORT);
+  kl_qp = elab_number_dup (pt.kl_qp, ELAB_NUMBER_SHORT);
 
   g_free (self->formula);
   self->formula = g_strdup_printf ("%s\n%s\n%s\n"

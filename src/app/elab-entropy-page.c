@@ -15,6 +15,7 @@
 #include "elab-curves.h"
 #include "elab-entropy-page.h"
 #include "elab-format.h"
+#include "elab-number.h"
 #include "elab-range-editor.h"
 
 struct _ElabEntropyPage
@@ -109,8 +110,8 @@ update_hover (ElabEntropyPage *self)
     {
       double z = elab_logistic_logit (&state->models[i], x);
       double h = elab_binary_entropy_logit (z) * elab_unit_factor (state->unit);
-      g_autofree char *sx = elab_format_number (x, 2);
-      g_autofree char *sp = elab_format_number (elab_sigmoid (z), 3);
+      g_autofree char *sx = elab_number_dup (x, ELAB_NUMBER_PARAMETER);
+      g_autofree char *sp = elab_number_dup (elab_sigmoid (z), ELAB_NUMBER_VALUE);
       g_autofree char *sh = elab_format_value (h, state->unit);
       g_autofree char *text = g_strdup_printf ("at x = %s: p = %s, H = %s", sx, sp, sh);
 

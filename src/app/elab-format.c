@@ -9,43 +9,17 @@
 #include <math.h>
 #include <string.h>
 
-#include "elab-figure-private.h"
 #include "elab-format.h"
-
-char *
-elab_format_number (double value,
-                    int    digits)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return g_strdup ("—");
-  if (isinf (value))
-    return g_strdup (value > 0 ? "∞" : "−∞");
-  if (value != 0 && fabs (value) < 0.5 * pow (10, -digits))
-    {
-      g_autofree char *s = g_strdup_printf ("%.1e", value);
-      return s[0] == '-' ? g_strconcat ("−", s + 1, NULL) : g_steal_pointer (&s);
-    }
-
-  g_snprintf (buf, sizeof buf, "%.*f", digits, value);
-  /* A typographic minus reads better than a hyphen on a projector; and
-   * "-0.000" is just zero. */
-  if (buf[0] == '-')
-    {
-      if (strspn (buf + 1, "0.") == strlen (buf + 1))
-        return g_strdup (buf + 1);
-      return g_strconcat ("−", buf + 1, NULL);
-    }
-  return g_strdup (buf);
-}
+#include "elab-number.h"
+#include "elab-theme.h"
 
 char *
 elab_format_value (double   value,
                    ElabUnit unit)
 {
-  g_autofree char *num = elab_format_number (value, 3);
+  char num[ELAB_NUMBER_BUF_SIZE];
 
+  elab_number_format (value, ELAB_NUMBER_VALUE, num, sizeof num);
   return g_strdup_printf ("%s %s", num, elab_unit_to_string (unit));
 }
 
@@ -61,13 +35,11 @@ elab_palette_color (ElabPalette palette,
                     guint       index,
                     GdkRGBA    *res)
 {
-  ElabTheme theme;
-  const ElabRgba *c;
+  ElabColor c;
 
   /* Ask the plot layer itself, so a swatch is always its curve's colour. */
-  _elab_theme_get (dark ? ELAB_THEME_DARK : ELAB_THEME_LIGHT, palette, &theme);
-  c = _elab_theme_series (&theme, index);
-  *res = (GdkRGBA) { c->r, c->g, c->b, 1.0 };
+  elab_theme_series_color (dark ? ELAB_THEME_DARK : ELAB_THEME_LIGHT, palette, index, &c);
+  *res = (GdkRGBA) { c.red, c.green, c.blue, 1.0 };
 }
 
 void

@@ -10,13 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* "0.693 bits", "∞ bits": a value shown to a person, never "nan". */
+/* "0.693 bits", "∞ bits": a value shown to a person (a bare number is
+ * elab_number_dup() in src/core/elab-number.h). */
 char    *elab_format_value      (double       value,
                                  ElabUnit     unit);
-/* A bare number with @digits decimals, switching to scientific notation
- * for tiny magnitudes and "∞" for infinities. */
-char    *elab_format_number     (double       value,
-                                 int          digits);
 /* "log₂" or "ln". */
 const char *elab_format_log     (ElabUnit     unit);
 /* The plot palette's colour of curve @index (0 = first model), as the

@@ -15,6 +15,7 @@
 
 #include "elab-binding.h"
 #include "elab-format.h"
+#include "elab-number.h"
 #include "elab-softmax-page.h"
 
 /* Entries of the target drop-down after the K one-hot classes. */
@@ -136,8 +137,8 @@ update_numbers (ElabSoftmaxPage *self)
       g_autofree char *s_p1 = NULL;
 
       elab_softmax (state->logits, state->k, state->temperature, probs);
-      s_sigma = elab_format_number (sigma, 6);
-      s_p1 = elab_format_number (probs[0], 6);
+      s_sigma = elab_number_dup (sigma, ELAB_NUMBER_PRECISE);
+      s_p1 = elab_number_dup (probs[0], ELAB_NUMBER_PRECISE);
       self->logistic_text =
         g_strdup_printf ("σ((z₁ − z₂)/T) = %s\nP₁ = %s\n%s",
                          s_sigma, s_p1,

@@ -26,6 +26,7 @@
 
 #include "elab-csv.h"
 #include "elab-format.h"
+#include "elab-number.h"
 #include "elab-training-page.h"
 
 #define SPEED_DEFAULT 60.0
@@ -285,14 +286,14 @@ commit_state (ElabTrainingPage *self)
 
 /* Read-outs ------------------------------------------------------------- */
 
+/* As the figure's legend writes the same numbers. */
 static void
-set_label_number (GtkLabel   *label,
-                  const char *format,
-                  double      value)
+set_label_number (GtkLabel *label,
+                  double    value)
 {
-  char buf[64];
+  char buf[ELAB_NUMBER_BUF_SIZE];
 
-  g_snprintf (buf, sizeof buf, format, value);
+  elab_number_format (value, ELAB_NUMBER_VALUE, buf, sizeof buf);
   elab_label_set (label, buf);
 }
 
@@ -319,9 +320,9 @@ update_readouts (ElabTrainingPage *self)
   loss = elab_format_value (elab_trainer_get_loss (self->trainer) * elab_unit_factor (state->unit),
                             state->unit);
   elab_label_set (self->loss_value, loss);
-  set_label_number (self->w_value, "%.6g", elab_trainer_get_w (self->trainer));
-  set_label_number (self->b_value, "%.6g", elab_trainer_get_b (self->trainer));
-  set_label_number (self->grad_value, "%.3g", elab_trainer_get_grad_norm (self->trainer));
+  set_label_number (self->w_value, elab_trainer_get_w (self->trainer));
+  set_label_number (self->b_value, elab_trainer_get_b (self->trainer));
+  set_label_number (self->grad_value, elab_trainer_get_grad_norm (self->trainer));
 }
 
 static void

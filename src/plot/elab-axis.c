@@ -327,24 +327,6 @@ _elab_axis_set_log (ElabAxis *axis,
       axis->powers = TRUE;
 }
 
-/* Appends the exponent @e as Unicode superscripts: ⁻¹², ⁰, ³. */
-void
-_elab_append_superscript (GString *s,
-                          int      e)
-{
-  static const char *const digits[] = {
-    "\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3", "\xe2\x81\xb4",
-    "\xe2\x81\xb5", "\xe2\x81\xb6", "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9",
-  };
-  char num[16];
-
-  if (e < 0)
-    g_string_append (s, "\xe2\x81\xbb");
-  g_snprintf (num, sizeof num, "%d", ABS (e));
-  for (const char *c = num; *c; c++)
-    g_string_append (s, digits[*c - '0']);
-}
-
 static void
 format_log (const ElabAxis *axis,
             double          t,
@@ -372,7 +354,7 @@ format_log (const ElabAxis *axis,
       if (m != 1.0)
         g_string_append_printf (s, "%.*f\xc3\x97", sig - 1, m);
       g_string_append (s, "10");
-      _elab_append_superscript (s, e);
+      elab_number_append_superscript (s, e);
     }
   else
     g_string_append_printf (s, "%.*f", MAX (0, sig - 1 - e), m * pow (10.0, e));

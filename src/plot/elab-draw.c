@@ -330,57 +330,15 @@ _elab_show_text_vertical (cairo_t        *cr,
   cairo_restore (cr);
 }
 
-/* m×10ᵉ with two significant digits: "7.0×10⁻⁹", "1.2×10³⁰⁰". */
-static void
-format_power (const char *minus,
-              double      mag,
-              char       *buf,
-              gsize       len)
-{
-  g_autoptr(GString) s = g_string_new (minus);
-  int e = (int) floor (log10 (mag));
-  /* 10^e itself underflows for the smallest subnormals. */
-  double m = e < -300 ? mag * 1e300 / pow (10, e + 300) : mag / pow (10, e);
-
-  if (round (m * 10) >= 100)
-    {
-      m /= 10;
-      e++;
-    }
-  g_string_append_printf (s, "%.1f\xc3\x97" "10", m);
-  _elab_append_superscript (s, e);
-  g_strlcpy (buf, s->str, len);
-}
-
 void
 _elab_format_value (double      value,
                     const char *unit,
                     char       *buf,
                     gsize       len)
 {
-  const char *minus = value < 0 ? "\xe2\x88\x92" : "";
-  double mag = fabs (value);
-  char num[48];
+  char num[ELAB_NUMBER_BUF_SIZE];
 
-  if (isnan (value))
-    g_strlcpy (num, "\xe2\x80\x94", sizeof num);
-  else if (isinf (value))
-    g_snprintf (num, sizeof num, "%s\xe2\x88\x9e", minus);
-  else if (mag == 0)
-    g_strlcpy (num, "0.000", sizeof num);
-  else if (mag < 10 && mag >= 5e-4)
-    g_snprintf (num, sizeof num, "%s%.3f", minus, mag);
-  else if (mag < 10)
-    format_power (minus, mag, num, sizeof num);   /* a loss near its limit 0 */
-  else if (mag < 100)
-    g_snprintf (num, sizeof num, "%s%.2f", minus, mag);
-  else if (mag < 1000)
-    g_snprintf (num, sizeof num, "%s%.1f", minus, mag);
-  else if (mag < 1e6)
-    g_snprintf (num, sizeof num, "%s%.0f", minus, mag);
-  else
-    format_power (minus, mag, num, sizeof num);
-
+  elab_number_format (value, ELAB_NUMBER_VALUE, num, sizeof num);
   if (unit)
     g_snprintf (buf, len, "%s %s", num, unit);
   else
@@ -393,7 +351,7 @@ _elab_format_affine (double  theta,
                      char   *buf,
                      gsize   len)
 {
-  char t[48], b[48];
+  char t[ELAB_NUMBER_BUF_SIZE], b[ELAB_NUMBER_BUF_SIZE];
 
   if (!isfinite (theta) || !isfinite (bias))
     {
@@ -404,22 +362,25 @@ _elab_format_affine (double  theta,
     }
 
   /* "2x − 1", "x", "−x + 0.5", "0.5x": the way a teacher writes it. */
+  if (theta == 0)
+    {
+      elab_number_format (bias, ELAB_NUMBER_PARAMETER, buf, len);
+      return;
+    }
   if (theta == 1)
     t[0] = '\0';
   else if (theta == -1)
     g_strlcpy (t, "\xe2\x88\x92", sizeof t);
   else
-    g_snprintf (t, sizeof t, theta < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (theta));
+    elab_number_format (theta, ELAB_NUMBER_PARAMETER, t, sizeof t);
 
   if (bias == 0)
-    b[0] = '\0';
+    g_snprintf (buf, len, "%sx", t);
   else
-    g_snprintf (b, sizeof b, bias < 0 ? " \xe2\x88\x92 %.4g" : " + %.4g", fabs (bias));
-
-  if (theta == 0)
-    g_snprintf (buf, len, bias < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (bias));
-  else
-    g_snprintf (buf, len, "%sx%s", t, b);
+    {
+      elab_number_format (fabs (bias), ELAB_NUMBER_PARAMETER, b, sizeof b);
+      g_snprintf (buf, len, bias < 0 ? "%sx \xe2\x88\x92 %s" : "%sx + %s", t, b);
+    }
 }
 
 /* --------------------------------------------------------------- Series */

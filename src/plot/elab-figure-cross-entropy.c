@@ -27,17 +27,6 @@ finite_max (const double *v,
   return res;
 }
 
-static void
-format_param (double  v,
-              char   *buf,
-              gsize   len)
-{
-  if (!isfinite (v))
-    _elab_format_value (v, NULL, buf, len);
-  else
-    g_snprintf (buf, len, v < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (v));
-}
-
 /* "true p(x) = σ(2x)", or for a model that ignores x (θ = 0) the
  * probability it is: "model q = 0.1", not "σ(−2.197)". */
 static void
@@ -50,9 +39,8 @@ format_model (const char      *name,
 
   if (model->theta == 0 && isfinite (model->bias))
     {
-      double p = elab_logistic_prob (model, 0.0);
-
-      g_snprintf (buf, len, "%s = %.3g", name, p);
+      elab_number_format (elab_logistic_prob (model, 0.0), ELAB_NUMBER_PARAMETER, f, sizeof f);
+      g_snprintf (buf, len, "%s = %s", name, f);
       return;
     }
   _elab_format_affine (model->theta, model->bias, f, sizeof f);
@@ -116,7 +104,7 @@ formula_lines (ElabFigure      *figure,
 
   lp = _elab_formula_prob ("p", &state->p, fx);
   lq = _elab_formula_prob ("q", &state->q, fx);
-  format_param (fx, v1, sizeof v1);
+  elab_number_format (fx, ELAB_NUMBER_PARAMETER, v1, sizeof v1);
   line = g_strdup_printf ("at x = %s:", v1);
   g_ptr_array_add (strings, line);
   lines[n++] = (ElabFormulaLine) { line, ELAB_FONT_LABEL, &t->muted, FALSE, TRUE };
@@ -296,9 +284,9 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
       vals[S_KL] = pt.kl_pq;
       vals[S_KL_QP] = pt.kl_qp;
     }
-  format_param (x_min, a1, sizeof a1);
-  format_param (x_max, a2, sizeof a2);
-  format_param (hx, a3, sizeof a3);
+  elab_number_format (x_min, ELAB_NUMBER_PARAMETER, a1, sizeof a1);
+  elab_number_format (x_max, ELAB_NUMBER_PARAMETER, a2, sizeof a2);
+  elab_number_format (hx, ELAB_NUMBER_PARAMETER, a3, sizeof a3);
 
   /* The plot on the left, a column of legend and read-out on the right:
    * nothing ever covers a curve. Names and values share a row while they

@@ -28,18 +28,6 @@ arch_samples (double *p,
     }
 }
 
-static void
-format_param (double  v,
-              char   *buf,
-              gsize   len)
-{
-  /* Parameters print as typed: 1, 0.5, −2.25; %g keeps them short. */
-  if (!isfinite (v))
-    _elab_format_value (v, NULL, buf, len);
-  else
-    g_snprintf (buf, len, v < 0 ? "\xe2\x88\x92%.4g" : "%.4g", fabs (v));
-}
-
 /* The worked formula at @x: each shown model's entropy with its numbers
  * substituted, its name in its colour, then where p comes from. */
 static guint
@@ -189,8 +177,8 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
     {
       if (!state->model_enabled[i])
         continue;
-      format_param (state->models[i].theta, buf, sizeof buf);
-      format_param (state->models[i].bias, buf2, sizeof buf2);
+      elab_number_format (state->models[i].theta, ELAB_NUMBER_PARAMETER, buf, sizeof buf);
+      elab_number_format (state->models[i].bias, ELAB_NUMBER_PARAMETER, buf2, sizeof buf2);
       g_snprintf (labels[n_entries], sizeof labels[n_entries], "<b>%s</b>", model_names[i]);
       /* No-break spaces inside "θ = 1": a wrapped line breaks only
        * between the two parameters. */
@@ -203,8 +191,8 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
                                                .detail = details[n_entries] };
       n_entries++;
     }
-  format_param (x_min, buf, sizeof buf);
-  format_param (x_max, buf2, sizeof buf2);
+  elab_number_format (x_min, ELAB_NUMBER_PARAMETER, buf, sizeof buf);
+  elab_number_format (x_max, ELAB_NUMBER_PARAMETER, buf2, sizeof buf2);
   /* No-break spaces keep "x ∈ [−6, 6]" whole when the heading wraps. */
   g_snprintf (legend_heading, sizeof legend_heading, "model, and its mean H over x\xc2\xa0\xe2\x88\x88\xc2\xa0[%s,\xc2\xa0%s]", buf, buf2);
   g_snprintf (short_heading, sizeof short_heading,
@@ -362,7 +350,7 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
     {
       ElabText *tx;
 
-      format_param (mark_x, buf, sizeof buf);
+      elab_number_format (mark_x, ELAB_NUMBER_PARAMETER, buf, sizeof buf);
       g_snprintf (heading, sizeof heading, "points at x = %s", buf);
       tx = _elab_text (figure, ELAB_FONT_TICK, heading, FALSE, -1);
       /* In the arch's top left corner, unless a small arch (large type,

@@ -21,6 +21,7 @@
 
 #include "elab-curves.h"
 #include "elab-figure.h"
+#include "elab-number.h"
 #include "elab-trainer.h"
 
 G_BEGIN_DECLS
@@ -166,8 +167,6 @@ void     _elab_axis_set_log       (ElabAxis         *axis,
 /* Tick label with as many decimals as the step needs and a real minus
  * sign (U+2212); never "−0". On a log axis @value is the coordinate and
  * the label is 10^value: "0.01", "0.5", or "10⁻⁶", "2×10⁻⁷". */
-void     _elab_append_superscript (GString          *s,
-                                   int               e);
 void     _elab_axis_format        (const ElabAxis   *axis,
                                    double            value,
                                    char             *buf,
@@ -428,8 +427,8 @@ void      _elab_show_text_vertical (cairo_t         *cr,
                                    double            x,
                                    double            y,
                                    const ElabRgba   *color);
-/* A value for people: %.4g-ish with U+2212 minus, "∞"/"−∞" for infinities
- * and "—" for NaN, followed by " unit" when @unit is not NULL. */
+/* A value for people (elab_number_format()'s ELAB_NUMBER_VALUE), followed
+ * by " unit" when @unit is not NULL. */
 void      _elab_format_value      (double            value,
                                    const char       *unit,
                                    char             *buf,

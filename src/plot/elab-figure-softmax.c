@@ -13,17 +13,6 @@ enum { S_PROB, S_TARGET };
 
 #define N_READOUTS 4
 
-static void
-format_param (double  v,
-              char   *buf,
-              gsize   len)
-{
-  if (!isfinite (v))
-    _elab_format_value (v, NULL, buf, len);
-  else
-    g_snprintf (buf, len, v < 0 ? "\xe2\x88\x92%.3g" : "%.3g", fabs (v));
-}
-
 /* A read-out: a label, and the value below it in large type. */
 typedef struct
 {
@@ -118,12 +107,12 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   pos = g_strlcpy (subtitle, "logits z = (", sizeof subtitle);
   for (gsize i = 0; i < k && pos < sizeof subtitle; i++)
     {
-      format_param (state->logits[i], buf, sizeof buf);
+      elab_number_format (state->logits[i], ELAB_NUMBER_PARAMETER, buf, sizeof buf);
       pos += g_snprintf (subtitle + pos, sizeof subtitle - pos, i + 1 < k ? "%s, " : "%s", buf);
     }
   if (pos < sizeof subtitle)
     {
-      format_param (temperature, buf, sizeof buf);
+      elab_number_format (temperature, ELAB_NUMBER_PARAMETER, buf, sizeof buf);
       g_snprintf (subtitle + pos, sizeof subtitle - pos,
                   "),   temperature T = %s,\tP<sub>i</sub> = e<sup>z<sub>i</sub>/T</sup> / \xce\xa3<sub>j</sub> e<sup>z<sub>j</sub>/T</sup>",
                   buf);
@@ -201,7 +190,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
       /* The layouts measured here are the ones drawn below. */
       for (gsize i = 0; i < k; i++)
         {
-          format_param (state->logits[i], buf, sizeof buf);
+          elab_number_format (state->logits[i], ELAB_NUMBER_PARAMETER, buf, sizeof buf);
           g_snprintf (lab, sizeof lab, "z = %s", buf);
           z_text[i] = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1);
           widest = MAX (widest, z_text[i] ? z_text[i]->width : 0);
@@ -212,7 +201,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
           z_words = Z_VALUE;
           for (gsize i = 0; i < k; i++)
             {
-              format_param (state->logits[i], buf, sizeof buf);
+              elab_number_format (state->logits[i], ELAB_NUMBER_PARAMETER, buf, sizeof buf);
               z_text[i] = _elab_text (figure, ELAB_FONT_TICK, buf, FALSE, -1);
               widest = MAX (widest, z_text[i] ? z_text[i]->width : 0);
             }

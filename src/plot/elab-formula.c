@@ -115,18 +115,6 @@ factor (const char *value,
     g_string_append (out, value);
 }
 
-/* A logit or an x as typed: 1, 0.5, −2.25. */
-static void
-format_number (double  v,
-               char   *buf,
-               gsize   len)
-{
-  if (!isfinite (v))
-    _elab_format_value (v, NULL, buf, len);
-  else
-    g_snprintf (buf, len, v < 0 ? MINUS "%.3g" : "%.3g", fabs (v) == 0 ? 0.0 : fabs (v));
-}
-
 /**
  * _elab_formula_binary:
  * @lhs: the left-hand side, markup ("H(p, q)")
@@ -190,12 +178,13 @@ _elab_formula_prob (const char         *name,
   double z = elab_logistic_logit (model, x);
   char xs[48], zs[48], ts[48], p[80], q[80];
 
-  format_number (x, xs, sizeof xs);
-  format_number (z, zs, sizeof zs);
+  /* A logit or an x as typed: 1, 0.5, −2.25. */
+  elab_number_format (x, ELAB_NUMBER_PARAMETER, xs, sizeof xs);
+  elab_number_format (z, ELAB_NUMBER_PARAMETER, zs, sizeof zs);
   _elab_formula_prob_pair (z, p, q, sizeof p);
   if (model->output == ELAB_OUTPUT_TANH)
     {
-      format_number (fma (model->theta, x, model->bias), ts, sizeof ts);
+      elab_number_format (fma (model->theta, x, model->bias), ELAB_NUMBER_PARAMETER, ts, sizeof ts);
       return g_strdup_printf ("%s(%s) = (tanh(%s) + 1)/2 = \xcf\x83(%s) = %s", name, xs, ts, zs, p);
     }
   return g_strdup_printf ("%s(%s) = \xcf\x83(%s) = %s", name, xs, zs, p);

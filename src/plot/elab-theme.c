@@ -6,6 +6,7 @@
  */
 
 #include "elab-figure-private.h"
+#include "elab-theme.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 
@@ -185,4 +186,25 @@ const char *
 _elab_unit_label (ElabUnit unit)
 {
   return unit == ELAB_UNIT_NATS ? "nats" : "bits";
+}
+
+/**
+ * elab_theme_series_color:
+ * The colour of series @index as the figures draw it, so anything shown
+ * beside a curve (a swatch, a switch) matches it in every palette.
+ */
+void
+elab_theme_series_color (ElabThemeKind  theme,
+                         ElabPalette    palette,
+                         guint          index,
+                         ElabColor     *res)
+{
+  ElabTheme t;
+  const ElabRgba *c;
+
+  g_return_if_fail (res != NULL);
+
+  _elab_theme_get (theme, palette, &t);
+  c = _elab_theme_series (&t, index);
+  *res = (ElabColor) { c->r, c->g, c->b };
 }

@@ -531,23 +531,23 @@ test_entropy_cards_follow_figure (void)
 
   card = find_label_full (GTK_WIDGET (window), "at x = ", TRUE);
   g_assert_nonnull (card);
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 1.00:"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 1:"));
 
   move_pointer (view, gtk_widget_get_width (GTK_WIDGET (view)) / 5.0, gtk_widget_get_height (GTK_WIDGET (view)) / 4.0);
   g_assert_false (isnan (elab_plot_view_get_hover_x (view)));
   hovered = g_strdup (gtk_label_get_label (GTK_LABEL (card)));
   g_test_message ("hovered: %s", hovered);
-  g_assert_false (g_str_has_prefix (hovered, "at x = 1.00:"));
+  g_assert_false (g_str_has_prefix (hovered, "at x = 1:"));
 
   pointer_leaves (view);
   g_test_message ("left: %s", gtk_label_get_label (GTK_LABEL (card)));
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 1.00:"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 1:"));
 
   /* x from 2 to 6: the figure marks x = 2. */
   elab_document_edit (document)->x_min = 2.0;
   elab_document_changed (document, ELAB_CHANGE_RANGE);
   g_test_message ("range [2, 6]: %s", gtk_label_get_label (GTK_LABEL (card)));
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 2.00:"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 2:"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
