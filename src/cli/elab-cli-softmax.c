@@ -24,6 +24,8 @@ typedef struct
   double cross_entropy;
   double target_entropy;
   double kl;
+  double ce_terms[ELAB_SOFTMAX_MAX_K];   /* −tᵢ·log Pᵢ */
+  double kl_terms[ELAB_SOFTMAX_MAX_K];   /* tᵢ·log(tᵢ/Pᵢ) */
 } SoftmaxResult;
 
 static void
@@ -42,6 +44,13 @@ compute (const ElabState *state,
   /* H(target): what H(target, P) − KL leaves, so the gap can be read off. */
   res->target_entropy = elab_entropy (state->target, state->k) * factor;
   res->kl = elab_softmax_kl (state->target, state->logits, state->k, state->temperature) * factor;
+  elab_softmax_terms (state->target, state->logits, state->k, state->temperature,
+                      res->ce_terms, res->kl_terms);
+  for (guint i = 0; i < state->k; i++)
+    {
+      res->ce_terms[i] *= factor;
+      res->kl_terms[i] *= factor;
+    }
 }
 
 static void
@@ -49,7 +58,12 @@ print_csv (const SoftmaxResult *res)
 {
   for (guint i = 0; i < res->k; i++)
     printf ("p_%u,", i + 1);
-  printf ("entropy,max_entropy,cross_entropy,target_entropy,kl\n");
+  printf ("entropy,max_entropy,cross_entropy,target_entropy,kl");
+  for (guint i = 0; i < res->k; i++)
+    printf (",ce_%u", i + 1);
+  for (guint i = 0; i < res->k; i++)
+    printf (",kl_%u", i + 1);
+  putchar ('\n');
 
   for (guint i = 0; i < res->k; i++)
     {
@@ -65,6 +79,16 @@ print_csv (const SoftmaxResult *res)
   elab_cli_print_number (stdout, res->target_entropy);
   putchar (',');
   elab_cli_print_number (stdout, res->kl);
+  for (guint i = 0; i < res->k; i++)
+    {
+      putchar (',');
+      elab_cli_print_number (stdout, res->ce_terms[i]);
+    }
+  for (guint i = 0; i < res->k; i++)
+    {
+      putchar (',');
+      elab_cli_print_number (stdout, res->kl_terms[i]);
+    }
   putchar ('\n');
 }
 
@@ -99,6 +123,8 @@ print_json (const ElabState     *state,
   elab_cli_json_add_member (builder, "cross_entropy", res->cross_entropy);
   elab_cli_json_add_member (builder, "target_entropy", res->target_entropy);
   elab_cli_json_add_member (builder, "kl", res->kl);
+  add_array (builder, "cross_entropy_terms", res->ce_terms, res->k);
+  add_array (builder, "kl_terms", res->kl_terms, res->k);
   json_builder_end_object (builder);
 
   elab_cli_json_print (builder, TRUE);
@@ -121,11 +147,14 @@ elab_cli_softmax (int    argc,
                                 "Fields: probabilities, entropy = H(P), max_entropy = log K, "
                                 "cross_entropy = H(target, P) = −Σ target_i·log P_i,\n"
                                 "target_entropy = H(target) = −Σ target_i·log target_i, "
-                                "kl = KL(target‖P) = H(target, P) − H(target).\n\n"
-                                "CSV is a header row p_1,…,p_K,entropy,max_entropy,cross_entropy,target_entropy,kl "
-                                "and one row of values.\nJSON is one object {\"unit\", \"logits\", \"temperature\", "
-                                "\"target\", \"probabilities\", \"entropy\",\n\"max_entropy\", \"cross_entropy\", "
-                                "\"target_entropy\", \"kl\"}.\n\n"
+                                "kl = KL(target‖P) = H(target, P) − H(target);\neach class's terms "
+                                "ce_i = −target_i·log P_i and kl_i = target_i·log(target_i/P_i), exact from "
+                                "the logits where P_i underflows.\n\n"
+                                "CSV is a header row p_1,…,p_K,entropy,max_entropy,cross_entropy,target_entropy,kl,"
+                                "ce_1,…,ce_K,kl_1,…,kl_K\nand one row of values.\nJSON is one object {\"unit\", "
+                                "\"logits\", \"temperature\", \"target\", \"probabilities\", \"entropy\",\n"
+                                "\"max_entropy\", \"cross_entropy\", \"target_entropy\", \"kl\", "
+                                "\"cross_entropy_terms\", \"kl_terms\"}.\n\n"
                                 "Numbers have 17 significant digits. A cross-entropy or KL that is infinite (a "
                                 "target mass on a\nprobability that is exactly 0) prints as inf in CSV and as "
                                 "the string \"Infinity\" in JSON.\n\n"

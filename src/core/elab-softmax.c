@@ -288,3 +288,43 @@ elab_softmax_kl (const double *target,
    * below the true 0. */
   return kl > 0.0 ? kl : 0.0;
 }
+
+/**
+ * elab_softmax_terms:
+ * @target: the true distribution, @k entries ≥ 0
+ * @logits: @k finite logits
+ * @k: 1 … ELAB_SOFTMAX_MAX_K
+ * @temperature: T > 0
+ * @res_ce: (out caller-allocates): @k terms −tᵢ·log Pᵢ, nats
+ * @res_kl: (out caller-allocates): @k terms tᵢ·(log tᵢ − log Pᵢ), nats
+ *
+ * Each class's term of H(t, P) and of KL(t‖P). Both come from
+ * elab_log_softmax(), never from Pᵢ itself, so a probability that
+ * underflows a double still gives its finite, exact term. A class with
+ * tᵢ = 0 contributes 0 (0·log 0 = 0), never NaN.
+ */
+void
+elab_softmax_terms (const double *target,
+                    const double *logits,
+                    gsize         k,
+                    double        temperature,
+                    double       *res_ce,
+                    double       *res_kl)
+{
+  double log_p[ELAB_SOFTMAX_MAX_K];
+
+  g_return_if_fail (k >= 1 && k <= ELAB_SOFTMAX_MAX_K);
+
+  elab_log_softmax (logits, k, temperature, log_p);
+  for (gsize i = 0; i < k; i++)
+    {
+      if (!(target[i] > 0))
+        {
+          res_ce[i] = 0.0;
+          res_kl[i] = 0.0;
+          continue;
+        }
+      res_ce[i] = -target[i] * log_p[i];
+      res_kl[i] = target[i] * (log (target[i]) - log_p[i]);
+    }
+}

@@ -49,5 +49,16 @@ double elab_softmax_kl             (const double *target,
                                     const double *logits,
                                     gsize         k,
                                     double        temperature);
+/* Each class's share of the cross-entropy and of the KL, in nats:
+ * res_ce[i] = −tᵢ·log Pᵢ and res_kl[i] = tᵢ·log(tᵢ/Pᵢ) (0 where tᵢ = 0),
+ * from the log-probabilities, so a term stays exact where Pᵢ underflows
+ * (a logit 2000 below the top gives −0.25·log P = 500 nats, not ∞). They
+ * sum to elab_softmax_cross_entropy() and elab_softmax_kl(). */
+void   elab_softmax_terms          (const double *target,
+                                    const double *logits,
+                                    gsize         k,
+                                    double        temperature,
+                                    double       *res_ce,
+                                    double       *res_kl);
 
 G_END_DECLS

@@ -236,7 +236,7 @@ def softmax_ref(logits, t=1.0):
 def _():
     header, rows = csv_rows(run("softmax", "--logits", "2,1,0.1").stdout)
     assert header == ["p_1", "p_2", "p_3", "entropy", "max_entropy", "cross_entropy", "target_entropy",
-                      "kl"], header
+                      "kl", "ce_1", "ce_2", "ce_3", "kl_1", "kl_2", "kl_3"], header
     got = {k: float(v) for k, v in rows[0].items()}
     ref = softmax_ref([2, 1, 0.1])
     for i, p in enumerate(ref):
@@ -388,6 +388,24 @@ def _():
     line = run_error(["export", "--figure", "training", "--out", os.path.join(TMP, "never.png"),
                       "--loss-scale", "logarithmic"], 2)
     assert "--loss-scale" in line and "linear, log" in line, line
+
+
+@case("softmax: each class's terms of the cross-entropy and KL, exact where P underflows (a logit 2000 below the top: 0.25·2000/ln 2 = 721 bits), summing to the totals")
+def _():
+    out = run("softmax", "--logits", "0,-2000,1,0.5", "--target", "0.25,0.25,0.25,0.25", "--format", "json").stdout
+    doc = json.loads(out)
+    ce, kl = doc["cross_entropy_terms"], doc["kl_terms"]
+    assert len(ce) == 4 and len(kl) == 4
+    # −0.25·log2 P_2 with log P_2 = −2000 − log(1 + e + e^0.5) + …: mpmath-free closed form
+    lse = math.log(1 + math.exp(1) + math.exp(0.5) + math.exp(-2000))
+    assert math.isclose(ce[1], 0.25 * (2000 + lse) / math.log(2), rel_tol=1e-12), ce[1]
+    assert 721 < ce[1] < 722
+    assert math.isclose(sum(ce), doc["cross_entropy"], rel_tol=1e-12)
+    assert math.isclose(sum(kl), doc["kl"], rel_tol=1e-12)
+    rows = [line.split(",") for line in run("softmax", "--logits", "2,1,0.1", "--target", "0,1,0").stdout.splitlines()]
+    row = dict(zip(rows[0], rows[1]))
+    assert float(row["ce_1"]) == 0 and float(row["kl_3"]) == 0
+    assert math.isclose(float(row["ce_2"]), float(row["cross_entropy"]), rel_tol=1e-15)
 
 
 @case("export: --kl-gap and the worked formula change the figure; --formula-at X shows the formula, --no-formula hides it")

@@ -104,10 +104,21 @@ main (void)
           elab_softmax (logits, k, t, probs);
           for (guint j = 0; j < k; j++)
             printf ("%.17g ", probs[j]);
-          printf ("%.17g %.17g %.17g\n",
+          printf ("%.17g %.17g %.17g",
                   elab_softmax_entropy (logits, k, t),
                   elab_softmax_cross_entropy (target, logits, k, t),
                   elab_softmax_kl (target, logits, k, t));
+          /* then each class's two terms */
+          {
+            double ce[ELAB_SOFTMAX_MAX_K], kl[ELAB_SOFTMAX_MAX_K];
+
+            elab_softmax_terms (target, logits, k, t, ce, kl);
+            for (guint j = 0; j < k; j++)
+              printf (" %.17g", ce[j]);
+            for (guint j = 0; j < k; j++)
+              printf (" %.17g", kl[j]);
+          }
+          printf ("\n");
         }
       else
         {

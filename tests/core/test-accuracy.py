@@ -209,6 +209,8 @@ def main():
     # KL near a match is second order in the mismatch; computed as a sum
     # of non-negative terms it keeps relative precision.
     sm_kl = Stat("softmax KL (relative)", True)
+    # Each class's term −tᵢ·log Pᵢ and tᵢ·log(tᵢ/Pᵢ), from the logits.
+    sm_terms = Stat("softmax per-class terms (absolute or relative)", False)
 
     for pr in pairs:
         got = next(a)
@@ -290,8 +292,14 @@ def main():
         sm_h.add(got[k], h, ("softmax-H", t, z))
         sm_h.add(got[k + 1], cross_e, ("softmax-CE", t, z, tg))
         sm_kl.add(got[k + 2], kl_t, ("softmax-KL", t, z, tg))
+        for j in range(k):
+            ti = mpf(tg[j])
+            ref_ce = -ti * logp[j] if ti > 0 else mpf(0)
+            ref_kl = ti * (mp.log(ti) - logp[j]) if ti > 0 else mpf(0)
+            sm_terms.add(got[k + 3 + j], ref_ce, ("softmax-CE-term", t, z, tg, j))
+            sm_terms.add(got[2 * k + 3 + j], ref_kl, ("softmax-KL-term", t, z, tg, j))
 
-    stats = [prob, ent, ce, div, tail, bits, tanh, tanh_pair, sm_p, sm_h, sm_kl]
+    stats = [prob, ent, ce, div, tail, bits, tanh, tanh_pair, sm_p, sm_h, sm_kl, sm_terms]
     print("1..%d" % (len(stats) + 1))
     for n, s in enumerate(stats, 1):
         print("# %s: %d values, max relative error %.3g, max bar metric %.3g"
