@@ -610,7 +610,7 @@ struct _ElabFigure
   /* Last frame's layout, for tests: legend names shown cut or left out
    * (should stay 0), and the softmax read-outs (label and number). */
   guint            n_legend_cut;
-  ElabRect         readouts[4];
+  ElabRect         readouts[5];
   guint            n_readouts;
   /* The worked formula's block (width 0 when there is none) and whether
    * it had to run past the figure's bottom. */

@@ -7,11 +7,13 @@
  * cross-entropy and KL to the target as numbers.
  */
 
+#include <string.h>
+
 #include "elab-figure-private.h"
 
 enum { S_PROB, S_TARGET };
 
-#define N_READOUTS 4
+#define N_READOUTS 5
 
 /* A read-out: a label, and the value below it in large type. */
 typedef struct
@@ -77,12 +79,13 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   gsize k = CLAMP (state->k, 1, ELAB_SOFTMAX_MAX_K);
   double temperature = state->temperature > 0 && isfinite (state->temperature) ? state->temperature : 1.0;
   double probs[ELAB_SOFTMAX_MAX_K], target[ELAB_SOFTMAX_MAX_K];
-  double h, h_max, ce, kl, tsum = 0;
+  double h, h_max, ce, h_target, kl, tsum = 0;
   char subtitle[256], buf[64], val[64], lab[96];
   ElabRect body, outer, area, col, r;
   ElabPanel panel;
   ElabLegendEntry entries[2];
   Readout readouts[N_READOUTS] = { { 0 } };
+  guint n_readouts = N_READOUTS;
   double side_w, slot, bw, y, col_bottom;
   guint n_strip_cols;
   gboolean class_words = TRUE;
@@ -103,6 +106,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   h_max = elab_softmax_max_entropy (k, unit);
   ce = elab_softmax_cross_entropy (target, state->logits, k, temperature) * factor;
   kl = elab_softmax_kl (target, state->logits, k, temperature) * factor;
+  h_target = elab_entropy (target, k) * factor;
 
   pos = g_strlcpy (subtitle, "logits z = (", sizeof subtitle);
   for (gsize i = 0; i < k && pos < sizeof subtitle; i++)
@@ -129,13 +133,19 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   _elab_format_value (h_max, ul, readouts[1].value, sizeof readouts[1].value);
   readouts[2].label = sub ? "cross-entropy H<sub>P</sub>(t)" : "cross-entropy H(t, P)";
   _elab_format_value (ce, ul, readouts[2].value, sizeof readouts[2].value);
-  readouts[3].label = "KL(t\xe2\x80\x96P)";
-  _elab_format_value (kl, ul, readouts[3].value, sizeof readouts[3].value);
+  /* H(t) between the two, so KL = H(t, P) − H(t) reads down the column
+   * (a smoothed target's H(t) is not 0, and KL is then not H(t, P)). */
+  readouts[3].label = "target entropy H(t)";
+  _elab_format_value (h_target, ul, readouts[3].value, sizeof readouts[3].value);
+  readouts[4].label = "KL(t\xe2\x80\x96P)";
+  _elab_format_value (kl, ul, readouts[4].value, sizeof readouts[4].value);
 
-  /* The column holds legend, gauge and the four read-outs while they fit
+  /* The column holds legend, gauge and the five read-outs while they fit
    * under the plot's top. With large type they do not: the read-outs
    * move to a strip under bars and column, in one row if they fit across,
-   * else two or one a row, and the bars give up that height. */
+   * else three, two or one a row, and the bars give up that height. The
+   * strip leaves log K to the gauge beside it, so that four read-outs
+   * take no more rows than before the target's entropy joined them. */
   {
     double top = body.y + round (0.6 * m->tick_px);
     double column_h = _elab_legend_height (figure, side_w, entries, 2, NULL) + 1.2 * m->pad
@@ -148,21 +158,23 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
       {
         static const guint choices[] = { 4, 2, 1 };
 
-        for (guint i = 0; i < N_READOUTS; i++)
+        memmove (&readouts[1], &readouts[2], (N_READOUTS - 2) * sizeof readouts[0]);
+        n_readouts = N_READOUTS - 1;
+        for (guint i = 0; i < n_readouts; i++)
           readout_measure (figure, &readouts[i]);
         for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
           {
             double widths[N_READOUTS] = { 0 }, sum = 0;
 
             n_strip_cols = choices[c];
-            for (guint i = 0; i < N_READOUTS; i++)
+            for (guint i = 0; i < n_readouts; i++)
               widths[i % n_strip_cols] = MAX (widths[i % n_strip_cols], readouts[i].width);
             for (guint j = 0; j < n_strip_cols; j++)
               sum += widths[j];
             if (sum + (n_strip_cols - 1) * 1.5 * m->pad <= body.width)
               break;
           }
-        col_bottom -= (N_READOUTS / n_strip_cols) * readout_height (m) + m->pad;
+        col_bottom -= ((n_readouts + n_strip_cols - 1) / n_strip_cols) * readout_height (m) + m->pad;
       }
   }
   outer = (ElabRect) { body.x, body.y, body.width - side_w - 1.5 * m->pad, col_bottom - body.y };
@@ -277,7 +289,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   if (n_strip_cols == 0)
     {
       /* In the column, one under the other. */
-      for (guint i = 0; i < N_READOUTS; i++)
+      for (guint i = 0; i < n_readouts; i++)
         {
           readout_draw (figure, cr, &readouts[i], col.x, y);
           y += readout_height (m);
@@ -290,12 +302,12 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
       double widths[N_READOUTS] = { 0 }, sum = 0, gap, x = body.x, sy = col_bottom + m->pad;
       guint cols = n_strip_cols;
 
-      for (guint i = 0; i < N_READOUTS; i++)
+      for (guint i = 0; i < n_readouts; i++)
         widths[i % cols] = MAX (widths[i % cols], readouts[i].width);
       for (guint j = 0; j < cols; j++)
         sum += widths[j];
       gap = cols > 1 ? MIN ((body.width - sum) / (cols - 1), 4 * m->pad) : 0;
-      for (guint i = 0; i < N_READOUTS; i++)
+      for (guint i = 0; i < n_readouts; i++)
         {
           guint j = i % cols;
 

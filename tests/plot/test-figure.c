@@ -820,15 +820,16 @@ rects_overlap (const ElabRect *a,
          && a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
-/* The Softmax read-outs (entropy, log K, cross-entropy, KL) all lie in
- * the figure, apart from each other and above a caption, in
- * presentation mode at window sizes, with 2 to 8 classes; and at the
- * default type, at 1920×1080, still in the column beside the bars. */
+/* The Softmax read-outs (entropy, log K, cross-entropy, the target's
+ * entropy, KL) all lie in the figure, apart from each other and above a
+ * caption, in presentation mode at window sizes, with 2 to 8 classes, a
+ * smoothed target and a low temperature; and at the default type, at
+ * 1920×1080 and 1024×768, still in the column beside the bars. */
 static void
 test_softmax_readouts (void)
 {
   for (guint z = 0; z < G_N_ELEMENTS (presentation_sizes); z++)
-    for (guint v = 0; v < 4; v++)
+    for (guint v = 0; v < 8; v++)
       {
         g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_SOFTMAX);
         int w = presentation_sizes[z][0], h = presentation_sizes[z][1];
@@ -850,14 +851,23 @@ test_softmax_readouts (void)
             style.caption = lesson_caption;
             state.notation = ELAB_NOTATION_SUBSCRIPT;
           }
+        if (v & 4)
+          {
+            /* Label smoothing at a low temperature: long numbers. */
+            state.temperature = 0.01;
+            for (guint i = 0; i < state.k; i++)
+              state.target[i] = i == 0 ? 0.9 : 0.1 / (state.k - 1);
+          }
         s = render (figure, &state, &style, w, h);
         if (style.caption)
           {
             /* Above the caption's strip: two lines and their padding. */
             bottom = h - figure->metrics.pad - round (3.6 * figure->metrics.label_px + 0.5 * figure->metrics.pad);
           }
-        g_assert_cmpuint (figure->n_readouts, ==, 4);
-        for (guint i = 0; i < 4; i++)
+        /* All five, or in a strip the four without log K (the gauge's). */
+        g_assert_cmpuint (figure->n_readouts, >=, 4);
+        g_assert_cmpuint (figure->n_readouts, <=, 5);
+        for (guint i = 0; i < figure->n_readouts; i++)
           {
             const ElabRect *r = &figure->readouts[i];
 
@@ -872,24 +882,35 @@ test_softmax_readouts (void)
         cairo_surface_destroy (s);
       }
 
-  {
-    g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_SOFTMAX);
-    ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
-    cairo_surface_t *s;
-    ElabState state;
+  for (guint z = 0; z < 2; z++)
+    {
+      g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_SOFTMAX);
+      ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+      int w = z == 0 ? 1920 : 1024, h = z == 0 ? 1080 : 768;
+      cairo_surface_t *s;
+      ElabState state;
 
-    elab_state_init_default (&state);
-    s = render (figure, &state, &style, 1920, 1080);
-    g_assert_cmpuint (figure->n_readouts, ==, 4);
-    for (guint i = 0; i < 4; i++)
-      {
-        g_assert_true (rect_inside (&figure->readouts[i], 1920, 1080));
-        /* One column, right of the bars. */
-        g_assert_cmpfloat (figure->readouts[i].x, ==, figure->readouts[0].x);
-        g_assert_cmpfloat (figure->readouts[i].x, >, 1920 / 2);
-      }
-    cairo_surface_destroy (s);
-  }
+      elab_state_init_default (&state);
+      state.k = 8;
+      state.temperature = 0.01;
+      for (guint i = 0; i < 8; i++)
+        {
+          state.logits[i] = -0.693 * i;
+          state.target[i] = i == 0 ? 0.9 : 0.1 / 7;
+        }
+      s = render (figure, &state, &style, w, h);
+      g_assert_cmpuint (figure->n_readouts, ==, 5);
+      for (guint i = 0; i < 5; i++)
+        {
+          g_assert_true (rect_inside (&figure->readouts[i], w, h));
+          /* One column, right of the bars. */
+          g_assert_cmpfloat (figure->readouts[i].x, ==, figure->readouts[0].x);
+          g_assert_cmpfloat (figure->readouts[i].x, >, w / 2);
+          for (guint j = 0; j < i; j++)
+            g_assert_false (rects_overlap (&figure->readouts[i], &figure->readouts[j]));
+        }
+      cairo_surface_destroy (s);
+    }
 }
 
 /* The numbers of a worked formula as a teacher writes them, always adding
