@@ -15,6 +15,20 @@ enum { S_PROB, S_TARGET };
 
 #define N_READOUTS 5
 
+/* A probability over its bar: as the read-outs print it, or in the short
+ * form (@mode 1) a tiny one as "<0.001". */
+static void
+format_prob (double  p,
+             int     mode,
+             char   *buf,
+             gsize   len)
+{
+  if (mode == 1 && p < 0.0005)
+    g_strlcpy (buf, "<0.001", len);
+  else
+    _elab_format_value (p, NULL, buf, len);
+}
+
 /* A read-out: a label, and the value below it in large type. */
 typedef struct
 {
@@ -89,6 +103,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   double side_w, slot, bw, y, col_bottom;
   guint n_strip_cols;
   gboolean class_words = TRUE;
+  enum { P_FULL, P_SHORT, P_NONE } p_words = P_FULL;
   enum { Z_FULL, Z_VALUE, Z_NONE } z_words = Z_FULL;
   ElabText *z_text[ELAB_SOFTMAX_MAX_K] = { NULL };
   gsize pos;
@@ -220,6 +235,31 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
           if (widest > 0.96 * slot)
             z_words = Z_NONE;
         }
+
+      /* The probabilities over the bars: a tiny one at a low temperature
+       * prints as 3.7×10⁻⁴⁴, wider than a slot of eight. Then tiny ones
+       * read "<0.001", and if even that runs into a neighbour the bars'
+       * heights speak alone. */
+      widest = 0;
+      for (gsize i = 0; i < k; i++)
+        {
+          format_prob (probs[i], P_FULL, val, sizeof val);
+          tx = _elab_text (figure, ELAB_FONT_TICK, val, FALSE, -1);
+          widest = MAX (widest, tx ? tx->width : 0);
+        }
+      if (widest > 0.96 * slot)
+        {
+          widest = 0;
+          p_words = P_SHORT;
+          for (gsize i = 0; i < k; i++)
+            {
+              format_prob (probs[i], P_SHORT, val, sizeof val);
+              tx = _elab_text (figure, ELAB_FONT_TICK, val, FALSE, -1);
+              widest = MAX (widest, tx ? tx->width : 0);
+            }
+          if (widest > 0.96 * slot)
+            p_words = P_NONE;
+        }
     }
   for (gsize i = 0; i < k; i++)
     {
@@ -240,9 +280,13 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
 
       if (figure->style.draw_text)
         {
-          _elab_format_value (probs[i], NULL, val, sizeof val);
-          _elab_draw_text (figure, cr, ELAB_FONT_TICK, val, FALSE,
-                           cx - bw / 2 - 0.04 * slot, yp - 0.25 * m->tick_px, 0.5, 1.0, &t->foreground);
+          if (p_words != P_NONE)
+            {
+              format_prob (probs[i], p_words, val, sizeof val);
+              _elab_draw_text (figure, cr, ELAB_FONT_TICK, val, FALSE,
+                               cx - bw / 2 - 0.04 * slot, yp - 0.25 * m->tick_px, 0.5, 1.0,
+                               &t->foreground);
+            }
           if (class_words)
             g_snprintf (lab, sizeof lab, "class %" G_GSIZE_FORMAT, i + 1);
           else
