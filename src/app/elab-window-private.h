@@ -49,6 +49,9 @@ struct _ElabWindow
   gulong                changed_id;
 };
 
+/* elab-window-actions.c: from class_init. */
+void _elab_window_class_actions_init (ElabWindowClass *klass);
+
 /* elab-window-scenes.c: called once from elab_window_init, after the
  * template and the restored state; and from finalize. */
 void _elab_window_scenes_init     (ElabWindow *self);

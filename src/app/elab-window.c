@@ -12,7 +12,6 @@
 
 #include "elab-cross-entropy-page.h"
 #include "elab-entropy-page.h"
-#include "elab-export-dialog.h"
 #include "elab-softmax-page.h"
 #include "elab-window-private.h"
 
@@ -282,66 +281,6 @@ elab_window_add_toast (ElabWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ElabWindow *self = ELAB_WINDOW (widget);
-  ElabPlotView *view = elab_window_get_visible_plot_view (self);
-  ElabExportDialog *dialog;
-
-  if (view == NULL)
-    return;
-
-  dialog = elab_export_dialog_new (GTK_WINDOW (self), self->document,
-                                   elab_plot_view_get_figure_kind (view),
-                                   elab_plot_view_get_trainer (view),
-                                   gtk_widget_get_width (GTK_WIDGET (view)),
-                                   gtk_widget_get_height (GTK_WIDGET (view)));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-copy_figure_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ElabWindow *self = ELAB_WINDOW (widget);
-  ElabPlotView *view = elab_window_get_visible_plot_view (self);
-  g_autoptr(ElabFigure) figure = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  ElabFigureStyle style;
-  int width, height, scale;
-
-  if (view == NULL)
-    return;
-
-  width = MAX (gtk_widget_get_width (GTK_WIDGET (view)), 320);
-  height = MAX (gtk_widget_get_height (GTK_WIDGET (view)), 240);
-  scale = gtk_widget_get_scale_factor (GTK_WIDGET (view));
-
-  /* What is on screen, minus the cross-hair, at the screen's pixel density. */
-  elab_plot_view_get_style (view, &style);
-  figure = elab_figure_new (elab_plot_view_get_figure_kind (view));
-  png = elab_export_png_bytes (figure, elab_document_get_state (self->document),
-                               elab_plot_view_get_trainer (view), &style,
-                               width, height, scale);
-  if (png != NULL)
-    texture = gdk_texture_new_from_bytes (png, &error);
-
-  if (texture == NULL)
-    {
-      elab_window_show_toast (self, "Could not copy the figure");
-      return;
-    }
-
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  elab_window_show_toast (self, "Figure copied");
-}
-
 /* The primary menu's popover is some twenty widgets nobody needs for the
  * first frame: build it when the menu is first opened (click or F10). */
 static void
@@ -352,34 +291,6 @@ create_menu_popup_cb (GtkMenuButton *button,
 
   if (gtk_menu_button_get_menu_model (button) == NULL)
     gtk_menu_button_set_menu_model (button, self->primary_menu);
-}
-
-static gboolean
-switch_page_cb (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  elab_window_set_page (ELAB_WINDOW (widget), g_variant_get_int32 (args));
-  return TRUE;
-}
-
-/* Space, S and R drive training whenever the Training page is shown, not
- * only while a control of the page has the focus (in presentation mode
- * none has). A binding of the window runs after the focused widget, so a
- * focused button or text field keeps its own Space. */
-static gboolean
-training_key_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
-{
-  ElabWindow *self = ELAB_WINDOW (widget);
-  GtkWidget *page = adw_bin_get_child (self->training_slot);
-
-  if (page == NULL || !gtk_widget_get_mapped (page) ||
-      g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "training") != 0)
-    return FALSE;
-
-  return gtk_widget_activate_action (page, g_variant_get_string (args, NULL), NULL);
 }
 
 static gboolean
@@ -539,24 +450,7 @@ elab_window_class_init (ElabWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-figure", NULL, copy_figure_action);
-  gtk_widget_class_install_property_action (widget_class, "win.unit", "unit");
-  gtk_widget_class_install_property_action (widget_class, "win.colorblind", "colorblind");
-
-  /* Ctrl+C as a bubble-phase binding: a focused text field with a
-   * selection copies its text first; otherwise the figure is copied. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
-                                       "win.copy-figure", NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                  switch_page_cb, "i", (gint32) i);
-
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, training_key_cb, "s", "train.toggle-play");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, 0, training_key_cb, "s", "train.step");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_r, 0, training_key_cb, "s", "train.reset");
-
+  _elab_window_class_actions_init (klass);
 }
 
 /* A revealer measures its hidden child across the slide: the lesson
