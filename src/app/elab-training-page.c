@@ -44,6 +44,9 @@ struct _ElabTrainingPage
   GtkDropDown      *y_dropdown;
   GtkStringList    *x_model;
   GtkStringList    *y_model;
+  GtkWidget        *positive_title;
+  GtkDropDown      *positive_dropdown;
+  GtkStringList    *positive_model;
   GtkLabel         *dataset_label;
   GtkToggleButton  *play_button;
   GtkImage         *play_icon;
@@ -450,6 +453,11 @@ update_dataset_label (ElabTrainingPage *self)
   text = g_string_new (NULL);
   g_string_append_printf (text, "%" G_GSIZE_FORMAT " rows · x: %s · y: %s",
                           d->n_rows, d->x_name, d->y_name);
+  /* Text labels: say which value is class 1, and why when it was picked. */
+  if (d->labels[0] != NULL && d->labels[1] != NULL &&
+      (d->positive_guessed || g_strcmp0 (d->labels[1], "1") != 0))
+    g_string_append_printf (text, "\nClass 1: %s, class 0: %s%s", d->labels[1], d->labels[0],
+                            d->positive_guessed ? " (picked: the later alphabetically)" : "");
   if (d->source != NULL && *d->source)
     g_string_append_printf (text, "\nSource: %s", d->source);
   if (d->caveat != NULL && *d->caveat)
@@ -486,6 +494,37 @@ set_string_list (GtkStringList      *list,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
   gtk_string_list_splice (list, 0, n, items);
+}
+
+static void positive_selected_cb (ElabTrainingPage *self);
+
+/* The class 1 chooser: the label column's two values in alphabetical
+ * order (so the list does not reorder as the choice changes), the one
+ * that is class 1 selected; shown for a CSV whose label has two values. */
+static void
+sync_positive_chooser (ElabTrainingPage *self,
+                       gboolean          csv)
+{
+  const ElabDataset *d = self->trainer != NULL ? elab_trainer_get_dataset (self->trainer) : NULL;
+  gboolean two = csv && d != NULL && d->labels[0] != NULL && d->labels[1] != NULL;
+
+  gtk_widget_set_visible (self->positive_title, two);
+  gtk_widget_set_visible (GTK_WIDGET (self->positive_dropdown), two);
+  if (!two)
+    return;
+
+  {
+    g_autofree char *a = g_utf8_casefold (d->labels[0], -1);
+    g_autofree char *b = g_utf8_casefold (d->labels[1], -1);
+    gboolean first_is_0 = strcmp (a, b) < 0 || (strcmp (a, b) == 0 && strcmp (d->labels[0], d->labels[1]) < 0);
+    const char *items[] = { first_is_0 ? d->labels[0] : d->labels[1],
+                            first_is_0 ? d->labels[1] : d->labels[0], NULL };
+
+    g_signal_handlers_block_by_func (self->positive_dropdown, positive_selected_cb, self);
+    set_string_list (self->positive_model, items);
+    gtk_drop_down_set_selected (self->positive_dropdown, first_is_0 ? 1 : 0);
+    g_signal_handlers_unblock_by_func (self->positive_dropdown, positive_selected_cb, self);
+  }
 }
 
 static void
@@ -542,6 +581,7 @@ sync_dataset_chooser (ElabTrainingPage *self)
       g_signal_handlers_unblock_by_func (self->x_dropdown, column_selected_cb, self);
       g_signal_handlers_unblock_by_func (self->y_dropdown, column_selected_cb, self);
     }
+  sync_positive_chooser (self, csv);
 }
 
 static void
@@ -1097,6 +1137,30 @@ column_selected_cb (ElabTrainingPage *self)
               g_strcmp0 (self->csv_columns[y], self->data_y) == 0 ? self->data_positive : NULL);
 }
 
+/* A person names the value that is class 1: the file is read again with it. */
+static void
+positive_selected_cb (ElabTrainingPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->positive_dropdown);
+  const char *value;
+  const ElabDataset *d;
+
+  if (self->document == NULL || self->trainer == NULL || self->data_name == NULL ||
+      is_builtin (self->data_name) || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  value = gtk_string_list_get_string (self->positive_model, selected);
+  d = elab_trainer_get_dataset (self->trainer);
+  /* Already class 1 (also when it was picked): nothing to read again. */
+  if (value == NULL || g_strcmp0 (value, d->labels[1]) == 0)
+    return;
+
+  clear_error (self);
+  start_load (self, self->data_name,
+              self->data_x != NULL && *self->data_x ? self->data_x : NULL,
+              self->data_y != NULL && *self->data_y ? self->data_y : NULL, value);
+}
+
 #if GTK_CHECK_VERSION (4, 10, 0)
 static void
 open_finish_cb (GObject      *source,
@@ -1452,6 +1516,9 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, columns_grid);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, x_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, y_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, positive_title);
+  gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, positive_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, positive_model);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, x_model);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, y_model);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, dataset_label);
@@ -1488,6 +1555,7 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, dataset_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, positive_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, play_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, speed_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_toggled_cb);
@@ -1738,6 +1806,14 @@ elab_training_page_get_standardize_switch (ElabTrainingPage *self)
   g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
 
   return self->standardize_switch;
+}
+
+GtkDropDown *
+elab_training_page_get_positive_dropdown (ElabTrainingPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
+
+  return self->positive_dropdown;
 }
 
 GtkDropDown *

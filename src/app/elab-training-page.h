@@ -67,6 +67,9 @@ GtkDropDown       *elab_training_page_get_optimizer_dropdown       (ElabTraining
 GtkDropDown       *elab_training_page_get_dataset_dropdown         (ElabTrainingPage *self);
 GtkSwitch         *elab_training_page_get_standardize_switch       (ElabTrainingPage *self);
 GtkSwitch         *elab_training_page_get_log_scale_switch         (ElabTrainingPage *self);
+/* The label value that is class 1, for a CSV whose label has two values:
+ * the two in alphabetical order. */
+GtkDropDown       *elab_training_page_get_positive_dropdown        (ElabTrainingPage *self);
 /* The CSV column picker: @axis 0 for x, 1 for y. */
 GtkDropDown       *elab_training_page_get_column_dropdown          (ElabTrainingPage *self,
                                                                     guint             axis);

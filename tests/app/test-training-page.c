@@ -518,6 +518,61 @@ test_csv (void)
 
 /* Many rows: each frame passes over at most ELAB_TRAINING_ROWS_PER_FRAME
  * rows, however far the clock ran ahead. */
+/* A CSV whose label is a word: the page reads it, shows which value it
+ * picked as class 1, and a person picks the other in the class 1 chooser. */
+static void
+test_csv_text_labels (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
+  g_autofree char *path = write_file ("elab-test-training-words.csv",
+                                      "radius,diagnosis\n17.99,malignant\n13.54,benign\n20.57,malignant\n"
+                                      "11.4,benign\n14.2,malignant\n12.1,benign\n");
+  GtkDropDown *positive = elab_training_page_get_positive_dropdown (page);
+  GListModel *model = gtk_drop_down_get_model (positive);
+  const ElabDataset *d;
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (positive)));
+
+  elab_training_page_open_csv (page, path, NULL, NULL);
+  wait_for_load (page);
+  g_assert_null (elab_training_page_get_message (page));
+  d = elab_trainer_get_dataset (elab_training_page_get_trainer (page));
+  g_assert_cmpstr (d->labels[1], ==, "malignant");
+  g_assert_true (d->positive_guessed);
+  g_assert_cmpfloat (d->y[0], ==, 1.0);
+  g_assert_cmpstr (elab_document_get_state (document)->positive, ==, "");
+
+  /* Both values, alphabetically, the picked one selected. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (positive)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "benign");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==, "malignant");
+  g_assert_cmpuint (gtk_drop_down_get_selected (positive), ==, 1);
+
+  /* The other value, as a person picks it. */
+  gtk_drop_down_set_selected (positive, 0);
+  g_assert_true (elab_training_page_is_loading (page));
+  wait_for_load (page);
+  g_assert_null (elab_training_page_get_message (page));
+  d = elab_trainer_get_dataset (elab_training_page_get_trainer (page));
+  g_assert_cmpstr (d->labels[1], ==, "benign");
+  g_assert_false (d->positive_guessed);
+  g_assert_cmpfloat (d->y[0], ==, 0.0);
+  g_assert_cmpstr (elab_document_get_state (document)->positive, ==, "benign");
+  g_assert_cmpuint (gtk_drop_down_get_selected (positive), ==, 0);
+
+  /* A built-in has no chooser. */
+  gtk_drop_down_set_selected (elab_training_page_get_dataset_dropdown (page), 0);
+  while (elab_trainer_get_dataset (elab_training_page_get_trainer (page))->labels[0] != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (positive)));
+  g_assert_cmpstr (elab_document_get_state (document)->positive, ==, "");
+
+  g_unlink (path);
+  free_page (page, document);
+}
+
 static void
 test_bounded_frames (void)
 {
@@ -679,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/TrainingPage/loss-scale-redraws", test_loss_scale_redraws);
   g_test_add_func ("/elab/app/TrainingPage/csv", test_csv);
   g_test_add_func ("/elab/app/TrainingPage/csv-gone", test_csv_gone);
+  g_test_add_func ("/elab/app/TrainingPage/csv-text-labels", test_csv_text_labels);
   g_test_add_func ("/elab/app/TrainingPage/bounded-frames", test_bounded_frames);
   g_test_add_func ("/elab/app/TrainingPage/in-window", test_in_window);
   g_test_add_func ("/elab/app/TrainingPage/hour", test_hour);
