@@ -204,6 +204,9 @@ check_exercise (ElabScenePlayer *self)
       elab_goal_parse (scene->goal, &goal, NULL))
     elab_goal_check (&goal, elab_document_get_state (self->document), scene->tolerance, &solved, NULL);
 
+  /* Progress is kept in the lesson: saved with the last state. */
+  if (solved && !scene->solved)
+    ((ElabScene *) scene)->solved = TRUE;
   if (solved != self->solved)
     {
       self->solved = solved;

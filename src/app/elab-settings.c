@@ -465,6 +465,13 @@ void
 elab_settings_load_state (ElabSettings *self,
                           ElabState    *state)
 {
+  g_autoptr (ElabScenario) lesson = elab_settings_load_lesson (self, state);
+}
+
+ElabScenario *
+elab_settings_load_lesson (ElabSettings *self,
+                           ElabState    *state)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(ElabScenario) scenario = NULL;
@@ -472,8 +479,8 @@ elab_settings_load_state (ElabSettings *self,
   g_autofree char *display = NULL;
   gsize length = 0;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (state != NULL);
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (state != NULL, NULL);
 
   if (!g_file_get_contents (self->state_path, &data, &length, &error))
     {
@@ -487,7 +494,7 @@ elab_settings_load_state (ElabSettings *self,
         }
       else
         move_aside (self, error->message);
-      return;
+      return NULL;
     }
 
   display = g_filename_display_name (self->state_path);
@@ -496,7 +503,7 @@ elab_settings_load_state (ElabSettings *self,
   if (scenario == NULL)
     {
       move_aside (self, error->message);
-      return;
+      return NULL;
     }
 
   /* A bad value costs only itself: it keeps its default. */
@@ -504,11 +511,20 @@ elab_settings_load_state (ElabSettings *self,
     g_message ("%s; that value is set to its default", (const char *) g_ptr_array_index (warnings, i));
 
   *state = scenario->state;
+  return scenario->scenes->len > 0 ? g_steal_pointer (&scenario) : NULL;
 }
 
 void
 elab_settings_save_state (ElabSettings    *self,
                           const ElabState *state)
+{
+  elab_settings_save_lesson (self, state, NULL);
+}
+
+void
+elab_settings_save_lesson (ElabSettings       *self,
+                           const ElabState    *state,
+                           const ElabScenario *lesson)
 {
   g_autoptr(ElabScenario) scenario = NULL;
   g_autoptr(GError) error = NULL;
@@ -518,7 +534,10 @@ elab_settings_save_state (ElabSettings    *self,
   g_return_if_fail (state != NULL);
 
   dir = g_path_get_dirname (self->state_path);
-  scenario = elab_scenario_new (state);
+  /* The open lesson's scenes come along, with the exercises solved. */
+  scenario = lesson != NULL ? elab_scenario_copy (lesson) : elab_scenario_new (state);
+  scenario->state = *state;
+  g_clear_pointer (&scenario->comment, g_free);
   /* Losing the last state is not worth a dialog; say it once, quietly. */
   if (g_mkdir_with_parents (dir, 0700) != 0)
     g_debug ("Could not create %s: %s", dir, g_strerror (errno));

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "elab-scenario.h"
 #include "elab-state.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,13 @@ const char   *elab_settings_get_state_path (ElabSettings  *self);
 void          elab_settings_load_state   (ElabSettings    *self,
                                           ElabState       *state);
 /* Writes the last state's file atomically, and pending window settings. */
+/* As load/save_state, with the open lesson's scenes (and the exercises a
+ * student solved): NULL when the last state had none. */
+ElabScenario *elab_settings_load_lesson  (ElabSettings    *self,
+                                          ElabState       *state);
+void          elab_settings_save_lesson  (ElabSettings       *self,
+                                          const ElabState    *state,
+                                          const ElabScenario *lesson);
 void          elab_settings_save_state   (ElabSettings    *self,
                                           const ElabState *state);
 void          elab_settings_get_window   (ElabSettings    *self,

@@ -177,6 +177,16 @@ save_view_settings (ElabWindow *self)
 #endif
 }
 
+/* The last state, with the open lesson and the exercises solved in it. */
+static void
+save_lesson (ElabWindow *self)
+{
+  ElabScenePlayer *player = elab_window_get_scene_player (self);
+
+  elab_settings_save_lesson (self->settings, elab_document_get_state (self->document),
+                             player != NULL ? elab_scene_player_get_scenario (player) : NULL);
+}
+
 static gboolean
 save_timeout_cb (gpointer user_data)
 {
@@ -188,7 +198,7 @@ save_timeout_cb (gpointer user_data)
 
   self->save_source = 0;
   save_view_settings (self);
-  elab_settings_save_state (self->settings, elab_document_get_state (self->document));
+  save_lesson (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -199,7 +209,7 @@ elab_window_save_state (ElabWindow *self)
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   save_view_settings (self);
-  elab_settings_save_state (self->settings, elab_document_get_state (self->document));
+  save_lesson (self);
 }
 
 static void
@@ -467,6 +477,7 @@ lesson_revealer_cb (ElabWindow *self)
 static void
 elab_window_init (ElabWindow *self)
 {
+  g_autoptr (ElabScenario) lesson = NULL;
   ElabState state;
   int width = 1280, height = 800;
   gboolean maximized = FALSE;
@@ -490,7 +501,7 @@ elab_window_init (ElabWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   state = *elab_document_get_state (self->document);
-  elab_settings_load_state (self->settings, &state);
+  lesson = elab_settings_load_lesson (self->settings, &state);
   elab_document_set_state (self->document, &state);
   /* The header's toggles read these through property actions, before
    * document_changed_cb is connected: tell them the restored values. */
@@ -506,6 +517,9 @@ elab_window_init (ElabWindow *self)
   /* Scenarios, scenes, presentation mode, notation: elab-window-scenes.c */
   elab_debug_trace ("pre-scenes");
   _elab_window_scenes_init (self);
+  /* The lesson that was open, where it was left. */
+  if (lesson != NULL)
+    elab_window_open_scenario (self, g_steal_pointer (&lesson));
   elab_debug_trace ("scenes");
   /* Nothing to save yet: what was just loaded is what is stored. */
   g_clear_handle_id (&self->save_source, g_source_remove);

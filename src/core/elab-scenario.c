@@ -111,6 +111,8 @@ write_scene_extras (GKeyFile         *kf,
       g_key_file_set_value (kf, group, "tolerance", buf);
       if (scene->hint != NULL)
         g_key_file_set_string (kf, group, "hint", scene->hint);
+      if (scene->solved)
+        g_key_file_set_value (kf, group, "solved", "true");
     }
   if (scene->explanation != NULL)
     g_key_file_set_string (kf, group, "explanation", scene->explanation);
@@ -552,7 +554,7 @@ check_state (Reader      *r,
 /* A scene's own keys, besides those of its state. */
 static const char *const scene_keys[] = {
   "caption", "kind", "question", "choices", "answer", "guess", "explanation",
-  "goal", "tolerance", "hint",
+  "goal", "tolerance", "hint", "solved",
 };
 
 static gboolean
@@ -620,7 +622,7 @@ read_scene_extras (Reader     *r,
                    GError    **error)
 {
   static const char *const question_keys[] = { "question", "choices", "answer", "guess", NULL };
-  static const char *const exercise_keys[] = { "goal", "tolerance", "hint", NULL };
+  static const char *const exercise_keys[] = { "goal", "tolerance", "hint", "solved", NULL };
   static const char *const reveal_keys[] = { "explanation", NULL };
   g_autoptr (GError) local_error = NULL;
   g_auto (GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
@@ -725,6 +727,18 @@ read_scene_extras (Reader     *r,
       if (!elab_goal_parse (scene->goal, &goal, &local_error))
         return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "goal"), group,
                             "goal: %s", local_error->message);
+      if (g_key_file_has_key (kf, group, "solved", NULL))
+        {
+          g_autofree char *text = raw_value (kf, group, "solved");
+
+          if (strcmp (text, "true") != 0 && strcmp (text, "false") != 0)
+            {
+              g_autofree char *q = elab_param_quote (text, strlen (text));
+              return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "solved"),
+                                  group, "solved: must be true or false (got %s)", q);
+            }
+          scene->solved = strcmp (text, "true") == 0;
+        }
       if (g_key_file_has_key (kf, group, "tolerance", NULL))
         {
           g_autofree char *text = raw_value (kf, group, "tolerance");
@@ -1234,6 +1248,7 @@ elab_scenario_equal (const ElabScenario *a,
           sa->answer != sb->answer || g_strcmp0 (sa->guess, sb->guess) != 0 ||
           g_strcmp0 (sa->explanation, sb->explanation) != 0 || g_strcmp0 (sa->goal, sb->goal) != 0 ||
           g_strcmp0 (sa->hint, sb->hint) != 0 || sa->tolerance != sb->tolerance ||
+          !sa->solved != !sb->solved ||
           !elab_state_equal (elab_scene_get_state (sa, TRUE), elab_scene_get_state (sb, TRUE)))
         return FALSE;
     }

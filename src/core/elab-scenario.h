@@ -39,6 +39,7 @@
  *   tolerance=0.005
  *   hint=Move θ_q towards θ_p.
  *   explanation=…
+ *   solved=true                the student's progress (the saved last state)
  *
  * Keys added after version 1 (loss-scale=linear|log) may be absent, so
  * older files still open with the default; every other key is required.
@@ -104,6 +105,7 @@ typedef struct
   char          *goal;         /* NULL unless an exercise */
   double         tolerance;
   char          *hint;         /* NULL when none */
+  gboolean       solved;       /* a student met the goal once (their progress) */
 } ElabScene;
 
 typedef struct

@@ -75,6 +75,17 @@ remove_isolated_state_dir (void)
   g_clear_pointer (&isolated_state_dir, g_free);
 }
 
+/* A window about to be made starts from the defaults: no last state (and
+ * no lesson) saved by an earlier window of this process. */
+static inline void
+forget_last_state (void)
+{
+  char *path = g_build_filename (g_get_user_state_dir (), "entropy-lab", "last.elab", NULL);
+
+  g_remove (path);
+  g_free (path);
+}
+
 /* Gives this process a state directory of its own (where windows save
  * the last state), removed at exit: a test neither starts from what an
  * earlier run left nor races with another test, as with the memory

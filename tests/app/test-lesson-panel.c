@@ -255,6 +255,22 @@ test_solve_exercise (void)
   g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "✓ Done"));
   g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "KL(p‖q) is zero only where q = p"));
 
+  /* The progress is kept with the last state: the next start opens the
+   * lesson where it was left, the exercise solved. */
+  elab_window_save_state (window);
+  {
+    ElabWindow *again = g_object_new (ELAB_TYPE_WINDOW, NULL);
+    ElabScenePlayer *restored = elab_window_get_scene_player (again);
+    guint n = elab_scene_player_get_n_scenes (restored);
+
+    g_assert_cmpuint (n, ==, elab_scene_player_get_n_scenes (player));
+    g_assert_true (scene_at (restored, n)->solved);
+    g_assert_false (scene_at (restored, 1)->solved);
+    g_assert_cmpfloat (elab_document_get_state (elab_window_get_document (again))->q.theta, ==,
+                       gtk_adjustment_get_value (theta));
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;

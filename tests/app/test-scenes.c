@@ -327,7 +327,10 @@ test_player_start (void)
 static ElabWindow *
 new_window (void)
 {
-  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabWindow *window;
+
+  forget_last_state ();
+  window = g_object_new (ELAB_TYPE_WINDOW, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;
