@@ -14,6 +14,7 @@
 #include "elab-entropy-page.h"
 #include "elab-softmax-page.h"
 #include "elab-window-private.h"
+#include "elab-window-scenes.h"
 
 /* The Training page lands in its own issue: src/app/meson.build defines
  * ELAB_HAVE_TRAINING_PAGE once elab-training-page.c exists, and the page
