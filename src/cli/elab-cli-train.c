@@ -226,6 +226,7 @@ elab_cli_train (int    argc,
     ElabTrainStatus st = elab_trainer_get_status (trainer);
     const char *status_name = st == ELAB_TRAIN_STATUS_RUNNING ? "max-steps" : elab_train_status_to_string (st);
     double loss = elab_trainer_get_loss (trainer) * out.factor;
+    double label_h = elab_dataset_label_entropy (elab_trainer_get_dataset (trainer)) * out.factor;
 
     if (format == ELAB_CLI_FORMAT_JSON)
       {
@@ -235,6 +236,7 @@ elab_cli_train (int    argc,
         json_member ("loss", loss);
         printf (",\"steps\":%" G_GUINT64_FORMAT, elab_trainer_get_steps (trainer));
         json_member ("grad_norm", elab_trainer_get_grad_norm (trainer));
+        json_member ("label_entropy", label_h);
         printf (",\"converged\":%s,\"status\":", elab_trainer_get_converged (trainer) ? "true" : "false");
         elab_cli_json_write_string (stdout, status_name);
         fputs (",\"unit\":", stdout);
@@ -245,16 +247,18 @@ elab_cli_train (int    argc,
       }
     else
       {
-        char w_buf[64], b_buf[64], loss_buf[64];
+        char w_buf[64], b_buf[64], loss_buf[64], h_buf[64];
 
         elab_cli_format_number (w_buf, sizeof w_buf, elab_trainer_get_w (trainer));
         elab_cli_format_number (b_buf, sizeof b_buf, elab_trainer_get_b (trainer));
         elab_cli_format_number (loss_buf, sizeof loss_buf, loss);
+        elab_cli_format_number (h_buf, sizeof h_buf, label_h);
         fflush (stdout);
-        fprintf (stderr, "%s: %" G_GUINT64_FORMAT " steps, w = %s, b = %s, loss = %s %s, converged: %s\n%s\n",
+        fprintf (stderr, "%s: %" G_GUINT64_FORMAT " steps, w = %s, b = %s, loss = %s %s, converged: %s\n%s\n"
+                 "label entropy (the loss of always predicting the base rate) = %s %s\n",
                  status_name, elab_trainer_get_steps (trainer), w_buf, b_buf, loss_buf,
                  elab_unit_to_string (unit), elab_trainer_get_converged (trainer) ? "true" : "false",
-                 elab_trainer_get_message (trainer));
+                 elab_trainer_get_message (trainer), h_buf, elab_unit_to_string (unit));
       }
   }
 

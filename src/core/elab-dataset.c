@@ -7,6 +7,7 @@
 
 #include "elab-csv.h"
 #include "elab-dataset.h"
+#include "elab-entropy.h"
 
 /* The 23 shuttle flights before Challenger with a recovered booster, in
  * flight order (STS-1 … 61-C, STS-4's boosters were lost): launch
@@ -285,4 +286,28 @@ elab_dataset_unref (ElabDataset *dataset)
   g_free (dataset->labels[0]);
   g_free (dataset->labels[1]);
   g_free (dataset);
+}
+
+/**
+ * elab_dataset_label_entropy:
+ * @dataset: a data set
+ *
+ * H(ȳ) = −ȳ·log ȳ − (1 − ȳ)·log(1 − ȳ) in nats, ȳ the fraction of rows
+ * labelled 1: what the constant model σ(b) with b = logit ȳ (the maximum-
+ * likelihood fit without x) loses on average, so a cross-entropy below it
+ * is what the feature has bought. The count is exact; 0·log 0 = 0.
+ */
+double
+elab_dataset_label_entropy (const ElabDataset *dataset)
+{
+  gsize ones = 0;
+
+  g_return_val_if_fail (dataset != NULL, NAN);
+
+  if (dataset->n_rows == 0)
+    return 0.0;
+  for (gsize i = 0; i < dataset->n_rows; i++)
+    if (dataset->y[i] != 0.0)
+      ones++;
+  return elab_binary_entropy ((double) ones / (double) dataset->n_rows);
 }

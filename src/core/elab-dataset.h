@@ -83,6 +83,10 @@ ElabDataset  *elab_dataset_new_synthetic (gsize           n_rows,
                                           double          b,
                                           guint32         seed);
 
+/* The entropy of the labels, H(ȳ) with ȳ the fraction of 1s, in nats:
+ * the mean cross-entropy of the model that always predicts the base rate,
+ * the loss any use of x has to beat. 0 for an empty or one-class set. */
+double        elab_dataset_label_entropy (const ElabDataset *dataset);
 ElabDataset  *elab_dataset_ref           (ElabDataset    *dataset);
 void          elab_dataset_unref         (ElabDataset    *dataset);
 

@@ -850,6 +850,36 @@ _elab_figure_draw_training (ElabFigure        *figure,
       cairo_stroke (cr);
       cairo_restore (cr);
     }
+  /* The labels' own entropy: the loss of always predicting the base rate.
+   * Below this line is what the feature x has bought. */
+  {
+    double base = elab_dataset_label_entropy (d) * factor;
+    double by = _elab_axis_value (&lossp.y, base);
+
+    if (isfinite (by) && by > lossp.y.min && by < lossp.y.max)
+      {
+        double py = _elab_axis_to_px (&lossp.y, by);
+
+        cairo_save (cr);
+        _elab_set_source (cr, &t->muted);
+        _elab_set_dash (cr, 2, m->line_w);
+        cairo_set_line_width (cr, m->line_w);
+        cairo_move_to (cr, lossp.area.x, py);
+        cairo_line_to (cr, lossp.area.x + lossp.area.width, py);
+        cairo_stroke (cr);
+        cairo_restore (cr);
+        if (figure->style.draw_text)
+          {
+            char hv[48], label[128];
+
+            _elab_format_value (base, ul, hv, sizeof hv);
+            g_snprintf (label, sizeof label, "labels\xe2\x80\x99 own entropy H(y) = %s (base rate)", hv);
+            _elab_draw_text (figure, cr, ELAB_FONT_TICK, label, FALSE,
+                             lossp.area.x + lossp.area.width - 0.5 * m->tick_px, py - 0.25 * m->tick_px,
+                             1.0, 1.0, &t->muted);
+          }
+      }
+  }
   if (n_hist > 0)
     {
       _elab_draw_series (figure, cr, &lossp, c->hist_x, c->hist_y, (guint) n_hist, SERIES_FIT);

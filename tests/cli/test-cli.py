@@ -408,6 +408,19 @@ def _():
     assert math.isclose(float(row["ce_2"]), float(row["cross_entropy"]), rel_tol=1e-15)
 
 
+@case("train: the labels' own entropy (the loss of always predicting the base rate) in the JSON result and the summary")
+def _():
+    doc = json.loads(run("train", "--data", "challenger", "--format", "json").stdout)
+    p = 7 / 23     # 7 of the 23 flights had an O-ring incident
+    ref = -(p * math.log2(p) + (1 - p) * math.log2(1 - p))
+    assert math.isclose(doc["result"]["label_entropy"], ref, rel_tol=1e-12), doc["result"]
+    assert doc["result"]["loss"] < doc["result"]["label_entropy"]
+    nats = json.loads(run("train", "--data", "challenger", "--unit", "nats", "--format", "json").stdout)
+    assert math.isclose(nats["result"]["label_entropy"], ref * math.log(2), rel_tol=1e-12)
+    err = run("train", "--data", "challenger", "--every", "1000").stderr
+    assert "label entropy" in err and "base rate" in err, err
+
+
 @case("export: --kl-gap and the worked formula change the figure; --formula-at X shows the formula, --no-formula hides it")
 def _():
     def export(name, *extra):
