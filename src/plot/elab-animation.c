@@ -20,6 +20,7 @@
  * and removed the same way) and renamed over NAME at the end.
  */
 #include "elab-animation.h"
+#include "elab-export-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -79,26 +80,16 @@ gboolean
 elab_animation_format_from_path (const char          *path,
                                  ElabAnimationFormat *res)
 {
-  const char *base, *dot;
-  ElabAnimationFormat format;
+  static const char *const extensions[] = {
+    [ELAB_ANIMATION_GIF] = ".gif",
+    [ELAB_ANIMATION_WEBM] = ".webm",
+    [ELAB_ANIMATION_MP4] = ".mp4",
+    NULL
+  };
+  int format = _elab_export_extension_index (path, extensions);
 
-  if (path == NULL)
+  if (format < 0)
     return FALSE;
-  base = strrchr (path, G_DIR_SEPARATOR);
-  base = base ? base + 1 : path;
-  dot = strrchr (base, '.');
-  if (dot == NULL || dot == base)
-    return FALSE;
-
-  if (g_ascii_strcasecmp (dot, ".gif") == 0)
-    format = ELAB_ANIMATION_GIF;
-  else if (g_ascii_strcasecmp (dot, ".webm") == 0)
-    format = ELAB_ANIMATION_WEBM;
-  else if (g_ascii_strcasecmp (dot, ".mp4") == 0)
-    format = ELAB_ANIMATION_MP4;
-  else
-    return FALSE;
-
   if (res)
     *res = format;
   return TRUE;

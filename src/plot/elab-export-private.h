@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* The index in @extensions (NULL-terminated, ".png" style, any case) of
+ * @path's extension, or -1: no match, no extension, or a dot file. */
+int       _elab_export_extension_index (const char        *path,
+                                        const char *const *extensions);
+
 /* elab_export_figure_full(); a sweep removes stale temporaries once for
  * the whole directory rather than once a frame, so @remove_stale is
  * FALSE there. */

@@ -29,6 +29,26 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+int
+_elab_export_extension_index (const char        *path,
+                              const char *const *extensions)
+{
+  const char *base, *dot;
+
+  if (path == NULL)
+    return -1;
+  base = strrchr (path, G_DIR_SEPARATOR);
+  base = base ? base + 1 : path;
+  dot = strrchr (base, '.');
+  if (dot == NULL || dot == base)
+    return -1;
+
+  for (int i = 0; extensions[i] != NULL; i++)
+    if (g_ascii_strcasecmp (dot, extensions[i]) == 0)
+      return i;
+  return -1;
+}
+
 /**
  * elab_export_format_from_path:
  * The format named by @path's extension, ".png", ".svg" or ".pdf" in any
@@ -38,26 +58,16 @@ gboolean
 elab_export_format_from_path (const char       *path,
                               ElabExportFormat *res)
 {
-  const char *base, *dot;
-  ElabExportFormat format;
+  static const char *const extensions[] = {
+    [ELAB_EXPORT_PNG] = ".png",
+    [ELAB_EXPORT_SVG] = ".svg",
+    [ELAB_EXPORT_PDF] = ".pdf",
+    NULL
+  };
+  int format = _elab_export_extension_index (path, extensions);
 
-  if (path == NULL)
+  if (format < 0)
     return FALSE;
-  base = strrchr (path, G_DIR_SEPARATOR);
-  base = base ? base + 1 : path;
-  dot = strrchr (base, '.');
-  if (dot == NULL || dot == base)
-    return FALSE;
-
-  if (g_ascii_strcasecmp (dot, ".png") == 0)
-    format = ELAB_EXPORT_PNG;
-  else if (g_ascii_strcasecmp (dot, ".svg") == 0)
-    format = ELAB_EXPORT_SVG;
-  else if (g_ascii_strcasecmp (dot, ".pdf") == 0)
-    format = ELAB_EXPORT_PDF;
-  else
-    return FALSE;
-
   if (res)
     *res = format;
   return TRUE;
