@@ -162,6 +162,19 @@ print_frame_stats (ElabDebugFrames *self)
 }
 
 void
+elab_debug_step_stats (gint64 *step_us,
+                       guint   n,
+                       gsize   n_rows)
+{
+  if (n == 0 || g_getenv ("ELAB_FRAME_STATS") == NULL)
+    return;
+
+  qsort (step_us, n, sizeof (gint64), compare_gint64);
+  g_print ("elab-frame-stats: training-steps frames=%u rows=%" G_GSIZE_FORMAT " median_ms=%.2f p95_ms=%.2f max_ms=%.2f\n",
+           n, n_rows, step_us[n / 2] / 1000.0, step_us[(n * 95) / 100] / 1000.0, step_us[n - 1] / 1000.0);
+}
+
+void
 elab_debug_frames_stop (ElabDebugFrames *self)
 {
   if (self == NULL)

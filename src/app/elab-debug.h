@@ -31,4 +31,11 @@ void             elab_debug_figure_done         (const char      *figure,
                                                  gint64           last_us,
                                                  gint64           max_us);
 
+/* With ELAB_FRAME_STATS set, prints the median, 95th percentile and
+ * longest of @n training steps' durations (sorted in place) over @n_rows
+ * rows. */
+void             elab_debug_step_stats          (gint64          *step_us,
+                                                 guint            n,
+                                                 gsize            n_rows);
+
 G_END_DECLS

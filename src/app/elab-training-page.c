@@ -25,6 +25,7 @@
 #include <adwaita.h>
 
 #include "elab-csv.h"
+#include "elab-debug.h"
 #include "elab-format.h"
 #include "elab-number.h"
 #include "elab-training-page.h"
@@ -1366,28 +1367,11 @@ elab_training_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (elab_training_page_parent_class)->unmap (widget);
 }
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 print_step_stats (ElabTrainingPage *self)
 {
-  guint n = MIN (self->n_step_us, G_N_ELEMENTS (self->step_us));
-
-  if (n == 0 || g_getenv ("ELAB_FRAME_STATS") == NULL)
-    return;
-
-  qsort (self->step_us, n, sizeof (gint64), compare_gint64);
-  g_print ("elab-frame-stats: training-steps frames=%u rows=%" G_GSIZE_FORMAT " median_ms=%.2f p95_ms=%.2f max_ms=%.2f\n",
-           n, self->trainer != NULL ? elab_trainer_get_dataset (self->trainer)->n_rows : 0,
-           self->step_us[n / 2] / 1000.0, self->step_us[(n * 95) / 100] / 1000.0,
-           self->step_us[n - 1] / 1000.0);
+  elab_debug_step_stats (self->step_us, MIN (self->n_step_us, G_N_ELEMENTS (self->step_us)),
+                         self->trainer != NULL ? elab_trainer_get_dataset (self->trainer)->n_rows : 0);
   self->n_step_us = 0;
 }
 
