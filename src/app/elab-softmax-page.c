@@ -16,6 +16,7 @@
 #include "elab-binding.h"
 #include "elab-format.h"
 #include "elab-number.h"
+#include "elab-params.h"
 #include "elab-softmax-page.h"
 
 /* Entries of the target drop-down after the K one-hot classes. */
@@ -36,6 +37,7 @@ struct _ElabSoftmaxPage
   GtkScale       *temperature_scale;
   GtkSpinButton  *temperature_spin;
   GtkDropDown    *target_dropdown;
+  GtkEntry       *target_entry;
   GtkSwitch      *logistic_switch;
   GtkLabel       *logistic_label;
   GtkLabel       *entropy_label;
@@ -97,7 +99,7 @@ rebuild_target_model (ElabSoftmaxPage *self,
   for (guint i = 0; i < k; i++)
     g_ptr_array_add (items, g_strdup_printf ("One-hot on class %u", i + 1));
   g_ptr_array_add (items, g_strdup ("Uniform"));
-  g_ptr_array_add (items, g_strdup ("Custom (from a preset)"));
+  g_ptr_array_add (items, g_strdup ("Custom (typed below)"));
   g_ptr_array_add (items, NULL);
 
   gtk_string_list_splice (self->target_model, 0,
@@ -173,6 +175,18 @@ sync_from_document (ElabSoftmaxPage *self)
   else
     selected = state->k + TARGET_CUSTOM;
   gtk_drop_down_set_selected (self->target_dropdown, selected);
+
+  /* The entry shows the target in force, unless a person is typing one. */
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->target_entry)) &&
+      !gtk_widget_has_css_class (GTK_WIDGET (self->target_entry), "error"))
+    {
+      g_autofree char *text = elab_param_format (elab_param_lookup ("target", NULL), state);
+      g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+      g_autofree char *spaced = g_strjoinv (", ", parts);
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->target_entry)), spaced) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->target_entry), spaced);
+    }
 
   if (state->k != 2 && gtk_switch_get_active (self->logistic_switch))
     gtk_switch_set_active (self->logistic_switch, FALSE);
@@ -266,6 +280,49 @@ target_selected_cb (ElabSoftmaxPage *self)
   if (memcmp (target, state->target, sizeof target) == 0)
     return;
   memcpy (elab_document_edit (self->document)->target, target, sizeof target);
+  elab_document_changed (self->document, ELAB_CHANGE_SOFTMAX);
+}
+
+/* A typed target: one value per class, each ≥ 0, summing to 1 (a sum
+ * off by rounding only is renormalised, as the command line does).
+ * Anything else marks the entry and says why in its tooltip; the state
+ * keeps its target. */
+static void
+target_entry_activate_cb (ElabSoftmaxPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->target_entry));
+  const ElabParam *param = elab_param_lookup ("target", NULL);
+  g_autoptr(GError) error = NULL;
+  ElabState copy;
+  double sum = 0.0;
+
+  if (self->document == NULL)
+    return;
+
+  copy = *elab_document_get_state (self->document);
+  if (elab_param_parse (param, -1, text, &copy, &error))
+    {
+      for (guint i = 0; i < copy.k; i++)
+        sum += copy.target[i];
+      if (sum > 0.0 && fabs (sum - 1.0) <= 1e-6 && sum != 1.0)
+        for (guint i = 0; i < copy.k; i++)
+          copy.target[i] /= sum;
+      elab_state_validate (&copy, &error);
+    }
+
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->target_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_entry), error->message);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->target_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_entry),
+                               "Any target: one probability per class, summing to 1; Enter applies it");
+  if (memcmp (copy.target, elab_document_get_state (self->document)->target, sizeof copy.target) == 0)
+    return;
+  memcpy (elab_document_edit (self->document)->target, copy.target, sizeof copy.target);
   elab_document_changed (self->document, ELAB_CHANGE_SOFTMAX);
 }
 
@@ -368,6 +425,7 @@ elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, temperature_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_model);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_entry);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, logistic_switch);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, logistic_label);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, entropy_label);
@@ -378,6 +436,7 @@ elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, plot_view);
   gtk_widget_class_bind_template_callback (widget_class, k_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, target_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, logistic_toggled_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -475,6 +534,14 @@ elab_softmax_page_set_one_hot_target (ElabSoftmaxPage *self,
   g_return_if_fail (ELAB_IS_SOFTMAX_PAGE (self));
 
   gtk_drop_down_set_selected (self->target_dropdown, index);
+}
+
+GtkEntry *
+elab_softmax_page_get_target_entry (ElabSoftmaxPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
+
+  return self->target_entry;
 }
 
 GtkSwitch *

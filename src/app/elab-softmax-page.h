@@ -27,6 +27,8 @@ GtkAdjustment *elab_softmax_page_get_temperature_adjustment (ElabSoftmaxPage *se
 /* Selects a one-hot target on class @index (0-based). */
 void           elab_softmax_page_set_one_hot_target      (ElabSoftmaxPage *self,
                                                           guint            index);
+/* The typed target ("0.9, 0.05, 0.05"); Enter applies it. */
+GtkEntry      *elab_softmax_page_get_target_entry        (ElabSoftmaxPage *self);
 GtkSwitch     *elab_softmax_page_get_logistic_switch     (ElabSoftmaxPage *self);
 /* The logistic comparison read-out as shown (empty when the toggle is off). */
 const char    *elab_softmax_page_get_logistic_text       (ElabSoftmaxPage *self);

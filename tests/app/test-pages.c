@@ -314,6 +314,34 @@ test_softmax_page (void)
   g_assert_cmpfloat (state->target[3], ==, 1.0);
   g_assert_cmpfloat (state->target[0], ==, 0.0);
 
+  /* Any target, typed: label smoothing on K = 5; the entry shows the one in
+   * force; a target that does not sum to 1 is refused and marked. */
+  {
+    GtkEntry *entry = elab_softmax_page_get_target_entry (self);
+    GtkEditable *editable = GTK_EDITABLE (entry);
+
+    g_assert_cmpstr (gtk_editable_get_text (editable), ==, "0, 0, 0, 1, 0");
+    gtk_editable_set_text (editable, "0.9, 0.025, 0.025, 0.025, 0.025");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpfloat (state->target[0], ==, 0.9);
+    g_assert_cmpfloat (state->target[4], ==, 0.025);
+    g_assert_true (elab_state_validate (state, NULL));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+
+    gtk_editable_set_text (editable, "0.5, 0.5, 0.5, 0, 0");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    g_assert_cmpfloat (state->target[0], ==, 0.9);
+    gtk_editable_set_text (editable, "0.9, 0.1");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry)), "target"));
+    g_assert_cmpuint (state->k, ==, 5);
+    gtk_editable_set_text (editable, "0.9, 0.025, 0.025, 0.025, 0.025");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  }
+
   /* The logistic toggle takes K to 2 and shows σ agreeing with P₁. */
   gtk_switch_set_active (elab_softmax_page_get_logistic_switch (self), TRUE);
   g_assert_cmpuint (state->k, ==, 2);
