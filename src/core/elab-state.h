@@ -112,6 +112,7 @@ typedef struct
   double        logits[ELAB_SOFTMAX_MAX_K];
   double        temperature;
   double        target[ELAB_SOFTMAX_MAX_K];   /* sums to 1 */
+  gboolean      softmax_terms;  /* each class's terms of H(t, P) and KL drawn too */
 
   /* Training page */
   char          dataset[ELAB_DATASET_NAME_MAX];  /* built-in name or CSV path */

@@ -79,6 +79,114 @@ readout_draw (ElabFigure    *figure,
     figure->readouts[figure->n_readouts++] = (ElabRect) { x, y, MAX (lw, vw), readout_height (m) };
 }
 
+/* Bars of each class's −tᵢ·log Pᵢ (solid) and tᵢ·log(tᵢ/Pᵢ) (light,
+ * dashed edge), from the logits so a term stays finite where Pᵢ
+ * underflows. A term far above the others is drawn to the top edge with
+ * its value written on it, so the rest keep a readable scale. */
+static void
+draw_terms (ElabFigure      *figure,
+            cairo_t         *cr,
+            const ElabState *state,
+            gsize            k,
+            double           temperature,
+            const double    *target,
+            const ElabRect  *outer)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+  double factor = elab_unit_factor (state->unit);
+  double ce[ELAB_SOFTMAX_MAX_K], kl[ELAB_SOFTMAX_MAX_K];
+  double lo = 0, hi = 0, second = 0, top, slot, bw;
+  char ylab[64], val[48];
+  ElabRect area, r;
+  ElabPanel panel;
+
+  elab_softmax_terms (target, state->logits, k, temperature, ce, kl);
+  for (gsize i = 0; i < k; i++)
+    {
+      ce[i] *= factor;
+      kl[i] *= factor;
+      lo = MIN (lo, kl[i]);
+      if (ce[i] > hi)
+        {
+          second = hi;
+          hi = ce[i];
+        }
+      else
+        second = MAX (second, ce[i]);
+    }
+  /* One term dwarfing the rest (a class the model all but rules out):
+   * the axis follows the others. */
+  top = hi > 5 * MAX (second, 0.5 * factor * G_LN2) ? MAX (2 * second, factor * G_LN2) : hi;
+  if (!isfinite (top) || top <= 0)
+    top = factor * G_LN2;
+  top = _elab_axis_nice_max (lo, top * 1.08, 5);
+  _elab_panel_inset (figure, outer, FALSE, TRUE, &area);
+  _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, 0.5, k + 0.5, lo < 0 ? _elab_axis_nice_max (0, -lo * 1.08, 3) * -1 : 0, top);
+  panel.x.n_ticks = 0;
+  g_snprintf (ylab, sizeof ylab, "terms (%s)", _elab_unit_label (state->unit));
+  _elab_draw_axes (figure, cr, &panel, NULL, ylab);
+
+  slot = (panel.x.px1 - panel.x.px0) / k;
+  bw = round (MIN (0.36 * slot, 6 * m->base_px));
+  for (gsize i = 0; i < k; i++)
+    {
+      double cx = _elab_axis_to_px (&panel.x, i + 1.0);
+      double y0 = _elab_axis_to_px (&panel.y, 0);
+      double vals[2] = { ce[i], kl[i] };
+
+      for (int j = 0; j < 2; j++)
+        {
+          double v = vals[j], yv;
+          gboolean off = !(v <= panel.y.max);
+
+          yv = _elab_axis_to_px (&panel.y, off ? panel.y.max : v);
+          r = (ElabRect) { round (j == 0 ? cx - bw - 0.04 * slot : cx + 0.04 * slot), round (MIN (yv, y0)),
+                           bw, fabs (round (y0) - round (yv)) };
+          if (r.height >= 1)
+            {
+              if (j == 0)
+                _elab_fill_rect (cr, &r, _elab_theme_series (t, 4));
+              else
+                _elab_draw_block_swatch (figure, cr, &r, 4, 0.25, TRUE);
+            }
+          if (figure->style.draw_text && target[i] > 0 && !off)
+            {
+              _elab_format_value (v, NULL, val, sizeof val);
+              _elab_draw_text (figure, cr, ELAB_FONT_TICK, val, FALSE, r.x + bw / 2,
+                               (v < 0 ? y0 : yv) - 0.25 * m->tick_px, 0.5, 1.0, &t->foreground);
+            }
+          else if (figure->style.draw_text && off)
+            {
+              /* Off the scale: its value on a box at the top, an arrow up. */
+              ElabText *tx;
+              char lab[64];
+
+              _elab_format_value (v, NULL, val, sizeof val);
+              g_snprintf (lab, sizeof lab, "\xe2\x86\x91 %s", val);
+              tx = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1);
+              if (tx != NULL)
+                {
+                  ElabRect box = { round (r.x + bw / 2 - tx->width / 2 - 0.3 * m->tick_px),
+                                   round (r.y + 0.3 * m->tick_px),
+                                   round (tx->width + 0.6 * m->tick_px), round (tx->height) };
+
+                  _elab_fill_rect (cr, &box, &t->legend_bg);
+                  _elab_set_source (cr, &t->foreground);
+                  cairo_move_to (cr, box.x + 0.3 * m->tick_px, box.y);
+                  pango_cairo_show_layout (cr, tx->layout);
+                }
+            }
+        }
+    }
+  if (figure->style.draw_text)
+    _elab_draw_text (figure, cr, ELAB_FONT_TICK,
+                     "each class: \xe2\x88\x92t<sub>i</sub>\xc2\xb7log P<sub>i</sub> (solid), "
+                     "t<sub>i</sub>\xc2\xb7log(t<sub>i</sub>/P<sub>i</sub>) (light)",
+                     TRUE, area.x + area.width / 2, area.y + area.height + 0.4 * m->tick_px, 0.5, 0.0,
+                     &t->muted);
+}
+
 void
 _elab_figure_draw_softmax (ElabFigure      *figure,
                            cairo_t         *cr,
@@ -107,6 +215,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   enum { Z_FULL, Z_VALUE, Z_NONE } z_words = Z_FULL;
   ElabText *z_text[ELAB_SOFTMAX_MAX_K] = { NULL };
   gsize pos;
+  ElabRect terms_outer = { 0 };
 
   elab_softmax (state->logits, k, temperature, probs);
   for (gsize i = 0; i < k; i++)
@@ -193,6 +302,15 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
       }
   }
   outer = (ElabRect) { body.x, body.y, body.width - side_w - 1.5 * m->pad, col_bottom - body.y };
+  /* Each class's terms of H(t, P) and KL(t‖P) in a panel under the
+   * probabilities. */
+  if (state->softmax_terms)
+    {
+      double th = round (0.42 * outer.height);
+
+      terms_outer = (ElabRect) { outer.x, outer.y + outer.height - th, outer.width, th };
+      outer.height -= th + m->pad;
+    }
   _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
   _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, 0.5, k + 0.5, 0, 1.1);
   /* Classes are categories: no vertical grid, labels under the bars. */
@@ -302,6 +420,9 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
             }
         }
     }
+
+  if (state->softmax_terms)
+    draw_terms (figure, cr, state, k, temperature, target, &terms_outer);
 
   /* Right column: legend, entropy gauge, numbers. */
   col = (ElabRect) { body.x + body.width - side_w, area.y, side_w, col_bottom - area.y };

@@ -134,6 +134,7 @@ state_all_changed (ElabState *s)
   s->logits[0] = 0.5; s->logits[1] = -1; s->logits[2] = 3; s->logits[3] = 1e-7;
   s->target[0] = 0.25; s->target[1] = 0.25; s->target[2] = 0.125; s->target[3] = 0.375;
   s->temperature = 0.3;
+  s->softmax_terms = TRUE;
   g_strlcpy (s->dataset, "iris-versicolor", sizeof s->dataset);
   g_strlcpy (s->x_column, "petal length", sizeof s->x_column);
   g_strlcpy (s->y_column, "label=1", sizeof s->y_column);

@@ -65,6 +65,19 @@ tanh_output (ElabState *state)
   state->model_enabled[2] = FALSE;
 }
 
+/* A class 2000 below the top: its terms are finite, drawn off the scale. */
+static void
+softmax_terms (ElabState *state)
+{
+  static const double logits[] = { 0, -2000, 1, 0.5 };
+
+  state->k = 4;
+  memcpy (state->logits, logits, sizeof logits);
+  for (guint i = 0; i < 4; i++)
+    state->target[i] = 0.25;
+  state->softmax_terms = TRUE;
+}
+
 static void
 kl_qp (ElabState *state)
 {
@@ -83,6 +96,7 @@ static const Golden goldens[] = {
   { "cross-entropy-formula", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, formula_at_1 },
   { "entropy-formula", ELAB_FIGURE_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, formula_at_1 },
   { "entropy-tanh-output", ELAB_FIGURE_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, tanh_output },
+  { "softmax-terms", ELAB_FIGURE_SOFTMAX, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, softmax_terms },
   { "cross-entropy-kl-qp-dark-cb", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_DARK, ELAB_PALETTE_COLORBLIND, 0.5, ELAB_NOTATION_STANDARD, kl_qp },
 };
 
