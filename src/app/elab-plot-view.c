@@ -31,6 +31,11 @@ struct _ElabPlotView
   const ElabTrainer *trainer;
 
   char              *caption;       /* a scene's caption, or NULL */
+  /* A question's guess: a click places it while guessing; the answer is
+   * drawn beside it once revealed. */
+  gboolean           guessing;
+  double             guess_x;
+  double             truth_x;
   gboolean           presentation;  /* large type, thick lines, light */
 
   ElabFigureKind     kind;
@@ -206,6 +211,45 @@ dark_changed_cb (AdwStyleManager *manager,
     }
 }
 
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            ElabPlotView    *self)
+{
+  double gx, gp;
+
+  if (!self->guessing || self->n_frames == 0 || !elab_figure_pick (self->figure, x, y, &gx, &gp) ||
+      !isfinite (gx))
+    return;
+  self->guess_x = gx;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+elab_plot_view_set_guess (ElabPlotView *self,
+                          gboolean      guessing,
+                          double        truth_x,
+                          gboolean      forget)
+{
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+
+  self->guessing = guessing;
+  if (forget)
+    self->guess_x = NAN;
+  self->truth_x = truth_x;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+elab_plot_view_get_guess_x (ElabPlotView *self)
+{
+  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), NAN);
+
+  return self->guess_x;
+}
+
 void
 elab_plot_view_get_style (ElabPlotView    *self,
                           ElabFigureStyle *res)
@@ -218,6 +262,8 @@ elab_plot_view_get_style (ElabPlotView    *self,
   if (self->document != NULL)
     res->palette = elab_document_get_state (self->document)->palette;
   res->caption = self->caption;
+  res->guess_x = self->guess_x;
+  res->truth_x = self->truth_x;
   if (self->presentation)
     {
       /* A projector washes out a dark figure and thin lines. */
@@ -443,12 +489,15 @@ static void
 elab_plot_view_init (ElabPlotView *self)
 {
   GtkEventController *motion;
+  GtkGesture *click;
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   self->kind = ELAB_FIGURE_ENTROPY;
   self->figure = elab_figure_new (self->kind);
   self->hover_x = NAN;
   self->hover_p = NAN;
+  self->guess_x = NAN;
+  self->truth_x = NAN;
   self->dark = adw_style_manager_get_dark (manager);
   self->dark_id = g_signal_connect (manager, "notify::dark",
                                     G_CALLBACK (dark_changed_cb), self);
@@ -458,6 +507,10 @@ elab_plot_view_init (ElabPlotView *self)
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

@@ -37,6 +37,14 @@ void               elab_plot_view_get_style        (ElabPlotView       *self,
 void               elab_plot_view_set_caption      (ElabPlotView       *self,
                                                     const char         *caption);
 const char        *elab_plot_view_get_caption      (ElabPlotView       *self);
+/* A question asking for an x: while @guessing a click places the guess;
+ * @truth_x (NAN: hidden) is the answer drawn beside it; @forget clears the
+ * guess (a new scene). */
+void               elab_plot_view_set_guess        (ElabPlotView       *self,
+                                                    gboolean            guessing,
+                                                    double              truth_x,
+                                                    gboolean            forget);
+double             elab_plot_view_get_guess_x      (ElabPlotView       *self);
 /* Presentation mode: large type, thick lines, the light theme whatever
  * the desktop's style. */
 void               elab_plot_view_set_presentation (ElabPlotView       *self,

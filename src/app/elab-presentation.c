@@ -54,6 +54,9 @@ struct _ElabPresentation
 
   /* Owned */
   GPtrArray      *hidden;       /* (element-type GtkWidget): folded away by us */
+  gboolean        guessing;      /* the captioned view takes a click as a guess */
+  double          truth_x;
+  gboolean        forget_guess;
   char           *caption;
 
   GPtrArray      *floated;      /* (element-type Floated): side panels over the figure */
@@ -455,7 +458,10 @@ style_view_cb (gpointer view,
   elab_plot_view_set_presentation (view, pass->self->active);
   /* One caption per page: the Training page's second plot goes without. */
   if (g_hash_table_add (pass->captioned, page))
-    elab_plot_view_set_caption (view, pass->self->caption);
+    {
+      elab_plot_view_set_caption (view, pass->self->caption);
+      elab_plot_view_set_guess (view, pass->self->guessing, pass->self->truth_x, pass->self->forget_guess);
+    }
   else
     elab_plot_view_set_caption (view, NULL);
 }
@@ -702,6 +708,21 @@ elab_presentation_get_active (ElabPresentation *self)
 }
 
 void
+elab_presentation_set_guess (ElabPresentation *self,
+                             gboolean          guessing,
+                             double            truth_x,
+                             gboolean          forget)
+{
+  g_return_if_fail (self != NULL);
+
+  self->guessing = guessing;
+  self->truth_x = truth_x;
+  self->forget_guess = forget;
+  style_views (self);
+  self->forget_guess = FALSE;
+}
+
+void
 elab_presentation_set_caption (ElabPresentation *self,
                                const char       *caption)
 {
@@ -727,6 +748,7 @@ elab_presentation_new (GtkWindow *window)
   self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
   self->floated = g_ptr_array_new_with_free_func (floated_free);
   self->saved_scheme = ADW_COLOR_SCHEME_DEFAULT;
+  self->truth_x = NAN;
   ensure_css (gtk_widget_get_display (GTK_WIDGET (window)));
   return self;
 }

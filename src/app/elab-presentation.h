@@ -64,4 +64,11 @@ void              elab_presentation_foreach_plot_view (GtkWidget  *root,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabPresentation, elab_presentation_free)
 
+/* A question's guess on the figure (elab_plot_view_set_guess()), on the
+ * view that shows the caption. */
+void elab_presentation_set_guess (ElabPresentation *self,
+                                  gboolean          guessing,
+                                  double            truth_x,
+                                  gboolean          forget);
+
 G_END_DECLS

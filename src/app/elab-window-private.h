@@ -40,6 +40,7 @@ struct _ElabWindow
   ElabDocument         *document;
   ElabSettings         *settings;
   ElabScenePlayer      *player;
+  guint                 guess_index;   /* the scene whose guess the figure holds */
   ElabPresentation     *presentation;
   GSimpleAction        *presentation_action;
   GSimpleAction        *notation_action;

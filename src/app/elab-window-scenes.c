@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "elab-quantities.h"
 #include "elab-sweep-dialog.h"
 #include "elab-window-private.h"
 #include "elab-window-scenes.h"
@@ -80,6 +81,33 @@ scene_keep (ElabScenePlayer *player)
 
 /* The caption belongs to its scene's page: another page shown by hand
  * goes without. */
+/* A question that asks for a place on the x axis: a click places the
+ * guess until the reveal, which draws the answer beside it. */
+static void
+update_guess (ElabWindow *self)
+{
+  const ElabScenario *scenario = elab_scene_player_get_scenario (self->player);
+  guint index = elab_scene_player_get_index (self->player);
+  const ElabScene *scene = NULL;
+  gboolean guessing = FALSE;
+  double truth = NAN;
+  guint n;
+  const ElabQuantity *q = elab_quantities (&n);
+
+  if (scenario != NULL && index >= 1 && index <= scenario->scenes->len)
+    scene = g_ptr_array_index (scenario->scenes, index - 1);
+  if (scene != NULL && scene->kind == ELAB_SCENE_QUESTION && scene->guess != NULL)
+    for (guint i = 0; i < n; i++)
+      if (q[i].is_x && strcmp (q[i].name, scene->guess) == 0)
+        {
+          guessing = !elab_scene_player_get_revealed (self->player);
+          if (!guessing)
+            elab_quantity_eval (scene->guess, elab_scene_get_state (scene, TRUE), &truth, NULL);
+        }
+  elab_presentation_set_guess (self->presentation, guessing, truth, index != self->guess_index);
+  self->guess_index = index;
+}
+
 static void
 update_caption (ElabWindow *self)
 {
@@ -95,6 +123,7 @@ update_caption (ElabWindow *self)
         caption = NULL;
     }
   elab_presentation_set_caption (self->presentation, caption);
+  update_guess (self);
 }
 
 static void

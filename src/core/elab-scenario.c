@@ -1303,10 +1303,19 @@ elab_scene_card_text (const ElabScene *scene,
           double value;
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+          guint n;
+          const ElabQuantity *q = elab_quantities (&n);
+          const char *what = scene->guess;
+
+          /* In words where the quantity is a read-out ("the x where KL(p‖q)
+           * is largest"), by name where it is a parameter. */
+          for (guint i = 0; i < n; i++)
+            if (strcmp (q[i].name, scene->guess) == 0)
+              what = q[i].help;
           if (elab_quantity_eval (scene->guess, elab_scene_get_state (scene, TRUE), &value, NULL))
             {
               g_ascii_formatd (buf, sizeof buf, "%.3g", value);
-              g_string_append_printf (s, "\n%s = %s", scene->guess, buf);
+              g_string_append_printf (s, "\nAnswer: %s: %s", what, buf);
             }
         }
       else

@@ -747,6 +747,51 @@ _elab_draw_marker (ElabFigure *figure,
   cairo_stroke (cr);
 }
 
+/* A question's guess on the x axis, dashed, and once revealed the answer,
+ * solid, each labelled at the top of the panel: the guess stays beside
+ * the truth as a ghost. */
+void
+_elab_draw_guess (ElabFigure      *figure,
+                  cairo_t         *cr,
+                  const ElabPanel *panel)
+{
+  const double marks[2] = { figure->style.guess_x, figure->style.truth_x };
+  const char *labels[2] = { "your guess", "answer" };
+  double lw = MAX (2.0, round (figure->metrics.line_w));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      ElabText *tx;
+      double px;
+
+      if (!isfinite (marks[i]) || marks[i] < panel->x.min || marks[i] > panel->x.max)
+        continue;
+      px = round (_elab_axis_to_px (&panel->x, marks[i])) + 0.5;
+      cairo_save (cr);
+      _elab_set_source (cr, i == 0 ? &figure->theme.muted : &figure->theme.foreground);
+      cairo_set_line_width (cr, lw);
+      if (i == 0)
+        {
+          double dash[2] = { 3 * lw, 2 * lw };
+
+          cairo_set_dash (cr, dash, 2, 0);
+        }
+      cairo_move_to (cr, px, panel->area.y);
+      cairo_line_to (cr, px, panel->area.y + panel->area.height);
+      cairo_stroke (cr);
+      tx = _elab_text (figure, ELAB_FONT_LEGEND, labels[i], FALSE, -1);
+      if (tx != NULL)
+        {
+          /* The guess's label left of its line, the answer's right. */
+          double x = i == 0 ? px - tx->width - lw : px + lw;
+
+          cairo_move_to (cr, round (x), panel->area.y + lw);
+          pango_cairo_show_layout (cr, tx->layout);
+        }
+      cairo_restore (cr);
+    }
+}
+
 void
 _elab_draw_crosshair (ElabFigure      *figure,
                       cairo_t         *cr,

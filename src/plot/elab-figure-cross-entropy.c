@@ -392,6 +392,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
     _elab_draw_crosshair (figure, cr, &panel, hx);
   else if (n_formula > 0)
     _elab_draw_crosshair (figure, cr, &panel, fx);
+  _elab_draw_guess (figure, cr, &panel);
 
   if (clip)
     clip_to (cr, &area, m->line_w);

@@ -306,6 +306,9 @@ void     _elab_draw_marker        (ElabFigure       *figure,
                                    double            py,
                                    guint             index);
 /* A vertical hover line at data x over the panel. */
+void     _elab_draw_guess         (ElabFigure       *figure,
+                                   cairo_t          *cr,
+                                   const ElabPanel  *panel);
 void     _elab_draw_crosshair     (ElabFigure       *figure,
                                    cairo_t          *cr,
                                    const ElabPanel  *panel,

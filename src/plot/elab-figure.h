@@ -46,10 +46,13 @@ typedef struct
                                * know (GTK's recording of a HiDPI window); 1 */
   double        y_min;        /* the main panel's y range held fixed (every frame of */
   double        y_max;        /* an animation the same), or NAN: the figure's own */
+  double        guess_x;      /* a question's guess on the x axis, or NAN */
+  double        truth_x;      /* its answer, once revealed, or NAN */
 } ElabFigureStyle;
 
 #define ELAB_FIGURE_STYLE_INIT \
-  ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0, NAN, NAN })
+  ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0, NAN, NAN, \
+                       NAN, NAN })
 
 const char     *elab_figure_kind_to_string   (ElabFigureKind          kind);
 gboolean        elab_figure_kind_from_string (const char             *str,

@@ -8,6 +8,7 @@
  */
 #include "elab-config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -15,6 +16,8 @@
 #include "app-test-util.h"
 #include "elab-lesson-panel.h"
 #include "elab-model-editor.h"
+#include "elab-plot-view.h"
+#include "elab-quantities.h"
 #include "elab-scene-player.h"
 #include "elab-window-scenes.h"
 #include "elab-window.h"
@@ -226,11 +229,13 @@ test_solve_exercise (void)
   ElabScenePlayer *player = elab_window_get_scene_player (window);
   ElabModelEditor *q;
   GtkAdjustment *theta, *bias;
-  guint steps = 0;
+  guint steps = 0, exercise;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (elab_window_open_scenario_file (window, path));
-  g_assert_true (elab_scene_player_go_to (player, elab_scene_player_get_n_scenes (player), FALSE));
+  for (exercise = 1; scene_at (player, exercise)->kind != ELAB_SCENE_EXERCISE; exercise++)
+    ;
+  g_assert_true (elab_scene_player_go_to (player, exercise, FALSE));
   g_assert_false (elab_scene_player_get_solved (player));
   g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Exercise: make mean-kl-pq ≤ 0.01"));
 
@@ -264,12 +269,64 @@ test_solve_exercise (void)
     guint n = elab_scene_player_get_n_scenes (restored);
 
     g_assert_cmpuint (n, ==, elab_scene_player_get_n_scenes (player));
-    g_assert_true (scene_at (restored, n)->solved);
+    g_assert_true (scene_at (restored, exercise)->solved);
     g_assert_false (scene_at (restored, 1)->solved);
     g_assert_cmpfloat (elab_document_get_state (elab_window_get_document (again))->q.theta, ==,
                        gtk_adjustment_get_value (theta));
     gtk_window_destroy (GTK_WINDOW (again));
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static ElabPlotView *
+captioned_view (GtkWidget *widget)
+{
+  if (ELAB_IS_PLOT_VIEW (widget) && elab_plot_view_get_caption (ELAB_PLOT_VIEW (widget)) != NULL)
+    return ELAB_PLOT_VIEW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      ElabPlotView *found = captioned_view (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A question that asks for a place on the figure: the answer's x is drawn
+ * beside the guess once revealed, and not before. */
+static void
+test_guess_on_figure (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "scenarios",
+                                                 "lesson-cross-entropy-order.elab", NULL);
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabScenePlayer *player = elab_window_get_scene_player (window);
+  ElabFigureStyle style;
+  ElabPlotView *view;
+  double truth;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (elab_window_open_scenario_file (window, path));
+  g_assert_true (elab_scene_player_go_to (player, elab_scene_player_get_n_scenes (player), FALSE));
+  g_assert_nonnull (scene_at (player, elab_scene_player_get_n_scenes (player))->guess);
+  view = captioned_view (GTK_WIDGET (window));
+  g_assert_nonnull (view);
+  elab_plot_view_get_style (view, &style);
+  g_assert_true (isnan (style.truth_x));
+
+  elab_scene_player_next (player);   /* the reveal */
+  elab_scene_player_finish (player);
+  g_assert_true (elab_scene_player_get_revealed (player));
+  view = captioned_view (GTK_WIDGET (window));
+  elab_plot_view_get_style (view, &style);
+  g_assert_true (elab_quantity_eval ("argmax-kl-pq", elab_document_get_state (elab_window_get_document (window)),
+                                     &truth, NULL));
+  g_assert_cmpfloat (style.truth_x, ==, truth);
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Answer: the x where KL(p‖q) is largest"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -286,6 +343,7 @@ main (int   argc,
 
   g_test_add_func ("/elab/app/LessonPanel/build-lesson", test_build_lesson);
   g_test_add_func ("/elab/app/LessonPanel/solve-exercise", test_solve_exercise);
+  g_test_add_func ("/elab/app/LessonPanel/guess-on-figure", test_guess_on_figure);
 
   return g_test_run ();
 }
