@@ -20,15 +20,7 @@ typedef struct
   guint       line;     /* physical line of p, from 1 */
 } Reader;
 
-static void
-set_error (GError     **error,
-           const Reader *r,
-           guint         line,
-           ElabCsvError  code,
-           const char   *format,
-           ...) G_GNUC_PRINTF (5, 6);
-
-static void
+G_GNUC_PRINTF (5, 6) static void
 set_error (GError     **error,
            const Reader *r,
            guint         line,
@@ -80,6 +72,35 @@ static gboolean
 is_control (guchar c)
 {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+}
+
+/* Moves past the bytes before the first @stop, line end or control byte
+ * (or @limit), appending them to @dest if there is one; returns where it
+ * stopped. */
+static const char *
+take_until (Reader     *r,
+            const char *limit,
+            char        stop,
+            GString    *dest)
+{
+  const char *q = r->p;
+
+  while (q < limit && *q != stop && *q != '\n' && *q != '\r' && !is_control (*q))
+    q++;
+  if (dest != NULL)
+    g_string_append_len (dest, r->p, q - r->p);
+  r->p = q;
+  return q;
+}
+
+static gboolean
+fail_binary (const Reader  *r,
+             char           c,
+             GError       **error)
+{
+  set_error (error, r, r->line, ELAB_CSV_ERROR_BINARY,
+             "control byte 0x%02x: this looks like binary data, not CSV text", (guchar) c);
+  return FALSE;
 }
 
 /* Consumes one line end at r->p (LF, CRLF or CR) if there is one. */
@@ -192,13 +213,8 @@ read_record (Reader   *r,
           r->p++;
           for (;;)
             {
-              const char *q = r->p;
+              const char *q = take_until (r, limit, '"', dest);
 
-              while (q < limit && *q != '"' && *q != '\n' && *q != '\r' && !is_control (*q))
-                q++;
-              if (dest != NULL)
-                g_string_append_len (dest, r->p, q - r->p);
-              r->p = q;
               if (q >= limit)
                 {
                   if (limit < r->end)
@@ -211,11 +227,7 @@ read_record (Reader   *r,
                   return FALSE;
                 }
               if (is_control (*q))
-                {
-                  set_error (error, r, r->line, ELAB_CSV_ERROR_BINARY,
-                             "control byte 0x%02x: this looks like binary data, not CSV text", (guchar) *q);
-                  return FALSE;
-                }
+                return fail_binary (r, *q, error);
               if (*q == '\n' || *q == '\r')
                 {
                   /* A line end inside quotes belongs to the field. */
@@ -247,19 +259,10 @@ read_record (Reader   *r,
         }
       else
         {
-          const char *q = r->p;
+          const char *q = take_until (r, limit, ',', dest);
 
-          while (q < limit && *q != ',' && *q != '\n' && *q != '\r' && !is_control (*q))
-            q++;
-          if (dest != NULL)
-            g_string_append_len (dest, r->p, q - r->p);
-          r->p = q;
           if (q < limit && is_control (*q))
-            {
-              set_error (error, r, r->line, ELAB_CSV_ERROR_BINARY,
-                         "control byte 0x%02x: this looks like binary data, not CSV text", (guchar) *q);
-              return FALSE;
-            }
+            return fail_binary (r, *q, error);
         }
 
       index++;
@@ -598,6 +601,22 @@ pick_positive (const Reader  *r,
   return FALSE;
 }
 
+/* Past a UTF-8 byte-order mark (allowed and ignored) and the blank lines
+ * before the header; FALSE, with the error, for a file with nothing else. */
+static gboolean
+skip_to_header (Reader  *r,
+                GError **error)
+{
+  if (r->end - r->p >= 3 && memcmp (r->p, "\xef\xbb\xbf", 3) == 0)
+    r->p += 3;
+  if (!skip_blank_lines (r))
+    {
+      set_error (error, r, 1, ELAB_CSV_ERROR_EMPTY, "the file is empty (a header row and data rows are needed)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_text (const Reader *r,
             const char   *text,
@@ -664,15 +683,8 @@ elab_csv_parse (const char   *text,
   if (!check_text (&r, r.p, r.end - r.p, error))
     return FALSE;
 
-  /* A UTF-8 byte-order mark is allowed and ignored. */
-  if (r.end - r.p >= 3 && memcmp (r.p, "\xef\xbb\xbf", 3) == 0)
-    r.p += 3;
-
-  if (!skip_blank_lines (&r))
-    {
-      set_error (error, &r, 1, ELAB_CSV_ERROR_EMPTY, "the file is empty (a header row and data rows are needed)");
-      return FALSE;
-    }
+  if (!skip_to_header (&r, error))
+    return FALSE;
 
   header_line = r.line;
   cap.all = header_fields;
@@ -831,13 +843,8 @@ elab_csv_read_columns (const char  *path,
     if (!check_text (&r, r.p, head, error))
       return NULL;
   }
-  if (r.end - r.p >= 3 && memcmp (r.p, "\xef\xbb\xbf", 3) == 0)
-    r.p += 3;
-  if (!skip_blank_lines (&r))
-    {
-      set_error (error, &r, 1, ELAB_CSV_ERROR_EMPTY, "the file is empty (a header row and data rows are needed)");
-      return NULL;
-    }
+  if (!skip_to_header (&r, error))
+    return NULL;
   cap.all = fields;
   if (!read_record (&r, &cap, &n, error))
     {
