@@ -1019,12 +1019,12 @@ elab_trainer_is_separable (const ElabTrainer *self)
 }
 
 /* y·softplus(−z) + (1 − y)·softplus(z): terms ≥ 0, so a tiny loss keeps
- * its relative precision. */
-static double
-example_loss (double x,
-              double y,
-              double w,
-              double b)
+ * its relative precision. The Training figure's loss bars use it too. */
+double
+elab_trainer_example_loss (double x,
+                           double y,
+                           double w,
+                           double b)
 {
   double z = w * x + b;
   double l1 = log1p (exp (-fabs (z)));
@@ -1090,7 +1090,7 @@ elab_trainer_get_example_losses (const ElabTrainer *self,
 
   n = MIN (n, d->n_rows);
   for (gsize i = 0; i < n; i++)
-    res[i] = example_loss (d->x[i], d->y[i], self->w, self->b);
+    res[i] = elab_trainer_example_loss (d->x[i], d->y[i], self->w, self->b);
 }
 
 void

@@ -167,6 +167,14 @@ void             elab_trainer_loss_grid         (const ElabTrainer          *sel
                                                  guint                       n_b,
                                                  double                     *res);
 
+/* One example's loss −[y·log σ(z) + (1−y)·log(1−σ(z))] in nats at
+ * z = w·x + b; finite for finite inputs, small losses kept to full
+ * relative precision. */
+double           elab_trainer_example_loss       (double                     x,
+                                                  double                     y,
+                                                  double                     w,
+                                                  double                     b);
+
 /* Each example's loss −[y·log ŷ + (1−y)·log(1−ŷ)] in nats at the current
  * w, b, for the first @n rows (n ≤ rows). */
 void             elab_trainer_get_example_losses (const ElabTrainer         *self,

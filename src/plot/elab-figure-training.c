@@ -148,18 +148,6 @@ sigmoid (double z)
   return z >= 0 ? 1.0 / (1.0 + exp (-z)) : exp (z) / (1.0 + exp (z));
 }
 
-/* −[y·log σ(z) + (1−y)·log(1−σ(z))] in logits. */
-static double
-example_loss (double x,
-              double y,
-              double w,
-              double b)
-{
-  double z = w * x + b;
-
-  return (z > 0 ? z : 0.0) - y * z + log1p (exp (-fabs (z)));
-}
-
 static void
 format_num (double  v,
             char   *buf,
@@ -531,7 +519,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   loss_max = 0.0;
   for (guint k = 0; k < c->n; k++)
     {
-      c->loss[k] = example_loss (c->sx[k], c->sy[k], w, b) * factor;
+      c->loss[k] = elab_trainer_example_loss (c->sx[k], c->sy[k], w, b) * factor;
       loss_max = MAX (loss_max, c->loss[k]);
     }
   /* Many rows: the bars are the mean loss in each x bin (of the sample). */
