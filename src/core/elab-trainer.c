@@ -135,6 +135,20 @@ evaluate (const ElabTrainer *self,
   res->h11 = s.h11 / n;
 }
 
+/* Keeps @ev as the current point's loss, gradient and Hessian. */
+static void
+take_eval (ElabTrainer *self,
+           const Eval  *ev)
+{
+  self->loss = ev->loss;
+  self->dw = ev->dw;
+  self->db = ev->db;
+  self->gs = ev->gs;
+  self->h00 = ev->h00;
+  self->h01 = ev->h01;
+  self->h11 = ev->h11;
+}
+
 static double
 norm2 (double a,
        double b)
@@ -476,13 +490,8 @@ start (ElabTrainer *self)
   set_message (self, g_strdup ("Ready."));
 
   evaluate (self, self->w, self->b, self->settings.optimizer == ELAB_OPTIMIZER_NEWTON, &ev);
-  self->loss = self->loss0 = ev.loss;
-  self->dw = ev.dw;
-  self->db = ev.db;
-  self->gs = ev.gs;
-  self->h00 = ev.h00;
-  self->h01 = ev.h01;
-  self->h11 = ev.h11;
+  take_eval (self, &ev);
+  self->loss0 = ev.loss;
 
   self->n_history = 0;
   self->stride = 1;
@@ -839,13 +848,7 @@ step_once (ElabTrainer *self)
 
   self->w = w;
   self->b = b;
-  self->loss = ev.loss;
-  self->dw = ev.dw;
-  self->db = ev.db;
-  self->gs = ev.gs;
-  self->h00 = ev.h00;
-  self->h01 = ev.h01;
-  self->h11 = ev.h11;
+  take_eval (self, &ev);
   history_record (self);
 
   /* Logistic loss cannot grow much under a sane step: ten times the
