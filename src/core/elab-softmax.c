@@ -110,6 +110,25 @@ weighted (double w,
   return w == 0.0 ? 0.0 : -w * log_q;
 }
 
+/* −Σ wᵢ·log Pᵢ over P = softmax(z/T), from the accurate log-probabilities;
+ * the weights are the Pᵢ themselves where @weights is NULL (the entropy). */
+static double
+surprisal_sum (const double *weights,
+               const double *logits,
+               gsize         k,
+               double        temperature)
+{
+  double log_p[ELAB_SOFTMAX_MAX_K];
+  double h = 0.0;
+
+  g_return_val_if_fail (k >= 1 && k <= ELAB_SOFTMAX_MAX_K, NAN);
+
+  elab_log_softmax (logits, k, temperature, log_p);
+  for (gsize i = 0; i < k; i++)
+    h += weighted (weights != NULL ? weights[i] : exp (log_p[i]), log_p[i]);
+  return h;
+}
+
 /**
  * elab_softmax_entropy:
  * @logits: @k finite logits
@@ -125,18 +144,11 @@ elab_softmax_entropy (const double *logits,
                       gsize         k,
                       double        temperature)
 {
-  double log_p[ELAB_SOFTMAX_MAX_K];
-  double h = 0.0;
-
-  g_return_val_if_fail (k >= 1 && k <= ELAB_SOFTMAX_MAX_K, NAN);
-
-  elab_log_softmax (logits, k, temperature, log_p);
-  for (gsize i = 0; i < k; i++)
-    h += weighted (exp (log_p[i]), log_p[i]);
+  double h = surprisal_sum (NULL, logits, k, temperature);
 
   /* H ≤ log K; equal logits give K terms that each round, and their sum
-   * can land an ulp above the bound. */
-  return MIN (h, log ((double) k));
+   * can land an ulp above the bound. (A NaN from a refused k stays.) */
+  return h > log ((double) k) ? log ((double) k) : h;
 }
 
 /**
@@ -201,16 +213,7 @@ elab_softmax_cross_entropy (const double *target,
                             gsize         k,
                             double        temperature)
 {
-  double log_p[ELAB_SOFTMAX_MAX_K];
-  double h = 0.0;
-
-  g_return_val_if_fail (k >= 1 && k <= ELAB_SOFTMAX_MAX_K, NAN);
-
-  elab_log_softmax (logits, k, temperature, log_p);
-  for (gsize i = 0; i < k; i++)
-    h += weighted (target[i], log_p[i]);
-
-  return h;
+  return surprisal_sum (target, logits, k, temperature);
 }
 
 /* ε + e^(−ε) − 1 ≥ 0, the KL contribution of one outcome whose
