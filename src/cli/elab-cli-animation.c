@@ -13,6 +13,7 @@
 #include "elab-cli-animation.h"
 #include "elab-cli-private.h"
 #include "elab-cli-signals.h"
+#include "elab-cli-sweep.h"
 #include "elab-export.h"
 
 void
@@ -134,10 +135,5 @@ _elab_cli_export_animation (const ElabCliAnimationFlags *flags,
   if (ok)
     return ELAB_EXIT_OK;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && elab_cli_signals_exit_status () != 0)
-    return elab_cli_signals_exit_status ();
-
-  if (error->domain == G_OPTION_ERROR)
-    return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
-  return elab_cli_fail (ELAB_EXIT_DATA, "--out: %s", error->message);
+  return _elab_cli_sweep_fail (error);
 }

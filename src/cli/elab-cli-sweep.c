@@ -27,7 +27,13 @@ _elab_cli_export_sweep (const ElabSweep       *sweep,
                          elab_cli_signals_watch (), NULL, &error))
     return ELAB_EXIT_OK;
 
-  /* Interrupted: the frames this run created are removed already. */
+  return _elab_cli_sweep_fail (error);
+}
+
+int
+_elab_cli_sweep_fail (const GError *error)
+{
+  /* Interrupted: what this run created is removed already. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && elab_cli_signals_exit_status () != 0)
     return elab_cli_signals_exit_status ();
 

@@ -21,4 +21,9 @@ int  _elab_cli_export_sweep (const ElabSweep       *sweep,
                              double                 scale,
                              ElabExportFormat       format);
 
+/* The exit status of a sweep, frames or animation, that failed with
+ * @error, the message printed: the signal's for an interrupt, a usage
+ * error for a bad parameter, else a data error about --out. */
+int  _elab_cli_sweep_fail   (const GError          *error);
+
 G_END_DECLS
