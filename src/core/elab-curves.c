@@ -56,6 +56,22 @@ trapezoid_mean (const double *y,
   return sum / (double) (n - 1);
 }
 
+/* Points each of @arrays (NULL-terminated) at @capacity zeroed doubles of
+ * one block, the first at its start: freeing the first frees them all. */
+static void
+carve_arrays (guint     capacity,
+              double  **arrays[])
+{
+  guint n = 0;
+  double *block;
+
+  while (arrays[n] != NULL)
+    n++;
+  block = g_new0 (double, (gsize) capacity * n);
+  for (guint i = 0; i < n; i++)
+    *arrays[i] = block + (gsize) i * capacity;
+}
+
 /**
  * elab_model_curves_new:
  * @capacity: the most samples a later _compute() will ask for, ≥ 1
@@ -71,13 +87,11 @@ elab_model_curves_new (guint capacity)
 
   curves = g_new0 (ElabModelCurves, 1);
   curves->capacity = capacity;
-  curves->x = g_new0 (double, capacity);
-  curves->p = g_new0 (double, capacity);
-  curves->h = g_new0 (double, capacity);
+  carve_arrays (capacity, (double **[]) { &curves->x, &curves->p, &curves->h, NULL });
   return curves;
 }
 
-/* Frees the arrays and the struct; NULL is allowed. */
+/* Frees the arrays (one block, from x) and the struct; NULL is allowed. */
 void
 elab_model_curves_free (ElabModelCurves *curves)
 {
@@ -85,8 +99,6 @@ elab_model_curves_free (ElabModelCurves *curves)
     return;
 
   g_free (curves->x);
-  g_free (curves->p);
-  g_free (curves->h);
   g_free (curves);
 }
 
@@ -148,19 +160,13 @@ elab_pair_curves_new (guint capacity)
 
   curves = g_new0 (ElabPairCurves, 1);
   curves->capacity = capacity;
-  curves->x = g_new0 (double, capacity);
-  curves->p = g_new0 (double, capacity);
-  curves->q = g_new0 (double, capacity);
-  curves->h_p = g_new0 (double, capacity);
-  curves->h_q = g_new0 (double, capacity);
-  curves->h_pq = g_new0 (double, capacity);
-  curves->h_qp = g_new0 (double, capacity);
-  curves->kl_pq = g_new0 (double, capacity);
-  curves->kl_qp = g_new0 (double, capacity);
+  carve_arrays (capacity, (double **[]) { &curves->x, &curves->p, &curves->q, &curves->h_p, &curves->h_q,
+                                          &curves->h_pq, &curves->h_qp, &curves->kl_pq, &curves->kl_qp,
+                                          NULL });
   return curves;
 }
 
-/* Frees the arrays and the struct; NULL is allowed. */
+/* Frees the arrays (one block, from x) and the struct; NULL is allowed. */
 void
 elab_pair_curves_free (ElabPairCurves *curves)
 {
@@ -168,14 +174,6 @@ elab_pair_curves_free (ElabPairCurves *curves)
     return;
 
   g_free (curves->x);
-  g_free (curves->p);
-  g_free (curves->q);
-  g_free (curves->h_p);
-  g_free (curves->h_q);
-  g_free (curves->h_pq);
-  g_free (curves->h_qp);
-  g_free (curves->kl_pq);
-  g_free (curves->kl_qp);
   g_free (curves);
 }
 
