@@ -13,6 +13,7 @@
 #include <math.h>
 #include <adwaita.h>
 
+#include "elab-binding.h"
 #include "elab-cross-entropy-page.h"
 #include "elab-curves.h"
 #include "elab-format.h"
@@ -27,6 +28,8 @@ struct _ElabCrossEntropyPage
   ElabModelEditor *editor_p;
   ElabModelEditor *editor_q;
   GtkButton       *swap_button;
+  GtkDropDown     *kl_gap_dropdown;
+  GtkWidget       *formula_switch;
   GtkLabel        *h_p_label;
   GtkLabel        *h_q_label;
   GtkLabel        *h_pq_label;
@@ -40,6 +43,7 @@ struct _ElabCrossEntropyPage
 
   /* Owned */
   ElabDocument    *document;
+  ElabBindingGroup *bindings;   /* the gap shaded, the formula on the figure */
   ElabPairCurves  *curves;
   char            *formula;
   gulong           changed_id;
@@ -209,6 +213,7 @@ elab_cross_entropy_page_dispose (GObject *object)
   ElabCrossEntropyPage *self = ELAB_CROSS_ENTROPY_PAGE (object);
 
   elab_cross_entropy_page_set_document (self, NULL);
+  g_clear_object (&self->bindings);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_CROSS_ENTROPY_PAGE);
   /* The template's root box is not a bound child: unparent it too. */
@@ -243,6 +248,8 @@ elab_cross_entropy_page_class_init (ElabCrossEntropyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, editor_p);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, editor_q);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, swap_button);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, kl_gap_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, formula_switch);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, h_p_label);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, h_q_label);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, h_pq_label);
@@ -281,6 +288,10 @@ elab_cross_entropy_page_init (ElabCrossEntropyPage *self)
   g_object_set (self->editor_p, "theta-param", "p-theta", "bias-param", "p-bias", NULL);
   g_object_set (self->editor_q, "theta-param", "q-theta", "bias-param", "q-bias", NULL);
 
+  self->bindings = elab_binding_group_new ();
+  elab_binding_group_bind_drop_down (self->bindings, "kl-gap", self->kl_gap_dropdown);
+  elab_binding_group_bind_toggle (self->bindings, "formula", self->formula_switch);
+
   self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                                             G_CALLBACK (dark_changed_cb), self);
   update_colors (self);
@@ -312,6 +323,7 @@ elab_cross_entropy_page_set_document (ElabCrossEntropyPage *self,
   elab_range_editor_set_document (self->range_editor, document);
   elab_model_editor_set_document (self->editor_p, document);
   elab_model_editor_set_document (self->editor_q, document);
+  elab_binding_group_set_document (self->bindings, document);
 
   if (document != NULL)
     {

@@ -144,6 +144,52 @@ test_entropy_page_unit (void)
   g_assert_finalize_object (document);
 }
 
+/* Its own drop-down for the KL gap and switch for the worked formula,
+ * bound to their parameters both ways. */
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  /* Shown ones only: a model editor keeps its (hidden) on/off switch. */
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_cross_entropy_gap_and_formula (void)
+{
+  ElabDocument *document = elab_document_new ();
+  GtkWidget *page = elab_cross_entropy_page_new (document);
+  GtkWindow *window = show_in_window (page);
+  GtkDropDown *gap = GTK_DROP_DOWN (find_type (page, GTK_TYPE_DROP_DOWN));
+  GtkSwitch *formula = GTK_SWITCH (find_type (page, GTK_TYPE_SWITCH));
+
+  g_assert_nonnull (gap);
+  g_assert_nonnull (formula);
+  g_assert_cmpuint (gtk_drop_down_get_selected (gap), ==, ELAB_KL_GAP_PQ);
+  g_assert_true (elab_document_set_string (document, "kl-gap", "both", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (gap), ==, ELAB_KL_GAP_BOTH);
+  gtk_drop_down_set_selected (gap, ELAB_KL_GAP_QP);
+  g_assert_cmpint (elab_document_get_state (document)->kl_gap, ==, ELAB_KL_GAP_QP);
+
+  g_assert_cmpint (gtk_switch_get_active (formula), ==, elab_document_get_state (document)->formula);
+  gtk_switch_set_active (formula, !gtk_switch_get_active (formula));
+  g_assert_cmpint (gtk_switch_get_active (formula), ==, elab_document_get_state (document)->formula);
+
+  gtk_window_destroy (window);
+  g_object_unref (document);
+}
+
 static void
 test_cross_entropy_swap (void)
 {
@@ -530,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/EntropyPage/slider", test_entropy_page_slider);
   g_test_add_func ("/elab/app/EntropyPage/unit", test_entropy_page_unit);
   g_test_add_func ("/elab/app/CrossEntropyPage/swap", test_cross_entropy_swap);
+  g_test_add_func ("/elab/app/CrossEntropyPage/gap-and-formula", test_cross_entropy_gap_and_formula);
   g_test_add_func ("/elab/app/SoftmaxPage/controls", test_softmax_page);
   g_test_add_func ("/elab/app/Pages/plot-width-stable", test_plot_width_stable);
   g_test_add_func ("/elab/app/RangeEditor/push", test_range_editor);
