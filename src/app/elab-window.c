@@ -313,6 +313,9 @@ close_request_cb (ElabWindow *self)
   if (width > 0 && height > 0)
     elab_settings_set_window (self->settings, width, height,
                               gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* Mid-glide the document holds an in-between state: save the scene it
+   * was going to, which is where the next start should be. */
+  elab_scene_player_finish (elab_window_get_scene_player (self));
   elab_window_save_state (self);
   return FALSE;
 }
