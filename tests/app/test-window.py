@@ -14,12 +14,13 @@
 # followed.  It quits with Ctrl+Q, starts the app again and checks that the
 # page and every value came back, and that the app wrote nothing on stderr.
 #
-# Runs under make check (xvfb-run + dbus-run-session) or standalone: the
-# session and accessibility buses are reused or started here, and the app
-# gets a private Xvfb (see e2e/session.py); it skips only when Xvfb, xdotool,
-# ImageMagick or the AT-SPI bindings are missing.  The app runs with a
-# temporary HOME/XDG_CONFIG_HOME and GSETTINGS_BACKEND=keyfile, so the
-# saved state is isolated.  ELAB_WINTEST_TIMING=1 prints per-case times.
+# The test brings its own desktop: a private Xvfb, session bus and
+# accessibility bus, all stopped on every way out (see e2e/session.py); it
+# skips only when Xvfb, xdotool, ImageMagick or the AT-SPI bindings are
+# missing.  Every wait is for something the app reports (a state, a value,
+# a repaint); its timeout is a safety net that grows with the load.  The
+# app runs with a temporary HOME/XDG_CONFIG_HOME and
+# GSETTINGS_BACKEND=keyfile, so the saved state is isolated.  ELAB_WINTEST_TIMING=1 prints per-case times.
 # Screenshots of each page (a 1600x1000 window) go to $ELAB_SHOTS_DIR
 # (default /tmp/elab-shots).
 
@@ -40,7 +41,8 @@ sys.path.insert (0, os.path.join (HERE, 'e2e'))
 # stderr is checked separately).  Unset before GLib is loaded.
 os.environ.pop ('G_DEBUG', None)
 
-from session import Session, SessionError, wait_until  # noqa: E402
+import session  # noqa: E402
+from session import SAFETY_NET, Session, SessionError, patience, wait_until  # noqa: E402
 import xscreen  # noqa: E402
 
 try:
@@ -145,17 +147,20 @@ class ElabApp:
         env.pop ('G_DEBUG', None)
         return env
 
-    def start (self, timeout=15.0):
-
+    def start (self, args=()):
         self.stderr_file = open (self.stderr_path, 'w')
-        self.proc = subprocess.Popen ([self.binary], env=self.env (), stdin=subprocess.DEVNULL,
+        # Tied to this process: a test killed outright takes the app along.
+        self.proc = subprocess.Popen (session.tied ([self.binary] + list (args), 'TERM'),
+                                      env=self.env (), stdin=subprocess.DEVNULL,
                                       stdout=subprocess.DEVNULL, stderr=self.stderr_file)
-        self.wid = xscreen.search_window ('^Entropy Lab$', pid=self.proc.pid, timeout=timeout,
+        self.wid = xscreen.search_window ('^Entropy Lab$', pid=self.proc.pid,
                                           alive=lambda: self.proc.poll () is None)
         if self.wid is None:
             return False
+        # From here on, a wait on the app ends at once if it exits.
+        session.watch (self.proc, 'entropy-lab')
         self.tree = a11y.AppTree (self.proc.pid, self.wid)
-        if not self.tree.connect (timeout):
+        if not self.tree.connect ():
             return False
         self.grabber = xscreen.Grabber ()
         return True
@@ -167,9 +172,11 @@ class ElabApp:
         except OSError:
             return ''
 
-    def wait_exit (self, timeout):
+    def wait_exit (self, timeout=None):
+        """The exit status, waiting up to a safety net; None if still running."""
+        session.unwatch (self.proc)
         try:
-            return self.proc.wait (timeout)
+            return self.proc.wait (patience (timeout or SAFETY_NET))
         except subprocess.TimeoutExpired:
             return None
 
@@ -180,7 +187,7 @@ class ElabApp:
             self.grabber = None
         if self.proc is not None and self.proc.poll () is None:
             self.proc.send_signal (signal.SIGTERM)
-            if self.wait_exit (5) is None:
+            if self.wait_exit (10) is None:
                 self.proc.kill ()
                 self.proc.wait ()
         if getattr (self, 'stderr_file', None):
@@ -208,7 +215,7 @@ class ElabApp:
         _, _, fw, fh = t.window_extents (t.frame)
         _, _, ww, wh = xscreen.window_geometry (self.wid)
         xscreen.xdotool ('windowsize', '--sync', self.wid, width + ww - fw, height + wh - fh)
-        return wait_until (lambda: t.window_extents (t.frame)[2:] == (width, height), 5.0)
+        return wait_until (lambda: t.window_extents (t.frame)[2:] == (width, height))
 
     def plot (self):
         """The biggest figure (an image with a description) on the current page."""
@@ -306,9 +313,9 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
             grab = app.content_grab_fn ()
             before = grab ()
             clicked = t.click (tab)
-            selected = wait_until (lambda: selected_page (app) == page, 3.0)
+            selected = wait_until (lambda: selected_page (app) == page)
             changed, _ = xscreen.wait_for_change (grab, before)
-            content = wait_until (lambda: page_content (app, page), 3.0)
+            content = wait_until (lambda: page_content (app, page))
             tap.ok (clicked and selected and changed > 0 and content is not None,
                     'page "%s": tab found, AT-SPI click selects it and the page is drawn' % page,
                     diag='clicked=%s selected=%s (now %r) changed=%d bytes content=%r'
@@ -320,7 +327,7 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
             ox, oy = t.origin ()
             subprocess.run (['import', '-silent', '-window', 'root', '-crop',
                              '%dx%d+%d+%d' % (WINDOW_W, WINDOW_H, ox, oy), '+repage', shot],
-                            check=False, timeout=20)
+                            check=False, timeout=patience (60.0))
             tap.ok (os.path.getsize (shot) > 0 if os.path.exists (shot) else False,
                     'page "%s": screenshot saved to %s' % (page, shot))
 
@@ -328,7 +335,7 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
         for page in PLOT_PAGES:
             tab = tab_for (app, page)
             if tab is None or not t.click (tab) or \
-               not wait_until (lambda: selected_page (app) == page, 3.0):
+               not wait_until (lambda: selected_page (app) == page):
                 tap.ok (False, 'page "%s": switch before setting its controls' % page)
                 continue
             if page == 'Entropy':
@@ -336,7 +343,7 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
                 if show_c is not None and not t.has_state (show_c, State.CHECKED):
                     t.click (show_c)
                 tap.ok (show_c is not None and
-                        wait_until (lambda: t.has_state (show_c, State.CHECKED), 3.0),
+                        wait_until (lambda: t.has_state (show_c, State.CHECKED)),
                         'Entropy: "Show model C" switch found and turned on through AT-SPI')
             if page == 'Softmax':
                 k = t.find (role=Role.SPIN_BUTTON, name='Number of classes K')
@@ -392,7 +399,7 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
         for page, name in drags:
             tab = tab_for (app, page)
             if tab is None or not t.click (tab) or \
-               not wait_until (lambda: selected_page (app) == page, 3.0):
+               not wait_until (lambda: selected_page (app) == page):
                 tap.ok (False, '%s: switch before the drag' % page)
                 continue
             slider = t.find (role=Role.SLIDER, name=name)
@@ -412,7 +419,7 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
         # exchanges p and q.
         tab = tab_for (app, 'Cross-entropy')
         if tab is not None and t.click (tab) and \
-           wait_until (lambda: selected_page (app) == 'Cross-entropy', 3.0):
+           wait_until (lambda: selected_page (app) == 'Cross-entropy'):
             hover_test (tap, app)
             swap_test (tap, app, expected)
         else:
@@ -421,7 +428,7 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
         # Keys on a focused slider (Entropy page, Model B θ).
         tab = tab_for (app, 'Entropy')
         t.click (tab)
-        wait_until (lambda: selected_page (app) == 'Entropy', 3.0)
+        wait_until (lambda: selected_page (app) == 'Entropy')
         slider = t.find (role=Role.SLIDER, name='Model B θ')
         if slider is None:
             tap.ok (False, 'Entropy: "Model B θ" slider for the key test', todo='missing')
@@ -441,7 +448,7 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
         # Alt+1…4 switch pages from the keyboard.
         for n, page in ((4, 'Softmax'), (3, 'Training'), (2, 'Cross-entropy'), (1, 'Entropy')):
             app.key ('alt+%d' % n)
-            got = wait_until (lambda: selected_page (app) == page, 3.0)
+            got = wait_until (lambda: selected_page (app) == page)
             tap.ok (got, 'Alt+%d selects the %s page' % (n, page),
                     diag='selected %r' % (selected_page (app),))
 
@@ -449,22 +456,22 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
         nats = t.find (role=Role.PUSH_BUTTON, name='nats') or \
             t.find (role=Role.TOGGLE_BUTTON, name='nats')
         unit_ok = nats is not None and t.click (nats) and \
-            wait_until (lambda: is_pressed (t, nats), 3.0)
+            wait_until (lambda: is_pressed (t, nats))
         nats_label = wait_until (lambda: any (
             (a11y.safe (n.obj.get_name, default='') or '').endswith (' nats')
-            for n in t.find_all (role=Role.LABEL)), 3.0)
+            for n in t.find_all (role=Role.LABEL)))
         tap.ok (unit_ok and nats_label,
                 'unit switched to nats through AT-SPI, and the numbers say nats',
                 diag='toggle pressed=%s, a label ending in " nats"=%s' % (unit_ok, nats_label))
         tab = tab_for (app, 'Cross-entropy')
         tap.ok (tab is not None and t.click (tab) and
-                wait_until (lambda: selected_page (app) == 'Cross-entropy', 3.0),
+                wait_until (lambda: selected_page (app) == 'Cross-entropy'),
                 'Cross-entropy page selected before quitting')
 
         # Ctrl+Q quits with status 0.
         app.key ('ctrl+q')
-        rc = app.wait_exit (5.0)
-        tap.ok (rc == 0, 'Ctrl+Q: the app exits with status 0 within 5 s',
+        rc = app.wait_exit ()
+        tap.ok (rc == 0, 'Ctrl+Q: the app exits with status 0',
                 diag='exit status %r' % (rc,))
         app.stop ()
 
@@ -474,7 +481,7 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
         if not tap.ok (app2.start (), 'restart: window and accessibility tree are back'):
             return
         t2 = app2.tree
-        page = wait_until (lambda: selected_page (app2), 3.0)
+        page = wait_until (lambda: selected_page (app2))
         tap.ok (page == 'Cross-entropy', 'restart: the Cross-entropy page came back',
                 diag='selected page %r' % (page,))
         nats2 = t2.find (role=Role.PUSH_BUTTON, name='nats', visible=False) or \
@@ -485,7 +492,7 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
             tab = tab_for (app2, other)
             if tab is not None:
                 t2.click (tab)
-                wait_until (lambda: selected_page (app2) == other, 3.0)
+                wait_until (lambda: selected_page (app2) == other)
         t2.nodes (refresh=True)
         wrong = []
         for name, want in sorted (expected.items ()):
@@ -497,7 +504,7 @@ def run_tests (tap, binary, workdir, shots_dir, apps):
                 'restart: all %d parameters set in the first run came back' % len (expected),
                 diag='\n'.join (wrong))
         app2.key ('ctrl+q')
-        rc = app2.wait_exit (5.0)
+        rc = app2.wait_exit ()
         tap.ok (rc == 0, 'restart: Ctrl+Q exits with status 0', diag='exit status %r' % (rc,))
     finally:
         for a in apps:
@@ -568,7 +575,8 @@ def hover_test (tap, app):
     grab = app.grab_fn (plot)
     before_px = xscreen.wait_for_stable (grab)
     before = a11y.safe (label.get_name, default='')
-    # Two spots, in case the first happens to be the x already shown. Both
+    # Two spots, in case the first happens to be the x already shown (so
+    # its wait is short, and may go unanswered). Both
     # left of the middle: a wide figure keeps its legend on the right,
     # where the pointer reads no x.
     texts = []
@@ -619,7 +627,7 @@ def key_tests (tap, app, slider):
     xscreen.xdotool ('mousemove', '--sync', knob_x (t, slider, rect), rect[1] + rect[3] // 2)
     xscreen.xdotool ('click', 1)
     app.park_pointer ()
-    focused = wait_until (lambda: t.has_state (slider, a11y.State.FOCUSED), 3.0)
+    focused = wait_until (lambda: t.has_state (slider, a11y.State.FOCUSED))
     tap.ok (focused, 'Entropy: a click on the "Model B θ" knob gives it the keyboard focus')
     steps = {}
     for key, sign in (('Right', 1), ('Left', -1), ('Page_Up', 1), ('Page_Down', -1)):
@@ -661,7 +669,7 @@ def dialog_test (tap, app, key, what, name_matches, content_label=None, shot=Non
     names_before = [n.name for n in t.toplevels ()]
     already = matching ()
     app.key (key)
-    node = wait_until (matching, 5.0, 0.05)
+    node = wait_until (matching, None, 0.05)
     tap.ok (already is None and node is not None,
             '%s opens the %s (a new window on the accessibility bus)'
             % (KEY_LABELS.get (key, key), what),
@@ -672,10 +680,10 @@ def dialog_test (tap, app, key, what, name_matches, content_label=None, shot=Non
         rect = t.screen_rect (node.obj)
         if rect is not None and rect[2] > 0 and rect[3] > 0:
             xscreen.wait_for_stable (lambda: app.grabber.grab (*rect), timeout=2.0)
-        subprocess.run (['import', '-silent', '-window', 'root', shot], check=False, timeout=20)
+        subprocess.run (['import', '-silent', '-window', 'root', shot], check=False, timeout=patience (60.0))
     # Escape goes to the focused window, which is the new one.
     xscreen.xdotool ('key', 'Escape')
-    gone = wait_until (lambda: matching () is None, 5.0, 0.05)
+    gone = wait_until (lambda: matching () is None, None, 0.05)
     tap.ok (gone, 'Escape closes the %s' % what,
             diag='toplevels now %r' % ([n.name for n in t.toplevels ()],))
 
@@ -700,19 +708,21 @@ def main ():
         return 0
 
     tap = Tap ()
-    session = Session ()
+    desktop = Session ()
     workdir = tempfile.mkdtemp (prefix='elab-wintest-')
     shots_dir = os.environ.get ('ELAB_SHOTS_DIR', '/tmp/elab-shots')
     apps = []
     try:
-        session.start ()
+        desktop.start ()
         run_tests (tap, binary, workdir, shots_dir, apps)
+    except session.ProcessDied as e:
+        tap.ok (False, 'the app kept running: %s' % e)
     except SessionError as e:
         tap.ok (False, 'desktop session for the window test: %s' % e)
     except Exception:
         tap.ok (False, 'window test ran to the end', diag=traceback.format_exc ())
     finally:
-        session.close ()
+        desktop.close ()
 
     errs = []
     for i, a in enumerate (apps or [], 1):

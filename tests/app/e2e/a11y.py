@@ -17,9 +17,9 @@ import time
 import gi
 
 gi.require_version ('Atspi', '2.0')
-from gi.repository import Atspi, GLib  # noqa: E402
+from gi.repository import Atspi, Gio, GLib  # noqa: E402
 
-from session import wait_until  # noqa: E402
+from session import patience, wait_until  # noqa: E402
 import xscreen  # noqa: E402
 
 Role = Atspi.Role
@@ -36,9 +36,22 @@ def _quiet_dbind (domain, level, message, *user_data):
 GLib.log_set_handler ('dbind', GLib.LogLevelFlags.LEVEL_WARNING | GLib.LogLevelFlags.FLAG_FATAL,
                       _quiet_dbind)
 
-# Calls are answered by the app's main loop, which may be busy drawing its
-# first frames; wait longer than libatspi's default before giving up.
-Atspi.set_timeout (5000, 15000)
+# Calls are answered by the app's main loop, which on a busy machine may
+# not run for seconds; a timeout here is only a safety net against a hang
+# (a call to an app that is gone fails at once).
+Atspi.set_timeout (int (patience () * 1000), int (patience () * 1000))
+
+_bus = None
+
+
+def _a11y_bus ():
+    global _bus
+    if _bus is None:
+        _bus = Gio.DBusConnection.new_for_address_sync (
+            os.environ['AT_SPI_BUS_ADDRESS'],
+            Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT |
+            Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION, None, None)
+    return _bus
 
 
 def safe (fn, *args, default=None):
@@ -69,7 +82,7 @@ class AppTree:
 
     # --- finding the application ------------------------------------------
 
-    def connect (self, timeout=10.0):
+    def connect (self, timeout=None):
         desktop = Atspi.get_desktop (0)
 
         def find_app ():
@@ -191,7 +204,20 @@ class AppTree:
 
     @staticmethod
     def set_value (obj, value):
-        return bool (safe (Atspi.Value.set_current_value, obj, float (value), default=False))
+        """Set the Value interface's CurrentValue; False if the call failed.
+        Not through Atspi.Value.set_current_value: libatspi 2.46 unrefs the
+        reply without checking it, and a call that fails or times out gives
+        NULL, which libdbus turns into an abort of this process
+        (dbus_message_unref: assertion "message != NULL" failed)."""
+        try:
+            _a11y_bus ().call_sync (obj.app.bus_name, obj.path, 'org.freedesktop.DBus.Properties',
+                                    'Set', GLib.Variant ('(ssv)', ('org.a11y.atspi.Value',
+                                                                   'CurrentValue',
+                                                                   GLib.Variant ('d', float (value)))),
+                                    None, Gio.DBusCallFlags.NONE, int (patience () * 1000), None)
+        except (GLib.Error, AttributeError, TypeError):
+            return False
+        return True
 
     @staticmethod
     def click (obj):
@@ -199,13 +225,14 @@ class AppTree:
         return bool (safe (Atspi.Action.do_action, obj, 0, default=False))
 
     @staticmethod
-    def wait_value (obj, predicate, timeout=3.0):
+    def wait_value (obj, predicate, timeout=None):
         """Poll the Value interface until predicate(value); the last value."""
-        deadline = time.monotonic () + timeout
-        while True:
+        last = []
+
+        def check ():
             v = AppTree.value (obj)
-            if v is not None and predicate (v):
-                return v
-            if time.monotonic () >= deadline:
-                return v
-            time.sleep (0.02)
+            last[:] = [v]
+            return v is not None and predicate (v)
+
+        wait_until (check, timeout)
+        return last[0] if last else None

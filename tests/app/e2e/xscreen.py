@@ -13,39 +13,37 @@ import os
 import subprocess
 import time
 
+from session import SAFETY_NET, check_watched, patience
+
 
 class XError (Exception):
     pass
 
 
-def xdotool (*args, timeout=10):
+def xdotool (*args, timeout=None):
     out = subprocess.run (['xdotool'] + [str (a) for a in args],
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=patience (timeout or 60.0))
     if out.returncode != 0:
         raise XError ('xdotool %s: %s' % (' '.join (map (str, args)), out.stderr.strip ()))
     return out.stdout
 
 
-def search_window (name_regex, pid=None, timeout=10.0, alive=None):
-    """The X window id of a visible window whose title matches, or None.
-    Waits with xdotool search --sync, one second at a time, so that a
-    process that died (alive() false) is not waited for."""
-    argv = ['xdotool', 'search', '--sync', '--onlyvisible']
+def search_window (name_regex, pid=None, timeout=None, alive=None):
+    """The X window id of a visible window whose title matches, or None
+    once timeout (a safety net) has passed or the process died (alive()
+    false)."""
+    argv = ['xdotool', 'search', '--onlyvisible']
     if pid is not None:
         argv += ['--pid', str (pid)]
     argv += ['--name', name_regex]
-    deadline = time.monotonic () + timeout
+    deadline = time.monotonic () + patience (timeout or SAFETY_NET)
     while time.monotonic () < deadline:
-        try:
-            out = subprocess.run (argv, capture_output=True, text=True,
-                                  timeout=min (1.0, max (0.1, deadline - time.monotonic ())))
-        except subprocess.TimeoutExpired:
-            if alive is not None and not alive ():
-                return None
-            continue
+        out = subprocess.run (argv, capture_output=True, text=True, timeout=patience (60.0))
         ids = out.stdout.split ()
         if ids:
             return int (ids[0])
+        if alive is not None and not alive ():
+            return None
         time.sleep (0.05)
     return None
 
@@ -63,7 +61,7 @@ def screenshot_png (path, wid=None):
     """Keep a screenshot as a PNG (of one window, or the whole screen)."""
     target = str (wid) if wid is not None else 'root'
     subprocess.run (['import', '-silent', '-window', target, path],
-                    check=True, timeout=20, stdout=subprocess.DEVNULL)
+                    check=True, timeout=patience (60.0), stdout=subprocess.DEVNULL)
 
 
 class _XImage (ctypes.Structure):
@@ -139,21 +137,26 @@ def differing_bytes (a, b):
                                      != numpy.frombuffer (b, numpy.uint8)))
 
 
-def wait_for_change (grab, before, timeout=5.0, interval=0.03):
-    """Poll grab() until it differs from before; (changed bytes, last grab)."""
-    deadline = time.monotonic () + timeout
+def wait_for_change (grab, before, timeout=None, interval=0.03):
+    """Poll grab() until it differs from before; (changed bytes, last grab).
+    The timeout is a safety net (see session.patience)."""
+    deadline = time.monotonic () + patience (timeout or SAFETY_NET)
     while True:
         now = grab ()
         if now != before:
             return differing_bytes (before, now), now
+        check_watched ()
         if time.monotonic () >= deadline:
             return 0, now
         time.sleep (interval)
 
 
-def wait_for_stable (grab, settle=0.1, timeout=5.0, interval=0.03):
-    """Poll grab() until it stays the same for settle seconds; the last grab."""
-    deadline = time.monotonic () + timeout
+def wait_for_stable (grab, settle=0.1, timeout=None, interval=0.03):
+    """Poll grab() until it stays the same for settle seconds (longer on a
+    busy machine, where a frame may come late); the last grab.  timeout
+    bounds the wait where the picture may never settle (a blinking caret)."""
+    settle = patience (settle)
+    deadline = time.monotonic () + patience (timeout or SAFETY_NET)
     last = grab ()
     since = time.monotonic ()
     while time.monotonic () < deadline:
