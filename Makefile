@@ -52,7 +52,7 @@ install: build
 check: test-deps $(BUILD)/build.ninja
 	$(MESON) compile -C $(BUILD)
 	@status=0; \
-	dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" \
 	  $(MESON) test -C $(BUILD) --print-errorlogs --num-processes 2 || status=$$?; \
 	/usr/bin/python3 tests/summary.py $(BUILD)/meson-logs/testlog.json || status=1; \
 	exit $$status

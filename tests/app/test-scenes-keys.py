@@ -59,7 +59,7 @@ def xdotool(*args, timeout=10):
     return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=timeout)
 
 
-def wait_window(pid, timeout=20.0):
+def wait_window(pid, timeout=60.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         out = xdotool("search", "--onlyvisible", "--pid", str(pid), "--name", "^Entropy Lab$")
@@ -116,11 +116,21 @@ def present(lesson, keys, name):
             xdotool("key", "--window", wid, key)
             time.sleep(0.6)
         xdotool("key", "--window", wid, "ctrl+q")
-    try:
-        rc = proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
+    # Safety nets, not speed checks: a busy machine may take long to quit,
+    # and a key sent while the window was still settling may be lost, so
+    # Ctrl+Q is pressed once more before giving up.
+    rc = None
+    for attempt in range(2):
+        try:
+            rc = proc.wait(timeout=60)
+            break
+        except subprocess.TimeoutExpired:
+            if wid is not None and attempt == 0:
+                xdotool("windowactivate", "--sync", wid)
+                xdotool("key", "--window", wid, "ctrl+q")
+    if rc is None:
         proc.kill()
-        rc = None
+        proc.wait()
     check("%s: Ctrl+Q exits 0" % name, rc == 0, "rc=%r" % rc)
     with open(stderr_path) as f:
         text = f.read()

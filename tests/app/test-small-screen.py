@@ -90,7 +90,7 @@ def window_size (wid):
 
 try:
     xvfb = subprocess.Popen (['Xvfb', ':%d' % display, '-screen', '0', '%dx%dx24' % (SCREEN_W, SCREEN_H),
-                              '-nolisten', 'tcp'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              '-nolisten', 'tcp', '-noreset'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     procs.append (xvfb)
     ok = wait_for (lambda: run ('xdpyinfo').returncode == 0, 20)
     check ('a %dx%d X server starts' % (SCREEN_W, SCREEN_H), ok)

@@ -236,7 +236,7 @@ class Session:
             self._old_handlers[sig] = signal.signal (sig, self._on_signal)
         if self.private_display ():
             num = self._spawn_with_fd (['Xvfb', '-displayfd', '{fd}', '-screen', '0',
-                                        '1920x1080x24', '-nolisten', 'tcp'], 'Xvfb')
+                                        '1920x1080x24', '-nolisten', 'tcp', '-noreset'], 'Xvfb')
             os.environ['DISPLAY'] = ':' + num
             os.environ.pop ('XAUTHORITY', None)
         os.environ.pop ('WAYLAND_DISPLAY', None)
