@@ -28,6 +28,7 @@ ENUM_ADAPTER (elab_notation, ElabNotation)
 ENUM_ADAPTER (elab_optimizer, ElabOptimizer)
 ENUM_ADAPTER (elab_loss_scale, ElabLossScale)
 ENUM_ADAPTER (elab_kl_gap, ElabKlGap)
+ENUM_ADAPTER (elab_loss, ElabLoss)
 ENUM_ADAPTER (elab_output, ElabOutput)
 
 G_STATIC_ASSERT (sizeof (ElabPage) == sizeof (int));
@@ -38,6 +39,7 @@ G_STATIC_ASSERT (sizeof (ElabNotation) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabOptimizer) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabLossScale) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabKlGap) == sizeof (int));
+G_STATIC_ASSERT (sizeof (ElabLoss) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabOutput) == sizeof (int));
 G_STATIC_ASSERT (sizeof (gboolean) == sizeof (int));
 
@@ -142,6 +144,9 @@ static const ElabParam params[] = {
               ELAB_CHANGE_TRAINING, "VALUE",
               "The label value that is class 1 (empty: 1, the larger number, or the later "
               "text in alphabetical order)"),
+  ROW_ENUM_OPTIONAL ("loss", loss, elab_loss, ELAB_CHANGE_TRAINING,
+                     "The loss training minimises: the mean cross-entropy, or the mean squared "
+                     "error (σ(w·x + b) − y)², whose gradient vanishes where σ saturates"),
   ROW_ENUM ("optimizer", optimizer, elab_optimizer, ELAB_CHANGE_TRAINING,
             "Plain gradient descent, momentum, or Newton's method (the reference)"),
   ROW_DOUBLE ("learning-rate", "lr", learning_rate, 0, ELAB_MAX_LEARNING_RATE,

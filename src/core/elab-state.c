@@ -53,6 +53,7 @@ elab_state_init_default (ElabState *state)
   state->target[0] = 1.0;
 
   g_strlcpy (state->dataset, "challenger", sizeof state->dataset);
+  state->loss = ELAB_LOSS_CROSS_ENTROPY;
   state->optimizer = ELAB_OPTIMIZER_GD;
   state->learning_rate = 1.0;
   state->momentum = 0.9;
@@ -171,6 +172,11 @@ static const char *loss_scale_names[] = {
   [ELAB_LOSS_SCALE_LOG] = "log",
 };
 
+static const char *loss_names[] = {
+  [ELAB_LOSS_CROSS_ENTROPY] = "cross-entropy",
+  [ELAB_LOSS_SQUARED] = "squared",
+};
+
 static const char *kl_gap_names[] = {
   [ELAB_KL_GAP_PQ] = "pq",
   [ELAB_KL_GAP_QP] = "qp",
@@ -237,5 +243,7 @@ DEFINE_ENUM_STRINGS (elab_palette, ElabPalette, palette_names)
 DEFINE_ENUM_STRINGS (elab_notation, ElabNotation, notation_names)
 /* "linear", "log" */
 DEFINE_ENUM_STRINGS (elab_loss_scale, ElabLossScale, loss_scale_names)
+/* "cross-entropy", "squared" */
+DEFINE_ENUM_STRINGS (elab_loss, ElabLoss, loss_names)
 /* "pq", "qp", "both", "none" */
 DEFINE_ENUM_STRINGS (elab_kl_gap, ElabKlGap, kl_gap_names)

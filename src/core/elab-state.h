@@ -70,6 +70,16 @@ typedef enum
   ELAB_LOSS_SCALE_LOG,
 } ElabLossScale;
 
+/* The loss the Training page minimises: the mean cross-entropy, or the
+ * mean squared error (σ(w·x + b) − y)² of the same model, whose gradient
+ * carries σ′ = σ(1 − σ) and so vanishes where σ saturates on the wrong
+ * side. */
+typedef enum
+{
+  ELAB_LOSS_CROSS_ENTROPY,
+  ELAB_LOSS_SQUARED,
+} ElabLoss;
+
 /* Which KL gaps the Cross-entropy figure shades: KL(p‖q) between H(p, q)
  * and H(p), KL(q‖p) between H(q, p) and H(q), both (the asymmetry seen as
  * two different areas), or none. */
@@ -119,6 +129,7 @@ typedef struct
   char          x_column[ELAB_COLUMN_NAME_MAX];  /* "" = first column */
   char          y_column[ELAB_COLUMN_NAME_MAX];  /* "" = last column */
   char          positive[ELAB_COLUMN_NAME_MAX];  /* label value of class 1; "" = picked */
+  ElabLoss      loss;
   ElabOptimizer optimizer;
   double        learning_rate;
   double        momentum;
@@ -132,8 +143,8 @@ typedef struct
 
 /* The lesson's defaults: model A θ = 1, B θ = 2, C θ = 0.5 (off); p θ = 1,
  * q θ = 2; logits 2, 1, 0.1 at T = 1 with target (1, 0, 0); bits; x ∈ [−6, 6]
- * with 241 samples; the Challenger data set with plain gradient descent,
- * its loss drawn on a linear axis. */
+ * with 241 samples; the Challenger data set with plain gradient descent
+ * on the cross-entropy, its loss drawn on a linear axis. */
 void         elab_state_init_default        (ElabState        *state);
 /* Checks every field's range and finiteness; on failure sets @error
  * (G_OPTION_ERROR_BAD_VALUE) naming the field by its scenario key, e.g.
@@ -163,6 +174,10 @@ gboolean     elab_notation_from_string      (const char       *str,
 const char  *elab_loss_scale_to_string      (ElabLossScale     scale);
 gboolean     elab_loss_scale_from_string    (const char       *str,
                                              ElabLossScale    *res);
+/* "cross-entropy" / "squared" */
+const char  *elab_loss_to_string            (ElabLoss          loss);
+gboolean     elab_loss_from_string          (const char       *str,
+                                             ElabLoss         *res);
 /* "pq" / "qp" / "both" / "none" */
 const char  *elab_kl_gap_to_string          (ElabKlGap         gap);
 gboolean     elab_kl_gap_from_string        (const char       *str,

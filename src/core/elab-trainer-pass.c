@@ -175,3 +175,40 @@ _elab_trainer_pass_reference (const double *x,
   *res = out;
 }
 
+
+void
+_elab_trainer_pass_squared (const double *x,
+                            const double *y,
+                            gsize         n,
+                            double        w,
+                            double        b,
+                            double        c,
+                            double        k,
+                            gboolean      hessian,
+                            Sums         *res)
+{
+  double sum = 0.0, err = 0.0;
+  Sums out = { 0, };
+
+  for (gsize i = 0; i < n; i++)
+    {
+      double z = w * x[i] + b;
+      double xs = (x[i] - c) * k;
+      double d1, d2;
+      double loss = _elab_squared_error_row (z, y[i], &d1, hessian ? &d2 : NULL);
+      double t = sum + loss;
+
+      err += fabs (sum) >= fabs (loss) ? (sum - t) + loss : (loss - t) + sum;
+      sum = t;
+      out.s0 += d1;
+      out.s1 += d1 * xs;
+      if (hessian)
+        {
+          out.h00 += d2 * xs * xs;
+          out.h01 += d2 * xs;
+          out.h11 += d2;
+        }
+    }
+  out.lin = sum + err;
+  *res = out;
+}

@@ -9,11 +9,15 @@
 #pragma once
 
 #include <glib.h>
+#include <math.h>
 
 G_BEGIN_DECLS
 
 /* Sums of one pass, in standardised coordinates xs = (x − c)·k. The
- * loss is lin + log1p + log2_count·ln 2, every part a sum of terms ≥ 0. */
+ * loss is lin + log1p + log2_count·ln 2, every part a sum of terms ≥ 0.
+ * The squared error's pass puts its whole loss in lin, and its
+ * derivatives in z (ℓ′ = 2(ŷ − y)·ŷ(1−ŷ), ℓ″) where the cross-entropy
+ * has ŷ − y and ŷ(1−ŷ). */
 typedef struct
 {
   double lin;         /* Σ max(z, 0) − y·z */
@@ -50,5 +54,45 @@ void _elab_trainer_pass_reference (const double *x,
                                    double        k,
                                    gboolean      hessian,
                                    Sums         *res);
+
+/* The squared error's sums, one row at a time (each row needs σ, σ′ and
+ * 1 − 2σ, and training on the squared error is a lesson, not a
+ * million-row workload): the loss compensated, like the reference
+ * above. */
+void _elab_trainer_pass_squared   (const double *x,
+                                   const double *y,
+                                   gsize         n,
+                                   double        w,
+                                   double        b,
+                                   double        c,
+                                   double        k,
+                                   gboolean      hessian,
+                                   Sums         *res);
+
+/* One example's squared error ℓ = (σ(z) − y)² with ℓ′ = dℓ/dz and
+ * ℓ″ = d²ℓ/dz² (either may be NULL). The residual σ(z) − y is taken as
+ * σ(z) for y = 0 and −σ(−z) for y = 1, both from e^(−|z|), so it keeps its
+ * relative precision in the far tails (a confidently wrong example has ℓ
+ * near 1, a confidently right one ℓ near e^(−2|z|), not 0 by
+ * cancellation); σ′ = e^(−|z|)/(1 + e^(−|z|))², 1 − 2σ = −tanh(z/2). */
+static inline double
+_elab_squared_error_row (double  z,
+                         double  y,
+                         double *res_d1,
+                         double *res_d2)
+{
+  double e = exp (-fabs (z));
+  double inv = 1.0 / (1.0 + e);
+  double p = z >= 0 ? inv : e * inv;          /* σ(z) */
+  double p_neg = z >= 0 ? e * inv : inv;      /* σ(−z) = 1 − σ(z) */
+  double r = y == 0.0 ? p : y == 1.0 ? -p_neg : p - y;
+  double dp = e * inv * inv;                  /* σ′(z) */
+
+  if (res_d1 != NULL)
+    *res_d1 = 2.0 * r * dp;
+  if (res_d2 != NULL)
+    *res_d2 = 2.0 * dp * (dp - r * tanh (0.5 * z));
+  return r * r;
+}
 
 G_END_DECLS

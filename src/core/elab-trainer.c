@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Gradient descent, momentum and Newton's method on the mean
- * cross-entropy, in standardised coordinates where that makes them
+ * cross-entropy or the mean squared error, in standardised coordinates
+ * where that makes them
  * independent of the data's scale. Each step is one pass over the rows
  * (elab-trainer-pass.c) on the caller's thread.
  */
@@ -108,6 +109,25 @@ loss_of_sums (const Sums *s,
   return q + r / n;
 }
 
+/* One pass of @loss's sums over the rows. */
+static void
+pass_of (ElabLoss      loss,
+         const double *x,
+         const double *y,
+         gsize         n,
+         double        w,
+         double        b,
+         double        c,
+         double        k,
+         gboolean      hessian,
+         Sums         *res)
+{
+  if (loss == ELAB_LOSS_SQUARED)
+    _elab_trainer_pass_squared (x, y, n, w, b, c, k, hessian, res);
+  else
+    _elab_trainer_pass (x, y, n, w, b, c, k, hessian, res);
+}
+
 static void
 evaluate (const ElabTrainer *self,
           double             w,
@@ -119,9 +139,11 @@ evaluate (const ElabTrainer *self,
   double n = (double) d->n_rows;
   Sums s;
 
-  _elab_trainer_pass (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
+  pass_of (self->settings.loss, d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
   res->loss = loss_of_sums (&s, n);
-  if (res->loss < 1e-270)
+  /* Only the cross-entropy's vector exp clamps; the squared error's pass
+   * is already the plain one. */
+  if (res->loss < 1e-270 && self->settings.loss == ELAB_LOSS_CROSS_ENTROPY)
     {
       _elab_trainer_pass_reference (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
       res->loss = loss_of_sums (&s, n);
@@ -320,7 +342,8 @@ line_search (const ElabTrainer *self,
 
 /* The loss's curvature is at most L = λmax(¼·mean(x̃x̃ᵀ)), x̃ = (x, 1)
  * (σ′ ≤ ¼), so gradient descent with a rate up to 1/L never raises the
- * loss. Returns 1/L for x̃ = ((x − c)·k, 1), computed with x scaled by its
+ * loss. The squared error's |ℓ″| = |2σ²(1−σ)(2−3σ)| (y = 0; y = 1 is its
+ * mirror) is at most 0.154, below ¼, so the same rate is safe for it. Returns 1/L for x̃ = ((x − c)·k, 1), computed with x scaled by its
  * largest magnitude so that nothing overflows; 0 where L itself
  * overflows. */
 static double
@@ -360,10 +383,42 @@ safe_rate_for (const ElabDataset *d,
   return isfinite (lmax) && lmax > 0 ? 1.0 / lmax : 0.0;
 }
 
+/* From the cross-entropy's optimum, where the squared error's minimum
+ * usually is close, Newton's steps where the squared error's Hessian is
+ * positive definite and steps at the safe rate (see safe_rate_for())
+ * where it is not, each kept only if it lowers the loss. Returns FALSE
+ * when no step ended it within the budget. */
+static gboolean
+refine_squared (const ElabTrainer *self,
+                double            *w,
+                double            *b,
+                Eval              *ev)
+{
+  evaluate (self, *w, *b, TRUE, ev);
+  for (int it = 0; it < 2000; it++)
+    {
+      double du, dv, a;
+      gboolean newton = newton_direction_std (self, ev, &du, &dv);
+
+      if (newton && step_is_negligible (self, *w, *b, du, dv, 1e-9))
+        return TRUE;
+      if (!newton)
+        {
+          du = -self->safe_rate_std * ev->gs;
+          dv = self->settings.use_bias ? -self->safe_rate_std * ev->db : 0.0;
+        }
+      a = line_search (self, w, b, ev, du, dv);
+      if (a == 0.0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 find_optimum (ElabTrainer *self)
 {
   const ElabDataset *d = self->dataset;
+  ElabLoss loss = self->settings.loss;
   double w = 0.0, b = 0.0, mean_y = 0.0;
   Eval ev;
 
@@ -371,6 +426,10 @@ find_optimum (ElabTrainer *self)
   self->opt_w = self->opt_b = self->opt_loss = NAN;
   if (self->separable)
     return;
+
+  /* The cross-entropy's optimum first (evaluate() reads the loss from
+   * the settings), then the squared error's from there. */
+  self->settings.loss = ELAB_LOSS_CROSS_ENTROPY;
 
   for (gsize i = 0; i < d->n_rows; i++)
     mean_y += d->y[i];
@@ -391,6 +450,9 @@ find_optimum (ElabTrainer *self)
       if (a == 0.0 || negligible)
         break;
     }
+  self->settings.loss = loss;
+  if (loss == ELAB_LOSS_SQUARED && isfinite (w) && isfinite (b) && !refine_squared (self, &w, &b, &ev))
+    return;
   self->has_optimum = isfinite (w) && isfinite (b) && isfinite (ev.loss);
   if (self->has_optimum)
     {
@@ -512,6 +574,8 @@ setup (ElabTrainer               *self,
     self->settings.learning_rate = 0.1;
   if (!(self->settings.momentum >= 0 && self->settings.momentum < 1))
     self->settings.momentum = 0.9;
+  if (self->settings.loss != ELAB_LOSS_SQUARED)
+    self->settings.loss = ELAB_LOSS_CROSS_ENTROPY;
   if (!(self->settings.tolerance >= 0))
     self->settings.tolerance = 1e-8;
   {
@@ -628,7 +692,14 @@ finish (ElabTrainer     *self,
   const ElabTrainerSettings *s = &self->settings;
   g_autofree char *singular = NULL;
 
-  if (self->singular_steps > 0)
+  if (self->singular_steps > 0 && s->loss == ELAB_LOSS_SQUARED)
+    singular = g_strdup_printf (" The squared error's Hessian was not positive definite at %" G_GUINT64_FORMAT
+                                " of the steps (the loss is not convex there, and Newton's step could climb "
+                                "or head for a saddle), so Newton's method did not apply: those were gradient "
+                                "steps at a rate that cannot raise the loss (not the learning rate, which "
+                                "Newton's method does not use).",
+                                self->singular_steps);
+  else if (self->singular_steps > 0)
     singular = g_strdup_printf (" Newton's Hessian was singular at %" G_GUINT64_FORMAT " of the steps; "
                                 "those were gradient steps at a rate that cannot raise the loss "
                                 "(not the learning rate, which Newton's method does not use).",
@@ -670,8 +741,12 @@ finish (ElabTrainer     *self,
                                     s->standardize ? "" : " or standardise x");
           else
             hint = g_strdup (s->standardize ? "" : ", or standardise x");
-          set_message (self, g_strdup_printf ("Not converged within %u steps (gradient norm %.3g); take more steps%s.",
-                                              s->max_steps, norm2 (self->dw, self->db), hint));
+          set_message (self, g_strdup_printf ("Not converged within %u steps (gradient norm %.3g); take more steps%s.%s",
+                                              s->max_steps, norm2 (self->dw, self->db), hint,
+                                              s->loss == ELAB_LOSS_SQUARED ?
+                                              " The squared error's gradient carries σ′ = σ(1 − σ), which is near 0 "
+                                              "where the model is confidently wrong, so gradient descent crawls across "
+                                              "those plateaus; the cross-entropy's gradient does not." : ""));
         }
       break;
     case ELAB_TRAIN_STATUS_DIVERGED:
@@ -1057,6 +1132,20 @@ elab_trainer_loss_grid (const ElabTrainer *self,
                         guint              n_b,
                         double            *res)
 {
+  elab_trainer_loss_grid_of (self, self->settings.loss, w_min, w_max, n_w, b_min, b_max, n_b, res);
+}
+
+void
+elab_trainer_loss_grid_of (const ElabTrainer *self,
+                           ElabLoss           loss,
+                           double             w_min,
+                           double             w_max,
+                           guint              n_w,
+                           double             b_min,
+                           double             b_max,
+                           guint              n_b,
+                           double            *res)
+{
   const ElabDataset *d = self->dataset;
   gsize n = MIN (d->n_rows, (gsize) 8192);
   double step = (double) d->n_rows / n;
@@ -1078,7 +1167,7 @@ elab_trainer_loss_grid (const ElabTrainer *self,
           double w = n_w > 1 ? w_min + (w_max - w_min) * i / (n_w - 1) : w_min;
           Sums s;
 
-          _elab_trainer_pass (xs, ys, n, w, b, 0.0, 1.0, FALSE, &s);
+          pass_of (loss, xs, ys, n, w, b, 0.0, 1.0, FALSE, &s);
           res[(gsize) j * n_w + i] = loss_of_sums (&s, (double) n);
         }
     }
@@ -1093,7 +1182,32 @@ elab_trainer_get_example_losses (const ElabTrainer *self,
 
   n = MIN (n, d->n_rows);
   for (gsize i = 0; i < n; i++)
-    res[i] = elab_trainer_example_loss (d->x[i], d->y[i], self->w, self->b);
+    res[i] = self->settings.loss == ELAB_LOSS_SQUARED ?
+             elab_trainer_example_squared_error (d->x[i], d->y[i], self->w, self->b, NULL) :
+             elab_trainer_example_loss (d->x[i], d->y[i], self->w, self->b);
+}
+
+double
+elab_trainer_example_squared_error (double  x,
+                                    double  y,
+                                    double  w,
+                                    double  b,
+                                    double *res_dz)
+{
+  return _elab_squared_error_row (w * x + b, y, res_dz, NULL);
+}
+
+double
+elab_trainer_loss_factor (ElabLoss loss,
+                          ElabUnit unit)
+{
+  return loss == ELAB_LOSS_SQUARED ? 1.0 : elab_unit_factor (unit);
+}
+
+const char *
+elab_loss_describe (ElabLoss loss)
+{
+  return loss == ELAB_LOSS_SQUARED ? "squared error" : "cross-entropy";
 }
 
 void
@@ -1112,6 +1226,7 @@ elab_trainer_settings_from_state (const ElabState     *state,
   res->use_bias = state->use_bias;
   res->init_w = state->init_w;
   res->init_b = state->init_b;
+  res->loss = state->loss;
 }
 
 ElabTrainer *

@@ -3,10 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Fits p(x) = σ(w·x + b) to a data set by minimising the mean
- * cross-entropy L(w, b) = −(1/N)·Σ [y·log ŷ + (1−y)·log(1−ŷ)], one step at a
- * time so the window can animate it. Losses are in nats (multiply by
- * elab_unit_factor() for bits); w and b are always on the data's own scale,
- * whatever the optimizer works in. Every number a getter returns is finite.
+ * cross-entropy L(w, b) = −(1/N)·Σ [y·log ŷ + (1−y)·log(1−ŷ)], or the mean
+ * squared error L(w, b) = (1/N)·Σ (ŷ − y)², one step at a time so the
+ * window can animate it. Cross-entropies are in nats (multiply by
+ * elab_trainer_loss_factor() for bits); a squared error has no unit. w and
+ * b are always on the data's own scale, whatever the optimizer works in.
+ * Every number a getter returns is finite.
  */
 #pragma once
 
@@ -41,10 +43,13 @@ typedef struct
   double        tolerance;      /* on the gradient norm, nats per unit; Newton stops
                                  * instead when its step is a billionth of the
                                  * standardised parameters, whatever x's scale */
+  ElabLoss      loss;           /* what is minimised; Newton steps only where
+                                 * its Hessian is positive definite */
 } ElabTrainerSettings;
 
 #define ELAB_TRAINER_SETTINGS_INIT \
-  ((ElabTrainerSettings) { ELAB_OPTIMIZER_GD, 0.1, 0.9, 1000, FALSE, TRUE, 0.0, 0.0, 1e-8 })
+  ((ElabTrainerSettings) { ELAB_OPTIMIZER_GD, 0.1, 0.9, 1000, FALSE, TRUE, 0.0, 0.0, 1e-8, \
+                           ELAB_LOSS_CROSS_ENTROPY })
 
 /* Most history points kept; beyond it the history is thinned by half
  * (keeping the first and the latest point), so an hour-long animation
@@ -117,7 +122,8 @@ guint64          elab_trainer_get_steps         (const ElabTrainer          *sel
 double           elab_trainer_get_w             (const ElabTrainer          *self);
 double           elab_trainer_get_b             (const ElabTrainer          *self);
 double           elab_trainer_get_loss          (const ElabTrainer          *self);
-/* ∂L/∂w = mean((ŷ−y)·x), ∂L/∂b = mean(ŷ−y) at the current w, b. */
+/* ∂L/∂w = mean((ŷ−y)·x), ∂L/∂b = mean(ŷ−y) at the current w, b (the
+ * squared error: mean(2(ŷ−y)·ŷ(1−ŷ)·x), mean(2(ŷ−y)·ŷ(1−ŷ))). */
 void             elab_trainer_get_gradient      (const ElabTrainer          *self,
                                                  double                     *res_dw,
                                                  double                     *res_db);
@@ -148,8 +154,8 @@ gboolean         elab_trainer_get_optimum       (const ElabTrainer          *sel
  * of x without a bias): the loss has no finite minimiser. */
 gboolean         elab_trainer_is_separable      (const ElabTrainer          *self);
 
-/* L(w, b) in nats at any point, computed in logits: finite for any
- * finite w, b. */
+/* L(w, b) in nats (the squared error: unitless) at any point, computed in
+ * logits: finite for any finite w, b. */
 double           elab_trainer_loss_at           (const ElabTrainer          *self,
                                                  double                      w,
                                                  double                      b);
@@ -166,6 +172,24 @@ void             elab_trainer_loss_grid         (const ElabTrainer          *sel
                                                  double                      b_max,
                                                  guint                       n_b,
                                                  double                     *res);
+/* The same grid of @loss, whichever loss the trainer minimises: the
+ * landscape draws both surfaces side by side. */
+void             elab_trainer_loss_grid_of      (const ElabTrainer          *self,
+                                                 ElabLoss                    loss,
+                                                 double                      w_min,
+                                                 double                      w_max,
+                                                 guint                       n_w,
+                                                 double                      b_min,
+                                                 double                      b_max,
+                                                 guint                       n_b,
+                                                 double                     *res);
+
+/* What multiplies a loss the trainer reports to show it in @unit: the
+ * cross-entropy's nats become bits; a squared error has no unit (1). */
+double           elab_trainer_loss_factor       (ElabLoss                    loss,
+                                                 ElabUnit                    unit);
+/* "cross-entropy" or "squared error", for read-outs and axis titles. */
+const char      *elab_loss_describe             (ElabLoss                    loss);
 
 /* One example's loss −[y·log σ(z) + (1−y)·log(1−σ(z))] in nats at
  * z = w·x + b; finite for finite inputs, small losses kept to full
@@ -175,8 +199,18 @@ double           elab_trainer_example_loss       (double                     x,
                                                   double                     w,
                                                   double                     b);
 
-/* Each example's loss −[y·log ŷ + (1−y)·log(1−ŷ)] in nats at the current
- * w, b, for the first @n rows (n ≤ rows). */
+/* One example's squared error (σ(z) − y)² at z = w·x + b, with its
+ * derivative in z, 2(σ(z) − y)·σ′(z), in @res_dz (may be NULL). The
+ * residual comes from e^(−|z|) on the side it is small, so both keep
+ * their relative precision for any finite z. */
+double           elab_trainer_example_squared_error (double                 x,
+                                                     double                 y,
+                                                     double                 w,
+                                                     double                 b,
+                                                     double                *res_dz);
+
+/* Each example's loss (−[y·log ŷ + (1−y)·log(1−ŷ)] in nats, or (ŷ − y)²)
+ * at the current w, b, for the first @n rows (n ≤ rows). */
 void             elab_trainer_get_example_losses (const ElabTrainer         *self,
                                                   double                    *res,
                                                   gsize                      n);

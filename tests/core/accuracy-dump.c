@@ -9,16 +9,23 @@
  *   bits THETA_P BIAS_P THETA_Q BIAS_Q X   -> the same in bits
  *   tanh Z                                 -> (tanh z + 1)/2 and its entropy (nats)
  *   softmax T K Z1..ZK T1..TK              -> P1..PK H CE KL (nats)
+ *   sqerr X Y W B                          -> (σ(wx + b) − y)² and its d/dz
+ *   dataset NAME                           -> x1 y1 x2 y2 … of a built-in set
+ *   sqdata NAME W B                        -> the trainer's mean squared error
+ *                                             and its ∂L/∂w, ∂L/∂b there
  */
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "elab-curves.h"
+#include "elab-dataset.h"
 #include "elab-entropy.h"
 #include "elab-logistic.h"
 #include "elab-softmax.h"
+#include "elab-trainer.h"
 
 static double
 next_number (char **tokens,
@@ -119,6 +126,42 @@ main (void)
               printf (" %.17g", kl[j]);
           }
           printf ("\n");
+        }
+      else if (strcmp (tokens[0], "sqerr") == 0)
+        {
+          double x = next_number (tokens, &i), y = next_number (tokens, &i);
+          double w = next_number (tokens, &i), b = next_number (tokens, &i);
+          double dz = NAN;
+          double l = elab_trainer_example_squared_error (x, y, w, b, &dz);
+
+          printf ("%.17g %.17g\n", l, dz);
+        }
+      else if (strcmp (tokens[0], "dataset") == 0 || strcmp (tokens[0], "sqdata") == 0)
+        {
+          g_autoptr (ElabDataset) d = elab_dataset_load (tokens[1] ? tokens[1] : "", NULL, NULL, "", NULL);
+
+          i++;
+          if (d == NULL)
+            return 2;
+          if (tokens[0][0] == 'd')
+            {
+              for (gsize r = 0; r < d->n_rows; r++)
+                printf ("%s%.17g %.17g", r ? " " : "", d->x[r], d->y[r]);
+              printf ("\n");
+            }
+          else
+            {
+              ElabTrainerSettings s = ELAB_TRAINER_SETTINGS_INIT;
+              g_autoptr (ElabTrainer) t = NULL;
+              double dw, db;
+
+              s.loss = ELAB_LOSS_SQUARED;
+              s.init_w = next_number (tokens, &i);
+              s.init_b = next_number (tokens, &i);
+              t = elab_trainer_new (d, &s);
+              elab_trainer_get_gradient (t, &dw, &db);
+              printf ("%.17g %.17g %.17g\n", elab_trainer_get_loss (t), dw, db);
+            }
         }
       else
         {

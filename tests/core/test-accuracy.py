@@ -191,6 +191,18 @@ def main():
                                          " ".join(map(repr, tg)))
                 for t, z, tg in softmax_cases]
 
+    # The squared error of one example at logits across the whole range
+    # (its residual from the small side: e^-|z| near underflow), and of the
+    # Challenger data over bad starts and the optimum's neighbourhood.
+    sq_z = [-745.0, -700.0, -373.0, -300.0, -50.0, -20.0, -5.0, -1.0, -1e-3, -1e-9, 0.0, 1e-9,
+            1e-3, 0.5, 1.0, 5.0, 20.0, 50.0, 300.0, 373.0, 700.0, 745.0]
+    sq_cases = [(z, y) for z in sq_z for y in (0.0, 1.0, 0.25)]
+    queries += ["sqerr 1 %r %r 0" % (y, z) for z, y in sq_cases]
+    sq_wb = [(0.0, 0.0), (-0.23, 15.0), (-0.3, 19.26), (1.0, -70.0), (2.0, -140.0), (-2.0, 140.0),
+             (50.0, -3510.0), (0.01, 0.0), (-50.0, 50.0)]
+    queries.append("dataset challenger")
+    queries += ["sqdata challenger %r %r" % wb for wb in sq_wb]
+
     answers = run_dump(exe, queries)
     a = iter(answers)
 
@@ -299,7 +311,37 @@ def main():
             sm_terms.add(got[k + 3 + j], ref_ce, ("softmax-CE-term", t, z, tg, j))
             sm_terms.add(got[2 * k + 3 + j], ref_kl, ("softmax-KL-term", t, z, tg, j))
 
-    stats = [prob, ent, ce, div, tail, bits, tanh, tanh_pair, sm_p, sm_h, sm_kl, sm_terms]
+    sq = Stat("squared error (σ(z) − y)² and its d/dz (relative)", True, floor=2.0 ** -1022)
+    for z, y in sq_cases:
+        got = next(a)
+        zz, yy = mpf(z), mpf(y)
+        s_pos, s_neg = 1 / (1 + mp.exp(-zz)), 1 / (1 + mp.exp(zz))
+        r = s_pos if y == 0 else -s_neg if y == 1 else s_pos - yy
+        for g, ref in ((got[0], r * r), (got[1], 2 * r * s_pos * s_neg)):
+            if abs(ref) >= mpf(2) ** -1022 or ref == 0:
+                sq.add(g, ref, ("sqerr", z, y))
+
+    rows = next(a)
+    data = [(mpf(rows[j]), mpf(rows[j + 1])) for j in range(0, len(rows), 2)]
+    sq_data = Stat("Challenger's mean squared error (relative) and gradient (absolute or relative)",
+                   False)
+    for w, b in sq_wb:
+        got = next(a)
+        n = len(data)
+        loss = dw = db = mpf(0)
+        for x, y in data:
+            z = mpf(w) * x + mpf(b)
+            s_pos, s_neg = 1 / (1 + mp.exp(-z)), 1 / (1 + mp.exp(z))
+            r = s_pos if y == 0 else -s_neg
+            loss += r * r
+            dw += 2 * r * s_pos * s_neg * x
+            db += 2 * r * s_pos * s_neg
+        sq.add(got[0], loss / n, ("sqdata-loss", w, b))
+        sq_data.add(got[1], dw / n, ("sqdata-dw", w, b))
+        sq_data.add(got[2], db / n, ("sqdata-db", w, b))
+
+    stats = [prob, ent, ce, div, tail, bits, tanh, tanh_pair, sm_p, sm_h, sm_kl, sm_terms, sq,
+             sq_data]
     print("1..%d" % (len(stats) + 1))
     for n, s in enumerate(stats, 1):
         print("# %s: %d values, max relative error %.3g, max bar metric %.3g"

@@ -764,6 +764,138 @@ test_advised_rate_converges (void)
         }
 }
 
+static ElabTrainer *
+train_loss (ElabDataset   *d,
+            ElabLoss       loss,
+            ElabOptimizer  optimizer,
+            double         init_w,
+            double         init_b,
+            guint          steps)
+{
+  ElabTrainerSettings s = ELAB_TRAINER_SETTINGS_INIT;
+  ElabTrainer *t;
+
+  s.loss = loss;
+  s.optimizer = optimizer;
+  s.standardize = TRUE;
+  s.learning_rate = 1.0;
+  s.max_steps = steps;
+  s.init_w = init_w;
+  s.init_b = init_b;
+  t = elab_trainer_new (d, &s);
+  elab_trainer_step (t, steps);
+  return t;
+}
+
+/* The squared error's gradient is the derivative of the loss it reports,
+ * at ordinary points and where σ saturates; the loss stays in [0, 1]. */
+static void
+test_squared_gradient (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  double points[][2] = { { 0, 0 }, { -0.3, 19.26 }, { 0.1, -5 }, { 1, -70 }, { 2, -140 }, { -1, 60 } };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (points); k++)
+    {
+      g_autoptr(ElabTrainer) t = train_loss (d, ELAB_LOSS_SQUARED, ELAB_OPTIMIZER_GD,
+                                             points[k][0], points[k][1], 0);
+      double w = points[k][0], b = points[k][1], h = 1e-6, dw, db, fd_w, fd_b;
+
+      elab_trainer_get_gradient (t, &dw, &db);
+      fd_w = (elab_trainer_loss_at (t, w + h, b) - elab_trainer_loss_at (t, w - h, b)) / (2 * h);
+      fd_b = (elab_trainer_loss_at (t, w, b + h) - elab_trainer_loss_at (t, w, b - h)) / (2 * h);
+      g_test_message ("(%g, %g): loss %.6g, ∂L/∂w %.6g (fd %.6g), ∂L/∂b %.6g (fd %.6g)", w, b,
+                      elab_trainer_get_loss (t), dw, fd_w, db, fd_b);
+      g_assert_cmpfloat (fabs (dw - fd_w), <, 1e-7 * MAX (1, fabs (dw)));
+      g_assert_cmpfloat (fabs (db - fd_b), <, 1e-7 * MAX (1, fabs (db)));
+      g_assert_cmpfloat (elab_trainer_get_loss (t), >=, 0.0);
+      g_assert_cmpfloat (elab_trainer_get_loss (t), <=, 1.0);
+    }
+}
+
+/* At w = b = 0 every prediction is ½, so the squared error is ¼ exactly
+ * and ∂L/∂b = mean(2(½ − y)·¼) = (½ − mean y)/2. Far out, finite. */
+static void
+test_squared_closed_form (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) t = train_loss (d, ELAB_LOSS_SQUARED, ELAB_OPTIMIZER_GD, 0, 0, 0);
+  double mean_y = 0, db;
+
+  for (gsize i = 0; i < d->n_rows; i++)
+    mean_y += d->y[i] / d->n_rows;
+  elab_trainer_get_gradient (t, NULL, &db);
+  g_assert_cmpfloat (elab_trainer_get_loss (t), ==, 0.25);
+  assert_rel (db, (0.5 - mean_y) / 2, 1e-15);
+
+  for (double w = -1e6; w <= 1e6; w += 5e5)
+    for (double b = -1e6; b <= 1e6; b += 5e5)
+      {
+        double dz, l = elab_trainer_loss_at (t, w, b);
+
+        g_assert_true (isfinite (l) && l >= 0 && l <= 1);
+        g_assert_true (isfinite (elab_trainer_example_squared_error (70, 1, w, b, &dz)) && isfinite (dz));
+      }
+}
+
+/* Newton on the squared error: from the lesson's start its Hessian stays
+ * positive definite and it lands on the minimum gradient descent creeps
+ * towards; from a saturated wrong start it is not, and the message says
+ * so (the steps there are safe gradient steps, never a Newton step up a
+ * concave slope). */
+static void
+test_squared_newton (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) nt = train_loss (d, ELAB_LOSS_SQUARED, ELAB_OPTIMIZER_NEWTON, 0, 0, 50);
+  g_autoptr(ElabTrainer) gd = train_loss (d, ELAB_LOSS_SQUARED, ELAB_OPTIMIZER_GD, 0, 0, 20000);
+  g_autoptr(ElabTrainer) bad = train_loss (d, ELAB_LOSS_SQUARED, ELAB_OPTIMIZER_NEWTON, 2, -140, 100000);
+  double ow, ob, ol;
+
+  g_assert_cmpint (elab_trainer_get_status (nt), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  g_assert_null (strstr (elab_trainer_get_message (nt), "positive definite"));
+  g_assert_cmpfloat (elab_trainer_get_grad_norm (nt), <, 1e-9);
+  g_assert_true (elab_trainer_get_optimum (nt, &ow, &ob, &ol));
+  assert_rel (elab_trainer_get_w (nt), ow, 1e-6);
+  assert_rel (elab_trainer_get_b (nt), ob, 1e-6);
+  assert_rel (elab_trainer_get_loss (gd), ol, 1e-9);
+  assert_rel (elab_trainer_get_w (gd), ow, 1e-4);
+  g_test_message ("squared-error optimum w %.9g b %.9g loss %.9g; Newton %" G_GUINT64_FORMAT " steps",
+                  ow, ob, ol, elab_trainer_get_steps (nt));
+
+  g_test_message ("Newton from (2, −140): %s after %" G_GUINT64_FORMAT " steps: %s",
+                  elab_train_status_to_string (elab_trainer_get_status (bad)), elab_trainer_get_steps (bad),
+                  elab_trainer_get_message (bad));
+  g_assert_nonnull (strstr (elab_trainer_get_message (bad), "not positive definite"));
+  assert_all_finite (bad);
+  g_assert_cmpfloat (elab_trainer_get_loss (bad), <=, 0.5641);
+}
+
+/* The lesson: from a confidently wrong start, gradient descent on the
+ * cross-entropy reaches its minimum in a few hundred steps while on the
+ * squared error, whose gradient carries σ′ ≈ 0 there, it barely moves. */
+static void
+test_squared_stalls (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) ce = train_loss (d, ELAB_LOSS_CROSS_ENTROPY, ELAB_OPTIMIZER_GD, 2, -140, 2000);
+  g_autoptr(ElabTrainer) sq = train_loss (d, ELAB_LOSS_SQUARED, ELAB_OPTIMIZER_GD, 2, -140, 2000);
+  g_autoptr(ElabTrainer) sq0 = train_loss (d, ELAB_LOSS_SQUARED, ELAB_OPTIMIZER_GD, 2, -140, 0);
+  double opt_loss;
+
+  g_assert_cmpint (elab_trainer_get_status (ce), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  g_assert_cmpuint (elab_trainer_get_steps (ce), <, 400);
+  g_assert_cmpint (elab_trainer_get_status (sq), ==, ELAB_TRAIN_STATUS_MAX_STEPS);
+  g_assert_true (elab_trainer_get_optimum (sq, NULL, NULL, &opt_loss));
+  g_test_message ("squared error from (2, −140): %.6g → %.6g in 2000 steps (minimum %.6g); "
+                  "gradient norm at the start %.3g",
+                  elab_trainer_get_loss (sq0), elab_trainer_get_loss (sq), opt_loss,
+                  elab_trainer_get_grad_norm (sq0));
+  g_assert_cmpfloat (elab_trainer_get_loss (sq), >, 0.99 * elab_trainer_get_loss (sq0));
+  g_assert_cmpfloat (elab_trainer_get_loss (sq), >, 3 * opt_loss);
+  g_assert_nonnull (strstr (elab_trainer_get_message (sq), "σ′"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -791,6 +923,10 @@ main (int    argc,
   g_test_add_func ("/elab/core/Trainer/reset-settings", test_reset_settings);
   g_test_add_func ("/elab/core/Trainer/pass-reference", test_pass_reference);
   g_test_add_func ("/elab/core/Trainer/vector-widths", test_vector_widths);
+  g_test_add_func ("/elab/core/Trainer/squared-gradient", test_squared_gradient);
+  g_test_add_func ("/elab/core/Trainer/squared-closed-form", test_squared_closed_form);
+  g_test_add_func ("/elab/core/Trainer/squared-newton", test_squared_newton);
+  g_test_add_func ("/elab/core/Trainer/squared-stalls", test_squared_stalls);
 
   return g_test_run ();
 }
