@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `entropy-lab train`: gradient descent (or momentum, or Newton's method)
- * on the mean cross-entropy of a logistic model, printing the path.
+ * on the mean cross-entropy (or the mean squared error) of a logistic
+ * model, printing the path.
  */
 #include <math.h>
 #include <stdio.h>
@@ -18,7 +19,7 @@
 
 typedef struct
 {
-  double   factor;   /* nats → the unit asked for */
+  double   factor;   /* nats → the unit asked for; 1 for a squared error */
   int      format;
   guint64  n_rows;
 } Output;
@@ -99,7 +100,8 @@ elab_cli_train (int    argc,
   int status;
 
   parser = elab_cli_parser_new ("train",
-                                "Fit p(x) = σ(w·x + b) to a data set by minimising the mean cross-entropy.",
+                                "Fit p(x) = σ(w·x + b) to a data set by minimising the mean cross-entropy "
+                                "(or, with --loss squared, the mean squared error).",
                                 "--dataset (or --data) is a built-in data set (see `entropy-lab datasets`) or a CSV file with a "
                                 "header row;\n"
                                 "--x-column and --y-column (or --x, --y) pick its columns by header name (default: the first and the last). "
@@ -112,10 +114,10 @@ elab_cli_train (int    argc,
                                 "              \"result\": {\"w\", \"b\", \"loss\", \"steps\", \"grad_norm\", "
                                 "\"converged\", \"status\", \"message\"}}\n"
                                 "status is converged, max-steps, diverged or no-finite-optimum (separable data).\n\n"
-                                "w and b are always on the data's own scale, also with --standardize. The loss is in "
-                                "--unit;\n"
+                                "w and b are always on the data's own scale, also with --standardize. The cross-entropy "
+                                "is in --unit, the squared error\nmean((ŷ−y)²) has no unit; "
                                 "grad_norm is the norm of the gradient of the loss in nats (∂L/∂w = mean((ŷ−y)·x), "
-                                "∂L/∂b = mean(ŷ−y)).\n"
+                                "∂L/∂b = mean(ŷ−y);\nthe squared error's carries σ′: ∂L/∂w = mean(2(ŷ−y)·ŷ(1−ŷ)·x)).\n"
                                 "Newton's method ignores --learning-rate. Numbers have 17 significant digits; an "
                                 "infinite loss is inf in CSV\nand the string \"Infinity\" in JSON. The JSON is "
                                 "streamed: memory does not grow with --steps.\n\n"
@@ -184,7 +186,7 @@ elab_cli_train (int    argc,
   settings.tolerance = tolerance;
   trainer = elab_trainer_new (dataset, &settings);
 
-  out.factor = elab_unit_factor (unit);
+  out.factor = elab_trainer_loss_factor (state.loss, unit);
   out.format = format;
   out.n_rows = 0;
   if (format == ELAB_CLI_FORMAT_JSON)
@@ -226,7 +228,7 @@ elab_cli_train (int    argc,
     ElabTrainStatus st = elab_trainer_get_status (trainer);
     const char *status_name = st == ELAB_TRAIN_STATUS_RUNNING ? "max-steps" : elab_train_status_to_string (st);
     double loss = elab_trainer_get_loss (trainer) * out.factor;
-    double label_h = elab_dataset_label_entropy (elab_trainer_get_dataset (trainer)) * out.factor;
+    double label_h = elab_dataset_label_entropy (elab_trainer_get_dataset (trainer)) * elab_unit_factor (unit);
 
     if (format == ELAB_CLI_FORMAT_JSON)
       {
@@ -241,6 +243,8 @@ elab_cli_train (int    argc,
         elab_cli_json_write_string (stdout, status_name);
         fputs (",\"unit\":", stdout);
         elab_cli_json_write_string (stdout, elab_unit_to_string (unit));
+        fputs (",\"loss_function\":", stdout);
+        elab_cli_json_write_string (stdout, elab_loss_to_string (state.loss));
         fputs (",\"message\":", stdout);
         elab_cli_json_write_string (stdout, elab_trainer_get_message (trainer));
         fputs ("}}\n", stdout);
@@ -257,7 +261,8 @@ elab_cli_train (int    argc,
         fprintf (stderr, "%s: %" G_GUINT64_FORMAT " steps, w = %s, b = %s, loss = %s %s, converged: %s\n%s\n"
                  "label entropy (the loss of always predicting the base rate) = %s %s\n",
                  status_name, elab_trainer_get_steps (trainer), w_buf, b_buf, loss_buf,
-                 elab_unit_to_string (unit), elab_trainer_get_converged (trainer) ? "true" : "false",
+                 state.loss == ELAB_LOSS_SQUARED ? "(squared error)" : elab_unit_to_string (unit),
+                 elab_trainer_get_converged (trainer) ? "true" : "false",
                  elab_trainer_get_message (trainer), h_buf, elab_unit_to_string (unit));
       }
   }
