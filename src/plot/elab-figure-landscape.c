@@ -572,7 +572,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   double opt_w = NAN, opt_b = NAN, opt_loss = NAN, w, b, side_w, legend_h, bar_w, bar_h, strip_h;
   gboolean has_opt, hole_used, narrow;
   double layout_key[7];
-  const char *opt_name;
+  const char *opt_name, *loss_name;
   int hole[4];
   gsize n_hist;
   guint n_entries = 0;
@@ -587,6 +587,12 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
 
   d = elab_trainer_get_dataset (trainer);
   settings = elab_trainer_get_settings (trainer);
+  /* The surface of the loss the run minimises; a squared error has no
+   * unit. */
+  factor = elab_trainer_loss_factor (settings->loss, state->unit);
+  loss_name = settings->loss == ELAB_LOSS_SQUARED ? "mean squared error" : "mean cross-entropy";
+  if (settings->loss == ELAB_LOSS_SQUARED)
+    ul = NULL;
   hist = elab_trainer_get_history (trainer, &n_hist);
   c = get_cache (figure, trainer, hist, n_hist);
   has_opt = elab_trainer_get_optimum (trainer, &opt_w, &opt_b, &opt_loss);
@@ -617,16 +623,18 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
 
       g_strlcpy (title, "Loss landscape", sizeof title);
       g_snprintf (subtitle, sizeof subtitle,
-                  "%s \xc2\xb7 L(w%s) in %s over %" G_GSIZE_FORMAT " rows \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
-                  name, c->bias ? ", b" : "", ul, d->n_rows, opt_name, elab_trainer_get_steps (trainer));
+                  "%s \xc2\xb7 %sL(w%s)%s%s over %" G_GSIZE_FORMAT " rows \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
+                  name, settings->loss == ELAB_LOSS_SQUARED ? "squared error " : "",
+                  c->bias ? ", b" : "", ul ? " in " : "", ul ? ul : "", d->n_rows, opt_name,
+                  elab_trainer_get_steps (trainer));
     }
   else
     {
       g_snprintf (title, sizeof title, "Loss landscape: %s", d->title);
       g_snprintf (subtitle, sizeof subtitle,
-                  c->bias ? "mean cross-entropy L(w, b) in %s over %" G_GSIZE_FORMAT " rows \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT
-                          : "mean cross-entropy L(w) in %s over %" G_GSIZE_FORMAT " rows, no bias \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT,
-                  ul, d->n_rows, opt_name, elab_trainer_get_steps (trainer));
+                  "%s L(w%s)%s%s over %" G_GSIZE_FORMAT " rows%s \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT,
+                  loss_name, c->bias ? ", b" : "", ul ? " in " : "", ul ? ul : "", d->n_rows,
+                  c->bias ? "" : ", no bias", opt_name, elab_trainer_get_steps (trainer));
     }
   /* Last frame's layer will be covered again if the layout is the same:
    * the background need not be cleared under it (checked below). After a
@@ -787,7 +795,10 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
         l_max = MAX (l_max, c->path_y[i]);
       _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, c->w_min, c->w_max, 0,
                         _elab_axis_nice_max (0, MAX (l_max, 1e-3) * 1.05, 6));
-      g_snprintf (ylab, sizeof ylab, "L(w) (%s)", ul);
+      if (ul != NULL)
+        g_snprintf (ylab, sizeof ylab, "L(w) (%s)", ul);
+      else
+        g_strlcpy (ylab, "L(w), squared error", sizeof ylab);
       _elab_draw_axes (figure, cr, &panel, "w", ylab);
       {
         double scaled[CURVE_N];

@@ -249,23 +249,30 @@ round_mantissa (double v,
 
 /* The loss panel's y label: the longest wording that fits along the
  * panel, so that a short panel says "loss (bits, log scale)" instead of
- * running into the title; "log scale" is never the part dropped. */
+ * running into the title; "log scale" is never the part dropped. The
+ * squared error has no unit (@unit NULL). */
 static void
 loss_label (ElabFigure      *figure,
             const ElabPanel *panel,
+            ElabLoss         loss,
             const char      *unit,
             gboolean         log_scale,
             char            *buf,
             gsize            len)
 {
-  static const char *const words[] = { "mean cross-entropy", "cross-entropy", "loss" };
+  static const char *const ce_words[] = { "mean cross-entropy", "cross-entropy", "loss" };
+  static const char *const sq_words[] = { "mean squared error", "squared error", "loss" };
+  const char *const *words = loss == ELAB_LOSS_SQUARED ? sq_words : ce_words;
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (ce_words); i++)
     {
       ElabText *t;
 
-      g_snprintf (buf, len, log_scale ? "%s (%s, log scale)" : "%s (%s)", words[i], unit);
-      if (i + 1 == G_N_ELEMENTS (words))
+      if (unit == NULL)
+        g_snprintf (buf, len, log_scale ? "%s (log scale)" : "%s", words[i]);
+      else
+        g_snprintf (buf, len, log_scale ? "%s (%s, log scale)" : "%s (%s)", words[i], unit);
+      if (i + 1 == G_N_ELEMENTS (ce_words))
         return;
       t = _elab_text (figure, ELAB_FONT_LABEL, buf, TRUE, -1);
       if (t == NULL || t->width <= panel->area.height)
@@ -274,7 +281,8 @@ loss_label (ElabFigure      *figure,
 }
 
 /* The per-example bars' y label: the longest wording no longer than
- * @room, as loss_label() does for the loss panel, into @buf. */
+ * @room, as loss_label() does for the loss panel, into @buf. @unit NULL:
+ * the squared error, named instead. */
 static void
 bars_label (ElabFigure      *figure,
             double           room,
@@ -289,7 +297,13 @@ bars_label (ElabFigure      *figure,
   static const char *const per_bin[] = {
     "mean loss per x bin (%s)", "loss per x bin (%s)", "loss (%s)", "loss",
   };
-  const char *const *words = binned ? per_bin : per_example;
+  static const char *const sq_example[] = {
+    "squared error of each example", "squared error per example", "squared error", "loss",
+  };
+  static const char *const sq_bin[] = {
+    "mean squared error per x bin", "squared error per x bin", "squared error", "loss",
+  };
+  const char *const *words = unit == NULL ? (binned ? sq_bin : sq_example) : binned ? per_bin : per_example;
 
   for (guint i = 0; i < G_N_ELEMENTS (per_example); i++)
     {
@@ -472,6 +486,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   const ElabTheme *t = &figure->theme;
   const char *ul = _elab_unit_label (state->unit);
   double factor = elab_unit_factor (state->unit);
+  ElabLoss loss = ELAB_LOSS_CROSS_ENTROPY;
   const ElabTrainerSettings *settings;
   const ElabDataset *d;
   const ElabTrainPoint *hist;
@@ -502,6 +517,12 @@ _elab_figure_draw_training (ElabFigure        *figure,
   c = get_cache (figure, trainer);
   d = elab_trainer_get_dataset (trainer);
   settings = elab_trainer_get_settings (trainer);
+  /* The loss the run minimises names the read-outs; a squared error has
+   * no unit. */
+  loss = settings->loss;
+  factor = elab_trainer_loss_factor (loss, state->unit);
+  if (loss == ELAB_LOSS_SQUARED)
+    ul = NULL;
   w = elab_trainer_get_w (trainer);
   b = elab_trainer_get_b (trainer);
   has_opt = elab_trainer_get_optimum (trainer, &opt_w, &opt_b, &opt_loss);
@@ -519,7 +540,9 @@ _elab_figure_draw_training (ElabFigure        *figure,
   loss_max = 0.0;
   for (guint k = 0; k < c->n; k++)
     {
-      c->loss[k] = elab_trainer_example_loss (c->sx[k], c->sy[k], w, b) * factor;
+      c->loss[k] = (loss == ELAB_LOSS_SQUARED ?
+                    elab_trainer_example_squared_error (c->sx[k], c->sy[k], w, b, NULL) :
+                    elab_trainer_example_loss (c->sx[k], c->sy[k], w, b)) * factor;
       loss_max = MAX (loss_max, c->loss[k]);
     }
   /* Many rows: the bars are the mean loss in each x bin (of the sample). */
@@ -585,8 +608,9 @@ _elab_figure_draw_training (ElabFigure        *figure,
         subtitle[0] = '\0';
       }
     g_snprintf (subtitle + strlen (subtitle), sizeof subtitle - strlen (subtitle),
-                "%" G_GSIZE_FORMAT " rows \xc2\xb7 %s%s%s%s \xc2\xb7 step %" G_GUINT64_FORMAT " \xc2\xb7 %s",
+                "%" G_GSIZE_FORMAT " rows \xc2\xb7 %s%s%s%s%s \xc2\xb7 step %" G_GUINT64_FORMAT " \xc2\xb7 %s",
                 d->n_rows, optimizer_label (settings->optimizer),
+                loss == ELAB_LOSS_SQUARED ? " on the squared error" : "",
                 settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "" : ", learning rate ",
                 settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "" : b1,
                 settings->standardize ? ", standardised x" : "",
@@ -725,7 +749,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   }
   c->loss_panel = lossp;
   c->has_loss_panel = TRUE;
-  loss_label (figure, &lossp, ul, log_scale, ylab, sizeof ylab);
+  loss_label (figure, &lossp, loss, ul, log_scale, ylab, sizeof ylab);
   _elab_draw_axes (figure, cr, &lossp, "step", ylab);
 
   hover = isfinite (figure->style.hover_x) && figure->style.hover_x >= c->x_min &&
@@ -839,9 +863,20 @@ _elab_figure_draw_training (ElabFigure        *figure,
       cairo_restore (cr);
     }
   /* The labels' own entropy: the loss of always predicting the base rate.
-   * Below this line is what the feature x has bought. */
+   * Below this line is what the feature x has bought. For the squared
+   * error that model's loss is the labels' variance p(1 − p). */
   {
     double base = elab_dataset_label_entropy (d) * factor;
+
+    if (loss == ELAB_LOSS_SQUARED)
+      {
+        double p = 0.0;
+
+        for (gsize i = 0; i < d->n_rows; i++)
+          p += d->y[i];
+        p /= d->n_rows;
+        base = p * (1.0 - p);
+      }
     double by = _elab_axis_value (&lossp.y, base);
 
     if (isfinite (by) && by > lossp.y.min && by < lossp.y.max)
@@ -861,7 +896,10 @@ _elab_figure_draw_training (ElabFigure        *figure,
             char hv[48], label[128];
 
             _elab_format_value (base, ul, hv, sizeof hv);
-            g_snprintf (label, sizeof label, "labels\xe2\x80\x99 own entropy H(y) = %s (base rate)", hv);
+            if (loss == ELAB_LOSS_SQUARED)
+              g_snprintf (label, sizeof label, "base rate\xe2\x80\x99s squared error p(1\xe2\x88\x92p) = %s", hv);
+            else
+              g_snprintf (label, sizeof label, "labels\xe2\x80\x99 own entropy H(y) = %s (base rate)", hv);
             _elab_draw_text (figure, cr, ELAB_FONT_TICK, label, FALSE,
                              lossp.area.x + lossp.area.width - 0.5 * m->tick_px, py - 0.25 * m->tick_px,
                              1.0, 1.0, &t->muted);

@@ -8,6 +8,7 @@
  * and rebuilt for a new generation, and no trainer gives a placeholder.
  */
 #include <math.h>
+#include <string.h>
 
 #include "elab-figure-private.h"
 #include "elab-presets.h"
@@ -16,6 +17,9 @@
 /* From elab-figure-landscape.c: the cached grid's rectangle. */
 gboolean _elab_figure_training_get_loss_panel (const ElabFigure *figure,
                                                ElabPanel        *res);
+gboolean _elab_figure_training_get_y_labels (const ElabFigure *figure,
+                                             ElabRect          res_extents[2],
+                                             const char       *res_texts[2]);
 gboolean _elab_figure_landscape_get_rect (const ElabFigure *figure,
                                           double            res[4]);
 
@@ -450,6 +454,44 @@ test_placeholder (void)
   g_assert_null (b->extra);
 }
 
+/* A run on the squared error: both figures draw it, its loss panel and
+ * bars name it, and its losses are not scaled as if they were bits (the
+ * squared error has no unit: ¼ at w = b = 0, which in "bits" would be
+ * 0.36). */
+static void
+test_squared (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabFigure) training = elab_figure_new (ELAB_FIGURE_TRAINING);
+  g_autoptr(ElabFigure) landscape = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+  g_autoptr(ElabTrainer) t = NULL;
+  ElabTrainerSettings settings;
+  ElabRect extents[2];
+  const char *texts[2];
+  ElabPanel panel;
+  ElabState state;
+
+  elab_state_init_default (&state);
+  state.loss = ELAB_LOSS_SQUARED;
+  state.unit = ELAB_UNIT_BITS;
+  elab_trainer_settings_from_state (&state, &settings);
+  t = elab_trainer_new (d, &settings);
+  g_assert_cmpfloat (elab_trainer_get_loss (t), ==, 0.25);
+
+  g_assert_cmpuint (draw (training, &state, t, NAN), >, 50);
+  g_assert_cmpuint (draw (landscape, &state, t, NAN), >, 50);
+  g_assert_true (_elab_figure_training_get_loss_panel (training, &panel));
+  g_test_message ("loss axis up to %g", panel.y.max);
+  g_assert_cmpfloat (panel.y.max, >=, 0.25);
+  g_assert_cmpfloat (panel.y.max, <, 0.25 / M_LN2);
+  g_assert_true (_elab_figure_training_get_y_labels (training, extents, texts));
+  g_assert_nonnull (strstr (texts[1], "squared error"));
+
+  elab_trainer_step (t, 100);
+  g_assert_cmpuint (draw (training, &state, t, 2.0), >, 50);
+  g_assert_cmpuint (draw (landscape, &state, t, NAN), >, 50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -465,6 +507,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/LandscapeFigure/squeezed-colour-bar", test_squeezed_colour_bar);
   g_test_add_func ("/elab/plot/LandscapeFigure/hidpi-layers", test_hidpi_layers);
   g_test_add_func ("/elab/plot/TrainingFigure/placeholder", test_placeholder);
+  g_test_add_func ("/elab/plot/TrainingFigure/squared", test_squared);
 
   return g_test_run ();
 }
