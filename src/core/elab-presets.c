@@ -114,6 +114,7 @@ set_training (ElabState     *s,
   s->x_column[0] = '\0';
   s->y_column[0] = '\0';
   s->positive[0] = '\0';
+  s->loss = ELAB_LOSS_CROSS_ENTROPY;
   s->optimizer = ELAB_OPTIMIZER_GD;
   s->standardize = standardize;
   s->learning_rate = learning_rate;
@@ -135,6 +136,19 @@ apply_challenger_raw (ElabState *s)
   /* On raw °F (x ≈ 53…81) the loss surface is a long narrow valley: lr 1
    * blows up and the largest stable rate, ~0.001, crawls along the valley. */
   set_training (s, "challenger", FALSE, 0.001, 5000);
+}
+
+static void
+apply_squared_error_stall (ElabState *s)
+{
+  /* Confidently wrong everywhere (σ rises with temperature, incidents are
+   * at low temperatures, |z| up to 22): σ′ ≈ 0 on every example, so the
+   * squared error's gradient nearly vanishes while the cross-entropy's,
+   * ŷ − y, is as large as the mistakes. */
+  set_training (s, "challenger", TRUE, 1.0, 2000);
+  s->loss = ELAB_LOSS_SQUARED;
+  s->init_w = 2.0;
+  s->init_b = -140.0;
 }
 
 static void
@@ -181,6 +195,11 @@ static const ElabPreset presets[] = {
   { "challenger-raw", "training",
     "the same flights on raw °F: the largest stable lr (0.001) crawls; why we standardise",
     apply_challenger_raw },
+  { "squared-error-stall", "training",
+    "the same flights from a confidently wrong start (w = 2, b = −140): gradient descent on the "
+    "squared error barely moves in 2000 steps (0.564 to 0.563); with --loss cross-entropy it "
+    "converges in 284",
+    apply_squared_error_stall },
   { "iris-separable", "training",
     "iris setosa vs the rest on petal length: separable, no finite optimum (|w| grows)",
     apply_iris_separable },

@@ -741,12 +741,15 @@ finish (ElabTrainer     *self,
                                     s->standardize ? "" : " or standardise x");
           else
             hint = g_strdup (s->standardize ? "" : ", or standardise x");
-          set_message (self, g_strdup_printf ("Not converged within %u steps (gradient norm %.3g); take more steps%s.%s",
-                                              s->max_steps, norm2 (self->dw, self->db), hint,
+          /* The squared error's own reason comes first: a figure's text
+           * box may show only the first lines. */
+          set_message (self, g_strdup_printf ("Not converged within %u steps (gradient norm %.3g).%s Take more steps%s.",
+                                              s->max_steps, norm2 (self->dw, self->db),
                                               s->loss == ELAB_LOSS_SQUARED ?
-                                              " The squared error's gradient carries σ′ = σ(1 − σ), which is near 0 "
-                                              "where the model is confidently wrong, so gradient descent crawls across "
-                                              "those plateaus; the cross-entropy's gradient does not." : ""));
+                                              " The squared error's gradient carries σ′ = σ(1 − σ), near 0 where the "
+                                              "model is confidently wrong, so gradient descent crawls across those "
+                                              "plateaus; the cross-entropy's gradient does not." : "",
+                                              hint));
         }
       break;
     case ELAB_TRAIN_STATUS_DIVERGED:

@@ -272,6 +272,7 @@ train (const ElabState *s)
   settings.use_bias = s->use_bias;
   settings.init_w = s->init_w;
   settings.init_b = s->init_b;
+  settings.loss = s->loss;
   trainer = elab_trainer_new (data, &settings);
   while (!elab_trainer_is_done (trainer))
     elab_trainer_step (trainer, 1000);
@@ -304,6 +305,26 @@ test_training_numbers (void)
 
     g_assert_cmpint (elab_trainer_get_status (t), !=, ELAB_TRAIN_STATUS_CONVERGED);
     g_assert_cmpfloat (fabs (elab_trainer_get_b (t) - 15.0429), >, 1.0);
+  }
+
+  /* What the squared-error preset promises, and the cross-entropy from
+   * the same start. */
+  apply ("squared-error-stall", &s);
+  {
+    g_autoptr (ElabTrainer) t = train (&s);
+
+    g_assert_cmpint (s.loss, ==, ELAB_LOSS_SQUARED);
+    g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_MAX_STEPS);
+    g_assert_cmpuint (elab_trainer_get_steps (t), ==, 2000);
+    g_assert_cmpfloat_with_epsilon (elab_trainer_loss_at (t, 2, -140), 0.564, 5e-4);
+    g_assert_cmpfloat_with_epsilon (elab_trainer_get_loss (t), 0.563, 5e-4);
+    s.loss = ELAB_LOSS_CROSS_ENTROPY;
+  }
+  {
+    g_autoptr (ElabTrainer) t = train (&s);
+
+    g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_CONVERGED);
+    g_assert_cmpuint (elab_trainer_get_steps (t), <, 320);
   }
 
   apply ("hours-studied", &s);
