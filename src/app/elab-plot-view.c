@@ -273,6 +273,26 @@ elab_plot_view_get_style (ElabPlotView    *self,
     }
 }
 
+/* A scene's caption is drawn on the figure; a screen reader reads it
+ * after what the figure shows. */
+static void
+update_accessible (ElabPlotView *self)
+{
+  static const char *labels[] = {
+    "Entropy figure", "Cross-entropy figure", "Softmax figure",
+    "Training figure", "Loss landscape figure",
+  };
+  g_autofree char *description = NULL;
+
+  if (self->caption != NULL)
+    description = g_strdup_printf ("%s\n%s", describe_figure (self->kind), self->caption);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, labels[self->kind],
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : describe_figure (self->kind),
+                                  -1);
+}
+
 void
 elab_plot_view_set_caption (ElabPlotView *self,
                             const char   *caption)
@@ -286,6 +306,7 @@ elab_plot_view_set_caption (ElabPlotView *self,
 
   g_free (self->caption);
   self->caption = g_strdup (caption);
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -561,19 +582,6 @@ elab_plot_view_get_figure_kind (ElabPlotView *self)
   return self->kind;
 }
 
-static void
-update_accessible (ElabPlotView *self)
-{
-  static const char *labels[] = {
-    "Entropy figure", "Cross-entropy figure", "Softmax figure",
-    "Training figure", "Loss landscape figure",
-  };
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, labels[self->kind],
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, describe_figure (self->kind),
-                                  -1);
-}
 
 void
 elab_plot_view_set_figure_kind (ElabPlotView   *self,

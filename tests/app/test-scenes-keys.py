@@ -3,158 +3,226 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# A presenter with a clicker: the real binary opens the shipped lesson with
-# --scenario, gets real Page Down / Page Up key presses from the X server
-# (xdotool), and quits with Ctrl+Q; the state it saved at close must be
-# the scene the keys stepped to. Also: a bad scenario on the command line
-# exits 1 with the file named. Needs an X display (the app suite's Xvfb).
+# A presenter with a clicker: the real binary opens a shipped lesson with
+# --scenario on its own X server and D-Bus session (e2e/session.py), gets
+# real Page Down / Page Up key presses from the X server (XTEST, as a
+# keyboard or a clicker gives them, never sent events), and quits with
+# Ctrl+Q; the state it saved at close must be the scene the keys stepped to.
+# After every key the test waits for what the window reports: the scene
+# indicator ("scene N / M"), the caption drawn on the figure (read from
+# the figure's accessible description), the controls folded away in
+# presentation mode. Also: a bad scenario on the command line exits 1 with
+# the file named.
 # Usage: test-scenes-keys.py ENTROPY_LAB LESSON.elab
 
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
+import traceback
 
-BINARY, LESSON = sys.argv[1], sys.argv[2]
-results = []
+HERE = os.path.dirname (os.path.abspath (__file__))
+os.environ.pop ('G_DEBUG', None)
 
+_spec = importlib.util.spec_from_file_location ('elab_test_window', os.path.join (HERE, 'test-window.py'))
+tw = importlib.util.module_from_spec (_spec)
+_spec.loader.exec_module (tw)
 
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
-
-
-def finish():
-    print("1..%d" % len(results))
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-        if not ok and detail:
-            print("# %s" % str(detail).replace("\n", "\n# "))
-    sys.exit(0)
+BINARY = os.path.abspath (sys.argv[1])
+LESSON = os.path.abspath (sys.argv[2])
+QUESTIONS = os.path.join (os.path.dirname (LESSON), 'lesson-cross-entropy-order.elab')
 
 
-if not os.environ.get("DISPLAY") or shutil.which("xdotool") is None:
-    print("1..0 # SKIP needs an X display and xdotool")
-    sys.exit(0)
-
-home = tempfile.mkdtemp(prefix="elab-scenes-keys-")
-env = {k: v for k, v in os.environ.items() if k not in ("G_DEBUG", "GTK_DEBUG", "GSETTINGS_SCHEMA_DIR")}
-env.update({
-    "HOME": home,
-    "XDG_CONFIG_HOME": os.path.join(home, "config"),
-    "XDG_DATA_HOME": os.path.join(home, "data"),
-    "XDG_CACHE_HOME": os.path.join(home, "cache"),
-    "XDG_STATE_HOME": os.path.join(home, "state"),
-    "GSETTINGS_BACKEND": "keyfile",
-    "GSK_RENDERER": "cairo",
-    "GDK_BACKEND": "x11",
-    "NO_AT_BRIDGE": "1",
-    "LC_ALL": "C.UTF-8",
-})
-
-
-def xdotool(*args, timeout=10):
-    return subprocess.run(["xdotool", *args], capture_output=True, text=True, timeout=timeout)
-
-
-def wait_window(pid, timeout=60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        out = xdotool("search", "--onlyvisible", "--pid", str(pid), "--name", "^Entropy Lab$")
-        ids = out.stdout.split()
-        if ids:
-            return ids[0]
-        time.sleep(0.1)
-    return None
-
-
-def saved_state():
+def saved_state (home):
     """The [state] group of the last state the app saved (a scenario file)."""
-    path = os.path.join(home, "state", "entropy-lab", "last.elab")
+    path = os.path.join (home, 'state', 'entropy-lab', 'last.elab')
     values = {}
     group = None
-    if os.path.exists(path):
-        for line in open(path, encoding="utf-8"):
-            line = line.strip()
-            if line.startswith("["):
+    if os.path.exists (path):
+        for line in open (path, encoding='utf-8'):
+            line = line.strip ()
+            if line.startswith ('['):
                 group = line
                 continue
-            m = re.match(r"^([a-z0-9-]+)=(.*)$", line)
-            if m and group == "[state]":
-                values[m.group(1)] = m.group(2)
+            m = re.match (r'^([a-z0-9-]+)=(.*)$', line)
+            if m and group == '[state]':
+                values[m.group (1)] = m.group (2)
     return values
 
 
-# Bad scenario files: exit 1, the file named, no window.
-bad = os.path.join(home, "bad.elab")
-with open(bad, "wb") as f:
-    f.write(b"[scenario]\nversion=1\nscenes=1\n[state]\npage=nowhere\n")
-p = subprocess.run([BINARY, "--scenario", bad], env=env, capture_output=True, text=True, timeout=30)
-check("a bad scenario exits 1 naming the file", p.returncode == 1 and "bad.elab" in p.stderr
-      and p.stderr.startswith("entropy-lab: error: "), "rc=%d err=%r" % (p.returncode, p.stderr))
+class Presenter:
+    """One run of the app on a lesson, driven key by key."""
 
-def present(lesson, keys, name):
-    """Opens @lesson, presses @keys one by one, quits with Ctrl+Q; the state
-    the app saved and what it wrote on stderr."""
-    stderr_path = os.path.join(home, name + ".stderr")
-    last = os.path.join(home, "state", "entropy-lab", "last.elab")
-    if os.path.exists(last):
-        os.unlink(last)
-    with open(stderr_path, "w") as err:
-        proc = subprocess.Popen([BINARY, "--scenario", lesson], env=env, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=err)
-    wid = wait_window(proc.pid)
-    check("%s: the window opens on the lesson" % name, wid is not None)
-    if wid is not None:
-        xdotool("windowactivate", "--sync", wid)
-        xdotool("windowfocus", "--sync", wid)
-        time.sleep(0.5)
-        # Each glide takes 0.4 s of frame time; the keys may come faster.
-        for key in keys:
-            xdotool("key", "--window", wid, key)
-            time.sleep(0.6)
-        xdotool("key", "--window", wid, "ctrl+q")
-    # Safety nets, not speed checks: a busy machine may take long to quit,
-    # and a key sent while the window was still settling may be lost, so
-    # Ctrl+Q is pressed once more before giving up.
-    rc = None
-    for attempt in range(2):
-        try:
-            rc = proc.wait(timeout=60)
-            break
-        except subprocess.TimeoutExpired:
-            if wid is not None and attempt == 0:
-                xdotool("windowactivate", "--sync", wid)
-                xdotool("key", "--window", wid, "ctrl+q")
-    if rc is None:
-        proc.kill()
-        proc.wait()
-    check("%s: Ctrl+Q exits 0" % name, rc == 0, "rc=%r" % rc)
-    with open(stderr_path) as f:
-        text = f.read()
-    check("%s: the app wrote nothing on stderr" % name, text.strip() == "", text)
-    return saved_state()
+    def __init__ (self, tap, home, name):
+        self.tap = tap
+        self.home = home
+        self.name = name
+        self.app = None
+
+    def start (self, lesson):
+        last = os.path.join (self.home, 'state', 'entropy-lab', 'last.elab')
+        if os.path.exists (last):
+            os.unlink (last)
+        self.app = tw.ElabApp (BINARY, self.home, os.path.join (self.home, self.name + '.stderr'))
+        ok = self.app.start (['--scenario', lesson])
+        self.tap.ok (ok, '%s: the window opens on the lesson' % self.name)
+        return ok
+
+    # --- what the window reports ---------------------------------------------
+
+    def position (self):
+        t = self.app.tree
+        for node in t.find_all (role=tw.a11y.Role.LABEL, visible=False, refresh=True):
+            name = node.name or ''
+            if re.match (r'^(scene \d+ / \d+|\d+ scenes: Page Down starts)$', name):
+                return name
+        return None
+
+    def caption (self):
+        """The scene's caption: what the figure's description says after
+        its first line (the description of the figure itself)."""
+        t = self.app.tree
+        plot = self.app.plot ()
+        if plot is None:
+            return None
+        text = tw.a11y.safe (plot.get_description, default='') or ''
+        return text.split ('\n', 1)[1] if '\n' in text else ''
+
+    def controls_shown (self):
+        return self.app.tree.find (role=tw.a11y.Role.SLIDER, refresh=True) is not None
+
+    def report (self):
+        return (self.position (), self.caption ())
+
+    # --- keys ------------------------------------------------------------------
+
+    def press (self, key, what, predicate):
+        before = self.report ()
+        self.app.key (key)
+        got = tw.wait_until (lambda: predicate (before))
+        self.tap.ok (got, '%s: %s shows %s' % (self.name, key, what),
+                     diag='before %r, now %r' % (before, self.report ()))
+        return got
+
+    def step (self, key, position):
+        return self.press (key, repr (position), lambda before: self.position () == position)
+
+    def reveal (self, key, what):
+        """A question's reveal or its hiding: the same scene, a new caption."""
+        return self.press (key, what, lambda before: self.position () == before[0] and
+                           self.caption () not in (None, before[1]))
+
+    def present (self, on):
+        key = 'F5' if on else 'Escape'
+        return self.press (key, 'presentation mode %s' % ('on' if on else 'off'),
+                           lambda before: self.controls_shown () != on)
+
+    def quit (self):
+        self.app.key ('ctrl+q')
+        rc = self.app.wait_exit ()
+        self.tap.ok (rc == 0, '%s: Ctrl+Q exits 0' % self.name, diag='rc=%r' % rc)
+        self.app.stop ()
+        text = self.app.stderr_text ()
+        self.tap.ok (text.strip () == '', '%s: the app wrote nothing on stderr' % self.name, diag=text)
+        return saved_state (self.home)
 
 
-# Scene 1 → 4: three clicks forward, one back, one forward.
-state = present(LESSON, ("Next", "Next", "Next", "Prior", "Next"), "clicker")
-check("the keys stepped to scene 4: the Cross-entropy page", state.get("page") == "cross-entropy", state)
-check("scene 4's p and q (swapped: p θ = 2, q θ = 1)",
-      state.get("p-theta") == "2" and state.get("q-theta") == "1", state)
+def run_tests (tap, home, apps):
+    env = dict (os.environ, HOME=home, XDG_STATE_HOME=os.path.join (home, 'state'),
+                XDG_CONFIG_HOME=os.path.join (home, 'config'), GSETTINGS_BACKEND='keyfile')
+    bad = os.path.join (home, 'bad.elab')
+    with open (bad, 'wb') as f:
+        f.write (b'[scenario]\nversion=1\nscenes=1\n[state]\npage=nowhere\n')
+    p = subprocess.run ([BINARY, '--scenario', bad], env=env, capture_output=True, text=True,
+                        timeout=tw.patience ())
+    tap.ok (p.returncode == 1 and 'bad.elab' in p.stderr and p.stderr.startswith ('entropy-lab: error: '),
+            'a bad scenario exits 1 naming the file', diag='rc=%d err=%r' % (p.returncode, p.stderr))
 
-# A question in presentation mode: Page Down asks it, the next Page Down
-# reveals its answer on the same scene (both KL gaps shaded), Page Up hides
-# it again, Page Down reveals it once more; Escape leaves presenting.
-questions = os.path.join(os.path.dirname(LESSON), "lesson-cross-entropy-order.elab")
-state = present(questions, ("F5", "Next"), "question asked")
-check("before its reveal the question shows one gap", "kl-gap" not in state and
-      state.get("page") == "cross-entropy", state)
-state = present(questions, ("F5", "Next", "Next", "Prior", "Next", "Escape"), "question revealed")
-check("Page Down revealed the answer: both gaps shaded", state.get("kl-gap") == "both", state)
-state = present(questions, ("F5", "Next", "Next", "Prior", "Escape"), "answer hidden")
-check("Page Up went back to the question", "kl-gap" not in state, state)
+    # The clicker through the main lesson, which opens on its first scene:
+    # scene 1 → 4, three clicks forward, one back, one forward.
+    n = sum (1 for line in open (LESSON, encoding='utf-8') if re.match (r'^\[scene \d+\]', line))
+    s = Presenter (tap, home, 'clicker')
+    apps.append (s)
+    if s.start (LESSON):
+        for key, index in (('Next', 2), ('Next', 3), ('Next', 4), ('Prior', 3), ('Next', 4)):
+            if not s.step (key, 'scene %d / %d' % (index, n)):
+                break
+        state = s.quit ()
+        tap.ok (state.get ('page') == 'cross-entropy', 'the keys stepped to scene 4: the Cross-entropy page',
+                diag=state)
+        tap.ok (state.get ('p-theta') == '2' and state.get ('q-theta') == '1',
+                "scene 4's p and q (swapped: p θ = 2, q θ = 1)", diag=state)
 
-shutil.rmtree(home, ignore_errors=True)
-finish()
+    # A question in presentation mode (the lesson's second scene): Page Down asks it, the next Page
+    # Down reveals its answer on the same scene (both KL gaps shaded), Page
+    # Up hides it again, Page Down reveals it once more; Escape leaves.
+    m = sum (1 for line in open (QUESTIONS, encoding='utf-8') if re.match (r'^\[scene \d+\]', line))
+    journeys = (
+        ('question asked', ('ask',), lambda st: 'kl-gap' not in st and st.get ('page') == 'cross-entropy',
+         'before its reveal the question shows one gap'),
+        ('question revealed', ('ask', 'reveal', 'hide', 'reveal', 'leave'),
+         lambda st: st.get ('kl-gap') == 'both', 'Page Down revealed the answer: both gaps shaded'),
+        ('answer hidden', ('ask', 'reveal', 'hide', 'leave'), lambda st: 'kl-gap' not in st,
+         'Page Up went back to the question'),
+    )
+    for name, moves, expect, what in journeys:
+        s = Presenter (tap, home, name)
+        apps.append (s)
+        if not s.start (QUESTIONS):
+            continue
+        done = s.present (True)
+        for move in moves:
+            if not done:
+                break
+            if move == 'ask':
+                done = s.step ('Next', 'scene 2 / %d' % m)
+            elif move == 'reveal':
+                done = s.reveal ('Next', 'the answer')
+            elif move == 'hide':
+                done = s.reveal ('Prior', 'the question again')
+            elif move == 'leave':
+                done = s.present (False)
+        state = s.quit ()
+        tap.ok (expect (state), what, diag=state)
+
+
+def main ():
+    if tw.a11y is None:
+        print ('1..0 # SKIP python3 AT-SPI bindings missing: %s' % tw.A11Y_ERROR)
+        return 0
+    missing = tw.Session.missing_tools ()
+    if missing:
+        print ('1..0 # SKIP not installed: %s' % ', '.join (missing))
+        return 0
+
+    tap = tw.Tap ()
+    desktop = tw.Session ()
+    home = tempfile.mkdtemp (prefix='elab-scenes-keys-')
+    apps = []
+    try:
+        desktop.start ()
+        run_tests (tap, home, apps)
+    except tw.session.ProcessDied as e:
+        tap.ok (False, 'the app kept running: %s' % e)
+    except tw.SessionError as e:
+        tap.ok (False, 'desktop session for the clicker test: %s' % e)
+    except Exception:
+        tap.ok (False, 'clicker test ran to the end', diag=traceback.format_exc ())
+    finally:
+        for s in apps:
+            if s.app is not None:
+                s.app.stop ()
+        desktop.close ()
+    tap.plan ()
+    if not tap.failed:
+        shutil.rmtree (home, ignore_errors=True)
+    else:
+        tap.diag ('kept %s (app stderr, last state)' % home)
+    return 1 if tap.failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit (main ())
