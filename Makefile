@@ -46,8 +46,8 @@ bench: build
 install: build
 	$(MESON) install -C $(BUILD)
 
-# The window tests start their own Xvfb and D-Bus session (tests/app/e2e/
-# session.py); app-scenes-keys still uses the one given here. The
+# The window journeys start their own Xvfb and D-Bus session (tests/app/e2e/
+# session.py); the in-process widget tests use the one given here. The
 # command-line tests unset DISPLAY to prove they need none.
 check: test-deps $(BUILD)/build.ninja
 	$(MESON) compile -C $(BUILD)
