@@ -88,6 +88,8 @@ describe_figure (ElabFigureKind kind)
              "the loss over the iterations.";
     case ELAB_FIGURE_LANDSCAPE:
       return "Loss landscape over w and b with the optimizer's path.";
+    case ELAB_FIGURE_TRAINING_BOTH:
+      return "The training figure and the loss landscape side by side.";
     case ELAB_N_FIGURES:
     default:
       return "Figure";

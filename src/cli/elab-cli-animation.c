@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `export --sweep … --out FILE.gif|FILE.webm|FILE.mp4`: the plot layer's
- * elab_sweep_export_animation() with its flags, a progress bar and its
+ * `export --sweep … --out FILE.gif|FILE.webm|FILE.mp4` and a training
+ * run recorded (`export --figure training --steps N --every K --out
+ * run.mp4`): the plot layer's elab_sweep_export_animation() and
+ * elab_run_export_animation() with their flags, a progress bar and their
  * errors mapped to exit statuses (usage 2, I/O, data and a missing
  * encoder 1).
  */
@@ -15,6 +17,8 @@
 #include "elab-cli-signals.h"
 #include "elab-cli-sweep.h"
 #include "elab-export.h"
+#include "elab-run-animation.h"
+#include "elab-trainer.h"
 
 void
 _elab_cli_animation_flags_add (ElabCliParser         *parser,
@@ -27,7 +31,13 @@ _elab_cli_animation_flags_add (ElabCliParser         *parser,
                                       "--out sweep.mp4\n"
                                       "MP4 is H.264 (yuv420p, so its width and height in pixels must be even), WebM "
                                       "is VP8, a GIF has one\npalette for the whole animation. --poster also writes "
-                                      "the first frame as a PNG, for the slide\nto show before it plays.");
+                                      "the first frame as a PNG, for the slide\nto show before it plays.\n\n"
+                                      "The training figures (training, landscape, training-both) without --sweep "
+                                      "record the run as it plays,\nfrom step 0: a frame every --every K steps and "
+                                      "one at the last step (--steps N, or where training\nstopped), "
+                                      "⌈N/K⌉ + 1 frames, with the axes of the whole run from the first frame:\n"
+                                      "  entropy-lab export --figure training-both --data challenger --standardize "
+                                      "--lr 1 --steps 60 --every 2\n    --out run.mp4");
   elab_cli_parser_add_int (parser, "fps", 1, ELAB_ANIMATION_MAX_FPS, &flags->fps, &flags->fps_seen,
                            "Frames per second of a GIF, WebM or MP4, 1…120 (GIF ≤ 50; default 30)", "N");
   elab_cli_parser_add_flag (parser, "loop", &flags->loop, "A GIF plays forever (the default)");
@@ -87,6 +97,7 @@ _elab_cli_export_animation (const ElabCliAnimationFlags *flags,
                             ElabAnimationFormat          format,
                             const ElabSweep             *sweep,
                             guint                        n_frames,
+                            guint                        every,
                             const char                  *out,
                             ElabFigureKind               kind,
                             const ElabState             *state,
@@ -122,9 +133,20 @@ _elab_cli_export_animation (const ElabCliAnimationFlags *flags,
   options.loop = !flags->no_loop;
   options.hold_s = flags->hold_s;
 
-  ok = elab_sweep_export_animation (sweep, n_frames, out, format, &options, flags->poster, kind, state, style,
-                                    width, height, scale, elab_cli_signals_watch (), tty ? progress_cb : NULL, &bar,
-                                    &error);
+  if (sweep != NULL)
+    ok = elab_sweep_export_animation (sweep, n_frames, out, format, &options, flags->poster, kind, state, style,
+                                      width, height, scale, elab_cli_signals_watch (), tty ? progress_cb : NULL,
+                                      &bar, &error);
+  else
+    {
+      g_autoptr(ElabTrainer) trainer = _elab_cli_trainer_for_state (state, FALSE, &error);
+
+      /* The data set's own errors (FILE:LINE) as a plain export gives them. */
+      if (trainer == NULL)
+        return elab_cli_fail (ELAB_EXIT_DATA, "%s", error->message);
+      ok = elab_run_export_animation (state, elab_trainer_get_dataset (trainer), every, out, format, &options, flags->poster, kind, style, width, height,
+                                    scale, elab_cli_signals_watch (), tty ? progress_cb : NULL, &bar, NULL, &error);
+    }
   if (tty && bar.last_width > 0)
     {
       /* Clear the bar so that the prompt or an error starts clean. */

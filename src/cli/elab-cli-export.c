@@ -15,6 +15,7 @@
 #include "elab-cli-sweep.h"
 #include "elab-export.h"
 #include "elab-figure.h"
+#include "elab-params.h"
 #include "elab-presets.h"
 #include "elab-quantities.h"
 #include "elab-trainer.h"
@@ -102,6 +103,9 @@ elab_cli_export (int    argc,
   const char *sweep_text = NULL;
   gint64 frames = 30;
   gboolean frames_seen = FALSE;
+  /* A training run recorded: a frame every so many steps. */
+  gint64 every = 1;
+  gboolean every_seen = FALSE;
   ElabSweep sweep;
   /* An animation: GIF, WebM or MP4. */
   ElabCliAnimationFlags anim = ELAB_CLI_ANIMATION_FLAGS_INIT;
@@ -120,7 +124,7 @@ elab_cli_export (int    argc,
                                 "--width and --height are in figure units (pixels of a PNG at --scale 1, points "
                                 "of an SVG or PDF);\n--scale multiplies a PNG's pixel size (at most 16384 "
                                 "pixels either way) and is ignored by SVG and PDF.\n\n"
-                                "Figures: entropy, cross-entropy, softmax, training, landscape (see "
+                                "Figures: entropy, cross-entropy, softmax, training, landscape, training-both (see "
                                 "`entropy-lab presets`).\nFlags given override --preset and --scenario. With --preset, --figure defaults "
                                 "to the preset's figure;\nwith --scenario, to the figure of the page the scenario "
                                 "was saved on, and --scene N draws scene N\nwith its caption.\n\n"
@@ -167,6 +171,8 @@ elab_cli_export (int    argc,
                               "Sweep one parameter over the frames (see below)", "PARAM:FROM:TO");
   elab_cli_parser_add_int (parser, "frames", 1, ELAB_SWEEP_MAX_FRAMES, &frames, &frames_seen,
                            "Number of frames of a sweep (default 30)", "N");
+  elab_cli_parser_add_int (parser, "every", 1, ELAB_MAX_STEPS, &every, &every_seen,
+                           "A recorded training run's frame every K steps, 1…--steps (default 1)", "K");
   _elab_cli_animation_flags_add (parser, &anim);
   elab_cli_parser_add_double (parser, "y-min", &y_min, &y_min_seen,
                               "Bottom of the y axis (cross-entropy; default 0)", "Y");
@@ -239,11 +245,25 @@ elab_cli_export (int    argc,
     return elab_cli_fail (ELAB_EXIT_USAGE, "--y-max: must be above --y-min (%g)", y_min_seen ? y_min : 0.0);
   if (sweep_text != NULL && !elab_sweep_parse (sweep_text, &sweep, &error))
     return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
-  if (animation && sweep_text == NULL)
-    return elab_cli_fail (ELAB_EXIT_USAGE, "--out: a %s animation needs --sweep PARAM:FROM:TO",
-                          elab_animation_format_name (anim_format));
   if (sweep_text == NULL && frames_seen)
     return elab_cli_fail (ELAB_EXIT_USAGE, "--frames: only with --sweep PARAM:FROM:TO");
+  if (every_seen && sweep_text != NULL)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--every: records one training run; a --sweep trains a run per frame "
+                          "instead (give one of them)");
+  if (every_seen && !animation)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--every: only when recording a training run to --out FILE.gif, "
+                          "FILE.webm or FILE.mp4");
+  /* The sweep sets its parameter on every frame: a flag for the same
+   * parameter would be silently overridden. */
+  if (sweep_text != NULL)
+    {
+      const ElabParam *param = elab_param_lookup (sweep.param, NULL);
+      guint row = param != NULL ? (guint) (param - elab_params (NULL)) : G_MAXUINT;
+
+      if (row < ELAB_CLI_MAX_PARAMS && flags.text[row] != NULL)
+        return elab_cli_fail (ELAB_EXIT_USAGE, "%s: the --sweep sets %s on every frame (give one of them)",
+                              flags.flag[row], sweep.param);
+    }
 
   status = elab_cli_state_flags_apply (&flags, &state, &caption);
   if (status >= 0)
@@ -260,15 +280,23 @@ elab_cli_export (int    argc,
   style.y_min = y_min_seen ? y_min : NAN;
   style.y_max = y_max_seen ? y_max : NAN;
 
+  /* Without a sweep, the training figures record their run. */
+  if (animation && sweep_text == NULL && !elab_figure_kind_is_training (kind))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--out: a %s animation needs --sweep PARAM:FROM:TO (or --figure "
+                          "training, landscape or training-both to record a training run)",
+                          elab_animation_format_name (anim_format));
+  if (animation && sweep_text == NULL && every > state.steps)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--every: %" G_GINT64_FORMAT " is more than the run's %u --steps",
+                          every, state.steps);
   if (animation)
-    return _elab_cli_export_animation (&anim, anim_format, &sweep, (guint) frames, out, kind, &state, &style,
-                                       (int) width, (int) height, scale);
+    return _elab_cli_export_animation (&anim, anim_format, sweep_text != NULL ? &sweep : NULL, (guint) frames,
+                                       (guint) every, out, kind, &state, &style, (int) width, (int) height, scale);
   if (sweep_text != NULL)
     return _elab_cli_export_sweep (&sweep, (guint) frames, out, kind, &state, &style,
                                    (int) width, (int) height, scale, format);
 
   /* The training figures show the state's run, trained for its steps. */
-  if (kind == ELAB_FIGURE_TRAINING || kind == ELAB_FIGURE_LANDSCAPE)
+  if (elab_figure_kind_is_training (kind))
     {
       trainer = _elab_cli_trainer_for_state (&state, TRUE, &error);
       if (trainer == NULL)

@@ -29,6 +29,8 @@ figure_description (ElabFigureKind kind)
       return "data, the fitted σ(w·x + b) and the loss over iterations";
     case ELAB_FIGURE_LANDSCAPE:
       return "the loss over (w, b) with the optimizer's path";
+    case ELAB_FIGURE_TRAINING_BOTH:
+      return "training and landscape side by side, as the Training page shows them";
     case ELAB_N_FIGURES:
     default:
       return "";

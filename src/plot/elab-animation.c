@@ -34,6 +34,11 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+/* A GIF's palette comes from this many frames spread over the animation:
+ * its colours are the theme's and their antialiased blends, which a
+ * handful of frames already hold. */
+#define GIF_SAMPLES 8
+
 /* GIF: index 255 marks a pixel that did not change since the last frame. */
 #define GIF_TRANSPARENT 255
 /* Open addressing for the palette's own colours, a quarter full. */
@@ -215,6 +220,46 @@ elab_animation_check (ElabAnimationFormat         format,
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+gboolean
+elab_animation_check_figure (ElabAnimationFormat         format,
+                             int                         width,
+                             int                         height,
+                             double                      scale,
+                             const ElabAnimationOptions *options,
+                             int                        *res_width_px,
+                             int                        *res_height_px,
+                             GError                    **error)
+{
+  g_autoptr(GError) local = NULL;
+  int width_px, height_px;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!(scale > 0) || width < 1 || height < 1
+      || ceil (width * scale) > ELAB_EXPORT_MAX_PX || ceil (height * scale) > ELAB_EXPORT_MAX_PX)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--scale: %d×%d at scale %g is outside 1…%d pixels a side", width, height, scale,
+                   ELAB_EXPORT_MAX_PX);
+      return FALSE;
+    }
+  width_px = (int) ceil (width * scale);
+  height_px = (int) ceil (height * scale);
+  if (!elab_animation_check (format, width_px, height_px, options, &local))
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s", local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (res_width_px)
+    *res_width_px = width_px;
+  if (res_height_px)
+    *res_height_px = height_px;
   return TRUE;
 }
 
@@ -836,6 +881,67 @@ elab_animation_add_frame (ElabAnimation    *self,
     ok = video_add (self, frame, error);
   if (ok)
     self->n_frames++;
+  return ok;
+}
+
+gboolean
+elab_animation_encode (ElabAnimation      *self,
+                       guint               n_frames,
+                       ElabFrameWorkerNew  worker_new,
+                       GDestroyNotify      worker_free,
+                       ElabFrameDrawFunc   draw,
+                       gpointer            user_data,
+                       GCancellable       *cancellable,
+                       ElabProgressFunc    progress,
+                       gpointer            progress_data,
+                       GError            **error)
+{
+  g_autofree guint *indices = g_new (guint, MAX (n_frames, 1));
+  ElabFramePool *pool;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL && draw != NULL, FALSE);
+
+  if (elab_animation_needs_samples (self))
+    {
+      guint n = MIN (GIF_SAMPLES, n_frames);
+
+      for (guint s = 0; s < n; s++)
+        indices[s] = n > 1 ? (guint) ((guint64) s * (n_frames - 1) / (n - 1)) : 0;
+      pool = elab_frame_pool_new (indices, n, self->width, self->height, 0, worker_new, worker_free, draw,
+                                  user_data);
+      for (guint s = 0; s < n && ok; s++)
+        {
+          cairo_surface_t *frame = elab_frame_pool_next (pool, error);
+
+          if (frame == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+            ok = FALSE;
+          else
+            elab_animation_add_sample (self, frame);
+          g_clear_pointer (&frame, cairo_surface_destroy);
+        }
+      elab_frame_pool_free (pool);
+      if (!ok)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n_frames; i++)
+    indices[i] = i;
+  pool = elab_frame_pool_new (indices, n_frames, self->width, self->height, 0, worker_new, worker_free, draw,
+                              user_data);
+  for (guint i = 0; i < n_frames && ok; i++)
+    {
+      cairo_surface_t *frame = elab_frame_pool_next (pool, error);
+
+      if (frame == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else
+        ok = elab_animation_add_frame (self, frame, error);
+      g_clear_pointer (&frame, cairo_surface_destroy);
+      if (ok && progress != NULL)
+        progress (i + 1, n_frames, progress_data);
+    }
+  elab_frame_pool_free (pool);
   return ok;
 }
 

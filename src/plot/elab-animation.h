@@ -13,6 +13,8 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "elab-frame-pool.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -37,6 +39,11 @@ typedef struct
 
 typedef struct _ElabAnimation ElabAnimation;
 
+/* Called on the calling thread after each frame is encoded. */
+typedef void (*ElabProgressFunc) (guint    done,
+                                  guint    total,
+                                  gpointer user_data);
+
 /* From @path's extension, ".gif", ".webm" or ".mp4" in any case. */
 gboolean        elab_animation_format_from_path (const char                 *path,
                                                  ElabAnimationFormat        *res);
@@ -50,6 +57,19 @@ gboolean        elab_animation_check            (ElabAnimationFormat         for
                                                  int                         width_px,
                                                  int                         height_px,
                                                  const ElabAnimationOptions *options,
+                                                 GError                    **error);
+
+/* The pixel size of a figure of width × height units at @scale, checked
+ * for @format as elab_animation_check() does; every problem (size,
+ * rate, hold) is G_OPTION_ERROR_BAD_VALUE, a missing encoder
+ * G_IO_ERROR_NOT_SUPPORTED. */
+gboolean        elab_animation_check_figure     (ElabAnimationFormat         format,
+                                                 int                         width,
+                                                 int                         height,
+                                                 double                      scale,
+                                                 const ElabAnimationOptions *options,
+                                                 int                        *res_width_px,
+                                                 int                        *res_height_px,
                                                  GError                    **error);
 
 /* Opens the temporary file beside @path and the encoder. Frames are
@@ -69,6 +89,22 @@ void            elab_animation_add_sample       (ElabAnimation              *sel
 
 gboolean        elab_animation_add_frame        (ElabAnimation              *self,
                                                  cairo_surface_t            *frame,
+                                                 GError                    **error);
+
+/* Draws @n_frames frames with a frame pool on every core (@draw gets
+ * frame numbers 0 … n − 1, each thread's in increasing order) and adds
+ * them in order; a GIF's palette first comes from a few frames spread
+ * over the whole (first and last included). @cancellable is checked
+ * between frames; @progress (may be NULL) hears of each frame added. */
+gboolean        elab_animation_encode           (ElabAnimation              *self,
+                                                 guint                       n_frames,
+                                                 ElabFrameWorkerNew          worker_new,
+                                                 GDestroyNotify              worker_free,
+                                                 ElabFrameDrawFunc           draw,
+                                                 gpointer                    user_data,
+                                                 GCancellable               *cancellable,
+                                                 ElabProgressFunc            progress,
+                                                 gpointer                    progress_data,
                                                  GError                    **error);
 
 /* Writes the end of the file (the hold on the last frame), waits for the

@@ -285,6 +285,9 @@ get_cache (ElabFigure           *figure,
       c->trainer = trainer;
       c->generation = elab_trainer_get_generation (trainer);
       c->bias = elab_trainer_get_settings (trainer)->use_bias;
+      /* A recording: the rectangle of its whole path from the first frame. */
+      if (figure->style.run != NULL)
+        hist = elab_trainer_get_history (figure->style.run, &n_hist);
       rebuild (c, trainer, hist, n_hist, 0.25);
     }
   else if (last != NULL && (last->w < c->w_min || last->w > c->w_max ||
@@ -793,6 +796,14 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
         l_max = MAX (l_max, c->curve_l[i] * factor);
       for (gsize i = 0; i < n_hist; i++)
         l_max = MAX (l_max, c->path_y[i]);
+      if (figure->style.run != NULL)
+        {
+          gsize n_run;
+          const ElabTrainPoint *run = elab_trainer_get_history (figure->style.run, &n_run);
+
+          for (gsize i = 0; i < n_run; i++)
+            l_max = MAX (l_max, run[i].loss * factor);
+        }
       _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, c->w_min, c->w_max, 0,
                         _elab_axis_nice_max (0, MAX (l_max, 1e-3) * 1.05, 6));
       if (ul != NULL)

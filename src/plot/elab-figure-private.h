@@ -666,6 +666,10 @@ void     _elab_figure_draw_landscape     (ElabFigure            *figure,
                                           cairo_t               *cr,
                                           const ElabState       *state,
                                           const ElabTrainer     *trainer);
+void     _elab_figure_draw_training_both (ElabFigure            *figure,
+                                          cairo_t               *cr,
+                                          const ElabState       *state,
+                                          const ElabTrainer     *trainer);
 /* A cached layer (elab-layer.c): a rarely changing part of a figure at
  * device resolution, composited per frame. */
 typedef struct

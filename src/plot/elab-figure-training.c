@@ -476,6 +476,37 @@ _elab_figure_training_get_y_labels (const ElabFigure *figure,
   return TRUE;
 }
 
+/* The bars' maximum at @run's w and b over this figure's sample, as the
+ * frame computes its own: each example's loss, or the mean per x bin. */
+static double
+run_bars_max (const TrainingCache *c,
+              const ElabTrainer   *run,
+              double               factor)
+{
+  double w = elab_trainer_get_w (run), b = elab_trainer_get_b (run);
+  double bin_sum[N_BINS] = { 0 }, bin_cnt[N_BINS] = { 0 };
+  double max = 0.0;
+
+  for (guint k = 0; k < c->n; k++)
+    {
+      double loss = elab_trainer_example_loss (c->sx[k], c->sy[k], w, b) * factor;
+
+      if (c->n <= BARS_MAX)
+        max = MAX (max, loss);
+      else
+        {
+          int j = CLAMP ((int) ((c->sx[k] - c->x_min) / (c->x_max - c->x_min) * N_BINS), 0, N_BINS - 1);
+
+          bin_sum[j] += loss;
+          bin_cnt[j] += 1;
+        }
+    }
+  for (int j = 0; j < N_BINS && c->n > BARS_MAX; j++)
+    if (bin_cnt[j] > 0)
+      max = MAX (max, bin_sum[j] / bin_cnt[j]);
+  return max;
+}
+
 void
 _elab_figure_draw_training (ElabFigure        *figure,
                             cairo_t           *cr,
@@ -562,6 +593,10 @@ _elab_figure_draw_training (ElabFigure        *figure,
         if (bin_cnt[j] > 0)
           loss_max = MAX (loss_max, bin_sum[j] / bin_cnt[j]);
     }
+  /* A recording: the bars' scale also holds the run's last step, so it
+   * does not grow as the fit sharpens. */
+  if (figure->style.run != NULL)
+    loss_max = MAX (loss_max, run_bars_max (c, figure->style.run, factor));
   if (c->hist_cap < n_hist)
     {
       c->hist_cap = MAX (n_hist, 2 * c->hist_cap);
@@ -587,6 +622,27 @@ _elab_figure_draw_training (ElabFigure        *figure,
       {
         hist_lo = MIN (hist_lo, opt_loss * factor);
         hist_hi = MAX (hist_hi, opt_loss * factor);
+      }
+    /* A recording: the steps and the losses of the whole run from the
+     * first frame (its history holds every point of this frame's). */
+    if (figure->style.run != NULL)
+      {
+        gsize n_run;
+        const ElabTrainPoint *run = elab_trainer_get_history (figure->style.run, &n_run);
+
+        for (gsize i = 0; i < n_run; i++)
+          {
+            double y = run[i].loss * factor;
+
+            hist_loss_max = MAX (hist_loss_max, y);
+            if (isfinite (y) && y > 0)
+              {
+                hist_lo = MIN (hist_lo, y);
+                hist_hi = MAX (hist_hi, y);
+              }
+          }
+        if (n_run > 0)
+          step_max = MAX (step_max, (double) run[n_run - 1].step);
       }
     if (n_hist > 0)
       step_max = MAX (step_max, (double) hist[n_hist - 1].step);

@@ -16,6 +16,7 @@ static const char * const kind_names[ELAB_N_FIGURES] = {
   [ELAB_FIGURE_SOFTMAX]       = "softmax",
   [ELAB_FIGURE_TRAINING]      = "training",
   [ELAB_FIGURE_LANDSCAPE]     = "landscape",
+  [ELAB_FIGURE_TRAINING_BOTH] = "training-both",
 };
 
 /**
@@ -49,6 +50,12 @@ elab_figure_kind_from_string (const char     *str,
         return TRUE;
       }
   return FALSE;
+}
+
+gboolean
+elab_figure_kind_is_training (ElabFigureKind kind)
+{
+  return kind == ELAB_FIGURE_TRAINING || kind == ELAB_FIGURE_LANDSCAPE || kind == ELAB_FIGURE_TRAINING_BOTH;
 }
 
 /**
@@ -282,6 +289,9 @@ elab_figure_draw (ElabFigure             *figure,
       break;
     case ELAB_FIGURE_LANDSCAPE:
       _elab_figure_draw_landscape (figure, cr, state, trainer);
+      break;
+    case ELAB_FIGURE_TRAINING_BOTH:
+      _elab_figure_draw_training_both (figure, cr, state, trainer);
       break;
     case ELAB_N_FIGURES:
     default:

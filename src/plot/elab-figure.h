@@ -28,6 +28,7 @@ typedef enum
   ELAB_FIGURE_SOFTMAX,
   ELAB_FIGURE_TRAINING,
   ELAB_FIGURE_LANDSCAPE,
+  ELAB_FIGURE_TRAINING_BOTH,  /* the Training page's two figures side by side */
   ELAB_N_FIGURES
 } ElabFigureKind;
 
@@ -48,15 +49,23 @@ typedef struct
   double        y_max;        /* an animation the same), or NAN: the figure's own */
   double        guess_x;      /* a question's guess on the x axis, or NAN */
   double        truth_x;      /* its answer, once revealed, or NAN */
+  const ElabTrainer *run;     /* a recorded run at its last step, or NULL: the
+                               * training figures' axes cover all of it from
+                               * the first frame (steps, loss, the landscape's
+                               * rectangle), so a recording's axes hold still */
 } ElabFigureStyle;
 
 #define ELAB_FIGURE_STYLE_INIT \
   ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0, NAN, NAN, \
-                       NAN, NAN })
+                       NAN, NAN, NULL })
 
 const char     *elab_figure_kind_to_string   (ElabFigureKind          kind);
 gboolean        elab_figure_kind_from_string (const char             *str,
                                               ElabFigureKind         *res);
+
+/* TRUE for the figures that draw a training run (training, landscape,
+ * training-both): they need a trainer. */
+gboolean        elab_figure_kind_is_training (ElabFigureKind          kind);
 
 ElabFigure     *elab_figure_new              (ElabFigureKind          kind);
 void            elab_figure_free             (ElabFigure             *figure);
@@ -64,7 +73,8 @@ ElabFigureKind  elab_figure_get_kind         (const ElabFigure       *figure);
 
 /* Draws the whole figure, background included, into the rectangle
  * (0, 0, width, height) of @cr's user space. @trainer is only read by the
- * training and landscape figures and may be NULL for the others. */
+ * training figures (training, landscape, training-both) and may be NULL
+ * for the others. */
 void            elab_figure_draw             (ElabFigure             *figure,
                                               cairo_t                *cr,
                                               double                  width,

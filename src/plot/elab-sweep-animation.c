@@ -3,10 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A sweep's frames are drawn by the frame pool on every core while the
- * encoder takes them in order on this thread. A GIF's palette comes from
- * a few frames spread over the sweep (first and last included) drawn
- * beforehand: a sweep's colours are the theme's and their antialiased
- * blends, which a handful of frames already hold.
+ * encoder takes them in order on this thread (elab_animation_encode()).
  */
 #include "elab-sweep-animation.h"
 
@@ -17,8 +14,6 @@
 #include "elab-frame-pool.h"
 #include "elab-sweep-range.h"
 #include "elab-trainer.h"
-
-#define GIF_SAMPLES 8
 
 typedef struct
 {
@@ -60,7 +55,7 @@ draw_cb (guint            index,
   cairo_t *cr;
 
   elab_sweep_apply (job->sweep, elab_sweep_value (job->sweep, index, job->n_frames), &frame, NULL);
-  if (job->kind == ELAB_FIGURE_TRAINING || job->kind == ELAB_FIGURE_LANDSCAPE)
+  if (elab_figure_kind_is_training (job->kind))
     {
       /* Each frame trains its own run from step 0, as a PNG sweep does. */
       trainer = elab_trainer_new_for_state (&frame, error);
@@ -81,63 +76,6 @@ draw_cb (guint            index,
       return FALSE;
     }
   return TRUE;
-}
-
-static gboolean
-encode (ElabAnimation  *animation,
-        const Job      *job,
-        int             width_px,
-        int             height_px,
-        GCancellable   *cancellable,
-        ElabProgressFunc progress,
-        gpointer        progress_data,
-        GError        **error)
-{
-  g_autofree guint *indices = g_new (guint, job->n_frames);
-  ElabFramePool *pool;
-  gboolean ok = TRUE;
-
-  if (elab_animation_needs_samples (animation))
-    {
-      guint n = MIN (GIF_SAMPLES, job->n_frames);
-
-      for (guint s = 0; s < n; s++)
-        indices[s] = n > 1 ? (guint) ((guint64) s * (job->n_frames - 1) / (n - 1)) : 0;
-      pool = elab_frame_pool_new (indices, n, width_px, height_px, 0, worker_new_cb, worker_free_cb, draw_cb,
-                                  (gpointer) job);
-      for (guint s = 0; s < n && ok; s++)
-        {
-          cairo_surface_t *frame = elab_frame_pool_next (pool, error);
-
-          if (frame == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-            ok = FALSE;
-          else
-            elab_animation_add_sample (animation, frame);
-          g_clear_pointer (&frame, cairo_surface_destroy);
-        }
-      elab_frame_pool_free (pool);
-      if (!ok)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < job->n_frames; i++)
-    indices[i] = i;
-  pool = elab_frame_pool_new (indices, job->n_frames, width_px, height_px, 0, worker_new_cb, worker_free_cb,
-                              draw_cb, (gpointer) job);
-  for (guint i = 0; i < job->n_frames && ok; i++)
-    {
-      cairo_surface_t *frame = elab_frame_pool_next (pool, error);
-
-      if (frame == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-        ok = FALSE;
-      else
-        ok = elab_animation_add_frame (animation, frame, error);
-      g_clear_pointer (&frame, cairo_surface_destroy);
-      if (ok && progress != NULL)
-        progress (i + 1, job->n_frames, progress_data);
-    }
-  elab_frame_pool_free (pool);
-  return ok;
 }
 
 gboolean
@@ -173,16 +111,6 @@ elab_sweep_export_animation (const ElabSweep            *sweep,
                    n_frames);
       return FALSE;
     }
-  if (!(scale > 0) || width < 1 || height < 1
-      || ceil (width * scale) > ELAB_EXPORT_MAX_PX || ceil (height * scale) > ELAB_EXPORT_MAX_PX)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--scale: %d×%d at scale %g is outside 1…%d pixels a side", width, height, scale,
-                   ELAB_EXPORT_MAX_PX);
-      return FALSE;
-    }
-  width_px = (int) ceil (width * scale);
-  height_px = (int) ceil (height * scale);
 
   /* Every usage error before the first file, as a PNG sweep does. */
   for (guint i = 0; i < n_frames; i++)
@@ -196,20 +124,15 @@ elab_sweep_export_animation (const ElabSweep            *sweep,
           return FALSE;
         }
     }
-  if (!elab_animation_check (format, width_px, height_px, options, &local))
-    {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s", local->message);
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
+  if (!elab_animation_check_figure (format, width, height, scale, options, &width_px, &height_px, error))
+    return FALSE;
 
   elab_sweep_steady_style (sweep, n_frames, kind, state, style, &steady);
   animation = elab_animation_new (format, path, width_px, height_px, options, error);
   if (animation == NULL)
     return FALSE;
-  if (!encode (animation, &job, width_px, height_px, cancellable, progress, progress_data, error))
+  if (!elab_animation_encode (animation, n_frames, worker_new_cb, worker_free_cb, draw_cb, &job, cancellable,
+                              progress, progress_data, error))
     return FALSE;
   if (!elab_animation_finish (animation, error))
     return FALSE;
@@ -221,7 +144,7 @@ elab_sweep_export_animation (const ElabSweep            *sweep,
       ElabState first = *state;
 
       elab_sweep_apply (sweep, elab_sweep_value (sweep, 0, n_frames), &first, NULL);
-      if (kind == ELAB_FIGURE_TRAINING || kind == ELAB_FIGURE_LANDSCAPE)
+      if (elab_figure_kind_is_training (kind))
         {
           trainer = elab_trainer_new_for_state (&first, error);
           if (trainer == NULL)

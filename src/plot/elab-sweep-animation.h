@@ -15,11 +15,6 @@
 
 G_BEGIN_DECLS
 
-/* Called on the calling thread after each frame is encoded. */
-typedef void (*ElabProgressFunc) (guint    done,
-                                  guint    total,
-                                  gpointer user_data);
-
 /* Draws the sweep's @n_frames frames (width × height figure units at
  * @scale) on every core and encodes them in order into @path, renamed
  * into place at the end; with @poster (may be NULL) also the first frame

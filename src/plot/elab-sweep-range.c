@@ -30,7 +30,7 @@ elab_sweep_steady_style (const ElabSweep       *sweep,
   *res = *style;
   /* By hand, or a figure that needs a training run per frame to know
    * (its range is its own for now). */
-  if (isfinite (style->y_max) || n_frames < 2 || kind == ELAB_FIGURE_TRAINING || kind == ELAB_FIGURE_LANDSCAPE)
+  if (isfinite (style->y_max) || n_frames < 2 || elab_figure_kind_is_training (kind))
     return;
 
   probe = *style;

@@ -140,7 +140,7 @@ elab_sweep_export (const ElabSweep       *sweep,
   g_autofree char *first = NULL;
   g_autofree char *dir = NULL;
   ElabTrainer *trainer = NULL;
-  gboolean training = kind == ELAB_FIGURE_TRAINING || kind == ELAB_FIGURE_LANDSCAPE;
+  gboolean training = elab_figure_kind_is_training (kind);
   gboolean ok = TRUE;
 
   g_return_val_if_fail (sweep != NULL && pattern != NULL && state != NULL && style != NULL, FALSE);

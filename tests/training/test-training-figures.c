@@ -492,6 +492,78 @@ test_squared (void)
   g_assert_cmpuint (draw (landscape, &state, t, NAN), >, 50);
 }
 
+/* A recording (style.run): every frame has the axes of the whole run,
+ * those of the plain figure at the run's last step; without it the loss
+ * panel's steps and the landscape's rectangle follow the run. */
+static void
+test_recorded_run_axes (void)
+{
+  g_autoptr(ElabDataset) data = elab_dataset_new_builtin ("challenger");
+  ElabTrainerSettings s = ELAB_TRAINER_SETTINGS_INIT;
+  g_autoptr(ElabTrainer) run = NULL;
+  g_autoptr(ElabTrainer) t = NULL;
+  g_autoptr(ElabFigure) plain = elab_figure_new (ELAB_FIGURE_TRAINING);
+  g_autoptr(ElabFigure) plain_map = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+  ElabPanel end_panel, panel;
+  double end_rect[4], rect[4];
+  ElabState state;
+  const guint steps[] = { 0, 1, 7, 40 };
+
+  elab_state_init_default (&state);
+  /* Raw x at a small rate: the path leaves the first frame's rectangle,
+   * and the steps run past the first frame's axis of 10. */
+  s.learning_rate = 0.0005;
+  s.max_steps = 40;
+  run = elab_trainer_new (data, &s);
+  elab_trainer_step (run, 40);
+  g_assert_cmpuint (elab_trainer_get_steps (run), ==, 40);
+  draw (plain, &state, run, NAN);
+  draw (plain_map, &state, run, NAN);
+  g_assert_true (_elab_figure_training_get_loss_panel (plain, &end_panel));
+  g_assert_true (_elab_figure_landscape_get_rect (plain_map, end_rect));
+
+  t = elab_trainer_new (data, &s);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(ElabFigure) f = elab_figure_new (ELAB_FIGURE_TRAINING);
+      g_autoptr(ElabFigure) map = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+      g_autoptr(ElabFigure) both = elab_figure_new (ELAB_FIGURE_TRAINING_BOTH);
+      ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, W, H);
+      cairo_t *cr = cairo_create (surface);
+
+      elab_trainer_step (t, steps[i] - (guint) elab_trainer_get_steps (t));
+      style.run = run;
+      elab_figure_draw (f, cr, W, H, &state, t, &style);
+      elab_figure_draw (map, cr, W, H, &state, t, &style);
+      elab_figure_draw (both, cr, 2 * W, H, &state, t, &style);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+
+      g_assert_true (_elab_figure_training_get_loss_panel (f, &panel));
+      g_assert_cmpfloat (panel.x.max, ==, end_panel.x.max);
+      g_assert_cmpfloat (panel.y.min, ==, end_panel.y.min);
+      g_assert_cmpfloat (panel.y.max, ==, end_panel.y.max);
+      g_assert_true (_elab_figure_landscape_get_rect (map, rect));
+      g_assert_cmpmem (rect, sizeof rect, end_rect, sizeof end_rect);
+    }
+
+  /* The same first frame without the run: its own, smaller axes. */
+  {
+    g_autoptr(ElabTrainer) first = elab_trainer_new (data, &s);
+    g_autoptr(ElabFigure) f = elab_figure_new (ELAB_FIGURE_TRAINING);
+    g_autoptr(ElabFigure) map = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+
+    draw (f, &state, first, NAN);
+    draw (map, &state, first, NAN);
+    g_assert_true (_elab_figure_training_get_loss_panel (f, &panel));
+    g_assert_cmpfloat (panel.x.max, <, end_panel.x.max);
+    g_assert_true (_elab_figure_landscape_get_rect (map, rect));
+    g_assert_true (memcmp (rect, end_rect, sizeof rect) != 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -508,6 +580,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/LandscapeFigure/hidpi-layers", test_hidpi_layers);
   g_test_add_func ("/elab/plot/TrainingFigure/placeholder", test_placeholder);
   g_test_add_func ("/elab/plot/TrainingFigure/squared", test_squared);
+  g_test_add_func ("/elab/plot/TrainingFigure/recorded-run-axes", test_recorded_run_axes);
 
   return g_test_run ();
 }
