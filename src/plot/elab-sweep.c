@@ -118,6 +118,19 @@ trainer_for_state (const ElabState  *state,
   return trainer;
 }
 
+/* The free space where @dir is, or G_MAXUINT64 when the file system
+ * does not say. */
+static guint64
+free_space (const char *dir)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GFileInfo) info = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
+
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE))
+    return G_MAXUINT64;
+  return g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE);
+}
+
 gboolean
 elab_sweep_export (const ElabSweep       *sweep,
                    guint                  n_frames,
@@ -133,6 +146,27 @@ elab_sweep_export (const ElabSweep       *sweep,
                    guint                 *res_written,
                    GError               **error)
 {
+  return elab_sweep_export_full (sweep, n_frames, pattern, kind, state, style, width, height, scale, format,
+                                 cancellable, NULL, NULL, res_written, error);
+}
+
+gboolean
+elab_sweep_export_full (const ElabSweep       *sweep,
+                        guint                  n_frames,
+                        const char            *pattern,
+                        ElabFigureKind         kind,
+                        const ElabState       *state,
+                        const ElabFigureStyle *style,
+                        int                         width,
+                        int                         height,
+                        double                 scale,
+                        ElabExportFormat       format,
+                        GCancellable          *cancellable,
+                        ElabSweepProgressFunc  progress,
+                        gpointer               progress_data,
+                        guint                 *res_written,
+                        GError               **error)
+{
   ElabFigureStyle steady;
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
   guint n_written = 0;
@@ -142,6 +176,8 @@ elab_sweep_export (const ElabSweep       *sweep,
   ElabTrainer *trainer = NULL;
   gboolean training = elab_figure_kind_is_training (kind);
   gboolean ok = TRUE;
+  guint64 bytes = 0;
+  gint64 start_us;
 
   g_return_val_if_fail (sweep != NULL && pattern != NULL && state != NULL && style != NULL, FALSE);
 
@@ -194,6 +230,7 @@ elab_sweep_export (const ElabSweep       *sweep,
   /* One y range for every frame: the axis holds still while curves move. */
   elab_sweep_steady_style (sweep, n_frames, kind, state, style, &steady);
   figure = elab_figure_new (kind);
+  start_us = g_get_monotonic_time ();
   for (guint i = 0; i < n_frames && ok; i++)
     {
       ElabState frame = *state;
@@ -238,8 +275,39 @@ elab_sweep_export (const ElabSweep       *sweep,
           break;
         }
       n_written++;
+      if (g_lstat (path, &st) == 0)
+        bytes += st.st_size;
       if (!existed)
         g_ptr_array_add (created, g_steal_pointer (&path));
+
+      /* The frames so far tell what the whole sweep takes. The first
+       * frame is enough to know whether the rest will fit on the disk:
+       * better to say so now than to fill the disk and then fail. */
+      if (i == 0 && n_frames > 1)
+        {
+          guint64 need = bytes * (n_frames - 1);
+          guint64 avail = free_space (dir);
+
+          if (need > avail)
+            {
+              g_autofree char *each = g_format_size (bytes);
+              g_autofree char *total = g_format_size (need + bytes);
+              g_autofree char *have = g_format_size (avail);
+
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                           "not enough space: %u frames of about %s need about %s, "
+                           "and '%s' has %s free", n_frames, each, total, dir, have);
+              ok = FALSE;
+              break;
+            }
+        }
+      if (progress != NULL)
+        {
+          double elapsed = (g_get_monotonic_time () - start_us) / (double) G_USEC_PER_SEC;
+
+          progress (i + 1, n_frames, bytes / (i + 1) * (guint64) n_frames,
+                    elapsed / (i + 1) * (n_frames - i - 1), progress_data);
+        }
     }
 
   g_clear_pointer (&trainer, elab_trainer_free);

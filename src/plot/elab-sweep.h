@@ -50,7 +50,9 @@ gboolean  elab_sweep_check_size      (guint             n_frames,
  * or the new frame, complete). @cancellable (may be NULL) is checked
  * between frames and between writes (G_IO_ERROR_CANCELLED, created
  * frames removed too). @res_written (may be NULL) gets the number of
- * frames written. */
+ * frames written. Once the first frame is written, a sweep whose frames
+ * would not fit in the free space of the disk stops at once with
+ * G_IO_ERROR_NO_SPACE, rather than filling the disk first. */
 gboolean  elab_sweep_export          (const ElabSweep       *sweep,
                                       guint                  n_frames,
                                       const char            *pattern,
@@ -62,6 +64,32 @@ gboolean  elab_sweep_export          (const ElabSweep       *sweep,
                                       double                 scale,
                                       ElabExportFormat       format,
                                       GCancellable          *cancellable,
+                                      guint                 *res_written,
+                                      GError               **error);
+
+/* After each frame of elab_sweep_export_full(): @done of @total frames
+ * written, and what the whole sweep will take judged by the frames so
+ * far (@bytes on disk, @seconds_left to go). */
+typedef void (*ElabSweepProgressFunc) (guint    done,
+                                       guint    total,
+                                       guint64  bytes,
+                                       double   seconds_left,
+                                       gpointer user_data);
+
+/* elab_sweep_export() with @progress (may be NULL). */
+gboolean  elab_sweep_export_full     (const ElabSweep       *sweep,
+                                      guint                  n_frames,
+                                      const char            *pattern,
+                                      ElabFigureKind         kind,
+                                      const ElabState       *state,
+                                      const ElabFigureStyle *style,
+                                      int                    width,
+                                      int                    height,
+                                      double                 scale,
+                                      ElabExportFormat       format,
+                                      GCancellable          *cancellable,
+                                      ElabSweepProgressFunc  progress,
+                                      gpointer               progress_data,
                                       guint                 *res_written,
                                       GError               **error);
 
