@@ -11,9 +11,7 @@
 #include "elab-config.h"
 
 #include <math.h>
-#include <adwaita.h>
 
-#include "elab-binding.h"
 #include "elab-cross-entropy-page.h"
 #include "elab-curves.h"
 #include "elab-format.h"
@@ -22,7 +20,7 @@
 
 struct _ElabCrossEntropyPage
 {
-  GtkWidget        parent_instance;
+  ElabPage         parent_instance;
 
   /* Template widgets */
   ElabModelEditor *editor_p;
@@ -42,17 +40,13 @@ struct _ElabCrossEntropyPage
   ElabPlotView    *plot_view;
 
   /* Owned */
-  ElabDocument    *document;
-  ElabBindingGroup *bindings;   /* the gap shaded, the formula on the figure */
   ElabPairCurves  *curves;
   char            *formula;
-  gulong           changed_id;
-  gulong           dark_id;
 
   double           readout_x;
 };
 
-G_DEFINE_FINAL_TYPE (ElabCrossEntropyPage, elab_cross_entropy_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ElabCrossEntropyPage, elab_cross_entropy_page, ELAB_TYPE_PAGE)
 
 static void
 set_value_label (GtkLabel *label,
@@ -67,7 +61,7 @@ set_value_label (GtkLabel *label,
 static void
 update_means (ElabCrossEntropyPage *self)
 {
-  const ElabState *state = elab_document_get_state (self->document);
+  const ElabState *state = elab_document_get_state (elab_page_get_document (ELAB_PAGE (self)));
   ElabPairCurves *c = self->curves;
 
   elab_pair_curves_compute (c, &state->p, &state->q, state->x_min, state->x_max,
@@ -107,7 +101,7 @@ format_term (const char *name,
 static void
 update_formula (ElabCrossEntropyPage *self)
 {
-  const ElabState *state = elab_document_get_state (self->document);
+  const ElabState *state = elab_document_get_state (elab_page_get_document (ELAB_PAGE (self)));
   double x = self->readout_x;
   double zp = elab_logistic_logit (&state->p, x);
   double zq = elab_logistic_logit (&state->q, x);
@@ -148,26 +142,21 @@ update_formula (ElabCrossEntropyPage *self)
 static void
 update_colors (ElabCrossEntropyPage *self)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  ElabPalette palette = ELAB_PALETTE_DEFAULT;
   GdkRGBA color;
 
-  if (self->document != NULL)
-    palette = elab_document_get_state (self->document)->palette;
-
-  elab_palette_color (palette, dark, 0, &color);
+  elab_page_get_model_color (ELAB_PAGE (self), 0, &color);
   elab_model_editor_set_color (self->editor_p, &color);
   /* The figure draws H(q) in its third series colour. */
-  elab_palette_color (palette, dark, 2, &color);
+  elab_page_get_model_color (ELAB_PAGE (self), 2, &color);
   elab_model_editor_set_color (self->editor_q, &color);
 }
 
-
 static void
-document_changed_cb (ElabDocument         *document,
-                     guint                 what,
-                     ElabCrossEntropyPage *self)
+elab_cross_entropy_page_document_changed (ElabPage *page,
+                                          guint     what)
 {
+  ElabCrossEntropyPage *self = ELAB_CROSS_ENTROPY_PAGE (page);
+
   if (what & ELAB_CHANGE_LOOK)
     {
       update_colors (self);
@@ -182,13 +171,14 @@ document_changed_cb (ElabDocument         *document,
 }
 
 static void
-hover_changed_cb (ElabCrossEntropyPage *self)
+elab_cross_entropy_page_hover_changed (ElabPage *page,
+                                       double    x)
 {
-  double x = elab_plot_view_get_hover_x (self->plot_view);
+  ElabCrossEntropyPage *self = ELAB_CROSS_ENTROPY_PAGE (page);
 
   /* Keep the last hovered x when the pointer leaves, so the numbers stay
    * up while the teacher talks about them. */
-  if (isnan (x) || self->document == NULL)
+  if (isnan (x))
     return;
 
   self->readout_x = x;
@@ -199,28 +189,6 @@ static void
 swap_clicked_cb (ElabCrossEntropyPage *self)
 {
   elab_cross_entropy_page_swap (self);
-}
-
-static void
-dark_changed_cb (ElabCrossEntropyPage *self)
-{
-  update_colors (self);
-}
-
-static void
-elab_cross_entropy_page_dispose (GObject *object)
-{
-  ElabCrossEntropyPage *self = ELAB_CROSS_ENTROPY_PAGE (object);
-
-  elab_cross_entropy_page_set_document (self, NULL);
-  g_clear_object (&self->bindings);
-  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
-  gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_CROSS_ENTROPY_PAGE);
-  /* The template's root box is not a bound child: unparent it too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
-
-  G_OBJECT_CLASS (elab_cross_entropy_page_parent_class)->dispose (object);
 }
 
 static void
@@ -239,9 +207,12 @@ elab_cross_entropy_page_class_init (ElabCrossEntropyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ElabPageClass *page_class = ELAB_PAGE_CLASS (klass);
 
-  object_class->dispose = elab_cross_entropy_page_dispose;
   object_class->finalize = elab_cross_entropy_page_finalize;
+
+  page_class->document_changed = elab_cross_entropy_page_document_changed;
+  page_class->hover_changed = elab_cross_entropy_page_hover_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-cross-entropy-page.ui");
@@ -261,19 +232,21 @@ elab_cross_entropy_page_class_init (ElabCrossEntropyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, range_editor);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, plot_view);
   gtk_widget_class_bind_template_callback (widget_class, swap_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, hover_changed_cb);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (ELAB_TYPE_MODEL_EDITOR);
   g_type_ensure (ELAB_TYPE_RANGE_EDITOR);
-  g_type_ensure (ELAB_TYPE_PLOT_VIEW);
 }
 
 static void
 elab_cross_entropy_page_init (ElabCrossEntropyPage *self)
 {
+  ElabBindingGroup *bindings = elab_page_get_bindings (ELAB_PAGE (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  elab_page_add_plot_view (ELAB_PAGE (self), self->plot_view);
+  elab_range_editor_bind (self->range_editor, bindings);
+  g_object_bind_property (self, "document", self->editor_p, "document", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "document", self->editor_q, "document", G_BINDING_SYNC_CREATE);
 
   /* At x = 1 the lesson's defaults read H(p,q) = −[0.73·log₂ 0.88 + …]. */
   self->readout_x = 1.0;
@@ -288,59 +261,15 @@ elab_cross_entropy_page_init (ElabCrossEntropyPage *self)
   g_object_set (self->editor_p, "theta-param", "p-theta", "bias-param", "p-bias", NULL);
   g_object_set (self->editor_q, "theta-param", "q-theta", "bias-param", "q-bias", NULL);
 
-  self->bindings = elab_binding_group_new ();
-  elab_binding_group_bind_drop_down (self->bindings, "kl-gap", self->kl_gap_dropdown);
-  elab_binding_group_bind_toggle (self->bindings, "formula", self->formula_switch);
-
-  self->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                                            G_CALLBACK (dark_changed_cb), self);
-  update_colors (self);
+  /* The gap shaded, the formula on the figure. */
+  elab_binding_group_bind_drop_down (bindings, "kl-gap", self->kl_gap_dropdown);
+  elab_binding_group_bind_toggle (bindings, "formula", self->formula_switch);
 }
 
 GtkWidget *
 elab_cross_entropy_page_new (ElabDocument *document)
 {
-  GtkWidget *self = g_object_new (ELAB_TYPE_CROSS_ENTROPY_PAGE, NULL);
-
-  elab_cross_entropy_page_set_document (ELAB_CROSS_ENTROPY_PAGE (self), document);
-  return self;
-}
-
-void
-elab_cross_entropy_page_set_document (ElabCrossEntropyPage *self,
-                                      ElabDocument         *document)
-{
-  g_return_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self));
-
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-
-  elab_plot_view_set_document (self->plot_view, document);
-  elab_range_editor_set_document (self->range_editor, document);
-  elab_model_editor_set_document (self->editor_p, document);
-  elab_model_editor_set_document (self->editor_q, document);
-  elab_binding_group_set_document (self->bindings, document);
-
-  if (document != NULL)
-    {
-      self->changed_id = g_signal_connect (document, "changed",
-                                           G_CALLBACK (document_changed_cb), self);
-      update_means (self);
-      update_formula (self);
-      update_colors (self);
-    }
-}
-
-ElabPlotView *
-elab_cross_entropy_page_get_plot_view (ElabCrossEntropyPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self), NULL);
-
-  return self->plot_view;
+  return g_object_new (ELAB_TYPE_CROSS_ENTROPY_PAGE, "document", document, NULL);
 }
 
 ElabModelEditor *
@@ -364,19 +293,21 @@ elab_cross_entropy_page_get_swap_button (ElabCrossEntropyPage *self)
 void
 elab_cross_entropy_page_swap (ElabCrossEntropyPage *self)
 {
+  ElabDocument *document;
   ElabState *state;
   ElabLogistic tmp;
 
   g_return_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self));
 
-  if (self->document == NULL)
+  document = elab_page_get_document (ELAB_PAGE (self));
+  if (document == NULL)
     return;
 
-  state = elab_document_edit (self->document);
+  state = elab_document_edit (document);
   tmp = state->p;
   state->p = state->q;
   state->q = tmp;
-  elab_document_changed (self->document, ELAB_CHANGE_PAIR);
+  elab_document_changed (document, ELAB_CHANGE_PAIR);
 }
 
 const char *

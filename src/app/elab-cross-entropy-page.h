@@ -4,22 +4,16 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "elab-document.h"
 #include "elab-model-editor.h"
-#include "elab-plot-view.h"
+#include "elab-page.h"
 
 G_BEGIN_DECLS
 
 #define ELAB_TYPE_CROSS_ENTROPY_PAGE (elab_cross_entropy_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (ElabCrossEntropyPage, elab_cross_entropy_page, ELAB, CROSS_ENTROPY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ElabCrossEntropyPage, elab_cross_entropy_page, ELAB, CROSS_ENTROPY_PAGE, ElabPage)
 
 GtkWidget       *elab_cross_entropy_page_new              (ElabDocument         *document);
-void             elab_cross_entropy_page_set_document     (ElabCrossEntropyPage *self,
-                                                           ElabDocument         *document);
-ElabPlotView    *elab_cross_entropy_page_get_plot_view    (ElabCrossEntropyPage *self);
 /* 0 = p, 1 = q */
 ElabModelEditor *elab_cross_entropy_page_get_model_editor (ElabCrossEntropyPage *self,
                                                            guint                 index);

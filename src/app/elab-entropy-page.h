@@ -4,23 +4,16 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "elab-document.h"
 #include "elab-model-editor.h"
-#include "elab-plot-view.h"
+#include "elab-page.h"
 
 G_BEGIN_DECLS
 
 #define ELAB_TYPE_ENTROPY_PAGE (elab_entropy_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (ElabEntropyPage, elab_entropy_page, ELAB, ENTROPY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ElabEntropyPage, elab_entropy_page, ELAB, ENTROPY_PAGE, ElabPage)
 
 GtkWidget       *elab_entropy_page_new              (ElabDocument    *document);
-ElabDocument    *elab_entropy_page_get_document     (ElabEntropyPage *self);
-void             elab_entropy_page_set_document     (ElabEntropyPage *self,
-                                                     ElabDocument    *document);
-ElabPlotView    *elab_entropy_page_get_plot_view    (ElabEntropyPage *self);
 ElabModelEditor *elab_entropy_page_get_model_editor (ElabEntropyPage *self,
                                                      guint            index);
 /* The mean-entropy read-out of model @index, as shown. */

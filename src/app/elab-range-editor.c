@@ -22,9 +22,6 @@ struct _ElabRangeEditor
   GtkSpinButton *max_spin;
   GtkAdjustment *min_adjustment;
   GtkAdjustment *max_adjustment;
-
-  /* Owned */
-  ElabBindingGroup *bindings;
 };
 
 G_DEFINE_FINAL_TYPE (ElabRangeEditor, elab_range_editor, GTK_TYPE_WIDGET)
@@ -56,9 +53,6 @@ push_max (ElabDocument  *document,
 static void
 elab_range_editor_dispose (GObject *object)
 {
-  ElabRangeEditor *self = ELAB_RANGE_EDITOR (object);
-
-  g_clear_object (&self->bindings);
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_RANGE_EDITOR);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -89,23 +83,19 @@ static void
 elab_range_editor_init (ElabRangeEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->bindings = elab_binding_group_new ();
-  elab_binding_set_apply (elab_binding_group_bind_adjustment (self->bindings, "x-min",
-                                                              self->min_adjustment),
-                          push_min, self);
-  elab_binding_set_apply (elab_binding_group_bind_adjustment (self->bindings, "x-max",
-                                                              self->max_adjustment),
-                          push_max, self);
 }
 
 void
-elab_range_editor_set_document (ElabRangeEditor *self,
-                                ElabDocument    *document)
+elab_range_editor_bind (ElabRangeEditor  *self,
+                        ElabBindingGroup *group)
 {
   g_return_if_fail (ELAB_IS_RANGE_EDITOR (self));
+  g_return_if_fail (ELAB_IS_BINDING_GROUP (group));
 
-  elab_binding_group_set_document (self->bindings, document);
+  elab_binding_set_apply (elab_binding_group_bind_adjustment (group, "x-min", self->min_adjustment),
+                          push_min, self);
+  elab_binding_set_apply (elab_binding_group_bind_adjustment (group, "x-max", self->max_adjustment),
+                          push_max, self);
 }
 
 GtkAdjustment *

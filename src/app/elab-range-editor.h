@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "elab-document.h"
+#include "elab-binding.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ElabRangeEditor, elab_range_editor, ELAB, RANGE_EDITOR, GtkWidget)
 
-void           elab_range_editor_set_document        (ElabRangeEditor *self,
-                                                      ElabDocument    *document);
+/* Binds both ends to x-min and x-max in @group (the page's): the range
+ * follows @group's document. */
+void           elab_range_editor_bind                (ElabRangeEditor  *self,
+                                                      ElabBindingGroup *group);
 GtkAdjustment *elab_range_editor_get_min_adjustment  (ElabRangeEditor *self);
 GtkAdjustment *elab_range_editor_get_max_adjustment  (ElabRangeEditor *self);
 

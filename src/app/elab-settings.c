@@ -361,7 +361,7 @@ migrate_state (ElabSettings *self,
 
   page = get_string (self, "page");
   if (page != NULL)
-    elab_page_from_string (page, &s.page);
+    elab_page_kind_from_string (page, &s.page);
   unit = get_string (self, "unit");
   if (unit != NULL)
     elab_unit_from_string (unit, &s.unit);

@@ -13,7 +13,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "elab-binding.h"
 #include "elab-format.h"
 #include "elab-number.h"
 #include "elab-params.h"
@@ -27,7 +26,7 @@ enum {
 
 struct _ElabSoftmaxPage
 {
-  GtkWidget       parent_instance;
+  ElabPage        parent_instance;
 
   /* Template widgets */
   GtkAdjustment  *k_adjustment;
@@ -48,18 +47,21 @@ struct _ElabSoftmaxPage
   ElabPlotView   *plot_view;
 
   /* Owned */
-  ElabDocument   *document;
-  ElabBindingGroup *bindings;   /* the logits and the temperature */
   GtkStringList  *target_model;
   char           *logistic_text;
-  gulong          changed_id;
 
   GtkAdjustment  *logit_adjustments[ELAB_SOFTMAX_MAX_K];
   GtkWidget      *logit_rows[ELAB_SOFTMAX_MAX_K][3];
   guint           target_model_k;   /* the K the target's choices are for; 0 while rebuilt */
 };
 
-G_DEFINE_FINAL_TYPE (ElabSoftmaxPage, elab_softmax_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ElabSoftmaxPage, elab_softmax_page, ELAB_TYPE_PAGE)
+
+static ElabDocument *
+document_of (ElabSoftmaxPage *self)
+{
+  return elab_page_get_document (ELAB_PAGE (self));
+}
 
 static int
 one_hot_index (const ElabState *state)
@@ -111,7 +113,7 @@ rebuild_target_model (ElabSoftmaxPage *self,
 static void
 update_numbers (ElabSoftmaxPage *self)
 {
-  const ElabState *state = elab_document_get_state (self->document);
+  const ElabState *state = elab_document_get_state (document_of (self));
   double factor = elab_unit_factor (state->unit);
   double h = elab_softmax_entropy_in_unit (state->logits, state->k, state->temperature, state->unit);
   double h_max = elab_softmax_max_entropy (state->k, state->unit);
@@ -158,7 +160,7 @@ update_numbers (ElabSoftmaxPage *self)
 static void
 sync_from_document (ElabSoftmaxPage *self)
 {
-  const ElabState *state = elab_document_get_state (self->document);
+  const ElabState *state = elab_document_get_state (document_of (self));
   int hot = one_hot_index (state);
   guint selected;
 
@@ -196,10 +198,11 @@ sync_from_document (ElabSoftmaxPage *self)
 }
 
 static void
-document_changed_cb (ElabDocument    *document,
-                     guint            what,
-                     ElabSoftmaxPage *self)
+elab_softmax_page_document_changed (ElabPage *page,
+                                    guint     what)
 {
+  ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (page);
+
   if (what & ELAB_CHANGE_SOFTMAX)
     sync_from_document (self);
   else if (what & (ELAB_CHANGE_SOFTMAX | ELAB_CHANGE_UNIT))
@@ -210,7 +213,7 @@ static void
 set_k (ElabSoftmaxPage *self,
        guint            k)
 {
-  ElabState *state = elab_document_edit (self->document);
+  ElabState *state = elab_document_edit (document_of (self));
   gboolean uniform = is_uniform (state);
   double sum = 0;
 
@@ -238,13 +241,13 @@ set_k (ElabSoftmaxPage *self,
         for (guint i = 0; i < k; i++)
           state->target[i] /= sum;
     }
-  elab_document_changed (self->document, ELAB_CHANGE_SOFTMAX);
+  elab_document_changed (document_of (self), ELAB_CHANGE_SOFTMAX);
 }
 
 static void
 k_changed_cb (ElabSoftmaxPage *self)
 {
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
 
   set_k (self, (guint) gtk_adjustment_get_value (self->k_adjustment));
@@ -257,10 +260,10 @@ target_selected_cb (ElabSoftmaxPage *self)
   const ElabState *state;
   double target[ELAB_SOFTMAX_MAX_K];
 
-  if (self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (document_of (self) == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  state = elab_document_get_state (self->document);
+  state = elab_document_get_state (document_of (self));
   if (self->target_model_k != state->k)
     return;
 
@@ -279,8 +282,8 @@ target_selected_cb (ElabSoftmaxPage *self)
 
   if (memcmp (target, state->target, sizeof target) == 0)
     return;
-  memcpy (elab_document_edit (self->document)->target, target, sizeof target);
-  elab_document_changed (self->document, ELAB_CHANGE_SOFTMAX);
+  memcpy (elab_document_edit (document_of (self))->target, target, sizeof target);
+  elab_document_changed (document_of (self), ELAB_CHANGE_SOFTMAX);
 }
 
 /* A typed target: one value per class, each ≥ 0, summing to 1 (a sum
@@ -296,10 +299,10 @@ target_entry_activate_cb (ElabSoftmaxPage *self)
   ElabState copy;
   double sum = 0.0;
 
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
 
-  copy = *elab_document_get_state (self->document);
+  copy = *elab_document_get_state (document_of (self));
   if (elab_param_parse (param, -1, text, &copy, &error))
     {
       for (guint i = 0; i < copy.k; i++)
@@ -320,10 +323,10 @@ target_entry_activate_cb (ElabSoftmaxPage *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->target_entry), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_entry),
                                "Any target: one probability per class, summing to 1; Enter applies it");
-  if (memcmp (copy.target, elab_document_get_state (self->document)->target, sizeof copy.target) == 0)
+  if (memcmp (copy.target, elab_document_get_state (document_of (self))->target, sizeof copy.target) == 0)
     return;
-  memcpy (elab_document_edit (self->document)->target, copy.target, sizeof copy.target);
-  elab_document_changed (self->document, ELAB_CHANGE_SOFTMAX);
+  memcpy (elab_document_edit (document_of (self))->target, copy.target, sizeof copy.target);
+  elab_document_changed (document_of (self), ELAB_CHANGE_SOFTMAX);
 }
 
 static void
@@ -331,11 +334,11 @@ logistic_toggled_cb (ElabSoftmaxPage *self)
 {
   gboolean active = gtk_switch_get_active (self->logistic_switch);
 
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->k_spin), !active);
-  if (active && elab_document_get_state (self->document)->k != 2)
+  if (active && elab_document_get_state (document_of (self))->k != 2)
     set_k (self, 2);
   else
     update_numbers (self);
@@ -380,28 +383,13 @@ build_logit_rows (ElabSoftmaxPage *self)
 }
 
 static void
-elab_softmax_page_dispose (GObject *object)
-{
-  ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (object);
-
-  elab_softmax_page_set_document (self, NULL);
-  g_clear_object (&self->bindings);
-  gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_SOFTMAX_PAGE);
-  /* The template's root box is not a bound child: unparent it too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
-  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
-    g_clear_object (&self->logit_adjustments[i]);
-
-  G_OBJECT_CLASS (elab_softmax_page_parent_class)->dispose (object);
-}
-
-static void
 elab_softmax_page_finalize (GObject *object)
 {
   ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (object);
 
   g_clear_pointer (&self->logistic_text, g_free);
+  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
+    g_clear_object (&self->logit_adjustments[i]);
 
   G_OBJECT_CLASS (elab_softmax_page_parent_class)->finalize (object);
 }
@@ -411,9 +399,11 @@ elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ElabPageClass *page_class = ELAB_PAGE_CLASS (klass);
 
-  object_class->dispose = elab_softmax_page_dispose;
   object_class->finalize = elab_softmax_page_finalize;
+
+  page_class->document_changed = elab_softmax_page_document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-softmax-page.ui");
@@ -438,67 +428,31 @@ elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, target_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, logistic_toggled_cb);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-
-  g_type_ensure (ELAB_TYPE_PLOT_VIEW);
 }
 
 static void
 elab_softmax_page_init (ElabSoftmaxPage *self)
 {
+  ElabBindingGroup *bindings = elab_page_get_bindings (ELAB_PAGE (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  elab_page_add_plot_view (ELAB_PAGE (self), self->plot_view);
   build_logit_rows (self);
 
-  self->bindings = elab_binding_group_new ();
+  /* The logits and the temperature. */
   for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
     {
       g_autofree char *name = g_strdup_printf ("logit-%u", i + 1);
 
-      elab_binding_group_bind_adjustment (self->bindings, name, self->logit_adjustments[i]);
+      elab_binding_group_bind_adjustment (bindings, name, self->logit_adjustments[i]);
     }
-  elab_binding_group_bind_adjustment (self->bindings, "temperature", self->temperature_adjustment);
+  elab_binding_group_bind_adjustment (bindings, "temperature", self->temperature_adjustment);
 }
 
 GtkWidget *
 elab_softmax_page_new (ElabDocument *document)
 {
-  GtkWidget *self = g_object_new (ELAB_TYPE_SOFTMAX_PAGE, NULL);
-
-  elab_softmax_page_set_document (ELAB_SOFTMAX_PAGE (self), document);
-  return self;
-}
-
-void
-elab_softmax_page_set_document (ElabSoftmaxPage *self,
-                                ElabDocument    *document)
-{
-  g_return_if_fail (ELAB_IS_SOFTMAX_PAGE (self));
-
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-
-  elab_plot_view_set_document (self->plot_view, document);
-  elab_binding_group_set_document (self->bindings, document);
-
-  if (document != NULL)
-    {
-      self->changed_id = g_signal_connect (document, "changed",
-                                           G_CALLBACK (document_changed_cb), self);
-      sync_from_document (self);
-    }
-}
-
-ElabPlotView *
-elab_softmax_page_get_plot_view (ElabSoftmaxPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
-
-  return self->plot_view;
+  return g_object_new (ELAB_TYPE_SOFTMAX_PAGE, "document", document, NULL);
 }
 
 GtkAdjustment *

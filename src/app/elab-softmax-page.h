@@ -4,21 +4,15 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "elab-document.h"
-#include "elab-plot-view.h"
+#include "elab-page.h"
 
 G_BEGIN_DECLS
 
 #define ELAB_TYPE_SOFTMAX_PAGE (elab_softmax_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (ElabSoftmaxPage, elab_softmax_page, ELAB, SOFTMAX_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ElabSoftmaxPage, elab_softmax_page, ELAB, SOFTMAX_PAGE, ElabPage)
 
 GtkWidget     *elab_softmax_page_new                     (ElabDocument    *document);
-void           elab_softmax_page_set_document            (ElabSoftmaxPage *self,
-                                                          ElabDocument    *document);
-ElabPlotView  *elab_softmax_page_get_plot_view           (ElabSoftmaxPage *self);
 GtkAdjustment *elab_softmax_page_get_k_adjustment        (ElabSoftmaxPage *self);
 /* @index in 0 … 7 */
 GtkAdjustment *elab_softmax_page_get_logit_adjustment    (ElabSoftmaxPage *self,

@@ -34,7 +34,7 @@
 
 struct _ElabTrainingPage
 {
-  GtkWidget         parent_instance;
+  ElabPage          parent_instance;
 
   /* Template widgets */
   GtkDropDown      *dataset_dropdown;
@@ -80,9 +80,6 @@ struct _ElabTrainingPage
   GtkSwitch        *log_scale_switch;
 
   /* Owned */
-  ElabDocument     *document;
-  ElabBindingGroup *bindings;      /* the training settings' controls */
-  gulong            changed_id;
   ElabTrainer      *trainer;
   ElabTrainerSettings applied;     /* what the trainer was made or reset with */
   gboolean          rebuilding;    /* a big data set's new settings, in a worker */
@@ -117,14 +114,19 @@ struct _ElabTrainingPage
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
   PROP_LOSS_LOG_SCALE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (ElabTrainingPage, elab_training_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ElabTrainingPage, elab_training_page, ELAB_TYPE_PAGE)
+
+static ElabDocument *
+document_of (ElabTrainingPage *self)
+{
+  return elab_page_get_document (ELAB_PAGE (self));
+}
 
 static void update_all (ElabTrainingPage *self);
 static void column_selected_cb (ElabTrainingPage *self);
@@ -203,10 +205,10 @@ apply_settings (ElabTrainingPage *self)
 {
   ElabTrainerSettings s;
 
-  if (self->trainer == NULL || self->document == NULL)
+  if (self->trainer == NULL || document_of (self) == NULL)
     return;
 
-  elab_trainer_settings_from_state (elab_document_get_state (self->document), &s);
+  elab_trainer_settings_from_state (elab_document_get_state (document_of (self)), &s);
   if (settings_equal (&s, &self->applied))
     return;
 
@@ -230,10 +232,10 @@ apply_state (ElabTrainingPage *self)
 {
   const ElabState *state;
 
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
 
-  state = elab_document_get_state (self->document);
+  state = elab_document_get_state (document_of (self));
   if (self->trainer != NULL &&
       g_strcmp0 (self->data_name, state->dataset) == 0 &&
       (is_builtin (state->dataset) ||
@@ -282,10 +284,10 @@ apply_state (ElabTrainingPage *self)
 static void
 commit_state (ElabTrainingPage *self)
 {
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
 
-  elab_document_changed (self->document, ELAB_CHANGE_TRAINING);
+  elab_document_changed (document_of (self), ELAB_CHANGE_TRAINING);
 }
 
 /* Read-outs ------------------------------------------------------------- */
@@ -308,7 +310,7 @@ update_readouts (ElabTrainingPage *self)
   g_autofree char *loss = NULL;
   char buf[64];
 
-  if (self->trainer == NULL || self->document == NULL)
+  if (self->trainer == NULL || document_of (self) == NULL)
     {
       elab_label_set (self->step_value, "–");
       elab_label_set (self->loss_value, "–");
@@ -318,7 +320,7 @@ update_readouts (ElabTrainingPage *self)
       return;
     }
 
-  state = elab_document_get_state (self->document);
+  state = elab_document_get_state (document_of (self));
   g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, elab_trainer_get_steps (self->trainer));
   elab_label_set (self->step_value, buf);
   loss = elab_format_value (elab_trainer_get_loss (self->trainer) * elab_unit_factor (state->unit),
@@ -531,7 +533,7 @@ sync_positive_chooser (ElabTrainingPage *self,
 static void
 sync_dataset_chooser (ElabTrainingPage *self)
 {
-  const ElabState *state = elab_document_get_state (self->document);
+  const ElabState *state = elab_document_get_state (document_of (self));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->dataset_model));
   const char *name = self->data_name != NULL ? self->data_name : state->dataset;
   guint selected = GTK_INVALID_LIST_POSITION;
@@ -597,7 +599,7 @@ update_speed_label (ElabTrainingPage *self)
 static void
 update_sensitivity (ElabTrainingPage *self)
 {
-  const ElabState *state = elab_document_get_state (self->document);
+  const ElabState *state = elab_document_get_state (document_of (self));
 
   /* Newton's step needs no learning rate; only momentum uses β. */
   gtk_widget_set_sensitive (self->lr_row, state->optimizer != ELAB_OPTIMIZER_NEWTON);
@@ -612,8 +614,8 @@ update_sensitivity (ElabTrainingPage *self)
 static void
 sync_loss_scale (ElabTrainingPage *self)
 {
-  gboolean log_scale = self->document != NULL &&
-    elab_document_get_state (self->document)->loss_scale == ELAB_LOSS_SCALE_LOG;
+  gboolean log_scale = document_of (self) != NULL &&
+    elab_document_get_state (document_of (self))->loss_scale == ELAB_LOSS_SCALE_LOG;
 
   if (log_scale == self->loss_log_scale)
     return;
@@ -632,7 +634,7 @@ sync_from_state (ElabTrainingPage *self)
 static void
 update_all (ElabTrainingPage *self)
 {
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
 
   sync_from_state (self);
@@ -722,7 +724,7 @@ load_done_cb (GObject      *source,
   ElabState *state;
 
   /* Superseded by a later load or a built-in, or the page is gone. */
-  if (job->serial != self->load_serial || self->document == NULL)
+  if (job->serial != self->load_serial || document_of (self) == NULL)
     return;
 
   self->loading = FALSE;
@@ -743,7 +745,7 @@ load_done_cb (GObject      *source,
                                         g_str_has_suffix (self->error_text, ".") ? "" : ".",
                                         builtins[0].title);
 
-          state = elab_document_edit (self->document);
+          state = elab_document_edit (document_of (self));
           g_strlcpy (state->dataset, builtins[0].name, sizeof state->dataset);
           state->x_column[0] = '\0';
           state->y_column[0] = '\0';
@@ -764,7 +766,7 @@ load_done_cb (GObject      *source,
           g_free (self->data_name);
           self->data_name = g_strdup (d->name);
         }
-      state = elab_document_edit (self->document);
+      state = elab_document_edit (document_of (self));
       if (self->data_name != NULL && g_strcmp0 (state->dataset, self->data_name) != 0)
         {
           g_autofree char *error_text = g_steal_pointer (&self->error_text);
@@ -794,7 +796,7 @@ load_done_cb (GObject      *source,
   self->csv_columns = g_steal_pointer (&job->columns);
   install_trainer (self, g_steal_pointer (&job->trainer), &job->settings);
 
-  state = elab_document_edit (self->document);
+  state = elab_document_edit (document_of (self));
   g_strlcpy (state->dataset, self->data_name, sizeof state->dataset);
   g_strlcpy (state->x_column, self->data_x, sizeof state->x_column);
   g_strlcpy (state->y_column, self->data_y, sizeof state->y_column);
@@ -829,7 +831,7 @@ start_load (ElabTrainingPage *self,
   job->serial = ++self->load_serial;
   g_free (self->loading_path);
   self->loading_path = g_strdup (path);
-  elab_trainer_settings_from_state (elab_document_get_state (self->document), &job->settings);
+  elab_trainer_settings_from_state (elab_document_get_state (document_of (self)), &job->settings);
 
   self->loading = TRUE;
   elab_training_page_set_playing (self, FALSE);
@@ -883,7 +885,7 @@ rebuild_done_cb (GObject      *source,
   if (job->serial != self->rebuild_serial)
     return;
   self->rebuilding = FALSE;
-  if (self->document == NULL || self->trainer == NULL ||
+  if (document_of (self) == NULL || self->trainer == NULL ||
       elab_trainer_get_dataset (self->trainer) != job->dataset)
     return;
 
@@ -1099,10 +1101,10 @@ dataset_selected_cb (ElabTrainingPage *self)
   const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
   ElabState *state;
 
-  if (self->document == NULL || selected >= n_builtins)
+  if (document_of (self) == NULL || selected >= n_builtins)
     return;
 
-  state = elab_document_edit (self->document);
+  state = elab_document_edit (document_of (self));
   if (g_strcmp0 (state->dataset, builtins[selected].name) == 0)
     return;
   g_strlcpy (state->dataset, builtins[selected].name, sizeof state->dataset);
@@ -1121,7 +1123,7 @@ column_selected_cb (ElabTrainingPage *self)
   guint y = gtk_drop_down_get_selected (self->y_dropdown);
   guint n;
 
-  if (self->document == NULL || self->csv_columns == NULL ||
+  if (document_of (self) == NULL || self->csv_columns == NULL ||
       self->data_name == NULL || is_builtin (self->data_name))
     return;
 
@@ -1146,7 +1148,7 @@ positive_selected_cb (ElabTrainingPage *self)
   const char *value;
   const ElabDataset *d;
 
-  if (self->document == NULL || self->trainer == NULL || self->data_name == NULL ||
+  if (document_of (self) == NULL || self->trainer == NULL || self->data_name == NULL ||
       is_builtin (self->data_name) || selected == GTK_INVALID_LIST_POSITION)
     return;
 
@@ -1326,10 +1328,11 @@ show_toggled_cb (ElabTrainingPage *self)
 /* Document ---------------------------------------------------------------- */
 
 static void
-document_changed_cb (ElabDocument     *document,
-                     guint             what,
-                     ElabTrainingPage *self)
+elab_training_page_document_changed (ElabPage *page,
+                                     guint     what)
 {
+  ElabTrainingPage *self = ELAB_TRAINING_PAGE (page);
+
   if (what & ELAB_CHANGE_TRAINING)
     {
       /* A control, a preset, a scenario or restored settings: follow
@@ -1391,17 +1394,12 @@ elab_training_page_dispose (GObject *object)
       self->tick_id = 0;
     }
 
-  elab_training_page_set_document (self, NULL);
-  g_clear_object (&self->bindings);
+  elab_page_set_document (ELAB_PAGE (self), NULL);
   if (self->training_view != NULL)
     {
       elab_plot_view_set_trainer (self->training_view, NULL);
       elab_plot_view_set_trainer (self->landscape_view, NULL);
     }
-  gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_TRAINING_PAGE);
-  /* The template's root box is not a bound child: unparent it too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (elab_training_page_parent_class)->dispose (object);
 }
@@ -1434,9 +1432,6 @@ elab_training_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
     case PROP_LOSS_LOG_SCALE:
       g_value_set_boolean (value, self->loss_log_scale);
       break;
@@ -1455,9 +1450,6 @@ elab_training_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      elab_training_page_set_document (self, g_value_get_object (value));
-      break;
     case PROP_LOSS_LOG_SCALE:
       elab_training_page_set_loss_log_scale (self, g_value_get_boolean (value));
       break;
@@ -1471,6 +1463,7 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ElabPageClass *page_class = ELAB_PAGE_CLASS (klass);
 
   object_class->dispose = elab_training_page_dispose;
   object_class->finalize = elab_training_page_finalize;
@@ -1480,10 +1473,8 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   widget_class->map = elab_training_page_map;
   widget_class->unmap = elab_training_page_unmap;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         ELAB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  page_class->document_changed = elab_training_page_document_changed;
+
   /* The loss over the steps on a log axis: the state's loss_scale, kept
    * in the document so it is saved and restored with everything else. */
   properties[PROP_LOSS_LOG_SCALE] =
@@ -1555,10 +1546,6 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, 0, "train.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "train.reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, 0, "train.loss-log-scale", NULL);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-
-  g_type_ensure (ELAB_TYPE_PLOT_VIEW);
 }
 
 static void
@@ -1566,8 +1553,11 @@ elab_training_page_init (ElabTrainingPage *self)
 {
   guint n_builtins = 0;
   const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
+  ElabBindingGroup *bindings = elab_page_get_bindings (ELAB_PAGE (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  elab_page_add_plot_view (ELAB_PAGE (self), self->training_view);
+  elab_page_add_plot_view (ELAB_PAGE (self), self->landscape_view);
 
   self->speed = SPEED_DEFAULT;
   self->t0 = -1;
@@ -1586,16 +1576,16 @@ elab_training_page_init (ElabTrainingPage *self)
   g_signal_connect (self->paned, "notify::position", G_CALLBACK (paned_position_cb), self);
   gtk_adjustment_set_value (self->speed_adjustment, log10 (SPEED_DEFAULT));
 
-  self->bindings = elab_binding_group_new ();
-  elab_binding_group_bind_drop_down (self->bindings, "optimizer", self->optimizer_dropdown);
-  elab_binding_group_bind_adjustment (self->bindings, "learning-rate", self->lr_adjustment);
-  elab_binding_set_transform (elab_binding_group_bind_adjustment (self->bindings, "learning-rate",
+  /* The training settings' controls. */
+  elab_binding_group_bind_drop_down (bindings, "optimizer", self->optimizer_dropdown);
+  elab_binding_group_bind_adjustment (bindings, "learning-rate", self->lr_adjustment);
+  elab_binding_set_transform (elab_binding_group_bind_adjustment (bindings, "learning-rate",
                                                                   self->lr_log_adjustment),
                               lr_to_log, lr_from_log, NULL);
-  elab_binding_group_bind_adjustment (self->bindings, "momentum", self->momentum_adjustment);
-  elab_binding_group_bind_adjustment (self->bindings, "steps", self->steps_adjustment);
-  elab_binding_group_bind_toggle (self->bindings, "standardize", GTK_WIDGET (self->standardize_switch));
-  elab_binding_group_bind_toggle (self->bindings, "use-bias", GTK_WIDGET (self->bias_switch));
+  elab_binding_group_bind_adjustment (bindings, "momentum", self->momentum_adjustment);
+  elab_binding_group_bind_adjustment (bindings, "steps", self->steps_adjustment);
+  elab_binding_group_bind_toggle (bindings, "standardize", GTK_WIDGET (self->standardize_switch));
+  elab_binding_group_bind_toggle (bindings, "use-bias", GTK_WIDGET (self->bias_switch));
   update_speed_label (self);
   update_play_button (self);
   update_actions (self);
@@ -1608,44 +1598,6 @@ GtkWidget *
 elab_training_page_new (ElabDocument *document)
 {
   return g_object_new (ELAB_TYPE_TRAINING_PAGE, "document", document, NULL);
-}
-
-ElabDocument *
-elab_training_page_get_document (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
-
-  return self->document;
-}
-
-void
-elab_training_page_set_document (ElabTrainingPage *self,
-                                 ElabDocument     *document)
-{
-  g_return_if_fail (ELAB_IS_TRAINING_PAGE (self));
-
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
-  g_set_object (&self->document, document);
-
-  elab_plot_view_set_document (self->training_view, document);
-  elab_plot_view_set_document (self->landscape_view, document);
-  elab_binding_group_set_document (self->bindings, document);
-
-  if (document != NULL)
-    {
-      self->changed_id = g_signal_connect (document, "changed",
-                                           G_CALLBACK (document_changed_cb), self);
-      apply_state (self);
-      update_all (self);
-    }
-  else
-    sync_loss_scale (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 ElabPlotView *
@@ -1737,7 +1689,7 @@ elab_training_page_open_csv (ElabTrainingPage *self,
   g_return_if_fail (ELAB_IS_TRAINING_PAGE (self));
   g_return_if_fail (path != NULL);
 
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
 
   clear_error (self);
@@ -1827,10 +1779,10 @@ elab_training_page_set_loss_log_scale (ElabTrainingPage *self,
 
   g_return_if_fail (ELAB_IS_TRAINING_PAGE (self));
 
-  if (self->document == NULL)
+  if (document_of (self) == NULL)
     return;
 
-  state = elab_document_edit (self->document);
+  state = elab_document_edit (document_of (self));
   if (state->loss_scale != scale)
     {
       /* Only how the loss is drawn: the run goes on where it is. The

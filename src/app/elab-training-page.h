@@ -4,27 +4,22 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "elab-document.h"
-#include "elab-plot-view.h"
+#include "elab-page.h"
 #include "elab-trainer.h"
 
 G_BEGIN_DECLS
 
 #define ELAB_TYPE_TRAINING_PAGE (elab_training_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (ElabTrainingPage, elab_training_page, ELAB, TRAINING_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ElabTrainingPage, elab_training_page, ELAB, TRAINING_PAGE, ElabPage)
 
 /* Rows of data the animation passes over per frame at most: with more
  * rows than this, one step per frame (so a frame's work stays bounded). */
 #define ELAB_TRAINING_ROWS_PER_FRAME 1000000
 
 GtkWidget         *elab_training_page_new               (ElabDocument     *document);
-ElabDocument      *elab_training_page_get_document      (ElabTrainingPage *self);
-void               elab_training_page_set_document      (ElabTrainingPage *self,
-                                                         ElabDocument     *document);
-/* The data and fitted curve; the loss landscape. */
+/* The data and fitted curve; the loss landscape; shown or not
+ * (elab_page_get_plot_view() gives the first shown). */
 ElabPlotView      *elab_training_page_get_plot_view     (ElabTrainingPage *self);
 ElabPlotView      *elab_training_page_get_landscape_view (ElabTrainingPage *self);
 /* The current run, or NULL before any data loaded. */

@@ -47,8 +47,8 @@ static const char *page_names[] = {
  * The stack pages (names, titles, icons) exist from the start, so the view
  * switcher is complete; each holds an empty AdwBin slot until then. */
 static AdwBin *
-page_slot (ElabWindow *self,
-           ElabPage    page)
+page_slot (ElabWindow   *self,
+           ElabPageKind  page)
 {
   switch (page)
     {
@@ -61,8 +61,8 @@ page_slot (ElabWindow *self,
 }
 
 static void
-ensure_page (ElabWindow *self,
-             ElabPage    page)
+ensure_page (ElabWindow   *self,
+             ElabPageKind  page)
 {
   AdwBin *slot = page_slot (self, page);
   GtkWidget *child = NULL;
@@ -101,68 +101,17 @@ ensure_page (ElabWindow *self,
                 (g_get_monotonic_time () - t0) / 1000.0);
 }
 
-static gboolean
-is_shown (GtkWidget *widget,
-          GtkWidget *top)
-{
-  for (; widget != NULL && widget != top; widget = gtk_widget_get_parent (widget))
-    if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
-      return FALSE;
-  return TRUE;
-}
-
-/* The first plot view under widget that is shown (a page may keep
- * alternatives, e.g. the Training page's Landscape, hidden). */
-static ElabPlotView *
-find_shown_plot_view (GtkWidget *widget,
-                      GtkWidget *top)
-{
-  if (ELAB_IS_PLOT_VIEW (widget) && is_shown (widget, top))
-    return ELAB_PLOT_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      ElabPlotView *view = find_shown_plot_view (child, top);
-
-      if (view != NULL)
-        return view;
-    }
-  return NULL;
-}
-
-static ElabPlotView *
-find_plot_view (GtkWidget *widget)
-{
-  ElabPlotView *shown = find_shown_plot_view (widget, widget);
-
-  if (shown != NULL)
-    return shown;
-  if (ELAB_IS_PLOT_VIEW (widget))
-    return ELAB_PLOT_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      ElabPlotView *view = find_plot_view (child);
-
-      if (view != NULL)
-        return view;
-    }
-  return NULL;
-}
-
 ElabPlotView *
 elab_window_get_visible_plot_view (ElabWindow *self)
 {
-  GtkWidget *child;
+  AdwBin *slot;
+  GtkWidget *page;
 
   g_return_val_if_fail (ELAB_IS_WINDOW (self), NULL);
 
-  child = adw_view_stack_get_visible_child (self->stack);
-  return child != NULL ? find_plot_view (child) : NULL;
+  slot = ADW_BIN (adw_view_stack_get_visible_child (self->stack));
+  page = slot != NULL ? adw_bin_get_child (slot) : NULL;
+  return page != NULL ? elab_page_get_plot_view (ELAB_PAGE (page)) : NULL;
 }
 
 /* The speed is the page's, not the document's: keep it with the state. */
@@ -256,7 +205,7 @@ visible_child_cb (ElabWindow *self)
                                  elab_window_get_visible_plot_view (self) != NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    if (g_strcmp0 (name, page_names[i]) == 0 && state->page != (ElabPage) i)
+    if (g_strcmp0 (name, page_names[i]) == 0 && state->page != (ElabPageKind) i)
       {
         state->page = i;
         elab_document_changed (self->document, ELAB_CHANGE_PAGE);
@@ -264,8 +213,8 @@ visible_child_cb (ElabWindow *self)
 }
 
 void
-elab_window_set_page (ElabWindow *self,
-                      ElabPage    page)
+elab_window_set_page (ElabWindow   *self,
+                      ElabPageKind  page)
 {
   g_return_if_fail (ELAB_IS_WINDOW (self));
   g_return_if_fail (page < G_N_ELEMENTS (page_names));

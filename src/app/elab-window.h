@@ -23,7 +23,7 @@ ElabDocument *elab_window_get_document          (ElabWindow     *self);
 ElabLessonPanel *elab_window_get_lesson_panel   (ElabWindow     *self);
 GtkRevealer  *elab_window_get_lesson_revealer   (ElabWindow     *self);
 void          elab_window_set_page              (ElabWindow     *self,
-                                                 ElabPage        page);
+                                                 ElabPageKind    page);
 /* The plot of the visible page, or NULL (a page without a figure). */
 ElabPlotView *elab_window_get_visible_plot_view (ElabWindow     *self);
 /* A transient message at the bottom of the window. */

@@ -46,7 +46,7 @@ _elab_cli_figure_from_string (const char     *name,
 }
 
 ElabFigureKind
-_elab_cli_figure_for_page (ElabPage page)
+_elab_cli_figure_for_page (ElabPageKind page)
 {
   switch (page)
     {

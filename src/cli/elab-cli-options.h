@@ -171,7 +171,7 @@ int            _elab_cli_figure_from_string (const char         *name,
                                              ElabFigureKind     *res);
 
 /* The figure of a page: what a scenario draws without --figure. */
-ElabFigureKind _elab_cli_figure_for_page    (ElabPage           page);
+ElabFigureKind _elab_cli_figure_for_page    (ElabPageKind       page);
 
 /* A trainer on @state's data set with its settings, run for its steps
  * when @run (the training and landscape figures). NULL with a data error

@@ -20,7 +20,7 @@
     return prefix##_to_string ((Type) value);                           \
   }
 
-ENUM_ADAPTER (elab_page, ElabPage)
+ENUM_ADAPTER (elab_page_kind, ElabPageKind)
 ENUM_ADAPTER (elab_unit, ElabUnit)
 ENUM_ADAPTER (elab_theme, ElabThemeKind)
 ENUM_ADAPTER (elab_palette, ElabPalette)
@@ -31,7 +31,7 @@ ENUM_ADAPTER (elab_kl_gap, ElabKlGap)
 ENUM_ADAPTER (elab_loss, ElabLoss)
 ENUM_ADAPTER (elab_output, ElabOutput)
 
-G_STATIC_ASSERT (sizeof (ElabPage) == sizeof (int));
+G_STATIC_ASSERT (sizeof (ElabPageKind) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabUnit) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabThemeKind) == sizeof (int));
 G_STATIC_ASSERT (sizeof (ElabPalette) == sizeof (int));
@@ -83,7 +83,7 @@ G_STATIC_ASSERT (sizeof (gboolean) == sizeof (int));
 
 /* The order in which scenario files write the keys. */
 static const ElabParam params[] = {
-  ROW_ENUM ("page", page, elab_page, ELAB_CHANGE_PAGE, "The page (figure) shown"),
+  ROW_ENUM ("page", page, elab_page_kind, ELAB_CHANGE_PAGE, "The page (figure) shown"),
   ROW_ENUM ("unit", unit, elab_unit, ELAB_CHANGE_UNIT,
             "Entropies in bits (log2) or nats (ln)"),
   ROW_DOUBLE ("x-min", NULL, x_min, -ELAB_MAX_ABS_X, ELAB_MAX_ABS_X, ELAB_CHANGE_RANGE,

@@ -22,10 +22,10 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *name;
-  ElabPage    page;
-  gboolean    is_x;     /* a position on the x axis (argmax-…) rather than a value */
-  const char *help;
+  const char   *name;
+  ElabPageKind  page;
+  gboolean      is_x;     /* a position on the x axis (argmax-…) rather than a value */
+  const char   *help;
 } ElabQuantity;
 
 /* The read-outs (not the parameters), in the order --help lists them. */

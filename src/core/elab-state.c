@@ -230,9 +230,9 @@ value_of (const char **names,
     return TRUE;                                                        \
   }
 
-/* elab_page_to_string() / elab_page_from_string(): "entropy",
+/* elab_page_kind_to_string() / elab_page_kind_from_string(): "entropy",
  * "cross-entropy", "training", "softmax". FALSE / NULL when unknown. */
-DEFINE_ENUM_STRINGS (elab_page, ElabPage, page_names)
+DEFINE_ENUM_STRINGS (elab_page_kind, ElabPageKind, page_names)
 /* "light", "dark" */
 DEFINE_ENUM_STRINGS (elab_theme, ElabThemeKind, theme_names)
 /* "gd", "momentum", "newton" */

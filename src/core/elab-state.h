@@ -34,7 +34,7 @@ typedef enum
   ELAB_PAGE_CROSS_ENTROPY,
   ELAB_PAGE_TRAINING,
   ELAB_PAGE_SOFTMAX,
-} ElabPage;
+} ElabPageKind;
 
 typedef enum
 {
@@ -98,7 +98,7 @@ typedef struct
   double        x_min;
   double        x_max;
   guint         samples;
-  ElabPage      page;
+  ElabPageKind  page;
   ElabThemeKind theme;
   ElabPalette   palette;
   ElabNotation  notation;
@@ -153,9 +153,9 @@ void         elab_state_init_default        (ElabState        *state);
 gboolean     elab_state_validate            (const ElabState  *state,
                                              GError          **error);
 
-const char  *elab_page_to_string            (ElabPage          page);
-gboolean     elab_page_from_string          (const char       *str,
-                                             ElabPage         *res);
+const char  *elab_page_kind_to_string       (ElabPageKind      page);
+gboolean     elab_page_kind_from_string     (const char       *str,
+                                             ElabPageKind     *res);
 const char  *elab_theme_to_string           (ElabThemeKind     theme);
 gboolean     elab_theme_from_string         (const char       *str,
                                              ElabThemeKind    *res);

@@ -388,11 +388,13 @@ test_range_editor (void)
 {
   ElabDocument *document = elab_document_new ();
   ElabRangeEditor *editor = g_object_ref_sink (g_object_new (ELAB_TYPE_RANGE_EDITOR, NULL));
+  ElabBindingGroup *group = elab_binding_group_new ();
   GtkAdjustment *lo = elab_range_editor_get_min_adjustment (editor);
   GtkAdjustment *hi = elab_range_editor_get_max_adjustment (editor);
   Counts counts = { 0 };
 
-  elab_range_editor_set_document (editor, document);
+  elab_range_editor_bind (editor, group);
+  elab_binding_group_set_document (group, document);
   g_signal_connect (document, "changed", G_CALLBACK (changed_cb), &counts);
 
   gtk_adjustment_set_value (hi, -8);
@@ -410,6 +412,7 @@ test_range_editor (void)
   g_assert_cmpuint (counts.changed, ==, 1);
 
   g_signal_handlers_disconnect_by_data (document, &counts);
+  g_assert_finalize_object (group);
   g_assert_finalize_object (editor);
   g_assert_finalize_object (document);
 }

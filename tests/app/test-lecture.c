@@ -330,7 +330,7 @@ test_fits_small_screen (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  for (ElabPage page = 0; page <= ELAB_PAGE_SOFTMAX; page++)
+  for (ElabPageKind page = 0; page <= ELAB_PAGE_SOFTMAX; page++)
     {
       int min_width, min_height;
 

@@ -81,7 +81,7 @@ test_entropy_page_slider (void)
   ElabDocument *document = elab_document_new ();
   GtkWidget *page = elab_entropy_page_new (document);
   ElabEntropyPage *self = ELAB_ENTROPY_PAGE (page);
-  ElabPlotView *view = elab_entropy_page_get_plot_view (self);
+  ElabPlotView *view = elab_page_get_plot_view (ELAB_PAGE (self));
   GtkWindow *window = show_in_window (page);
   ElabModelEditor *editor = elab_entropy_page_get_model_editor (self, 0);
   g_autoptr(GBytes) before = NULL;
@@ -196,7 +196,7 @@ test_cross_entropy_swap (void)
   ElabDocument *document = elab_document_new ();
   GtkWidget *page = elab_cross_entropy_page_new (document);
   ElabCrossEntropyPage *self = ELAB_CROSS_ENTROPY_PAGE (page);
-  ElabPlotView *view = elab_cross_entropy_page_get_plot_view (self);
+  ElabPlotView *view = elab_page_get_plot_view (ELAB_PAGE (self));
   GtkWindow *window = show_in_window (page);
   ElabModelEditor *p = elab_cross_entropy_page_get_model_editor (self, 0);
   ElabModelEditor *q = elab_cross_entropy_page_get_model_editor (self, 1);
@@ -310,17 +310,17 @@ test_plot_width_stable (void)
   GtkWidget *page = elab_entropy_page_new (document);
 
   check_plot_width_stable (page, document,
-                           elab_entropy_page_get_plot_view (ELAB_ENTROPY_PAGE (page)));
+                           elab_page_get_plot_view (ELAB_PAGE (page)));
 
   document = elab_document_new ();
   page = elab_cross_entropy_page_new (document);
   check_plot_width_stable (page, document,
-                           elab_cross_entropy_page_get_plot_view (ELAB_CROSS_ENTROPY_PAGE (page)));
+                           elab_page_get_plot_view (ELAB_PAGE (page)));
 
   document = elab_document_new ();
   page = elab_softmax_page_new (document);
   check_plot_width_stable (page, document,
-                           elab_softmax_page_get_plot_view (ELAB_SOFTMAX_PAGE (page)));
+                           elab_page_get_plot_view (ELAB_PAGE (page)));
 }
 
 static void
@@ -329,7 +329,7 @@ test_softmax_page (void)
   ElabDocument *document = elab_document_new ();
   GtkWidget *page = elab_softmax_page_new (document);
   ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (page);
-  ElabPlotView *view = elab_softmax_page_get_plot_view (self);
+  ElabPlotView *view = elab_page_get_plot_view (ELAB_PAGE (self));
   GtkWindow *window = show_in_window (page);
   const ElabState *state = elab_document_get_state (document);
   g_autoptr(GBytes) before = NULL;
@@ -402,9 +402,11 @@ test_range_editor (void)
 {
   ElabDocument *document = elab_document_new ();
   ElabRangeEditor *editor = g_object_ref_sink (g_object_new (ELAB_TYPE_RANGE_EDITOR, NULL));
+  ElabBindingGroup *group = elab_binding_group_new ();
   const ElabState *state = elab_document_get_state (document);
 
-  elab_range_editor_set_document (editor, document);
+  elab_range_editor_bind (editor, group);
+  elab_binding_group_set_document (group, document);
   gtk_adjustment_set_value (elab_range_editor_get_max_adjustment (editor), 10);
   g_assert_cmpfloat (state->x_max, ==, 10);
 
@@ -414,6 +416,7 @@ test_range_editor (void)
   g_assert_cmpfloat (state->x_max, >, state->x_min);
   g_assert_cmpfloat (gtk_adjustment_get_value (elab_range_editor_get_max_adjustment (editor)), ==, state->x_max);
 
+  g_assert_finalize_object (group);
   g_assert_finalize_object (editor);
   g_assert_finalize_object (document);
 }

@@ -525,7 +525,7 @@ test_lesson_loads (void)
   g_autofree char *path = lesson_path ();
   g_autoptr(GError) error = NULL;
   g_autoptr(ElabScenario) lesson = elab_scenario_load_file (path, &error);
-  static const ElabPage pages[] = {
+  static const ElabPageKind pages[] = {
     ELAB_PAGE_ENTROPY, ELAB_PAGE_ENTROPY, ELAB_PAGE_CROSS_ENTROPY,
     ELAB_PAGE_CROSS_ENTROPY, ELAB_PAGE_CROSS_ENTROPY,
   };

@@ -174,7 +174,7 @@ static void
 test_enum_strings (void)
 {
   const char *pages[] = { "entropy", "cross-entropy", "training", "softmax" };
-  ElabPage page;
+  ElabPageKind page;
   ElabThemeKind theme;
   ElabOptimizer opt;
   ElabPalette palette;
@@ -182,12 +182,12 @@ test_enum_strings (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      g_assert_true (elab_page_from_string (pages[i], &page));
-      g_assert_cmpstr (elab_page_to_string (page), ==, pages[i]);
+      g_assert_true (elab_page_kind_from_string (pages[i], &page));
+      g_assert_cmpstr (elab_page_kind_to_string (page), ==, pages[i]);
     }
-  g_assert_cmpint (ELAB_PAGE_CROSS_ENTROPY, ==, (elab_page_from_string ("cross-entropy", &page), page));
-  g_assert_false (elab_page_from_string ("Entropy", &page));
-  g_assert_null (elab_page_to_string (42));
+  g_assert_cmpint (ELAB_PAGE_CROSS_ENTROPY, ==, (elab_page_kind_from_string ("cross-entropy", &page), page));
+  g_assert_false (elab_page_kind_from_string ("Entropy", &page));
+  g_assert_null (elab_page_kind_to_string (42));
 
   g_assert_true (elab_theme_from_string ("dark", &theme));
   g_assert_cmpint (theme, ==, ELAB_THEME_DARK);
