@@ -54,6 +54,7 @@ struct _ElabTrainingPage
   GtkLabel         *play_label;
   GtkAdjustment    *speed_adjustment;
   GtkLabel         *speed_label;
+  GtkDropDown      *loss_dropdown;
   GtkDropDown      *optimizer_dropdown;
   GtkWidget        *lr_row;
   GtkAdjustment    *lr_log_adjustment;
@@ -143,7 +144,8 @@ static gboolean
 settings_equal (const ElabTrainerSettings *a,
                 const ElabTrainerSettings *b)
 {
-  return a->optimizer == b->optimizer &&
+  return a->loss == b->loss &&
+         a->optimizer == b->optimizer &&
          a->learning_rate == b->learning_rate &&
          a->momentum == b->momentum &&
          a->max_steps == b->max_steps &&
@@ -323,8 +325,15 @@ update_readouts (ElabTrainingPage *self)
   state = elab_document_get_state (document_of (self));
   g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, elab_trainer_get_steps (self->trainer));
   elab_label_set (self->step_value, buf);
-  loss = elab_format_value (elab_trainer_get_loss (self->trainer) * elab_unit_factor (state->unit),
-                            state->unit);
+  /* A squared error has no unit: plain digits. */
+  if (elab_trainer_get_settings (self->trainer)->loss == ELAB_LOSS_SQUARED)
+    {
+      elab_number_format (elab_trainer_get_loss (self->trainer), ELAB_NUMBER_VALUE, buf, sizeof buf);
+      loss = g_strdup (buf);
+    }
+  else
+    loss = elab_format_value (elab_trainer_get_loss (self->trainer) * elab_unit_factor (state->unit),
+                              state->unit);
   elab_label_set (self->loss_value, loss);
   set_label_number (self->w_value, elab_trainer_get_w (self->trainer));
   set_label_number (self->b_value, elab_trainer_get_b (self->trainer));
@@ -1502,6 +1511,7 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, play_label);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, speed_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, speed_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, loss_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, optimizer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, lr_row);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, lr_log_adjustment);
@@ -1577,6 +1587,7 @@ elab_training_page_init (ElabTrainingPage *self)
   gtk_adjustment_set_value (self->speed_adjustment, log10 (SPEED_DEFAULT));
 
   /* The training settings' controls. */
+  elab_binding_group_bind_drop_down (bindings, "loss", self->loss_dropdown);
   elab_binding_group_bind_drop_down (bindings, "optimizer", self->optimizer_dropdown);
   elab_binding_group_bind_adjustment (bindings, "learning-rate", self->lr_adjustment);
   elab_binding_set_transform (elab_binding_group_bind_adjustment (bindings, "learning-rate",
@@ -1718,6 +1729,14 @@ elab_training_page_get_learning_rate_adjustment (ElabTrainingPage *self)
   g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
 
   return self->lr_adjustment;
+}
+
+GtkDropDown *
+elab_training_page_get_loss_dropdown (ElabTrainingPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
+
+  return self->loss_dropdown;
 }
 
 GtkDropDown *

@@ -265,6 +265,35 @@ test_state_sync (void)
   free_page (page, document);
 }
 
+/* The Loss drop-down is bound to the loss parameter both ways, and a new
+ * loss is a new run on it. */
+static void
+test_loss_choice (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
+  GtkDropDown *loss = elab_training_page_get_loss_dropdown (page);
+  const ElabTrainer *trainer;
+  ElabState *state;
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (loss), ==, ELAB_LOSS_CROSS_ENTROPY);
+  gtk_drop_down_set_selected (loss, ELAB_LOSS_SQUARED);
+  g_assert_cmpint (elab_document_get_state (document)->loss, ==, ELAB_LOSS_SQUARED);
+  trainer = elab_training_page_get_trainer (page);
+  g_assert_cmpint (elab_trainer_get_settings (trainer)->loss, ==, ELAB_LOSS_SQUARED);
+  /* At w = b = 0 every prediction is ½: a squared error of ¼. */
+  g_assert_cmpfloat (elab_trainer_get_loss (trainer), ==, 0.25);
+
+  state = elab_document_edit (document);
+  state->loss = ELAB_LOSS_CROSS_ENTROPY;
+  elab_document_changed (document, ELAB_CHANGE_TRAINING);
+  g_assert_cmpuint (gtk_drop_down_get_selected (loss), ==, ELAB_LOSS_CROSS_ENTROPY);
+  trainer = elab_training_page_get_trainer (page);
+  g_assert_cmpint (elab_trainer_get_settings (trainer)->loss, ==, ELAB_LOSS_CROSS_ENTROPY);
+
+  free_page (page, document);
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -730,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/TrainingPage/diverged", test_diverged);
   g_test_add_func ("/elab/app/TrainingPage/separable", test_separable);
   g_test_add_func ("/elab/app/TrainingPage/state-sync", test_state_sync);
+  g_test_add_func ("/elab/app/TrainingPage/loss-choice", test_loss_choice);
   g_test_add_func ("/elab/app/TrainingPage/loss-scale", test_loss_scale);
   g_test_add_func ("/elab/app/TrainingPage/loss-scale-redraws", test_loss_scale_redraws);
   g_test_add_func ("/elab/app/TrainingPage/csv", test_csv);
