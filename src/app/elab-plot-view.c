@@ -272,6 +272,10 @@ elab_plot_view_get_style (ElabPlotView    *self,
       res->theme = ELAB_THEME_LIGHT;
       res->type_scale = 1.6;
       res->line_scale = 2.0;
+      /* The numbers substituted into the formula are the lesson, large
+       * enough for the back row. A lesson's scene decides for itself: a
+       * question must not show the numbers it asks for. */
+      res->formula = self->caption == NULL;
     }
 }
 

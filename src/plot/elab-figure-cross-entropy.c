@@ -250,7 +250,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
    * width, at the hovered x or else the chosen one. */
   figure->formula_box = (ElabRect) { 0 };
   figure->formula_cut = FALSE;
-  if (state->formula)
+  if (state->formula || figure->style.formula)
     {
       double fh, max_h;
 

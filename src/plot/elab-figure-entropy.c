@@ -149,13 +149,13 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
   hover = isfinite (figure->style.hover_x) && figure->style.hover_x >= x_min
           && figure->style.hover_x <= x_max;
   mark_x = hover ? figure->style.hover_x
-                 : CLAMP (state->formula ? state->formula_at : 1.0, x_min, x_max);
+                 : CLAMP (state->formula || figure->style.formula ? state->formula_at : 1.0, x_min, x_max);
 
   /* The worked formula takes the bottom of the figure, across its whole
    * width. */
   figure->formula_box = (ElabRect) { 0 };
   figure->formula_cut = FALSE;
-  if (state->formula)
+  if (state->formula || figure->style.formula)
     {
       formula_strings = g_ptr_array_new_with_free_func (g_free);
       n_formula = formula_lines (figure, state, mark_x, formula_strings, formula);

@@ -53,11 +53,13 @@ typedef struct
                                * training figures' axes cover all of it from
                                * the first frame (steps, loss, the landscape's
                                * rectangle), so a recording's axes hold still */
+  gboolean      formula;      /* the worked formula on the Entropy and Cross-entropy
+                               * figures whatever the state says (presenting) */
 } ElabFigureStyle;
 
 #define ELAB_FIGURE_STYLE_INIT \
   ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0, NAN, NAN, \
-                       NAN, NAN, NULL })
+                       NAN, NAN, NULL, FALSE })
 
 const char     *elab_figure_kind_to_string   (ElabFigureKind          kind);
 gboolean        elab_figure_kind_from_string (const char             *str,

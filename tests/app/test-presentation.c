@@ -118,6 +118,18 @@ test_toggle (void)
   elab_presentation_foreach_plot_view (GTK_WIDGET (window), count_view_cb, &count);
   g_assert_cmpuint (count.total, >=, 3);
   g_assert_cmpuint (count.presenting, ==, count.total);
+  /* The worked formula is on for the back row while presenting freely; a
+   * lesson's scene (its caption) decides for itself. */
+  {
+    ElabFigureStyle style;
+
+    elab_plot_view_get_style (view, &style);
+    g_assert_true (style.formula);
+    elab_plot_view_set_caption (view, "A question");
+    elab_plot_view_get_style (view, &style);
+    g_assert_false (style.formula);
+    elab_plot_view_set_caption (view, NULL);
+  }
   /* Full screen needs a window manager to confirm; when one answers, it
    * must have been asked. Without one (bare Xvfb) the request is all. */
   if (gtk_window_is_fullscreen (GTK_WINDOW (window)))
@@ -143,6 +155,12 @@ test_toggle (void)
   count = (ViewCount) { 0 };
   elab_presentation_foreach_plot_view (GTK_WIDGET (window), count_view_cb, &count);
   g_assert_cmpuint (count.presenting, ==, 0);
+  {
+    ElabFigureStyle style;
+
+    elab_plot_view_get_style (view, &style);
+    g_assert_false (style.formula);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
