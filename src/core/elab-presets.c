@@ -149,6 +149,8 @@ apply_squared_error_stall (ElabState *s)
   s->loss = ELAB_LOSS_SQUARED;
   s->init_w = 2.0;
   s->init_b = -140.0;
+  /* The landscape shows the cross-entropy's run beside it. */
+  s->compare_losses = TRUE;
 }
 
 static void

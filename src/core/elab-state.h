@@ -130,6 +130,7 @@ typedef struct
   char          y_column[ELAB_COLUMN_NAME_MAX];  /* "" = last column */
   char          positive[ELAB_COLUMN_NAME_MAX];  /* label value of class 1; "" = picked */
   ElabLoss      loss;
+  gboolean      compare_losses; /* the landscape draws both losses side by side */
   ElabOptimizer optimizer;
   double        learning_rate;
   double        momentum;

@@ -4,7 +4,11 @@
  *
  * The loss landscape of the training page: L(w, b) over a rectangle as a
  * heat map with contour lines, the path the optimizer took and the
- * optimum; without a bias, the curve L(w) with the path on it.
+ * optimum; without a bias, the curve L(w) with the path on it. Asked to
+ * compare the losses, the cross-entropy's bowl and the squared error's
+ * plateaus side by side over the same rectangle, each with the path of
+ * a run on it: the figure keeps the run on the other loss (same settings,
+ * same step) itself.
  *
  * The grid, its heat-map image and its contours depend only on the data,
  * the bias setting and the rectangle, so they are computed once per
@@ -27,7 +31,9 @@
 #define SERIES_PATH 0
 #define SERIES_OPT  3
 
-typedef struct
+typedef struct _LandscapeCache LandscapeCache;
+
+struct _LandscapeCache
 {
   const ElabTrainer *trainer;
   guint              generation;
@@ -57,12 +63,21 @@ typedef struct
   double            *path_x;
   double            *path_y;
   gsize              path_cap;
-} LandscapeCache;
+
+  /* Comparing the losses: the other loss's surface over the same
+   * rectangle, and the run on it (NULL for data sets too large to run a
+   * second trainer beside the window's). */
+  LandscapeCache    *pair;
+  ElabTrainer       *companion;
+};
 
 static void
 landscape_cache_free (gpointer data)
 {
   LandscapeCache *c = data;
+
+  if (c == NULL)
+    return;
 
   g_clear_pointer (&c->heat, cairo_surface_destroy);
   _elab_layer_clear (&c->layer);
@@ -70,6 +85,8 @@ landscape_cache_free (gpointer data)
   g_clear_pointer (&c->segments, g_array_unref);
   g_free (c->path_x);
   g_free (c->path_y);
+  g_clear_pointer (&c->pair, landscape_cache_free);
+  g_clear_pointer (&c->companion, elab_trainer_free);
   g_free (c);
 }
 
@@ -136,6 +153,23 @@ choose_rect (LandscapeCache       *c,
     {
       w0 = MIN (w0, hist[i].w), w1 = MAX (w1, hist[i].w);
       b0 = MIN (b0, hist[i].b), b1 = MAX (b1, hist[i].b);
+    }
+  /* The other loss's run shares the rectangle. */
+  if (c->companion != NULL)
+    {
+      gsize n_other;
+      const ElabTrainPoint *other = elab_trainer_get_history (c->companion, &n_other);
+
+      if (elab_trainer_get_optimum (c->companion, &ow, &ob, NULL))
+        {
+          w0 = MIN (w0, ow), w1 = MAX (w1, ow);
+          b0 = MIN (b0, ob), b1 = MAX (b1, ob);
+        }
+      for (gsize i = 0; i < n_other; i++)
+        {
+          w0 = MIN (w0, other[i].w), w1 = MAX (w1, other[i].w);
+          b0 = MIN (b0, other[i].b), b1 = MAX (b1, other[i].b);
+        }
     }
   span_w = MAX (w1 - w0, 2.0 / c->sd_x);
   span_b = MAX (b1 - b0, 2.0);
@@ -224,19 +258,18 @@ compute_heat (LandscapeCache *c)
   cairo_surface_mark_dirty (c->heat);
 }
 
+/* The grid of @loss over @c's rectangle, its colour scale, heat map and
+ * contours. */
 static void
-rebuild (LandscapeCache       *c,
-         const ElabTrainer    *trainer,
-         const ElabTrainPoint *hist,
-         gsize                 n_hist,
-         double                pad)
+fill_surface (LandscapeCache    *c,
+              const ElabTrainer *trainer,
+              ElabLoss           loss)
 {
-  choose_rect (c, trainer, hist, n_hist, pad);
   c->rect_serial++;
 
   if (c->bias)
     {
-      elab_trainer_loss_grid (trainer, c->w_min, c->w_max, GRID_W, c->b_min, c->b_max, GRID_H, c->grid);
+      elab_trainer_loss_grid_of (trainer, loss, c->w_min, c->w_max, GRID_W, c->b_min, c->b_max, GRID_H, c->grid);
       c->l_min = INFINITY;
       c->l_max = -INFINITY;
       for (guint k = 0; k < GRID_W * GRID_H; k++)
@@ -250,20 +283,68 @@ rebuild (LandscapeCache       *c,
       compute_contours (c);
     }
   else
-    elab_trainer_loss_grid (trainer, c->w_min, c->w_max, CURVE_N, 0.0, 0.0, 1, c->curve_l);
+    elab_trainer_loss_grid_of (trainer, loss, c->w_min, c->w_max, CURVE_N, 0.0, 0.0, 1, c->curve_l);
   for (guint i = 0; i < CURVE_N; i++)
     c->curve_w[i] = c->w_min + (c->w_max - c->w_min) * i / (CURVE_N - 1);
+}
+
+static void
+rebuild (LandscapeCache       *c,
+         const ElabTrainer    *trainer,
+         const ElabTrainPoint *hist,
+         gsize                 n_hist,
+         double                pad)
+{
+  ElabLoss loss = elab_trainer_get_settings (trainer)->loss;
+
+  choose_rect (c, trainer, hist, n_hist, pad);
+  fill_surface (c, trainer, loss);
+  if (c->pair != NULL)
+    {
+      c->pair->bias = c->bias;
+      c->pair->w_min = c->w_min, c->pair->w_max = c->w_max;
+      c->pair->b_min = c->b_min, c->pair->b_max = c->b_max;
+      fill_surface (c->pair, trainer, loss == ELAB_LOSS_SQUARED ? ELAB_LOSS_CROSS_ENTROPY : ELAB_LOSS_SQUARED);
+    }
+}
+
+/* The run on the other loss at the step the figure's run is at: rewound
+ * when the figure's run was (a reset keeps the generation), then
+ * stepped on. */
+static void
+sync_companion (LandscapeCache    *c,
+                const ElabTrainer *trainer)
+{
+  guint64 target = elab_trainer_get_steps (trainer);
+
+  if (c->companion == NULL)
+    return;
+  if (elab_trainer_get_steps (c->companion) > target)
+    elab_trainer_reset (c->companion, NULL);
+  while (!elab_trainer_is_done (c->companion) && elab_trainer_get_steps (c->companion) < target)
+    elab_trainer_step (c->companion, (guint) MIN (target - elab_trainer_get_steps (c->companion), 4096));
+}
+
+static gboolean
+off_rect (const LandscapeCache *c,
+          const ElabTrainPoint *p)
+{
+  return p != NULL && (p->w < c->w_min || p->w > c->w_max ||
+                       (c->bias && (p->b < c->b_min || p->b > c->b_max)));
 }
 
 static LandscapeCache *
 get_cache (ElabFigure           *figure,
            const ElabTrainer    *trainer,
            const ElabTrainPoint *hist,
-           gsize                 n_hist)
+           gsize                 n_hist,
+           gboolean              compare)
 {
   LandscapeCache *c = figure->extra;
   const ElabDataset *d = elab_trainer_get_dataset (trainer);
   const ElabTrainPoint *last = n_hist > 0 ? &hist[n_hist - 1] : NULL;
+  const ElabTrainPoint *other_last = NULL;
+  gboolean fresh;
 
   if (c == NULL)
     {
@@ -273,7 +354,37 @@ get_cache (ElabFigure           *figure,
       figure->extra_free = landscape_cache_free;
     }
 
-  if (c->trainer != trainer || c->generation != elab_trainer_get_generation (trainer))
+  /* Comparing only where there is a (w, b) plane to compare on. */
+  compare = compare && elab_trainer_get_settings (trainer)->use_bias;
+  fresh = c->trainer != trainer || c->generation != elab_trainer_get_generation (trainer) ||
+          compare != (c->pair != NULL);
+  if (fresh)
+    {
+      g_clear_pointer (&c->pair, landscape_cache_free);
+      g_clear_pointer (&c->companion, elab_trainer_free);
+      if (compare)
+        {
+          ElabTrainerSettings other = *elab_trainer_get_settings (trainer);
+
+          c->pair = g_new0 (LandscapeCache, 1);
+          c->pair->segments = g_array_new (FALSE, FALSE, sizeof (double));
+          /* A second run over a large data set would double the window's
+           * work per frame: its surface is drawn without a path. */
+          other.loss = other.loss == ELAB_LOSS_SQUARED ? ELAB_LOSS_CROSS_ENTROPY : ELAB_LOSS_SQUARED;
+          if (d->n_rows < ELAB_TRAINER_PARALLEL_ROWS)
+            c->companion = elab_trainer_new ((ElabDataset *) d, &other);
+        }
+    }
+  sync_companion (c, trainer);
+  if (c->companion != NULL)
+    {
+      gsize n_other;
+      const ElabTrainPoint *other = elab_trainer_get_history (c->companion, &n_other);
+
+      other_last = n_other > 0 ? &other[n_other - 1] : NULL;
+    }
+
+  if (fresh)
     {
       double mean = 0, ss = 0;
 
@@ -290,8 +401,7 @@ get_cache (ElabFigure           *figure,
         hist = elab_trainer_get_history (figure->style.run, &n_hist);
       rebuild (c, trainer, hist, n_hist, 0.25);
     }
-  else if (last != NULL && (last->w < c->w_min || last->w > c->w_max ||
-                            (c->bias && (last->b < c->b_min || last->b > c->b_max))))
+  else if (off_rect (c, last) || off_rect (c, other_last))
     {
       /* The path walked off the map: a wider one, with room to go on. */
       rebuild (c, trainer, hist, n_hist, 0.6);
@@ -533,10 +643,125 @@ draw_heat_and_contours (ElabFigure      *figure,
   _elab_layer_paint (&c->layer, cr);
 }
 
+/* One (w, b) map: the surface's heat map and contours, then, clipped to
+ * the panel, @run's path from its start (may be NULL: the surface alone),
+ * where it is now and its optimum as a haloed ×. */
+static void
+draw_map (ElabFigure        *figure,
+          cairo_t           *cr,
+          LandscapeCache    *s,
+          const ElabPanel   *panel,
+          const ElabTrainer *run)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabTheme *t = &figure->theme;
+  const ElabTrainPoint *hist = NULL;
+  double opt_w, opt_b;
+  gsize n_hist = 0;
+
+  draw_heat_and_contours (figure, cr, s, panel);
+  if (run == NULL)
+    return;
+
+  hist = elab_trainer_get_history (run, &n_hist);
+  if (s->path_cap < n_hist)
+    {
+      s->path_cap = MAX (n_hist, 2 * s->path_cap);
+      s->path_x = g_renew (double, s->path_x, s->path_cap);
+      s->path_y = g_renew (double, s->path_y, s->path_cap);
+    }
+  for (gsize i = 0; i < n_hist; i++)
+    {
+      s->path_x[i] = hist[i].w;
+      s->path_y[i] = hist[i].b;
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, panel->area.x, panel->area.y, panel->area.width, panel->area.height);
+  cairo_clip (cr);
+  draw_path (figure, cr, panel, s->path_x, s->path_y, n_hist);
+  if (n_hist > 0)
+    _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel->x, s->path_x[0]),
+                       _elab_axis_to_px (&panel->y, s->path_y[0]), 5);
+  _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel->x, elab_trainer_get_w (run)),
+                     _elab_axis_to_px (&panel->y, elab_trainer_get_b (run)), SERIES_PATH);
+  if (elab_trainer_get_optimum (run, &opt_w, &opt_b, NULL))
+    {
+      double px = _elab_axis_to_px (&panel->x, opt_w), py = _elab_axis_to_px (&panel->y, opt_b);
+      double r = 1.6 * m->marker_r;
+
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_set_line_width (cr, 2.5 * m->line_w);
+      cairo_move_to (cr, px - r, py - r);
+      cairo_line_to (cr, px + r, py + r);
+      cairo_move_to (cr, px - r, py + r);
+      cairo_line_to (cr, px + r, py - r);
+      cairo_stroke_preserve (cr);
+      _elab_set_source (cr, _elab_theme_series (t, SERIES_OPT));
+      cairo_set_line_width (cr, m->line_w);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* The legend's two rows for one run: where it is and its optimum, each
+ * loss in its own unit, the names prefixed when two runs share the
+ * legend. Returns the rows added. */
+static guint
+run_entries (const ElabTrainer *run,
+             gboolean           bias,
+             ElabUnit           unit,
+             const char        *prefix,
+             char               names[2][64],
+             char               values[2][48],
+             char               details[2][96],
+             ElabLegendEntry   *res)
+{
+  ElabLoss loss = elab_trainer_get_settings (run)->loss;
+  double factor = elab_trainer_loss_factor (loss, unit);
+  const char *ul = loss == ELAB_LOSS_SQUARED ? NULL : _elab_unit_label (unit);
+  double opt_w, opt_b, opt_loss;
+  guint n = 0;
+
+  g_snprintf (names[0], 64, "%snow:", prefix);
+  format_point (bias, elab_trainer_get_w (run), elab_trainer_get_b (run), details[0], 96);
+  _elab_format_value (elab_trainer_get_loss (run) * factor, ul, values[0], 48);
+  res[n++] = (ElabLegendEntry) { names[0], values[0], SERIES_PATH, FALSE, .detail = details[0] };
+  if (elab_trainer_get_optimum (run, &opt_w, &opt_b, &opt_loss))
+    {
+      g_snprintf (names[1], 64, "%soptimum:", prefix);
+      format_point (bias, opt_w, opt_b, details[1], 96);
+      _elab_format_value (opt_loss * factor, ul, values[1], 48);
+      /* A haloed × on the map, a marker on the 1-D curve. */
+      res[n++] = (ElabLegendEntry) { names[1], values[1], SERIES_OPT, FALSE, .detail = details[1],
+                                     .swatch = bias ? ELAB_SWATCH_CROSS : ELAB_SWATCH_MARKER };
+    }
+  else
+    {
+      g_snprintf (names[1], 64, "%sno finite optimum (separable)", prefix);
+      res[n++] = (ElabLegendEntry) { names[1], NULL, ELAB_LEGEND_NO_SWATCH, FALSE };
+    }
+  return n;
+}
+
 /* For tests: the rectangle (w_min, w_max, b_min, b_max) of the cached
  * grid. FALSE before the first draw with a trainer. */
 gboolean _elab_figure_landscape_get_rect (const ElabFigure *figure,
                                           double            res[4]);
+
+/* For tests: the run on the other loss that the figure keeps while it
+ * compares the losses, or NULL. */
+const ElabTrainer *_elab_figure_landscape_get_companion (const ElabFigure *figure);
+
+const ElabTrainer *
+_elab_figure_landscape_get_companion (const ElabFigure *figure)
+{
+  const LandscapeCache *c = figure->extra;
+
+  if (c == NULL || figure->kind != ELAB_FIGURE_LANDSCAPE)
+    return NULL;
+  return c->companion;
+}
 
 gboolean
 _elab_figure_landscape_get_rect (const ElabFigure *figure,
@@ -569,10 +794,14 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   LandscapeCache *c;
   ElabRect body, outer, area, side, legend_box;
   ElabPanel panel;
-  ElabLegendEntry entries[3];
-  char title[256], subtitle[256], ylab[64], det_now[96], det_opt[96], v_now[48], v_opt[48];
+  ElabLegendEntry entries[4];
+  char title[256], subtitle[256], ylab[64];
+  char names[4][64], values[4][48], details[4][96];
+  LandscapeCache *maps[2] = { NULL, NULL };
+  const ElabTrainer *runs[2] = { NULL, NULL };
+  gboolean compare;
   const char *heading;
-  double opt_w = NAN, opt_b = NAN, opt_loss = NAN, w, b, side_w, legend_h, bar_w, bar_h, strip_h;
+  double opt_w = NAN, opt_b = NAN, opt_loss = NAN, w, side_w, legend_h, bar_w, bar_h, strip_h = 0;
   gboolean has_opt, hole_used, narrow;
   double layout_key[7];
   const char *opt_name, *loss_name;
@@ -597,10 +826,19 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   if (settings->loss == ELAB_LOSS_SQUARED)
     ul = NULL;
   hist = elab_trainer_get_history (trainer, &n_hist);
-  c = get_cache (figure, trainer, hist, n_hist);
+  c = get_cache (figure, trainer, hist, n_hist, state->compare_losses);
+  compare = c->pair != NULL;
+  if (compare)
+    {
+      /* The cross-entropy on the left, the squared error on the right,
+       * whichever the window's run minimises. */
+      gboolean sq = settings->loss == ELAB_LOSS_SQUARED;
+
+      maps[sq ? 1 : 0] = c, runs[sq ? 1 : 0] = trainer;
+      maps[sq ? 0 : 1] = c->pair, runs[sq ? 0 : 1] = c->companion;
+    }
   has_opt = elab_trainer_get_optimum (trainer, &opt_w, &opt_b, &opt_loss);
   w = elab_trainer_get_w (trainer);
-  b = elab_trainer_get_b (trainer);
 
   if (c->path_cap < n_hist)
     {
@@ -620,7 +858,21 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
    * figures (a window's half) put legend and colour bar under the panel
    * and the data set's long name in an ellipsized subtitle. */
   narrow = m->width < 55 * m->legend_px;
-  if (narrow)
+  if (compare)
+    {
+      g_autofree char *name = g_markup_escape_text (d->title, -1);
+
+      if (narrow)
+        g_strlcpy (title, "Loss landscapes", sizeof title);
+      else
+        g_snprintf (title, sizeof title, "Loss landscapes: %s", name);
+      g_snprintf (subtitle, sizeof subtitle,
+                  "%s%scross-entropy beside squared error, %" G_GSIZE_FORMAT
+                  " rows \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
+                  narrow ? name : "", narrow ? " \xc2\xb7 " : "", d->n_rows, opt_name,
+                  elab_trainer_get_steps (trainer));
+    }
+  else if (narrow)
     {
       g_autofree char *name = g_markup_escape_text (d->title, -1);
 
@@ -651,7 +903,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
     layout_key[2] = figure->style.type_scale, layout_key[3] = figure->style.line_scale;
     layout_key[4] = mx.xx, layout_key[5] = mx.x0, layout_key[6] = mx.y0;
   }
-  if (c->bias && c->hole[2] > 0 && memcmp (layout_key, c->hole_key, sizeof layout_key) == 0)
+  if (c->bias && !compare && c->hole[2] > 0 && memcmp (layout_key, c->hole_key, sizeof layout_key) == 0)
     memcpy (figure->clear_hole, c->hole, sizeof c->hole);
   hole_used = figure->clear_hole[2] > 0 && !figure->style.transparent;
   memcpy (hole, figure->clear_hole, sizeof hole);
@@ -659,21 +911,16 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   c->hole[2] = 0;
 
   /* The legend: where the run is and where the optimum is, the numbers
-   * after the names (on a line of their own when the column is narrow). */
-  format_point (c->bias, w, b, det_now, sizeof det_now);
-  _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_now, sizeof v_now);
-  entries[n_entries++] = (ElabLegendEntry) { "now:", v_now, SERIES_PATH, FALSE, .detail = det_now };
-  if (has_opt)
-    {
-      format_point (c->bias, opt_w, opt_b, det_opt, sizeof det_opt);
-      _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
-      /* A haloed × on the map, a marker on the 1-D curve. */
-      entries[n_entries++] = (ElabLegendEntry) { "optimum:", v_opt, SERIES_OPT, FALSE, .detail = det_opt,
-                                                 .swatch = c->bias ? ELAB_SWATCH_CROSS : ELAB_SWATCH_MARKER };
-    }
+   * after the names (on a line of their own when the column is narrow);
+   * comparing, the same for each loss's run. */
+  if (!compare)
+    n_entries = run_entries (trainer, c->bias, state->unit, "", names, values, details, entries);
   else
-    entries[n_entries++] = (ElabLegendEntry) { "no finite optimum (separable)", NULL,
-                                               ELAB_LEGEND_NO_SWATCH, FALSE };
+    for (guint k = 0; k < 2; k++)
+      if (runs[k] != NULL)
+        n_entries += run_entries (runs[k], TRUE, state->unit, k == 0 ? "cross-entropy " : "squared error ",
+                                  names + n_entries, values + n_entries, details + n_entries,
+                                  entries + n_entries);
   heading = _elab_train_status_label (trainer);
 
   /* The legend strip of a narrow figure is as wide as the panel, whose
@@ -689,7 +936,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
     {
       /* Strip under the panel: a horizontal colour bar with its tick
        * labels below it, then the legend. */
-      strip_h = legend_h + (c->bias ? bar_w + round (0.3 * m->tick_px) + round (1.4 * m->tick_px) + round (m->legend_px) : 0);
+      strip_h = legend_h + (c->bias && !compare ? bar_w + round (0.3 * m->tick_px) + round (1.4 * m->tick_px) + round (m->legend_px) : 0);
       outer = (ElabRect) { body.x, body.y, body.width, MAX (1, body.height - strip_h - m->pad) };
       side = (ElabRect) { body.x, outer.y + outer.height + m->pad, body.width, strip_h };
     }
@@ -701,7 +948,48 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
     }
   _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
 
-  if (c->bias)
+  if (compare)
+    {
+      /* Two maps side by side, each titled with its loss; no colour bars
+       * (the two scales differ), the numbers are in the legend. */
+      double title_h = round (1.8 * m->tick_px);
+      double half = floor ((outer.width - m->pad) / 2);
+
+      if (hole_used)
+        {
+          cairo_save (cr);
+          cairo_identity_matrix (cr);
+          cairo_rectangle (cr, hole[0], hole[1], hole[2], hole[3]);
+          _elab_set_source (cr, &t->background);
+          cairo_fill (cr);
+          cairo_restore (cr);
+        }
+      for (guint k = 0; k < 2; k++)
+        {
+          ElabRect o = { outer.x + k * (half + m->pad), outer.y + title_h, half, MAX (1, outer.height - title_h) };
+          ElabRect a;
+          char label[64];
+
+          _elab_panel_inset (figure, &o, TRUE, TRUE, &a);
+          _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &a, c->w_min, c->w_max, c->b_min, c->b_max);
+          _elab_draw_axes (figure, cr, &panel, "w", "b");
+          draw_map (figure, cr, maps[k], &panel, runs[k]);
+          /* Over a large data set the other loss has no run of its own. */
+          if (k == 0)
+            g_snprintf (label, sizeof label, "mean cross-entropy (%s)%s", _elab_unit_label (state->unit),
+                        runs[k] == NULL ? ", no run: too many rows" : "");
+          else
+            g_snprintf (label, sizeof label, "mean squared error%s",
+                        runs[k] == NULL ? ", no run: too many rows" : "");
+          _elab_draw_text (figure, cr, ELAB_FONT_LABEL, label, FALSE, panel.area.x + panel.area.width / 2,
+                           outer.y, 0.5, 0.0, &t->foreground);
+        }
+      if (narrow)
+        legend_box = (ElabRect) { outer.x, side.y, outer.width, 0 };
+      else
+        legend_box = (ElabRect) { side.x, outer.y + title_h, side.width, 0 };
+    }
+  else if (c->bias)
     {
       _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, c->w_min, c->w_max, c->b_min, c->b_max);
       {
@@ -732,34 +1020,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       }
 
       _elab_draw_axes (figure, cr, &panel, "w", "b");
-
-      draw_heat_and_contours (figure, cr, c, &panel);
-
-      cairo_save (cr);
-      cairo_rectangle (cr, panel.area.x, panel.area.y, panel.area.width, panel.area.height);
-      cairo_clip (cr);
-      draw_path (figure, cr, &panel, c->path_x, c->path_y, n_hist);
-      if (n_hist > 0)
-        _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, c->path_x[0]),
-                           _elab_axis_to_px (&panel.y, c->path_y[0]), 5);
-      _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, w), _elab_axis_to_px (&panel.y, b), SERIES_PATH);
-      if (has_opt)
-        {
-          double px = _elab_axis_to_px (&panel.x, opt_w), py = _elab_axis_to_px (&panel.y, opt_b);
-          double r = 1.6 * m->marker_r;
-
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-          cairo_set_line_width (cr, 2.5 * m->line_w);
-          cairo_move_to (cr, px - r, py - r);
-          cairo_line_to (cr, px + r, py + r);
-          cairo_move_to (cr, px - r, py + r);
-          cairo_line_to (cr, px + r, py - r);
-          cairo_stroke_preserve (cr);
-          _elab_set_source (cr, _elab_theme_series (t, SERIES_OPT));
-          cairo_set_line_width (cr, m->line_w);
-          cairo_stroke (cr);
-        }
-      cairo_restore (cr);
+      draw_map (figure, cr, c, &panel, trainer);
 
       /* Colour bar with loss values in the unit shown. */
       if (narrow)

@@ -140,6 +140,7 @@ state_all_changed (ElabState *s)
   g_strlcpy (s->y_column, "label=1", sizeof s->y_column);
   g_strlcpy (s->positive, "malignant; M", sizeof s->positive);
   s->loss = ELAB_LOSS_SQUARED;
+  s->compare_losses = TRUE;
   s->optimizer = ELAB_OPTIMIZER_MOMENTUM;
   s->learning_rate = 0.03;
   s->momentum = 0.5;

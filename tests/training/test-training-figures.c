@@ -22,6 +22,7 @@ gboolean _elab_figure_training_get_y_labels (const ElabFigure *figure,
                                              const char       *res_texts[2]);
 gboolean _elab_figure_landscape_get_rect (const ElabFigure *figure,
                                           double            res[4]);
+const ElabTrainer *_elab_figure_landscape_get_companion (const ElabFigure *figure);
 
 #define W 800
 #define H 500
@@ -564,6 +565,58 @@ test_recorded_run_axes (void)
   }
 }
 
+/* Comparing the losses: the landscape keeps a run on the other loss at
+ * the figure's run's step (rewound with it), both paths inside the one
+ * rectangle; asked no more, the run is dropped. */
+static void
+test_compare_losses (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabFigure) landscape = elab_figure_new (ELAB_FIGURE_LANDSCAPE);
+  g_autoptr(ElabTrainer) t = NULL;
+  const ElabTrainer *other;
+  ElabTrainerSettings settings;
+  ElabState state;
+  double rect[4];
+  gsize n;
+  const ElabTrainPoint *h;
+
+  g_assert_true (elab_presets_apply ("squared-error-stall", &state));
+  g_assert_true (state.compare_losses);
+  state.steps = 400;
+  elab_trainer_settings_from_state (&state, &settings);
+  t = elab_trainer_new (d, &settings);
+  elab_trainer_step (t, 400);
+
+  g_assert_cmpuint (draw (landscape, &state, t, NAN), >, 50);
+  other = _elab_figure_landscape_get_companion (landscape);
+  g_assert_nonnull (other);
+  g_assert_cmpint (elab_trainer_get_settings (other)->loss, ==, ELAB_LOSS_CROSS_ENTROPY);
+  /* The cross-entropy's run converged before step 400; the squared
+   * error's is at its limit, far from its optimum. */
+  g_assert_cmpint (elab_trainer_get_status (other), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  g_assert_cmpfloat (elab_trainer_get_loss (other), <, elab_trainer_get_loss (t));
+  g_assert_true (_elab_figure_landscape_get_rect (landscape, rect));
+  h = elab_trainer_get_history (other, &n);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_assert_cmpfloat (h[i].w, >=, rect[0]);
+      g_assert_cmpfloat (h[i].w, <=, rect[1]);
+      g_assert_cmpfloat (h[i].b, >=, rect[2]);
+      g_assert_cmpfloat (h[i].b, <=, rect[3]);
+    }
+
+  /* A reset run rewinds the other. */
+  elab_trainer_reset (t, NULL);
+  elab_trainer_step (t, 3);
+  g_assert_cmpuint (draw (landscape, &state, t, NAN), >, 50);
+  g_assert_cmpuint (elab_trainer_get_steps (_elab_figure_landscape_get_companion (landscape)), ==, 3);
+
+  state.compare_losses = FALSE;
+  g_assert_cmpuint (draw (landscape, &state, t, NAN), >, 50);
+  g_assert_null (_elab_figure_landscape_get_companion (landscape));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -580,6 +633,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/LandscapeFigure/hidpi-layers", test_hidpi_layers);
   g_test_add_func ("/elab/plot/TrainingFigure/placeholder", test_placeholder);
   g_test_add_func ("/elab/plot/TrainingFigure/squared", test_squared);
+  g_test_add_func ("/elab/plot/LandscapeFigure/compare-losses", test_compare_losses);
   g_test_add_func ("/elab/plot/TrainingFigure/recorded-run-axes", test_recorded_run_axes);
 
   return g_test_run ();
