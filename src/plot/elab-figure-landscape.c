@@ -801,6 +801,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   const ElabTrainer *runs[2] = { NULL, NULL };
   gboolean compare;
   const char *heading;
+  char heading_buf[128];
   double opt_w = NAN, opt_b = NAN, opt_loss = NAN, w, side_w, legend_h, bar_w, bar_h, strip_h = 0;
   gboolean has_opt, hole_used, narrow;
   double layout_key[7];
@@ -922,6 +923,12 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
                                   names + n_entries, values + n_entries, details + n_entries,
                                   entries + n_entries);
   heading = _elab_train_status_label (trainer);
+  /* Two runs in the legend: say whose status the heading is. */
+  if (compare)
+    {
+      g_snprintf (heading_buf, sizeof heading_buf, "%s run: %s", elab_loss_describe (settings->loss), heading);
+      heading = heading_buf;
+    }
 
   /* The legend strip of a narrow figure is as wide as the panel, whose
    * side insets do not depend on its height. */
