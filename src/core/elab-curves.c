@@ -251,6 +251,8 @@ elab_pair_point (const ElabLogistic *p,
   res->h_qp = (h_q + kl_qp) * factor;
   res->kl_pq = kl_pq * factor;
   res->kl_qp = kl_qp * factor;
+  res->pq_one = (a.p == 0.0 ? 0.0 : a.p * b.sp_neg) * factor;
+  res->pq_zero = (a.p1 == 0.0 ? 0.0 : a.p1 * b.sp) * factor;
 }
 
 /**

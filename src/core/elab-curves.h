@@ -76,6 +76,9 @@ void             elab_pair_curves_compute  (ElabPairCurves        *curves,
 typedef struct
 {
   double x, p, q, h_p, h_q, h_pq, h_qp, kl_pq, kl_qp;
+  /* H(p, q)'s two terms, −p·log q and −(1 − p)·log(1 − q), each from the
+   * logits (softplus), so each is exact where q rounds to 0 or 1. */
+  double pq_one, pq_zero;
 } ElabPairPoint;
 
 void             elab_pair_point           (const ElabLogistic    *p,

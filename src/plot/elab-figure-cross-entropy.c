@@ -174,6 +174,65 @@ clip_to (cairo_t        *cr,
   cairo_clip (cr);
 }
 
+/* At the hovered x, H(p, q) is −p·log q plus −(1 − p)·log(1 − q): a
+ * stacked bar on the plot shows the two terms in H(p, q)'s colour (dark,
+ * then light), and the read-out lists them where the column has room, so
+ * a student sees which outcome the cross-entropy comes from (where p is
+ * near 1, nearly all of it is −p·log q). */
+static const double term_alpha[2] = { 0.85, 0.3 };
+
+/* The bar stands on the x axis at the hovered x and is as tall as
+ * H(p, q) there: −p·log q below, −(1 − p)·log(1 − q) on top, each part
+ * named with its value beside it where it is tall enough for a line. */
+static void
+draw_terms_bar (ElabFigure          *figure,
+                cairo_t             *cr,
+                const ElabPanel     *panel,
+                const ElabPairPoint *pt,
+                const char          *unit_label)
+{
+  const ElabTheme *t = &figure->theme;
+  double w = round (0.5 * figure->metrics.legend_px);
+  double cx = _elab_axis_to_px (&panel->x, pt->x);
+  double x = round (cx - w / 2);
+  double y[3];
+  double terms[2] = { pt->pq_one, pt->pq_zero };
+  static const char *names[2] = {
+    "\xe2\x88\x92p log q", "\xe2\x88\x92(1 \xe2\x88\x92 p) log(1 \xe2\x88\x92 q)",
+  };
+
+  if (!(pt->pq_one + pt->pq_zero > 0))
+    return;
+  y[0] = round (_elab_axis_to_px (&panel->y, MAX (panel->y.min, 0)));
+  y[1] = round (_elab_axis_to_px (&panel->y, CLAMP (pt->pq_one, panel->y.min, panel->y.max)));
+  y[2] = round (_elab_axis_to_px (&panel->y, CLAMP (pt->pq_one + pt->pq_zero, panel->y.min, panel->y.max)));
+  for (guint i = 0; i < 2; i++)
+    {
+      char value[48], text[128];
+      ElabText *label;
+      double tx, ty;
+
+      if (y[i] - y[i + 1] < 1)
+        continue;
+      _elab_draw_block_swatch (figure, cr, &(ElabRect) { x, y[i + 1], w, y[i] - y[i + 1] },
+                               S_HPQ, term_alpha[i], FALSE);
+      if (!figure->style.draw_text)
+        continue;
+      _elab_format_value (terms[i], unit_label, value, sizeof value);
+      g_snprintf (text, sizeof text, "%s = %s", names[i], value);
+      label = _elab_text (figure, ELAB_FONT_LEGEND, text, FALSE, -1);
+      if (label == NULL || y[i] - y[i + 1] < label->height)
+        continue;
+      /* Beside the bar, on the side with more room. */
+      tx = cx + w / 2 + 4 + label->width <= panel->x.px1 ? x + w + 4 : x - 4 - label->width;
+      ty = round ((y[i] + y[i + 1]) / 2 - label->height / 2);
+      _elab_fill_rect (cr, &(ElabRect) { tx - 2, ty, label->width + 4, label->height }, &t->background);
+      _elab_set_source (cr, &t->foreground);
+      cairo_move_to (cr, round (tx), ty);
+      pango_cairo_show_layout (cr, label->layout);
+    }
+}
+
 void
 _elab_figure_draw_cross_entropy (ElabFigure      *figure,
                                  cairo_t         *cr,
@@ -200,9 +259,9 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   /* Legend order: the entropies, then the cross-entropies, then the gaps
    * that are shaded. */
   guint order[N_S] = { S_HP, S_HQ, S_HPQ, S_HQP }, n_order = 4;
-  ElabLegendEntry entries[N_S], hover_entries[N_S + 2];
+  ElabLegendEntry entries[N_S], hover_entries[N_S + 4];
   char values[N_S][48], hover_values[N_S][48], subtitle[240], gap[120], heading[96], ylab[64];
-  char a1[32], a2[32], a3[32], f1[96], f2[96], pq[64], pv[48], qv[48];
+  char a1[32], a2[32], a3[32], f1[96], f2[96], pq[64], pv[48], qv[48], tv[2][48], tl[2][64];
   ElabPairCurves *c;
   ElabPairPoint pt = { 0 };
   ElabRect body, outer, area, box;
@@ -336,6 +395,14 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
             _elab_format_value (pt.q, NULL, qv, sizeof qv);
             hover_entries[n_hover++] = (ElabLegendEntry) { "p(x)", pv, ELAB_LEGEND_NO_SWATCH, FALSE };
             hover_entries[n_hover++] = (ElabLegendEntry) { "q(x)", qv, ELAB_LEGEND_NO_SWATCH, FALSE };
+            /* Short enough for a row each: the unit is H(p, q)'s above,
+             * and so is the logarithm's base. */
+            g_snprintf (tl[0], sizeof tl[0], "\xe2\x88\x92p log q");
+            g_snprintf (tl[1], sizeof tl[1], "\xe2\x88\x92(1\xe2\x88\x92p)\xe2\x80\x89log(1\xe2\x88\x92q)");
+            _elab_format_value (pt.pq_one, NULL, tv[0], sizeof tv[0]);
+            _elab_format_value (pt.pq_zero, NULL, tv[1], sizeof tv[1]);
+            for (guint i = 0; i < 2; i++)
+              hover_entries[n_hover++] = (ElabLegendEntry) { tl[i], tv[i], S_HPQ, FALSE, term_alpha[i] };
             if (tries[j].units)
               g_snprintf (pq, sizeof pq, "at x = %s", a3);
             else
@@ -343,7 +410,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
           }
         if (k == G_N_ELEMENTS (tries)
             || (_elab_legend_fits_rows (figure, side_w, entries, n_order, heading)
-                && (!hover || _elab_legend_fits_rows (figure, side_w, hover_entries, n_hover, pq))))
+                && (!hover || _elab_legend_fits_rows (figure, side_w, hover_entries, n_hover - 2, pq))))
           break;
       }
   }
@@ -441,6 +508,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   box = (ElabRect) { body.x + body.width - side_w, area.y, side_w, body.height };
   if (hover)
     {
+      draw_terms_bar (figure, cr, &panel, &pt, ul);
       for (guint s = 0; s < 4; s++)
         if (isfinite (vals[s]) && vals[s] >= y_min && vals[s] <= y_max)
           _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, hx),
@@ -448,18 +516,23 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
 
       /* The read-out at x goes under the means when both fit; in a short
        * column (large type) it takes the means' place while the pointer
-       * is over the plot, so neither is cut. */
-      double hover_h = _elab_legend_height (figure, side_w, hover_entries, n_hover, pq);
+       * is over the plot, so neither is cut. H(p, q)'s two terms come
+       * last and only where they fit whole, each on a row of its own. */
+      guint n_values = n_hover - 2;
+      double hover_h = _elab_legend_height (figure, side_w, hover_entries, n_values, pq);
 
       if (box.y + _elab_legend_height (figure, side_w, entries, n_order, heading) + m->pad + hover_h
           <= body.y + body.height)
         box.y += _elab_draw_legend (figure, cr, &box, entries, n_order, heading) + m->pad;
       box.height = body.y + body.height - box.y;
+      if (_elab_legend_fits_rows (figure, side_w, hover_entries, n_hover, pq)
+          && _elab_legend_height (figure, side_w, hover_entries, n_hover, pq) <= box.height)
+        n_values = n_hover;
       /* Shorter still (a caption under it too): the curves' values stay,
        * p(x) and q(x) go. */
-      if (hover_h > box.height)
-        n_hover = n_order;
-      _elab_draw_legend (figure, cr, &box, hover_entries, n_hover, pq);
+      else if (hover_h > box.height)
+        n_values = n_order;
+      _elab_draw_legend (figure, cr, &box, hover_entries, n_values, pq);
     }
   else
     _elab_draw_legend (figure, cr, &box, entries, n_order, heading);

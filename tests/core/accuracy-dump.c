@@ -85,8 +85,9 @@ main (void)
           x = next_number (tokens, &i);
           elab_pair_point (&p, &q, x,
                            tokens[0][0] == 'b' ? ELAB_UNIT_BITS : ELAB_UNIT_NATS, &pt);
-          printf ("%.17g %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n",
-                  pt.p, pt.q, pt.h_p, pt.h_q, pt.h_pq, pt.h_qp, pt.kl_pq, pt.kl_qp);
+          printf ("%.17g %.17g %.17g %.17g %.17g %.17g %.17g %.17g %.17g %.17g\n",
+                  pt.p, pt.q, pt.h_p, pt.h_q, pt.h_pq, pt.h_qp, pt.kl_pq, pt.kl_qp,
+                  pt.pq_one, pt.pq_zero);
         }
       else if (strcmp (tokens[0], "tanh") == 0)
         {

@@ -223,6 +223,8 @@ def main():
     sm_kl = Stat("softmax KL (relative)", True)
     # Each class's term −tᵢ·log Pᵢ and tᵢ·log(tᵢ/Pᵢ), from the logits.
     sm_terms = Stat("softmax per-class terms (absolute or relative)", False)
+    # H(p, q)'s two terms, −p·log q and −(1 − p)·log(1 − q), from the logits.
+    pair_terms = Stat("H(p,q)'s two terms (relative)", True)
 
     for pr in pairs:
         got = next(a)
@@ -233,6 +235,8 @@ def main():
         for j, (g, r) in enumerate(zip(got, refs)):
             stat = [prob, prob, ent, ent, ce, ce, div, div][j]
             stat.add(g, r, ("pair", pr, j))
+        pair_terms.add(got[8], mp_.p * mq.sp_neg, ("pair-term-1", pr))
+        pair_terms.add(got[9], mp_.p1 * mq.sp, ("pair-term-0", pr))
 
     tail = Stat("far tails, normal results (relative)", True, floor=2.0 ** -1022)
     for pr in tails:
@@ -340,7 +344,7 @@ def main():
         sq_data.add(got[1], dw / n, ("sqdata-dw", w, b))
         sq_data.add(got[2], db / n, ("sqdata-db", w, b))
 
-    stats = [prob, ent, ce, div, tail, bits, tanh, tanh_pair, sm_p, sm_h, sm_kl, sm_terms, sq,
+    stats = [prob, ent, ce, div, pair_terms, tail, bits, tanh, tanh_pair, sm_p, sm_h, sm_kl, sm_terms, sq,
              sq_data]
     print("1..%d" % (len(stats) + 1))
     for n, s in enumerate(stats, 1):
