@@ -8,15 +8,15 @@
 #          cross-entropy` against a script that builds the same figure
 #          (mpl_bench.py's) and calls savefig;
 #   mp4    the same 60-frame 1920×1080 sweep of θ_q from 0.25 to 4:
-#   gif    `export --sweep … --out FILE.mp4|.gif` against FuncAnimation.save
-#          with the ffmpeg and pillow writers.
+#   gif    `export --sweep … --out FILE.mp4|.gif|.webm` against
+#   webm   FuncAnimation.save with the ffmpeg (H.264, VP8) and pillow writers.
 # Each time is the median of --runs runs of a whole process (start-up,
 # imports and writing the file included), wall clock and CPU (user +
 # system, every thread) both, since a busy machine stretches the first.
 # Prints a table with the ratios and the file sizes; no pass or fail.
 #
 # Usage: export_bench.py ENTROPY_LAB_CLI [--runs 3] [--frames 60]
-#        export_bench.py --mpl slide|mp4|gif OUT [--frames 60]   (one matplotlib run)
+#        export_bench.py --mpl slide|mp4|gif|webm OUT [--frames 60]   (one matplotlib run)
 
 import argparse
 import os
@@ -66,8 +66,12 @@ def mpl_main(kind, out, frames):
         return []
 
     anim = FuncAnimation(fig.fig, update, frames=frames, blit=False, repeat=False)
-    writer = FFMpegWriter(fps=FPS, codec="h264", extra_args=["-pix_fmt", "yuv420p"]) if kind == "mp4" \
-        else PillowWriter(fps=FPS)
+    if kind == "mp4":
+        writer = FFMpegWriter(fps=FPS, codec="h264", extra_args=["-pix_fmt", "yuv420p"])
+    elif kind == "webm":
+        writer = FFMpegWriter(fps=FPS, codec="libvpx", extra_args=["-pix_fmt", "yuv420p"])
+    else:
+        writer = PillowWriter(fps=FPS)
     anim.save(out, writer=writer, dpi=100)
     return 0
 
@@ -116,6 +120,9 @@ def main():
         ("%d-frame GIF" % args.frames, "gif",
          ["export", "--figure", "cross-entropy", "--sweep", "theta-q:%g:%g" % (Q_FROM, Q_TO),
           "--frames", str(args.frames), "--fps", str(FPS)], "gif"),
+        ("%d-frame WebM" % args.frames, "webm",
+         ["export", "--figure", "cross-entropy", "--sweep", "theta-q:%g:%g" % (Q_FROM, Q_TO),
+          "--frames", str(args.frames), "--fps", str(FPS)], "webm"),
     ]
     print("%dx%d, median of %d runs, process to process; CPU = user + system of all threads"
           % (W, H, args.runs))
