@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "elab-sweep-dialog.h"
+#include "elab-animation-dialog.h"
 #include "elab-export-dialog.h"
+#include "elab-sweep-animation.h"
 #include "elab-window.h"
 
 #define FRAME_PATTERN "frame-%04d.png"
@@ -176,6 +178,7 @@ typedef struct
   GtkSpinButton  *frames;
   GtkSpinButton  *width;
   GtkSpinButton  *height;
+  GtkDropDown    *format;        /* PNG frames, then the animation formats */
   /* Read when the dialog answers: its spin buttons go with it. */
   ElabSweep       sweep;
   guint           n_frames;
@@ -258,6 +261,69 @@ export_done_cb (GObject      *source,
   dialog_data_free (d);
 }
 
+typedef struct
+{
+  ElabSweep       sweep;
+  guint           n_frames;
+  ElabFigureKind  kind;
+  ElabState       state;
+  char           *caption;
+  int             width;
+  int             height;
+} AnimationJob;
+
+static void
+animation_job_free (gpointer data)
+{
+  AnimationJob *job = data;
+
+  g_free (job->caption);
+  g_free (job);
+}
+
+/* On the export's thread. */
+static gboolean
+export_animation (gpointer             data,
+                  const char          *path,
+                  ElabAnimationFormat  format,
+                  GCancellable        *cancellable,
+                  ElabProgressFunc     progress,
+                  gpointer             progress_data,
+                  guint               *res_frames,
+                  GError             **error)
+{
+  AnimationJob *job = data;
+  ElabAnimationOptions options = ELAB_ANIMATION_OPTIONS_INIT;
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  int width = job->width, height = job->height;
+
+  style.theme = job->state.theme;
+  style.palette = job->state.palette;
+  style.caption = job->caption;
+  /* H.264 in 4:2:0 needs even sides: a dialog rounds up rather than
+   * refuse. */
+  if (format == ELAB_ANIMATION_MP4)
+    {
+      width += width % 2;
+      height += height % 2;
+    }
+  if (!elab_sweep_export_animation (&job->sweep, job->n_frames, path, format, &options, NULL, job->kind, &job->state,
+                                    &style, width, height, 1.0, cancellable, progress, progress_data, error))
+    return FALSE;
+  *res_frames = job->n_frames;
+  return TRUE;
+}
+
+static void
+format_changed_cb (GtkDropDown      *format,
+                   GParamSpec       *pspec,
+                   AdwMessageDialog *dialog)
+{
+  /* PNG frames go to a folder, an animation to one file. */
+  adw_message_dialog_set_response_label (dialog, "export", gtk_drop_down_get_selected (format) == 0
+                                                           ? "_Choose Folder…" : "_Choose File…");
+}
+
 static void
 folder_response_cb (GtkNativeDialog *chooser,
                     int              response,
@@ -317,6 +383,7 @@ response_cb (AdwMessageDialog *dialog,
   guint i = gtk_drop_down_get_selected (d->param);
   g_autoptr(GError) error = NULL;
   ElabState last = d->state;
+  guint format;
 
   /* From here the data is ours to free (or to hand to the chooser). */
   g_object_steal_data (G_OBJECT (dialog), "elab-sweep-data");
@@ -332,9 +399,11 @@ response_cb (AdwMessageDialog *dialog,
   d->n_frames = gtk_spin_button_get_value_as_int (d->frames);
   d->frame_width = gtk_spin_button_get_value_as_int (d->width);
   d->frame_height = gtk_spin_button_get_value_as_int (d->height);
+  format = gtk_drop_down_get_selected (d->format);
   /* The dialog and its widgets go once this handler returns. */
   d->param = NULL;
   d->from = d->to = d->frames = d->width = d->height = NULL;
+  d->format = NULL;
 
   /* The ends are the extremes of a linear sweep: if both validate, every
    * frame does. Say so now rather than after choosing a folder. */
@@ -342,6 +411,24 @@ response_cb (AdwMessageDialog *dialog,
       !elab_sweep_apply (&d->sweep, d->sweep.to, &last, &error))
     {
       report (d->parent, "Could Not Export the Sweep", error->message);
+      dialog_data_free (d);
+      return;
+    }
+
+  if (format >= 1 && format <= 1 + ELAB_ANIMATION_MP4)
+    {
+      static const char *names[] = { "sweep.gif", "sweep.webm", "sweep.mp4" };
+      AnimationJob *job = g_new0 (AnimationJob, 1);
+
+      job->sweep = d->sweep;
+      job->n_frames = d->n_frames;
+      job->kind = d->kind;
+      job->state = d->state;
+      job->caption = g_strdup (d->caption);
+      job->width = d->frame_width;
+      job->height = d->frame_height;
+      elab_animation_dialog_save (d->parent, "Export the Sweep as an Animation", names[format - 1],
+                                  (ElabAnimationFormat) (format - 1), export_animation, job, animation_job_free);
       dialog_data_free (d);
       return;
     }
@@ -419,11 +506,25 @@ elab_sweep_dialog_present (GtkWindow      *parent,
   d->width = add_spin (GTK_GRID (grid), 4, "_Width (px)", 16, 16384, 1, 0, 1920);
   d->height = add_spin (GTK_GRID (grid), 5, "_Height (px)", 16, 16384, 1, 0, 1080);
   g_signal_connect (d->param, "notify::selected", G_CALLBACK (param_changed_cb), d);
+  {
+    const char * const *animations = elab_animation_dialog_format_names ();
+    const char *formats[ELAB_ANIMATION_MP4 + 3] = { "PNG frames (a folder)" };
+    GtkWidget *name = gtk_label_new_with_mnemonic ("F_ormat");
+
+    for (guint i = 0; i <= ELAB_ANIMATION_MP4; i++)
+      formats[i + 1] = animations[i];
+    formats[ELAB_ANIMATION_MP4 + 2] = NULL;
+    d->format = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (formats));
+    gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (name), GTK_WIDGET (d->format));
+    gtk_grid_attach (GTK_GRID (grid), name, 0, 6, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (d->format), 1, 6, 1, 1);
+  }
 
   dialog = adw_message_dialog_new (parent, "Export Sweep",
-                                   "One parameter moves from From to To over the frames; each frame "
-                                   "is written as frame-0000.png, frame-0001.png, … in a folder you "
-                                   "choose next, ready to be cut into a video.");
+                                   "One parameter moves from From to To over the frames: as PNG frames, "
+                                   "frame-0000.png, frame-0001.png, … in a folder you choose next, or as one "
+                                   "MP4, WebM or GIF file for a slide.");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", "_Cancel",
@@ -434,6 +535,7 @@ elab_sweep_dialog_present (GtkWindow      *parent,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), d);
+  g_signal_connect (d->format, "notify::selected", G_CALLBACK (format_changed_cb), dialog);
   /* Frees the data if the dialog goes without a response. */
   g_object_set_data_full (G_OBJECT (dialog), "elab-sweep-data", d, dialog_data_free);
 

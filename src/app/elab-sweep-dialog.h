@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Export Sweep…: the window's twin of `entropy-lab export --sweep`. Asks
- * for a parameter, a range, a frame count and a size, then a folder, and
- * writes frame-0000.png … there in a worker thread.
+ * for a parameter, a range, a frame count, a size and a format, then a
+ * folder for PNG frames (frame-0000.png …) or a file for an MP4, WebM or
+ * GIF, and writes them in a worker thread.
  */
 #pragma once
 

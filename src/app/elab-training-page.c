@@ -28,6 +28,7 @@
 #include "elab-debug.h"
 #include "elab-format.h"
 #include "elab-number.h"
+#include "elab-record-dialog.h"
 #include "elab-training-page.h"
 
 #define SPEED_DEFAULT 60.0
@@ -1066,6 +1067,19 @@ reset_action (GtkWidget  *widget,
   update_run (self);
 }
 
+/* Record…: the run saved as this page plays it, at its speed. */
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ElabTrainingPage *self = ELAB_TRAINING_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->document != NULL)
+    elab_record_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->document, self->speed);
+}
+
 /* The learning rate's slider moves over log10 of the rate, in steps of two
  * significant digits: 0.1, 0.25, 3.2 rather than 0.251188643. */
 static double
@@ -1548,6 +1562,7 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "train.toggle-play", NULL, toggle_play_action);
   gtk_widget_class_install_action (widget_class, "train.step", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "train.reset", NULL, reset_action);
+  gtk_widget_class_install_action (widget_class, "train.record", NULL, record_action);
   /* Stateful (boolean): the switch shows and toggles it, L toggles it. */
   gtk_widget_class_install_property_action (widget_class, "train.loss-log-scale", "loss-log-scale");
 

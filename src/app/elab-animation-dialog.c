@@ -1,0 +1,314 @@
+/* elab-animation-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The frames come from the plot layer (the same functions as `entropy-lab
+ * export`), on a GTask's thread. Progress reaches the main loop through
+ * one idle at a time, whatever the rate of frames; the toast's Cancel
+ * button cancels the task's GCancellable, which the plot layer checks
+ * between frames and answers by removing its temporary file.
+ */
+#define G_LOG_DOMAIN "elab-animation-dialog"
+
+#include "elab-config.h"
+
+#include <string.h>
+
+#include "elab-animation-dialog.h"
+#include "elab-export-dialog.h"
+#include "elab-window.h"
+
+static const char *extensions[] = {
+  [ELAB_ANIMATION_GIF] = ".gif",
+  [ELAB_ANIMATION_WEBM] = ".webm",
+  [ELAB_ANIMATION_MP4] = ".mp4",
+};
+
+const char * const *
+elab_animation_dialog_format_names (void)
+{
+  static const char *names[] = {
+    [ELAB_ANIMATION_GIF] = "GIF",
+    [ELAB_ANIMATION_WEBM] = "WebM video",
+    [ELAB_ANIMATION_MP4] = "MP4 video",
+    NULL
+  };
+
+  return names;
+}
+
+typedef struct
+{
+  GtkWindow            *parent;      /* a ref */
+  char                 *title;
+  ElabAnimationFormat   format;
+  ElabAnimationJobFunc  run;
+  gpointer              job;
+  GDestroyNotify        job_free;
+  char                 *path;
+  GCancellable         *cancellable;
+  AdwToast             *toast;       /* a ref, while the frames are written */
+  /* Written by the worker, read by the main loop. */
+  guint                 done;
+  guint                 total;
+  gboolean              idle_pending;
+} Save;
+
+static Save *
+save_ref (Save *save)
+{
+  return g_atomic_rc_box_acquire (save);
+}
+
+static void
+save_clear (Save *save)
+{
+  if (save->toast != NULL)
+    adw_toast_dismiss (save->toast);
+  g_clear_object (&save->toast);
+  g_clear_object (&save->parent);
+  g_clear_object (&save->cancellable);
+  if (save->job_free != NULL && save->job != NULL)
+    save->job_free (save->job);
+  g_free (save->title);
+  g_free (save->path);
+}
+
+static void
+save_unref (Save *save)
+{
+  g_atomic_rc_box_release_full (save, (GDestroyNotify) save_clear);
+}
+
+static void
+report_error (Save       *save,
+              const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (save->parent, "Could Not Export the Animation", message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+report (Save       *save,
+        const char *message)
+{
+  if (ELAB_IS_WINDOW (save->parent))
+    elab_window_show_toast (ELAB_WINDOW (save->parent), message);
+}
+
+static gboolean
+progress_idle_cb (gpointer data)
+{
+  Save *save = data;
+  g_autofree char *title = NULL;
+  guint done, total;
+
+  g_atomic_int_set (&save->idle_pending, FALSE);
+  done = g_atomic_int_get (&save->done);
+  total = g_atomic_int_get (&save->total);
+  if (save->toast != NULL && total > 0)
+    {
+      title = g_strdup_printf ("Exporting the animation… frame %u of %u", done, total);
+      adw_toast_set_title (save->toast, title);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker's thread. */
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer data)
+{
+  Save *save = data;
+
+  g_atomic_int_set (&save->done, done);
+  g_atomic_int_set (&save->total, total);
+  if (g_atomic_int_compare_and_exchange (&save->idle_pending, FALSE, TRUE))
+    g_idle_add_full (G_PRIORITY_DEFAULT, progress_idle_cb, save_ref (save), (GDestroyNotify) save_unref);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Save *save = task_data;
+  GError *error = NULL;
+  guint frames = 0;
+
+  if (save->run (save->job, save->path, save->format, cancellable, progress_cb, save, &frames, &error))
+    g_task_return_int (task, frames);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Save *save = user_data;
+  g_autoptr(GError) error = NULL;
+  gssize frames = g_task_propagate_int (G_TASK (result), &error);
+
+  /* "Exporting…" must not stay behind the outcome. */
+  if (save->toast != NULL)
+    adw_toast_dismiss (save->toast);
+  g_clear_object (&save->toast);
+
+  if (frames < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    report (save, "Export cancelled: nothing was written");
+  else if (frames < 0)
+    {
+      const char *message = error->message;
+
+      /* The plot layer words usage errors for the command line
+       * ("--every: …"); a dialog has no flags to name. */
+      if (g_str_has_prefix (message, "--") && strstr (message, ": ") != NULL)
+        message = strstr (message, ": ") + 2;
+      report_error (save, message);
+    }
+  else
+    {
+      g_autofree char *base = g_path_get_basename (save->path);
+      g_autofree char *message = g_strdup_printf ("Wrote %" G_GSSIZE_FORMAT " frames to %s", frames, base);
+
+      report (save, message);
+    }
+  save_unref (save);
+}
+
+static void
+cancel_clicked_cb (AdwToast *toast,
+                   Save     *save)
+{
+  g_cancellable_cancel (save->cancellable);
+}
+
+static void
+start (Save  *save,
+       GFile *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *dir = NULL;
+  ElabAnimationFormat format;
+
+  if (path == NULL)
+    {
+      report_error (save, "Only local files can be written.");
+      save_unref (save);
+      return;
+    }
+  /* The name's extension chooses the format; without one, the dialog's. */
+  if (elab_animation_format_from_path (path, &format))
+    save->format = format;
+  else
+    {
+      char *full = g_strconcat (path, extensions[save->format], NULL);
+
+      g_free (path);
+      path = full;
+    }
+  save->path = g_steal_pointer (&path);
+  dir = g_path_get_dirname (save->path);
+  elab_export_dialog_remember_folder (dir);
+
+  save->cancellable = g_cancellable_new ();
+  save->toast = g_object_ref (adw_toast_new ("Exporting the animation…"));
+  adw_toast_set_timeout (save->toast, 0);
+  adw_toast_set_button_label (save->toast, "_Cancel");
+  g_signal_connect (save->toast, "button-clicked", G_CALLBACK (cancel_clicked_cb), save);
+  if (ELAB_IS_WINDOW (save->parent))
+    elab_window_add_toast (ELAB_WINDOW (save->parent), save->toast);
+
+  task = g_task_new (NULL, save->cancellable, save_done_cb, save);
+  g_task_set_source_tag (task, elab_animation_dialog_save);
+  g_task_set_task_data (task, save_ref (save), (GDestroyNotify) save_unref);
+  g_task_run_in_thread (task, save_thread);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Save *save = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file == NULL)
+    save_unref (save);
+  else
+    start (save, file);
+}
+#else
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     Save            *save)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    save_unref (save);
+  else
+    start (save, file);
+}
+#endif
+
+void
+elab_animation_dialog_save (GtkWindow            *parent,
+                            const char           *title,
+                            const char           *name,
+                            ElabAnimationFormat   format,
+                            ElabAnimationJobFunc  run,
+                            gpointer              job,
+                            GDestroyNotify        job_free)
+{
+  Save *save = g_atomic_rc_box_new0 (Save);
+  g_autofree char *folder_path = elab_export_dialog_dup_folder ();
+  g_autoptr(GFile) folder = folder_path != NULL ? g_file_new_for_path (folder_path) : NULL;
+
+  g_return_if_fail (run != NULL);
+
+  save->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  save->title = g_strdup (title);
+  save->format = format;
+  save->run = run;
+  save->job = job;
+  save->job_free = job_free;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_initial_name (dialog, name);
+    if (folder != NULL)
+      gtk_file_dialog_set_initial_folder (dialog, folder);
+    gtk_file_dialog_save (dialog, parent, NULL, save_ready_cb, save);
+  }
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
+    if (folder != NULL)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), save);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
