@@ -1076,8 +1076,8 @@ record_action (GtkWidget  *widget,
   ElabTrainingPage *self = ELAB_TRAINING_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (self->document != NULL)
-    elab_record_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->document, self->speed);
+  if (document_of (self) != NULL)
+    elab_record_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, document_of (self), self->speed);
 }
 
 /* The learning rate's slider moves over log10 of the rate, in steps of two

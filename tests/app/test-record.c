@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "app-test-util.h"
+#include "elab-page.h"
 #include "elab-training-page.h"
 #include "elab-window.h"
 
@@ -282,7 +283,7 @@ test_record_cancel (void)
   cancelled[1] = "Export cancelled";
 
   /* Raw x at a small rate never converges in 10⁶ steps. */
-  g_assert_true (elab_document_set_number (elab_training_page_get_document (ELAB_TRAINING_PAGE (page)),
+  g_assert_true (elab_document_set_number (elab_page_get_document (ELAB_PAGE (page)),
                                            "learning-rate", -1, 1e-4, NULL));
   dialog = fill_record_dialog (page, 1000000, 1, 2 /* MP4 */);
   click_response (dialog, "_Choose File…");
