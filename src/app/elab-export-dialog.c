@@ -44,11 +44,11 @@ struct _ElabExportDialog
 
   /* Owned */
   ElabDocument      *document;
+  ElabTrainingRun   *run;       /* the training figures': its trainer at the time of export */
   GtkNativeDialog   *chooser;
 
   /* Borrowed */
   GtkWindow         *parent;
-  const ElabTrainer *trainer;
 
   ElabFigureKind     kind;
   Size               window_size;
@@ -164,7 +164,8 @@ elab_export_dialog_export_to (ElabExportDialog  *self,
 
   size = selected_size (self);
   figure = elab_figure_new (self->kind);
-  return elab_export_figure (figure, &state, self->trainer, &style,
+  return elab_export_figure (figure, &state,
+                             self->run != NULL ? elab_training_run_get_trainer (self->run) : NULL, &style,
                              size.width, size.height,
                              gtk_spin_button_get_value (self->scale_spin),
                              selected_format (self), path, error);
@@ -289,6 +290,7 @@ elab_export_dialog_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   g_clear_object (&self->document);
+  g_clear_object (&self->run);
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (elab_export_dialog_parent_class)->dispose (object);
@@ -332,7 +334,7 @@ ElabExportDialog *
 elab_export_dialog_new (GtkWindow         *parent,
                         ElabDocument      *document,
                         ElabFigureKind     kind,
-                        const ElabTrainer *trainer,
+                        ElabTrainingRun   *run,
                         int                window_width,
                         int                window_height)
 {
@@ -340,6 +342,7 @@ elab_export_dialog_new (GtkWindow         *parent,
   g_autofree char *window_item = NULL;
 
   g_return_val_if_fail (ELAB_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (run == NULL || ELAB_IS_TRAINING_RUN (run), NULL);
 
   self = g_object_new (ELAB_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
@@ -347,7 +350,7 @@ elab_export_dialog_new (GtkWindow         *parent,
   self->parent = parent;
   self->document = g_object_ref (document);
   self->kind = kind;
-  self->trainer = trainer;
+  self->run = run != NULL ? g_object_ref (run) : NULL;
   self->window_size.width = CLAMP (window_width, 64, ELAB_EXPORT_MAX_PX);
   self->window_size.height = CLAMP (window_height, 64, ELAB_EXPORT_MAX_PX);
 

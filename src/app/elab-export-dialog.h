@@ -8,6 +8,7 @@
 
 #include "elab-document.h"
 #include "elab-export.h"
+#include "elab-training-run.h"
 
 G_BEGIN_DECLS
 
@@ -15,11 +16,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ElabExportDialog, elab_export_dialog, ELAB, EXPORT_DIALOG, AdwWindow)
 
-/* @window_width × @window_height is the "window's size" preset. */
+/* @window_width × @window_height is the "window's size" preset; @run
+ * (referenced, may be NULL) is what the training figures draw. */
 ElabExportDialog *elab_export_dialog_new         (GtkWindow         *parent,
                                                   ElabDocument      *document,
                                                   ElabFigureKind     kind,
-                                                  const ElabTrainer *trainer,
+                                                  ElabTrainingRun   *run,
                                                   int                window_width,
                                                   int                window_height);
 /* Writes the figure as the dialog is set up, without asking for a file:

@@ -27,8 +27,7 @@ struct _ElabPlotView
   gulong             changed_id;
   gulong             dark_id;
 
-  /* Borrowed */
-  const ElabTrainer *trainer;
+  ElabTrainingRun   *run;            /* the training figures' */
 
   char              *caption;       /* a scene's caption, or NULL */
   /* A question's guess: a click places it while guessing; the answer is
@@ -365,7 +364,7 @@ elab_plot_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   elab_figure_draw (self->figure, cr, width, height,
                     elab_document_get_state (self->document),
-                    self->trainer, &style);
+                    elab_plot_view_get_trainer (self), &style);
   cairo_destroy (cr);
   elapsed = g_get_monotonic_time () - start;
 
@@ -407,6 +406,7 @@ elab_plot_view_dispose (GObject *object)
                           self->last_draw_us, self->max_draw_us);
 
   elab_plot_view_set_document (self, NULL);
+  elab_plot_view_set_training_run (self, NULL);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   g_clear_handle_id (&self->rest_source, g_source_remove);
 
@@ -609,13 +609,30 @@ elab_plot_view_set_figure_kind (ElabPlotView   *self,
 }
 
 void
-elab_plot_view_set_trainer (ElabPlotView      *self,
-                            const ElabTrainer *trainer)
+elab_plot_view_set_training_run (ElabPlotView    *self,
+                                 ElabTrainingRun *run)
 {
   g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+  g_return_if_fail (run == NULL || ELAB_IS_TRAINING_RUN (run));
 
-  self->trainer = trainer;
+  if (self->run == run)
+    return;
+
+  if (self->run != NULL)
+    g_signal_handlers_disconnect_by_func (self->run, gtk_widget_queue_draw, self);
+  g_set_object (&self->run, run);
+  /* Every step, reset and new trainer: drawn in the next frame. */
+  if (run != NULL)
+    g_signal_connect_swapped (run, "changed", G_CALLBACK (gtk_widget_queue_draw), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+ElabTrainingRun *
+elab_plot_view_get_training_run (ElabPlotView *self)
+{
+  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), NULL);
+
+  return self->run;
 }
 
 const ElabTrainer *
@@ -623,7 +640,7 @@ elab_plot_view_get_trainer (ElabPlotView *self)
 {
   g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), NULL);
 
-  return self->trainer;
+  return self->run != NULL ? elab_training_run_get_trainer (self->run) : NULL;
 }
 
 double

@@ -8,6 +8,7 @@
 
 #include "elab-document.h"
 #include "elab-figure.h"
+#include "elab-training-run.h"
 
 G_BEGIN_DECLS
 
@@ -22,10 +23,12 @@ void               elab_plot_view_set_document     (ElabPlotView       *self,
 ElabFigureKind     elab_plot_view_get_figure_kind  (ElabPlotView       *self);
 void               elab_plot_view_set_figure_kind  (ElabPlotView       *self,
                                                     ElabFigureKind      kind);
-/* For the training figures; borrowed, may be NULL. Queue a draw after
- * the trainer moved with gtk_widget_queue_draw(). */
-void               elab_plot_view_set_trainer      (ElabPlotView       *self,
-                                                    const ElabTrainer  *trainer);
+/* The run the training figures draw (a reference, may be NULL); the
+ * view redraws as it moves. */
+void               elab_plot_view_set_training_run (ElabPlotView       *self,
+                                                    ElabTrainingRun    *run);
+ElabTrainingRun   *elab_plot_view_get_training_run (ElabPlotView       *self);
+/* The run's current trainer, or NULL: look it up, do not keep it. */
 const ElabTrainer *elab_plot_view_get_trainer      (ElabPlotView       *self);
 /* The data x under the pointer, or NAN when the pointer is elsewhere. */
 double             elab_plot_view_get_hover_x      (ElabPlotView       *self);

@@ -28,7 +28,7 @@ export_action (GtkWidget  *widget,
 
   dialog = elab_export_dialog_new (GTK_WINDOW (self), self->document,
                                    elab_plot_view_get_figure_kind (view),
-                                   elab_plot_view_get_trainer (view),
+                                   elab_plot_view_get_training_run (view),
                                    gtk_widget_get_width (GTK_WIDGET (view)),
                                    gtk_widget_get_height (GTK_WIDGET (view)));
   gtk_window_present (GTK_WINDOW (dialog));

@@ -85,7 +85,7 @@ ensure_page (ElabWindow   *self,
       child = elab_training_page_new (self->document);
       elab_training_page_set_speed (ELAB_TRAINING_PAGE (child),
                                     elab_settings_get_training_speed (self->settings,
-                                                                      elab_training_page_get_speed (ELAB_TRAINING_PAGE (child))));
+                                                                      elab_training_run_get_speed (elab_training_page_get_run (ELAB_TRAINING_PAGE (child)))));
 #endif
       break;
     case ELAB_PAGE_SOFTMAX:
@@ -123,7 +123,7 @@ save_view_settings (ElabWindow *self)
 
   if (page != NULL && ELAB_IS_TRAINING_PAGE (page))
     elab_settings_set_training_speed (self->settings,
-                                      elab_training_page_get_speed (ELAB_TRAINING_PAGE (page)));
+                                      elab_training_run_get_speed (elab_training_page_get_run (ELAB_TRAINING_PAGE (page))));
 #endif
 }
 

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "elab-export-dialog.h"
+#include "elab-training-page.h"
 
 static cairo_surface_t *
 load_png (const char *path)
@@ -102,6 +103,46 @@ test_export_matches_cli (void)
   g_rmdir (dir);
 }
 
+/* The dialog holds the Training page's run, not its trainer: new data
+ * that land while it is open replace the trainer under it, and the page
+ * may go; it exports the run as it is then. */
+static void
+test_export_holds_run (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("elab-export-run-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "training.png", NULL);
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = g_object_ref_sink (ELAB_TRAINING_PAGE (elab_training_page_new (document)));
+  ElabTrainingRun *run = elab_training_page_get_run (page);
+  guint n_builtins = 0;
+  const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
+  const ElabTrainer *before = elab_training_run_get_trainer (run);
+  ElabExportDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  ElabState *state;
+
+  g_assert_nonnull (before);
+  g_assert_cmpuint (n_builtins, >, 1);
+  dialog = elab_export_dialog_new (NULL, document, ELAB_FIGURE_TRAINING, run, 640, 480);
+  elab_export_dialog_set_custom_size (dialog, 320, 240);
+
+  state = elab_document_edit (document);
+  g_strlcpy (state->dataset, builtins[1].name, sizeof state->dataset);
+  elab_document_changed (document, ELAB_CHANGE_TRAINING);
+  g_assert_cmpstr (elab_trainer_get_dataset (elab_training_run_get_trainer (run))->name, ==,
+                   builtins[1].name);
+
+  g_assert_finalize_object (page);
+  g_assert_true (elab_export_dialog_export_to (dialog, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (document);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,6 +151,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/elab/app/ExportDialog/matches-cli", test_export_matches_cli);
+  g_test_add_func ("/elab/app/ExportDialog/holds-run", test_export_holds_run);
 
   return g_test_run ();
 }

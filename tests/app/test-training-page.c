@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "elab-data-chooser.h"
 #include "elab-training-page.h"
 
 #include "app-test-util.h"
@@ -27,7 +28,7 @@ wait_for_load (ElabTrainingPage *page)
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
 
-  while (elab_training_page_is_loading (page) && !timed_out)
+  while (elab_training_run_is_loading (elab_training_page_get_run (page)) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_false (timed_out);
@@ -66,9 +67,9 @@ play_frames (ElabTrainingPage *page,
              gint64            t0,
              guint             n)
 {
-  elab_training_page_set_playing (page, TRUE);
+  elab_training_run_set_playing (elab_training_page_get_run (page), TRUE);
   for (guint i = 0; i <= n; i++)
-    elab_training_page_advance (page, t0 + (gint64) i * FRAME_US);
+    elab_training_run_advance (elab_training_page_get_run (page), t0 + (gint64) i * FRAME_US);
 }
 
 static void
@@ -76,7 +77,7 @@ test_step_reset (void)
 {
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
-  const ElabTrainer *trainer = elab_training_page_get_trainer (page);
+  const ElabTrainer *trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   double loss0, loss1;
 
   g_assert_nonnull (trainer);
@@ -102,9 +103,9 @@ test_step_reset (void)
 
   /* Play/pause through its action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.toggle-play", NULL));
-  g_assert_true (elab_training_page_get_playing (page));
+  g_assert_true (elab_training_run_get_playing (elab_training_page_get_run (page)));
   gtk_widget_activate_action (GTK_WIDGET (page), "train.toggle-play", NULL);
-  g_assert_false (elab_training_page_get_playing (page));
+  g_assert_false (elab_training_run_get_playing (elab_training_page_get_run (page)));
 
   free_page (page, document);
 }
@@ -119,7 +120,7 @@ test_play_deterministic (void)
     {
       ElabDocument *document = elab_document_new ();
       ElabTrainingPage *page = new_page (document, "challenger", TRUE, 0.5);
-      const ElabTrainer *trainer = elab_training_page_get_trainer (page);
+      const ElabTrainer *trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
 
       elab_training_page_set_speed (page, 30);
       /* Different clock origins and a jittery frame: same steps, same fit. */
@@ -127,16 +128,16 @@ test_play_deterministic (void)
         play_frames (page, 1000000, 60);
       else
         {
-          elab_training_page_set_playing (page, TRUE);
-          elab_training_page_advance (page, 5000);
-          elab_training_page_advance (page, 5000 + 400000);
-          elab_training_page_advance (page, 5000 + 400000 + 7);
-          elab_training_page_advance (page, 5000 + 60 * FRAME_US);
+          elab_training_run_set_playing (elab_training_page_get_run (page), TRUE);
+          elab_training_run_advance (elab_training_page_get_run (page), 5000);
+          elab_training_run_advance (elab_training_page_get_run (page), 5000 + 400000);
+          elab_training_run_advance (elab_training_page_get_run (page), 5000 + 400000 + 7);
+          elab_training_run_advance (elab_training_page_get_run (page), 5000 + 60 * FRAME_US);
         }
       steps[k] = elab_trainer_get_steps (trainer);
       w[k] = elab_trainer_get_w (trainer);
       b[k] = elab_trainer_get_b (trainer);
-      g_assert_true (elab_training_page_get_playing (page));
+      g_assert_true (elab_training_run_get_playing (elab_training_page_get_run (page)));
       free_page (page, document);
     }
 
@@ -155,14 +156,14 @@ test_diverged (void)
   ElabDocument *document = elab_document_new ();
   /* Raw temperatures in °F with η = 0.1: the first step overshoots. */
   ElabTrainingPage *page = new_page (document, "challenger", FALSE, 0.1);
-  const ElabTrainer *trainer = elab_training_page_get_trainer (page);
+  const ElabTrainer *trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   const char *message;
 
   g_assert_null (elab_training_page_get_message (page));
   play_frames (page, 0, 30);
 
   g_assert_cmpint (elab_trainer_get_status (trainer), ==, ELAB_TRAIN_STATUS_DIVERGED);
-  g_assert_false (elab_training_page_get_playing (page));
+  g_assert_false (elab_training_run_get_playing (elab_training_page_get_run (page)));
   g_assert_true (isfinite (elab_trainer_get_w (trainer)));
   g_assert_true (isfinite (elab_trainer_get_b (trainer)));
   message = elab_training_page_get_message (page);
@@ -193,7 +194,7 @@ test_separable (void)
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
   const ElabTrainer *trainer;
-  GtkDropDown *dropdown = elab_training_page_get_dataset_dropdown (page);
+  GtkDropDown *dropdown = elab_data_chooser_get_dataset_dropdown (elab_training_page_get_data_chooser (page));
   GListModel *model = gtk_drop_down_get_model (dropdown);
   guint n_builtins = 0;
   const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
@@ -209,14 +210,14 @@ test_separable (void)
   /* Choose the data set as a person would. */
   gtk_drop_down_set_selected (dropdown, setosa);
   g_assert_cmpstr (elab_document_get_state (document)->dataset, ==, "iris-setosa");
-  trainer = elab_training_page_get_trainer (page);
+  trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   g_assert_cmpstr (elab_trainer_get_dataset (trainer)->name, ==, "iris-setosa");
 
   elab_training_page_set_speed (page, 1000);
   play_frames (page, 0, 200);
 
   g_assert_cmpint (elab_trainer_get_status (trainer), ==, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM);
-  g_assert_false (elab_training_page_get_playing (page));
+  g_assert_false (elab_training_run_get_playing (elab_training_page_get_run (page)));
   g_assert_true (isfinite (elab_trainer_get_w (trainer)));
   message = elab_training_page_get_message (page);
   g_assert_nonnull (message);
@@ -231,7 +232,7 @@ test_state_sync (void)
 {
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
-  const ElabTrainer *trainer = elab_training_page_get_trainer (page);
+  const ElabTrainer *trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   ElabState *state;
 
   /* Control → state → trainer. */
@@ -251,7 +252,7 @@ test_state_sync (void)
   g_strlcpy (state->dataset, "hours-studied", sizeof state->dataset);
   elab_document_changed (document, ELAB_CHANGE_TRAINING);
 
-  trainer = elab_training_page_get_trainer (page);
+  trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   g_assert_cmpstr (elab_trainer_get_dataset (trainer)->name, ==, "hours-studied");
   g_assert_cmpint (elab_trainer_get_settings (trainer)->optimizer, ==, ELAB_OPTIMIZER_MOMENTUM);
   g_assert_cmpfloat (elab_trainer_get_settings (trainer)->momentum, ==, 0.5);
@@ -279,7 +280,7 @@ test_loss_choice (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (loss), ==, ELAB_LOSS_CROSS_ENTROPY);
   gtk_drop_down_set_selected (loss, ELAB_LOSS_SQUARED);
   g_assert_cmpint (elab_document_get_state (document)->loss, ==, ELAB_LOSS_SQUARED);
-  trainer = elab_training_page_get_trainer (page);
+  trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   g_assert_cmpint (elab_trainer_get_settings (trainer)->loss, ==, ELAB_LOSS_SQUARED);
   /* At w = b = 0 every prediction is ½: a squared error of ¼. */
   g_assert_cmpfloat (elab_trainer_get_loss (trainer), ==, 0.25);
@@ -288,7 +289,7 @@ test_loss_choice (void)
   state->loss = ELAB_LOSS_CROSS_ENTROPY;
   elab_document_changed (document, ELAB_CHANGE_TRAINING);
   g_assert_cmpuint (gtk_drop_down_get_selected (loss), ==, ELAB_LOSS_CROSS_ENTROPY);
-  trainer = elab_training_page_get_trainer (page);
+  trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   g_assert_cmpint (elab_trainer_get_settings (trainer)->loss, ==, ELAB_LOSS_CROSS_ENTROPY);
 
   free_page (page, document);
@@ -309,7 +310,7 @@ test_loss_scale (void)
 {
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "iris-setosa", TRUE, 1.0);
-  const ElabTrainer *trainer = elab_training_page_get_trainer (page);
+  const ElabTrainer *trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   GtkSwitch *sw = elab_training_page_get_log_scale_switch (page);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   guint notified = 0;
@@ -342,7 +343,7 @@ test_loss_scale (void)
   g_assert_cmpint (elab_document_get_state (document)->loss_scale, ==, ELAB_LOSS_SCALE_LOG);
   g_assert_true (elab_training_page_get_loss_log_scale (page));
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_true (elab_training_page_get_trainer (page) == trainer);
+  g_assert_true (elab_training_run_get_trainer (elab_training_page_get_run (page)) == trainer);
   g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 10);
   g_assert_cmpfloat (elab_trainer_get_loss (trainer), ==, loss);
 
@@ -454,17 +455,17 @@ test_csv_gone (void)
   ElabTrainingPage *page = new_page (document, "/nonexistent/elab-gone.csv", TRUE, 1.0);
   const char *message;
 
-  g_assert_true (elab_training_page_is_loading (page));
-  g_assert_null (elab_training_page_get_trainer (page));
+  g_assert_true (elab_training_run_is_loading (elab_training_page_get_run (page)));
+  g_assert_null (elab_training_run_get_trainer (elab_training_page_get_run (page)));
   wait_for_load (page);
   message = elab_training_page_get_message (page);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "elab-gone.csv"));
-  g_assert_nonnull (elab_training_page_get_trainer (page));
+  g_assert_nonnull (elab_training_run_get_trainer (elab_training_page_get_run (page)));
   g_assert_cmpstr (elab_document_get_state (document)->dataset, ==,
-                   elab_trainer_get_dataset (elab_training_page_get_trainer (page))->name);
+                   elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)))->name);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL));
-  g_assert_cmpuint (elab_trainer_get_steps (elab_training_page_get_trainer (page)), ==, 1);
+  g_assert_cmpuint (elab_trainer_get_steps (elab_training_run_get_trainer (elab_training_page_get_run (page))), ==, 1);
 
   free_page (page, document);
 }
@@ -482,30 +483,30 @@ test_csv (void)
   const char *message;
 
   /* A third label value: an error on the page, the old data kept. */
-  elab_training_page_open_csv (page, bad, NULL, NULL);
-  g_assert_true (elab_training_page_is_loading (page));
+  elab_training_run_open_csv (elab_training_page_get_run (page), bad, NULL, NULL, NULL);
+  g_assert_true (elab_training_run_is_loading (elab_training_page_get_run (page)));
   wait_for_load (page);
   message = elab_training_page_get_message (page);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "Could not read"));
   g_assert_nonnull (strstr (message, "elab-test-training-bad.csv:4:"));
   g_assert_nonnull (strstr (message, "more than two values ('0', '1', '2')"));
-  trainer = elab_training_page_get_trainer (page);
+  trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   g_assert_nonnull (trainer);
   g_assert_cmpstr (elab_trainer_get_dataset (trainer)->name, ==, "challenger");
   g_assert_cmpstr (elab_document_get_state (document)->dataset, ==, "challenger");
 
   /* A file that is not there. */
-  elab_training_page_open_csv (page, missing, NULL, NULL);
+  elab_training_run_open_csv (elab_training_page_get_run (page), missing, NULL, NULL, NULL);
   wait_for_load (page);
   g_assert_nonnull (strstr (elab_training_page_get_message (page), "Could not read"));
   g_assert_cmpstr (elab_document_get_state (document)->dataset, ==, "challenger");
 
   /* A good file, with columns picked by name. */
-  elab_training_page_open_csv (page, good, "hours (weekly)", "passed");
+  elab_training_run_open_csv (elab_training_page_get_run (page), good, "hours (weekly)", "passed", NULL);
   wait_for_load (page);
   g_assert_null (elab_training_page_get_message (page));
-  trainer = elab_training_page_get_trainer (page);
+  trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   g_assert_cmpuint (elab_trainer_get_dataset (trainer)->n_rows, ==, 8);
   g_assert_cmpstr (elab_trainer_get_dataset (trainer)->x_name, ==, "hours (weekly)");
   g_assert_cmpstr (elab_document_get_state (document)->dataset, ==, good);
@@ -515,8 +516,8 @@ test_csv (void)
 
   /* The column picker lists the header and picks what was asked. */
   {
-    GtkDropDown *x = elab_training_page_get_column_dropdown (page, 0);
-    GtkDropDown *y = elab_training_page_get_column_dropdown (page, 1);
+    GtkDropDown *x = elab_data_chooser_get_column_dropdown (elab_training_page_get_data_chooser (page), 0);
+    GtkDropDown *y = elab_data_chooser_get_column_dropdown (elab_training_page_get_data_chooser (page), 1);
 
     g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (x))));
     g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (x)), ==, 3);
@@ -527,7 +528,7 @@ test_csv (void)
     gtk_drop_down_set_selected (x, 0);
     wait_for_load (page);
     g_assert_null (elab_training_page_get_message (page));
-    trainer = elab_training_page_get_trainer (page);
+    trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
     g_assert_cmpstr (elab_trainer_get_dataset (trainer)->x_name, ==, "id");
     g_assert_cmpfloat (elab_trainer_get_dataset (trainer)->x[7], ==, 8.0);
     g_assert_cmpstr (elab_document_get_state (document)->x_column, ==, "id");
@@ -535,10 +536,10 @@ test_csv (void)
   }
 
   /* No such column. */
-  elab_training_page_open_csv (page, good, "minutes", NULL);
+  elab_training_run_open_csv (elab_training_page_get_run (page), good, "minutes", NULL, NULL);
   wait_for_load (page);
   g_assert_nonnull (strstr (elab_training_page_get_message (page), "minutes"));
-  g_assert_true (elab_training_page_get_trainer (page) == trainer);
+  g_assert_true (elab_training_run_get_trainer (elab_training_page_get_run (page)) == trainer);
 
   g_unlink (bad);
   g_unlink (good);
@@ -557,16 +558,16 @@ test_csv_text_labels (void)
   g_autofree char *path = write_file ("elab-test-training-words.csv",
                                       "radius,diagnosis\n17.99,malignant\n13.54,benign\n20.57,malignant\n"
                                       "11.4,benign\n14.2,malignant\n12.1,benign\n");
-  GtkDropDown *positive = elab_training_page_get_positive_dropdown (page);
+  GtkDropDown *positive = elab_data_chooser_get_positive_dropdown (elab_training_page_get_data_chooser (page));
   GListModel *model = gtk_drop_down_get_model (positive);
   const ElabDataset *d;
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (positive)));
 
-  elab_training_page_open_csv (page, path, NULL, NULL);
+  elab_training_run_open_csv (elab_training_page_get_run (page), path, NULL, NULL, NULL);
   wait_for_load (page);
   g_assert_null (elab_training_page_get_message (page));
-  d = elab_trainer_get_dataset (elab_training_page_get_trainer (page));
+  d = elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)));
   g_assert_cmpstr (d->labels[1], ==, "malignant");
   g_assert_true (d->positive_guessed);
   g_assert_cmpfloat (d->y[0], ==, 1.0);
@@ -581,10 +582,10 @@ test_csv_text_labels (void)
 
   /* The other value, as a person picks it. */
   gtk_drop_down_set_selected (positive, 0);
-  g_assert_true (elab_training_page_is_loading (page));
+  g_assert_true (elab_training_run_is_loading (elab_training_page_get_run (page)));
   wait_for_load (page);
   g_assert_null (elab_training_page_get_message (page));
-  d = elab_trainer_get_dataset (elab_training_page_get_trainer (page));
+  d = elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)));
   g_assert_cmpstr (d->labels[1], ==, "benign");
   g_assert_false (d->positive_guessed);
   g_assert_cmpfloat (d->y[0], ==, 0.0);
@@ -592,8 +593,8 @@ test_csv_text_labels (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (positive), ==, 0);
 
   /* A built-in has no chooser. */
-  gtk_drop_down_set_selected (elab_training_page_get_dataset_dropdown (page), 0);
-  while (elab_trainer_get_dataset (elab_training_page_get_trainer (page))->labels[0] != NULL)
+  gtk_drop_down_set_selected (elab_data_chooser_get_dataset_dropdown (elab_training_page_get_data_chooser (page)), 0);
+  while (elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)))->labels[0] != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (positive)));
   g_assert_cmpstr (elab_document_get_state (document)->positive, ==, "");
@@ -617,20 +618,20 @@ test_bounded_frames (void)
     g_string_append_printf (csv, "%.3f,%d\n", -3.0 + 6.0 * i / n_rows, (int) ((i * 7919) % 13 < (i * 13) / n_rows));
   path = write_file ("elab-test-training-big.csv", csv->str);
 
-  elab_training_page_open_csv (page, path, NULL, NULL);
+  elab_training_run_open_csv (elab_training_page_get_run (page), path, NULL, NULL, NULL);
   wait_for_load (page);
   g_assert_null (elab_training_page_get_message (page));
-  trainer = elab_training_page_get_trainer (page);
+  trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   g_assert_cmpuint (elab_trainer_get_dataset (trainer)->n_rows, ==, n_rows);
 
   elab_training_page_set_speed (page, 1000);
-  elab_training_page_set_playing (page, TRUE);
-  for (guint i = 0; i <= 10 && elab_training_page_get_playing (page); i++)
+  elab_training_run_set_playing (elab_training_page_get_run (page), TRUE);
+  for (guint i = 0; i <= 10 && elab_training_run_get_playing (elab_training_page_get_run (page)); i++)
     {
       guint64 now;
 
       /* A slow frame: a whole second late. */
-      elab_training_page_advance (page, (gint64) i * G_USEC_PER_SEC);
+      elab_training_run_advance (elab_training_page_get_run (page), (gint64) i * G_USEC_PER_SEC);
       now = elab_trainer_get_steps (trainer);
       g_assert_cmpuint (now - last, <=, 4);
       last = now;
@@ -646,11 +647,11 @@ test_bounded_frames (void)
     gtk_adjustment_set_value (elab_training_page_get_learning_rate_adjustment (page), 0.5);
     gtk_adjustment_set_value (elab_training_page_get_learning_rate_adjustment (page), 0.25);
     while (!timed_out &&
-           elab_trainer_get_settings (elab_training_page_get_trainer (page))->learning_rate != 0.25)
+           elab_trainer_get_settings (elab_training_run_get_trainer (elab_training_page_get_run (page)))->learning_rate != 0.25)
       g_main_context_iteration (NULL, TRUE);
     g_assert_false (timed_out);
     g_source_remove (id);
-    trainer = elab_training_page_get_trainer (page);
+    trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
     g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 0);
     g_assert_cmpuint (elab_trainer_get_dataset (trainer)->n_rows, ==, n_rows);
   }
@@ -676,12 +677,12 @@ test_in_window (void)
   gtk_window_present (window);
 
   /* The real frame clock drives the run and both figures draw it. */
-  g_assert_true (elab_plot_view_get_trainer (view) == elab_training_page_get_trainer (page));
-  g_assert_true (elab_plot_view_get_trainer (landscape) == elab_training_page_get_trainer (page));
+  g_assert_true (elab_plot_view_get_trainer (view) == elab_training_run_get_trainer (elab_training_page_get_run (page)));
+  g_assert_true (elab_plot_view_get_trainer (landscape) == elab_training_run_get_trainer (elab_training_page_get_run (page)));
   elab_training_page_set_speed (page, 1000);
-  elab_training_page_set_playing (page, TRUE);
+  elab_training_run_set_playing (elab_training_page_get_run (page), TRUE);
   id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-  while (elab_trainer_get_steps (elab_training_page_get_trainer (page)) < 5 && !timed_out)
+  while (elab_trainer_get_steps (elab_training_run_get_trainer (elab_training_page_get_run (page))) < 5 && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   while ((n < 2 || m < 2) && !timed_out)
     {
@@ -726,21 +727,21 @@ test_hour (void)
   state->optimizer = ELAB_OPTIMIZER_MOMENTUM;
   state->steps = ELAB_MAX_STEPS;
   page = new_page (document, "iris-setosa", FALSE, 1e-4);
-  trainer = elab_training_page_get_trainer (page);
+  trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   elab_training_page_set_speed (page, 60);
 
   /* Warm up (the history reaches its cap), then measure. */
-  elab_training_page_set_playing (page, TRUE);
+  elab_training_run_set_playing (elab_training_page_get_run (page), TRUE);
   for (guint i = 0; i <= 10000; i++)
-    elab_training_page_advance (page, (gint64) i * FRAME_US);
+    elab_training_run_advance (elab_training_page_get_run (page), (gint64) i * FRAME_US);
   before = resident_kb ();
   for (guint i = 10001; i <= frames; i++)
-    elab_training_page_advance (page, (gint64) i * FRAME_US);
+    elab_training_run_advance (elab_training_page_get_run (page), (gint64) i * FRAME_US);
   after = resident_kb ();
 
   g_test_message ("hour: %" G_GUINT64_FORMAT " steps, RSS %" G_GSIZE_FORMAT " -> %" G_GSIZE_FORMAT " kB",
                   elab_trainer_get_steps (trainer), before, after);
-  g_assert_true (elab_training_page_get_playing (page));
+  g_assert_true (elab_training_run_get_playing (elab_training_page_get_run (page)));
   g_assert_cmpuint (elab_trainer_get_steps (trainer), >=, (guint64) frames - 2);
   g_assert_cmpuint (after, <, before + 5 * 1024);
 

@@ -1,0 +1,101 @@
+/* elab-training-run.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "elab-document.h"
+#include "elab-trainer.h"
+
+G_BEGIN_DECLS
+
+#define ELAB_TYPE_TRAINING_RUN (elab_training_run_get_type ())
+
+G_DECLARE_FINAL_TYPE (ElabTrainingRun, elab_training_run, ELAB, TRAINING_RUN, GObject)
+
+/* What a run has to say: the kind of its message. */
+typedef enum
+{
+  ELAB_TRAINING_NOTICE_NONE,
+  ELAB_TRAINING_NOTICE_ERROR,       /* a file could not be read */
+  ELAB_TRAINING_NOTICE_LOADING,
+  ELAB_TRAINING_NOTICE_CONVERGED,
+  ELAB_TRAINING_NOTICE_MAX_STEPS,
+  ELAB_TRAINING_NOTICE_DIVERGED,
+  ELAB_TRAINING_NOTICE_SEPARABLE,
+} ElabTrainingNotice;
+
+/* Rows of data the animation passes over per frame at most: with more
+ * rows than this, one step per frame (so a frame's work stays bounded). */
+#define ELAB_TRAINING_ROWS_PER_FRAME 1000000
+
+ElabTrainingRun    *elab_training_run_new             (ElabDocument     *document);
+ElabDocument       *elab_training_run_get_document    (ElabTrainingRun  *self);
+/* NULL stops the run and drops a load in flight: nothing is written to
+ * a document the run no longer follows. */
+void                elab_training_run_set_document    (ElabTrainingRun  *self,
+                                                       ElabDocument     *document);
+/* Makes the run match the document's state: new data when the data set
+ * or its columns changed, else new settings. Any such change makes the
+ * last failed load old news. */
+void                elab_training_run_follow_state    (ElabTrainingRun  *self);
+
+/* The current run, or NULL before any data loaded; replaced (and the old
+ * one freed) on new data or settings: look it up again after
+ * ::data-changed, never keep it. */
+const ElabTrainer  *elab_training_run_get_trainer     (ElabTrainingRun  *self);
+guint64             elab_training_run_get_step        (ElabTrainingRun  *self);
+/* The loss the run minimises, as the trainer reports it (NAN before
+ * any data). */
+double              elab_training_run_get_loss        (ElabTrainingRun  *self);
+ElabTrainStatus     elab_training_run_get_status      (ElabTrainingRun  *self);
+
+gboolean            elab_training_run_get_playing     (ElabTrainingRun  *self);
+void                elab_training_run_set_playing     (ElabTrainingRun  *self,
+                                                       gboolean          playing);
+/* Steps per second while playing, 1 to 1000. */
+double              elab_training_run_get_speed       (ElabTrainingRun  *self);
+void                elab_training_run_set_speed       (ElabTrainingRun  *self,
+                                                       double            steps_per_second);
+/* One step, paused; back to step 0. */
+void                elab_training_run_step            (ElabTrainingRun  *self);
+void                elab_training_run_reset           (ElabTrainingRun  *self);
+/* What a frame at @frame_time_us (monotonic µs) does while playing: catch
+ * up to speed × elapsed steps, bounded per frame, so where a run gets to
+ * depends only on the number of steps. */
+void                elab_training_run_advance         (ElabTrainingRun  *self,
+                                                       gint64            frame_time_us);
+/* Another clock drives the run: its next frame only sets the time base. */
+void                elab_training_run_restart_clock   (ElabTrainingRun  *self);
+
+/* Reads @path in a worker thread (NULL columns: first and last, NULL
+ * @positive: the reader's pick) and trains on it when it loads; on
+ * failure the run keeps the data it had and says why (get_error). */
+void                elab_training_run_open_csv        (ElabTrainingRun  *self,
+                                                       const char       *path,
+                                                       const char       *x_column,
+                                                       const char       *y_column,
+                                                       const char       *positive);
+/* Reads the CSV shown again with other columns, or another label value
+ * as class 1; a no-op when it is what is shown. */
+void                elab_training_run_choose_columns  (ElabTrainingRun  *self,
+                                                       const char       *x_column,
+                                                       const char       *y_column);
+void                elab_training_run_choose_positive (ElabTrainingRun  *self,
+                                                       const char       *value);
+gboolean            elab_training_run_is_loading      (ElabTrainingRun  *self);
+/* The run's message: its kind, a title (static; NULL for none) and a
+ * body (newly allocated, or NULL). */
+ElabTrainingNotice  elab_training_run_dup_notice      (ElabTrainingRun  *self,
+                                                       const char      **title,
+                                                       char            **body);
+/* The last failed load, until the next action; NULL when none. */
+const char         *elab_training_run_get_error       (ElabTrainingRun  *self);
+/* What the data were loaded from: a built-in's name or a CSV's path
+ * (NULL before any); the CSV's header (NULL for a built-in). */
+const char         *elab_training_run_get_data_name   (ElabTrainingRun  *self);
+const char * const *elab_training_run_get_csv_columns (ElabTrainingRun  *self);
+
+G_END_DECLS
