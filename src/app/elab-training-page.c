@@ -357,7 +357,8 @@ record_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (document_of (self) != NULL)
-    elab_record_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, document_of (self), self->speed);
+    elab_record_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, document_of (self),
+                                elab_training_run_get_speed (self->run));
 }
 
 /* The learning rate's slider moves over log10 of the rate, in steps of two
