@@ -12,6 +12,7 @@
 #include "elab-config.h"
 
 #include <math.h>
+#include <string.h>
 #include <adwaita.h>
 
 #include "elab-plot-view.h"
@@ -30,6 +31,13 @@ struct _ElabPlotView
   ElabTrainingRun   *run;            /* the training figures' */
 
   char              *caption;       /* a scene's caption, or NULL */
+  /* The caption as screen readers find it: a child that draws nothing,
+   * placed where the last frame drew the caption's box. */
+  GtkWidget         *caption_label;
+  double             caption_box[4];
+  /* Weak: controls floating over the figure's bottom left, which the
+   * caption keeps clear of (presentation mode). */
+  GtkWidget         *caption_cover;
   /* A question's guess: a click places it while guessing; the answer is
    * drawn beside it once revealed. */
   gboolean           guessing;
@@ -312,7 +320,34 @@ elab_plot_view_set_caption (ElabPlotView *self,
   g_free (self->caption);
   self->caption = g_strdup (caption);
   update_accessible (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->caption_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caption != NULL ? caption : "",
+                                  -1);
+  gtk_widget_set_visible (self->caption_label, caption != NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+elab_plot_view_set_caption_cover (ElabPlotView *self,
+                                  GtkWidget    *cover)
+{
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+  g_return_if_fail (cover == NULL || GTK_IS_WIDGET (cover));
+
+  if (g_set_weak_pointer (&self->caption_cover, cover))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+elab_plot_view_get_caption_box (ElabPlotView    *self,
+                                graphene_rect_t *res)
+{
+  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), FALSE);
+  g_return_val_if_fail (res != NULL, FALSE);
+
+  graphene_rect_init (res, self->caption_box[0], self->caption_box[1],
+                      self->caption_box[2], self->caption_box[3]);
+  return self->caption != NULL && self->caption_box[2] > 0;
 }
 
 const char *
@@ -347,6 +382,8 @@ elab_plot_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   ElabFigureStyle style;
+  graphene_rect_t cover;
+  double box[4] = { 0, 0, 0, 0 };
   cairo_t *cr;
   gint64 start, elapsed;
 
@@ -359,6 +396,12 @@ elab_plot_view_snapshot (GtkWidget   *widget,
   /* GTK applies the window's scale when it replays the figure: cached
    * image layers are made at that resolution. */
   style.pixel_scale = gtk_widget_get_scale_factor (widget);
+  /* The cover's place, not whether it is revealed this moment: the
+   * caption keeps its place while the controls come and go. */
+  if (self->caption != NULL && self->caption_cover != NULL &&
+      gtk_widget_get_visible (self->caption_cover) &&
+      gtk_widget_compute_bounds (self->caption_cover, widget, &cover))
+    style.caption_left = cover.origin.x + cover.size.width;
 
   start = g_get_monotonic_time ();
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -372,6 +415,33 @@ elab_plot_view_snapshot (GtkWidget   *widget,
   self->last_draw_us = elapsed;
   self->max_draw_us = MAX (self->max_draw_us, elapsed);
   self->n_frames++;
+
+  elab_figure_get_caption_box (self->figure, box);
+  if (memcmp (box, self->caption_box, sizeof box) != 0)
+    {
+      memcpy (self->caption_box, box, sizeof box);
+      gtk_widget_queue_allocate (widget);
+    }
+}
+
+static void
+elab_plot_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  ElabPlotView *self = ELAB_PLOT_VIEW (widget);
+  const double *b = self->caption_box;
+
+  if (gtk_widget_should_layout (self->caption_label))
+    {
+      /* It draws nothing and asks for no size: measured only because GTK
+       * wants every widget measured before it is allocated. */
+      gtk_widget_measure (self->caption_label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+      gtk_widget_size_allocate (self->caption_label,
+                                &(GtkAllocation) { (int) b[0], (int) b[1], (int) b[2], (int) b[3] },
+                                -1);
+    }
 }
 
 static void
@@ -407,6 +477,8 @@ elab_plot_view_dispose (GObject *object)
 
   elab_plot_view_set_document (self, NULL);
   elab_plot_view_set_training_run (self, NULL);
+  g_clear_weak_pointer (&self->caption_cover);
+  g_clear_pointer (&self->caption_label, gtk_widget_unparent);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   g_clear_handle_id (&self->rest_source, g_source_remove);
 
@@ -483,6 +555,7 @@ elab_plot_view_class_init (ElabPlotViewClass *klass)
   widget_class->snapshot = elab_plot_view_snapshot;
   widget_class->root = elab_plot_view_root;
   widget_class->measure = elab_plot_view_measure;
+  widget_class->size_allocate = elab_plot_view_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -538,6 +611,13 @@ elab_plot_view_init (ElabPlotView *self)
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->caption_label = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_LABEL,
+                                      "can-target", FALSE,
+                                      "visible", FALSE,
+                                      NULL);
+  gtk_widget_set_parent (self->caption_label, GTK_WIDGET (self));
 
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

@@ -40,6 +40,14 @@ void               elab_plot_view_get_style        (ElabPlotView       *self,
 void               elab_plot_view_set_caption      (ElabPlotView       *self,
                                                     const char         *caption);
 const char        *elab_plot_view_get_caption      (ElabPlotView       *self);
+/* A widget floating over the figure's bottom left (the presentation
+ * controls; weak, NULL: none): the caption keeps right of it. */
+void               elab_plot_view_set_caption_cover (ElabPlotView      *self,
+                                                     GtkWidget         *cover);
+/* The caption's box in the view's coordinates as last drawn; FALSE when
+ * none was drawn. */
+gboolean           elab_plot_view_get_caption_box  (ElabPlotView       *self,
+                                                    graphene_rect_t    *res);
 /* A question asking for an x: while @guessing a click places the guess;
  * @truth_x (NAN: hidden) is the answer drawn beside it; @forget clears the
  * guess (a new scene). */

@@ -460,10 +460,21 @@ style_view_cb (gpointer view,
   if (g_hash_table_add (pass->captioned, page))
     {
       elab_plot_view_set_caption (view, pass->self->caption);
+      elab_plot_view_set_caption_cover (view, pass->self->active ? pass->self->controls : NULL);
       elab_plot_view_set_guess (view, pass->self->guessing, pass->self->truth_x, pass->self->forget_guess);
     }
   else
-    elab_plot_view_set_caption (view, NULL);
+    {
+      elab_plot_view_set_caption (view, NULL);
+      elab_plot_view_set_caption_cover (view, NULL);
+    }
+}
+
+static void
+queue_draw_cb (gpointer view,
+               gpointer user_data)
+{
+  gtk_widget_queue_draw (view);
 }
 
 static void
@@ -488,6 +499,9 @@ elab_presentation_refresh (ElabPresentation *self)
       tag_pages (GTK_WIDGET (self->window));
       fold_pages (self);
       fold_chrome (self, GTK_WIDGET (self->window));
+      /* The floating controls may have changed size: the caption keeps
+       * clear of them as they are now. */
+      elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), queue_draw_cb, NULL);
     }
 }
 
@@ -527,7 +541,12 @@ ensure_css (GdkDisplay *display)
     "  margin: 3px; background-color: alpha(#ffffff, 0.7); }\n"
     ".elab-floating-controls { background-color: alpha(#ffffff, 0.92); border-radius: 12px;"
     "  border: 1px solid alpha(#000000, 0.15); margin: 12px; font-size: 13pt; }\n"
-    ".elab-blank { background-color: #000000; }\n";
+    ".elab-blank { background-color: #000000; }\n"
+    /* Without a compositor GTK frames a window with a solid border it
+     * keeps in full screen (5 px of grey round the figure under openbox):
+     * the figure takes the screen's edge rows too. */
+    "window." PROJECTOR_CLASS ".solid-csd { margin: 0; padding: 0; border-width: 0;"
+    "  box-shadow: none; border-radius: 0; }\n";
   g_autoptr(GtkCssProvider) provider = NULL;
 
   if (loaded)
@@ -588,7 +607,13 @@ elab_presentation_set_overlay (ElabPresentation *self,
 
   self->overlay = overlay;
 
-  self->controls_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* Named, so a screen reader (and a test) can tell them from the page. */
+  self->controls_box = g_object_new (GTK_TYPE_BOX,
+                                     "orientation", GTK_ORIENTATION_VERTICAL,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                     NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->controls_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Scene controls", -1);
   self->controls = gtk_revealer_new ();
   gtk_revealer_set_transition_type (GTK_REVEALER (self->controls), GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->controls), TRUE);

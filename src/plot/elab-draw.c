@@ -1383,6 +1383,30 @@ _elab_caption_strip_height (const ElabFigure *figure,
   return round ((1.2 * lines + 1.2) * m->label_px + 0.5 * m->pad);
 }
 
+/* The scene caption's text, wrapped to the room it has across @body:
+ * right of style.caption_left when controls float over the figure's
+ * bottom left (their panel is narrower than the figure; a caption
+ * squeezed under a third of its width would rather go under them), else
+ * the body's width. A caption wraps rather than being cut: it is the
+ * scene's sentence. @res_left gets the room's left edge. */
+static ElabText *
+caption_text (ElabFigure     *figure,
+              const ElabRect *body,
+              double         *res_left)
+{
+  const ElabMetrics *m = &figure->metrics;
+  double inner = round (0.6 * m->label_px);
+  double left = body->x;
+  double keep = figure->style.caption_left;
+
+  if (keep > body->x && body->x + body->width - (keep + m->pad) >= body->width / 3)
+    left = round (keep + m->pad);
+  if (res_left != NULL)
+    *res_left = left;
+  return _elab_text_wrapped (figure, ELAB_FONT_LABEL, figure->style.caption, FALSE,
+                             MAX (1, body->x + body->width - left - 2 * inner));
+}
+
 /* How far a title or subtitle's type may step down to fit the figure's
  * width before the line is cut instead. */
 #define HEADING_MIN_SCALE 0.75
@@ -1541,14 +1565,19 @@ _elab_draw_frame (ElabFigure  *figure,
   res_body->height = MAX (1, figure->height - m->pad - res_body->y);
 
   /* A scene's caption gets its own strip under the plots instead of
-   * covering an axis; its height comes from the line count, not from
-   * measured text, like the title's. */
+   * covering an axis. Its height comes from the caption's lines as
+   * wrapped to its room; a figure drawn without text counts the lines
+   * the caption itself breaks, like the title's height from the metrics. */
   if (figure->style.caption != NULL && figure->style.caption[0] != '\0')
     {
       guint lines = 1;
+      ElabText *tx = caption_text (figure, res_body, NULL);
 
-      for (const char *c = figure->style.caption; *c != '\0'; c++)
-        lines += (*c == '\n');
+      if (tx != NULL)
+        lines = pango_layout_get_line_count (tx->layout);
+      else
+        for (const char *c = figure->style.caption; *c != '\0'; c++)
+          lines += (*c == '\n');
       lines = MIN (lines, 6);
       res_body->height = MAX (1, res_body->height - _elab_caption_strip_height (figure, lines));
     }
@@ -1562,19 +1591,21 @@ _elab_draw_caption (ElabFigure     *figure,
   const ElabMetrics *m = &figure->metrics;
   const ElabTheme *t = &figure->theme;
   double inner = round (0.6 * m->label_px);
+  double left;
   ElabText *tx;
   ElabRect r;
 
   if (figure->style.caption == NULL || figure->style.caption[0] == '\0')
     return;
-  tx = _elab_text (figure, ELAB_FONT_LABEL, figure->style.caption, FALSE,
-                   body->width - 2 * inner);
+  tx = caption_text (figure, body, &left);
   if (tx == NULL)
     return;
 
   r.width = round (tx->width + 2 * inner);
   r.height = round (tx->height + 2 * inner);
-  r.x = round (body->x + (body->width - r.width) / 2);
+  /* Centred under the body, but never under controls floating over its
+   * bottom left: a scene's text must stay readable while they show. */
+  r.x = MAX (round (body->x + (body->width - r.width) / 2), left);
   /* In the strip _elab_draw_frame left under the body. */
   r.y = round (body->y + body->height + 0.5 * m->pad);
   _elab_fill_rect (cr, &r, &t->legend_bg);
@@ -1585,6 +1616,7 @@ _elab_draw_caption (ElabFigure     *figure,
   _elab_set_source (cr, &t->foreground);
   cairo_move_to (cr, r.x + inner, r.y + inner);
   pango_cairo_show_layout (cr, tx->layout);
+  figure->caption_box = r;
 }
 
 void

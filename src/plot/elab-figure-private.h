@@ -631,6 +631,7 @@ struct _ElabFigure
    * itself. Width 0: none. */
   int              clear_hole[4];
   gboolean         heading_cut;   /* the last frame's title or subtitle */
+  ElabRect         caption_box;   /* the last frame's caption; width 0: none */
 };
 
 /* Starts a frame: theme, metrics, text slots, cleared panels. */

@@ -136,6 +136,20 @@ elab_figure_get_heading_cut (const ElabFigure *figure)
   return figure->heading_cut;
 }
 
+gboolean
+elab_figure_get_caption_box (const ElabFigure *figure,
+                             double           *res_box)
+{
+  g_return_val_if_fail (figure != NULL, FALSE);
+  g_return_val_if_fail (res_box != NULL, FALSE);
+
+  res_box[0] = figure->caption_box.x;
+  res_box[1] = figure->caption_box.y;
+  res_box[2] = figure->caption_box.width;
+  res_box[3] = figure->caption_box.height;
+  return figure->caption_box.width > 0;
+}
+
 void
 _elab_figure_ensure_curves (ElabFigure *figure,
                             guint       n)
@@ -223,6 +237,7 @@ _elab_figure_begin (ElabFigure             *figure,
   figure->next_text = 0;
   figure->n_panels = 0;
   figure->n_legend_cut = 0;
+  figure->caption_box.width = 0;
   figure->n_readouts = 0;
 
   cairo_set_tolerance (cr, 0.25);

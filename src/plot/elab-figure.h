@@ -55,11 +55,13 @@ typedef struct
                                * rectangle), so a recording's axes hold still */
   gboolean      formula;      /* the worked formula on the Entropy and Cross-entropy
                                * figures whatever the state says (presenting) */
+  double        caption_left; /* the caption keeps right of this x: controls float
+                               * over the figure's bottom left up to it; 0 */
 } ElabFigureStyle;
 
 #define ELAB_FIGURE_STYLE_INIT \
   ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0, NAN, NAN, \
-                       NAN, NAN, NULL, FALSE })
+                       NAN, NAN, NULL, FALSE, 0.0 })
 
 const char     *elab_figure_kind_to_string   (ElabFigureKind          kind);
 gboolean        elab_figure_kind_from_string (const char             *str,
@@ -99,6 +101,11 @@ gboolean        elab_figure_pick             (const ElabFigure       *figure,
  * (end in "…") even with its type stepped down, as far as it may, to the
  * width. */
 gboolean        elab_figure_get_heading_cut  (const ElabFigure       *figure);
+
+/* After a draw: the scene caption's box (x, y, width, height in the
+ * figure's user space); FALSE when the frame had no caption. */
+gboolean        elab_figure_get_caption_box  (const ElabFigure       *figure,
+                                              double                 *res_box);
 
 /* After a draw: the y range the figure chose by itself for its main panel
  * (before any ElabFigureStyle.y_min / y_max), which follows the data. FALSE

@@ -34,6 +34,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -182,9 +183,15 @@ def kill_descendants (grace=3.0):
 
 
 class Session:
-    def __init__ (self, a11y=True):
+    def __init__ (self, a11y=True, screen='1920x1080', window_manager=False):
+        """screen: the private X server's size (WIDTHxHEIGHT);
+        window_manager: run openbox on it, as a lecturer's desktop has one
+        (it places, maximises and fullscreens windows)."""
         self.a11y = a11y
+        self.screen = screen
+        self.window_manager = window_manager
         self.procs = []
+        self.runtime_dir = None
         self.closed = False
         self._old_handlers = {}
 
@@ -196,10 +203,12 @@ class Session:
                     os.environ.get ('DISPLAY'))
 
     @staticmethod
-    def missing_tools (a11y=True):
+    def missing_tools (a11y=True, window_manager=False):
         tools = ['dbus-daemon']
         if a11y:
             tools += ['xdotool', 'import', 'gdbus']
+        if window_manager:
+            tools += ['openbox', 'xprop']
         if Session.private_display ():
             tools.append ('Xvfb')
         return [t for t in tools if shutil.which (t) is None]
@@ -236,19 +245,44 @@ class Session:
             self._old_handlers[sig] = signal.signal (sig, self._on_signal)
         if self.private_display ():
             num = self._spawn_with_fd (['Xvfb', '-displayfd', '{fd}', '-screen', '0',
-                                        '1920x1080x24', '-nolisten', 'tcp', '-noreset'], 'Xvfb')
+                                        self.screen + 'x24', '-nolisten', 'tcp', '-noreset'], 'Xvfb')
             os.environ['DISPLAY'] = ':' + num
             os.environ.pop ('XAUTHORITY', None)
         os.environ.pop ('WAYLAND_DISPLAY', None)
+        # The accessibility bus's socket goes in $XDG_RUNTIME_DIR/at-spi/
+        # (~/.cache/at-spi/ without one): one path for every launcher of
+        # the user, so a launcher that stops takes the socket of another
+        # session's bus with it. Ours is in a directory of its own.
+        self.runtime_dir = tempfile.mkdtemp (prefix='elab-session-')
+        os.environ['XDG_RUNTIME_DIR'] = self.runtime_dir
         addr = self._spawn_with_fd (['dbus-daemon', '--session', '--nofork', '--nopidfile',
                                      '--print-address={fd}'], 'dbus-daemon')
         os.environ['DBUS_SESSION_BUS_ADDRESS'] = addr
         os.environ.pop ('AT_SPI_BUS_ADDRESS', None)
+        if self.window_manager:
+            self._start_window_manager ()
         if self.a11y:
             # AT-SPI is the point of these tests: make sure nothing turns it off.
             for var in ('GTK_A11Y', 'NO_AT_BRIDGE'):
                 os.environ.pop (var, None)
             self._start_a11y_bus ()
+
+    def _start_window_manager (self):
+        wm = self._spawn (['openbox'], sig='TERM', stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL)
+        watch (wm, 'openbox')
+
+        def managing ():
+            # openbox owns the screen once the root names its check window.
+            out = subprocess.run (['xprop', '-root', '_NET_SUPPORTING_WM_CHECK'],
+                                  capture_output=True, text=True, timeout=patience (30))
+            return out.returncode == 0 and 'window id' in out.stdout
+
+        try:
+            if not wait_until (managing, 30, 0.05):
+                raise SessionError ('openbox did not take the screen')
+        finally:
+            unwatch (wm)
 
     def _gdbus_call (self, argv):
         try:
@@ -326,6 +360,9 @@ class Session:
         # Whatever the test or the buses started (the app, xdotool, the
         # registry, the accessibility bus's own dbus-daemon).
         kill_descendants ()
+        if self.runtime_dir is not None:
+            shutil.rmtree (self.runtime_dir, ignore_errors=True)
+            self.runtime_dir = None
         for sig, handler in self._old_handlers.items ():
             signal.signal (sig, handler if handler is not None else signal.SIG_DFL)
         self._old_handlers = {}
