@@ -293,13 +293,6 @@ update_tick (ElabTrainingPage *self)
     }
 }
 
-static void
-update_playing (ElabTrainingPage *self)
-{
-  update_tick (self);
-  update_play_button (self);
-}
-
 /* Shown with the focus outside the page (on the page switcher, say):
  * give it to Play, so that Space plays and pauses, and S and R reach the
  * page's key bindings. */
@@ -487,11 +480,7 @@ elab_training_page_dispose (GObject *object)
 {
   ElabTrainingPage *self = ELAB_TRAINING_PAGE (object);
 
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  /* Unmapped by now: the run stopped playing and took the tick along. */
   if (self->run != NULL)
     {
       /* Whoever still holds the run (an export dialog) keeps what it
@@ -644,7 +633,8 @@ elab_training_page_init (ElabTrainingPage *self)
   elab_plot_view_set_training_run (self->landscape_view, self->run);
   elab_data_chooser_set_run (self->data_chooser, self->run);
   g_signal_connect_swapped (self->run, "changed", G_CALLBACK (update_run), self);
-  g_signal_connect_swapped (self->run, "notify::playing", G_CALLBACK (update_playing), self);
+  g_signal_connect_swapped (self->run, "notify::playing", G_CALLBACK (update_tick), self);
+  g_signal_connect_swapped (self->run, "notify::playing", G_CALLBACK (update_play_button), self);
   g_signal_connect_swapped (self->run, "loaded", G_CALLBACK (focus_play), self);
 
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (paned_max_cb), self);
