@@ -33,6 +33,7 @@ struct _ElabTrainingPage
   GtkAdjustment    *speed_adjustment;
   GtkLabel         *speed_label;
   GtkDropDown      *loss_dropdown;
+  GtkSwitch        *compare_losses_switch;
   GtkDropDown      *optimizer_dropdown;
   GtkWidget        *lr_row;
   GtkAdjustment    *lr_log_adjustment;
@@ -573,6 +574,7 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, speed_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, speed_label);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, loss_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, compare_losses_switch);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, optimizer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, lr_row);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, lr_log_adjustment);
@@ -643,6 +645,7 @@ elab_training_page_init (ElabTrainingPage *self)
 
   /* The training settings' controls. */
   elab_binding_group_bind_drop_down (bindings, "loss", self->loss_dropdown);
+  elab_binding_group_bind_toggle (bindings, "compare-losses", GTK_WIDGET (self->compare_losses_switch));
   elab_binding_group_bind_drop_down (bindings, "optimizer", self->optimizer_dropdown);
   elab_binding_group_bind_adjustment (bindings, "learning-rate", self->lr_adjustment);
   elab_binding_set_transform (elab_binding_group_bind_adjustment (bindings, "learning-rate",
@@ -718,6 +721,14 @@ elab_training_page_get_learning_rate_adjustment (ElabTrainingPage *self)
   g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
 
   return self->lr_adjustment;
+}
+
+GtkSwitch *
+elab_training_page_get_compare_losses_switch (ElabTrainingPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
+
+  return self->compare_losses_switch;
 }
 
 GtkDropDown *

@@ -37,6 +37,7 @@ void               elab_training_page_set_loss_log_scale (ElabTrainingPage *self
 /* Controls, for tests that move them as a person would. */
 GtkAdjustment     *elab_training_page_get_learning_rate_adjustment (ElabTrainingPage *self);
 GtkDropDown       *elab_training_page_get_loss_dropdown            (ElabTrainingPage *self);
+GtkSwitch         *elab_training_page_get_compare_losses_switch    (ElabTrainingPage *self);
 GtkDropDown       *elab_training_page_get_optimizer_dropdown       (ElabTrainingPage *self);
 GtkSwitch         *elab_training_page_get_standardize_switch       (ElabTrainingPage *self);
 GtkSwitch         *elab_training_page_get_log_scale_switch         (ElabTrainingPage *self);

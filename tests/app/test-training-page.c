@@ -292,6 +292,12 @@ test_loss_choice (void)
   trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
   g_assert_cmpint (elab_trainer_get_settings (trainer)->loss, ==, ELAB_LOSS_CROSS_ENTROPY);
 
+  /* The landscape's comparison: a look, not a new run. */
+  g_assert_false (gtk_switch_get_active (elab_training_page_get_compare_losses_switch (page)));
+  gtk_switch_set_active (elab_training_page_get_compare_losses_switch (page), TRUE);
+  g_assert_true (elab_document_get_state (document)->compare_losses);
+  g_assert_true (elab_training_run_get_trainer (elab_training_page_get_run (page)) == trainer);
+
   free_page (page, document);
 }
 
