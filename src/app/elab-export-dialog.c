@@ -30,6 +30,7 @@ struct _ElabExportDialog
   AdwWindow          parent_instance;
 
   /* Template widgets */
+  AdwComboRow       *figure_row;
   AdwComboRow       *format_row;
   AdwComboRow       *size_row;
   AdwActionRow      *custom_size_row;
@@ -57,6 +58,42 @@ struct _ElabExportDialog
 G_DEFINE_FINAL_TYPE (ElabExportDialog, elab_export_dialog, ADW_TYPE_WINDOW)
 
 static const char *extensions[] = { "png", "svg", "pdf" };
+
+/* The Training page's figures, in the order of the figure row's items. */
+static const ElabFigureKind training_figures[] = {
+  ELAB_FIGURE_TRAINING,
+  ELAB_FIGURE_LANDSCAPE,
+  ELAB_FIGURE_TRAINING_BOTH,
+};
+
+static ElabFigureKind
+selected_kind (ElabExportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->figure_row);
+
+  if (!elab_figure_kind_is_training (self->kind) || i >= G_N_ELEMENTS (training_figures))
+    return self->kind;
+  return training_figures[i];
+}
+
+void
+elab_export_dialog_set_figure_kind (ElabExportDialog *self,
+                                    ElabFigureKind    kind)
+{
+  g_return_if_fail (ELAB_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (training_figures); i++)
+    if (training_figures[i] == kind && elab_figure_kind_is_training (self->kind))
+      adw_combo_row_set_selected (self->figure_row, i);
+}
+
+ElabFigureKind
+elab_export_dialog_get_figure_kind (ElabExportDialog *self)
+{
+  g_return_val_if_fail (ELAB_IS_EXPORT_DIALOG (self), ELAB_FIGURE_ENTROPY);
+
+  return selected_kind (self);
+}
 
 static ElabExportFormat
 selected_format (ElabExportDialog *self)
@@ -111,7 +148,7 @@ elab_export_dialog_suggest_name (ElabExportDialog *self)
 {
   g_return_val_if_fail (ELAB_IS_EXPORT_DIALOG (self), NULL);
 
-  return g_strdup_printf ("%s.%s", elab_figure_kind_to_string (self->kind),
+  return g_strdup_printf ("%s.%s", elab_figure_kind_to_string (selected_kind (self)),
                           extensions[selected_format (self)]);
 }
 
@@ -163,7 +200,7 @@ elab_export_dialog_export_to (ElabExportDialog  *self,
   state.palette = style.palette;
 
   size = selected_size (self);
-  figure = elab_figure_new (self->kind);
+  figure = elab_figure_new (selected_kind (self));
   return elab_export_figure (figure, &state,
                              self->run != NULL ? elab_training_run_get_trainer (self->run) : NULL, &style,
                              size.width, size.height,
@@ -306,6 +343,7 @@ elab_export_dialog_class_init (ElabExportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, figure_row);
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, custom_size_row);
@@ -351,6 +389,9 @@ elab_export_dialog_new (GtkWindow         *parent,
   self->document = g_object_ref (document);
   self->kind = kind;
   self->run = run != NULL ? g_object_ref (run) : NULL;
+  /* A run has three figures to give: the one asked for comes first. */
+  gtk_widget_set_visible (GTK_WIDGET (self->figure_row), elab_figure_kind_is_training (kind));
+  elab_export_dialog_set_figure_kind (self, kind);
   self->window_size.width = CLAMP (window_width, 64, ELAB_EXPORT_MAX_PX);
   self->window_size.height = CLAMP (window_height, 64, ELAB_EXPORT_MAX_PX);
 

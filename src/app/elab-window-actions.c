@@ -12,7 +12,30 @@
 #include "elab-config.h"
 
 #include "elab-export-dialog.h"
+#include "elab-page.h"
 #include "elab-window-private.h"
+
+typedef struct
+{
+  GtkWidget       *page;
+  guint            n;
+  graphene_rect_t  bounds;     /* of the shown figures, in the page */
+} ShownFigures;
+
+static void
+add_shown_cb (gpointer view,
+              gpointer user_data)
+{
+  ShownFigures *shown = user_data;
+  graphene_rect_t r;
+
+  if (!gtk_widget_get_mapped (view) || !gtk_widget_compute_bounds (view, shown->page, &r))
+    return;
+  if (shown->n++ == 0)
+    shown->bounds = r;
+  else
+    graphene_rect_union (&shown->bounds, &r, &shown->bounds);
+}
 
 static void
 export_action (GtkWidget  *widget,
@@ -22,15 +45,33 @@ export_action (GtkWidget  *widget,
   ElabWindow *self = ELAB_WINDOW (widget);
   ElabPlotView *view = elab_window_get_visible_plot_view (self);
   ElabExportDialog *dialog;
+  ShownFigures shown = { NULL, 0, GRAPHENE_RECT_INIT (0, 0, 0, 0) };
+  ElabFigureKind kind;
+  int width, height;
 
   if (view == NULL)
     return;
+  shown.page = gtk_widget_get_ancestor (GTK_WIDGET (view), ELAB_TYPE_PAGE);
 
-  dialog = elab_export_dialog_new (GTK_WINDOW (self), self->document,
-                                   elab_plot_view_get_figure_kind (view),
+  kind = elab_plot_view_get_figure_kind (view);
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  height = gtk_widget_get_height (GTK_WIDGET (view));
+  /* The Training page showing its fit and its landscape offers the two
+   * side by side first, at the size they take together. */
+  if (elab_figure_kind_is_training (kind) && shown.page != NULL)
+    {
+      elab_page_foreach_plot_view (ELAB_PAGE (shown.page), add_shown_cb, &shown);
+      if (shown.n > 1)
+        {
+          kind = ELAB_FIGURE_TRAINING_BOTH;
+          width = (int) shown.bounds.size.width;
+          height = (int) shown.bounds.size.height;
+        }
+    }
+
+  dialog = elab_export_dialog_new (GTK_WINDOW (self), self->document, kind,
                                    elab_plot_view_get_training_run (view),
-                                   gtk_widget_get_width (GTK_WIDGET (view)),
-                                   gtk_widget_get_height (GTK_WIDGET (view)));
+                                   width, height);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -143,6 +143,71 @@ test_export_holds_run (void)
   g_rmdir (dir);
 }
 
+/* On the Training page the dialog offers its three figures: the fit, the
+ * landscape, and both side by side; the one chosen is the one written
+ * (the same pixels as the plot layer's export of that figure), and the
+ * other pages' dialogs offer no choice. */
+static void
+test_export_training_figures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("elab-export-figures-XXXXXX", NULL);
+  g_autofree char *ours = g_build_filename (dir, "dialog.png", NULL);
+  g_autofree char *direct = g_build_filename (dir, "direct.png", NULL);
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = g_object_ref_sink (ELAB_TRAINING_PAGE (elab_training_page_new (document)));
+  ElabTrainingRun *run = elab_training_page_get_run (page);
+  static const struct {
+    ElabFigureKind kind;
+    const char *name;
+  } figures[] = {
+    { ELAB_FIGURE_TRAINING, "training.png" },
+    { ELAB_FIGURE_LANDSCAPE, "landscape.png" },
+    { ELAB_FIGURE_TRAINING_BOTH, "training-both.png" },
+  };
+  ElabExportDialog *dialog;
+
+  dialog = elab_export_dialog_new (NULL, document, ELAB_FIGURE_TRAINING_BOTH, run, 900, 500);
+  g_assert_cmpint (elab_export_dialog_get_figure_kind (dialog), ==, ELAB_FIGURE_TRAINING_BOTH);
+  elab_export_dialog_set_custom_size (dialog, 640, 360);
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_autoptr(ElabFigure) figure = elab_figure_new (figures[i].kind);
+      g_autofree char *name = NULL;
+      ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+      ElabState state = *elab_document_get_state (document);
+      g_autoptr(GError) error = NULL;
+
+      elab_export_dialog_set_figure_kind (dialog, figures[i].kind);
+      g_assert_cmpint (elab_export_dialog_get_figure_kind (dialog), ==, figures[i].kind);
+      name = elab_export_dialog_suggest_name (dialog);
+      g_assert_cmpstr (name, ==, figures[i].name);
+
+      g_assert_true (elab_export_dialog_export_to (dialog, ours, &error));
+      g_assert_no_error (error);
+      /* The dialog's defaults: light theme, default palette, scale 1. */
+      state.theme = style.theme;
+      state.palette = style.palette;
+      g_assert_true (elab_export_figure (figure, &state, elab_training_run_get_trainer (run), &style,
+                                         640, 360, 1.0, ELAB_EXPORT_PNG, direct, &error));
+      g_assert_no_error (error);
+      assert_same_pixels (ours, direct);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Another page's figure: no choice to make. */
+  dialog = elab_export_dialog_new (NULL, document, ELAB_FIGURE_SOFTMAX, NULL, 800, 600);
+  elab_export_dialog_set_figure_kind (dialog, ELAB_FIGURE_LANDSCAPE);
+  g_assert_cmpint (elab_export_dialog_get_figure_kind (dialog), ==, ELAB_FIGURE_SOFTMAX);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (document);
+  g_unlink (ours);
+  g_unlink (direct);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +217,7 @@ main (int   argc,
 
   g_test_add_func ("/elab/app/ExportDialog/matches-cli", test_export_matches_cli);
   g_test_add_func ("/elab/app/ExportDialog/holds-run", test_export_holds_run);
+  g_test_add_func ("/elab/app/ExportDialog/training-figures", test_export_training_figures);
 
   return g_test_run ();
 }
