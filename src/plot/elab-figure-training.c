@@ -953,7 +953,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
 
             _elab_format_value (base, ul, hv, sizeof hv);
             if (loss == ELAB_LOSS_SQUARED)
-              g_snprintf (label, sizeof label, "base rate\xe2\x80\x99s squared error p(1\xe2\x88\x92p) = %s", hv);
+              g_snprintf (label, sizeof label, "base rate p(1\xe2\x88\x92p) = %s", hv);
             else
               g_snprintf (label, sizeof label, "labels\xe2\x80\x99 own entropy H(y) = %s (base rate)", hv);
             _elab_draw_text (figure, cr, ELAB_FONT_TICK, label, FALSE,
