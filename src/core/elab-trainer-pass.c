@@ -69,8 +69,10 @@ typedef void (*PassKernel) (const double *x, const double *y, gsize n, double w,
 
 #ifdef ELAB_HAVE_X86_KERNELS
 DEFINE_PASS_KERNEL (pass_kernel_4, __attribute__ ((target ("avx2,fma"))), pass_body_4)
+DEFINE_PASS_KERNEL (pass_squared_kernel_4, __attribute__ ((target ("avx2,fma"))), pass_squared_body_4)
 #endif
 DEFINE_PASS_KERNEL (pass_kernel_2, , pass_body_2)
+DEFINE_PASS_KERNEL (pass_squared_kernel_2, , pass_squared_body_2)
 
 /* The pass of a vector width: 0 the widest this CPU runs, or 4, 2;
  * NULL when the CPU cannot run that width. */
@@ -88,6 +90,7 @@ kernel_of_width (guint lanes)
 }
 
 static PassKernel kernel;  /* (atomic) set at the first pass */
+static PassKernel kernel_squared;  /* (atomic) the squared error's, of the same width */
 
 void
 _elab_trainer_pass (const double *x,
@@ -117,6 +120,11 @@ elab_trainer_set_vector_width (guint lanes)
 
   if (k == NULL)
     return 0;
+#ifdef ELAB_HAVE_X86_KERNELS
+  g_atomic_pointer_set (&kernel_squared, k == pass_kernel_4 ? pass_squared_kernel_4 : pass_squared_kernel_2);
+#else
+  g_atomic_pointer_set (&kernel_squared, pass_squared_kernel_2);
+#endif
   g_atomic_pointer_set (&kernel, k);
 #ifdef ELAB_HAVE_X86_KERNELS
   return k == pass_kernel_4 ? 4 : 2;
@@ -186,6 +194,27 @@ _elab_trainer_pass_squared (const double *x,
                             double        k,
                             gboolean      hessian,
                             Sums         *res)
+{
+  PassKernel kern = g_atomic_pointer_get (&kernel_squared);
+
+  if (G_UNLIKELY (kern == NULL))
+    {
+      elab_trainer_set_vector_width (0);
+      kern = g_atomic_pointer_get (&kernel_squared);
+    }
+  kern (x, y, n, w, b, c, k, hessian, res);
+}
+
+void
+_elab_trainer_pass_squared_reference (const double *x,
+                                      const double *y,
+                                      gsize         n,
+                                      double        w,
+                                      double        b,
+                                      double        c,
+                                      double        k,
+                                      gboolean      hessian,
+                                      Sums         *res)
 {
   double sum = 0.0, err = 0.0;
   Sums out = { 0, };

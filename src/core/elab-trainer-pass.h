@@ -237,6 +237,84 @@ V(pass_body) (const double *x,
   *res = out;
 }
 
+/* The squared error's sums over rows [0, n): ℓ = r², r = σ(z) − y taken
+ * from e = e^(−|z|) on its small side (σ(z) for y = 0, −σ(−z) for y = 1),
+ * ℓ′ = 2r·σ′ and ℓ″ = 2σ′(σ′ + r(1 − 2σ)), σ′ = e/(1 + e)², 1 − 2σ =
+ * σ(−z) − σ(z) (exact where the two are close). The rows the vectors do
+ * not fill go through _elab_squared_error_row(). */
+static inline __attribute__ ((always_inline)) void
+V(pass_squared_body) (const double *x,
+                      const double *y,
+                      gsize         n,
+                      double        w,
+                      double        b,
+                      double        c,
+                      double        k,
+                      gboolean      hessian,
+                      Sums         *res)
+{
+  VD vw = V(vsplat) (w), vb = V(vsplat) (b), vc = V(vsplat) (c), vk = V(vsplat) (k);
+  VD one = V(vsplat) (1.0), zero = V(vsplat) (0.0), two = V(vsplat) (2.0);
+  VD loss = zero, s0 = zero, s1 = zero, h00 = zero, h01 = zero, h11 = zero;
+  gsize n_vec = n / ELAB_PASS_LANES * ELAB_PASS_LANES;
+  gsize i;
+  Sums out = { 0, };
+
+  for (i = 0; i < n_vec; i += ELAB_PASS_LANES)
+    {
+      VD xv, yv, z, e, inv, p, p_neg, r, dp, g, xc;
+      VI pos;
+
+      memcpy (&xv, x + i, sizeof xv);
+      memcpy (&yv, y + i, sizeof yv);
+      z = vw * xv + vb;
+      e = V(vexp_nonpositive) (-(VD) ((VI) z & ~(VI) V(vsplat) (-0.0)));
+      inv = one / (one + e);
+      pos = z >= zero;
+      p = V(vblend) (pos, inv, e * inv);
+      p_neg = V(vblend) (pos, e * inv, inv);
+      r = V(vblend) (yv == zero, p, V(vblend) (yv == one, -p_neg, p - yv));
+      dp = e * inv * inv;
+      g = two * r * dp;
+      xc = (xv - vc) * vk;
+      loss += r * r;
+      s0 += g;
+      s1 += g * xc;
+      if (hessian)
+        {
+          VD d2 = two * dp * (dp + r * (p_neg - p));
+
+          h00 += d2 * xc * xc;
+          h01 += d2 * xc;
+          h11 += d2;
+        }
+    }
+  out.lin = V(hsum) (loss);
+  out.s0 = V(hsum) (s0);
+  out.s1 = V(hsum) (s1);
+  out.h00 = V(hsum) (h00);
+  out.h01 = V(hsum) (h01);
+  out.h11 = V(hsum) (h11);
+
+  for (; i < n; i++)
+    {
+      double xs = (x[i] - c) * k;
+      double d1, d2;
+
+      out.lin += _elab_squared_error_row (w * x[i] + b, y[i], &d1, hessian ? &d2 : NULL);
+      out.s0 += d1;
+      out.s1 += d1 * xs;
+      if (hessian)
+        {
+          out.h00 += d2 * xs * xs;
+          out.h01 += d2 * xs;
+          out.h11 += d2;
+        }
+    }
+
+  *res = out;
+}
+
 #undef VD
 #undef VI
 #undef V

@@ -55,10 +55,8 @@ void _elab_trainer_pass_reference (const double *x,
                                    gboolean      hessian,
                                    Sums         *res);
 
-/* The squared error's sums, one row at a time (each row needs σ, σ′ and
- * 1 − 2σ, and training on the squared error is a lesson, not a
- * million-row workload): the loss compensated, like the reference
- * above. */
+/* The squared error's sums (loss in lin): the vector build of the same
+ * width as _elab_trainer_pass(). */
 void _elab_trainer_pass_squared   (const double *x,
                                    const double *y,
                                    gsize         n,
@@ -68,6 +66,19 @@ void _elab_trainer_pass_squared   (const double *x,
                                    double        k,
                                    gboolean      hessian,
                                    Sums         *res);
+
+/* The same one row at a time through _elab_squared_error_row(), the loss
+ * compensated: the vector pass's reference, and the trainer's fallback
+ * for losses too small for the vector exp's clamp. */
+void _elab_trainer_pass_squared_reference (const double *x,
+                                           const double *y,
+                                           gsize         n,
+                                           double        w,
+                                           double        b,
+                                           double        c,
+                                           double        k,
+                                           gboolean      hessian,
+                                           Sums         *res);
 
 /* One example's squared error ℓ = (σ(z) − y)² with ℓ′ = dℓ/dz and
  * ℓ″ = d²ℓ/dz² (either may be NULL). The residual σ(z) − y is taken as

@@ -141,11 +141,15 @@ evaluate (const ElabTrainer *self,
 
   pass_of (self->settings.loss, d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
   res->loss = loss_of_sums (&s, n);
-  /* Only the cross-entropy's vector exp clamps; the squared error's pass
-   * is already the plain one. */
-  if (res->loss < 1e-270 && self->settings.loss == ELAB_LOSS_CROSS_ENTROPY)
+  /* Below this the vector exp's clamp at e^−708 would show: the plain
+   * pass keeps a tiny loss to full relative precision. */
+  if (res->loss < 1e-270)
     {
-      _elab_trainer_pass_reference (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
+      if (self->settings.loss == ELAB_LOSS_SQUARED)
+        _elab_trainer_pass_squared_reference (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale,
+                                              hessian, &s);
+      else
+        _elab_trainer_pass_reference (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
       res->loss = loss_of_sums (&s, n);
     }
   res->gs = s.s1 / n;

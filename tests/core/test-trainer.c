@@ -896,6 +896,48 @@ test_squared_stalls (void)
   g_assert_nonnull (strstr (elab_trainer_get_message (sq), "σ′"));
 }
 
+/* The squared error's vector pass, at each width this CPU runs, against
+ * its plain reference: the loss to 1e-13 relative, the gradient's and
+ * Hessian's sums to 1e-13 of their terms' size, from ordinary logits to
+ * saturated ones (|z| past the exp's clamp at 708), odd row counts
+ * included (the scalar tail). */
+static void
+test_squared_pass (void)
+{
+  gsize sizes[] = { 1, 7, 23, 1001, 70001 };
+  double params[][2] = { { 0, 0 }, { 1.5, -0.5 }, { 40, 3 }, { -1000, 7 }, { 1e-9, 1e-9 }, { 400, -2000 } };
+  guint widths[] = { 2, 4 };
+
+  for (gsize wi = 0; wi < G_N_ELEMENTS (widths); wi++)
+    {
+      if (elab_trainer_set_vector_width (widths[wi]) != widths[wi])
+        continue;
+      for (gsize k = 0; k < G_N_ELEMENTS (sizes); k++)
+        {
+          g_autoptr(ElabDataset) d = elab_dataset_new_synthetic (sizes[k], 1.0, 0.25, 5 + k);
+
+          for (gsize p = 0; p < G_N_ELEMENTS (params); p++)
+            {
+              Sums got, want;
+              double scale = 2.0 * d->n_rows;   /* |ℓ′|, |ℓ″| ≤ ½ a row, |xs| ≲ 4 */
+
+              _elab_trainer_pass_squared (d->x, d->y, d->n_rows, params[p][0], params[p][1], 0.3, 1.7, TRUE, &got);
+              _elab_trainer_pass_squared_reference (d->x, d->y, d->n_rows, params[p][0], params[p][1], 0.3, 1.7,
+                                                    TRUE, &want);
+              if (!(fabs (got.lin - want.lin) <= 1e-13 * want.lin + 1e-300))
+                g_error ("width %u, rows %zu, w %g, b %g: loss %.17g vs %.17g", widths[wi], sizes[k],
+                         params[p][0], params[p][1], got.lin, want.lin);
+              g_assert_cmpfloat (fabs (got.s0 - want.s0), <=, 1e-13 * scale);
+              g_assert_cmpfloat (fabs (got.s1 - want.s1), <=, 1e-13 * scale * 8);
+              g_assert_cmpfloat (fabs (got.h11 - want.h11), <=, 1e-13 * scale);
+              g_assert_cmpfloat (fabs (got.h01 - want.h01), <=, 1e-13 * scale * 8);
+              g_assert_cmpfloat (fabs (got.h00 - want.h00), <=, 1e-13 * scale * 64);
+            }
+        }
+    }
+  g_assert_cmpuint (elab_trainer_set_vector_width (0), >=, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -927,6 +969,7 @@ main (int    argc,
   g_test_add_func ("/elab/core/Trainer/squared-closed-form", test_squared_closed_form);
   g_test_add_func ("/elab/core/Trainer/squared-newton", test_squared_newton);
   g_test_add_func ("/elab/core/Trainer/squared-stalls", test_squared_stalls);
+  g_test_add_func ("/elab/core/Trainer/squared-pass", test_squared_pass);
 
   return g_test_run ();
 }
