@@ -13,6 +13,7 @@
 #include "elab-config.h"
 
 #include <string.h>
+#include <adwaita.h>
 
 #include "elab-data-chooser.h"
 
@@ -35,6 +36,8 @@ struct _ElabDataChooser
 
   /* Owned */
   ElabTrainingRun *run;
+  char            *ask_path;      /* opened from Open CSV…: ask for class 1 once read */
+  GtkWidget       *question;      /* that question, while it is asked */
 
   guint            n_builtins;
 };
@@ -229,6 +232,100 @@ positive_selected_cb (ElabDataChooser *self)
     elab_training_run_choose_positive (self->run, gtk_string_list_get_string (self->positive_model, selected));
 }
 
+/* Opening a CSV whose label column holds two words (malignant, benign;
+ * yes, no) asks which one is class 1, the outcome whose probability the
+ * model gives: the reader's pick (the later alphabetically) is only a
+ * guess. Asked once the file is read, with its two values as the
+ * answers and the pick as the default; Escape keeps the pick. */
+static void
+question_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ElabDataChooser  *self)
+{
+  const char *value = g_object_get_data (G_OBJECT (dialog), response);
+
+  if (value != NULL && self->run != NULL)
+    elab_training_run_choose_positive (self->run, value);
+}
+
+static void
+question_destroyed_cb (ElabDataChooser *self)
+{
+  self->question = NULL;
+}
+
+static void
+ask_positive (ElabDataChooser *self)
+{
+  const ElabTrainer *trainer;
+  const ElabDataset *d;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *first, *second;
+  AdwMessageDialog *dialog;
+
+  if (self->ask_path == NULL || self->run == NULL || elab_training_run_is_loading (self->run))
+    return;
+  path = g_steal_pointer (&self->ask_path);
+  trainer = elab_training_run_get_trainer (self->run);
+  d = trainer != NULL ? elab_trainer_get_dataset (trainer) : NULL;
+  /* Another file, a failed read, or numeric labels: nothing to ask. */
+  if (d == NULL || g_strcmp0 (d->name, path) != 0 || !d->positive_guessed ||
+      d->labels[0] == NULL || d->labels[1] == NULL)
+    return;
+
+  /* Alphabetical, as in the class 1 drop-down. */
+  a = g_utf8_casefold (d->labels[0], -1);
+  b = g_utf8_casefold (d->labels[1], -1);
+  first = strcmp (a, b) <= 0 ? d->labels[0] : d->labels[1];
+  second = first == d->labels[0] ? d->labels[1] : d->labels[0];
+  body = g_markup_printf_escaped ("The label column <b>%s</b> holds two values, %s and %s. "
+                                  "The model gives the probability of class 1.\n\n"
+                                  "Until you choose, class 1 is <b>%s</b>, the later alphabetically.",
+                                  d->y_name, first, second, d->labels[1]);
+
+  if (self->question != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->question));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       "Which Value Is Class 1?", NULL));
+  adw_message_dialog_set_body_use_markup (dialog, TRUE);
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_responses (dialog, "first", first, "second", second, NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "first", g_strdup (first), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "second", g_strdup (second), g_free);
+  adw_message_dialog_set_default_response (dialog, first == d->labels[1] ? "first" : "second");
+  adw_message_dialog_set_close_response (dialog, first == d->labels[1] ? "first" : "second");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (question_response_cb), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (question_destroyed_cb), self, G_CONNECT_SWAPPED);
+  self->question = GTK_WIDGET (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+elab_data_chooser_open_path (ElabDataChooser *self,
+                             const char      *path)
+{
+  g_return_if_fail (ELAB_IS_DATA_CHOOSER (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->run == NULL)
+    return;
+  g_free (self->ask_path);
+  self->ask_path = g_strdup (path);
+  elab_training_run_open_csv (self->run, path, NULL, NULL, NULL);
+}
+
+GtkWindow *
+elab_data_chooser_get_question (ElabDataChooser *self)
+{
+  g_return_val_if_fail (ELAB_IS_DATA_CHOOSER (self), NULL);
+
+  return self->question != NULL ? GTK_WINDOW (self->question) : NULL;
+}
+
 #if GTK_CHECK_VERSION (4, 10, 0)
 static void
 open_finish_cb (GObject      *source,
@@ -240,7 +337,7 @@ open_finish_cb (GObject      *source,
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
   if (path != NULL)
-    elab_training_run_open_csv (self->run, path, NULL, NULL, NULL);
+    elab_data_chooser_open_path (self, path);
 }
 #else
 static void
@@ -254,7 +351,7 @@ open_response_cb (GtkNativeDialog  *dialog,
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        elab_training_run_open_csv (self->run, path, NULL, NULL, NULL);
+        elab_data_chooser_open_path (self, path);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -354,6 +451,9 @@ elab_data_chooser_dispose (GObject *object)
   ElabDataChooser *self = ELAB_DATA_CHOOSER (object);
 
   elab_data_chooser_set_run (self, NULL);
+  g_clear_pointer (&self->ask_path, g_free);
+  if (self->question != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->question));
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_DATA_CHOOSER);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -435,6 +535,7 @@ elab_data_chooser_sync (ElabDataChooser *self)
 
   sync_dataset_chooser (self);
   update_dataset_label (self);
+  ask_positive (self);
 }
 
 GtkDropDown *

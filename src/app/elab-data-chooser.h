@@ -19,6 +19,12 @@ void         elab_data_chooser_set_run             (ElabDataChooser *self,
                                                     ElabTrainingRun *run);
 /* Shows what the run has, or the state's data set while none loaded. */
 void         elab_data_chooser_sync                (ElabDataChooser *self);
+/* What Open CSV… does with the file chosen: read it, and if its label
+ * column holds two words, ask which is class 1 (the question is the
+ * window get_question returns while it is open). */
+void         elab_data_chooser_open_path           (ElabDataChooser *self,
+                                                    const char      *path);
+GtkWindow   *elab_data_chooser_get_question        (ElabDataChooser *self);
 
 /* Controls, for tests that move them as a person would. */
 GtkDropDown *elab_data_chooser_get_dataset_dropdown  (ElabDataChooser *self);

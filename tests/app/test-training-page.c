@@ -609,6 +609,65 @@ test_csv_text_labels (void)
   free_page (page, document);
 }
 
+/* Open CSV… with a word for a label asks, as part of opening, which word
+ * is class 1: the two values as the answers, the reader's pick the
+ * default; the answer is read into the data. Numeric labels are not
+ * asked about. */
+static void
+test_csv_asks_positive (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
+  ElabDataChooser *chooser = elab_training_page_get_data_chooser (page);
+  g_autofree char *words = write_file ("elab-test-training-ask.csv",
+                                       "radius,diagnosis\n17.99,malignant\n13.54,benign\n20.57,malignant\n"
+                                       "11.4,benign\n14.2,malignant\n12.1,benign\n");
+  g_autofree char *numbers = write_file ("elab-test-training-ask-01.csv",
+                                         "x,y\n1,0\n2,1\n3,0\n4,1\n");
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  AdwMessageDialog *question;
+  const ElabDataset *d;
+
+  elab_data_chooser_open_path (chooser, words);
+  while (elab_data_chooser_get_question (chooser) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  question = ADW_MESSAGE_DIALOG (elab_data_chooser_get_question (chooser));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (question, "first"), ==, "benign");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (question, "second"), ==, "malignant");
+  /* Until answered, the reader's pick holds, and is the default. */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "second");
+  d = elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)));
+  g_assert_cmpstr (d->labels[1], ==, "malignant");
+  g_assert_true (d->positive_guessed);
+
+  adw_message_dialog_response (question, "first");
+  if (elab_data_chooser_get_question (chooser) != NULL)
+    gtk_window_destroy (elab_data_chooser_get_question (chooser));
+  wait_for_load (page);
+  d = elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)));
+  g_assert_cmpstr (d->labels[1], ==, "benign");
+  g_assert_false (d->positive_guessed);
+  g_assert_cmpfloat (d->y[0], ==, 0.0);
+  g_assert_cmpstr (elab_document_get_state (document)->positive, ==, "benign");
+  g_assert_null (elab_data_chooser_get_question (chooser));
+
+  /* 0 and 1 need no question. */
+  elab_data_chooser_open_path (chooser, numbers);
+  wait_for_load (page);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  d = elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)));
+  g_assert_cmpstr (d->name, ==, numbers);
+  g_assert_null (elab_data_chooser_get_question (chooser));
+
+  g_source_remove (id);
+  g_unlink (words);
+  g_unlink (numbers);
+  free_page (page, document);
+}
+
 static void
 test_bounded_frames (void)
 {
@@ -772,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/TrainingPage/csv", test_csv);
   g_test_add_func ("/elab/app/TrainingPage/csv-gone", test_csv_gone);
   g_test_add_func ("/elab/app/TrainingPage/csv-text-labels", test_csv_text_labels);
+  g_test_add_func ("/elab/app/TrainingPage/csv-asks-positive", test_csv_asks_positive);
   g_test_add_func ("/elab/app/TrainingPage/bounded-frames", test_bounded_frames);
   g_test_add_func ("/elab/app/TrainingPage/in-window", test_in_window);
   g_test_add_func ("/elab/app/TrainingPage/hour", test_hour);
