@@ -37,7 +37,7 @@
 /* A GIF's palette comes from this many frames spread over the animation:
  * its colours are the theme's and their antialiased blends, which a
  * handful of frames already hold. */
-#define GIF_SAMPLES 8
+#define GIF_SAMPLES 4
 
 /* GIF: index 255 marks a pixel that did not change since the last frame. */
 #define GIF_TRANSPARENT 255
