@@ -699,6 +699,10 @@ gif_remap (ElabAnimation *self,
             {
               int x0 = x;
 
+              /* Eight pixels a compare while they last (a vector
+               * compare: the rows do not fit in the cache). */
+              while (x + 9 <= w && memcmp (row + x + 1, prev + x + 1, 8 * sizeof (guint32)) == 0)
+                x += 8;
               while (x + 1 < w && row[x + 1] == prev[x + 1])
                 x++;
               memset (out + x0, GIF_TRANSPARENT, x - x0 + 1);
@@ -755,9 +759,14 @@ gif_add (ElabAnimation    *self,
 
       if (!first && memcmp (row, prev, (gsize) self->width * 4) == 0)
         continue;
-      for (x = 0; x < self->width && !first && row[x] == prev[x]; x++)
+      for (x = 0; x + 8 <= self->width && !first && memcmp (row + x, prev + x, 8 * sizeof (guint32)) == 0; x += 8)
         ;
-      for (xe = self->width - 1; xe > x && !first && row[xe] == prev[xe]; xe--)
+      for (; x < self->width && !first && row[x] == prev[x]; x++)
+        ;
+      for (xe = self->width - 1; xe - 8 > x && !first && memcmp (row + xe - 7, prev + xe - 7, 8 * sizeof (guint32)) == 0;
+           xe -= 8)
+        ;
+      for (; xe > x && !first && row[xe] == prev[xe]; xe--)
         ;
       x0 = MIN (x0, first ? 0 : x);
       x1 = MAX (x1, first ? self->width - 1 : xe);
