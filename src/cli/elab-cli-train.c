@@ -101,7 +101,7 @@ elab_cli_train (int    argc,
 
   parser = elab_cli_parser_new ("train",
                                 "Fit p(x) = σ(w·x + b) to a data set by minimising the mean cross-entropy "
-                                "(or, with --loss squared, the mean squared error).",
+                                "(or, with --loss squared-error, the mean squared error).",
                                 "--dataset (or --data) is a built-in data set (see `entropy-lab datasets`) or a CSV file with a "
                                 "header row;\n"
                                 "--x-column and --y-column (or --x, --y) pick its columns by header name (default: the first and the last). "

@@ -174,7 +174,7 @@ static const char *loss_scale_names[] = {
 
 static const char *loss_names[] = {
   [ELAB_LOSS_CROSS_ENTROPY] = "cross-entropy",
-  [ELAB_LOSS_SQUARED] = "squared",
+  [ELAB_LOSS_SQUARED] = "squared-error",
 };
 
 static const char *kl_gap_names[] = {
@@ -243,7 +243,7 @@ DEFINE_ENUM_STRINGS (elab_palette, ElabPalette, palette_names)
 DEFINE_ENUM_STRINGS (elab_notation, ElabNotation, notation_names)
 /* "linear", "log" */
 DEFINE_ENUM_STRINGS (elab_loss_scale, ElabLossScale, loss_scale_names)
-/* "cross-entropy", "squared" */
+/* "cross-entropy", "squared-error" */
 DEFINE_ENUM_STRINGS (elab_loss, ElabLoss, loss_names)
 /* "pq", "qp", "both", "none" */
 DEFINE_ENUM_STRINGS (elab_kl_gap, ElabKlGap, kl_gap_names)

@@ -175,7 +175,7 @@ gboolean     elab_notation_from_string      (const char       *str,
 const char  *elab_loss_scale_to_string      (ElabLossScale     scale);
 gboolean     elab_loss_scale_from_string    (const char       *str,
                                              ElabLossScale    *res);
-/* "cross-entropy" / "squared" */
+/* "cross-entropy" / "squared-error" */
 const char  *elab_loss_to_string            (ElabLoss          loss);
 gboolean     elab_loss_from_string          (const char       *str,
                                              ElabLoss         *res);
