@@ -226,7 +226,14 @@ draw_terms_bar (ElabFigure          *figure,
       /* Beside the bar, on the side with more room. */
       tx = cx + w / 2 + 4 + label->width <= panel->x.px1 ? x + w + 4 : x - 4 - label->width;
       ty = round ((y[i] + y[i + 1]) / 2 - label->height / 2);
-      _elab_fill_rect (cr, &(ElabRect) { tx - 2, ty, label->width + 4, label->height }, &t->background);
+      /* A read-out like the legend's, over the curves only while the
+       * pointer is there. */
+      _elab_fill_rect (cr, &(ElabRect) { tx - 3, ty - 1, label->width + 6, label->height + 2 }, &t->legend_bg);
+      _elab_set_source (cr, &t->legend_border);
+      cairo_rectangle (cr, round (tx - 3) + 0.5, round (ty - 1) + 0.5, round (label->width + 6) - 1,
+                       round (label->height + 2) - 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
       _elab_set_source (cr, &t->foreground);
       cairo_move_to (cr, round (tx), ty);
       pango_cairo_show_layout (cr, label->layout);
