@@ -16,6 +16,7 @@
 #include "elab-curves.h"
 #include "elab-format.h"
 #include "elab-number.h"
+#include "elab-presentation.h"
 #include "elab-range-editor.h"
 
 struct _ElabCrossEntropyPage
@@ -258,6 +259,8 @@ elab_cross_entropy_page_init (ElabCrossEntropyPage *self)
   elab_model_editor_set_name (self->editor_q, "q");
   elab_model_editor_set_subtitle (self->editor_q, "the model");
   elab_model_editor_set_show_switch (self->editor_q, FALSE);
+  elab_model_editor_set_presentation_keep (self->editor_p, ELAB_PRESENTATION_KEEP_P);
+  elab_model_editor_set_presentation_keep (self->editor_q, ELAB_PRESENTATION_KEEP_Q);
   g_object_set (self->editor_p, "theta-param", "p-theta", "bias-param", "p-bias", NULL);
   g_object_set (self->editor_q, "theta-param", "q-theta", "bias-param", "q-bias", NULL);
 

@@ -15,6 +15,7 @@
 #include "elab-entropy-page.h"
 #include "elab-format.h"
 #include "elab-number.h"
+#include "elab-presentation.h"
 #include "elab-range-editor.h"
 
 struct _ElabEntropyPage
@@ -171,6 +172,7 @@ elab_entropy_page_init (ElabEntropyPage *self)
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)
     {
       elab_model_editor_set_name (self->editors[i], names[i]);
+      elab_model_editor_set_presentation_keep (self->editors[i], ELAB_PRESENTATION_KEEP_A << i);
       g_object_set (self->editors[i],
                     "theta-param", params[i][0],
                     "bias-param", params[i][1],

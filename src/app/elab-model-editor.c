@@ -44,6 +44,7 @@ struct _ElabModelEditor
   char             *enabled_param;
 
   GdkRGBA         color;
+  guint           presentation_keep;
 };
 
 enum {
@@ -52,6 +53,7 @@ enum {
   PROP_THETA_PARAM,
   PROP_BIAS_PARAM,
   PROP_ENABLED_PARAM,
+  PROP_PRESENTATION_KEEP,
   N_PROPS
 };
 
@@ -156,6 +158,9 @@ elab_model_editor_get_property (GObject    *object,
     case PROP_ENABLED_PARAM:
       g_value_set_string (value, self->enabled_param);
       break;
+    case PROP_PRESENTATION_KEEP:
+      g_value_set_uint (value, self->presentation_keep);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -182,6 +187,9 @@ elab_model_editor_set_property (GObject      *object,
       break;
     case PROP_ENABLED_PARAM:
       set_param (self, &self->enabled_param, g_value_get_string (value), pspec);
+      break;
+    case PROP_PRESENTATION_KEEP:
+      elab_model_editor_set_presentation_keep (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -239,6 +247,11 @@ elab_model_editor_class_init (ElabModelEditorClass *klass)
   properties[PROP_ENABLED_PARAM] =
     g_param_spec_string ("enabled-param", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The ElabPresentationKeep bit of the model edited: presentation mode
+   * leaves the editor out while a scene moves that model. */
+  properties[PROP_PRESENTATION_KEEP] =
+    g_param_spec_uint ("presentation-keep", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -322,6 +335,27 @@ elab_model_editor_set_show_switch (ElabModelEditor *self,
   g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->enabled_switch), show_switch);
+}
+
+guint
+elab_model_editor_get_presentation_keep (ElabModelEditor *self)
+{
+  g_return_val_if_fail (ELAB_IS_MODEL_EDITOR (self), 0);
+
+  return self->presentation_keep;
+}
+
+void
+elab_model_editor_set_presentation_keep (ElabModelEditor *self,
+                                         guint            keep)
+{
+  g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
+
+  if (self->presentation_keep == keep)
+    return;
+
+  self->presentation_keep = keep;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION_KEEP]);
 }
 
 void

@@ -24,6 +24,11 @@ void            elab_model_editor_set_document           (ElabModelEditor    *se
                                                           ElabDocument       *document);
 void            elab_model_editor_set_show_switch        (ElabModelEditor    *self,
                                                           gboolean            show_switch);
+/* The ElabPresentationKeep bit of the model it edits (0: none):
+ * presentation mode leaves it out while a scene moves that model. */
+guint           elab_model_editor_get_presentation_keep  (ElabModelEditor    *self);
+void            elab_model_editor_set_presentation_keep  (ElabModelEditor    *self,
+                                                          guint               keep);
 void            elab_model_editor_set_color              (ElabModelEditor    *self,
                                                           const GdkRGBA      *color);
 void            elab_model_editor_set_subtitle           (ElabModelEditor    *self,

@@ -14,8 +14,6 @@
 #include <string.h>
 #include <adwaita.h>
 
-#include "elab-cross-entropy-page.h"
-#include "elab-entropy-page.h"
 #include "elab-model-editor.h"
 #include "elab-presentation.h"
 
@@ -76,8 +74,6 @@ struct _ElabPresentation
   guint           keep;         /* ElabPresentationKeep: editors left out */
 };
 
-#define KEEP_KEY "elab-presentation-keep"
-
 void
 elab_presentation_foreach_plot_view (GtkWidget *root,
                                      GFunc      func,
@@ -132,49 +128,13 @@ is_page_boundary (GtkWidget *widget)
          GTK_IS_WINDOW (widget);
 }
 
-/* Tags the model editors of the Entropy (A, B, C) and Cross-entropy (p, q)
- * pages, in their order on the page, with the ElabPresentationKeep bit of
- * the model each edits. */
-static void
-tag_editors (GtkWidget *widget,
-             guint     *next_bit)
-{
-  if (ELAB_IS_MODEL_EDITOR (widget))
-    {
-      g_object_set_data (G_OBJECT (widget), KEEP_KEY, GUINT_TO_POINTER (*next_bit));
-      *next_bit <<= 1;
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    tag_editors (child, next_bit);
-}
-
-static void
-tag_pages (GtkWidget *widget)
-{
-  guint bit;
-
-  if (ELAB_IS_ENTROPY_PAGE (widget) || ELAB_IS_CROSS_ENTROPY_PAGE (widget))
-    {
-      bit = ELAB_IS_ENTROPY_PAGE (widget) ? ELAB_PRESENTATION_KEEP_A : ELAB_PRESENTATION_KEEP_P;
-      tag_editors (widget, &bit);
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    tag_pages (child);
-}
-
 static gboolean
 is_kept (ElabPresentation *self,
          GtkWidget        *widget)
 {
-  return (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), KEEP_KEY)) & self->keep) != 0 ||
+  /* A model editor says which model it edits. */
+  return (ELAB_IS_MODEL_EDITOR (widget) &&
+          (elab_model_editor_get_presentation_keep (ELAB_MODEL_EDITOR (widget)) & self->keep) != 0) ||
          gtk_widget_has_css_class (widget, KEEP_CLASS);
 }
 
@@ -496,7 +456,6 @@ elab_presentation_refresh (ElabPresentation *self)
     {
       /* Fold afresh: what a scene keeps may have changed. */
       unfold (self);
-      tag_pages (GTK_WIDGET (self->window));
       fold_pages (self);
       fold_chrome (self, GTK_WIDGET (self->window));
       /* The floating controls may have changed size: the caption keeps
