@@ -413,6 +413,7 @@ _elab_panel_init (ElabFigure     *figure,
 
   panel->kind = kind;
   panel->area = *area;
+  panel->y_label_out = 0;
   _elab_axis_set (&panel->x, x_min, x_max, area->x, area->x + area->width,
                   max_ticks_for (area->width, 5.5 * m->tick_px));
   _elab_axis_set (&panel->y, y_min, y_max, area->y + area->height, area->y,
@@ -450,6 +451,33 @@ _elab_panel_inset (ElabFigure     *figure,
   res_area->y = round (outer->y + top);
   res_area->width = MAX (1, round (outer->width - left - right));
   res_area->height = MAX (1, round (outer->height - top - bottom));
+}
+
+double
+_elab_panel_y_ticks_overflow (ElabFigure      *figure,
+                              const ElabPanel *panel)
+{
+  const ElabMetrics *m = &figure->metrics;
+  /* As _elab_draw_axes places them: the labels end 0.8 tick heights left
+   * of the axis; the title's column ends 3.3 tick heights and 0.3 label
+   * heights further out; a quarter tick height keeps them apart. */
+  double room = 2.5 * m->tick_px + 0.3 * m->label_px - 0.25 * m->tick_px;
+  double widest = 0;
+  char buf[64];
+
+  /* Estimated from the characters (a digit 0.64 em, a point 0.32 em, as
+   * in DejaVu Sans), not measured: a figure drawn without text, as the
+   * golden images are, must get the same plot area. */
+  for (guint i = 0; i < panel->y.n_ticks; i++)
+    {
+      double em = 0;
+
+      _elab_axis_format (&panel->y, panel->y.ticks[i], buf, sizeof buf);
+      for (const char *c = buf; *c != '\0'; c = g_utf8_next_char (c))
+        em += (*c == '.' || *c == ',') ? 0.32 : 0.64;
+      widest = MAX (widest, em * m->tick_px);
+    }
+  return MAX (0, widest - room);
 }
 
 void
@@ -559,6 +587,6 @@ _elab_draw_axes (ElabFigure  *figure,
                      0.5, 0.0, &t->foreground);
   if (y_label)
     _elab_draw_text_vertical (figure, cr, ELAB_FONT_LABEL, y_label,
-                              a->x - 3.3 * m->tick_px - 1.5 * m->label_px,
+                              a->x - 3.3 * m->tick_px - 1.5 * m->label_px - panel->y_label_out,
                               a->y + a->height / 2, &t->foreground);
 }

@@ -224,6 +224,8 @@ typedef struct
   ElabRect      area;   /* the plot area, inside the axes */
   ElabAxis      x;
   ElabAxis      y;
+  double        y_label_out;  /* the y axis title this much further left than
+                               * _elab_panel_inset() puts it (wide tick labels) */
 } ElabPanel;
 
 /* Sets up both axes of @panel over @area (ticks sized to the metrics). */
@@ -248,6 +250,12 @@ void     _elab_draw_axes          (ElabFigure       *figure,
                                    ElabPanel        *panel,
                                    const char       *x_label,
                                    const char       *y_label);
+/* How much wider @panel's widest y tick label is than the column
+ * _elab_panel_inset() leaves it between the y axis title and the tick
+ * marks, in user units; 0 when they all fit. (A log axis's "0.003" does
+ * not fit a narrow panel's column, made for labels such as "0.5".) */
+double   _elab_panel_y_ticks_overflow (ElabFigure     *figure,
+                                       const ElabPanel *panel);
 /* The margins around a plot area that tick labels and axis labels need. */
 void     _elab_panel_inset        (ElabFigure       *figure,
                                    const ElabRect   *outer,

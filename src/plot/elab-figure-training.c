@@ -780,6 +780,23 @@ _elab_figure_draw_training (ElabFigure        *figure,
         if (!(log10 (hi) - log10 (hist_hi) <= near))
           hi = hist_hi * pow (10.0, pad);
         _elab_panel_set_log_y (figure, &lossp, lo, hi);
+        /* Its labels ("0.003") may be wider than the column left for
+         * them: the plot area gives up that much width to them, the axis
+         * title keeping its place, rather than let them run into it. */
+        {
+          double over = ceil (_elab_panel_y_ticks_overflow (figure, &lossp));
+
+          if (over > 0)
+            {
+              ElabRect narrower = lossp.area;
+
+              narrower.x += over;
+              narrower.width = MAX (1, narrower.width - over);
+              _elab_panel_init (figure, &lossp, ELAB_PANEL_NONE, &narrower, 0, step_max, 0, 1);
+              _elab_panel_set_log_y (figure, &lossp, lo, hi);
+              lossp.y_label_out = over;
+            }
+        }
         for (gsize i = 0; i < n_hist; i++)
           c->hist_y[i] = _elab_axis_value (&lossp.y, c->hist_y[i]);
       }
@@ -949,14 +966,27 @@ _elab_figure_draw_training (ElabFigure        *figure,
         cairo_restore (cr);
         if (figure->style.draw_text)
           {
-            char hv[48], label[128];
+            char hv[48], label[3][128];
+            double room = lossp.area.width - 1.0 * m->tick_px;
+            guint i = 0;
 
             _elab_format_value (base, ul, hv, sizeof hv);
+            /* The longest wording that fits the plot's width: a label
+             * running left out of the plot would cross its axis. */
             if (loss == ELAB_LOSS_SQUARED)
-              g_snprintf (label, sizeof label, "base rate p(1\xe2\x88\x92p) = %s", hv);
+              g_snprintf (label[0], sizeof label[0], "base rate p(1\xe2\x88\x92p) = %s", hv);
             else
-              g_snprintf (label, sizeof label, "labels\xe2\x80\x99 own entropy H(y) = %s (base rate)", hv);
-            _elab_draw_text (figure, cr, ELAB_FONT_TICK, label, FALSE,
+              g_snprintf (label[0], sizeof label[0], "labels\xe2\x80\x99 own entropy H(y) = %s (base rate)", hv);
+            g_snprintf (label[1], sizeof label[1], "base rate %s", hv);
+            g_strlcpy (label[2], "base rate", sizeof label[2]);
+            for (; i < 2; i++)
+              {
+                ElabText *tx = _elab_text (figure, ELAB_FONT_TICK, label[i], FALSE, -1);
+
+                if (tx == NULL || tx->width <= room)
+                  break;
+              }
+            _elab_draw_text (figure, cr, ELAB_FONT_TICK, label[i], FALSE,
                              lossp.area.x + lossp.area.width - 0.5 * m->tick_px, py - 0.25 * m->tick_px,
                              1.0, 1.0, &t->muted);
           }

@@ -261,6 +261,62 @@ test_log_tiny_loss (void)
   cairo_surface_destroy (surface);
 }
 
+/* A log loss axis's tick labels ("0.003") are wider than a linear
+ * axis's: at every size they keep a clear gap from the rotated axis title
+ * (it touched "0.003" in a 1024 × 768 export of separable data). */
+static void
+test_log_ticks_clear_title (void)
+{
+  static const int sizes[][2] = { { 640, 360 }, { 800, 450 }, { 1024, 768 }, { 1280, 720 }, { 1920, 1080 } };
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_TRAINING);
+  g_autoptr(ElabTrainer) trainer = NULL;
+  ElabState state;
+  guint wide = 0;
+
+  separable_state (&state);
+  state.loss_scale = ELAB_LOSS_SCALE_LOG;
+  state.steps = 6000;   /* down to a few thousandths of a bit */
+  trainer = train (&state);
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[k][0], sizes[k][1]);
+      cairo_t *cr = cairo_create (surface);
+      ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+      const ElabMetrics *m = &figure->metrics;
+      double widest = 0, title_right, ticks_left;
+      ElabPanel panel;
+      ElabText *tx;
+      char buf[64];
+
+      elab_figure_draw (figure, cr, sizes[k][0], sizes[k][1], &state, trainer, &style);
+      g_assert_true (_elab_figure_training_get_loss_panel (figure, &panel));
+      g_assert_true (panel.y.log);
+      for (guint i = 0; i < panel.y.n_ticks; i++)
+        {
+          _elab_axis_format (&panel.y, panel.y.ticks[i], buf, sizeof buf);
+          wide += strlen (buf) >= 5;
+          tx = _elab_text (figure, ELAB_FONT_TICK, buf, FALSE, -1);
+          g_assert_nonnull (tx);
+          widest = MAX (widest, tx->width);
+        }
+      /* As _elab_draw_axes places them: the title's layout from its x to
+       * its line height right of it; the labels ending 0.8 tick heights
+       * left of the axis. */
+      tx = _elab_text (figure, ELAB_FONT_LABEL, "(bits)", FALSE, -1);
+      title_right = panel.area.x - 3.3 * m->tick_px - 1.5 * m->label_px - panel.y_label_out + tx->height;
+      ticks_left = panel.area.x - 0.8 * m->tick_px - widest;
+      g_test_message ("%d×%d: tick labels from %.1f, axis title to %.1f", sizes[k][0], sizes[k][1],
+                      ticks_left, title_right);
+      g_assert_cmpfloat (ticks_left - title_right, >=, 0.2 * m->tick_px);
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  /* The case in point: labels such as 0.003 were drawn. */
+  g_assert_cmpuint (wide, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,6 +326,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/LossScale/log-differs", test_log_differs);
   g_test_add_func ("/elab/plot/LossScale/newton-decades", test_log_newton_decades);
   g_test_add_func ("/elab/plot/LossScale/tiny-loss", test_log_tiny_loss);
+  g_test_add_func ("/elab/plot/LossScale/ticks-clear-title", test_log_ticks_clear_title);
 
   return g_test_run ();
 }
