@@ -261,8 +261,8 @@ elab_cross_entropy_page_init (ElabCrossEntropyPage *self)
   elab_model_editor_set_show_switch (self->editor_q, FALSE);
   elab_model_editor_set_presentation_keep (self->editor_p, ELAB_PRESENTATION_KEEP_P);
   elab_model_editor_set_presentation_keep (self->editor_q, ELAB_PRESENTATION_KEEP_Q);
-  g_object_set (self->editor_p, "theta-param", "p-theta", "bias-param", "p-bias", NULL);
-  g_object_set (self->editor_q, "theta-param", "q-theta", "bias-param", "q-bias", NULL);
+  g_object_set (self->editor_p, "theta-param", "p-theta", "bias-param", "p-bias", "output-param", "output-p", NULL);
+  g_object_set (self->editor_q, "theta-param", "q-theta", "bias-param", "q-bias", "output-param", "output-q", NULL);
 
   /* The gap shaded, the formula on the figure. */
   elab_binding_group_bind_drop_down (bindings, "kl-gap", self->kl_gap_dropdown);

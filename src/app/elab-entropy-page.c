@@ -155,10 +155,10 @@ static void
 elab_entropy_page_init (ElabEntropyPage *self)
 {
   static const char *names[] = { "A", "B", "C" };
-  static const char *params[][3] = {
-    { "model-a-theta", "model-a-bias", "model-a-enabled" },
-    { "model-b-theta", "model-b-bias", "model-b-enabled" },
-    { "model-c-theta", "model-c-bias", "model-c-enabled" },
+  static const char *params[][4] = {
+    { "model-a-theta", "model-a-bias", "model-a-enabled", "output-a" },
+    { "model-b-theta", "model-b-bias", "model-b-enabled", "output-b" },
+    { "model-c-theta", "model-c-bias", "model-c-enabled", "output-c" },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -177,6 +177,7 @@ elab_entropy_page_init (ElabEntropyPage *self)
                     "theta-param", params[i][0],
                     "bias-param", params[i][1],
                     "enabled-param", params[i][2],
+                    "output-param", params[i][3],
                     NULL);
       g_object_bind_property (self, "document", self->editors[i], "document", G_BINDING_SYNC_CREATE);
     }

@@ -34,6 +34,7 @@ struct _ElabModelEditor
   GtkSpinButton  *theta_spin;
   GtkScale       *bias_scale;
   GtkSpinButton  *bias_spin;
+  GtkDropDown    *output_dropdown;
   GtkAdjustment  *theta_adjustment;
   GtkAdjustment  *bias_adjustment;
 
@@ -42,6 +43,7 @@ struct _ElabModelEditor
   char             *theta_param;
   char             *bias_param;
   char             *enabled_param;
+  char             *output_param;
 
   GdkRGBA         color;
   guint           presentation_keep;
@@ -54,6 +56,7 @@ enum {
   PROP_BIAS_PARAM,
   PROP_ENABLED_PARAM,
   PROP_PRESENTATION_KEEP,
+  PROP_OUTPUT_PARAM,
   N_PROPS
 };
 
@@ -88,6 +91,7 @@ enabled_changed_cb (ElabModelEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->theta_spin), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->bias_scale), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->bias_spin), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->output_dropdown), sensitive);
 }
 
 /* Binds the controls to the parameters named now. */
@@ -118,6 +122,13 @@ rebind (ElabModelEditor *self)
   if (self->enabled_param != NULL)
     elab_binding_group_bind_toggle (self->bindings, self->enabled_param,
                                     GTK_WIDGET (self->enabled_switch));
+  /* Only models that can take the tanh output show the choice. */
+  gtk_widget_set_visible (GTK_WIDGET (self->output_dropdown), self->output_param != NULL);
+  if (self->output_param != NULL)
+    {
+      binding = elab_binding_group_bind_drop_down (self->bindings, self->output_param, self->output_dropdown);
+      elab_binding_set_gate (binding, self->controls);
+    }
   elab_binding_group_set_document (self->bindings, document);
 }
 
@@ -161,6 +172,9 @@ elab_model_editor_get_property (GObject    *object,
     case PROP_PRESENTATION_KEEP:
       g_value_set_uint (value, self->presentation_keep);
       break;
+    case PROP_OUTPUT_PARAM:
+      g_value_set_string (value, self->output_param);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -191,6 +205,9 @@ elab_model_editor_set_property (GObject      *object,
     case PROP_PRESENTATION_KEEP:
       elab_model_editor_set_presentation_keep (self, g_value_get_uint (value));
       break;
+    case PROP_OUTPUT_PARAM:
+      set_param (self, &self->output_param, g_value_get_string (value), pspec);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -218,6 +235,7 @@ elab_model_editor_finalize (GObject *object)
   g_free (self->theta_param);
   g_free (self->bias_param);
   g_free (self->enabled_param);
+  g_free (self->output_param);
 
   G_OBJECT_CLASS (elab_model_editor_parent_class)->finalize (object);
 }
@@ -252,6 +270,9 @@ elab_model_editor_class_init (ElabModelEditorClass *klass)
   properties[PROP_PRESENTATION_KEEP] =
     g_param_spec_uint ("presentation-keep", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OUTPUT_PARAM] =
+    g_param_spec_string ("output-param", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -261,6 +282,7 @@ elab_model_editor_class_init (ElabModelEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, mean_label);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, enabled_switch);
+  gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, output_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, controls);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, theta_scale);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, theta_spin);

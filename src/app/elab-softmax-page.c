@@ -36,6 +36,7 @@ struct _ElabSoftmaxPage
   GtkScale       *temperature_scale;
   GtkSpinButton  *temperature_spin;
   GtkDropDown    *target_dropdown;
+  GtkWidget      *terms_switch;
   GtkEntry       *target_entry;
   GtkSwitch      *logistic_switch;
   GtkLabel       *logistic_label;
@@ -414,6 +415,7 @@ elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, temperature_scale);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, temperature_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, terms_switch);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_model);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_entry);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, logistic_switch);
@@ -447,6 +449,7 @@ elab_softmax_page_init (ElabSoftmaxPage *self)
       elab_binding_group_bind_adjustment (bindings, name, self->logit_adjustments[i]);
     }
   elab_binding_group_bind_adjustment (bindings, "temperature", self->temperature_adjustment);
+  elab_binding_group_bind_toggle (bindings, "softmax-terms", self->terms_switch);
 }
 
 GtkWidget *

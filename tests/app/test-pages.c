@@ -165,17 +165,44 @@ find_type (GtkWidget *widget,
   return NULL;
 }
 
+/* Every shown widget of @type under @widget, in tree order. */
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *res)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (res, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    find_all (c, type, res);
+}
+
+/* p's and q's output drop-downs, then the KL gap's; the formula's switch. */
 static void
 test_cross_entropy_gap_and_formula (void)
 {
   ElabDocument *document = elab_document_new ();
   GtkWidget *page = elab_cross_entropy_page_new (document);
   GtkWindow *window = show_in_window (page);
-  GtkDropDown *gap = GTK_DROP_DOWN (find_type (page, GTK_TYPE_DROP_DOWN));
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+  GtkDropDown *gap, *output_q;
   GtkSwitch *formula = GTK_SWITCH (find_type (page, GTK_TYPE_SWITCH));
 
-  g_assert_nonnull (gap);
+  find_all (page, GTK_TYPE_DROP_DOWN, drop_downs);
+  g_assert_cmpuint (drop_downs->len, ==, 3);
+  output_q = g_ptr_array_index (drop_downs, 1);
+  gap = g_ptr_array_index (drop_downs, 2);
   g_assert_nonnull (formula);
+
+  /* The normalised tanh output, both ways. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (output_q), ==, ELAB_OUTPUT_LOGISTIC);
+  gtk_drop_down_set_selected (output_q, ELAB_OUTPUT_TANH);
+  g_assert_cmpint (elab_document_get_state (document)->q.output, ==, ELAB_OUTPUT_TANH);
+  g_assert_true (elab_document_set_string (document, "output-q", "logistic", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (output_q), ==, ELAB_OUTPUT_LOGISTIC);
+
   g_assert_cmpuint (gtk_drop_down_get_selected (gap), ==, ELAB_KL_GAP_PQ);
   g_assert_true (elab_document_set_string (document, "kl-gap", "both", NULL));
   g_assert_cmpuint (gtk_drop_down_get_selected (gap), ==, ELAB_KL_GAP_BOTH);
@@ -355,6 +382,22 @@ test_softmax_page (void)
     sum += state->target[i];
   g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-12);
   g_assert_true (elab_state_validate (state, NULL));
+
+  /* The switch for each class's terms on the figure (the first switch;
+   * the logistic case's comes after it). */
+  {
+    g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+    GtkSwitch *terms;
+
+    find_all (page, GTK_TYPE_SWITCH, switches);
+    g_assert_cmpuint (switches->len, ==, 2);
+    terms = g_ptr_array_index (switches, 0);
+    g_assert_false (gtk_switch_get_active (terms));
+    gtk_switch_set_active (terms, TRUE);
+    g_assert_true (state->softmax_terms);
+    g_assert_true (elab_document_set_string (document, "softmax-terms", "false", NULL));
+    g_assert_false (gtk_switch_get_active (terms));
+  }
 
   elab_softmax_page_set_one_hot_target (self, 3);
   g_assert_cmpfloat (state->target[3], ==, 1.0);
