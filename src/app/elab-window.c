@@ -13,15 +13,9 @@
 #include "elab-cross-entropy-page.h"
 #include "elab-entropy-page.h"
 #include "elab-softmax-page.h"
+#include "elab-training-page.h"
 #include "elab-window-private.h"
 #include "elab-window-scenes.h"
-
-/* The Training page lands in its own issue: src/app/meson.build defines
- * ELAB_HAVE_TRAINING_PAGE once elab-training-page.c exists, and the page
- * (elab_training_page_new (ElabDocument *)) fills the slot below. */
-#ifdef ELAB_HAVE_TRAINING_PAGE
-# include "elab-training-page.h"
-#endif
 
 #define SAVE_DELAY_MS 400
 
@@ -81,12 +75,10 @@ ensure_page (ElabWindow   *self,
       child = elab_cross_entropy_page_new (self->document);
       break;
     case ELAB_PAGE_TRAINING:
-#ifdef ELAB_HAVE_TRAINING_PAGE
       child = elab_training_page_new (self->document);
       elab_training_page_set_speed (ELAB_TRAINING_PAGE (child),
                                     elab_settings_get_training_speed (self->settings,
                                                                       elab_training_run_get_speed (elab_training_page_get_run (ELAB_TRAINING_PAGE (child)))));
-#endif
       break;
     case ELAB_PAGE_SOFTMAX:
       child = elab_softmax_page_new (self->document);
@@ -114,17 +106,15 @@ elab_window_get_visible_plot_view (ElabWindow *self)
   return page != NULL ? elab_page_get_plot_view (ELAB_PAGE (page)) : NULL;
 }
 
-/* The speed is the page's, not the document's: keep it with the state. */
+/* The speed is the run's, not the document's: keep it with the state. */
 static void
 save_view_settings (ElabWindow *self)
 {
-#ifdef ELAB_HAVE_TRAINING_PAGE
   GtkWidget *page = adw_bin_get_child (self->training_slot);
 
   if (page != NULL && ELAB_IS_TRAINING_PAGE (page))
     elab_settings_set_training_speed (self->settings,
                                       elab_training_run_get_speed (elab_training_page_get_run (ELAB_TRAINING_PAGE (page))));
-#endif
 }
 
 /* The last state, with the open lesson and the exercises solved in it. */
