@@ -115,7 +115,7 @@ export_thread (GTask        *task,
   style.caption = job->caption;
 
   if (elab_sweep_export (&job->sweep, job->n_frames, job->pattern, job->kind, &job->state, &style,
-                         job->width, job->height, 1.0, ELAB_EXPORT_PNG, cancellable, &written, &error))
+                         job->width, job->height, 1.0, ELAB_EXPORT_PNG, cancellable, NULL, NULL, &written, &error))
     g_task_return_int (task, written);
   else
     g_task_return_error (task, error);

@@ -47,8 +47,8 @@ _elab_cli_export_sweep (const ElabSweep       *sweep,
   gboolean ok;
 
   _elab_cli_progress_init (&bar);
-  ok = elab_sweep_export_full (sweep, n_frames, pattern, kind, state, style, width, height, scale, format,
-                               elab_cli_signals_watch (), bar.tty ? progress_cb : NULL, &bar, NULL, &error);
+  ok = elab_sweep_export (sweep, n_frames, pattern, kind, state, style, width, height, scale, format,
+                          elab_cli_signals_watch (), bar.tty ? progress_cb : NULL, &bar, NULL, &error);
   _elab_cli_progress_clear (&bar);
   if (ok)
     return ELAB_EXIT_OK;

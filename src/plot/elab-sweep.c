@@ -132,40 +132,21 @@ free_space (const char *dir)
 }
 
 gboolean
-elab_sweep_export (const ElabSweep       *sweep,
-                   guint                  n_frames,
-                   const char            *pattern,
-                   ElabFigureKind         kind,
-                   const ElabState       *state,
-                   const ElabFigureStyle *style,
-                   int                    width,
-                   int                    height,
-                   double                 scale,
-                   ElabExportFormat       format,
-                   GCancellable          *cancellable,
-                   guint                 *res_written,
-                   GError               **error)
-{
-  return elab_sweep_export_full (sweep, n_frames, pattern, kind, state, style, width, height, scale, format,
-                                 cancellable, NULL, NULL, res_written, error);
-}
-
-gboolean
-elab_sweep_export_full (const ElabSweep       *sweep,
-                        guint                  n_frames,
-                        const char            *pattern,
-                        ElabFigureKind         kind,
-                        const ElabState       *state,
-                        const ElabFigureStyle *style,
-                        int                         width,
-                        int                         height,
-                        double                 scale,
-                        ElabExportFormat       format,
-                        GCancellable          *cancellable,
-                        ElabSweepProgressFunc  progress,
-                        gpointer               progress_data,
-                        guint                 *res_written,
-                        GError               **error)
+elab_sweep_export (const ElabSweep        *sweep,
+                   guint                   n_frames,
+                   const char             *pattern,
+                   ElabFigureKind          kind,
+                   const ElabState        *state,
+                   const ElabFigureStyle  *style,
+                   int                     width,
+                   int                     height,
+                   double                  scale,
+                   ElabExportFormat        format,
+                   GCancellable           *cancellable,
+                   ElabSweepProgressFunc   progress,
+                   gpointer                progress_data,
+                   guint                  *res_written,
+                   GError                **error)
 {
   ElabFigureStyle steady;
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);

@@ -38,6 +38,15 @@ gboolean  elab_sweep_check_size      (guint             n_frames,
                                       double            scale,
                                       GError          **error);
 
+/* After each frame of elab_sweep_export(): @done of @total frames
+ * written, and what the whole sweep will take judged by the frames so
+ * far (@bytes on disk, @seconds_left to go). */
+typedef void (*ElabSweepProgressFunc) (guint    done,
+                                       guint    total,
+                                       guint64  bytes,
+                                       double   seconds_left,
+                                       gpointer user_data);
+
 /* Writes @n_frames frames through elab_export_figure() (each written
  * under a temporary name and renamed over the frame's name only once
  * complete), so frame 0 is byte for byte the export at FROM. The training
@@ -50,34 +59,11 @@ gboolean  elab_sweep_check_size      (guint             n_frames,
  * or the new frame, complete). @cancellable (may be NULL) is checked
  * between frames and between writes (G_IO_ERROR_CANCELLED, created
  * frames removed too). @res_written (may be NULL) gets the number of
- * frames written. Once the first frame is written, a sweep whose frames
- * would not fit in the free space of the disk stops at once with
- * G_IO_ERROR_NO_SPACE, rather than filling the disk first. */
+ * frames written; @progress (may be NULL) hears after each frame. Once
+ * the first frame is written, a sweep whose frames would not fit in the
+ * free space of the disk stops at once with G_IO_ERROR_NO_SPACE, rather
+ * than filling the disk first. */
 gboolean  elab_sweep_export          (const ElabSweep       *sweep,
-                                      guint                  n_frames,
-                                      const char            *pattern,
-                                      ElabFigureKind         kind,
-                                      const ElabState       *state,
-                                      const ElabFigureStyle *style,
-                                      int                    width,
-                                      int                    height,
-                                      double                 scale,
-                                      ElabExportFormat       format,
-                                      GCancellable          *cancellable,
-                                      guint                 *res_written,
-                                      GError               **error);
-
-/* After each frame of elab_sweep_export_full(): @done of @total frames
- * written, and what the whole sweep will take judged by the frames so
- * far (@bytes on disk, @seconds_left to go). */
-typedef void (*ElabSweepProgressFunc) (guint    done,
-                                       guint    total,
-                                       guint64  bytes,
-                                       double   seconds_left,
-                                       gpointer user_data);
-
-/* elab_sweep_export() with @progress (may be NULL). */
-gboolean  elab_sweep_export_full     (const ElabSweep       *sweep,
                                       guint                  n_frames,
                                       const char            *pattern,
                                       ElabFigureKind         kind,
