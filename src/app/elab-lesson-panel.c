@@ -55,6 +55,7 @@ struct _ElabLessonPanel
   GPtrArray       *undo;        /* Snapshot* */
   GPtrArray       *redo;
   gconstpointer    last_field;  /* typing in one field is one undo step */
+  gboolean         loading;     /* the fields are being filled from a scene */
 };
 
 G_DEFINE_FINAL_TYPE (ElabLessonPanel, elab_lesson_panel, GTK_TYPE_WIDGET)
@@ -167,6 +168,16 @@ choice_entry (ElabLessonPanel *self,
 
 /* The widgets show the current scene. Every handler compares before it
  * changes anything, so showing a scene edits nothing. */
+/* The scene a field's change edits: none while the fields are being
+ * filled from the scene shown. Setting an entry's text passes through
+ * an empty one, which is not an edit; taken as one, it changed the scene
+ * being read (its choices freed under the loop that filled them). */
+static ElabScene *
+scene_to_edit (ElabLessonPanel *self)
+{
+  return self->loading ? NULL : current_scene (self);
+}
+
 static void
 load_scene (ElabLessonPanel *self)
 {
@@ -177,6 +188,7 @@ load_scene (ElabLessonPanel *self)
   if (scene == NULL)
     return;
 
+  self->loading = TRUE;
   caption = caption_to_entry (scene->caption);
   set_text (self->caption_entry, caption);
   if (gtk_drop_down_get_selected (self->kind_dropdown) != (guint) scene->kind)
@@ -195,6 +207,7 @@ load_scene (ElabLessonPanel *self)
   gtk_widget_set_visible (self->question_box, scene->kind == ELAB_SCENE_QUESTION);
   gtk_widget_set_visible (self->exercise_box, scene->kind == ELAB_SCENE_EXERCISE);
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_entry), scene->kind != ELAB_SCENE_CAPTION);
+  self->loading = FALSE;
 }
 
 static GtkWidget *
@@ -305,7 +318,7 @@ text_field_changed (ElabLessonPanel *self,
                     GtkEditable     *editable,
                     gsize            offset)
 {
-  ElabScene *scene = current_scene (self);
+  ElabScene *scene = scene_to_edit (self);
   char **field;
 
   if (scene == NULL)
@@ -323,7 +336,7 @@ text_field_changed (ElabLessonPanel *self,
 static void
 caption_changed_cb (ElabLessonPanel *self)
 {
-  ElabScene *scene = current_scene (self);
+  ElabScene *scene = scene_to_edit (self);
   g_autofree char *caption = caption_from_entry (gtk_editable_get_text (self->caption_entry));
 
   if (scene == NULL || strcmp (scene->caption, caption) == 0)
@@ -374,7 +387,7 @@ goal_changed_cb (ElabLessonPanel *self)
 static void
 tolerance_changed_cb (ElabLessonPanel *self)
 {
-  ElabScene *scene = current_scene (self);
+  ElabScene *scene = scene_to_edit (self);
   double value = gtk_spin_button_get_value (self->tolerance_spin);
 
   if (scene == NULL || scene->tolerance == value)
@@ -391,7 +404,7 @@ static void
 choice_changed_cb (ElabLessonPanel *self,
                    GtkEditable     *editable)
 {
-  ElabScene *scene = current_scene (self);
+  ElabScene *scene = scene_to_edit (self);
   const char *slots[ELAB_SCENE_MAX_CHOICES + 1] = { "", "", "", "", NULL };
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   const char *text = gtk_editable_get_text (editable);
@@ -428,7 +441,7 @@ choice_changed_cb (ElabLessonPanel *self,
 static void
 answer_changed_cb (ElabLessonPanel *self)
 {
-  ElabScene *scene = current_scene (self);
+  ElabScene *scene = scene_to_edit (self);
   int answer = (int) gtk_drop_down_get_selected (self->answer_dropdown);
 
   if (scene == NULL || scene->choices == NULL || scene->answer == answer ||
@@ -442,7 +455,7 @@ answer_changed_cb (ElabLessonPanel *self)
 static void
 kind_changed_cb (ElabLessonPanel *self)
 {
-  ElabScene *scene = current_scene (self);
+  ElabScene *scene = scene_to_edit (self);
   ElabSceneKind kind = (ElabSceneKind) gtk_drop_down_get_selected (self->kind_dropdown);
 
   if (scene == NULL || scene->kind == kind || kind > ELAB_SCENE_EXERCISE)

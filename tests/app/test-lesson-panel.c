@@ -281,6 +281,48 @@ test_solve_exercise (void)
     ;
 }
 
+/* Stepping through a lesson (reveals, then the next question) edits
+ * nothing, whether the lesson panel is open or not: filling the panel's
+ * entries from a scene once took the text an entry passes through for an
+ * edit, and freed the choices it was reading. */
+static void
+test_stepping_edits_nothing (void)
+{
+  static const char *lessons[] = {
+    "lesson-entropy.elab", "lesson-cross-entropy.elab", "lesson-cross-entropy-order.elab", "lesson-training.elab",
+    "lesson-softmax.elab",
+  };
+
+  for (guint open = 0; open < 2; open++)
+    for (guint l = 0; l < G_N_ELEMENTS (lessons); l++)
+      {
+        g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "scenarios",
+                                                       lessons[l], NULL);
+        ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+        ElabScenePlayer *player = elab_window_get_scene_player (window);
+        g_autofree char *before = NULL;
+        g_autofree char *after = NULL;
+        guint steps = 0;
+
+        gtk_window_present (GTK_WINDOW (window));
+        g_assert_true (elab_window_open_scenario_file (window, path));
+        if (open)
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-panel", NULL));
+        before = elab_scenario_to_data (elab_scene_player_get_scenario (player), NULL, NULL);
+        while (elab_scene_player_next (player) && steps++ < 64)
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+        while (elab_scene_player_previous (player) && steps++ < 128)
+          while (g_main_context_iteration (NULL, FALSE))
+            ;
+        after = elab_scenario_to_data (elab_scene_player_get_scenario (player), NULL, NULL);
+        g_assert_cmpstr (after, ==, before);
+        gtk_window_destroy (GTK_WINDOW (window));
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+      }
+}
+
 static ElabPlotView *
 captioned_view (GtkWidget *widget)
 {
@@ -344,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/LessonPanel/build-lesson", test_build_lesson);
   g_test_add_func ("/elab/app/LessonPanel/solve-exercise", test_solve_exercise);
   g_test_add_func ("/elab/app/LessonPanel/guess-on-figure", test_guess_on_figure);
+  g_test_add_func ("/elab/app/LessonPanel/stepping-edits-nothing", test_stepping_edits_nothing);
 
   return g_test_run ();
 }
