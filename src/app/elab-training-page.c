@@ -715,46 +715,6 @@ elab_training_page_get_message (ElabTrainingPage *self)
   return self->message;
 }
 
-GtkAdjustment *
-elab_training_page_get_learning_rate_adjustment (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
-
-  return self->lr_adjustment;
-}
-
-GtkSwitch *
-elab_training_page_get_compare_losses_switch (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
-
-  return self->compare_losses_switch;
-}
-
-GtkDropDown *
-elab_training_page_get_optimizer_dropdown (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
-
-  return self->optimizer_dropdown;
-}
-
-GtkDropDown *
-elab_training_page_get_loss_dropdown (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
-
-  return self->loss_dropdown;
-}
-
-GtkSwitch *
-elab_training_page_get_standardize_switch (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
-
-  return self->standardize_switch;
-}
-
 ElabDataChooser *
 elab_training_page_get_data_chooser (ElabTrainingPage *self)
 {
@@ -792,13 +752,5 @@ elab_training_page_set_loss_log_scale (ElabTrainingPage *self,
       elab_document_changed (document_of (self), ELAB_CHANGE_TRAINING);
     }
   sync_loss_scale (self);
-}
-
-GtkSwitch *
-elab_training_page_get_log_scale_switch (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
-
-  return self->log_scale_switch;
 }
 

@@ -34,15 +34,10 @@ gboolean           elab_training_page_get_loss_log_scale (ElabTrainingPage *self
 void               elab_training_page_set_loss_log_scale (ElabTrainingPage *self,
                                                           gboolean          log_scale);
 
-/* Controls, for tests that move them as a person would. */
-GtkAdjustment     *elab_training_page_get_learning_rate_adjustment (ElabTrainingPage *self);
-GtkDropDown       *elab_training_page_get_loss_dropdown            (ElabTrainingPage *self);
-GtkSwitch         *elab_training_page_get_compare_losses_switch    (ElabTrainingPage *self);
-GtkDropDown       *elab_training_page_get_optimizer_dropdown       (ElabTrainingPage *self);
-GtkSwitch         *elab_training_page_get_standardize_switch       (ElabTrainingPage *self);
-GtkSwitch         *elab_training_page_get_log_scale_switch         (ElabTrainingPage *self);
-/* The data set, CSV column and class 1 choosers. */
-ElabDataChooser   *elab_training_page_get_data_chooser             (ElabTrainingPage *self);
+/* The data set, CSV column and class 1 choosers. The page's other
+ * controls are template children under their ids (lr_adjustment,
+ * optimizer_dropdown, …): gtk_widget_get_template_child() finds them. */
+ElabDataChooser   *elab_training_page_get_data_chooser  (ElabTrainingPage *self);
 
 /* The message shown over the figures (status of the run, or an error),
  * or NULL when none is shown. */
