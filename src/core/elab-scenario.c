@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "elab-file.h"
+#include "elab-number.h"
 #include "elab-params.h"
 #include "elab-quantities.h"
 #include "elab-scenario.h"
@@ -1296,12 +1297,16 @@ elab_scene_card_text (const ElabScene *scene,
 
             /* Two choices a line, so four fit the caption strip. */
             g_string_append (s, i % 2 == 0 ? "\n" : "      ");
-            g_string_append_printf (s, "%s%c  %s", right ? "✓ " : "", (char) ('A' + i), scene->choices[i]);
+            /* The mark is held to its letter by a no-break space: a
+             * caption wrapped on a narrow screen must not leave it at the
+             * end of the choice before. */
+            g_string_append_printf (s, "%s%c  %s", right ? "✓\xc2\xa0" : "", (char) ('A' + i),
+                                    scene->choices[i]);
           }
       else if (revealed)
         {
           double value;
-          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+          char buf[ELAB_NUMBER_BUF_SIZE];
 
           guint n;
           const ElabQuantity *q = elab_quantities (&n);
@@ -1314,7 +1319,7 @@ elab_scene_card_text (const ElabScene *scene,
               what = q[i].help;
           if (elab_quantity_eval (scene->guess, elab_scene_get_state (scene, TRUE), &value, NULL))
             {
-              g_ascii_formatd (buf, sizeof buf, "%.3g", value);
+              elab_number_format (value, ELAB_NUMBER_PARAMETER, buf, sizeof buf);
               g_string_append_printf (s, "\nAnswer: %s: %s", what, buf);
             }
         }

@@ -256,7 +256,7 @@ test_player_question (void)
   g_assert_true (elab_scene_player_get_revealed (player));
   elab_scene_player_finish (player);
   g_assert_cmpfloat (state->q.theta, ==, 3);
-  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "✓ B  No, the order matters"));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "✓\xc2\xa0" "B  No, the order matters"));
   g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Not symmetric."));
 
   /* Page Up goes back to the question. */

@@ -58,7 +58,9 @@ with tempfile.TemporaryDirectory() as tmp:
     r2 = run("export", "--scenario", lesson, "--scene", "4", "--reveal", "--out", after)
     check(r1.returncode == 0 and r2.returncode == 0, "export --scene 4 and --reveal", r1.stderr + r2.stderr)
     def text(path):
-        return subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True).stdout
+        # The ✓ is held to its letter by a no-break space.
+        return subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True,
+                              text=True).stdout.replace("\u00a0", " ")
 
     b, a = text(before), text(after)
     check("σ(3x)" not in b and "σ(3x)" in a, "the reveal glides q to its after state", b + a)
@@ -74,7 +76,8 @@ with tempfile.TemporaryDirectory() as tmp:
     if shutil.which("pdfinfo") and r.returncode == 0:
         info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
         check(re.search(r"^Pages:\s+7$", info, re.M), "pdfinfo counts 7 pages", info)
-        pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout.split("\f")
+        pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                               text=True).stdout.replace("\u00a0", " ").split("\f")
         check("Is H(q, p) the same curve" in pages[3] and "✓" not in pages[3], "page 4: the question, unanswered",
               pages[3][-400:])
         check("✓ B" in pages[4] and "Cross-entropy is not symmetric." in pages[4], "page 5: its answer",
