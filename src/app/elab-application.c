@@ -241,7 +241,7 @@ elab_application_init (ElabApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), "[SUBCOMMAND …]");
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             "Without a subcommand, opens the window. Subcommands run "
-                                            "headless: curves, softmax, train, export, presets, datasets.");
+                                            "headless: curves, softmax, train, export, handout, presets, datasets.");
 }
 
 ElabApplication *

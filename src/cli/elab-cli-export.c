@@ -190,7 +190,9 @@ elab_cli_export (int    argc,
 
   /* A preset is made for one figure, and a scenario was saved on one
    * page: either implies its figure, so --figure is only needed alone. */
-  if (figure_name == NULL && flags.preset != NULL && elab_presets_lookup (flags.preset) != NULL)
+  if (flags.preset != NULL && elab_presets_lookup (flags.preset) == NULL)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--preset: no preset '%s' (see `entropy-lab presets`)", flags.preset);
+  if (figure_name == NULL && flags.preset != NULL)
     figure_name = elab_presets_lookup (flags.preset)->figure;
   if (figure_name == NULL && flags.scenario == NULL)
     return elab_cli_fail (ELAB_EXIT_USAGE, "export: --figure NAME is required without --preset or --scenario "

@@ -8,6 +8,8 @@
  * figures.
  */
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "elab-cli-options.h"
@@ -119,9 +121,18 @@ elab_cli_handout (int    argc,
   if (status != CAIRO_STATUS_SUCCESS)
     return elab_cli_fail (ELAB_EXIT_DATA, "%s: %s", out, cairo_status_to_string (status));
 
-  /* A temporary file renamed into place. */
+  /* A temporary file renamed into place; its folder is checked first, so
+   * the message names the file asked for, not the temporary. */
+  {
+    g_autofree char *dir = g_path_get_dirname (out);
+
+    if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+      return elab_cli_fail (ELAB_EXIT_DATA, "--out: cannot write '%s': directory '%s' does not exist", out, dir);
+    if (access (dir, W_OK) != 0)
+      return elab_cli_fail (ELAB_EXIT_DATA, "--out: cannot write '%s': %s", out, g_strerror (errno));
+  }
   if (!g_file_set_contents (out, (const char *) pdf->data, (gssize) pdf->len, &error))
-    return elab_cli_fail (ELAB_EXIT_DATA, "%s", error->message);
+    return elab_cli_fail (ELAB_EXIT_DATA, "--out: cannot write '%s': %s", out, error->message);
   fprintf (stderr, "%s: %u pages\n", out, pages);
   return ELAB_EXIT_OK;
 }

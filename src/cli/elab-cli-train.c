@@ -258,11 +258,11 @@ elab_cli_train (int    argc,
         elab_cli_format_number (loss_buf, sizeof loss_buf, loss);
         elab_cli_format_number (h_buf, sizeof h_buf, label_h);
         fflush (stdout);
-        fprintf (stderr, "%s: %" G_GUINT64_FORMAT " steps, w = %s, b = %s, loss = %s %s, converged: %s\n%s\n"
+        /* The status says whether it converged: "converged at step 6: …". */
+        fprintf (stderr, "%s at step %" G_GUINT64_FORMAT ": w = %s, b = %s, loss = %s %s\n%s\n"
                  "label entropy (the loss of always predicting the base rate) = %s %s\n",
                  status_name, elab_trainer_get_steps (trainer), w_buf, b_buf, loss_buf,
                  state.loss == ELAB_LOSS_SQUARED ? "(squared error)" : elab_unit_to_string (unit),
-                 elab_trainer_get_converged (trainer) ? "true" : "false",
                  elab_trainer_get_message (trainer), h_buf, elab_unit_to_string (unit));
       }
   }
