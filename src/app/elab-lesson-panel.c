@@ -33,7 +33,7 @@ struct _ElabLessonPanel
   /* Template widgets */
   GtkListBox      *scene_list;
   GtkWidget       *editor;
-  GtkEditable     *caption_entry;
+  GtkTextView     *caption_view;
   GtkDropDown     *kind_dropdown;
   GtkWidget       *question_box;
   GtkEditable     *question_entry;
@@ -129,23 +129,14 @@ current_scene (ElabLessonPanel *self)
   return g_ptr_array_index (scenario->scenes, index - 1);
 }
 
-/* The caption as typed: "\n" starts a new line. */
 static char *
-caption_from_entry (const char *text)
+caption_text (ElabLessonPanel *self)
 {
-  GString *s = g_string_new (text);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->caption_view);
+  GtkTextIter start, end;
 
-  g_string_replace (s, "\\n", "\n", 0);
-  return g_string_free (s, FALSE);
-}
-
-static char *
-caption_to_entry (const char *caption)
-{
-  GString *s = g_string_new (caption);
-
-  g_string_replace (s, "\n", "\\n", 0);
-  return g_string_free (s, FALSE);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 static void
@@ -189,8 +180,9 @@ load_scene (ElabLessonPanel *self)
     return;
 
   self->loading = TRUE;
-  caption = caption_to_entry (scene->caption);
-  set_text (self->caption_entry, caption);
+  caption = caption_text (self);
+  if (strcmp (caption, scene->caption) != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->caption_view), scene->caption, -1);
   if (gtk_drop_down_get_selected (self->kind_dropdown) != (guint) scene->kind)
     gtk_drop_down_set_selected (self->kind_dropdown, scene->kind);
   set_text (self->question_entry, scene->question);
@@ -337,11 +329,11 @@ static void
 caption_changed_cb (ElabLessonPanel *self)
 {
   ElabScene *scene = scene_to_edit (self);
-  g_autofree char *caption = caption_from_entry (gtk_editable_get_text (self->caption_entry));
+  g_autofree char *caption = caption_text (self);
 
   if (scene == NULL || strcmp (scene->caption, caption) == 0)
     return;
-  begin_change (self, self->caption_entry);
+  begin_change (self, self->caption_view);
   scene = current_scene (self);
   g_free (scene->caption);
   scene->caption = g_steal_pointer (&caption);
@@ -745,7 +737,7 @@ elab_lesson_panel_class_init (ElabLessonPanelClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, scene_list);
   gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, editor);
-  gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, caption_entry);
+  gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, caption_view);
   gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, question_box);
   gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, question_entry);
@@ -762,7 +754,6 @@ elab_lesson_panel_class_init (ElabLessonPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, explanation_entry);
 
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, caption_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, question_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
@@ -793,5 +784,7 @@ elab_lesson_panel_init (ElabLessonPanel *self)
   self->undo = g_ptr_array_new_with_free_func (snapshot_free);
   self->redo = g_ptr_array_new_with_free_func (snapshot_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->caption_view), "changed",
+                           G_CALLBACK (caption_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
