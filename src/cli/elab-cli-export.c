@@ -259,10 +259,12 @@ elab_cli_export (int    argc,
    * parameter would be silently overridden. */
   if (sweep_text != NULL)
     {
-      const ElabParam *param = elab_param_lookup (sweep.param, NULL);
+      int index = -1;
+      const ElabParam *param = elab_param_lookup (sweep.param, &index);
       guint row = param != NULL ? (guint) (param - elab_params (NULL)) : G_MAXUINT;
 
-      if (row < ELAB_CLI_MAX_PARAMS && flags.text[row] != NULL)
+      /* --logits 1,2 with --sweep logit-1:…: the list gives the others. */
+      if (row < ELAB_CLI_MAX_PARAMS && flags.text[row] != NULL && index < 0)
         return elab_cli_fail (ELAB_EXIT_USAGE, "%s: the --sweep sets %s on every frame (give one of them)",
                               flags.flag[row], sweep.param);
     }
@@ -274,6 +276,14 @@ elab_cli_export (int    argc,
   /* A scenario without --figure: the figure of the page it was saved on. */
   if (figure_name == NULL)
     kind = _elab_cli_figure_for_page (state.page);
+  if (sweep_text != NULL)
+    {
+      const ElabParam *param = elab_param_lookup (sweep.param, NULL);
+
+      if (param != NULL && !elab_figure_kind_shows (kind, param->group))
+        return elab_cli_fail (ELAB_EXIT_USAGE, "--sweep %s: the %s figure does not show it (every frame would "
+                              "be the same)", sweep.param, elab_figure_kind_to_string (kind));
+    }
 
   style.theme = state.theme;
   style.palette = state.palette;

@@ -58,6 +58,27 @@ elab_figure_kind_is_training (ElabFigureKind kind)
   return kind == ELAB_FIGURE_TRAINING || kind == ELAB_FIGURE_LANDSCAPE || kind == ELAB_FIGURE_TRAINING_BOTH;
 }
 
+gboolean
+elab_figure_kind_shows (ElabFigureKind kind,
+                        ElabChange     group)
+{
+  switch (group)
+    {
+    case ELAB_CHANGE_MODELS:
+      return kind == ELAB_FIGURE_ENTROPY;
+    case ELAB_CHANGE_PAIR:
+      return kind == ELAB_FIGURE_CROSS_ENTROPY;
+    case ELAB_CHANGE_RANGE:
+      return kind == ELAB_FIGURE_ENTROPY || kind == ELAB_FIGURE_CROSS_ENTROPY;
+    case ELAB_CHANGE_SOFTMAX:
+      return kind == ELAB_FIGURE_SOFTMAX;
+    case ELAB_CHANGE_TRAINING:
+      return elab_figure_kind_is_training (kind);
+    default:
+      return TRUE;
+    }
+}
+
 /**
  * elab_figure_new:
  * A figure of @kind with empty caches; the first draw sizes them.

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <glib.h>
 
+#include "elab-params.h"
 #include "elab-state.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,11 @@ gboolean        elab_figure_kind_from_string (const char             *str,
 /* TRUE for the figures that draw a training run (training, landscape,
  * training-both): they need a trainer. */
 gboolean        elab_figure_kind_is_training (ElabFigureKind          kind);
+/* Whether a parameter of change group @group (one bit) can change a
+ * figure of @kind: q-theta cannot change the Entropy figure, the unit
+ * and the look change every figure. */
+gboolean        elab_figure_kind_shows       (ElabFigureKind          kind,
+                                              ElabChange              group);
 
 ElabFigure     *elab_figure_new              (ElabFigureKind          kind);
 void            elab_figure_free             (ElabFigure             *figure);

@@ -372,6 +372,30 @@ def _():
     assert os.listdir(d) == []
 
 
+@case("a sweep of a parameter the figure does not show, or of a logit beyond K, is refused")
+def _():
+    d = fresh_dir("pointless-sweep")
+    line = run_error(["export", "--figure", "entropy", "--sweep", "q-theta:0.5:4", "--frames", "5",
+                      "--out", os.path.join(d, "e.gif")])
+    assert "--sweep q-theta: the entropy figure does not show it" in line, line
+    line = run_error(["export", "--figure", "softmax", "--logits", "1,2", "--sweep", "logit-3:0:1",
+                      "--frames", "3", "--out", os.path.join(d, "s%d.png")])
+    assert "no value 3" in line, line
+    assert os.listdir(d) == []
+    run(*["export", "--figure", "softmax", "--logits", "1,2", "--sweep", "logit-2:0:1", "--frames", "2",
+         "--out", os.path.join(d, "s%d.png")])
+    assert sorted(os.listdir(d)) == ["s0.png", "s1.png"], os.listdir(d)
+
+
+@case("export --preset with an unknown name says so; handout names the file it cannot write")
+def _():
+    line = run_error(["export", "--preset", "nosuch", "--out", "x.png"])
+    assert line == "entropy-lab: error: --preset: no preset 'nosuch' (see `entropy-lab presets`)", line
+    lesson = os.path.join(os.path.dirname(__file__), "..", "..", "data", "scenarios", "lesson-cross-entropy.elab")
+    line = run_error(["handout", "--scenario", lesson, "--out", "/nonexistent/h.pdf"], 1)
+    assert "'/nonexistent/h.pdf'" in line and "does not exist" in line, line
+
+
 # ---- Usage errors in our format --------------------------------------------
 
 @case("the window's command line: unknown options and mistyped subcommands are usage errors, exit 2")
