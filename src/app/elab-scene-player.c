@@ -38,6 +38,7 @@ struct _ElabScenePlayer
   gulong        changed_id;
   guint         tick_id;
   gboolean      animating;
+  gboolean      landing;        /* a step's state still on its way */
   gint64        start_us;       /* -1 until the first frame of a step */
   ElabState     from;
   ElabState     to;
@@ -54,6 +55,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  LANDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ElabScenePlayer, elab_scene_player, G_TYPE_OBJECT)
 
@@ -83,6 +91,20 @@ apply_state (ElabScenePlayer *self,
 
 static void check_exercise (ElabScenePlayer *self);
 
+/* The end of a step: the document holds the scene's state. */
+static void
+land (ElabScenePlayer *self)
+{
+  self->animating = FALSE;
+  apply_state (self, &self->to);
+  check_exercise (self);
+  if (self->landing)
+    {
+      self->landing = FALSE;
+      g_signal_emit (self, signals[LANDED], 0);
+    }
+}
+
 static void
 stop_ticking (ElabScenePlayer *self)
 {
@@ -100,9 +122,7 @@ elab_scene_player_finish (ElabScenePlayer *self)
     return;
 
   stop_ticking (self);
-  self->animating = FALSE;
-  apply_state (self, &self->to);
-  check_exercise (self);
+  land (self);
 }
 
 gboolean
@@ -123,9 +143,7 @@ elab_scene_player_advance (ElabScenePlayer *self,
   t = (double) (frame_time_us - self->start_us) / ELAB_SCENE_PLAYER_DURATION_US;
   if (t >= 1.0)
     {
-      self->animating = FALSE;
-      apply_state (self, &self->to);
-      check_exercise (self);
+      land (self);
       return FALSE;
     }
 
@@ -263,6 +281,7 @@ show (ElabScenePlayer *self,
   self->to = *elab_scene_get_state (scene, revealed);
   self->start_us = -1;
   self->animating = TRUE;
+  self->landing = TRUE;
   set_index (self, index, revealed);
 
   if (!animate || (self->widget != NULL && !animations_enabled (self->widget)))
@@ -357,6 +376,7 @@ elab_scene_player_set_scenario (ElabScenePlayer *self,
 
   stop_ticking (self);
   self->animating = FALSE;
+  self->landing = FALSE;
   g_clear_pointer (&self->scenario, elab_scenario_free);
   self->scenario = scenario;
 
@@ -420,6 +440,7 @@ elab_scene_player_replace_scenario (ElabScenePlayer *self,
 
   stop_ticking (self);
   self->animating = FALSE;
+  self->landing = FALSE;
   g_clear_pointer (&self->scenario, elab_scenario_free);
   self->scenario = scenario;
   self->index = G_MAXUINT;
@@ -676,6 +697,13 @@ elab_scene_player_class_init (ElabScenePlayerClass *klass)
     g_param_spec_boolean ("solved", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A step (a scene, a reveal or back) has put its state in place, at
+   * the end of its glide or at once: what a scene starts (a training
+   * run) starts from there. */
+  signals[LANDED] =
+    g_signal_new ("landed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

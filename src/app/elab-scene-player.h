@@ -70,7 +70,8 @@ gboolean            elab_scene_player_get_solved       (ElabScenePlayer    *self
  * frames are needed. */
 gboolean            elab_scene_player_advance          (ElabScenePlayer    *self,
                                                         gint64              frame_time_us);
-/* Jumps to the end of a running animation. */
+/* Jumps to the end of a running animation. Either way its end emits
+ * ::landed, once the document holds the scene's state. */
 void                elab_scene_player_finish           (ElabScenePlayer    *self);
 
 /* The presenter keys: Page Down/Up always, Right/Left unless @focus is a

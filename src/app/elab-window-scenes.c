@@ -10,6 +10,7 @@
 
 #include "elab-quantities.h"
 #include "elab-sweep-dialog.h"
+#include "elab-training-page.h"
 #include "elab-window-private.h"
 #include "elab-window-scenes.h"
 
@@ -137,6 +138,26 @@ scene_changed_cb (ElabScenePlayer *player,
   update_caption (self);
   gtk_label_set_label (self->scene_label, position != NULL ? position : "");
   gtk_widget_set_visible (GTK_WIDGET (self->scene_label), position != NULL);
+}
+
+/* A scene on the Training page plays its run, as if the lecturer pressed
+ * Play: new settings left the run at step 0, and a run that never starts
+ * shows none of what the caption says. A scene with the settings of the
+ * one before leaves the run where it is. */
+static void
+scene_landed_cb (ElabScenePlayer *player,
+                 ElabWindow      *self)
+{
+  GtkWidget *page = adw_bin_get_child (self->training_slot);
+  ElabTrainingRun *run;
+
+  if (elab_document_get_state (self->document)->page != ELAB_PAGE_TRAINING ||
+      page == NULL || !ELAB_IS_TRAINING_PAGE (page))
+    return;
+
+  run = elab_training_page_get_run (ELAB_TRAINING_PAGE (page));
+  if (elab_training_run_get_step (run) == 0 && !elab_training_run_get_playing (run))
+    elab_training_run_set_playing (run, TRUE);
 }
 
 void
@@ -553,6 +574,7 @@ _elab_window_scenes_init (ElabWindow *self)
   g_signal_connect (self->player, "notify::n-scenes", G_CALLBACK (scene_changed_cb), self);
   /* A question's reveal and a solved exercise change the text, not the index. */
   g_signal_connect (self->player, "notify::caption", G_CALLBACK (scene_changed_cb), self);
+  g_signal_connect (self->player, "landed", G_CALLBACK (scene_landed_cb), self);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
                            self, G_CONNECT_SWAPPED);
 

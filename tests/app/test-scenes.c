@@ -18,6 +18,7 @@
 #include "elab-export.h"
 #include "elab-scene-player.h"
 #include "elab-sweep-dialog.h"
+#include "elab-training-run.h"
 #include "elab-window-scenes.h"
 #include "elab-window.h"
 
@@ -397,6 +398,88 @@ test_window_lesson (void)
   destroy_window (window);
 }
 
+/* Turns the main loop (the real frame clock drives both the glide and the
+ * run) until the step has landed and the run has stopped playing; 60 s is
+ * only a net for a hang. */
+static void
+wait_for_run (ElabScenePlayer *player,
+              ElabTrainingRun *run)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while ((elab_scene_player_is_animating (player) || elab_training_run_get_playing (run)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* A scene that brings the Training page new settings plays its run from
+ * step 0 to its step budget, as Play would: the caption's "the loss falls
+ * to the maximum-likelihood fit" needs the run, not step 0. */
+static void
+test_window_training_lesson (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "scenarios",
+                                                 "lesson-training.elab", NULL);
+  ElabWindow *window = new_window ();
+  ElabScenePlayer *player = elab_window_get_scene_player (window);
+  ElabTrainingRun *run;
+  guint64 step;
+
+  g_assert_true (elab_window_open_scenario_file (window, path));
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 1);
+  run = elab_plot_view_get_training_run (elab_window_get_visible_plot_view (window));
+  g_assert_nonnull (run);
+  /* Fast, so the test waits for the run's own end, not a clock. */
+  elab_training_run_set_speed (run, 1000);
+
+  /* Scene 2: rate 1 for up to 1000 steps converges at step 263. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-scene", NULL);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 2);
+  wait_for_run (player, run);
+  g_test_message ("scene 2: step %" G_GUINT64_FORMAT ", status %d",
+                  elab_training_run_get_step (run), elab_training_run_get_status (run));
+  g_assert_cmpint (elab_training_run_get_status (run), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  g_assert_cmpuint (elab_training_run_get_step (run), ==, 263);
+
+  /* Scene 3 asks with the same settings: the run stays where it is. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-scene", NULL);
+  g_assert_cmpuint (elab_scene_player_get_index (player), ==, 3);
+  wait_for_run (player, run);
+  g_assert_cmpuint (elab_training_run_get_step (run), ==, 263);
+
+  /* Its reveal, rate 20, plays a new run; Space pauses it where it is. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-scene", NULL);
+  g_assert_true (elab_scene_player_get_revealed (player));
+  elab_scene_player_finish (player);
+  g_assert_true (elab_training_run_get_playing (run));
+  g_assert_cmpuint (elab_training_run_get_step (run), <, 263);
+  while (elab_training_run_get_step (run) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (elab_window_get_visible_plot_view (window)), "train.toggle-play", NULL);
+  g_assert_false (elab_training_run_get_playing (run));
+  step = elab_training_run_get_step (run);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (elab_training_run_get_step (run), ==, step);
+  /* Play again: lr 20 bounces to the end of its 1000 steps. */
+  elab_training_run_set_playing (run, TRUE);
+  wait_for_run (player, run);
+  g_test_message ("reveal: step %" G_GUINT64_FORMAT ", status %d",
+                  elab_training_run_get_step (run), elab_training_run_get_status (run));
+  g_assert_cmpint (elab_training_run_get_status (run), !=, ELAB_TRAIN_STATUS_CONVERGED);
+
+  /* Back to the question: rate 1 again, played to its fit. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-scene", NULL);
+  g_assert_false (elab_scene_player_get_revealed (player));
+  wait_for_run (player, run);
+  g_assert_cmpint (elab_training_run_get_status (run), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  g_assert_cmpuint (elab_training_run_get_step (run), ==, 263);
+
+  destroy_window (window);
+}
+
 /* The "scene N / 5" label is small and out of the way: in the plot's
  * bottom right corner, inside the figure's empty bottom margin, so never
  * over the end of a two-line caption nor taking a row of the screen from
@@ -700,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Scenes/player-question", test_player_question);
   g_test_add_func ("/elab/app/Scenes/lesson-loads", test_lesson_loads);
   g_test_add_func ("/elab/app/Scenes/window-lesson", test_window_lesson);
+  g_test_add_func ("/elab/app/Scenes/window-training-lesson", test_window_training_lesson);
   g_test_add_func ("/elab/app/Scenes/label-clear-of-caption", test_label_clear_of_caption);
   g_test_add_func ("/elab/app/Scenes/window-bad-file", test_window_bad_file);
   g_test_add_func ("/elab/app/Scenes/round-trip", test_round_trip);
