@@ -277,7 +277,10 @@ elab_plot_view_get_style (ElabPlotView    *self,
     {
       /* A projector washes out a dark figure and thin lines. */
       res->theme = ELAB_THEME_LIGHT;
-      res->type_scale = 1.6;
+      /* The Training page's two figures share the screen, each with many
+       * panels and legends: their type grows less, so that the panels keep
+       * their room (at 1.6 the per-example panel was 20 px tall at 1280×720). */
+      res->type_scale = elab_figure_kind_is_training (self->kind) ? 1.25 : 1.6;
       res->line_scale = 2.0;
       /* The numbers substituted into the formula are the lesson, large
        * enough for the back row. A lesson's scene decides for itself: a

@@ -397,7 +397,7 @@ fold_chrome (ElabPresentation *self,
 typedef struct
 {
   ElabPresentation *self;
-  GHashTable       *captioned;   /* page roots whose first plot has the caption */
+  GHashTable       *captioned;   /* page root → the plot that has the caption */
 } StylePass;
 
 static GtkWidget *
@@ -408,16 +408,26 @@ page_root (GtkWidget *widget)
   return widget;
 }
 
+/* One caption per page, on its last plot: the Training page's is the
+ * loss landscape on the right, which the floating controls at the bottom
+ * left never cover, so the caption has the figure's whole width. */
+static void
+find_captioned_cb (gpointer view,
+                   gpointer user_data)
+{
+  StylePass *pass = user_data;
+
+  g_hash_table_insert (pass->captioned, page_root (view), view);
+}
+
 static void
 style_view_cb (gpointer view,
                gpointer user_data)
 {
   StylePass *pass = user_data;
-  GtkWidget *page = page_root (view);
 
   elab_plot_view_set_presentation (view, pass->self->active);
-  /* One caption per page: the Training page's second plot goes without. */
-  if (g_hash_table_add (pass->captioned, page))
+  if (g_hash_table_lookup (pass->captioned, page_root (view)) == view)
     {
       elab_plot_view_set_caption (view, pass->self->caption);
       elab_plot_view_set_caption_cover (view, pass->self->active ? pass->self->controls : NULL);
@@ -442,6 +452,7 @@ style_views (ElabPresentation *self)
 {
   StylePass pass = { self, g_hash_table_new (NULL, NULL) };
 
+  elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), find_captioned_cb, &pass);
   elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), style_view_cb, &pass);
   g_hash_table_unref (pass.captioned);
 }

@@ -34,7 +34,8 @@ count_view_cb (gpointer view,
 
   elab_plot_view_get_style (view, &style);
   count->total++;
-  if (style.type_scale > 1.4 && style.line_scale > 1.5 && style.theme == ELAB_THEME_LIGHT)
+  /* Larger type (less so on the Training page's two figures), thicker lines. */
+  if (style.type_scale > 1.2 && style.line_scale > 1.5 && style.theme == ELAB_THEME_LIGHT)
     count->presenting++;
 }
 
