@@ -223,8 +223,11 @@ draw_terms_bar (ElabFigure          *figure,
       label = _elab_text (figure, ELAB_FONT_LEGEND, text, FALSE, -1);
       if (label == NULL || y[i] - y[i + 1] < label->height)
         continue;
-      /* Beside the bar, on the side with more room. */
+      /* Beside the bar, inside the plot: right of it where it fits, else
+       * left; nowhere (the read-out lists the values) over the axes. */
       tx = cx + w / 2 + 4 + label->width <= panel->x.px1 ? x + w + 4 : x - 4 - label->width;
+      if (tx - 3 < panel->x.px0)
+        continue;
       ty = round ((y[i] + y[i + 1]) / 2 - label->height / 2);
       /* A read-out like the legend's, over the curves only while the
        * pointer is there. */
