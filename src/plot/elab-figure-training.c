@@ -168,10 +168,32 @@ optimizer_label (ElabOptimizer o)
     }
 }
 
-/* Draws the trainer's message word-wrapped to @width, in at most four
- * lines and no lower than @bottom; a message cut short ends in "…" (the
- * text primitives do not wrap, so wrap by an estimate of the characters
- * that fit). */
+/* The trainer's message word-wrapped to @width: its number of lines and
+ * their height. Measured with Pango; estimated (0.52 em a character) when
+ * the style draws no text, so the layout is the same either way. */
+static guint
+message_lines (ElabFigure *figure,
+               const char *message,
+               double      width,
+               double     *line_h)
+{
+  ElabText *t;
+  guint n;
+
+  *line_h = 1.45 * figure->metrics.legend_px;
+  if (message == NULL || *message == '\0' || width <= 0)
+    return 0;
+  t = _elab_text_wrapped (figure, ELAB_FONT_LEGEND, message, FALSE, width);
+  if (t == NULL)
+    return (guint) MAX (1, ceil (_elab_text_estimate_width (figure, ELAB_FONT_LEGEND, message, FALSE) / width));
+  n = (guint) MAX (1, pango_layout_get_line_count (t->layout));
+  *line_h = t->height / n;
+  return n;
+}
+
+/* Draws the trainer's message word-wrapped to @width from (@x, @y): the
+ * whole of it, advice included, since the layout reserved its lines.
+ * Only a figure too small for them loses the lines below @bottom. */
 static void
 draw_message (ElabFigure     *figure,
               cairo_t        *cr,
@@ -182,34 +204,17 @@ draw_message (ElabFigure     *figure,
               double          bottom,
               const ElabRgba *color)
 {
-  g_auto(GStrv) words = g_strsplit (message, " ", -1);
-  double line = 1.45 * figure->metrics.legend_px;
-  glong budget = MAX (20, (glong) (width / (0.52 * figure->metrics.legend_px)));
-  /* A line needs about one line height of room below its top. */
-  guint max_lines = (guint) CLAMP (floor ((bottom - y) / line), 0, 4);
-  g_autoptr(GString) cur = g_string_new (NULL);
-  guint n_lines = 0;
-  guint i;
+  ElabText *t = _elab_text_wrapped (figure, ELAB_FONT_LEGEND, message, FALSE, width);
 
-  for (i = 0; words[i] != NULL && n_lines < max_lines; i++)
-    {
-      if (cur->len > 0 && g_utf8_strlen (cur->str, -1) + 1 + g_utf8_strlen (words[i], -1) > budget)
-        {
-          if (n_lines + 1 == max_lines)
-            break;
-          _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, cur->str, FALSE, x, y + n_lines * line, 0.0, 0.0, color);
-          n_lines++;
-          g_string_truncate (cur, 0);
-        }
-      if (cur->len > 0)
-        g_string_append_c (cur, ' ');
-      g_string_append (cur, words[i]);
-    }
-  if (cur->len == 0 || n_lines >= max_lines)
+  if (t == NULL || bottom <= y)
     return;
-  if (words[i] != NULL)
-    g_string_append (cur, "\xe2\x80\xa6");
-  _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, cur->str, FALSE, x, y + n_lines * line, 0.0, 0.0, color);
+  cairo_save (cr);
+  cairo_rectangle (cr, x - figure->metrics.legend_px, y, width + 2 * figure->metrics.legend_px, bottom - y);
+  cairo_clip (cr);
+  _elab_set_source (cr, color);
+  cairo_move_to (cr, round (x), round (y));
+  pango_cairo_show_layout (cr, t->layout);
+  cairo_restore (cr);
 }
 
 const char *
@@ -529,7 +534,11 @@ _elab_figure_draw_training (ElabFigure        *figure,
   char title[256], subtitle[256], ylab[64], lab_fit[128], lab_opt[96], lab_c0[96], lab_c1[96];
   char v_fit[48], v_opt[48], b1[48], b2[48];
   double bin_sum[N_BINS], bin_cnt[N_BINS];
-  double w, b, opt_w = NAN, opt_b = NAN, opt_loss = NAN, loss_max, step_max, col_gap, legend_h;
+  double w, b, opt_w = NAN, opt_b = NAN, opt_loss = NAN, loss_max, step_max, col_gap, legend_h, right_w;
+  const char *message = NULL;
+  guint msg_n = 0;
+  double msg_line_h = 0, msg_h = 0;
+  gboolean msg_strip = FALSE;
   double legend_rows_h = 0;
   double hist_lo = INFINITY, hist_hi = 0.0;
   gboolean has_opt, hover;
@@ -706,28 +715,53 @@ _elab_figure_draw_training (ElabFigure        *figure,
         entries[n_entries++] = (ElabLegendEntry) { lab_opt, NULL, ELAB_LEGEND_NO_SWATCH, FALSE };
       }
 
-    /* Wide: five rows and a heading in the right column, then room for
-     * the run's message (four lines). Narrow: a strip under both columns
-     * with the legend in two boxes side by side, and room for the message
-     * (two lines) only once there is one. */
+    /* Wide: five rows and a heading in the right column, then the run's
+     * message when it fits there in four lines (the room is kept while
+     * the run goes, so the loss plot does not jump when it ends). A
+     * longer message (the squared error's reason and the advice) goes in
+     * a strip under both columns, wrapped whole rather than cut. Narrow: a
+     * strip under both columns with the legend in two boxes side by side,
+     * and the message under them once there is one. */
+    col_gap = round (1.5 * m->pad);
+    right_w = body.width - round (body.width * 0.58) - col_gap;
+    if (figure->style.draw_text && elab_trainer_get_status (trainer) != ELAB_TRAIN_STATUS_RUNNING)
+      message = elab_trainer_get_message (trainer);
     if (narrow)
       {
         double half_w = floor ((body.width - m->pad) / 2);
 
         legend_rows_h = MAX (_elab_legend_height (figure, half_w, entries, 2, LEGEND_HEADING),
                              _elab_legend_height (figure, half_w, entries + 2, n_entries - 2, NULL));
-        legend_h = legend_rows_h +
-                   (elab_trainer_get_status (trainer) != ELAB_TRAIN_STATUS_RUNNING ? 3.6 * m->legend_px : 0);
+        msg_n = message_lines (figure, message, body.width - m->legend_px, &msg_line_h);
+        msg_h = msg_n > 0 ? msg_n * msg_line_h + 0.8 * m->legend_px : 0;
+        /* A tiny figure keeps at least half its height for the plots. */
+        msg_h = MIN (msg_h, MAX (0, 0.5 * body.height - legend_rows_h));
+        legend_h = legend_rows_h + msg_h;
       }
     else
-      legend_h = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * 5 + 6.4 * m->legend_px;
+      {
+        double fixed = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * 5 + 6.4 * m->legend_px;
+        double legend_only = _elab_legend_height (figure, right_w, entries, n_entries, LEGEND_HEADING);
+
+        msg_n = message_lines (figure, message, right_w - m->legend_px, &msg_line_h);
+        if (msg_n > 0 && legend_only + 0.6 * m->legend_px + msg_n * msg_line_h > fixed)
+          {
+            msg_strip = TRUE;
+            msg_n = message_lines (figure, message, body.width - m->legend_px, &msg_line_h);
+            msg_h = MIN (msg_n * msg_line_h + 0.8 * m->legend_px, 0.25 * body.height);
+            legend_h = MAX (legend_only, fixed - 6.4 * m->legend_px);
+          }
+        else
+          legend_h = MAX (fixed, legend_only + (msg_n > 0 ? 0.6 * m->legend_px + msg_n * msg_line_h : 0));
+      }
     /* Left column: data and fitted curve over per-example loss, sharing
      * x. Right column: the loss over iterations, then the legend (or,
      * when narrow, the legend in a strip under both). */
-    col_gap = round (1.5 * m->pad);
     cols = body;
     if (narrow)
       cols.height = MAX (1, body.height - legend_h - m->pad);
+    else if (msg_strip)
+      cols.height = MAX (1, body.height - msg_h);
     left = (ElabRect) { cols.x, cols.y, round (cols.width * 0.58), cols.height };
     right = (ElabRect) { left.x + left.width + col_gap, cols.y, cols.width - left.width - col_gap, cols.height };
 
@@ -1020,8 +1054,12 @@ _elab_figure_draw_training (ElabFigure        *figure,
     else
       used = _elab_draw_legend (figure, cr, &legend_box, entries, n_entries, LEGEND_HEADING);
 
-    if (figure->style.draw_text && st != ELAB_TRAIN_STATUS_RUNNING)
-      draw_message (figure, cr, elab_trainer_get_message (trainer), legend_box.x + 0.5 * m->legend_px,
+    if (message != NULL && msg_strip)
+      draw_message (figure, cr, message, body.x + 0.5 * m->legend_px,
+                    body.y + body.height - msg_h + 0.6 * m->legend_px,
+                    body.width - m->legend_px, body.y + body.height, col);
+    else if (message != NULL)
+      draw_message (figure, cr, message, legend_box.x + 0.5 * m->legend_px,
                     legend_box.y + used + 0.6 * m->legend_px, legend_box.width - m->legend_px,
                     body.y + body.height, col);
   }
