@@ -50,6 +50,7 @@ struct _ElabTrainingRun
   guint                rebuild_serial;
 
   gboolean             playing;
+  gboolean             play_when_ready; /* play_if_new() while catching up */
   gint64               t0;            /* frame time the step count is counted from; < 0: next frame */
   guint64              steps_at_t0;
   double               speed;
@@ -281,6 +282,17 @@ commit_data (ElabTrainingRun *self)
   elab_document_changed (self->document, ELAB_CHANGE_TRAINING);
 }
 
+/* A play asked for while the run caught up with the document: now, once
+ * the last load or rebuild has landed. */
+static void
+play_if_ready (ElabTrainingRun *self)
+{
+  if (!self->play_when_ready || self->loading || self->rebuilding)
+    return;
+  self->play_when_ready = FALSE;
+  elab_training_run_set_playing (self, TRUE);
+}
+
 /* Loading a CSV file in a worker ------------------------------------------ */
 
 /* The task holds no reference to the run: its last reference may go on
@@ -403,6 +415,8 @@ load_done_cb (GObject      *source,
 
   if (!ok)
     {
+      /* Nothing new to play: the run says why instead. */
+      self->play_when_ready = FALSE;
       g_free (self->error);
       self->error = g_strdup (error != NULL ? error->message : "Cancelled");
       if (self->trainer == NULL)
@@ -437,6 +451,7 @@ load_done_cb (GObject      *source,
   /* The settings may have moved while the file was read. */
   apply_settings (self);
   g_signal_emit (self, signals[LOADED], 0);
+  play_if_ready (self);
 }
 
 static void
@@ -502,6 +517,7 @@ rebuild_done_cb (GObject      *source,
   install_trainer (self, g_steal_pointer (&job->trainer), &job->settings);
   /* The controls may have moved on while this one was made. */
   apply_settings (self);
+  play_if_ready (self);
 }
 
 static void
@@ -769,6 +785,8 @@ elab_training_run_set_playing (ElabTrainingRun *self,
 {
   g_return_if_fail (ELAB_IS_TRAINING_RUN (self));
 
+  /* Play or pause by hand overrides a play still to come. */
+  self->play_when_ready = FALSE;
   playing = !!playing && self->trainer != NULL && !self->loading && self->document != NULL;
   if (playing)
     {
@@ -843,9 +861,23 @@ elab_training_run_reset (ElabTrainingRun *self)
     return;
 
   g_clear_pointer (&self->error, g_free);
+  self->play_when_ready = FALSE;
   elab_trainer_reset (self->trainer, NULL);
   rebase_clock (self);
   emit_changed (self);
+}
+
+void
+elab_training_run_play_if_new (ElabTrainingRun *self)
+{
+  g_return_if_fail (ELAB_IS_TRAINING_RUN (self));
+
+  if (self->document == NULL || self->playing)
+    return;
+  if (self->loading || self->rebuilding)
+    self->play_when_ready = TRUE;
+  else if (self->trainer != NULL && elab_trainer_get_steps (self->trainer) == 0)
+    elab_training_run_set_playing (self, TRUE);
 }
 
 void

@@ -62,6 +62,11 @@ void                elab_training_run_set_speed       (ElabTrainingRun  *self,
 /* One step, paused; back to step 0. */
 void                elab_training_run_step            (ElabTrainingRun  *self);
 void                elab_training_run_reset           (ElabTrainingRun  *self);
+/* Plays a run that new data or settings left at step 0, as Play would;
+ * a CSV still loading, or a big data set's run still being built, plays
+ * once it lands (unless played, paused, stepped or reset by then). A run
+ * under way or paused mid-way is left as it is. What a scene asks. */
+void                elab_training_run_play_if_new     (ElabTrainingRun  *self);
 /* What a frame at @frame_time_us (monotonic µs) does while playing: catch
  * up to speed × elapsed steps, bounded per frame, so where a run gets to
  * depends only on the number of steps. */

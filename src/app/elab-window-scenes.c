@@ -156,8 +156,7 @@ scene_landed_cb (ElabScenePlayer *player,
     return;
 
   run = elab_training_page_get_run (ELAB_TRAINING_PAGE (page));
-  if (elab_training_run_get_step (run) == 0 && !elab_training_run_get_playing (run))
-    elab_training_run_set_playing (run, TRUE);
+  elab_training_run_play_if_new (run);
 }
 
 void

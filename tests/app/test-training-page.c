@@ -488,6 +488,47 @@ test_csv_gone (void)
   free_page (page, document);
 }
 
+/* What a scene asks of the run: play it if new data or settings left it
+ * at step 0; a CSV still loading plays once it has loaded. */
+static void
+test_play_if_new (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
+  ElabTrainingRun *run = elab_training_page_get_run (page);
+  g_autofree char *good = write_file ("elab-test-training-play.csv",
+                                      "hours,passed\n0.5,0\n1,0\n2,1\n1.5,0\n3,1\n2.5,1\n1.75,1\n2.25,0\n");
+
+  elab_training_run_play_if_new (run);
+  g_assert_true (elab_training_run_get_playing (run));
+  /* Under way, or paused mid-way: left as it is. */
+  elab_training_run_step (run);
+  g_assert_false (elab_training_run_get_playing (run));
+  elab_training_run_play_if_new (run);
+  g_assert_false (elab_training_run_get_playing (run));
+  g_assert_cmpuint (elab_training_run_get_step (run), ==, 1);
+
+  elab_training_run_open_csv (run, good, NULL, NULL, NULL);
+  g_assert_true (elab_training_run_is_loading (run));
+  elab_training_run_play_if_new (run);
+  g_assert_false (elab_training_run_get_playing (run));
+  wait_for_load (page);
+  g_assert_cmpstr (elab_training_run_get_data_name (run), ==, good);
+  g_assert_true (elab_training_run_get_playing (run));
+  g_assert_cmpuint (elab_training_run_get_step (run), ==, 0);
+
+  /* Paused while it loads: it stays paused. */
+  elab_training_run_set_playing (run, FALSE);
+  elab_training_run_open_csv (run, good, NULL, "passed", NULL);
+  elab_training_run_play_if_new (run);
+  elab_training_run_set_playing (run, FALSE);
+  wait_for_load (page);
+  g_assert_false (elab_training_run_get_playing (run));
+
+  g_unlink (good);
+  free_page (page, document);
+}
+
 static void
 test_csv (void)
 {
@@ -840,6 +881,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/TrainingPage/loss-choice", test_loss_choice);
   g_test_add_func ("/elab/app/TrainingPage/loss-scale", test_loss_scale);
   g_test_add_func ("/elab/app/TrainingPage/loss-scale-redraws", test_loss_scale_redraws);
+  g_test_add_func ("/elab/app/TrainingPage/play-if-new", test_play_if_new);
   g_test_add_func ("/elab/app/TrainingPage/csv", test_csv);
   g_test_add_func ("/elab/app/TrainingPage/csv-gone", test_csv_gone);
   g_test_add_func ("/elab/app/TrainingPage/csv-text-labels", test_csv_text_labels);
