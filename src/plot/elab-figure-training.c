@@ -217,6 +217,124 @@ draw_message (ElabFigure     *figure,
   cairo_restore (cr);
 }
 
+/* A run that oscillates (a learning rate above the stable range) swings
+ * between two losses at every step: thousands of steps drawn as a line
+ * over a few hundred pixels fill the band between them with solid
+ * colour, hiding the base-rate and optimum lines. Where several steps
+ * share a pixel column and their losses spread over more than two line
+ * widths, the loss is drawn as each column's min–max envelope instead: a
+ * translucent fill edged by thin lines, the reference lines drawn over
+ * it. Returns FALSE (nothing drawn) where a plain line reads well. */
+static gboolean
+draw_loss_envelope (ElabFigure      *figure,
+                    cairo_t         *cr,
+                    const ElabPanel *panel,
+                    const double    *x,
+                    const double    *y,
+                    gsize            n)
+{
+  const ElabRect *a = &panel->area;
+  guint n_cols = (guint) MAX (1, ceil (a->width));
+  g_autofree double *top = NULL, *bot = NULL;
+  g_autofree guint *count = NULL;
+  guint used = 0, spread = 0;
+  gboolean open = FALSE;
+  ElabRgba fill;
+
+  if (n < 16 || n < (gsize) n_cols / 2)
+    return FALSE;
+  top = g_new (double, n_cols);
+  bot = g_new (double, n_cols);
+  count = g_new0 (guint, n_cols);
+  for (gsize i = 0; i < n; i++)
+    {
+      double px, py;
+      int col;
+
+      if (!isfinite (x[i]) || !isfinite (y[i]))
+        continue;
+      px = _elab_axis_to_px (&panel->x, x[i]);
+      py = CLAMP (_elab_axis_to_px (&panel->y, y[i]), a->y - a->height, a->y + 2 * a->height);
+      col = CLAMP ((int) floor (px - a->x), 0, (int) n_cols - 1);
+      if (count[col]++ == 0)
+        top[col] = bot[col] = py;
+      else
+        {
+          top[col] = MIN (top[col], py);
+          bot[col] = MAX (bot[col], py);
+        }
+    }
+  for (guint j = 0; j < n_cols; j++)
+    if (count[j] > 0)
+      {
+        used++;
+        if (count[j] > 1 && bot[j] - top[j] > 2 * figure->metrics.line_w)
+          spread++;
+      }
+  /* A few steep columns (the first steps' fall) are not an oscillation. */
+  if (used == 0 || spread < MAX (4, used / 20))
+    return FALSE;
+  /* Each column's steps catch the swing at a different phase: its
+   * envelope over five pixels keeps the edges from bristling. */
+  {
+    g_autofree double *t2 = g_memdup2 (top, n_cols * sizeof (double));
+    g_autofree double *b2 = g_memdup2 (bot, n_cols * sizeof (double));
+
+    for (guint j = 0; j < n_cols; j++)
+      if (count[j] > 0)
+        for (guint k = j >= 2 ? j - 2 : 0; k <= MIN (j + 2, n_cols - 1); k++)
+          if (count[k] > 0)
+            {
+              top[j] = MIN (top[j], t2[k]);
+              bot[j] = MAX (bot[j], b2[k]);
+            }
+  }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, a->x, a->y - a->height, a->width, 3 * a->height);
+  cairo_clip (cr);
+  /* The fill: along the columns' tops, back along their bottoms. */
+  for (guint j = 0; j < n_cols; j++)
+    if (count[j] > 0)
+      {
+        if (!open)
+          cairo_move_to (cr, a->x + j, top[j]);
+        cairo_line_to (cr, a->x + j + 1, top[j]);
+        open = TRUE;
+      }
+  for (guint j = n_cols; j-- > 0;)
+    if (count[j] > 0)
+      {
+        cairo_line_to (cr, a->x + j + 1, bot[j]);
+        cairo_line_to (cr, a->x + j, bot[j]);
+      }
+  cairo_close_path (cr);
+  fill = _elab_rgba_alpha (_elab_theme_series (&figure->theme, SERIES_FIT), 0.3);
+  _elab_set_source (cr, &fill);
+  cairo_fill (cr);
+  /* The edges: the highest and lowest loss of each column. */
+  cairo_set_line_width (cr, 0.5 * figure->metrics.line_w);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  _elab_set_source (cr, _elab_theme_series (&figure->theme, SERIES_FIT));
+  for (int edge = 0; edge < 2; edge++)
+    {
+      const double *e = edge == 0 ? top : bot;
+
+      open = FALSE;
+      for (guint j = 0; j < n_cols; j++)
+        if (count[j] > 0)
+          {
+            if (!open)
+              cairo_move_to (cr, a->x + j, e[j]);
+            cairo_line_to (cr, a->x + j + 0.5, e[j]);
+            open = TRUE;
+          }
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+  return TRUE;
+}
+
 const char *
 _elab_train_status_label (const ElabTrainer *trainer)
 {
@@ -538,7 +656,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   const char *message = NULL;
   guint msg_n = 0;
   double msg_line_h = 0, msg_h = 0;
-  gboolean msg_strip = FALSE;
+  gboolean msg_strip = FALSE, envelope = FALSE;
   double legend_rows_h = 0;
   double hist_lo = INFINITY, hist_hi = 0.0;
   gboolean has_opt, hover;
@@ -955,7 +1073,9 @@ _elab_figure_draw_training (ElabFigure        *figure,
         }
     }
 
-  /* The loss over the iterations, and the optimum it should reach. */
+  /* The loss over the iterations, and the optimum it should reach. An
+   * oscillating run's envelope goes under the reference lines. */
+  envelope = n_hist > 0 && draw_loss_envelope (figure, cr, &lossp, c->hist_x, c->hist_y, n_hist);
   if (has_opt)
     {
       double py = _elab_axis_to_px (&lossp.y, _elab_axis_value (&lossp.y, opt_loss * factor));
@@ -1020,6 +1140,24 @@ _elab_figure_draw_training (ElabFigure        *figure,
                 if (tx == NULL || tx->width <= room)
                   break;
               }
+            /* Over an oscillating run's envelope the label gets the
+             * background under it, or it could not be read. */
+            if (envelope)
+              {
+                ElabText *tx = _elab_text (figure, ELAB_FONT_TICK, label[i], FALSE, -1);
+
+                if (tx != NULL)
+                  {
+                    ElabRgba bg = _elab_rgba_alpha (&t->background, 0.85);
+                    double pad = 0.2 * m->tick_px;
+
+                    _elab_set_source (cr, &bg);
+                    cairo_rectangle (cr, round (lossp.area.x + lossp.area.width - 0.5 * m->tick_px - tx->width) - pad,
+                                     round (py - 0.25 * m->tick_px - tx->height) - pad,
+                                     tx->width + 2 * pad, tx->height + 2 * pad);
+                    cairo_fill (cr);
+                  }
+              }
             _elab_draw_text (figure, cr, ELAB_FONT_TICK, label[i], FALSE,
                              lossp.area.x + lossp.area.width - 0.5 * m->tick_px, py - 0.25 * m->tick_px,
                              1.0, 1.0, &t->muted);
@@ -1028,7 +1166,8 @@ _elab_figure_draw_training (ElabFigure        *figure,
   }
   if (n_hist > 0)
     {
-      _elab_draw_series (figure, cr, &lossp, c->hist_x, c->hist_y, (guint) n_hist, SERIES_FIT);
+      if (!envelope)
+        _elab_draw_series (figure, cr, &lossp, c->hist_x, c->hist_y, (guint) n_hist, SERIES_FIT);
       _elab_draw_marker (figure, cr, _elab_axis_to_px (&lossp.x, c->hist_x[n_hist - 1]),
                          _elab_axis_to_px (&lossp.y, c->hist_y[n_hist - 1]), SERIES_FIT);
     }
