@@ -13,6 +13,7 @@
 #include "elab-params.h"
 #include "elab-quantities.h"
 #include "elab-scenario.h"
+#include "elab-trainer.h"
 
 /* A scenario with one scene whose extra keys are @extra. */
 static char *
@@ -176,6 +177,51 @@ test_quantities (void)
   g_assert_cmpfloat (v, ==, 1);
 }
 
+/* The training lesson's exercise can be solved by following the run's own
+ * advice: from the scene's rate the message says how far the rate can
+ * safely go, and that rate meets the goal. */
+static void
+test_training_exercise_advice (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
+                                                 "lesson-training.elab", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ElabScenario) sc = elab_scenario_load_file (path, &error);
+  g_autoptr (ElabTrainer) trainer = NULL;
+  const ElabScene *exercise = NULL;
+  const char *message, *at;
+  ElabState st;
+  ElabGoal goal;
+  gboolean met = TRUE;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sc->scenes->len; i++)
+    if (((const ElabScene *) g_ptr_array_index (sc->scenes, i))->kind == ELAB_SCENE_EXERCISE)
+      exercise = g_ptr_array_index (sc->scenes, i);
+  g_assert_nonnull (exercise);
+  g_assert_true (elab_goal_parse (exercise->goal, &goal, &error));
+  g_assert_no_error (error);
+
+  st = exercise->state;
+  g_assert_true (elab_goal_check (&goal, &st, exercise->tolerance, &met, &error));
+  g_assert_no_error (error);
+  g_assert_false (met);
+
+  trainer = elab_trainer_new_for_state (&st, &error);
+  g_assert_no_error (error);
+  while (!elab_trainer_is_done (trainer))
+    elab_trainer_step (trainer, 100);
+  message = elab_trainer_get_message (trainer);
+  g_test_message ("%s", message);
+  at = strstr (message, "raise the learning rate up to ");
+  g_assert_nonnull (at);
+  st.learning_rate = g_ascii_strtod (at + strlen ("raise the learning rate up to "), NULL);
+  g_assert_cmpfloat (st.learning_rate, >, exercise->state.learning_rate);
+  g_assert_true (elab_goal_check (&goal, &st, exercise->tolerance, &met, &error));
+  g_assert_no_error (error);
+  g_assert_true (met);
+}
+
 /* Every shipped lesson reads, and saved again is the same file, byte for
  * byte (its opening comment included). */
 static void
@@ -230,6 +276,7 @@ main (int    argc,
   g_test_add_func ("/elab/core/Questions/refused", test_refused);
   g_test_add_func ("/elab/core/Questions/quantities", test_quantities);
   g_test_add_func ("/elab/core/Questions/shipped-lessons-save-identical", test_shipped_lessons_save_identical);
+  g_test_add_func ("/elab/core/Questions/training-exercise-advice", test_training_exercise_advice);
 
   return g_test_run ();
 }
