@@ -674,13 +674,62 @@ elab_cli_state_flags_add (ElabCliParser      *parser,
   for (guint i = 0; i < n_params; i++)
     if (params[i].group & change)
       add_param_flags (parser, flags, &params[i], &defaults);
+  /* Not a parameter of its own: another way to type the logits. */
+  if (groups & ELAB_CLI_STATE_SOFTMAX)
+    elab_cli_parser_add_string (parser, "probabilities", &flags->probabilities,
+                                "The softmax model typed as its probabilities instead of logits, summing to 1: "
+                                "the logits become ln P_i at temperature 1 (a 0 is a logit of -inf, and a target "
+                                "mass on it makes the cross-entropy infinite)", "P1,P2,…");
 }
+
 
 static gboolean
 given (const ElabCliStateFlags *flags,
        const char              *name)
 {
   return flags->text[elab_param_lookup (name, NULL) - elab_params (NULL)] != NULL;
+}
+
+/* --probabilities P1,P2,…: the logits ln P_i at temperature 1, so that
+ * softmax gives back P exactly where it can. */
+static int
+apply_probabilities (const ElabCliStateFlags *flags,
+                     ElabState               *state)
+{
+  g_autoptr(GError) error = NULL;
+  ElabCliList list;
+  double sum = 0.0, top = 0.0;
+
+  if (given (flags, "logits") || given (flags, "temperature"))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: give the model as probabilities or as "
+                          "--logits and --temperature, not both");
+  if (!elab_cli_parse_list ("--probabilities", flags->probabilities, &list, &error))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
+  if (list.n < 2 || list.n > ELAB_SOFTMAX_MAX_K)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: must have between 2 and %d values (got %u)",
+                          ELAB_SOFTMAX_MAX_K, list.n);
+  for (guint i = 0; i < list.n; i++)
+    {
+      if (!(list.values[i] >= 0.0))
+        return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: value %u must be ≥ 0", i + 1);
+      sum += list.values[i];
+    }
+  if (!(fabs (sum - 1.0) <= ELAB_CLI_SUM_TOLERANCE))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      elab_cli_format_number (buf, sizeof buf, sum);
+      return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: the values sum to %s; a distribution sums to 1",
+                            buf);
+    }
+  /* Relative to the largest, whose logit is then exactly 0. */
+  for (guint i = 0; i < list.n; i++)
+    top = MAX (top, list.values[i]);
+  state->k = list.n;
+  for (guint i = 0; i < list.n; i++)
+    state->logits[i] = log (list.values[i] / top);
+  state->temperature = 1.0;
+  return -1;
 }
 
 /* A message "NAME: what" about a parameter, with the parameter named as
@@ -825,9 +874,11 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
         *state = scenario->state;
     }
 
-  /* Every flag given, in the table's order: the logits before the target
-   * that must match their number. */
+  /* Every flag given, in the table's order: the logits (or the
+   * probabilities) before the target that must match their number. */
   old_k = state->k;
+  if (flags->probabilities != NULL && (status = apply_probabilities (flags, state)) >= 0)
+    return status;
   params = elab_params (&n_params);
   for (guint i = 0; i < n_params; i++)
     {

@@ -151,6 +151,7 @@ typedef struct
   gint64       scene;          /* 1-based; 0: the scenario's own state */
   gboolean     scene_seen;
   gboolean     reveal;         /* the scene after its reveal */
+  const char  *probabilities;  /* the softmax model typed as P1,P2,… */
 } ElabCliStateFlags;
 
 void           elab_cli_state_flags_add    (ElabCliParser       *parser,

@@ -183,5 +183,15 @@ elab_cli_softmax (int    argc,
   if (elab_cli_output_finish () != 0)
     return ELAB_EXIT_DATA;
 
+  /* log 0 made visible: which class makes the cross-entropy infinite. */
+  for (guint i = 0; i < res.k; i++)
+    if (state.target[i] > 0.0 && state.logits[i] == -INFINITY)
+      {
+        fprintf (stderr, "entropy-lab: note: the target puts %g on class %u, where P = 0 (a support "
+                 "mismatch): −log 0 = ∞, so the cross-entropy and the KL are infinite\n",
+                 state.target[i], i + 1);
+        break;
+      }
+
   return ELAB_EXIT_OK;
 }

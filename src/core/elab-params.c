@@ -124,8 +124,8 @@ static const ElabParam params[] = {
   ROW_ENUM_OPTIONAL ("kl-gap", kl_gap, elab_kl_gap, ELAB_CHANGE_PAIR,
                      "Cross-entropy figure: shade KL(p‖q) (pq), KL(q‖p) (qp), both or none"),
   { "logits", NULL, "logit-%u", ELAB_PARAM_LIST, OFF (logits), SIZE (logits), -P, P, NULL,
-    ELAB_CHANGE_SOFTMAX, ELAB_GLIDE_LINEAR, ELAB_PARAM_FLAG_OWNS_K, "Z1,Z2,…",
-    "2 to 8 softmax logits, comma-separated" },
+    ELAB_CHANGE_SOFTMAX, ELAB_GLIDE_LINEAR, ELAB_PARAM_FLAG_OWNS_K | ELAB_PARAM_FLAG_NEG_INF_OK, "Z1,Z2,…",
+    "2 to 8 softmax logits, comma-separated (-inf: a class of probability 0)" },
   ROW_DOUBLE ("temperature", NULL, temperature, 0, G_MAXDOUBLE, ELAB_CHANGE_SOFTMAX,
               ELAB_GLIDE_LOG, ELAB_PARAM_FLAG_MIN_OPEN, "T", "Softmax temperature"),
   { "target", NULL, "target-%u", ELAB_PARAM_LIST, OFF (target), SIZE (target), 0, G_MAXDOUBLE,
@@ -376,6 +376,8 @@ static gboolean
 in_range (const ElabParam *param,
           double           v)
 {
+  if (v == -INFINITY && (param->flags & ELAB_PARAM_FLAG_NEG_INF_OK))
+    return TRUE;
   if (!isfinite (v))
     return FALSE;
   if ((param->flags & ELAB_PARAM_FLAG_MIN_OPEN) ? !(v > param->min) : !(v >= param->min))
@@ -463,7 +465,7 @@ parse_number (const ElabParam *param,
   v = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0')
     return fail (error, param, "not a number: %s", q);
-  if (!isfinite (v))
+  if (!isfinite (v) && !(v == -INFINITY && (param->flags & ELAB_PARAM_FLAG_NEG_INF_OK)))
     return fail (error, param, "must be a finite number (got %s)", q);
 
   *res = v;
@@ -848,6 +850,9 @@ glide (ElabGlide glide,
 {
   if (glide == ELAB_GLIDE_LOG && a > 0.0 && b > 0.0)
     return t >= 1.0 ? b : exp (lerp (log (a), log (b), t));
+  /* A logit of −∞ (a probability 0) has no way there: it steps. */
+  if (!isfinite (a) || !isfinite (b))
+    return t >= 1.0 ? b : a;
   return lerp (a, b, t);
 }
 

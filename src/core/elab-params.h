@@ -69,6 +69,8 @@ typedef enum
   ELAB_PARAM_FLAG_OWNS_K   = 1 << 3,
   /* A string that may be empty ("" = a default choice). */
   ELAB_PARAM_FLAG_EMPTY_OK = 1 << 4,
+  /* A list entry may be −∞ ("-inf"): the logit of a probability 0. */
+  ELAB_PARAM_FLAG_NEG_INF_OK = 1 << 5,
 } ElabParamFlags;
 
 typedef struct _ElabParam ElabParam;

@@ -101,6 +101,19 @@ elab_state_validate (const ElabState  *state,
       return FALSE;
     }
 
+  {
+    gboolean any_finite = FALSE;
+
+    for (guint i = 0; i < state->k && i < ELAB_SOFTMAX_MAX_K; i++)
+      any_finite |= isfinite (state->logits[i]);
+    if (!any_finite)
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     "logits: at least one must be finite (a class must have a probability)");
+        return FALSE;
+      }
+  }
+
   for (guint i = 0; i < state->k; i++)
     sum += state->target[i];
   if (fabs (sum - 1.0) > 1e-9)

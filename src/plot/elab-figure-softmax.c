@@ -256,6 +256,9 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   readouts[1].label = "maximum log K";
   _elab_format_value (h_max, ul, readouts[1].value, sizeof readouts[1].value);
   readouts[2].label = sub ? "cross-entropy H<sub>P</sub>(t)" : "cross-entropy H(t, P)";
+  /* log 0 made visible: a target mass on a class of probability 0. */
+  if (isinf (ce))
+    readouts[2].label = sub ? "H<sub>P</sub>(t): support mismatch" : "H(t, P): support mismatch";
   _elab_format_value (ce, ul, readouts[2].value, sizeof readouts[2].value);
   /* H(t) between the two, so KL = H(t, P) − H(t) reads down the column
    * (a smoothed target's H(t) is not 0, and KL is then not H(t, P)). */

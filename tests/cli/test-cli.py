@@ -293,6 +293,38 @@ def _():
     assert float(rows[0]["target_entropy"]) == doc["target_entropy"], rows
 
 
+@case("softmax --probabilities: the four-symbol code typed as P; a 0 under target mass is ∞, named")
+def _():
+    header, rows = csv_rows(run("softmax", "--probabilities", "0.125,0.5,0.125,0.25",
+                                "--target", "0.25,0.25,0.25,0.25").stdout)
+    got = {k: float(v) for k, v in rows[0].items()}
+    assert [got["p_%d" % i] for i in (1, 2, 3, 4)] == [0.125, 0.5, 0.125, 0.25], got
+    assert math.isclose(got["entropy"], 1.75, rel_tol=1e-15), got["entropy"]
+    assert math.isclose(got["cross_entropy"], 2.25, rel_tol=1e-15), got["cross_entropy"]
+    # log 0: the target's mass on a class the model gives 0.
+    proc = run("softmax", "--probabilities", "0,0.5,0.25,0.25", "--target", "0.25,0.25,0.25,0.25",
+               "--format", "json")
+    doc = json.loads(proc.stdout)
+    assert doc["probabilities"][0] == 0 and doc["logits"][0] == "-Infinity", doc
+    assert doc["cross_entropy"] == "Infinity" and doc["kl"] == "Infinity", doc
+    assert doc["cross_entropy_terms"][0] == "Infinity" and doc["cross_entropy_terms"][1] == 0.25, doc
+    assert doc["entropy"] == 1.5, doc
+    assert proc.stderr.startswith("entropy-lab: note: the target puts 0.25 on class 1, where P = 0 "
+                                  "(a support mismatch)"), proc.stderr
+    # A 0 where the target has none costs nothing: no note, all finite.
+    proc = run("softmax", "--probabilities", "0,0.5,0.5", "--target", "0,0.5,0.5", "--format", "json")
+    doc = json.loads(proc.stdout)
+    assert doc["cross_entropy"] == 1 and doc["kl"] == 0 and proc.stderr == "", (doc, proc.stderr)
+    # The same model as logits, -inf included, reads back.
+    doc = json.loads(run("softmax", "--logits=-inf,0,0", "--format", "json").stdout)
+    assert doc["probabilities"] == [0, 0.5, 0.5], doc
+    assert run_error(["softmax", "--probabilities", "0.5,0.6"]).endswith("the values sum to 1.1000000000000001; "
+                                                                        "a distribution sums to 1")
+    assert "not both" in run_error(["softmax", "--probabilities", "0.5,0.5", "--logits", "1,2"])
+    assert "value 1 must be ≥ 0" in run_error(["softmax", "--probabilities=-0.5,1.5"])
+    assert "at least one must be finite" in run_error(["softmax", "--logits=-inf,-inf"])
+
+
 @case("softmax: a large temperature approaches the uniform distribution")
 def _():
     doc = json.loads(run("softmax", "--logits", "5,0,-5", "--temperature", "1e6", "--format", "json").stdout)

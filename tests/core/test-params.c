@@ -320,6 +320,41 @@ test_lenient (void)
   g_string_free (bad, TRUE);
 }
 
+/* A logit may be −∞, the logit of a probability 0 (typed "-inf"): it
+ * reads, writes back, steps in a glide, and not every logit may be. */
+static void
+test_logit_minus_infinity (void)
+{
+  const ElabParam *logits = elab_param_lookup ("logits", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ElabState a, b, mid;
+
+  elab_state_init_default (&a);
+  g_assert_true (elab_param_parse (logits, -1, "-inf,0,-0.5", &a, &error));
+  g_assert_no_error (error);
+  g_assert_true (isinf (a.logits[0]) && a.logits[0] < 0);
+  g_assert_true (elab_state_validate (&a, NULL));
+  text = elab_param_format (logits, &a);
+  g_assert_cmpstr (text, ==, "-inf,0,-0.5");
+
+  b = a;
+  b.logits[0] = 1.0;
+  elab_state_interpolate (&a, &b, 0.5, &mid);
+  g_assert_true (isinf (mid.logits[0]));
+  g_assert_cmpfloat (mid.logits[2], ==, -0.5);
+  elab_state_interpolate (&a, &b, 1.0, &mid);
+  g_assert_cmpfloat (mid.logits[0], ==, 1.0);
+
+  g_assert_false (elab_param_parse (logits, -1, "inf,0", &a, NULL));
+  g_assert_false (elab_param_parse (logits, -1, "nan,0", &a, NULL));
+  g_assert_true (elab_param_parse (logits, -1, "-inf,-inf", &a, NULL));
+  g_assert_false (elab_state_validate (&a, &error));
+  g_assert_nonnull (strstr (error->message, "at least one must be finite"));
+  /* Other numbers stay finite. */
+  g_assert_false (elab_param_parse (elab_param_lookup ("temperature", NULL), -1, "-inf", &a, NULL));
+}
+
 static void
 test_interpolate (void)
 {
@@ -353,6 +388,7 @@ main (int    argc,
   g_test_add_func ("/elab/core/Params/whole", test_table_whole);
   g_test_add_func ("/elab/core/Params/names-unique", test_names_unique);
   g_test_add_func ("/elab/core/Params/round-trip", test_round_trip);
+  g_test_add_func ("/elab/core/Params/logit-minus-infinity", test_logit_minus_infinity);
   g_test_add_func ("/elab/core/Params/ranges", test_ranges);
   g_test_add_func ("/elab/core/Params/consumers-agree", test_consumers_agree);
   g_test_add_func ("/elab/core/Params/lenient", test_lenient);
