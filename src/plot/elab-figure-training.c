@@ -31,6 +31,11 @@
  * the classes by colour and marker. */
 #define SERIES_FIT   0
 #define SERIES_OPT   3
+/* "w = 0.000" and "b = 0.000" with no-break spaces: a legend wraps
+ * between the pairs, never inside one ("b = / 0.000"). */
+#define NB_PAIR   "w\xc2\xa0=\xc2\xa0%s"
+#define NB_PAIR_B "b\xc2\xa0=\xc2\xa0%s"
+
 static const guint class_series[2] = { 2, 1 };
 
 typedef struct
@@ -646,7 +651,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   const ElabTrainPoint *hist;
   TrainingCache *c;
   ElabRect body, cols, left, right, outer, area, legend_box;
-  gboolean narrow;
+  gboolean narrow, stacked;
   ElabPanel data, bars, lossp;
   ElabLegendEntry entries[4];
   char title[256], subtitle[256], ylab[64], lab_fit[128], lab_opt[96], lab_c0[96], lab_c1[96];
@@ -777,6 +782,11 @@ _elab_figure_draw_training (ElabFigure        *figure,
      * under both columns and the data set's long name in an ellipsized
      * subtitle: a side column would cut both to a few letters. */
     narrow = m->width < 55 * m->legend_px;
+    /* Narrower still and tall (the window's column at 1024 px), two
+     * columns would leave the loss plot a few dozen pixels wide: it goes
+     * under the data's panels, each plot then as wide as the figure. A
+     * square figure keeps its columns, or every plot would be a strip. */
+    stacked = m->width < 40 * m->legend_px && m->height > 1.4 * m->width;
     format_num (settings->learning_rate, b1, sizeof b1);
     if (narrow)
       {
@@ -802,8 +812,10 @@ _elab_figure_draw_training (ElabFigure        *figure,
     _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
 
     /* Legend: classes, the current fit with its loss, the optimum. */
-    g_snprintf (lab_c0, sizeof lab_c0, "%s = 0", d->y_name);
-    g_snprintf (lab_c1, sizeof lab_c1, "%s = 1", d->y_name);
+    /* No-break spaces: a wrapped label breaks between a name and its
+     * value ("O-ring incident / = 0" read as a broken label), never inside. */
+    g_snprintf (lab_c0, sizeof lab_c0, "%s\xc2\xa0=\xc2\xa0" "0", d->y_name);
+    g_snprintf (lab_c1, sizeof lab_c1, "%s\xc2\xa0=\xc2\xa0" "1", d->y_name);
     /* Each swatch is what the plot draws: points for the classes, the
      * optimum as a dashed line (its curve and its loss), no marker. */
     entries[n_entries++] = (ElabLegendEntry) { lab_c0, NULL, class_series[0], FALSE, .swatch = ELAB_SWATCH_DOT };
@@ -812,7 +824,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
     format_num (b, b2, sizeof b2);
     /* In a half-width box the numbers go after the name, on their own
      * line when they do not fit beside it. */
-    g_snprintf (lab_fit, sizeof lab_fit, narrow ? "w = %s, b = %s" : "now: w = %s, b = %s", b1, b2);
+    g_snprintf (lab_fit, sizeof lab_fit, narrow ? NB_PAIR ", " NB_PAIR_B : "now: " NB_PAIR ", " NB_PAIR_B, b1, b2);
     _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_fit, sizeof v_fit);
     entries[n_entries++] = narrow ? (ElabLegendEntry) { "now:", v_fit, SERIES_FIT, FALSE, .detail = lab_fit }
                                   : (ElabLegendEntry) { lab_fit, v_fit, SERIES_FIT, FALSE };
@@ -820,7 +832,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
       {
         format_num (opt_w, b1, sizeof b1);
         format_num (opt_b, b2, sizeof b2);
-        g_snprintf (lab_opt, sizeof lab_opt, narrow ? "w = %s, b = %s" : "optimum: w = %s, b = %s", b1, b2);
+        g_snprintf (lab_opt, sizeof lab_opt, narrow ? NB_PAIR ", " NB_PAIR_B : "optimum: " NB_PAIR ", " NB_PAIR_B, b1, b2);
         _elab_format_value (opt_loss * factor, ul, v_opt, sizeof v_opt);
         entries[n_entries++] = narrow ? (ElabLegendEntry) { "optimum:", v_opt, SERIES_OPT, FALSE, .detail = lab_opt,
                                                             .swatch = ELAB_SWATCH_LINE }
@@ -880,8 +892,17 @@ _elab_figure_draw_training (ElabFigure        *figure,
       cols.height = MAX (1, body.height - legend_h - m->pad);
     else if (msg_strip)
       cols.height = MAX (1, body.height - msg_h);
-    left = (ElabRect) { cols.x, cols.y, round (cols.width * 0.58), cols.height };
-    right = (ElabRect) { left.x + left.width + col_gap, cols.y, cols.width - left.width - col_gap, cols.height };
+    if (stacked)
+      {
+        left = (ElabRect) { cols.x, cols.y, cols.width, round ((cols.height - m->pad) * 0.64) };
+        right = (ElabRect) { cols.x, left.y + left.height + m->pad, cols.width,
+                             MAX (1, cols.height - left.height - m->pad) };
+      }
+    else
+      {
+        left = (ElabRect) { cols.x, cols.y, round (cols.width * 0.58), cols.height };
+        right = (ElabRect) { left.x + left.width + col_gap, cols.y, cols.width - left.width - col_gap, cols.height };
+      }
 
     outer = (ElabRect) { left.x, left.y, left.width, round ((left.height - m->pad) * 0.6) };
     _elab_panel_inset (figure, &outer, FALSE, TRUE, &area);
