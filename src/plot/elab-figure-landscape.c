@@ -587,7 +587,8 @@ draw_bar_labels (ElabFigure     *figure,
     }
 }
 
-/* "w −0.222, b 14.40", or "w −0.222" without a bias. */
+/* "w −0.222, b 14.40", or "w −0.222" without a bias; no-break spaces keep
+ * a wrapped legend from parting a name from its value. */
 static void
 format_point (gboolean  bias,
               double    w,
@@ -600,9 +601,9 @@ format_point (gboolean  bias,
   _elab_format_value (w, NULL, sw, sizeof sw);
   _elab_format_value (b, NULL, sb, sizeof sb);
   if (bias)
-    g_snprintf (buf, len, "w %s, b %s", sw, sb);
+    g_snprintf (buf, len, "w\xc2\xa0%s, b\xc2\xa0%s", sw, sb);
   else
-    g_snprintf (buf, len, "w %s", sw);
+    g_snprintf (buf, len, "w\xc2\xa0%s", sw);
 }
 
 /* Where the target is made of pixels: renders the heat map and contours
@@ -866,7 +867,10 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       if (narrow)
         g_strlcpy (title, "Loss landscapes", sizeof title);
       else
-        g_snprintf (title, sizeof title, "Loss landscapes: %s", name);
+        /* A name with a colon of its own ("Challenger O-rings: launch
+         * …") is set off by a dash: two colons read as a list. */
+        g_snprintf (title, sizeof title, strchr (name, ':') != NULL ? "Loss landscapes \xe2\x80\x94 %s"
+                                                                     : "Loss landscapes: %s", name);
       g_snprintf (subtitle, sizeof subtitle,
                   "%s%scross-entropy beside squared error, %" G_GSIZE_FORMAT
                   " rows \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
@@ -886,7 +890,8 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
     }
   else
     {
-      g_snprintf (title, sizeof title, "Loss landscape: %s", d->title);
+      g_snprintf (title, sizeof title, strchr (d->title, ':') != NULL ? "Loss landscape \xe2\x80\x94 %s"
+                                                                         : "Loss landscape: %s", d->title);
       g_snprintf (subtitle, sizeof subtitle,
                   "%s L(w%s)%s%s over %" G_GSIZE_FORMAT " rows%s \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT,
                   loss_name, c->bias ? ", b" : "", ul ? " in " : "", ul ? ul : "", d->n_rows,
@@ -981,15 +986,48 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
           _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &a, c->w_min, c->w_max, c->b_min, c->b_max);
           _elab_draw_axes (figure, cr, &panel, "w", "b");
           draw_map (figure, cr, maps[k], &panel, runs[k]);
-          /* Over a large data set the other loss has no run of its own. */
-          if (k == 0)
-            g_snprintf (label, sizeof label, "mean cross-entropy (%s)%s", _elab_unit_label (state->unit),
-                        runs[k] == NULL ? ", no run: too many rows" : "");
-          else
-            g_snprintf (label, sizeof label, "mean squared error%s",
-                        runs[k] == NULL ? ", no run: too many rows" : "");
-          _elab_draw_text (figure, cr, ELAB_FONT_LABEL, label, FALSE, panel.area.x + panel.area.width / 2,
-                           outer.y, 0.5, 0.0, &t->foreground);
+          /* Over a large data set the other loss has no run of its own.
+           * The longest wording that fits over its own half: side by side
+           * in a narrow column the full ones ran into each other. */
+          {
+            const char *no_run = runs[k] == NULL ? ", no run: too many rows" : "";
+            const char *unit = _elab_unit_label (state->unit);
+            char cand[3][96];
+            guint i = 0;
+            ElabText *tx;
+            double x0 = o.x, x1 = o.x + o.width, cx = panel.area.x + panel.area.width / 2;
+
+            if (k == 0)
+              {
+                g_snprintf (cand[0], sizeof cand[0], "mean cross-entropy (%s)%s", unit, no_run);
+                g_snprintf (cand[1], sizeof cand[1], "cross-entropy (%s)%s", unit, no_run);
+                g_snprintf (cand[2], sizeof cand[2], "cross-entropy%s", runs[k] == NULL ? ", no run" : "");
+              }
+            else
+              {
+                g_snprintf (cand[0], sizeof cand[0], "mean squared error%s", no_run);
+                g_snprintf (cand[1], sizeof cand[1], "squared error%s", no_run);
+                g_snprintf (cand[2], sizeof cand[2], "squared error%s", runs[k] == NULL ? ", no run" : "");
+              }
+            for (; i < 2; i++)
+              {
+                tx = _elab_text (figure, ELAB_FONT_LABEL, cand[i], FALSE, -1);
+                if (tx == NULL || tx->width <= x1 - x0)
+                  break;
+              }
+            g_strlcpy (label, cand[i], sizeof label);
+            /* Centred over the map, moved in to stay within its half,
+             * cut only where even the shortest wording is too wide. */
+            tx = _elab_text (figure, ELAB_FONT_LABEL, label, FALSE, x1 - x0);
+            if (tx != NULL)
+              {
+                double lx = CLAMP (cx - tx->width / 2, x0, MAX (x0, x1 - tx->width));
+
+                _elab_set_source (cr, &t->foreground);
+                cairo_move_to (cr, round (lx), round (outer.y));
+                pango_cairo_show_layout (cr, tx->layout);
+              }
+          }
         }
       if (narrow)
         legend_box = (ElabRect) { outer.x, side.y, outer.width, 0 };

@@ -797,7 +797,9 @@ _elab_figure_draw_training (ElabFigure        *figure,
       }
     else
       {
-        g_snprintf (title, sizeof title, "Training: %s", d->title);
+        /* A name with a colon of its own is set off by a dash. */
+        g_snprintf (title, sizeof title, strchr (d->title, ':') != NULL ? "Training \xe2\x80\x94 %s"
+                                                                         : "Training: %s", d->title);
         subtitle[0] = '\0';
       }
     g_snprintf (subtitle + strlen (subtitle), sizeof subtitle - strlen (subtitle),
