@@ -668,12 +668,12 @@ _elab_draw_band_over (ElabFigure      *figure,
   draw_band (figure, cr, panel, x, y0, y1, n, color, FALSE);
 }
 
-static void
-marker_path (cairo_t *cr,
-             double   x,
-             double   y,
-             double   r,
-             guint    shape)
+void
+_elab_marker_path (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   r,
+                   guint    shape)
 {
   switch (shape % ELAB_THEME_N_SERIES)
     {
@@ -730,7 +730,7 @@ _elab_draw_marker (ElabFigure *figure,
   if (!isfinite (px) || !isfinite (py))
     return;
 
-  marker_path (cr, px, py, r, index);
+  _elab_marker_path (cr, px, py, r, index);
   if (index % ELAB_THEME_N_SERIES == 5)
     {
       _elab_set_source (cr, _elab_theme_series (&figure->theme, index));
@@ -881,6 +881,12 @@ draw_swatch_kind (ElabFigure *figure,
     case ELAB_SWATCH_DOT:
       cairo_new_path (cr);
       cairo_arc (cr, cx, cy, 0.8 * m->marker_r, 0, 2 * G_PI);
+      _elab_set_source (cr, c);
+      cairo_fill (cr);
+      break;
+    case ELAB_SWATCH_TRIANGLE:
+      cairo_new_path (cr);
+      _elab_marker_path (cr, cx, cy, 0.8 * m->marker_r, 2);
       _elab_set_source (cr, c);
       cairo_fill (cr);
       break;

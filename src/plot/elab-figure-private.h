@@ -307,6 +307,14 @@ void     _elab_draw_band_over     (ElabFigure       *figure,
                                    guint             n,
                                    const ElabRgba   *color);
 
+/* Adds marker shape @shape (a circle, square, triangle, …; the series
+ * index picks it in _elab_draw_marker()) of radius about @r at (@x, @y)
+ * to the path, for a caller that fills many at once. */
+void     _elab_marker_path        (cairo_t          *cr,
+                                   double            x,
+                                   double            y,
+                                   double            r,
+                                   guint             shape);
 /* Marker shapes differ per series so points differ without colour. */
 void     _elab_draw_marker        (ElabFigure       *figure,
                                    cairo_t          *cr,
@@ -474,6 +482,8 @@ typedef enum
   ELAB_SWATCH_MARKER,           /* the marker alone */
   ELAB_SWATCH_DOT,              /* a filled circle: a data point */
   ELAB_SWATCH_CROSS,            /* a haloed ×: the landscape's optimum */
+  ELAB_SWATCH_TRIANGLE,         /* a filled triangle: a data point of the
+                                 * other class where colour is not enough */
 } ElabSwatch;
 
 typedef struct

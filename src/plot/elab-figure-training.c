@@ -65,7 +65,7 @@ typedef struct
   guint              data_serial;
   ElabLayer          points;
   guint              points_serial;
-  double             points_key[18];
+  double             points_key[19];
 
   ElabPanel          loss_panel;  /* last frame's, for tests */
   gboolean           has_loss_panel;
@@ -495,6 +495,9 @@ paint_points (ElabFigure          *figure,
   const ElabMetrics *m = &figure->metrics;
   double r = c->n > BARS_MAX ? 0.45 * m->marker_r : 0.8 * m->marker_r;
   double alpha = c->n > BARS_MAX ? 0.25 : 0.6;
+  /* The colour-blind palette: class 1 as triangles, so the classes
+   * differ in grey too. */
+  gboolean shapes = figure->style.palette == ELAB_PALETTE_COLORBLIND;
 
   cairo_save (cr);
   cairo_rectangle (cr, data->area.x, data->area.y, data->area.width, data->area.height);
@@ -509,8 +512,13 @@ paint_points (ElabFigure          *figure,
           {
             double px = _elab_axis_to_px (&data->x, c->sx[k]);
             double py = _elab_axis_to_px (&data->y, c->sy[k] + 0.045 * c->jitter[k]);
-            cairo_new_sub_path (cr);
-            cairo_arc (cr, px, py, r, 0, 2 * G_PI);
+            if (cls == 1 && shapes)
+              _elab_marker_path (cr, px, py, r, 2);
+            else
+              {
+                cairo_new_sub_path (cr);
+                cairo_arc (cr, px, py, r, 0, 2 * G_PI);
+              }
           }
       _elab_set_source (cr, &col);
       cairo_fill (cr);
@@ -530,7 +538,7 @@ draw_points (ElabFigure      *figure,
   const ElabRgba *s0 = _elab_theme_series (&figure->theme, class_series[0]);
   const ElabRgba *s1 = _elab_theme_series (&figure->theme, class_series[1]);
   cairo_matrix_t mx;
-  double key[18], d[4];
+  double key[19], d[4];
   int px[4];
 
   /* A handful of points is cheaper to fill than a layer to composite. */
@@ -547,6 +555,7 @@ draw_points (ElabFigure      *figure,
   key[8] = data->x.min, key[9] = data->x.max, key[10] = data->y.min, key[11] = data->y.max;
   key[12] = s0->r, key[13] = s0->g, key[14] = s0->b;
   key[15] = s1->r, key[16] = s1->g, key[17] = s1->b;
+  key[18] = figure->style.palette;
 
   if (c->points.surface == NULL || c->points_serial != c->data_serial ||
       memcmp (key, c->points_key, sizeof key) != 0)
@@ -821,7 +830,9 @@ _elab_figure_draw_training (ElabFigure        *figure,
     /* Each swatch is what the plot draws: points for the classes, the
      * optimum as a dashed line (its curve and its loss), no marker. */
     entries[n_entries++] = (ElabLegendEntry) { lab_c0, NULL, class_series[0], FALSE, .swatch = ELAB_SWATCH_DOT };
-    entries[n_entries++] = (ElabLegendEntry) { lab_c1, NULL, class_series[1], FALSE, .swatch = ELAB_SWATCH_DOT };
+    entries[n_entries++] = (ElabLegendEntry) { lab_c1, NULL, class_series[1], FALSE,
+                                               .swatch = figure->style.palette == ELAB_PALETTE_COLORBLIND ?
+                                                         ELAB_SWATCH_TRIANGLE : ELAB_SWATCH_DOT };
     format_num (w, b1, sizeof b1);
     format_num (b, b2, sizeof b2);
     /* In a half-width box the numbers go after the name, on their own
