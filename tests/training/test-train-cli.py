@@ -192,6 +192,22 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("export", "--figure", "training", "--no-standardize", "--steps", "5", "--out", out)
     check(r.returncode == 0 and os.path.getsize(out) > 0, "export --no-standardize works", r.stderr)
 
+# The run's message is on the figure whole, its advice included: it was
+# cut with "…" after "Take more steps;" at 1024×768.
+if shutil.which("pdftotext"):
+    with tempfile.TemporaryDirectory() as tmp:
+        for flags, advice in ((["--data", "challenger", "--lr", "20"], "lower it to 4."),
+                              (["--preset", "squared-error-stall"], "(safe on these data).")):
+            for size in (["--width", "1024", "--height", "768"], ["--width", "1920", "--height", "1080"]):
+                pdf = os.path.join(tmp, "m.pdf")
+                e = run("export", "--figure", "training", "--out", pdf, *size, *flags)
+                text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout \
+                    if e.returncode == 0 else ""
+                flat = " ".join(text.split())
+                check(advice in flat and "\u2026" not in flat[flat.find("Not converged"):],
+                      "export %s at %s: the message's advice is shown, not cut" % (" ".join(flags), size[1]),
+                      flat[-400:])
+
 # Standardised gradient descent reports w, b on the data's scale.
 r, doc = train_json("--data", "challenger", "--standardize", "--lr", "1", "--steps", "5000", "--every", "1000")
 check(doc and doc["result"]["status"] == "converged" and abs(doc["result"]["w"] + 0.2322) < 1e-4

@@ -391,6 +391,36 @@ test_narrow_presentation_room (void)
   cairo_surface_destroy (surface);
 }
 
+/* The window's Training column at 1024×768 (about 330 × 690): the loss
+ * plot goes under the data's panels rather than beside them, where it
+ * was 40 px wide. */
+static void
+test_tall_column_stacks (void)
+{
+  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
+  g_autoptr(ElabTrainer) t = NULL;
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_TRAINING);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 330, 690);
+  cairo_t *cr = cairo_create (surface);
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  ElabTrainerSettings settings;
+  ElabState state;
+  ElabPanel loss;
+
+  elab_state_init_default (&state);
+  g_assert_true (elab_presets_apply ("challenger", &state));
+  elab_trainer_settings_from_state (&state, &settings);
+  t = elab_trainer_new (d, &settings);
+  elab_trainer_step (t, 3);
+  elab_figure_draw (figure, cr, 330, 690, &state, t, &style);
+  g_assert_true (_elab_figure_training_get_loss_panel (figure, &loss));
+  g_test_message ("loss panel %.0f × %.0f px of 330 × 690", loss.area.width, loss.area.height);
+  g_assert_cmpfloat (loss.area.width, >, 0.6 * 330);
+  g_assert_cmpfloat (loss.area.height, >, 0.15 * 690);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* The cached image layers (the landscape's heat map and contours, the
  * training figure's point cloud) and the background the landscape leaves
  * uncleared under its layer: a later frame into a dirty surface must be
@@ -629,6 +659,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Figure/layers-match-fresh", test_layers_match_fresh);
   g_test_add_func ("/elab/plot/LandscapeFigure/layout-change", test_layout_change);
   g_test_add_func ("/elab/plot/TrainingFigure/narrow-presentation-room", test_narrow_presentation_room);
+  g_test_add_func ("/elab/plot/TrainingFigure/tall-column-stacks", test_tall_column_stacks);
   g_test_add_func ("/elab/plot/LandscapeFigure/squeezed-colour-bar", test_squeezed_colour_bar);
   g_test_add_func ("/elab/plot/LandscapeFigure/hidpi-layers", test_hidpi_layers);
   g_test_add_func ("/elab/plot/TrainingFigure/placeholder", test_placeholder);
