@@ -723,8 +723,9 @@ finish (ElabTrainer     *self,
       break;
     case ELAB_TRAIN_STATUS_MAX_STEPS:
       if (s->optimizer == ELAB_OPTIMIZER_NEWTON)
-        set_message (self, g_strdup_printf ("Not converged within %u steps (gradient norm %.3g); take more steps.%s",
-                                            s->max_steps, norm2 (self->dw, self->db), singular ? singular : ""));
+        set_message (self, g_strdup_printf ("Not converged within %u step%s (gradient norm %.3g); take more steps.%s",
+                                            s->max_steps, s->max_steps == 1 ? "" : "s",
+                                            norm2 (self->dw, self->db), singular ? singular : ""));
       else
         {
           /* Raising the rate is advice only where it is known to be safe:
@@ -732,6 +733,7 @@ finish (ElabTrainer     *self,
            * that rate, gradient descent may oscillate: lower it. */
           double safe = advised_rate (self, s->standardize);
           double bound = s->standardize ? self->safe_rate_std : self->safe_rate;
+          gboolean overshoot = FALSE;
           g_autofree char *hint = NULL;
 
           if (s->optimizer == ELAB_OPTIMIZER_MOMENTUM)
@@ -739,21 +741,29 @@ finish (ElabTrainer     *self,
           if (safe > 0 && s->learning_rate < 0.5 * safe)
             hint = g_strdup_printf (", or raise the learning rate up to %g (safe on these data)%s", safe,
                                     s->standardize ? "" : ", or standardise x");
-          else if (bound > 0 && s->learning_rate > 2.0 * bound)
-            hint = g_strdup_printf ("; the learning rate %g is above the stable range for these data, "
-                                    "lower it to %g%s", s->learning_rate, safe,
+          else if ((overshoot = bound > 0 && s->learning_rate > 2.0 * bound))
+            hint = g_strdup_printf ("the learning rate %g is above the stable range for these data, so the "
+                                    "steps overshoot: lower it to %g%s", s->learning_rate, safe,
                                     s->standardize ? "" : " or standardise x");
           else
             hint = g_strdup (s->standardize ? "" : ", or standardise x");
           /* The squared error's own reason comes first: a figure's text
            * box may show only the first lines. */
-          set_message (self, g_strdup_printf ("Not converged within %u steps (gradient norm %.3g).%s Take more steps%s.",
-                                              s->max_steps, norm2 (self->dw, self->db),
-                                              s->loss == ELAB_LOSS_SQUARED ?
-                                              " The squared error's gradient carries σ′ = σ(1 − σ), near 0 where the "
-                                              "model is confidently wrong, so gradient descent crawls across those "
-                                              "plateaus; the cross-entropy's gradient does not." : "",
-                                              hint));
+          /* Overshooting, more steps will not help: the rate's advice alone. */
+          if (overshoot)
+            set_message (self, g_strdup_printf ("Not converged within %u step%s (gradient norm %.3g): %s.",
+                                                s->max_steps, s->max_steps == 1 ? "" : "s",
+                                                norm2 (self->dw, self->db), hint));
+          else
+            set_message (self, g_strdup_printf ("Not converged within %u step%s (gradient norm %.3g).%s "
+                                                "Take more steps%s.",
+                                                s->max_steps, s->max_steps == 1 ? "" : "s",
+                                                norm2 (self->dw, self->db),
+                                                s->loss == ELAB_LOSS_SQUARED ?
+                                                " The squared error's gradient carries σ′ = σ(1 − σ), near 0 "
+                                                "where the model is confidently wrong, so gradient descent crawls "
+                                                "across those plateaus; the cross-entropy's gradient does not." : "",
+                                                hint));
         }
       break;
     case ELAB_TRAIN_STATUS_DIVERGED:
