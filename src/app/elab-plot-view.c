@@ -283,11 +283,11 @@ elab_plot_view_get_style (ElabPlotView    *self,
       res->type_scale = elab_figure_kind_is_training (self->kind) ? 1.25 : 1.6;
       res->line_scale = 2.0;
       /* The numbers substituted into the formula are the lesson, large
-       * enough for the back row, where the screen has room for them
-       * beside the plots (on a 1024×768 projector they took half the
+       * enough for the back row, where the figure has room for them: 1100
+       * px wide and more (on a 1024×768 projector they took half the
        * plots' height). A lesson's scene decides for itself: a question
        * must not show the numbers it asks for. */
-      res->formula = self->caption == NULL && gtk_widget_get_width (GTK_WIDGET (self)) >= 1200;
+      res->formula = self->caption == NULL && gtk_widget_get_width (GTK_WIDGET (self)) >= 1100;
     }
 }
 

@@ -84,6 +84,8 @@ test_toggle (void)
   GtkWidget *header, *panel;
   ElabPlotView *view;
 
+  /* A projector of 1600 px: wide enough for the worked formula. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   gtk_window_present (GTK_WINDOW (window));
   elab_window_set_page (window, ELAB_PAGE_ENTROPY);
   spin ();
@@ -125,6 +127,7 @@ test_toggle (void)
     ElabFigureStyle style;
 
     elab_plot_view_get_style (view, &style);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, 1100);
     g_assert_true (style.formula);
     elab_plot_view_set_caption (view, "A question");
     elab_plot_view_get_style (view, &style);
