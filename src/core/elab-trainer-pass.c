@@ -92,6 +92,21 @@ kernel_of_width (guint lanes)
 static PassKernel kernel;  /* (atomic) set at the first pass */
 static PassKernel kernel_squared;  /* (atomic) the squared error's, of the same width */
 
+/* The kernel in @slot, chosen for this CPU at the first pass of either
+ * loss (both slots are set together). */
+static inline PassKernel
+kernel_in (PassKernel *slot)
+{
+  PassKernel kern = g_atomic_pointer_get (slot);
+
+  if (G_UNLIKELY (kern == NULL))
+    {
+      elab_trainer_set_vector_width (0);
+      kern = g_atomic_pointer_get (slot);
+    }
+  return kern;
+}
+
 void
 _elab_trainer_pass (const double *x,
                     const double *y,
@@ -103,14 +118,7 @@ _elab_trainer_pass (const double *x,
                     gboolean      hessian,
                     Sums         *res)
 {
-  PassKernel kern = g_atomic_pointer_get (&kernel);
-
-  if (G_UNLIKELY (kern == NULL))
-    {
-      elab_trainer_set_vector_width (0);
-      kern = g_atomic_pointer_get (&kernel);
-    }
-  kern (x, y, n, w, b, c, k, hessian, res);
+  kernel_in (&kernel) (x, y, n, w, b, c, k, hessian, res);
 }
 
 guint
@@ -183,7 +191,6 @@ _elab_trainer_pass_reference (const double *x,
   *res = out;
 }
 
-
 void
 _elab_trainer_pass_squared (const double *x,
                             const double *y,
@@ -195,14 +202,7 @@ _elab_trainer_pass_squared (const double *x,
                             gboolean      hessian,
                             Sums         *res)
 {
-  PassKernel kern = g_atomic_pointer_get (&kernel_squared);
-
-  if (G_UNLIKELY (kern == NULL))
-    {
-      elab_trainer_set_vector_width (0);
-      kern = g_atomic_pointer_get (&kernel_squared);
-    }
-  kern (x, y, n, w, b, c, k, hessian, res);
+  kernel_in (&kernel_squared) (x, y, n, w, b, c, k, hessian, res);
 }
 
 void
