@@ -2,11 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The start-up baseline: a GtkApplication that shows an empty
- * GtkApplicationWindow, timed to its first painted frame exactly as
- * entropy-lab times itself (ELAB_STARTUP_T0_NS, after-paint).
+ * The start-up baseline: a bare libadwaita application, an AdwApplication
+ * showing an AdwApplicationWindow with a header bar and one label (what
+ * GNOME Builder's libadwaita template opens with), at Entropy Lab's
+ * default size and timed to its first painted frame exactly as entropy-lab
+ * times itself (ELAB_STARTUP_T0_NS, after-paint).
  */
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -31,8 +33,14 @@ map_cb (GtkWidget *window,
 static void
 activate_cb (GtkApplication *app)
 {
-  GtkWidget *window = gtk_application_window_new (app);
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new ("Hello, World!");
 
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_title (GTK_WINDOW (window), "Bare");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_signal_connect (window, "map", G_CALLBACK (map_cb), app);
@@ -43,7 +51,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.entropylab.Bare",
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.entropylab.Bare",
                                                        G_APPLICATION_NON_UNIQUE);
 
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Start-up time: entropy-lab against a bare GTK4 window, side by side under
-# one Xvfb, each timed from just before exec to its first painted frame.
+# Start-up time: entropy-lab against a bare libadwaita window (bare-window.c:
+# AdwApplication, AdwApplicationWindow, a header bar and a label), side by
+# side under one Xvfb, alternately, each timed from just before exec to its
+# first painted frame.
 #   tests/bench/startup.sh [BUILD_DIR] [RUNS]
 # Prints each run, the medians and the ratio (bar: ratio ≤ 1.5), first
 # with each program's default renderer, then both set up as Entropy Lab
@@ -9,13 +11,13 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-_build}
-runs=${2:-9}
+runs=${2:-11}
 app="$build/src/app/entropy-lab"
 [ -x "$app" ] || { echo "startup.sh: no $app (build first)" >&2; exit 2; }
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
-cc -O2 -o "$tmp/bare-window" "$here/bare-window.c" $(pkg-config --cflags --libs gtk4)
+cc -O2 -o "$tmp/bare-window" "$here/bare-window.c" $(pkg-config --cflags --libs libadwaita-1)
 
 if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
@@ -47,8 +49,8 @@ compare () {
   bare=$(median "$tmp/bare")
   elab=$(median "$tmp/app")
   echo "$label"
-  echo "  bare GTK4 window ms: $(tr '\n' ' ' < "$tmp/bare")"
-  echo "  entropy-lab      ms: $(tr '\n' ' ' < "$tmp/app")"
+  echo "  bare libadwaita ms: $(tr '\n' ' ' < "$tmp/bare")"
+  echo "  entropy-lab     ms: $(tr '\n' ' ' < "$tmp/app")"
   awk -v b="$bare" -v a="$elab" 'BEGIN { printf "  median: bare %.1f ms, entropy-lab %.1f ms, ratio %.2f (bar 1.5)\n", b, a, a / b }'
 }
 
