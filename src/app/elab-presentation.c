@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Presentation mode works on the widget tree rather than on each page: it
- * finds the plots, and hides everything that is neither a plot nor holds
- * one, level by level up to the page. A page added later, or a panel a
- * page grows, is folded the same way without the page knowing.
+ * Presentation mode works on the window's pages and the plot views each
+ * page holds: it hides everything beside a plot that neither is one nor
+ * holds one, level by level up to the page. A page added later, or a
+ * panel a page grows, is folded the same way without the page knowing.
  */
 #define G_LOG_DOMAIN "elab-presentation"
 
@@ -15,7 +15,9 @@
 #include <adwaita.h>
 
 #include "elab-model-editor.h"
+#include "elab-page.h"
 #include "elab-presentation.h"
+#include "elab-window-private.h"
 
 #define PROJECTOR_CLASS "elab-projector"
 /* A widget of a page with this style class stays out in presentation mode
@@ -48,7 +50,7 @@ floated_free (gpointer data)
 struct _ElabPresentation
 {
   /* Borrowed */
-  GtkWindow      *window;
+  ElabWindow     *window;
 
   /* Owned */
   GPtrArray      *hidden;       /* (element-type GtkWidget): folded away by us */
@@ -74,39 +76,56 @@ struct _ElabPresentation
   guint           keep;         /* ElabPresentationKeep: editors left out */
 };
 
-void
-elab_presentation_foreach_plot_view (GtkWidget *root,
-                                     GFunc      func,
-                                     gpointer   user_data)
+typedef struct
 {
-  g_return_if_fail (GTK_IS_WIDGET (root));
-
-  if (ELAB_IS_PLOT_VIEW (root))
-    {
-      func (root, user_data);
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    elab_presentation_foreach_plot_view (child, func, user_data);
-}
+  GFunc    func;
+  gpointer user_data;
+} ForeachPass;
 
 static void
-contains_cb (gpointer view,
-             gpointer user_data)
+foreach_page_view_cb (gpointer page,
+                      gpointer user_data)
 {
-  *(gboolean *) user_data = TRUE;
+  ForeachPass *pass = user_data;
+
+  elab_page_foreach_plot_view (page, pass->func, pass->user_data);
 }
 
-static gboolean
-holds_plot (GtkWidget *widget)
+/* Every plot view of every page built so far. */
+static void
+foreach_plot_view (ElabPresentation *self,
+                   GFunc             func,
+                   gpointer          user_data)
 {
-  gboolean found = FALSE;
+  ForeachPass pass = { func, user_data };
 
-  elab_presentation_foreach_plot_view (widget, contains_cb, &found);
-  return found;
+  elab_window_foreach_page (self->window, foreach_page_view_cb, &pass);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  gboolean   found;
+} HoldsPass;
+
+static void
+holds_cb (gpointer view,
+          gpointer user_data)
+{
+  HoldsPass *pass = user_data;
+
+  pass->found |= view == pass->widget || gtk_widget_is_ancestor (view, pass->widget);
+}
+
+/* Whether @widget is, or holds, one of @page's plots. */
+static gboolean
+holds_plot (ElabPage  *page,
+            GtkWidget *widget)
+{
+  HoldsPass pass = { widget, FALSE };
+
+  elab_page_foreach_plot_view (page, holds_cb, &pass);
+  return pass.found;
 }
 
 static void
@@ -118,14 +137,6 @@ hide (ElabPresentation *self,
 
   gtk_widget_set_visible (widget, FALSE);
   g_ptr_array_add (self->hidden, g_object_ref (widget));
-}
-
-static gboolean
-is_page_boundary (GtkWidget *widget)
-{
-  /* A page's root sits in a stack; the window's chrome is above it. */
-  return widget == NULL || GTK_IS_STACK (widget) || ADW_IS_VIEW_STACK (widget) ||
-         GTK_IS_WINDOW (widget);
 }
 
 static gboolean
@@ -174,7 +185,9 @@ fold_inside (ElabPresentation *self,
 typedef struct
 {
   ElabPresentation *self;
+  ElabPage         *page;        /* the page being folded */
   GPtrArray        *to_float;    /* (element-type GtkWidget): panels of the shown page */
+  guint             floated;
 } FoldPass;
 
 static void
@@ -185,15 +198,15 @@ fold_around_cb (gpointer view,
   ElabPresentation *self = pass->self;
   gboolean shown_page = gtk_widget_get_mapped (view);
 
-  for (GtkWidget *w = view; !is_page_boundary (gtk_widget_get_parent (w)); w = gtk_widget_get_parent (w))
+  for (GtkWidget *w = view, *parent = gtk_widget_get_parent (w);
+       parent != NULL && parent != GTK_WIDGET (pass->page);
+       w = parent, parent = gtk_widget_get_parent (w))
     {
-      GtkWidget *parent = gtk_widget_get_parent (w);
-
       for (GtkWidget *sibling = gtk_widget_get_first_child (parent);
            sibling != NULL;
            sibling = gtk_widget_get_next_sibling (sibling))
         {
-          if (sibling == w || holds_plot (sibling) || GTK_IS_POPOVER (sibling))
+          if (sibling == w || holds_plot (pass->page, sibling) || GTK_IS_POPOVER (sibling))
             continue;
           if (holds_kept (self, sibling))
             {
@@ -286,29 +299,15 @@ unforward_actions (GtkWidget *widget)
 
 static void restart_rest (ElabPresentation *self);
 
-/* The nearest ancestor whose class installs actions: the page. */
-static GtkWidget *
-action_owner (GtkWidget *widget)
-{
-  GType owner;
-  const char *name, *property;
-  const GVariantType *parameter_type;
-
-  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL && !is_page_boundary (w);
-       w = gtk_widget_get_parent (w))
-    if (gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (w), 0, &owner, &name, &parameter_type, &property))
-      return w;
-  return NULL;
-}
-
 static void
 float_panel (ElabPresentation *self,
-             GtkWidget        *widget)
+             GtkWidget        *widget,
+             ElabPage         *page)
 {
   Floated *f = g_new0 (Floated, 1);
   GtkWidget *prev = gtk_widget_get_prev_sibling (widget);
 
-  f->page = action_owner (widget);
+  f->page = GTK_WIDGET (page);
   f->widget = g_object_ref (widget);
   f->parent = g_object_ref (gtk_widget_get_parent (widget));
   f->prev = prev != NULL ? g_object_ref (prev) : NULL;
@@ -326,8 +325,7 @@ float_panel (ElabPresentation *self,
     gtk_widget_unparent (widget);
   gtk_widget_add_css_class (widget, "elab-floating-controls");
   gtk_box_append (GTK_BOX (self->controls_box), widget);
-  if (f->page != NULL)
-    forward_actions (widget, f->page);
+  forward_actions (widget, f->page);
 }
 
 static void
@@ -353,15 +351,28 @@ land_panels (ElabPresentation *self)
 }
 
 static void
+fold_page_cb (gpointer page,
+              gpointer user_data)
+{
+  FoldPass *pass = user_data;
+
+  pass->page = page;
+  elab_page_foreach_plot_view (page, fold_around_cb, pass);
+  /* Only the shown page has panels to float. */
+  for (guint i = 0; i < pass->to_float->len; i++)
+    float_panel (pass->self, g_ptr_array_index (pass->to_float, i), page);
+  pass->floated += pass->to_float->len;
+  g_ptr_array_set_size (pass->to_float, 0);
+}
+
+static void
 fold_pages (ElabPresentation *self)
 {
-  FoldPass pass = { self, g_ptr_array_new () };
+  FoldPass pass = { self, NULL, g_ptr_array_new (), 0 };
 
-  elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), fold_around_cb, &pass);
-  for (guint i = 0; i < pass.to_float->len; i++)
-    float_panel (self, g_ptr_array_index (pass.to_float, i));
+  elab_window_foreach_page (self->window, fold_page_cb, &pass);
   if (self->controls != NULL)
-    gtk_widget_set_visible (self->controls, pass.to_float->len > 0);
+    gtk_widget_set_visible (self->controls, pass.floated > 0);
   g_ptr_array_unref (pass.to_float);
 }
 
@@ -374,50 +385,26 @@ unfold (ElabPresentation *self)
   g_ptr_array_set_size (self->hidden, 0);
 }
 
+/* The header bar and the bottom switcher: Alt+1…4 and the scene keys
+ * still work, and the plot gets the whole screen. */
 static void
-fold_chrome (ElabPresentation *self,
-             GtkWidget        *widget)
+fold_chrome (ElabPresentation *self)
 {
-  /* The header bar and the bottom switcher: Alt+1…4 and the scene keys
-   * still work, and the plot gets the whole screen. */
-  if (ADW_IS_HEADER_BAR (widget) || GTK_IS_HEADER_BAR (widget) || ADW_IS_VIEW_SWITCHER_BAR (widget))
-    {
-      hide (self, widget);
-      return;
-    }
-  if (ADW_IS_VIEW_STACK (widget) || GTK_IS_STACK (widget))
-    return;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    fold_chrome (self, child);
+  hide (self, GTK_WIDGET (self->window->header_bar));
+  hide (self, GTK_WIDGET (self->window->switcher_bar));
 }
 
 typedef struct
 {
   ElabPresentation *self;
-  GHashTable       *captioned;   /* page root → the plot that has the caption */
+  gpointer          captioned;   /* the plot of the page being styled that has the caption */
 } StylePass;
 
-static GtkWidget *
-page_root (GtkWidget *widget)
-{
-  while (!is_page_boundary (gtk_widget_get_parent (widget)))
-    widget = gtk_widget_get_parent (widget);
-  return widget;
-}
-
-/* One caption per page, on its last plot: the Training page's is the
- * loss landscape on the right, which the floating controls at the bottom
- * left never cover, so the caption has the figure's whole width. */
 static void
-find_captioned_cb (gpointer view,
-                   gpointer user_data)
+last_view_cb (gpointer view,
+              gpointer user_data)
 {
-  StylePass *pass = user_data;
-
-  g_hash_table_insert (pass->captioned, page_root (view), view);
+  *(gpointer *) user_data = view;
 }
 
 static void
@@ -427,7 +414,7 @@ style_view_cb (gpointer view,
   StylePass *pass = user_data;
 
   elab_plot_view_set_presentation (view, pass->self->active);
-  if (g_hash_table_lookup (pass->captioned, page_root (view)) == view)
+  if (view == pass->captioned)
     {
       elab_plot_view_set_caption (view, pass->self->caption);
       elab_plot_view_set_caption_cover (view, pass->self->active ? pass->self->controls : NULL);
@@ -440,6 +427,19 @@ style_view_cb (gpointer view,
     }
 }
 
+/* One caption per page, on its last plot: the Training page's is the
+ * loss landscape on the right, which the floating controls at the bottom
+ * left never cover, so the caption has the figure's whole width. */
+static void
+style_page_cb (gpointer page,
+               gpointer user_data)
+{
+  StylePass pass = { user_data, NULL };
+
+  elab_page_foreach_plot_view (page, last_view_cb, &pass.captioned);
+  elab_page_foreach_plot_view (page, style_view_cb, &pass);
+}
+
 static void
 queue_draw_cb (gpointer view,
                gpointer user_data)
@@ -450,11 +450,7 @@ queue_draw_cb (gpointer view,
 static void
 style_views (ElabPresentation *self)
 {
-  StylePass pass = { self, g_hash_table_new (NULL, NULL) };
-
-  elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), find_captioned_cb, &pass);
-  elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), style_view_cb, &pass);
-  g_hash_table_unref (pass.captioned);
+  elab_window_foreach_page (self->window, style_page_cb, self);
 }
 
 void
@@ -468,10 +464,10 @@ elab_presentation_refresh (ElabPresentation *self)
       /* Fold afresh: what a scene keeps may have changed. */
       unfold (self);
       fold_pages (self);
-      fold_chrome (self, GTK_WIDGET (self->window));
+      fold_chrome (self);
       /* The floating controls may have changed size: the caption keeps
        * clear of them as they are now. */
-      elab_presentation_foreach_plot_view (GTK_WIDGET (self->window), queue_draw_cb, NULL);
+      foreach_plot_view (self, queue_draw_cb, NULL);
     }
 }
 
@@ -638,12 +634,12 @@ static void
 inhibit_idle (ElabPresentation *self,
               gboolean          inhibit)
 {
-  GtkApplication *application = gtk_window_get_application (self->window);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self->window));
 
   if (application == NULL)
     return;
   if (inhibit && self->inhibit_cookie == 0)
-    self->inhibit_cookie = gtk_application_inhibit (application, self->window,
+    self->inhibit_cookie = gtk_application_inhibit (application, GTK_WINDOW (self->window),
                                                     GTK_APPLICATION_INHIBIT_IDLE, "Presenting");
   else if (!inhibit && self->inhibit_cookie != 0)
     {
@@ -674,7 +670,7 @@ elab_presentation_set_active (ElabPresentation *self,
       adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
       gtk_widget_add_css_class (GTK_WIDGET (self->window), PROJECTOR_CLASS);
       elab_presentation_refresh (self);
-      gtk_window_fullscreen (self->window);
+      gtk_window_fullscreen (GTK_WINDOW (self->window));
       inhibit_idle (self, TRUE);
       if (self->controls != NULL)
         gtk_revealer_set_reveal_child (GTK_REVEALER (self->controls), TRUE);
@@ -690,7 +686,7 @@ elab_presentation_set_active (ElabPresentation *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self->window), PROJECTOR_CLASS);
       adw_style_manager_set_color_scheme (manager, self->saved_scheme);
       elab_presentation_refresh (self);
-      gtk_window_unfullscreen (self->window);
+      gtk_window_unfullscreen (GTK_WINDOW (self->window));
     }
 }
 
@@ -732,11 +728,11 @@ elab_presentation_set_caption (ElabPresentation *self,
 }
 
 ElabPresentation *
-elab_presentation_new (GtkWindow *window)
+elab_presentation_new (ElabWindow *window)
 {
   ElabPresentation *self;
 
-  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (ELAB_IS_WINDOW (window), NULL);
 
   self = g_new0 (ElabPresentation, 1);
   self->window = window;

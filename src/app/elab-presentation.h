@@ -11,13 +11,14 @@
 #include <gtk/gtk.h>
 
 #include "elab-plot-view.h"
+#include "elab-window.h"
 
 G_BEGIN_DECLS
 
 typedef struct _ElabPresentation ElabPresentation;
 
 /* @window is borrowed and must outlive the presentation. */
-ElabPresentation *elab_presentation_new          (GtkWindow        *window);
+ElabPresentation *elab_presentation_new          (ElabWindow       *window);
 void              elab_presentation_free         (ElabPresentation *self);
 
 gboolean          elab_presentation_get_active   (ElabPresentation *self);
@@ -56,11 +57,6 @@ gboolean          elab_presentation_get_controls_shown (ElabPresentation *self);
 void              elab_presentation_set_blank    (ElabPresentation *self,
                                                   gboolean          blank);
 gboolean          elab_presentation_get_blank    (ElabPresentation *self);
-
-/* Calls @func on every ElabPlotView under @root, depth first. */
-void              elab_presentation_foreach_plot_view (GtkWidget  *root,
-                                                       GFunc       func,
-                                                       gpointer    user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabPresentation, elab_presentation_free)
 

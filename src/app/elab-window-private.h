@@ -24,6 +24,7 @@ struct _ElabWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
   GtkOverlay           *page_overlay;    /* over the stack: scene label, floating controls */
   AdwViewStack         *stack;
   GtkLabel             *scene_label;     /* "scene 2 / 5", hidden without scenes */
@@ -33,6 +34,7 @@ struct _ElabWindow
   AdwBin               *cross_entropy_slot;
   AdwBin               *training_slot;
   AdwBin               *softmax_slot;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
 

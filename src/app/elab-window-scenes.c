@@ -565,7 +565,7 @@ _elab_window_scenes_init (ElabWindow *self)
   GtkEventController *shortcuts;
 
   self->player = elab_scene_player_new (document);
-  self->presentation = elab_presentation_new (GTK_WINDOW (self));
+  self->presentation = elab_presentation_new (self);
   elab_presentation_set_overlay (self->presentation, self->page_overlay);
 
   elab_scene_player_attach (self->player, GTK_WIDGET (self));

@@ -93,6 +93,22 @@ ensure_page (ElabWindow   *self,
                 (g_get_monotonic_time () - t0) / 1000.0);
 }
 
+void
+elab_window_foreach_page (ElabWindow *self,
+                          GFunc       func,
+                          gpointer    user_data)
+{
+  g_return_if_fail (ELAB_IS_WINDOW (self));
+
+  for (ElabPageKind kind = ELAB_PAGE_ENTROPY; kind <= ELAB_PAGE_SOFTMAX; kind++)
+    {
+      GtkWidget *page = adw_bin_get_child (page_slot (self, kind));
+
+      if (page != NULL)
+        func (page, user_data);
+    }
+}
+
 ElabPlotView *
 elab_window_get_visible_plot_view (ElabWindow *self)
 {
@@ -389,6 +405,7 @@ elab_window_class_init (ElabWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, page_overlay);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, scene_label);
@@ -398,6 +415,7 @@ elab_window_class_init (ElabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, cross_entropy_slot);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, training_slot);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, softmax_slot);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_cb);

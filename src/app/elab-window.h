@@ -24,6 +24,11 @@ ElabLessonPanel *elab_window_get_lesson_panel   (ElabWindow     *self);
 GtkRevealer  *elab_window_get_lesson_revealer   (ElabWindow     *self);
 void          elab_window_set_page              (ElabWindow     *self,
                                                  ElabPageKind    page);
+/* Calls @func on each page (an ElabPage) built so far, in the
+ * switcher's order: pages are built on first show. */
+void          elab_window_foreach_page          (ElabWindow     *self,
+                                                 GFunc           func,
+                                                 gpointer        user_data);
 /* The plot of the visible page, or NULL (a page without a figure). */
 ElabPlotView *elab_window_get_visible_plot_view (ElabWindow     *self);
 /* A transient message at the bottom of the window. */

@@ -39,6 +39,13 @@ count_view_cb (gpointer view,
     count->presenting++;
 }
 
+static void
+count_page_cb (gpointer page,
+               gpointer user_data)
+{
+  elab_page_foreach_plot_view (page, count_view_cb, user_data);
+}
+
 static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
@@ -118,7 +125,7 @@ test_toggle (void)
     }
   elab_window_set_page (window, ELAB_PAGE_ENTROPY);
   spin ();
-  elab_presentation_foreach_plot_view (GTK_WIDGET (window), count_view_cb, &count);
+  elab_window_foreach_page (window, count_page_cb, &count);
   g_assert_cmpuint (count.total, >=, 3);
   g_assert_cmpuint (count.presenting, ==, count.total);
   /* The worked formula is on for the back row while presenting freely; a
@@ -142,7 +149,7 @@ test_toggle (void)
   /* Even with the desktop asking for dark, the plots stay light. */
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   count = (ViewCount) { 0 };
-  elab_presentation_foreach_plot_view (GTK_WIDGET (window), count_view_cb, &count);
+  elab_window_foreach_page (window, count_page_cb, &count);
   g_assert_cmpuint (count.presenting, ==, count.total);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
@@ -157,7 +164,7 @@ test_toggle (void)
   g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, scheme);
   g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
   count = (ViewCount) { 0 };
-  elab_presentation_foreach_plot_view (GTK_WIDGET (window), count_view_cb, &count);
+  elab_window_foreach_page (window, count_page_cb, &count);
   g_assert_cmpuint (count.presenting, ==, 0);
   {
     ElabFigureStyle style;
