@@ -56,188 +56,139 @@ static const double exp2_sixteenths[16] = {
 #define ELAB_PASS_LANES 2
 #include "elab-trainer-pass.h"
 
-typedef void (*PassKernel) (const double *x, const double *y, gsize n, double w, double b,
-                            double c, double k, gboolean hessian, Sums *res);
+typedef void (*PassKernel) (const PassAt *at, Sums *res);
+
+/* The kernels of one vector width, one per loss. */
+typedef struct
+{
+  PassKernel cross_entropy;
+  PassKernel squared;
+} PassKernels;
 
 #define DEFINE_PASS_KERNEL(name, attributes, body) \
   attributes static void \
-  name (const double *x, const double *y, gsize n, double w, double b, double c, \
-        double k, gboolean hessian, Sums *res) \
+  name (const PassAt *at, Sums *res) \
   { \
-    body (x, y, n, w, b, c, k, hessian, res); \
+    body (at, res); \
   }
 
 #ifdef ELAB_HAVE_X86_KERNELS
 DEFINE_PASS_KERNEL (pass_kernel_4, __attribute__ ((target ("avx2,fma"))), pass_body_4)
 DEFINE_PASS_KERNEL (pass_squared_kernel_4, __attribute__ ((target ("avx2,fma"))), pass_squared_body_4)
+
+static const PassKernels kernels_4 = {
+  .cross_entropy = pass_kernel_4,
+  .squared = pass_squared_kernel_4,
+};
 #endif
 DEFINE_PASS_KERNEL (pass_kernel_2, , pass_body_2)
 DEFINE_PASS_KERNEL (pass_squared_kernel_2, , pass_squared_body_2)
 
-/* The pass of a vector width: 0 the widest this CPU runs, or 4, 2;
+static const PassKernels kernels_2 = {
+  .cross_entropy = pass_kernel_2,
+  .squared = pass_squared_kernel_2,
+};
+
+/* The passes of a vector width: 0 the widest this CPU runs, or 4, 2;
  * NULL when the CPU cannot run that width. */
-static PassKernel
-kernel_of_width (guint lanes)
+static const PassKernels *
+kernels_of_width (guint lanes)
 {
 #ifdef ELAB_HAVE_X86_KERNELS
   __builtin_cpu_init ();
   if ((lanes == 0 || lanes == 4) && __builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("fma"))
-    return pass_kernel_4;
+    return &kernels_4;
 #endif
   if (lanes == 0 || lanes == 2)
-    return pass_kernel_2;
+    return &kernels_2;
   return NULL;
 }
 
-static PassKernel kernel;  /* (atomic) set at the first pass */
-static PassKernel kernel_squared;  /* (atomic) the squared error's, of the same width */
-
-/* The kernel in @slot, chosen for this CPU at the first pass of either
- * loss (both slots are set together). */
-static inline PassKernel
-kernel_in (PassKernel *slot)
-{
-  PassKernel kern = g_atomic_pointer_get (slot);
-
-  if (G_UNLIKELY (kern == NULL))
-    {
-      elab_trainer_set_vector_width (0);
-      kern = g_atomic_pointer_get (slot);
-    }
-  return kern;
-}
+static const PassKernels *kernels;  /* (atomic) set at the first pass */
 
 void
-_elab_trainer_pass (const double *x,
-                    const double *y,
-                    gsize         n,
-                    double        w,
-                    double        b,
-                    double        c,
-                    double        k,
-                    gboolean      hessian,
+_elab_trainer_pass (ElabLoss      loss,
+                    const PassAt *at,
                     Sums         *res)
 {
-  kernel_in (&kernel) (x, y, n, w, b, c, k, hessian, res);
+  const PassKernels *kerns = g_atomic_pointer_get (&kernels);
+
+  if (G_UNLIKELY (kerns == NULL))
+    {
+      elab_trainer_set_vector_width (0);
+      kerns = g_atomic_pointer_get (&kernels);
+    }
+  (loss == ELAB_LOSS_SQUARED ? kerns->squared : kerns->cross_entropy) (at, res);
 }
 
 guint
 elab_trainer_set_vector_width (guint lanes)
 {
-  PassKernel k = kernel_of_width (lanes);
+  const PassKernels *kerns = kernels_of_width (lanes);
 
-  if (k == NULL)
+  if (kerns == NULL)
     return 0;
-#ifdef ELAB_HAVE_X86_KERNELS
-  g_atomic_pointer_set (&kernel_squared, k == pass_kernel_4 ? pass_squared_kernel_4 : pass_squared_kernel_2);
-#else
-  g_atomic_pointer_set (&kernel_squared, pass_squared_kernel_2);
-#endif
-  g_atomic_pointer_set (&kernel, k);
-#ifdef ELAB_HAVE_X86_KERNELS
-  return k == pass_kernel_4 ? 4 : 2;
-#else
-  return 2;
-#endif
+  g_atomic_pointer_set (&kernels, kerns);
+  return kerns == &kernels_2 ? 2 : 4;
+}
+
+/* Adds @value to the sum *@sum by Neumaier's compensation, the lost low
+ * part gathered in *@err, so a sum of terms ≥ 0 keeps its relative
+ * precision down to the smallest normal double. */
+static inline void
+neumaier_add (double *sum,
+              double *err,
+              double  value)
+{
+  double t = *sum + value;
+
+  *err += fabs (*sum) >= fabs (value) ? (*sum - t) + value : (value - t) + *sum;
+  *sum = t;
 }
 
 /* The same sums as the vector pass, one row at a time in the plainest
- * form: each row's loss y·softplus(−z) + (1 − y)·softplus(z) (terms ≥ 0,
- * softplus by log1p) added with Neumaier's compensation, so the loss keeps
- * its relative precision down to the smallest normal double. The vector
- * pass's tests compare against it, and the trainer falls back on it where
- * the vector exp's clamp at e^−708 would matter (a loss below 1e-270). */
+ * form, each row's loss added with Neumaier's compensation: the
+ * cross-entropy's as y·softplus(−z) + (1 − y)·softplus(z) (terms ≥ 0,
+ * softplus by log1p), the squared error's through
+ * _elab_squared_error_row(). The vector pass's tests compare against it,
+ * and the trainer falls back on it where the vector exp's clamp at e^−708
+ * would matter (a loss below 1e-270). */
 void
-_elab_trainer_pass_reference (const double *x,
-                              const double *y,
-                              gsize         n,
-                              double        w,
-                              double        b,
-                              double        c,
-                              double        k,
-                              gboolean      hessian,
+_elab_trainer_pass_reference (ElabLoss      loss,
+                              const PassAt *at,
                               Sums         *res)
 {
   double sum = 0.0, err = 0.0;
   Sums out = { 0, };
 
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = 0; i < at->n; i++)
     {
-      double z = w * x[i] + b;
-      double e = exp (-fabs (z));
-      double l1 = log1p (e);
-      double inv = 1.0 / (1.0 + e);
-      double p = z >= 0 ? inv : e * inv;
-      double r = p - y[i];
-      double xs = (x[i] - c) * k;
-      double sp = fmax (z, 0.0) + l1, sp_neg = fmax (-z, 0.0) + l1;
-      double loss = (y[i] != 0.0 ? y[i] * sp_neg : 0.0) + (y[i] != 1.0 ? (1.0 - y[i]) * sp : 0.0);
-      double t = sum + loss;
+      double x = at->x[i], y = at->y[i];
+      double z = at->w * x + at->b;
+      double d1, d2 = 0.0;
 
-      err += fabs (sum) >= fabs (loss) ? (sum - t) + loss : (loss - t) + sum;
-      sum = t;
-      out.s0 += r;
-      out.s1 += r * xs;
-      if (hessian)
+      if (loss == ELAB_LOSS_SQUARED)
         {
-          double q = e * inv * inv;
-
-          out.h00 += q * xs * xs;
-          out.h01 += q * xs;
-          out.h11 += q;
+          neumaier_add (&sum, &err, _elab_squared_error_row (z, y, &d1, at->hessian ? &d2 : NULL));
         }
-    }
-  out.log1p = sum + err;
-  *res = out;
-}
-
-void
-_elab_trainer_pass_squared (const double *x,
-                            const double *y,
-                            gsize         n,
-                            double        w,
-                            double        b,
-                            double        c,
-                            double        k,
-                            gboolean      hessian,
-                            Sums         *res)
-{
-  kernel_in (&kernel_squared) (x, y, n, w, b, c, k, hessian, res);
-}
-
-void
-_elab_trainer_pass_squared_reference (const double *x,
-                                      const double *y,
-                                      gsize         n,
-                                      double        w,
-                                      double        b,
-                                      double        c,
-                                      double        k,
-                                      gboolean      hessian,
-                                      Sums         *res)
-{
-  double sum = 0.0, err = 0.0;
-  Sums out = { 0, };
-
-  for (gsize i = 0; i < n; i++)
-    {
-      double z = w * x[i] + b;
-      double xs = (x[i] - c) * k;
-      double d1, d2;
-      double loss = _elab_squared_error_row (z, y[i], &d1, hessian ? &d2 : NULL);
-      double t = sum + loss;
-
-      err += fabs (sum) >= fabs (loss) ? (sum - t) + loss : (loss - t) + sum;
-      sum = t;
-      out.s0 += d1;
-      out.s1 += d1 * xs;
-      if (hessian)
+      else
         {
-          out.h00 += d2 * xs * xs;
-          out.h01 += d2 * xs;
-          out.h11 += d2;
+          double e = exp (-fabs (z));
+          double l1 = log1p (e);
+          double inv = 1.0 / (1.0 + e);
+          double sp = fmax (z, 0.0) + l1, sp_neg = fmax (-z, 0.0) + l1;
+
+          neumaier_add (&sum, &err, (y != 0.0 ? y * sp_neg : 0.0) + (y != 1.0 ? (1.0 - y) * sp : 0.0));
+          d1 = (z >= 0 ? inv : e * inv) - y;
+          d2 = e * inv * inv;
         }
+      _elab_sums_add_row (&out, d1, d2, (x - at->c) * at->k, at->hessian);
     }
-  out.lin = sum + err;
+  /* The cross-entropy's loss is all in the log1p part (its lin and
+   * log2_count stay 0); the squared error's in lin. */
+  if (loss == ELAB_LOSS_SQUARED)
+    out.lin = sum + err;
+  else
+    out.log1p = sum + err;
   *res = out;
 }

@@ -5,7 +5,7 @@
  * The trainer's pass over the rows, included by elab-trainer.c once per
  * vector width: ELAB_PASS_LANES doubles per vector (4 or 2), VD and VI
  * the vector type names and V(name) the function names for this width;
- * all four are undefined at the end. The includer defines Sums,
+ * all four are undefined at the end. The includer defines Sums, PassAt,
  * SUB_VECTORS and exp2_sixteenths.
  */
 
@@ -95,6 +95,42 @@ V(hsum) (VD v)
   return s;
 }
 
+/* Per-lane sums of ℓ′ and ℓ″, as Sums holds them summed. */
+typedef struct
+{
+  VD s0, s1, h00, h01, h11;
+} V(VSums);
+
+static inline __attribute__ ((always_inline)) void
+V(vsums_add_gradient) (V(VSums) *s,
+                       VD        d1,
+                       VD        xs)
+{
+  s->s0 += d1;
+  s->s1 += d1 * xs;
+}
+
+static inline __attribute__ ((always_inline)) void
+V(vsums_add_hessian) (V(VSums) *s,
+                      VD        d2,
+                      VD        xs)
+{
+  s->h00 += d2 * xs * xs;
+  s->h01 += d2 * xs;
+  s->h11 += d2;
+}
+
+static inline __attribute__ ((always_inline)) void
+V(vsums_reduce) (const V(VSums) *s,
+                 Sums           *res)
+{
+  res->s0 = V(hsum) (s->s0);
+  res->s1 = V(hsum) (s->s1);
+  res->h00 = V(hsum) (s->h00);
+  res->h01 = V(hsum) (s->h01);
+  res->h11 = V(hsum) (s->h11);
+}
+
 /* Loss, gradient and optionally Hessian sums over rows [0, n) at
  * z = w·x + b, with xs = (x − c)·k. Σ log1p(e) is kept per lane as the
  * product Π(1 + e) = 2^E·(1 + m) (prod_m is m): m grows by e·(1 + m) a
@@ -104,23 +140,19 @@ V(hsum) (VD v)
  * exactly into E. log1p(m) once per lane, and E·ln 2 by the caller, give
  * the sum. */
 static inline __attribute__ ((always_inline)) void
-V(pass_body) (const double *x,
-              const double *y,
-              gsize         n,
-              double        w,
-              double        b,
-              double        c,
-              double        k,
-              gboolean      hessian,
+V(pass_body) (const PassAt *at,
               Sums         *res)
 {
+  const double *x = at->x, *y = at->y;
+  gsize n = at->n;
+  double w = at->w, b = at->b, c = at->c, k = at->k;
+  gboolean hessian = at->hessian;
   const VI mant_mask = (VI) { 0, } + (gint64) 0x000fffffffffffffLL;
   const VI one_bits = (VI) { 0, } + ((gint64) 1023 << 52);
   VD vw = V(vsplat) (w), vb = V(vsplat) (b), vc = V(vsplat) (c), vk = V(vsplat) (k);
   VD lin = V(vsplat) (0), prod_m = V(vsplat) (0), expo = V(vsplat) (0);
   double m_tail = 0.0;
-  VD s0 = V(vsplat) (0), s1 = V(vsplat) (0);
-  VD h00 = V(vsplat) (0), h01 = V(vsplat) (0), h11 = V(vsplat) (0);
+  V(VSums) sums = { 0, };
   gsize n_vec = n / ELAB_PASS_LANES * ELAB_PASS_LANES;
   gsize i = 0;
   Sums out = { 0, };
@@ -163,16 +195,13 @@ V(pass_body) (const double *x,
               xc = (xv - vc) * vk;
               lin += V(vblend) (pos, z, V(vsplat) (0.0)) - yv * z;
               prod_m += e * (V(vsplat) (1.0) + prod_m);
-              s0 += r;
-              s1 += r * xc;
+              V(vsums_add_gradient) (&sums, r, xc);
               if (hessian)
                 {
                   VD inv = V(vsplat) (1.0) / u;
-                  VD q = e * inv * inv;   /* σ(1−σ) = e/(1+e)² */
 
-                  h00 += q * xc * xc;
-                  h01 += q * xc;
-                  h11 += q;
+                  /* σ(1−σ) = e/(1+e)² */
+                  V(vsums_add_hessian) (&sums, e * inv * inv, xc);
                 }
             }
         }
@@ -196,12 +225,8 @@ V(pass_body) (const double *x,
       out.log1p += log1p (prod_m[l]);
       out.log2_count += expo[l];
     }
+  V(vsums_reduce) (&sums, &out);
   out.lin = V(hsum) (lin);
-  out.s0 = V(hsum) (s0);
-  out.s1 = V(hsum) (s1);
-  out.h00 = V(hsum) (h00);
-  out.h01 = V(hsum) (h01);
-  out.h11 = V(hsum) (h11);
 
   for (; i < n; i++)
     {
@@ -209,20 +234,10 @@ V(pass_body) (const double *x,
       double e = exp (-fabs (z));
       double inv = 1.0 / (1.0 + e);
       double p = z >= 0 ? inv : e * inv;
-      double r = p - y[i];
-      double xc = (x[i] - c) * k;
 
       out.lin += (z > 0 ? z : 0.0) - y[i] * z;
       m_tail += e * (1.0 + m_tail);
-      out.s0 += r;
-      out.s1 += r * xc;
-      if (hessian)
-        {
-          double q = e * inv * inv;
-          out.h00 += q * xc * xc;
-          out.h01 += q * xc;
-          out.h11 += q;
-        }
+      _elab_sums_add_row (&out, p - y[i], e * inv * inv, (x[i] - c) * k, hessian);
     }
   if (m_tail >= 1.0)
     {
@@ -243,19 +258,17 @@ V(pass_body) (const double *x,
  * σ(−z) − σ(z) (exact where the two are close). The rows the vectors do
  * not fill go through _elab_squared_error_row(). */
 static inline __attribute__ ((always_inline)) void
-V(pass_squared_body) (const double *x,
-                      const double *y,
-                      gsize         n,
-                      double        w,
-                      double        b,
-                      double        c,
-                      double        k,
-                      gboolean      hessian,
+V(pass_squared_body) (const PassAt *at,
                       Sums         *res)
 {
+  const double *x = at->x, *y = at->y;
+  gsize n = at->n;
+  double w = at->w, b = at->b, c = at->c, k = at->k;
+  gboolean hessian = at->hessian;
   VD vw = V(vsplat) (w), vb = V(vsplat) (b), vc = V(vsplat) (c), vk = V(vsplat) (k);
   VD one = V(vsplat) (1.0), zero = V(vsplat) (0.0), two = V(vsplat) (2.0);
-  VD loss = zero, s0 = zero, s1 = zero, h00 = zero, h01 = zero, h11 = zero;
+  VD loss = zero;
+  V(VSums) sums = { 0, };
   gsize n_vec = n / ELAB_PASS_LANES * ELAB_PASS_LANES;
   gsize i;
   Sums out = { 0, };
@@ -278,38 +291,19 @@ V(pass_squared_body) (const double *x,
       g = two * r * dp;
       xc = (xv - vc) * vk;
       loss += r * r;
-      s0 += g;
-      s1 += g * xc;
+      V(vsums_add_gradient) (&sums, g, xc);
       if (hessian)
-        {
-          VD d2 = two * dp * (dp + r * (p_neg - p));
-
-          h00 += d2 * xc * xc;
-          h01 += d2 * xc;
-          h11 += d2;
-        }
+        V(vsums_add_hessian) (&sums, two * dp * (dp + r * (p_neg - p)), xc);
     }
+  V(vsums_reduce) (&sums, &out);
   out.lin = V(hsum) (loss);
-  out.s0 = V(hsum) (s0);
-  out.s1 = V(hsum) (s1);
-  out.h00 = V(hsum) (h00);
-  out.h01 = V(hsum) (h01);
-  out.h11 = V(hsum) (h11);
 
   for (; i < n; i++)
     {
-      double xs = (x[i] - c) * k;
-      double d1, d2;
+      double d1, d2 = 0.0;
 
       out.lin += _elab_squared_error_row (w * x[i] + b, y[i], &d1, hessian ? &d2 : NULL);
-      out.s0 += d1;
-      out.s1 += d1 * xs;
-      if (hessian)
-        {
-          out.h00 += d2 * xs * xs;
-          out.h01 += d2 * xs;
-          out.h11 += d2;
-        }
+      _elab_sums_add_row (&out, d1, d2, (x[i] - c) * k, hessian);
     }
 
   *res = out;

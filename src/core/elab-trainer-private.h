@@ -11,6 +11,8 @@
 #include <glib.h>
 #include <math.h>
 
+#include "elab-state.h"
+
 G_BEGIN_DECLS
 
 /* Sums of one pass, in standardised coordinates xs = (x − c)·k. The
@@ -30,55 +32,53 @@ typedef struct
   double h11;         /* Σ ŷ(1−ŷ) */
 } Sums;
 
-/* Σ over rows [0, n) at z = w·x + b, xs = (x − c)·k, the Hessian's sums
- * only when @hessian: the vector build elab_trainer_set_vector_width()
- * chose (the widest this CPU runs by default). */
-void _elab_trainer_pass           (const double *x,
-                                   const double *y,
-                                   gsize         n,
-                                   double        w,
-                                   double        b,
-                                   double        c,
-                                   double        k,
-                                   gboolean      hessian,
+/* Where one pass looks: rows [0, n) of x and y, the point z = w·x + b,
+ * the standardised xs = (x − c)·k, and whether to gather the Hessian's
+ * sums too. */
+typedef struct
+{
+  const double *x;
+  const double *y;
+  gsize         n;
+  double        w;
+  double        b;
+  double        c;
+  double        k;
+  gboolean      hessian;
+} PassAt;
+
+/* @loss's sums over @at's rows: the vector build that
+ * elab_trainer_set_vector_width() chose (the widest this CPU runs by
+ * default). */
+void _elab_trainer_pass           (ElabLoss      loss,
+                                   const PassAt *at,
                                    Sums         *res);
 
-/* The same sums one row at a time, each row's loss by softplus and the
- * loss's sum compensated: slower, and accurate to a few ulps. */
-void _elab_trainer_pass_reference (const double *x,
-                                   const double *y,
-                                   gsize         n,
-                                   double        w,
-                                   double        b,
-                                   double        c,
-                                   double        k,
-                                   gboolean      hessian,
+/* The same sums one row at a time, each row's loss compensated: slower,
+ * accurate to a few ulps, the vector pass's reference and the trainer's
+ * fallback for losses too small for the vector exp's clamp. */
+void _elab_trainer_pass_reference (ElabLoss      loss,
+                                   const PassAt *at,
                                    Sums         *res);
 
-/* The squared error's sums (loss in lin): the vector build of the same
- * width as _elab_trainer_pass(). */
-void _elab_trainer_pass_squared   (const double *x,
-                                   const double *y,
-                                   gsize         n,
-                                   double        w,
-                                   double        b,
-                                   double        c,
-                                   double        k,
-                                   gboolean      hessian,
-                                   Sums         *res);
-
-/* The same one row at a time through _elab_squared_error_row(), the loss
- * compensated: the vector pass's reference, and the trainer's fallback
- * for losses too small for the vector exp's clamp. */
-void _elab_trainer_pass_squared_reference (const double *x,
-                                           const double *y,
-                                           gsize         n,
-                                           double        w,
-                                           double        b,
-                                           double        c,
-                                           double        k,
-                                           gboolean      hessian,
-                                           Sums         *res);
+/* Adds one row's derivatives to @s: ℓ′ = @d1 and, with @hessian,
+ * ℓ″ = @d2, at the standardised @xs. */
+static inline void
+_elab_sums_add_row (Sums     *s,
+                    double    d1,
+                    double    d2,
+                    double    xs,
+                    gboolean  hessian)
+{
+  s->s0 += d1;
+  s->s1 += d1 * xs;
+  if (hessian)
+    {
+      s->h00 += d2 * xs * xs;
+      s->h01 += d2 * xs;
+      s->h11 += d2;
+    }
+}
 
 /* One example's squared error ℓ = (σ(z) − y)² with ℓ′ = dℓ/dz and
  * ℓ″ = d²ℓ/dz² (either may be NULL). The residual σ(z) − y is taken as

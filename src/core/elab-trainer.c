@@ -109,25 +109,6 @@ loss_of_sums (const Sums *s,
   return q + r / n;
 }
 
-/* One pass of @loss's sums over the rows. */
-static void
-pass_of (ElabLoss      loss,
-         const double *x,
-         const double *y,
-         gsize         n,
-         double        w,
-         double        b,
-         double        c,
-         double        k,
-         gboolean      hessian,
-         Sums         *res)
-{
-  if (loss == ELAB_LOSS_SQUARED)
-    _elab_trainer_pass_squared (x, y, n, w, b, c, k, hessian, res);
-  else
-    _elab_trainer_pass (x, y, n, w, b, c, k, hessian, res);
-}
-
 static void
 evaluate (const ElabTrainer *self,
           double             w,
@@ -137,19 +118,20 @@ evaluate (const ElabTrainer *self,
 {
   const ElabDataset *d = self->dataset;
   double n = (double) d->n_rows;
+  PassAt at = {
+    .x = d->x, .y = d->y, .n = d->n_rows,
+    .w = w, .b = b, .c = self->center, .k = self->inv_scale,
+    .hessian = hessian,
+  };
   Sums s;
 
-  pass_of (self->settings.loss, d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
+  _elab_trainer_pass (self->settings.loss, &at, &s);
   res->loss = loss_of_sums (&s, n);
   /* Below this the vector exp's clamp at e^−708 would show: the plain
    * pass keeps a tiny loss to full relative precision. */
   if (res->loss < 1e-270)
     {
-      if (self->settings.loss == ELAB_LOSS_SQUARED)
-        _elab_trainer_pass_squared_reference (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale,
-                                              hessian, &s);
-      else
-        _elab_trainer_pass_reference (d->x, d->y, d->n_rows, w, b, self->center, self->inv_scale, hessian, &s);
+      _elab_trainer_pass_reference (self->settings.loss, &at, &s);
       res->loss = loss_of_sums (&s, n);
     }
   res->gs = s.s1 / n;
@@ -1140,19 +1122,6 @@ elab_trainer_loss_at (const ElabTrainer *self,
 }
 
 void
-elab_trainer_loss_grid (const ElabTrainer *self,
-                        double             w_min,
-                        double             w_max,
-                        guint              n_w,
-                        double             b_min,
-                        double             b_max,
-                        guint              n_b,
-                        double            *res)
-{
-  elab_trainer_loss_grid_of (self, self->settings.loss, w_min, w_max, n_w, b_min, b_max, n_b, res);
-}
-
-void
 elab_trainer_loss_grid_of (const ElabTrainer *self,
                            ElabLoss           loss,
                            double             w_min,
@@ -1182,9 +1151,10 @@ elab_trainer_loss_grid_of (const ElabTrainer *self,
       for (guint i = 0; i < n_w; i++)
         {
           double w = n_w > 1 ? w_min + (w_max - w_min) * i / (n_w - 1) : w_min;
+          PassAt at = { .x = xs, .y = ys, .n = n, .w = w, .b = b, .c = 0.0, .k = 1.0 };
           Sums s;
 
-          pass_of (loss, xs, ys, n, w, b, 0.0, 1.0, FALSE, &s);
+          _elab_trainer_pass (loss, &at, &s);
           res[(gsize) j * n_w + i] = loss_of_sums (&s, (double) n);
         }
     }

@@ -160,20 +160,12 @@ double           elab_trainer_loss_at           (const ElabTrainer          *sel
                                                  double                      w,
                                                  double                      b);
 
-/* Fills @res (n_b rows of n_w values, row j at b_j) with L(w_i, b_j) in
- * nats over an evenly spaced grid including the ends. Data sets over
- * 8192 rows are evenly subsampled to 8192 rows, so the grid costs at
- * most n_w·n_b·8192 evaluations. */
-void             elab_trainer_loss_grid         (const ElabTrainer          *self,
-                                                 double                      w_min,
-                                                 double                      w_max,
-                                                 guint                       n_w,
-                                                 double                      b_min,
-                                                 double                      b_max,
-                                                 guint                       n_b,
-                                                 double                     *res);
-/* The same grid of @loss, whichever loss the trainer minimises: the
- * landscape draws both surfaces side by side. */
+/* Fills @res (n_b rows of n_w values, row j at b_j) with @loss's
+ * L(w_i, b_j) over an evenly spaced grid including the ends, whichever
+ * loss the trainer minimises (the landscape draws both side by side): in
+ * nats, the squared error unitless. Data sets over 8192 rows are evenly
+ * subsampled to 8192 rows, so the grid costs at most n_w·n_b·8192
+ * evaluations. */
 void             elab_trainer_loss_grid_of      (const ElabTrainer          *self,
                                                  ElabLoss                    loss,
                                                  double                      w_min,

@@ -309,7 +309,7 @@ test_grid (void)
   g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
   double grid[5 * 4];
 
-  elab_trainer_loss_grid (t, -1, 3, 5, -6, 0, 4, grid);
+  elab_trainer_loss_grid_of (t, elab_trainer_get_settings (t)->loss, -1, 3, 5, -6, 0, 4, grid);
   for (guint j = 0; j < 4; j++)
     for (guint i = 0; i < 5; i++)
       assert_rel (grid[j * 5 + i], elab_trainer_loss_at (t, -1.0 + i, -6.0 + 2.0 * j), 1e-14);
@@ -417,10 +417,11 @@ check_pass_matches_reference (void)
           {
             double w = params[p][0], b = params[p][1], c = params[p][2], sc = params[p][3];
             double loss, want_loss, mag = 0, mag_x = 0, mag_xx = 0;
+            PassAt at = { .x = d->x, .y = d->y, .n = d->n_rows, .w = w, .b = b, .c = c, .k = sc, .hessian = hessian };
             Sums got, want;
 
-            _elab_trainer_pass (d->x, d->y, d->n_rows, w, b, c, sc, hessian, &got);
-            _elab_trainer_pass_reference (d->x, d->y, d->n_rows, w, b, c, sc, hessian, &want);
+            _elab_trainer_pass (ELAB_LOSS_CROSS_ENTROPY, &at, &got);
+            _elab_trainer_pass_reference (ELAB_LOSS_CROSS_ENTROPY, &at, &want);
             loss = got.lin + got.log1p + got.log2_count * G_LN2;
             want_loss = want.lin + want.log1p + want.log2_count * G_LN2;
             /* The vector exp stops at e^−708 (the trainer takes the
@@ -918,12 +919,15 @@ test_squared_pass (void)
 
           for (gsize p = 0; p < G_N_ELEMENTS (params); p++)
             {
+              PassAt at = {
+                .x = d->x, .y = d->y, .n = d->n_rows,
+                .w = params[p][0], .b = params[p][1], .c = 0.3, .k = 1.7, .hessian = TRUE,
+              };
               Sums got, want;
               double scale = 2.0 * d->n_rows;   /* |ℓ′|, |ℓ″| ≤ ½ a row, |xs| ≲ 4 */
 
-              _elab_trainer_pass_squared (d->x, d->y, d->n_rows, params[p][0], params[p][1], 0.3, 1.7, TRUE, &got);
-              _elab_trainer_pass_squared_reference (d->x, d->y, d->n_rows, params[p][0], params[p][1], 0.3, 1.7,
-                                                    TRUE, &want);
+              _elab_trainer_pass (ELAB_LOSS_SQUARED, &at, &got);
+              _elab_trainer_pass_reference (ELAB_LOSS_SQUARED, &at, &want);
               if (!(fabs (got.lin - want.lin) <= 1e-13 * want.lin + 1e-300))
                 g_error ("width %u, rows %zu, w %g, b %g: loss %.17g vs %.17g", widths[wi], sizes[k],
                          params[p][0], params[p][1], got.lin, want.lin);
