@@ -150,7 +150,8 @@ static const ElabParam params[] = {
   { "compare-losses", NULL, NULL, ELAB_PARAM_BOOL, OFF (compare_losses), SIZE (compare_losses), 0, 1,
     NULL, ELAB_CHANGE_TRAINING, ELAB_GLIDE_STEP, ELAB_PARAM_FLAG_OPTIONAL, NULL,
     "Landscape figure: the cross-entropy and the squared error side by side over the same "
-    "(w, b), each with the path of its own run" },
+    "(w, b), each with the path of its own run; Training figure: both runs' losses on the "
+    "loss plot, the other loss on a right axis" },
   ROW_ENUM ("optimizer", optimizer, elab_optimizer, ELAB_CHANGE_TRAINING,
             "Plain gradient descent, momentum, or Newton's method (the reference)"),
   ROW_DOUBLE ("learning-rate", "lr", learning_rate, 0, ELAB_MAX_LEARNING_RATE,

@@ -31,6 +31,9 @@
  * the classes by colour and marker. */
 #define SERIES_FIT   0
 #define SERIES_OPT   3
+/* Comparing the losses: the run on the other loss, on its own axis at
+ * the loss plot's right (purple, long dashes). */
+#define SERIES_OTHER 4
 /* "w = 0.000" and "b = 0.000" with no-break spaces: a legend wraps
  * between the pairs, never inside one ("b = / 0.000"). */
 #define NB_PAIR   "w\xc2\xa0=\xc2\xa0%s"
@@ -69,6 +72,18 @@ typedef struct
 
   ElabPanel          loss_panel;  /* last frame's, for tests */
   gboolean           has_loss_panel;
+
+  /* Comparing the losses: the same settings trained on the other loss,
+   * kept at the figure's run's step (as the landscape keeps its own), and
+   * its loss plot on the right axis of the last frame (has_other_panel). */
+  ElabTrainer       *companion;
+  const ElabTrainer *companion_of;
+  guint              companion_generation;
+  double            *other_x;
+  double            *other_y;
+  gsize              other_cap;
+  ElabPanel          other_panel;
+  gboolean           has_other_panel;
   ElabRect           y_labels[2];       /* the data's and the bars' y labels */
   char               y_label_text[2][96];
 } TrainingCache;
@@ -84,8 +99,44 @@ training_cache_free (gpointer data)
   g_free (c->loss);
   g_free (c->hist_x);
   g_free (c->hist_y);
+  g_free (c->other_x);
+  g_free (c->other_y);
+  g_clear_pointer (&c->companion, elab_trainer_free);
   _elab_layer_clear (&c->points);
   g_free (c);
+}
+
+/* The run on the other loss at the step @trainer is at, or NULL when not
+ * comparing (or the data are too many rows for a second run beside the
+ * window's: the landscape draws that surface without a path too).
+ * Rewound when the figure's run was (a reset keeps the generation). */
+static const ElabTrainer *
+sync_companion (TrainingCache     *c,
+                const ElabTrainer *trainer,
+                gboolean           compare)
+{
+  const ElabDataset *d = elab_trainer_get_dataset (trainer);
+  guint64 target = elab_trainer_get_steps (trainer);
+
+  if (!compare || c->companion_of != trainer ||
+      c->companion_generation != elab_trainer_get_generation (trainer))
+    g_clear_pointer (&c->companion, elab_trainer_free);
+  if (!compare || d->n_rows >= ELAB_TRAINER_PARALLEL_ROWS)
+    return NULL;
+  if (c->companion == NULL)
+    {
+      ElabTrainerSettings other = *elab_trainer_get_settings (trainer);
+
+      other.loss = other.loss == ELAB_LOSS_SQUARED ? ELAB_LOSS_CROSS_ENTROPY : ELAB_LOSS_SQUARED;
+      c->companion = elab_trainer_new ((ElabDataset *) d, &other);
+      c->companion_of = trainer;
+      c->companion_generation = elab_trainer_get_generation (trainer);
+    }
+  if (elab_trainer_get_steps (c->companion) > target)
+    elab_trainer_reset (c->companion, NULL);
+  while (!elab_trainer_is_done (c->companion) && elab_trainer_get_steps (c->companion) < target)
+    elab_trainer_step (c->companion, (guint) MIN (target - elab_trainer_get_steps (c->companion), 4096));
+  return c->companion;
 }
 
 /* A fixed pseudo-random offset in [−1, 1] for row i (so that points at
@@ -375,6 +426,35 @@ round_mantissa (double v,
   return MAX (m, 1.0) * p;
 }
 
+/* The ends of a log loss axis holding the positive losses [@lo, @hi]. */
+static void
+log_range (double  lo,
+           double  hi,
+           double *res_lo,
+           double *res_hi)
+{
+  double span, pad, near;
+
+  if (!(hi > 0))
+    lo = 0.1, hi = 1.0;   /* nothing to show yet */
+  /* Fifteen decades at most: a loss of 1e-300 would squash the whole run
+   * into the top of the panel. Lower ones sit on the bottom edge. */
+  lo = MAX (lo, hi * 1e-15);
+  /* A margin of 4 % of the span (at least 0.02 decade) each way, so
+   * neither the start nor the optimum lies on the frame; but an end
+   * within 8 % of the span of an m × 10^k goes there, so the optimum of
+   * a short range has a labelled tick under it. */
+  span = MAX (log10 (hi) - log10 (lo), 0.5);
+  pad = MAX (0.04 * span, 0.02);
+  near = MAX (0.08 * span, 0.03);
+  *res_lo = round_mantissa (lo / pow (10.0, 0.005), -1);
+  if (!(log10 (lo) - log10 (*res_lo) <= near))
+    *res_lo = lo / pow (10.0, pad);
+  *res_hi = round_mantissa (hi * pow (10.0, 0.005), +1);
+  if (!(log10 (*res_hi) - log10 (hi) <= near))
+    *res_hi = hi * pow (10.0, pad);
+}
+
 /* The loss panel's y label: the longest wording that fits along the
  * panel, so that a short panel says "loss (bits, log scale)" instead of
  * running into the title; "log scale" is never the part dropped. The
@@ -613,6 +693,67 @@ _elab_figure_training_get_y_labels (const ElabFigure *figure,
   return TRUE;
 }
 
+/* A y axis at the right of @panel's plot area, for a second curve over
+ * the same steps: the edge, tick marks and labels outside it, and its
+ * title in the curve's @color (the legend says which run it is). No grid
+ * lines: the left axis's are the plot's. */
+static void
+draw_right_axis (ElabFigure      *figure,
+                 cairo_t         *cr,
+                 const ElabPanel *panel,
+                 const char      *title,
+                 const ElabRgba  *color)
+{
+  const ElabMetrics *m = &figure->metrics;
+  const ElabRect *a = &panel->area;
+  double x1 = a->x + a->width, widest = 0;
+  char buf[64];
+
+  _elab_set_source (cr, &figure->theme.axis);
+  cairo_rectangle (cr, x1, a->y, m->axis_w, a->height + m->axis_w);
+  for (guint i = 0; i < panel->y.n_ticks; i++)
+    _elab_hline (cr, x1, x1 + 0.35 * m->tick_px, _elab_axis_to_px (&panel->y, panel->y.ticks[i]), m->axis_w);
+  for (guint i = 0; i < panel->y.n_minor; i++)
+    _elab_hline (cr, x1, x1 + 0.2 * m->tick_px, _elab_axis_to_px (&panel->y, panel->y.minor[i]), m->axis_w);
+  cairo_fill (cr);
+  if (!figure->style.draw_text)
+    return;
+  for (guint i = 0; i < panel->y.n_ticks; i++)
+    {
+      double em = 0;
+
+      _elab_axis_format (&panel->y, panel->y.ticks[i], buf, sizeof buf);
+      _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, x1 + 0.8 * m->tick_px,
+                       _elab_axis_to_px (&panel->y, panel->y.ticks[i]), 0.0, 0.5, &figure->theme.muted);
+      /* Estimated as _elab_panel_y_ticks_overflow() does. */
+      for (const char *ch = buf; *ch != '\0'; ch = g_utf8_next_char (ch))
+        em += (*ch == '.' || *ch == ',') ? 0.32 : 0.64;
+      widest = MAX (widest, em * m->tick_px);
+    }
+  /* The title clear of the widest label ("0.003" on a log axis). */
+  _elab_draw_text_vertical (figure, cr, ELAB_FONT_LABEL, title,
+                            x1 + MAX (3.1 * m->tick_px, 1.2 * m->tick_px + widest),
+                            a->y + a->height / 2, color);
+}
+
+/* For tests: the last frame's right axis of the loss plot, the run on
+ * the other loss (its area is the loss plot's). FALSE when the last
+ * frame compared no losses. */
+gboolean _elab_figure_training_get_other_panel (const ElabFigure *figure,
+                                                ElabPanel        *res);
+
+gboolean
+_elab_figure_training_get_other_panel (const ElabFigure *figure,
+                                       ElabPanel        *res)
+{
+  const TrainingCache *c = figure->extra;
+
+  if (c == NULL || figure->kind != ELAB_FIGURE_TRAINING || !c->has_other_panel)
+    return FALSE;
+  *res = c->other_panel;
+  return TRUE;
+}
+
 /* The bars' maximum at @run's w and b over this figure's sample, as the
  * frame computes its own: each example's loss, or the mean per x bin. */
 static double
@@ -661,10 +802,17 @@ _elab_figure_draw_training (ElabFigure        *figure,
   TrainingCache *c;
   ElabRect body, cols, left, right, outer, area, legend_box;
   gboolean narrow, stacked;
-  ElabPanel data, bars, lossp;
-  ElabLegendEntry entries[4];
+  ElabPanel data, bars, lossp, otherp;
+  ElabLegendEntry entries[5];
   char title[256], subtitle[256], ylab[64], lab_fit[128], lab_opt[96], lab_c0[96], lab_c1[96];
+  char lab_other[160], v_other[48];
   char v_fit[48], v_opt[48], b1[48], b2[48];
+  const ElabTrainer *other = NULL;
+  const ElabTrainPoint *other_hist = NULL;
+  gsize n_other = 0;
+  ElabLoss other_loss = ELAB_LOSS_SQUARED;
+  double other_factor = 1.0, other_max = 0.0, other_lo = INFINITY, other_hi = 0.0;
+  const char *other_ul = NULL;
   double bin_sum[N_BINS], bin_cnt[N_BINS];
   double w, b, opt_w = NAN, opt_b = NAN, opt_loss = NAN, loss_max, step_max, col_gap, legend_h, right_w;
   const char *message = NULL;
@@ -687,6 +835,8 @@ _elab_figure_draw_training (ElabFigure        *figure,
     }
 
   c = get_cache (figure, trainer);
+  other = sync_companion (c, trainer, state->compare_losses);
+  c->has_other_panel = FALSE;
   d = elab_trainer_get_dataset (trainer);
   settings = elab_trainer_get_settings (trainer);
   /* The loss the run minimises names the read-outs; a squared error has
@@ -695,6 +845,31 @@ _elab_figure_draw_training (ElabFigure        *figure,
   factor = elab_trainer_loss_factor (loss, state->unit);
   if (loss == ELAB_LOSS_SQUARED)
     ul = NULL;
+  if (other != NULL)
+    {
+      other_loss = elab_trainer_get_settings (other)->loss;
+      other_factor = elab_trainer_loss_factor (other_loss, state->unit);
+      other_ul = other_loss == ELAB_LOSS_SQUARED ? NULL : _elab_unit_label (state->unit);
+      other_hist = elab_trainer_get_history (other, &n_other);
+      if (c->other_cap < n_other)
+        {
+          c->other_cap = MAX (n_other, 2 * c->other_cap);
+          c->other_x = g_renew (double, c->other_x, c->other_cap);
+          c->other_y = g_renew (double, c->other_y, c->other_cap);
+        }
+      for (gsize i = 0; i < n_other; i++)
+        {
+          c->other_x[i] = (double) other_hist[i].step;
+          c->other_y[i] = other_hist[i].loss * other_factor;
+          if (isfinite (c->other_y[i]))
+            other_max = MAX (other_max, c->other_y[i]);
+          if (isfinite (c->other_y[i]) && c->other_y[i] > 0)
+            {
+              other_lo = MIN (other_lo, c->other_y[i]);
+              other_hi = MAX (other_hi, c->other_y[i]);
+            }
+        }
+    }
   w = elab_trainer_get_w (trainer);
   b = elab_trainer_get_b (trainer);
   has_opt = elab_trainer_get_optimum (trainer, &opt_w, &opt_b, &opt_loss);
@@ -837,10 +1012,26 @@ _elab_figure_draw_training (ElabFigure        *figure,
     format_num (b, b2, sizeof b2);
     /* In a half-width box the numbers go after the name, on their own
      * line when they do not fit beside it. */
-    g_snprintf (lab_fit, sizeof lab_fit, narrow ? NB_PAIR ", " NB_PAIR_B : "now: " NB_PAIR ", " NB_PAIR_B, b1, b2);
+    g_snprintf (lab_fit, sizeof lab_fit, narrow ? NB_PAIR ", " NB_PAIR_B : "%s" NB_PAIR ", " NB_PAIR_B,
+                other == NULL ? "now: " : loss == ELAB_LOSS_SQUARED ? "squared error: " : "cross-entropy: ",
+                b1, b2);
     _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_fit, sizeof v_fit);
-    entries[n_entries++] = narrow ? (ElabLegendEntry) { "now:", v_fit, SERIES_FIT, FALSE, .detail = lab_fit }
+    entries[n_entries++] = narrow ? (ElabLegendEntry) { other == NULL ? "now:" :
+                                                        loss == ELAB_LOSS_SQUARED ? "squared error now:" :
+                                                        "cross-entropy now:", v_fit, SERIES_FIT, FALSE,
+                                                        .detail = lab_fit }
                                   : (ElabLegendEntry) { lab_fit, v_fit, SERIES_FIT, FALSE };
+    /* The run on the other loss, whose curve has the right axis. */
+    if (other != NULL)
+      {
+        const char *name = other_loss == ELAB_LOSS_SQUARED ? "squared error" : "cross-entropy";
+
+        /* Its w and b are on the landscape beside; a label as long as
+         * the run's own would put every entry on two lines. */
+        g_snprintf (lab_other, sizeof lab_other, "%s run (right axis)", name);
+        _elab_format_value (elab_trainer_get_loss (other) * other_factor, other_ul, v_other, sizeof v_other);
+        entries[n_entries++] = (ElabLegendEntry) { lab_other, v_other, SERIES_OTHER, FALSE };
+      }
     if (has_opt)
       {
         format_num (opt_w, b1, sizeof b1);
@@ -940,31 +1131,17 @@ _elab_figure_draw_training (ElabFigure        *figure,
         legend_box = (ElabRect) { right.x, right.y + right.height - legend_h, right.width, legend_h };
       }
     _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
+    /* The other loss's axis at the right: its tick labels and title take
+     * the room the left axis's take. */
+    if (other != NULL)
+      area.width = MAX (1, area.width - round (2.4 * m->tick_px + 1.5 * m->label_px));
     _elab_panel_init (figure, &lossp, ELAB_PANEL_NONE, &area, 0, step_max, 0,
                       _elab_axis_nice_max (0, MAX (hist_loss_max, 1e-3) * 1.05, 5));
     if (log_scale)
       {
-        double span, pad, near, lo, hi;
+        double lo, hi;
 
-        if (!(hist_hi > 0))
-          hist_lo = 0.1, hist_hi = 1.0;   /* nothing to show yet */
-        /* Fifteen decades at most: a loss of 1e-300 would squash the
-         * whole run into the top of the panel. Lower ones sit on the
-         * bottom edge. */
-        hist_lo = MAX (hist_lo, hist_hi * 1e-15);
-        /* A margin of 4 % of the span (at least 0.02 decade) each way,
-         * so neither the start nor the optimum lies on the frame; but an
-         * end within 8 % of the span of an m × 10^k goes there, so the
-         * optimum of a short range has a labelled tick under it. */
-        span = MAX (log10 (hist_hi) - log10 (hist_lo), 0.5);
-        pad = MAX (0.04 * span, 0.02);
-        near = MAX (0.08 * span, 0.03);
-        lo = round_mantissa (hist_lo / pow (10.0, 0.005), -1);
-        if (!(log10 (hist_lo) - log10 (lo) <= near))
-          lo = hist_lo / pow (10.0, pad);
-        hi = round_mantissa (hist_hi * pow (10.0, 0.005), +1);
-        if (!(log10 (hi) - log10 (hist_hi) <= near))
-          hi = hist_hi * pow (10.0, pad);
+        log_range (hist_lo, hist_hi, &lo, &hi);
         _elab_panel_set_log_y (figure, &lossp, lo, hi);
         /* Its labels ("0.003") may be wider than the column left for
          * them: the plot area gives up that much width to them, the axis
@@ -985,6 +1162,28 @@ _elab_figure_draw_training (ElabFigure        *figure,
         }
         for (gsize i = 0; i < n_hist; i++)
           c->hist_y[i] = _elab_axis_value (&lossp.y, c->hist_y[i]);
+      }
+    /* The other run on its own axis over the same plot area: the two
+     * losses differ in scale (a confidently wrong start costs 12.6 bits
+     * of cross-entropy but at most 1 of squared error), and each curve
+     * reads against its own range, from 0 (or on a log axis as the
+     * left one is). */
+    if (other != NULL)
+      {
+        _elab_panel_init (figure, &otherp, ELAB_PANEL_NONE, &lossp.area, 0, step_max, 0,
+                          _elab_axis_nice_max (0, MAX (other_max, 1e-3) * 1.05, 5));
+        if (log_scale)
+          {
+            double lo, hi;
+
+            log_range (other_lo, other_hi, &lo, &hi);
+            _elab_panel_set_log_y (figure, &otherp, lo, hi);
+            for (gsize i = 0; i < n_other; i++)
+              c->other_y[i] = _elab_axis_value (&otherp.y, c->other_y[i]);
+          }
+        otherp.x = lossp.x;
+        c->other_panel = otherp;
+        c->has_other_panel = TRUE;
       }
   }
 
@@ -1010,6 +1209,11 @@ _elab_figure_draw_training (ElabFigure        *figure,
   c->has_loss_panel = TRUE;
   loss_label (figure, &lossp, loss, ul, log_scale, ylab, sizeof ylab);
   _elab_draw_axes (figure, cr, &lossp, "step", ylab);
+  if (other != NULL)
+    {
+      loss_label (figure, &otherp, other_loss, other_ul, log_scale, ylab, sizeof ylab);
+      draw_right_axis (figure, cr, &otherp, ylab, _elab_theme_series (t, SERIES_OTHER));
+    }
 
   hover = isfinite (figure->style.hover_x) && figure->style.hover_x >= c->x_min &&
           figure->style.hover_x <= c->x_max;
@@ -1198,6 +1402,12 @@ _elab_figure_draw_training (ElabFigure        *figure,
           }
       }
   }
+  if (n_other > 0)
+    {
+      _elab_draw_series (figure, cr, &otherp, c->other_x, c->other_y, (guint) n_other, SERIES_OTHER);
+      _elab_draw_marker (figure, cr, _elab_axis_to_px (&otherp.x, c->other_x[n_other - 1]),
+                         _elab_axis_to_px (&otherp.y, c->other_y[n_other - 1]), SERIES_OTHER);
+    }
   if (n_hist > 0)
     {
       if (!envelope)

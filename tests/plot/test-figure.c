@@ -11,6 +11,7 @@
 
 #include "elab-dataset.h"
 #include "elab-export.h"
+#include "elab-presets.h"
 #include "elab-figure-private.h"
 #include "elab-trainer.h"
 
@@ -20,6 +21,10 @@
 gboolean _elab_figure_training_get_y_labels (const ElabFigure *figure,
                                              ElabRect          res_extents[2],
                                              const char       *res_texts[2]);
+gboolean _elab_figure_training_get_loss_panel (const ElabFigure *figure,
+                                               ElabPanel        *res);
+gboolean _elab_figure_training_get_other_panel (const ElabFigure *figure,
+                                                ElabPanel        *res);
 
 #define GOLDEN_W 480
 #define GOLDEN_H 320
@@ -38,6 +43,8 @@ typedef struct
   double          hover_x;
   ElabNotation    notation;
   void          (*setup) (ElabState *state);   /* after the lesson's state, or NULL */
+  guint           train_steps;                 /* > 0: a run of the state's
+                                                * training settings, this far */
 } Golden;
 
 /* p and q far enough apart that KL(p‖q) and KL(q‖p) are two different
@@ -85,6 +92,15 @@ kl_qp (ElabState *state)
   state->kl_gap = ELAB_KL_GAP_QP;
 }
 
+/* The confidently wrong start, trained on the squared error with the
+ * cross-entropy's run beside it. */
+static void
+squared_error_stall (ElabState *state)
+{
+  g_assert_true (elab_presets_apply ("squared-error-stall", state));
+  state->page = ELAB_PAGE_TRAINING;
+}
+
 static const Golden goldens[] = {
   { "entropy-light", ELAB_FIGURE_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD },
   { "entropy-dark-hover", ELAB_FIGURE_ENTROPY, ELAB_THEME_DARK, ELAB_PALETTE_COLORBLIND, 1.5, ELAB_NOTATION_STANDARD },
@@ -98,6 +114,10 @@ static const Golden goldens[] = {
   { "entropy-tanh-output", ELAB_FIGURE_ENTROPY, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, tanh_output },
   { "softmax-terms", ELAB_FIGURE_SOFTMAX, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD, softmax_terms },
   { "cross-entropy-kl-qp-dark-cb", ELAB_FIGURE_CROSS_ENTROPY, ELAB_THEME_DARK, ELAB_PALETTE_COLORBLIND, 0.5, ELAB_NOTATION_STANDARD, kl_qp },
+  { "training-compare-losses", ELAB_FIGURE_TRAINING, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD,
+    squared_error_stall, 2000 },
+  { "landscape-compare-losses", ELAB_FIGURE_LANDSCAPE, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD,
+    squared_error_stall, 2000 },
 };
 
 static void
@@ -108,20 +128,31 @@ lesson_state (ElabState *state)
 }
 
 static cairo_surface_t *
+render_run (ElabFigure            *figure,
+            const ElabState       *state,
+            const ElabTrainer     *trainer,
+            const ElabFigureStyle *style,
+            int                    width,
+            int                    height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  elab_figure_draw (figure, cr, width, height, state, trainer, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static cairo_surface_t *
 render (ElabFigure            *figure,
         const ElabState       *state,
         const ElabFigureStyle *style,
         int                    width,
         int                    height)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
-
-  elab_figure_draw (figure, cr, width, height, state, NULL, style);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  return render_run (figure, state, NULL, style, width, height);
 }
 
 static int
@@ -142,6 +173,7 @@ test_golden (gconstpointer data)
   g_autoptr(ElabFigure) figure = elab_figure_new (g->kind);
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   g_autofree char *ref_path = g_strdup_printf ("%s/%s.png", ELAB_PLOT_REF_DIR, g->name);
+  g_autoptr(ElabTrainer) trainer = NULL;
   cairo_surface_t *out, *ref, *diff;
   ElabState state;
   guint n_diff = 0;
@@ -154,7 +186,15 @@ test_golden (gconstpointer data)
   style.palette = g->palette;
   style.hover_x = g->hover_x;
   style.draw_text = FALSE;
-  out = render (figure, &state, &style, GOLDEN_W, GOLDEN_H);
+  if (g->train_steps > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      trainer = elab_trainer_new_for_state (&state, &error);
+      g_assert_no_error (error);
+      elab_trainer_step (trainer, g->train_steps);
+    }
+  out = render_run (figure, &state, trainer, &style, GOLDEN_W, GOLDEN_H);
 
   if (g_strcmp0 (g_getenv ("ELAB_UPDATE_REFS"), "1") == 0)
     {
@@ -1024,6 +1064,91 @@ test_formula_layout (void)
         }
 }
 
+/* The squared error's stall beside the cross-entropy's descent, in the
+ * loss plot: with compare-losses the run on the other loss is drawn on a
+ * right axis of its own (purple, long dashes), from the same start. */
+static gboolean
+near_color (guint32         p,
+            const ElabRgba *c)
+{
+  int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+  return ABS (r - (int) (c->r * 255)) < 40 && ABS (g - (int) (c->g * 255)) < 40 &&
+         ABS (b - (int) (c->b * 255)) < 40;
+}
+
+static void
+test_training_compare_losses (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ElabTrainer) trainer = NULL;
+  ElabTheme theme;
+  ElabState state;
+
+  g_assert_true (elab_presets_apply ("squared-error-stall", &state));
+  g_assert_true (state.compare_losses);
+  trainer = elab_trainer_new_for_state (&state, &error);
+  g_assert_no_error (error);
+  elab_trainer_step (trainer, 2000);
+  _elab_theme_get (ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, &theme);
+
+  for (int compare = 1; compare >= 0; compare--)
+    {
+      g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_TRAINING);
+      ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+      ElabPanel loss, other;
+      cairo_surface_t *s;
+      guint purple = 0, purple_low = 0, blue_high = 0;
+
+      state.compare_losses = compare;
+      style.draw_text = FALSE;
+      s = render_run (figure, &state, trainer, &style, 1280, 720);
+      g_assert_true (_elab_figure_training_get_loss_panel (figure, &loss));
+      if (!compare)
+        g_assert_false (_elab_figure_training_get_other_panel (figure, &other));
+      else
+        {
+          g_assert_true (_elab_figure_training_get_other_panel (figure, &other));
+          /* One plot area, two axes: the squared error from 0 to about
+           * 0.6, the cross-entropy from 0 past its start, 12.6 bits. */
+          g_assert_cmpfloat (other.area.x, ==, loss.area.x);
+          g_assert_cmpfloat (other.area.width, ==, loss.area.width);
+          g_assert_cmpfloat (loss.y.max, <, 1.0);
+          g_assert_cmpfloat (other.y.max, >, 12.6);
+          g_test_message ("left axis 0…%g (squared error), right 0…%g (cross-entropy, bits)",
+                          loss.y.max, other.y.max);
+        }
+      /* The cross-entropy run (purple) falls to the bottom fifth of the
+       * plot within the first steps; the squared error's (blue) stays in
+       * the top fifth all along. */
+      for (int y = (int) loss.area.y + 2; y < (int) (loss.area.y + loss.area.height) - 2; y++)
+        for (int x = (int) loss.area.x + 2; x < (int) (loss.area.x + loss.area.width) - 2; x++)
+          {
+            guint32 p = pixel (s, x, y);
+            double f = (y - loss.area.y) / loss.area.height;
+
+            if (near_color (p, _elab_theme_series (&theme, 4)))
+              {
+                purple++;
+                purple_low += f > 0.8;
+              }
+            if (near_color (p, _elab_theme_series (&theme, 0)) && f < 0.2)
+              blue_high++;
+          }
+      g_test_message ("compare %d: %u purple pixels (%u in the bottom fifth), %u blue in the top fifth",
+                      compare, purple, purple_low, blue_high);
+      g_assert_cmpuint (blue_high, >, 100);
+      if (compare)
+        {
+          g_assert_cmpuint (purple, >, 100);
+          g_assert_cmpuint (purple_low, >, purple / 3);
+        }
+      else
+        g_assert_cmpuint (purple, ==, 0);
+      cairo_surface_destroy (s);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1046,6 +1171,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Figure/presentation-legends", test_presentation_legends);
   g_test_add_func ("/elab/plot/Figure/legend-two-lines", test_legend_two_lines);
   g_test_add_func ("/elab/plot/Figure/training-y-labels", test_training_y_labels);
+  g_test_add_func ("/elab/plot/Figure/training-compare-losses", test_training_compare_losses);
   g_test_add_func ("/elab/plot/Figure/text-cut-markup", test_text_cut_markup);
   g_test_add_func ("/elab/plot/Figure/softmax-readouts", test_softmax_readouts);
   g_test_add_func ("/elab/plot/Figure/formula-text", test_formula_text);
