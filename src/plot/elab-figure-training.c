@@ -1232,6 +1232,11 @@ _elab_figure_draw_training (ElabFigure        *figure,
        * above, its bar is right below it. */
       double bw = MAX (1.5 * m->grid_w, MIN (0.9 * m->marker_r, bars.area.width / (3.0 * c->n)));
       double y0 = _elab_axis_to_px (&bars.y, 0);
+      /* The colour-blind palette: a class-1 bar wears the triangle of the
+       * class-1 points on its top, so the bars of the two classes differ
+       * in grey too (a thin bar has no room for a hatch to read). */
+      gboolean shapes = figure->style.palette == ELAB_PALETTE_COLORBLIND;
+      double tr = 0.8 * m->marker_r;
 
       for (int cls = 0; cls <= 1; cls++)
         {
@@ -1246,6 +1251,20 @@ _elab_figure_draw_training (ElabFigure        *figure,
               }
           _elab_set_source (cr, &col);
           cairo_fill (cr);
+          if (cls == 1 && shapes)
+            {
+              for (guint k = 0; k < c->n; k++)
+                if (c->sy[k] != 0)
+                  {
+                    double px = _elab_axis_to_px (&bars.x, c->sx[k]);
+                    double py = _elab_axis_to_px (&bars.y, c->loss[k]);
+
+                    /* Whole inside the panel when the bar is off the scale. */
+                    _elab_marker_path (cr, px, MAX (py - 0.9 * tr, bars.area.y + tr), tr, 2);
+                  }
+              _elab_set_source (cr, _elab_theme_series (t, class_series[1]));
+              cairo_fill (cr);
+            }
         }
     }
   else

@@ -118,6 +118,8 @@ static const Golden goldens[] = {
     squared_error_stall, 2000 },
   { "landscape-compare-losses", ELAB_FIGURE_LANDSCAPE, ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, NAN, ELAB_NOTATION_STANDARD,
     squared_error_stall, 2000 },
+  { "training-cb", ELAB_FIGURE_TRAINING, ELAB_THEME_LIGHT, ELAB_PALETTE_COLORBLIND, NAN, ELAB_NOTATION_STANDARD,
+    NULL, 200 },
 };
 
 static void
@@ -1149,6 +1151,102 @@ test_training_compare_losses (void)
     }
 }
 
+/* The widest run of ink (any channel under 0xc0: not the background, not
+ * a grid line) through column @x between @y0 and @y1. */
+static int
+ink_width_at (cairo_surface_t *s,
+              int              x,
+              int              y0,
+              int              y1)
+{
+  int best = 0, w = cairo_image_surface_get_width (s);
+
+  for (int y = y0; y < y1; y++)
+    {
+      int l = x, r = x;
+      guint32 p = pixel (s, x, y);
+
+      if (((p >> 16) & 0xff) >= 0xc0 && ((p >> 8) & 0xff) >= 0xc0 && (p & 0xff) >= 0xc0)
+        continue;
+      while (l > 0)
+        {
+          p = pixel (s, l - 1, y);
+          if (((p >> 16) & 0xff) >= 0xc0 && ((p >> 8) & 0xff) >= 0xc0 && (p & 0xff) >= 0xc0)
+            break;
+          l--;
+        }
+      while (r + 1 < w)
+        {
+          p = pixel (s, r + 1, y);
+          if (((p >> 16) & 0xff) >= 0xc0 && ((p >> 8) & 0xff) >= 0xc0 && (p & 0xff) >= 0xc0)
+            break;
+          r++;
+        }
+      best = MAX (best, r - l + 1);
+    }
+  return best;
+}
+
+/* Under the colour-blind palette the per-example loss bars of the two
+ * classes differ by shape as well as colour: a class-1 bar carries the
+ * class-1 points' triangle on its top, wider than the bar; with the
+ * default palette (colour is enough) the bars are alike. */
+static void
+test_training_colorblind_bars (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ElabTrainer) trainer = NULL;
+  const ElabDataset *d;
+  ElabState state;
+
+  elab_state_init_default (&state);
+  state.page = ELAB_PAGE_TRAINING;
+  trainer = elab_trainer_new_for_state (&state, &error);
+  g_assert_no_error (error);
+  elab_trainer_step (trainer, 200);
+  d = elab_trainer_get_dataset (trainer);
+
+  for (int cb = 0; cb <= 1; cb++)
+    {
+      g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_TRAINING);
+      ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+      const ElabPanel *bars;
+      int w_min[2] = { G_MAXINT, G_MAXINT }, w_max[2] = { 0, 0 };
+      cairo_surface_t *s;
+
+      style.draw_text = FALSE;
+      style.palette = cb ? ELAB_PALETTE_COLORBLIND : ELAB_PALETTE_DEFAULT;
+      s = render_run (figure, &state, trainer, &style, 1280, 720);
+      g_assert_cmpuint (figure->n_panels, >=, 2);
+      bars = &figure->panels[1];
+      for (gsize i = 0; i < d->n_rows; i++)
+        {
+          double px = _elab_axis_to_px (&bars->x, d->x[i]);
+          gboolean alone = TRUE;
+          int cls = d->y[i] != 0, width;
+
+          /* Only bars with no other bar within three marker radii. */
+          for (gsize j = 0; j < d->n_rows; j++)
+            if (j != i && fabs (_elab_axis_to_px (&bars->x, d->x[j]) - px) < 3 * figure->metrics.marker_r)
+              alone = FALSE;
+          if (!alone)
+            continue;
+          width = ink_width_at (s, (int) round (px), (int) bars->area.y, (int) (bars->area.y + bars->area.height) - 2);
+          w_min[cls] = MIN (w_min[cls], width);
+          w_max[cls] = MAX (w_max[cls], width);
+        }
+      g_test_message ("%s palette: class 0 bars %d…%d px wide, class 1 %d…%d px",
+                      cb ? "colour-blind" : "default", w_min[0], w_max[0], w_min[1], w_max[1]);
+      g_assert_cmpint (w_max[0], >, 0);
+      g_assert_cmpint (w_max[1], >, 0);
+      if (cb)
+        g_assert_cmpfloat (w_min[1], >, 1.4 * w_max[0]);
+      else
+        g_assert_cmpfloat (w_max[1], <=, w_max[0] + 1);
+      cairo_surface_destroy (s);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1172,6 +1270,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Figure/legend-two-lines", test_legend_two_lines);
   g_test_add_func ("/elab/plot/Figure/training-y-labels", test_training_y_labels);
   g_test_add_func ("/elab/plot/Figure/training-compare-losses", test_training_compare_losses);
+  g_test_add_func ("/elab/plot/Figure/training-colorblind-bars", test_training_colorblind_bars);
   g_test_add_func ("/elab/plot/Figure/text-cut-markup", test_text_cut_markup);
   g_test_add_func ("/elab/plot/Figure/softmax-readouts", test_softmax_readouts);
   g_test_add_func ("/elab/plot/Figure/formula-text", test_formula_text);
