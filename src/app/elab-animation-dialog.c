@@ -16,6 +16,7 @@
 
 #include "elab-animation-dialog.h"
 #include "elab-export-dialog.h"
+#include "elab-file-chooser.h"
 #include "elab-window.h"
 
 static const char *extensions[] = {
@@ -232,39 +233,17 @@ start (Save  *save,
   g_task_run_in_thread (task, save_thread);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-save_ready_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+file_chosen_cb (GFile    *file,
+                gpointer  data)
 {
-  Save *save = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  Save *save = data;
 
   if (file == NULL)
     save_unref (save);
   else
     start (save, file);
 }
-#else
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     Save            *save)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    save_unref (save);
-  else
-    start (save, file);
-}
-#endif
 
 void
 elab_animation_dialog_save (GtkWindow            *parent,
@@ -276,8 +255,7 @@ elab_animation_dialog_save (GtkWindow            *parent,
                             GDestroyNotify        job_free)
 {
   Save *save = g_atomic_rc_box_new0 (Save);
-  g_autofree char *folder_path = elab_export_dialog_dup_folder ();
-  g_autoptr(GFile) folder = folder_path != NULL ? g_file_new_for_path (folder_path) : NULL;
+  g_autofree char *folder = elab_export_dialog_dup_folder ();
 
   g_return_if_fail (run != NULL);
 
@@ -288,27 +266,6 @@ elab_animation_dialog_save (GtkWindow            *parent,
   save->job = job;
   save->job_free = job_free;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, title);
-    gtk_file_dialog_set_initial_name (dialog, name);
-    if (folder != NULL)
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    gtk_file_dialog_save (dialog, parent, NULL, save_ready_cb, save);
-  }
-#else
-  {
-    GtkFileChooserNative *chooser;
-
-    chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
-    if (folder != NULL)
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), save);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  elab_file_chooser_ask (parent, ELAB_FILE_CHOOSER_SAVE, title, "_Export", folder, name, NULL,
+                         file_chosen_cb, save);
 }

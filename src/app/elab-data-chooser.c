@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "elab-data-chooser.h"
+#include "elab-file-chooser.h"
 
 struct _ElabDataChooser
 {
@@ -326,44 +327,23 @@ elab_data_chooser_get_question (ElabDataChooser *self)
   return self->question != NULL ? GTK_WINDOW (self->question) : NULL;
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-open_finish_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+file_chosen_cb (GFile    *file,
+                gpointer  data)
 {
-  g_autoptr(ElabDataChooser) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(ElabDataChooser) self = data;
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
   if (path != NULL)
     elab_data_chooser_open_path (self, path);
 }
-#else
-static void
-open_response_cb (GtkNativeDialog  *dialog,
-                  int               response,
-                  ElabDataChooser *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        elab_data_chooser_open_path (self, path);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-#endif
 
 static void
 open_clicked_cb (ElabDataChooser *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
@@ -373,32 +353,11 @@ open_clicked_cb (ElabDataChooser *self)
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_set_name (all, "All files");
   gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, csv);
+  g_list_store_append (filters, all);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, csv);
-    g_list_store_append (filters, all);
-    gtk_file_dialog_set_title (dialog, "Open CSV");
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_set_default_filter (dialog, csv);
-    gtk_file_dialog_open (dialog, parent, NULL, open_finish_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *dialog;
-
-    dialog = gtk_file_chooser_native_new ("Open CSV", parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                          "_Open", "_Cancel");
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-    g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-  }
-#endif
+  elab_file_chooser_ask (parent, ELAB_FILE_CHOOSER_OPEN, "Open CSV", "_Open", NULL, NULL, G_LIST_MODEL (filters),
+                         file_chosen_cb, g_object_ref (self));
 }
 
 /* The chooser's button shows the title on one ellipsized line (the

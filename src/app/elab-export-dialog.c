@@ -11,6 +11,7 @@
 #include "elab-config.h"
 
 #include "elab-export-dialog.h"
+#include "elab-file-chooser.h"
 #include "elab-window.h"
 
 typedef struct
@@ -46,7 +47,6 @@ struct _ElabExportDialog
   /* Owned */
   ElabDocument      *document;
   ElabTrainingRun   *run;       /* the training figures': its trainer at the time of export */
-  GtkNativeDialog   *chooser;
 
   /* Borrowed */
   GtkWindow         *parent;
@@ -246,66 +246,26 @@ finish_export (ElabExportDialog *self,
   }
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-save_ready_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+file_chosen_cb (GFile    *file,
+                gpointer  data)
 {
-  g_autoptr(ElabExportDialog) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  g_autoptr(ElabExportDialog) self = data;
 
   if (file != NULL)
     finish_export (self, file);
 }
-#else
-static void
-chooser_response_cb (GtkNativeDialog  *chooser,
-                     int               response,
-                     ElabExportDialog *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        finish_export (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-#endif
 
 static void
 export_clicked_cb (ElabExportDialog *self)
 {
   g_autofree char *name = elab_export_dialog_suggest_name (self);
-  g_autofree char *folder_path = elab_export_dialog_dup_folder ();
-  g_autoptr(GFile) folder = folder_path != NULL ? g_file_new_for_path (folder_path) : NULL;
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, "Export Figure");
-  gtk_file_dialog_set_initial_name (dialog, name);
-  if (folder != NULL)
-    gtk_file_dialog_set_initial_folder (dialog, folder);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_ready_cb, g_object_ref (self));
-#else
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new ("Export Figure", GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
   /* The folder of the last export, else Pictures, not wherever the app
    * was started from. */
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
-#endif
+  g_autofree char *folder = elab_export_dialog_dup_folder ();
+
+  elab_file_chooser_ask (GTK_WINDOW (self), ELAB_FILE_CHOOSER_SAVE, "Export Figure", "_Export", folder, name,
+                         NULL, file_chosen_cb, g_object_ref (self));
 }
 
 static void
@@ -320,12 +280,6 @@ elab_export_dialog_dispose (GObject *object)
 {
   ElabExportDialog *self = ELAB_EXPORT_DIALOG (object);
 
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
   g_clear_object (&self->document);
   g_clear_object (&self->run);
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_EXPORT_DIALOG);

@@ -16,6 +16,7 @@
 #include "elab-sweep-dialog.h"
 #include "elab-animation-dialog.h"
 #include "elab-export-dialog.h"
+#include "elab-file-chooser.h"
 #include "elab-sweep-animation.h"
 #include "elab-window.h"
 
@@ -325,22 +326,15 @@ format_changed_cb (GtkDropDown      *format,
 }
 
 static void
-folder_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    DialogData      *d)
+folder_chosen_cb (GFile    *folder,
+                  gpointer  data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  DialogData *d = data;
 
-      d->directory = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
+  d->directory = folder != NULL ? g_file_get_path (folder) : NULL;
   if (d->directory == NULL)
     {
-      if (response == GTK_RESPONSE_ACCEPT)
+      if (folder != NULL)
         report (d->parent, "Could Not Export the Sweep", "Only local folders can be written.");
       dialog_data_free (d);
       return;
@@ -379,7 +373,7 @@ response_cb (AdwMessageDialog *dialog,
              const char       *response,
              DialogData       *d)
 {
-  GtkFileChooserNative *chooser;
+  g_autofree char *folder = NULL;
   guint i = gtk_drop_down_get_selected (d->param);
   g_autoptr(GError) error = NULL;
   ElabState last = d->state;
@@ -433,18 +427,9 @@ response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  chooser = gtk_file_chooser_native_new ("Choose a Folder for the Frames", d->parent,
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Export", "_Cancel");
-  {
-    g_autofree char *start = elab_export_dialog_dup_folder ();
-    g_autoptr(GFile) folder = start != NULL ? g_file_new_for_path (start) : NULL;
-
-    if (folder != NULL)
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (folder_response_cb), d);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  folder = elab_export_dialog_dup_folder ();
+  elab_file_chooser_ask (d->parent, ELAB_FILE_CHOOSER_FOLDER, "Choose a Folder for the Frames", "_Export", folder,
+                         NULL, NULL, folder_chosen_cb, d);
 }
 
 static GtkSpinButton *

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "elab-file-chooser.h"
 #include "elab-quantities.h"
 #include "elab-sweep-dialog.h"
 #include "elab-training-page.h"
@@ -227,45 +228,25 @@ elab_window_save_scenario_file (ElabWindow  *window,
   return elab_scenario_save_file (scenario, path, error);
 }
 
-static GtkFileFilter *
-scenario_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, "Entropy Lab scenarios");
-  gtk_file_filter_add_pattern (filter, "*.elab");
-  return filter;
-}
-
-/* The local path the chooser returned, or NULL (cancelled, or a file that
- * is not local: *res_remote set); the dialog is done with either way. */
+/* The local path of what the chooser returned, or NULL: cancelled, or a
+ * file that is not local (*res_remote set). */
 static char *
-chooser_finish (GtkNativeDialog *dialog,
-                int              response,
-                gboolean        *res_remote)
+chosen_path (GFile    *file,
+             gboolean *res_remote)
 {
-  char *path = NULL;
+  char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-  *res_remote = FALSE;
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      path = file != NULL ? g_file_get_path (file) : NULL;
-      *res_remote = path == NULL;
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  *res_remote = file != NULL && path == NULL;
   return path;
 }
 
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  ElabWindow      *window)
+open_chosen_cb (GFile    *file,
+                gpointer  data)
 {
+  g_autoptr(ElabWindow) window = data;
   gboolean remote;
-  g_autofree char *path = chooser_finish (dialog, response, &remote);
+  g_autofree char *path = chosen_path (file, &remote);
 
   if (path != NULL)
     elab_window_open_scenario_file (window, path);
@@ -274,12 +255,12 @@ open_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-save_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  ElabWindow      *window)
+save_chosen_cb (GFile    *file,
+                gpointer  data)
 {
+  g_autoptr(ElabWindow) window = data;
   gboolean remote;
-  g_autofree char *path = chooser_finish (dialog, response, &remote);
+  g_autofree char *path = chosen_path (file, &remote);
   g_autoptr(GError) error = NULL;
 
   if (remote)
@@ -292,26 +273,23 @@ save_response_cb (GtkNativeDialog *dialog,
     elab_window_show_toast (window, "Scenario saved");
 }
 
-/* A modal chooser of scenario files. GTK 4.8: GtkFileDialog arrives in
- * 4.10. */
+/* A modal chooser of scenario files. */
 static void
-show_scenario_chooser (ElabWindow           *window,
-                       const char           *title,
-                       GtkFileChooserAction  action,
-                       const char           *accept,
-                       const char           *name,
-                       GCallback             response_cb)
+show_scenario_chooser (ElabWindow            *window,
+                       ElabFileChooserAction  action,
+                       const char            *title,
+                       const char            *accept,
+                       const char            *name,
+                       ElabFileChooserFunc    callback)
 {
-  g_autoptr(GtkFileFilter) filter = scenario_filter ();
-  GtkFileChooserNative *dialog;
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept, "_Cancel");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  if (name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", response_cb, window);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  gtk_file_filter_set_name (filter, "Entropy Lab scenarios");
+  gtk_file_filter_add_pattern (filter, "*.elab");
+  g_list_store_append (filters, filter);
+  elab_file_chooser_ask (GTK_WINDOW (window), action, title, accept, NULL, name, G_LIST_MODEL (filters),
+                         callback, g_object_ref (window));
 }
 
 static void
@@ -319,8 +297,7 @@ open_scenario_activated (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  show_scenario_chooser (user_data, "Open Scenario", GTK_FILE_CHOOSER_ACTION_OPEN, "_Open",
-                         NULL, G_CALLBACK (open_response_cb));
+  show_scenario_chooser (user_data, ELAB_FILE_CHOOSER_OPEN, "Open Scenario", "_Open", NULL, open_chosen_cb);
 }
 
 static void
@@ -328,8 +305,8 @@ save_scenario_activated (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
 {
-  show_scenario_chooser (user_data, "Save Scenario", GTK_FILE_CHOOSER_ACTION_SAVE, "_Save",
-                         "lesson.elab", G_CALLBACK (save_response_cb));
+  show_scenario_chooser (user_data, ELAB_FILE_CHOOSER_SAVE, "Save Scenario", "_Save", "lesson.elab",
+                         save_chosen_cb);
 }
 
 static void

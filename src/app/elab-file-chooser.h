@@ -1,0 +1,39 @@
+/* elab-file-chooser.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one place that asks for a file or a folder: GtkFileDialog from
+ * GTK 4.10, the native file chooser before it.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ELAB_FILE_CHOOSER_OPEN,
+  ELAB_FILE_CHOOSER_SAVE,
+  ELAB_FILE_CHOOSER_FOLDER,
+} ElabFileChooserAction;
+
+/* Called once: with the file or folder chosen, or NULL when the person
+ * cancelled. */
+typedef void (*ElabFileChooserFunc) (GFile    *file,
+                                     gpointer  user_data);
+
+/* A modal dialog over @parent. It starts in the @folder path (NULL:
+ * where the platform likes) with @name suggested when saving, and offers
+ * @filters (a list of GtkFileFilter, the first chosen; NULL: none). */
+void elab_file_chooser_ask (GtkWindow             *parent,
+                            ElabFileChooserAction  action,
+                            const char            *title,
+                            const char            *accept_label,
+                            const char            *folder,
+                            const char            *name,
+                            GListModel            *filters,
+                            ElabFileChooserFunc    callback,
+                            gpointer               user_data);
+
+G_END_DECLS
