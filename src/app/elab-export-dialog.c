@@ -185,6 +185,7 @@ elab_export_dialog_export_to (ElabExportDialog  *self,
   g_autoptr(ElabFigure) figure = NULL;
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   ElabState state;
+  ElabExportRequest req;
   Size size;
 
   g_return_val_if_fail (ELAB_IS_EXPORT_DIALOG (self), FALSE);
@@ -200,11 +201,11 @@ elab_export_dialog_export_to (ElabExportDialog  *self,
   state.palette = style.palette;
 
   size = selected_size (self);
+  req = (ElabExportRequest) {
+    &state, &style, size.width, size.height, gtk_spin_button_get_value (self->scale_spin),
+  };
   figure = elab_figure_new (selected_kind (self));
-  return elab_export_figure (figure, &state,
-                             self->run != NULL ? elab_training_run_get_trainer (self->run) : NULL, &style,
-                             size.width, size.height,
-                             gtk_spin_button_get_value (self->scale_spin),
+  return elab_export_figure (figure, &req, self->run != NULL ? elab_training_run_get_trainer (self->run) : NULL,
                              selected_format (self), path, error);
 }
 

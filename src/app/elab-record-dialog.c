@@ -71,23 +71,24 @@ record_run (gpointer             data,
             GError             **error)
 {
   RecordJob *job = data;
-  ElabAnimationOptions options = ELAB_ANIMATION_OPTIONS_INIT;
+  ElabAnimationOutput out = {
+    path, format, ELAB_ANIMATION_OPTIONS_INIT, NULL, cancellable, progress, progress_data,
+  };
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
-  int width = job->width, height = job->height;
+  ElabExportRequest figure = { &job->state, &style, job->width, job->height, 1.0 };
 
   /* As the command line draws it: the state's theme and palette. */
   style.theme = job->state.theme;
   style.palette = job->state.palette;
-  options.fps = FPS;
+  out.options.fps = FPS;
   /* H.264 in 4:2:0 needs even sides: a dialog rounds up rather than
    * refuse. */
   if (format == ELAB_ANIMATION_MP4)
     {
-      width += width % 2;
-      height += height % 2;
+      figure.width += figure.width % 2;
+      figure.height += figure.height % 2;
     }
-  return elab_run_export_animation (&job->state, NULL, job->every, path, format, &options, NULL, job->kind, &style,
-                                    width, height, 1.0, cancellable, progress, progress_data, res_frames, error);
+  return elab_run_export_animation (job->kind, &figure, NULL, job->every, &out, res_frames, error);
 }
 
 static void

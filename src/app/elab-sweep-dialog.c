@@ -107,6 +107,7 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  ElabSweepRequest req;
   GError *error = NULL;
   guint written = 0;
 
@@ -115,8 +116,10 @@ export_thread (GTask        *task,
   style.palette = job->state.palette;
   style.caption = job->caption;
 
-  if (elab_sweep_export (&job->sweep, job->n_frames, job->pattern, job->kind, &job->state, &style,
-                         job->width, job->height, 1.0, ELAB_EXPORT_PNG, cancellable, NULL, NULL, &written, &error))
+  req = (ElabSweepRequest) {
+    &job->sweep, job->n_frames, job->kind, { &job->state, &style, job->width, job->height, 1.0 },
+  };
+  if (elab_sweep_export (&req, job->pattern, ELAB_EXPORT_PNG, cancellable, NULL, NULL, &written, &error))
     g_task_return_int (task, written);
   else
     g_task_return_error (task, error);
@@ -294,9 +297,13 @@ export_animation (gpointer             data,
                   GError             **error)
 {
   AnimationJob *job = data;
-  ElabAnimationOptions options = ELAB_ANIMATION_OPTIONS_INIT;
+  ElabAnimationOutput out = {
+    path, format, ELAB_ANIMATION_OPTIONS_INIT, NULL, cancellable, progress, progress_data,
+  };
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
-  int width = job->width, height = job->height;
+  ElabSweepRequest req = {
+    &job->sweep, job->n_frames, job->kind, { &job->state, &style, job->width, job->height, 1.0 },
+  };
 
   style.theme = job->state.theme;
   style.palette = job->state.palette;
@@ -305,11 +312,10 @@ export_animation (gpointer             data,
    * refuse. */
   if (format == ELAB_ANIMATION_MP4)
     {
-      width += width % 2;
-      height += height % 2;
+      req.figure.width += req.figure.width % 2;
+      req.figure.height += req.figure.height % 2;
     }
-  if (!elab_sweep_export_animation (&job->sweep, job->n_frames, path, format, &options, NULL, job->kind, &job->state,
-                                    &style, width, height, 1.0, cancellable, progress, progress_data, error))
+  if (!elab_sweep_export_animation (&req, &out, error))
     return FALSE;
   *res_frames = job->n_frames;
   return TRUE;

@@ -99,9 +99,11 @@ copy_figure_action (GtkWidget  *widget,
   /* What is on screen, minus the cross-hair, at the screen's pixel density. */
   elab_plot_view_get_style (view, &style);
   figure = elab_figure_new (elab_plot_view_get_figure_kind (view));
-  png = elab_export_png_bytes (figure, elab_document_get_state (self->document),
-                               elab_plot_view_get_trainer (view), &style,
-                               width, height, scale);
+  png = elab_export_png_bytes (figure,
+                               &(ElabExportRequest) {
+                                 elab_document_get_state (self->document), &style, width, height, scale,
+                               },
+                               elab_plot_view_get_trainer (view));
   if (png != NULL)
     texture = gdk_texture_new_from_bytes (png, &error);
 

@@ -95,18 +95,17 @@ progress_cb (guint    done,
 int
 _elab_cli_export_animation (const ElabCliAnimationFlags *flags,
                             ElabAnimationFormat          format,
-                            const ElabSweep             *sweep,
-                            guint                        n_frames,
+                            const ElabSweepRequest      *req,
                             guint                        every,
-                            const char                  *out,
-                            ElabFigureKind               kind,
-                            const ElabState             *state,
-                            const ElabFigureStyle       *style,
-                            int                          width,
-                            int                          height,
-                            double                       scale)
+                            const char                  *out)
 {
-  ElabAnimationOptions options = ELAB_ANIMATION_OPTIONS_INIT;
+  ElabAnimationOutput output = {
+    .path = out,
+    .format = format,
+    .options = ELAB_ANIMATION_OPTIONS_INIT,
+    .poster = flags->poster,
+    .cancellable = elab_cli_signals_watch (),
+  };
   g_autoptr(GError) error = NULL;
   ElabExportFormat poster_format;
   Bar bar = { 0, 0 };
@@ -122,30 +121,30 @@ _elab_cli_export_animation (const ElabCliAnimationFlags *flags,
                           elab_animation_format_name (format));
   if (!(flags->hold_s >= 0 && flags->hold_s <= ELAB_ANIMATION_MAX_HOLD_S))
     return elab_cli_fail (ELAB_EXIT_USAGE, "--hold: must be 0…%g seconds", ELAB_ANIMATION_MAX_HOLD_S);
-  if (style->transparent)
+  if (req->figure.style->transparent)
     return elab_cli_fail (ELAB_EXIT_USAGE, "--transparent: %s has no transparent background",
                           elab_animation_format_name (format));
   if (flags->poster != NULL
       && (!elab_export_format_from_path (flags->poster, &poster_format) || poster_format != ELAB_EXPORT_PNG))
     return elab_cli_fail (ELAB_EXIT_USAGE, "--poster: '%s' must be a .png file", flags->poster);
 
-  options.fps = (guint) flags->fps;
-  options.loop = !flags->no_loop;
-  options.hold_s = flags->hold_s;
+  output.options.fps = (guint) flags->fps;
+  output.options.loop = !flags->no_loop;
+  output.options.hold_s = flags->hold_s;
+  output.progress = tty ? progress_cb : NULL;
+  output.progress_data = &bar;
 
-  if (sweep != NULL)
-    ok = elab_sweep_export_animation (sweep, n_frames, out, format, &options, flags->poster, kind, state, style,
-                                      width, height, scale, elab_cli_signals_watch (), tty ? progress_cb : NULL,
-                                      &bar, &error);
+  if (req->sweep != NULL)
+    ok = elab_sweep_export_animation (req, &output, &error);
   else
     {
-      g_autoptr(ElabTrainer) trainer = _elab_cli_trainer_for_state (state, FALSE, &error);
+      g_autoptr(ElabTrainer) trainer = _elab_cli_trainer_for_state (req->figure.state, FALSE, &error);
 
       /* The data set's own errors (FILE:LINE) as a plain export gives them. */
       if (trainer == NULL)
         return elab_cli_fail (ELAB_EXIT_DATA, "%s", error->message);
-      ok = elab_run_export_animation (state, elab_trainer_get_dataset (trainer), every, out, format, &options, flags->poster, kind, style, width, height,
-                                    scale, elab_cli_signals_watch (), tty ? progress_cb : NULL, &bar, NULL, &error);
+      ok = elab_run_export_animation (req->kind, &req->figure, elab_trainer_get_dataset (trainer), every, &output,
+                                      NULL, &error);
     }
   if (tty && bar.last_width > 0)
     {

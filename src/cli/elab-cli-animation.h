@@ -29,21 +29,14 @@ void  _elab_cli_animation_flags_add (ElabCliParser               *parser,
  * for an --out that is not an animation; -1 otherwise. */
 int   _elab_cli_animation_flags_check_unused (const ElabCliAnimationFlags *flags);
 
-/* Writes the sweep as one animation, or without @sweep (NULL) the
- * training run of @state recorded a frame every @every steps; returns an
- * exit status (ELAB_EXIT_*), the message already printed. A progress bar
- * goes to stderr when it is a terminal. */
+/* Writes @req's sweep as one animation into @out, or when its sweep is
+ * NULL the training run of its state recorded a frame every @every steps;
+ * returns an exit status (ELAB_EXIT_*), the message already printed. A
+ * progress bar goes to stderr when it is a terminal. */
 int   _elab_cli_export_animation    (const ElabCliAnimationFlags *flags,
                                      ElabAnimationFormat          format,
-                                     const ElabSweep             *sweep,
-                                     guint                        n_frames,
+                                     const ElabSweepRequest      *req,
                                      guint                        every,
-                                     const char                  *out,
-                                     ElabFigureKind               kind,
-                                     const ElabState             *state,
-                                     const ElabFigureStyle       *style,
-                                     int                          width,
-                                     int                          height,
-                                     double                       scale);
+                                     const char                  *out);
 
 G_END_DECLS

@@ -107,6 +107,7 @@ elab_cli_export (int    argc,
   gint64 every = 1;
   gboolean every_seen = FALSE;
   ElabSweep sweep;
+  ElabSweepRequest req;
   /* An animation: GIF, WebM or MP4. */
   ElabCliAnimationFlags anim = ELAB_CLI_ANIMATION_FLAGS_INIT;
   ElabAnimationFormat anim_format;
@@ -300,12 +301,16 @@ elab_cli_export (int    argc,
   if (animation && sweep_text == NULL && every > state.steps)
     return elab_cli_fail (ELAB_EXIT_USAGE, "--every: %" G_GINT64_FORMAT " is more than the run's %u --steps",
                           every, state.steps);
+  req = (ElabSweepRequest) {
+    .sweep = sweep_text != NULL ? &sweep : NULL,
+    .n_frames = (guint) frames,
+    .kind = kind,
+    .figure = { &state, &style, (int) width, (int) height, scale },
+  };
   if (animation)
-    return _elab_cli_export_animation (&anim, anim_format, sweep_text != NULL ? &sweep : NULL, (guint) frames,
-                                       (guint) every, out, kind, &state, &style, (int) width, (int) height, scale);
+    return _elab_cli_export_animation (&anim, anim_format, &req, (guint) every, out);
   if (sweep_text != NULL)
-    return _elab_cli_export_sweep (&sweep, (guint) frames, out, kind, &state, &style,
-                                   (int) width, (int) height, scale, format);
+    return _elab_cli_export_sweep (&req, out, format);
 
   /* The training figures show the state's run, trained for its steps. */
   if (elab_figure_kind_is_training (kind))
@@ -316,8 +321,7 @@ elab_cli_export (int    argc,
     }
 
   figure = elab_figure_new (kind);
-  if (!elab_export_figure_full (figure, &state, trainer, &style, (int) width, (int) height, scale, format, out,
-                                elab_cli_signals_watch (), &error))
+  if (!elab_export_figure_full (figure, &req.figure, trainer, format, out, elab_cli_signals_watch (), &error))
     {
       /* Interrupted: the temporary is gone, and so is the process. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -31,24 +31,17 @@ progress_cb (guint    done,
 }
 
 int
-_elab_cli_export_sweep (const ElabSweep       *sweep,
-                        guint                  n_frames,
-                        const char            *pattern,
-                        ElabFigureKind         kind,
-                        const ElabState       *state,
-                        const ElabFigureStyle *style,
-                        int                    width,
-                        int                    height,
-                        double                 scale,
-                        ElabExportFormat       format)
+_elab_cli_export_sweep (const ElabSweepRequest *req,
+                        const char             *pattern,
+                        ElabExportFormat        format)
 {
   g_autoptr(GError) error = NULL;
   ElabCliProgress bar;
   gboolean ok;
 
   _elab_cli_progress_init (&bar);
-  ok = elab_sweep_export (sweep, n_frames, pattern, kind, state, style, width, height, scale, format,
-                          elab_cli_signals_watch (), bar.tty ? progress_cb : NULL, &bar, NULL, &error);
+  ok = elab_sweep_export (req, pattern, format, elab_cli_signals_watch (), bar.tty ? progress_cb : NULL, &bar, NULL,
+                          &error);
   _elab_cli_progress_clear (&bar);
   if (ok)
     return ELAB_EXIT_OK;

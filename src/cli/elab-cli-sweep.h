@@ -10,20 +10,13 @@ G_BEGIN_DECLS
 
 /* Writes the frames (elab_sweep_export()); returns an exit status
  * (ELAB_EXIT_*), the message already printed. */
-int  _elab_cli_export_sweep (const ElabSweep       *sweep,
-                             guint                  n_frames,
-                             const char            *pattern,
-                             ElabFigureKind         kind,
-                             const ElabState       *state,
-                             const ElabFigureStyle *style,
-                             int                    width,
-                             int                    height,
-                             double                 scale,
-                             ElabExportFormat       format);
+int  _elab_cli_export_sweep (const ElabSweepRequest *req,
+                             const char             *pattern,
+                             ElabExportFormat        format);
 
 /* The exit status of a sweep, frames or animation, that failed with
  * @error, the message printed: the signal's for an interrupt, a usage
  * error for a bad parameter, else a data error about --out. */
-int  _elab_cli_sweep_fail   (const GError          *error);
+int  _elab_cli_sweep_fail   (const GError           *error);
 
 G_END_DECLS

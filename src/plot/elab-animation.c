@@ -1009,22 +1009,19 @@ elab_animation_add_frame (ElabAnimation    *self,
 }
 
 gboolean
-elab_animation_encode (ElabAnimation      *self,
-                       guint               n_frames,
-                       ElabFrameWorkerNew  worker_new,
-                       GDestroyNotify      worker_free,
-                       ElabFrameDrawFunc   draw,
-                       gpointer            user_data,
-                       GCancellable       *cancellable,
-                       ElabProgressFunc    progress,
-                       gpointer            progress_data,
-                       GError            **error)
+elab_animation_encode (ElabAnimation          *self,
+                       guint                   n_frames,
+                       const ElabFrameDrawer  *drawer,
+                       GCancellable           *cancellable,
+                       ElabProgressFunc        progress,
+                       gpointer                progress_data,
+                       GError                **error)
 {
   g_autofree guint *indices = g_new (guint, MAX (n_frames, 1));
   ElabFramePool *pool;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (self != NULL && draw != NULL, FALSE);
+  g_return_val_if_fail (self != NULL && drawer != NULL, FALSE);
 
   if (elab_animation_needs_samples (self))
     {
@@ -1032,8 +1029,7 @@ elab_animation_encode (ElabAnimation      *self,
 
       for (guint s = 0; s < n; s++)
         indices[s] = n > 1 ? (guint) ((guint64) s * (n_frames - 1) / (n - 1)) : 0;
-      pool = elab_frame_pool_new (indices, n, self->width, self->height, 0, worker_new, worker_free, draw,
-                                  user_data);
+      pool = elab_frame_pool_new (indices, n, self->width, self->height, 0, drawer);
       for (guint s = 0; s < n && ok; s++)
         {
           cairo_surface_t *frame = elab_frame_pool_next (pool, error);
@@ -1051,8 +1047,7 @@ elab_animation_encode (ElabAnimation      *self,
 
   for (guint i = 0; i < n_frames; i++)
     indices[i] = i;
-  pool = elab_frame_pool_new (indices, n_frames, self->width, self->height, 0, worker_new, worker_free, draw,
-                              user_data);
+  pool = elab_frame_pool_new (indices, n_frames, self->width, self->height, 0, drawer);
   for (guint i = 0; i < n_frames && ok; i++)
     {
       cairo_surface_t *frame = elab_frame_pool_next (pool, error);

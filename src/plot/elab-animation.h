@@ -91,17 +91,15 @@ gboolean        elab_animation_add_frame        (ElabAnimation              *sel
                                                  cairo_surface_t            *frame,
                                                  GError                    **error);
 
-/* Draws @n_frames frames with a frame pool on every core (@draw gets
- * frame numbers 0 … n − 1, each thread's in increasing order) and adds
- * them in order; a GIF's palette first comes from a few frames spread
- * over the whole (first and last included). @cancellable is checked
- * between frames; @progress (may be NULL) hears of each frame added. */
+/* Draws @n_frames frames with a frame pool on every core (@drawer's draw
+ * gets frame numbers 0 … n − 1, each thread's in increasing order) and
+ * adds them in order; a GIF's palette first comes from a few frames
+ * spread over the whole (first and last included). @cancellable is
+ * checked between frames; @progress (may be NULL) hears of each frame
+ * added. */
 gboolean        elab_animation_encode           (ElabAnimation              *self,
                                                  guint                       n_frames,
-                                                 ElabFrameWorkerNew          worker_new,
-                                                 GDestroyNotify              worker_free,
-                                                 ElabFrameDrawFunc           draw,
-                                                 gpointer                    user_data,
+                                                 const ElabFrameDrawer      *drawer,
                                                  GCancellable               *cancellable,
                                                  ElabProgressFunc            progress,
                                                  gpointer                    progress_data,

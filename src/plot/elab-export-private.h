@@ -16,17 +16,13 @@ int       _elab_export_extension_index (const char        *path,
 /* elab_export_figure_full(); a sweep removes stale temporaries once for
  * the whole directory rather than once a frame, so @remove_stale is
  * FALSE there. */
-gboolean  _elab_export_figure (ElabFigure             *figure,
-                               const ElabState        *state,
-                               const ElabTrainer      *trainer,
-                               const ElabFigureStyle  *style,
-                               int                     width,
-                               int                     height,
-                               double                  scale,
-                               ElabExportFormat        format,
-                               const char             *path,
-                               gboolean                remove_stale,
-                               GCancellable           *cancellable,
-                               GError                **error);
+gboolean  _elab_export_figure          (ElabFigure              *figure,
+                                        const ElabExportRequest *req,
+                                        const ElabTrainer       *trainer,
+                                        ElabExportFormat         format,
+                                        const char              *path,
+                                        gboolean                 remove_stale,
+                                        GCancellable            *cancellable,
+                                        GError                 **error);
 
 G_END_DECLS

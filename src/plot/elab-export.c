@@ -146,16 +146,13 @@ check_size (int      width,
 
 /* Draws onto the surface the format needs and streams it to @sink. */
 static cairo_status_t
-render (ElabFigure             *figure,
-        const ElabState        *state,
-        const ElabTrainer      *trainer,
-        const ElabFigureStyle  *style,
-        int                     width,
-        int                     height,
-        double                  scale,
-        ElabExportFormat        format,
-        Sink                   *sink)
+render (ElabFigure              *figure,
+        const ElabExportRequest *req,
+        const ElabTrainer       *trainer,
+        ElabExportFormat         format,
+        Sink                    *sink)
 {
+  int width = req->width, height = req->height;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -173,8 +170,8 @@ render (ElabFigure             *figure,
     case ELAB_EXPORT_PNG:
     default:
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                            (int) ceil (width * scale),
-                                            (int) ceil (height * scale));
+                                            (int) ceil (width * req->scale),
+                                            (int) ceil (height * req->scale));
       break;
     }
 
@@ -183,8 +180,8 @@ render (ElabFigure             *figure,
     {
       cr = cairo_create (surface);
       if (format == ELAB_EXPORT_PNG)
-        cairo_scale (cr, scale, scale);
-      elab_figure_draw (figure, cr, width, height, state, trainer, style);
+        cairo_scale (cr, req->scale, req->scale);
+      elab_figure_draw (figure, cr, width, height, req->state, trainer, req->style);
       status = cairo_status (cr);
       cairo_destroy (cr);
     }
@@ -287,18 +284,14 @@ fail_errno (GError     **error,
 }
 
 gboolean
-_elab_export_figure (ElabFigure             *figure,
-                     const ElabState        *state,
-                     const ElabTrainer      *trainer,
-                     const ElabFigureStyle  *style,
-                     int                     width,
-                     int                     height,
-                     double                  scale,
-                     ElabExportFormat        format,
-                     const char             *path,
-                     gboolean                remove_stale,
-                     GCancellable           *cancellable,
-                     GError                **error)
+_elab_export_figure (ElabFigure              *figure,
+                     const ElabExportRequest *req,
+                     const ElabTrainer       *trainer,
+                     ElabExportFormat         format,
+                     const char              *path,
+                     gboolean                 remove_stale,
+                     GCancellable            *cancellable,
+                     GError                 **error)
 {
   g_autofree char *tmp = NULL;
   g_autofree char *display = NULL;
@@ -309,13 +302,11 @@ _elab_export_figure (ElabFigure             *figure,
   int saved;
 
   g_return_val_if_fail (figure != NULL, FALSE);
-  g_return_val_if_fail (state != NULL, FALSE);
+  g_return_val_if_fail (req != NULL && req->state != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (format != ELAB_EXPORT_PNG)
-    scale = 1.0;
-  if (!check_size (width, height, scale, error))
+  if (!check_size (req->width, req->height, format == ELAB_EXPORT_PNG ? req->scale : 1.0, error))
     return FALSE;
 
   display = g_filename_display_name (path);
@@ -332,7 +323,7 @@ _elab_export_figure (ElabFigure             *figure,
   /* Marks the temporary as alive for elab_export_remove_stale(). */
   flock (sink.fd, LOCK_EX | LOCK_NB);
 
-  status = render (figure, state, trainer, style, width, height, scale, format, &sink);
+  status = render (figure, req, trainer, format, &sink);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -381,30 +372,25 @@ _elab_export_figure (ElabFigure             *figure,
 
 /**
  * elab_export_figure_full:
- * Draws @figure at width × height figure units into @path as PNG (pixel
- * size × @scale), SVG or PDF. The bytes go to ".NAME.elab-tmp-XXXXXX" in
- * the same directory, which is renamed over @path only once complete, so
- * a failure (bad size, unwritable directory, full disk) or a cancel
- * (G_IO_ERROR_CANCELLED, checked between writes) leaves neither @path's
- * new content nor a temporary file behind; an older file at @path stays
- * as it was. Stale temporaries of @path from a killed export are removed
+ * Draws @figure at @req's width × height figure units into @path as PNG
+ * (pixel size × @req's scale), SVG or PDF. The bytes go to
+ * ".NAME.elab-tmp-XXXXXX" in the same directory, which is renamed over
+ * @path only once complete, so a failure (bad size, unwritable
+ * directory, full disk) or a cancel (G_IO_ERROR_CANCELLED, checked
+ * between writes) leaves neither @path's new content nor a temporary
+ * file behind; an older file at @path stays as it was. Stale temporaries of @path from a killed export are removed
  * first. Errors name the path.
  */
 gboolean
-elab_export_figure_full (ElabFigure             *figure,
-                         const ElabState        *state,
-                         const ElabTrainer      *trainer,
-                         const ElabFigureStyle  *style,
-                         int                     width,
-                         int                     height,
-                         double                  scale,
-                         ElabExportFormat        format,
-                         const char             *path,
-                         GCancellable           *cancellable,
-                         GError                **error)
+elab_export_figure_full (ElabFigure              *figure,
+                         const ElabExportRequest *req,
+                         const ElabTrainer       *trainer,
+                         ElabExportFormat         format,
+                         const char              *path,
+                         GCancellable            *cancellable,
+                         GError                 **error)
 {
-  return _elab_export_figure (figure, state, trainer, style, width, height, scale, format, path, TRUE,
-                              cancellable, error);
+  return _elab_export_figure (figure, req, trainer, format, path, TRUE, cancellable, error);
 }
 
 /**
@@ -412,19 +398,14 @@ elab_export_figure_full (ElabFigure             *figure,
  * elab_export_figure_full() without a cancellable.
  */
 gboolean
-elab_export_figure (ElabFigure             *figure,
-                    const ElabState        *state,
-                    const ElabTrainer      *trainer,
-                    const ElabFigureStyle  *style,
-                    int                     width,
-                    int                     height,
-                    double                  scale,
-                    ElabExportFormat        format,
-                    const char             *path,
-                    GError                **error)
+elab_export_figure (ElabFigure              *figure,
+                    const ElabExportRequest *req,
+                    const ElabTrainer       *trainer,
+                    ElabExportFormat         format,
+                    const char              *path,
+                    GError                 **error)
 {
-  return _elab_export_figure (figure, state, trainer, style, width, height, scale, format, path, TRUE, NULL,
-                              error);
+  return _elab_export_figure (figure, req, trainer, format, path, TRUE, NULL, error);
 }
 
 /**
@@ -433,25 +414,21 @@ elab_export_figure (ElabFigure             *figure,
  * size or scale is out of range or drawing fails.
  */
 GBytes *
-elab_export_png_bytes (ElabFigure             *figure,
-                       const ElabState        *state,
-                       const ElabTrainer      *trainer,
-                       const ElabFigureStyle  *style,
-                       int                     width,
-                       int                     height,
-                       double                  scale)
+elab_export_png_bytes (ElabFigure              *figure,
+                       const ElabExportRequest *req,
+                       const ElabTrainer       *trainer)
 {
   Sink sink = { -1, 0, NULL, NULL };
   cairo_status_t status;
 
   g_return_val_if_fail (figure != NULL, NULL);
-  g_return_val_if_fail (state != NULL, NULL);
+  g_return_val_if_fail (req != NULL && req->state != NULL, NULL);
 
-  if (!check_size (width, height, scale, NULL))
+  if (!check_size (req->width, req->height, req->scale, NULL))
     return NULL;
 
   sink.bytes = g_byte_array_new ();
-  status = render (figure, state, trainer, style, width, height, scale, ELAB_EXPORT_PNG, &sink);
+  status = render (figure, req, trainer, ELAB_EXPORT_PNG, &sink);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_byte_array_unref (sink.bytes);

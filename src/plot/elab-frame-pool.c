@@ -21,10 +21,7 @@ struct _ElabFramePool
   guint               n;
   int                 width;
   int                 height;
-  ElabFrameWorkerNew  worker_new;
-  GDestroyNotify      worker_free;
-  ElabFrameDrawFunc   draw;
-  gpointer            user_data;
+  ElabFrameDrawer     drawer;
 
   GPtrArray          *threads;
   GPtrArray          *surfaces;   /* a reference to each reusable surface */
@@ -73,7 +70,7 @@ static gpointer
 worker_cb (gpointer data)
 {
   ElabFramePool *self = data;
-  gpointer worker = self->worker_new ? self->worker_new (self->user_data) : NULL;
+  gpointer worker = self->drawer.worker_new ? self->drawer.worker_new (self->drawer.user_data) : NULL;
 
   for (;;)
     {
@@ -104,7 +101,7 @@ worker_cb (gpointer data)
           cairo_destroy (cr);
         }
       ok = cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS
-           && self->draw (self->indices[i], surface, worker, self->user_data, &error);
+           && self->drawer.draw (self->indices[i], surface, worker, self->drawer.user_data, &error);
       if (ok)
         cairo_surface_flush (surface);
       else if (error == NULL)
@@ -127,25 +124,22 @@ worker_cb (gpointer data)
       g_mutex_unlock (&self->lock);
     }
 
-  if (worker != NULL && self->worker_free != NULL)
-    self->worker_free (worker);
+  if (worker != NULL && self->drawer.worker_free != NULL)
+    self->drawer.worker_free (worker);
   return NULL;
 }
 
 ElabFramePool *
-elab_frame_pool_new (const guint        *indices,
-                     guint               n,
-                     int                 width_px,
-                     int                 height_px,
-                     guint               n_threads,
-                     ElabFrameWorkerNew  worker_new,
-                     GDestroyNotify      worker_free,
-                     ElabFrameDrawFunc   draw,
-                     gpointer            user_data)
+elab_frame_pool_new (const guint           *indices,
+                     guint                  n,
+                     int                    width_px,
+                     int                    height_px,
+                     guint                  n_threads,
+                     const ElabFrameDrawer *drawer)
 {
   ElabFramePool *self;
 
-  g_return_val_if_fail (draw != NULL, NULL);
+  g_return_val_if_fail (drawer != NULL && drawer->draw != NULL, NULL);
 
   if (n_threads == 0)
     n_threads = MAX (1, g_get_num_processors ());
@@ -156,10 +150,7 @@ elab_frame_pool_new (const guint        *indices,
   self->n = n;
   self->width = width_px;
   self->height = height_px;
-  self->worker_new = worker_new;
-  self->worker_free = worker_free;
-  self->draw = draw;
-  self->user_data = user_data;
+  self->drawer = *drawer;
   /* One frame being drawn per thread and one ready behind it. */
   self->ring_size = 2 * n_threads;
   self->ring = g_new0 (cairo_surface_t *, self->ring_size);

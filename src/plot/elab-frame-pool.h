@@ -26,25 +26,33 @@ typedef gboolean (*ElabFrameDrawFunc)   (guint            index,
                                          gpointer         user_data,
                                          GError         **error);
 
+/* How a pool draws: @worker_new and @worker_free (either may be NULL)
+ * make and free each thread's own state, @draw draws a frame; each gets
+ * @user_data. */
+typedef struct
+{
+  ElabFrameWorkerNew  worker_new;
+  GDestroyNotify      worker_free;
+  ElabFrameDrawFunc   draw;
+  gpointer            user_data;
+} ElabFrameDrawer;
+
 /* Draws the frames @indices[0 … n − 1] (copied) on @n_threads threads
- * (0: one per processor). */
-ElabFramePool   *elab_frame_pool_new  (const guint        *indices,
-                                       guint               n,
-                                       int                 width_px,
-                                       int                 height_px,
-                                       guint               n_threads,
-                                       ElabFrameWorkerNew  worker_new,
-                                       GDestroyNotify      worker_free,
-                                       ElabFrameDrawFunc   draw,
-                                       gpointer            user_data);
+ * (0: one per processor) with @drawer (copied). */
+ElabFramePool   *elab_frame_pool_new  (const guint           *indices,
+                                       guint                  n,
+                                       int                    width_px,
+                                       int                    height_px,
+                                       guint                  n_threads,
+                                       const ElabFrameDrawer *drawer);
 
 /* The next frame in order (the caller owns it), waiting for it if need
  * be; NULL with @error set when drawing failed, NULL without once every
  * frame was handed out. */
-cairo_surface_t *elab_frame_pool_next (ElabFramePool      *self,
-                                       GError            **error);
+cairo_surface_t *elab_frame_pool_next (ElabFramePool         *self,
+                                       GError               **error);
 
 /* Stops the threads (frames not yet drawn are dropped) and frees. */
-void             elab_frame_pool_free (ElabFramePool      *self);
+void             elab_frame_pool_free (ElabFramePool         *self);
 
 G_END_DECLS

@@ -19,14 +19,10 @@
 
 typedef struct
 {
-  const ElabState       *state;
-  const ElabTrainer     *run;       /* trained to the end */
-  const guint64         *steps;     /* per frame */
-  ElabFigureKind         kind;
-  const ElabFigureStyle *style;
-  int                    width;
-  int                    height;
-  double                 scale;
+  const ElabExportRequest *figure;   /* the steady style */
+  const ElabTrainer       *run;      /* trained to the end */
+  const guint64           *steps;    /* per frame */
+  ElabFigureKind           kind;
 } Job;
 
 typedef struct
@@ -97,14 +93,9 @@ draw_cb (guint            index,
   const Job *job = user_data;
   Worker *worker = data;
   cairo_status_t status;
-  cairo_t *cr;
 
   train_to (worker->trainer, job->steps[index]);
-  cr = cairo_create (surface);
-  cairo_scale (cr, job->scale, job->scale);
-  elab_figure_draw (worker->figure, cr, job->width, job->height, job->state, worker->trainer, job->style);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
+  status = elab_animation_draw_figure (worker->figure, surface, job->figure, worker->trainer);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not draw the frame at step %" G_GUINT64_FORMAT ": %s",
@@ -115,34 +106,29 @@ draw_cb (guint            index,
 }
 
 gboolean
-elab_run_export_animation (const ElabState            *state,
-                           ElabDataset                *dataset,
-                           guint                       every,
-                           const char                 *path,
-                           ElabAnimationFormat         format,
-                           const ElabAnimationOptions *options,
-                           const char                 *poster,
-                           ElabFigureKind              kind,
-                           const ElabFigureStyle      *style,
-                           int                         width,
-                           int                         height,
-                           double                      scale,
-                           GCancellable               *cancellable,
-                           ElabProgressFunc            progress,
-                           gpointer                    progress_data,
-                           guint                      *res_frames,
-                           GError                    **error)
+elab_run_export_animation (ElabFigureKind             kind,
+                           const ElabExportRequest   *figure,
+                           ElabDataset               *dataset,
+                           guint                      every,
+                           const ElabAnimationOutput *out,
+                           guint                     *res_frames,
+                           GError                   **error)
 {
-  g_autoptr(ElabAnimation) animation = NULL;
+  const ElabState *state;
   g_autoptr(ElabTrainer) run = NULL;
+  g_autoptr(ElabTrainer) first = NULL;
   g_autofree guint64 *steps = NULL;
   ElabFigureStyle steady;
+  ElabExportRequest steady_figure;
   Job job;
+  ElabFrameDrawer drawer = { worker_new_cb, worker_free_cb, draw_cb, &job };
   guint n_frames;
   int width_px, height_px;
 
-  g_return_val_if_fail (state != NULL && path != NULL && options != NULL && style != NULL, FALSE);
+  g_return_val_if_fail (figure != NULL && figure->state != NULL && figure->style != NULL, FALSE);
+  g_return_val_if_fail (out != NULL && out->path != NULL, FALSE);
 
+  state = figure->state;
   if (res_frames != NULL)
     *res_frames = 0;
   if (!elab_figure_kind_is_training (kind))
@@ -158,7 +144,8 @@ elab_run_export_animation (const ElabState            *state,
                    "--every: must be 1…%u, the run's --steps (got %u)", state->steps, every);
       return FALSE;
     }
-  if (!elab_animation_check_figure (format, width, height, scale, options, &width_px, &height_px, error))
+  if (!elab_animation_check_figure (out->format, figure->width, figure->height, figure->scale, &out->options,
+                                    &width_px, &height_px, error))
     return FALSE;
 
   /* The whole run first: where it ends, and the axes that cover it. */
@@ -171,42 +158,25 @@ elab_run_export_animation (const ElabState            *state,
     }
   else if ((run = elab_trainer_new_for_state (state, error)) == NULL)
     return FALSE;
-  while (!elab_trainer_is_done (run) && !g_cancellable_is_cancelled (cancellable))
+  while (!elab_trainer_is_done (run) && !g_cancellable_is_cancelled (out->cancellable))
     elab_trainer_step (run, 4096);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (out->cancellable, error))
     return FALSE;
 
   n_frames = elab_run_frame_steps (elab_trainer_get_steps (run), every, NULL);
   steps = g_new (guint64, n_frames);
   elab_run_frame_steps (elab_trainer_get_steps (run), every, steps);
 
-  steady = *style;
+  steady = *figure->style;
   steady.run = run;
-  job = (Job) { state, run, steps, kind, &steady, width, height, scale };
+  steady_figure = *figure;
+  steady_figure.style = &steady;
+  job = (Job) { &steady_figure, run, steps, kind };
+  if (out->poster != NULL)
+    first = elab_trainer_new (elab_trainer_get_dataset (run), elab_trainer_get_settings (run));
 
-  animation = elab_animation_new (format, path, width_px, height_px, options, error);
-  if (animation == NULL)
+  if (!elab_animation_export_figure (out, &steady_figure, kind, first, n_frames, &drawer, error))
     return FALSE;
-  if (!elab_animation_encode (animation, n_frames, worker_new_cb, worker_free_cb, draw_cb, &job, cancellable,
-                              progress, progress_data, error))
-    return FALSE;
-  if (!elab_animation_finish (animation, error))
-    return FALSE;
-
-  if (poster != NULL)
-    {
-      g_autoptr(ElabFigure) figure = elab_figure_new (kind);
-      g_autoptr(ElabTrainer) first = elab_trainer_new (elab_trainer_get_dataset (run),
-                                                       elab_trainer_get_settings (run));
-
-      /* Without its poster the animation is not what was asked for. */
-      if (!elab_export_figure (figure, state, first, &steady, width, height, scale, ELAB_EXPORT_PNG, poster, error))
-        {
-          g_unlink (path);
-          return FALSE;
-        }
-    }
-
   if (res_frames != NULL)
     *res_frames = n_frames;
   return TRUE;

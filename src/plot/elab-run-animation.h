@@ -9,10 +9,8 @@
 
 #include <gio/gio.h>
 
-#include "elab-animation.h"
+#include "elab-animation-export.h"
 #include "elab-dataset.h"
-#include "elab-figure.h"
-#include "elab-state.h"
 
 G_BEGIN_DECLS
 
@@ -20,38 +18,29 @@ G_BEGIN_DECLS
  * step @last, which ends it (the state's steps, or the step training
  * stopped at if earlier). Returns their number, ⌈last / every⌉ + 1;
  * fills @res (may be NULL) with as many steps. */
-guint     elab_run_frame_steps        (guint64                     last,
-                                       guint                       every,
-                                       guint64                    *res);
+guint     elab_run_frame_steps        (guint64                    last,
+                                       guint                      every,
+                                       guint64                   *res);
 
-/* Trains @state's run (its settings and steps, on @dataset, or when it
- * is NULL the state's data set loaded here) and writes a
- * frame at each of elab_run_frame_steps() into @path, drawn by the
- * training figure @kind (training, landscape or training-both) on every
- * core while the encoder runs, every frame with the axes of the whole
- * run; with @poster (may be NULL) also the first frame as a PNG.
- * @res_frames (may be NULL) gets the number of frames. Errors: usage
- * (@every 0 or above the steps, a figure that is not a training figure,
- * size or rate the format refuses) G_OPTION_ERROR_BAD_VALUE before any
- * file is written; the data set's own errors; a missing encoder
- * G_IO_ERROR_NOT_SUPPORTED; I/O G_IO_ERROR / G_FILE_ERROR. A failure or a
- * cancel (@cancellable, checked between frames) leaves neither file. */
-gboolean  elab_run_export_animation   (const ElabState            *state,
-                                       ElabDataset                *dataset,
-                                       guint                       every,
-                                       const char                 *path,
-                                       ElabAnimationFormat         format,
-                                       const ElabAnimationOptions *options,
-                                       const char                 *poster,
-                                       ElabFigureKind              kind,
-                                       const ElabFigureStyle      *style,
-                                       int                         width,
-                                       int                         height,
-                                       double                      scale,
-                                       GCancellable               *cancellable,
-                                       ElabProgressFunc            progress,
-                                       gpointer                    progress_data,
-                                       guint                      *res_frames,
-                                       GError                    **error);
+/* Trains the run of @figure's state (its settings and steps, on
+ * @dataset, or when it is NULL the state's data set loaded here) and
+ * writes a frame at each of elab_run_frame_steps() into @out's file,
+ * drawn by the training figure @kind (training, landscape or
+ * training-both) at @figure's size and scale on every core while the
+ * encoder runs, every frame with the axes of the whole run; with @out's
+ * poster (may be NULL) also the first frame as a PNG. @res_frames (may
+ * be NULL) gets the number of frames. Errors: usage (@every 0 or above
+ * the steps, a figure that is not a training figure, size or rate the
+ * format refuses) G_OPTION_ERROR_BAD_VALUE before any file is written;
+ * the data set's own errors; a missing encoder G_IO_ERROR_NOT_SUPPORTED;
+ * I/O G_IO_ERROR / G_FILE_ERROR. A failure or a cancel (@out's
+ * cancellable, checked between frames) leaves neither file. */
+gboolean  elab_run_export_animation   (ElabFigureKind             kind,
+                                       const ElabExportRequest   *figure,
+                                       ElabDataset               *dataset,
+                                       guint                      every,
+                                       const ElabAnimationOutput *out,
+                                       guint                     *res_frames,
+                                       GError                   **error);
 
 G_END_DECLS

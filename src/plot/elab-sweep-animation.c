@@ -10,21 +10,13 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "elab-export.h"
-#include "elab-frame-pool.h"
 #include "elab-sweep-range.h"
 #include "elab-trainer.h"
 
 typedef struct
 {
-  const ElabSweep       *sweep;
-  guint                  n_frames;
-  ElabFigureKind         kind;
-  const ElabState       *state;
-  const ElabFigureStyle *style;
-  int                    width;
-  int                    height;
-  double                 scale;
+  const ElabSweepRequest *req;
+  ElabExportRequest       figure;   /* the steady style */
 } Job;
 
 static gpointer
@@ -32,7 +24,7 @@ worker_new_cb (gpointer user_data)
 {
   const Job *job = user_data;
 
-  return elab_figure_new (job->kind);
+  return elab_figure_new (job->req->kind);
 }
 
 static void
@@ -50,25 +42,22 @@ draw_cb (guint            index,
 {
   const Job *job = user_data;
   g_autoptr(ElabTrainer) trainer = NULL;
-  ElabState frame = *job->state;
+  g_autoptr(GError) local = NULL;
+  ElabExportRequest figure = job->figure;
+  ElabState frame;
   cairo_status_t status;
-  cairo_t *cr;
 
-  elab_sweep_apply (job->sweep, elab_sweep_value (job->sweep, index, job->n_frames), &frame, NULL);
-  if (elab_figure_kind_is_training (job->kind))
+  elab_sweep_frame_state (job->req, index, &frame);
+  figure.state = &frame;
+  /* Each frame trains its own run from step 0, as a PNG sweep does. */
+  trainer = elab_sweep_frame_trainer (job->req, &frame, &local);
+  if (local != NULL)
     {
-      /* Each frame trains its own run from step 0, as a PNG sweep does. */
-      trainer = elab_trainer_new_for_state (&frame, error);
-      if (trainer == NULL)
-        return FALSE;
-      elab_trainer_step (trainer, frame.steps);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
     }
 
-  cr = cairo_create (surface);
-  cairo_scale (cr, job->scale, job->scale);
-  elab_figure_draw (worker, cr, job->width, job->height, &frame, trainer, job->style);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
+  status = elab_animation_draw_figure (worker, surface, &figure, trainer);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not draw frame %u: %s", index,
@@ -79,89 +68,40 @@ draw_cb (guint            index,
 }
 
 gboolean
-elab_sweep_export_animation (const ElabSweep            *sweep,
-                             guint                       n_frames,
-                             const char                 *path,
-                             ElabAnimationFormat         format,
-                             const ElabAnimationOptions *options,
-                             const char                 *poster,
-                             ElabFigureKind              kind,
-                             const ElabState            *state,
-                             const ElabFigureStyle      *style,
-                             int                         width,
-                             int                         height,
-                             double                      scale,
-                             GCancellable               *cancellable,
-                             ElabProgressFunc            progress,
-                             gpointer                    progress_data,
-                             GError                    **error)
+elab_sweep_export_animation (const ElabSweepRequest    *req,
+                             const ElabAnimationOutput *out,
+                             GError                   **error)
 {
-  g_autoptr(ElabAnimation) animation = NULL;
-  g_autoptr(GError) local = NULL;
   ElabFigureStyle steady;
-  Job job = { sweep, n_frames, kind, state, &steady, width, height, scale };
+  Job job = { req, req->figure };
+  ElabFrameDrawer drawer = { worker_new_cb, worker_free_cb, draw_cb, &job };
+  g_autoptr(ElabTrainer) first_trainer = NULL;
+  g_autoptr(GError) local = NULL;
+  ElabState first;
   int width_px, height_px;
 
-  g_return_val_if_fail (sweep != NULL && path != NULL && options != NULL, FALSE);
-  g_return_val_if_fail (state != NULL && style != NULL, FALSE);
-
-  if (n_frames < 1 || n_frames > 100000)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--frames: must be 1…100000 (got %u)",
-                   n_frames);
-      return FALSE;
-    }
+  g_return_val_if_fail (req != NULL && req->sweep != NULL && out != NULL && out->path != NULL, FALSE);
+  g_return_val_if_fail (req->figure.state != NULL && req->figure.style != NULL, FALSE);
 
   /* Every usage error before the first file, as a PNG sweep does. */
-  for (guint i = 0; i < n_frames; i++)
-    {
-      ElabState frame = *state;
+  if (!elab_sweep_check_frames (req, error))
+    return FALSE;
+  if (!elab_animation_check_figure (out->format, req->figure.width, req->figure.height, req->figure.scale,
+                                    &out->options, &width_px, &height_px, error))
+    return FALSE;
 
-      if (!elab_sweep_apply (sweep, elab_sweep_value (sweep, i, n_frames), &frame, &local))
+  elab_sweep_steady_style (req, &steady);
+  job.figure.style = &steady;
+  elab_sweep_frame_state (req, 0, &first);
+  job.figure.state = &first;
+  if (out->poster != NULL)
+    {
+      first_trainer = elab_sweep_frame_trainer (req, &first, &local);
+      if (local != NULL)
         {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--sweep %s at frame %u: %s",
-                       sweep->param, i, local->message);
+          g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
     }
-  if (!elab_animation_check_figure (format, width, height, scale, options, &width_px, &height_px, error))
-    return FALSE;
-
-  elab_sweep_steady_style (sweep, n_frames, kind, state, style, &steady);
-  animation = elab_animation_new (format, path, width_px, height_px, options, error);
-  if (animation == NULL)
-    return FALSE;
-  if (!elab_animation_encode (animation, n_frames, worker_new_cb, worker_free_cb, draw_cb, &job, cancellable,
-                              progress, progress_data, error))
-    return FALSE;
-  if (!elab_animation_finish (animation, error))
-    return FALSE;
-
-  if (poster != NULL)
-    {
-      g_autoptr(ElabFigure) figure = elab_figure_new (kind);
-      g_autoptr(ElabTrainer) trainer = NULL;
-      ElabState first = *state;
-
-      elab_sweep_apply (sweep, elab_sweep_value (sweep, 0, n_frames), &first, NULL);
-      if (elab_figure_kind_is_training (kind))
-        {
-          trainer = elab_trainer_new_for_state (&first, error);
-          if (trainer == NULL)
-            {
-              g_unlink (path);
-              return FALSE;
-            }
-          elab_trainer_step (trainer, first.steps);
-        }
-      /* Without its poster the animation is not what was asked for. */
-      if (!elab_export_figure (figure, &first, trainer, &steady, width, height, scale, ELAB_EXPORT_PNG, poster,
-                               error))
-        {
-          g_unlink (path);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return elab_animation_export_figure (out, &job.figure, req->kind, first_trainer, req->n_frames, &drawer, error);
 }

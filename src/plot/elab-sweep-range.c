@@ -12,13 +12,14 @@
 #include <math.h>
 
 void
-elab_sweep_steady_style (const ElabSweep       *sweep,
-                         guint                  n_frames,
-                         ElabFigureKind         kind,
-                         const ElabState       *state,
-                         const ElabFigureStyle *style,
-                         ElabFigureStyle       *res)
+elab_sweep_steady_style (const ElabSweepRequest *req,
+                         ElabFigureStyle        *res)
 {
+  const ElabSweep *sweep = req->sweep;
+  guint n_frames = req->n_frames;
+  ElabFigureKind kind = req->kind;
+  const ElabState *state = req->figure.state;
+  const ElabFigureStyle *style = req->figure.style;
   g_autoptr(ElabFigure) figure = NULL;
   ElabFigureStyle probe;
   cairo_surface_t *surface;

@@ -7,20 +7,15 @@
  */
 #pragma once
 
-#include "elab-figure.h"
-#include "elab-sweep-spec.h"
+#include "elab-sweep.h"
 
 G_BEGIN_DECLS
 
-/* Copies @style into @res with y_max (and y_min, if not set) covering the
- * range the figure would choose for each of the sweep's @n_frames frames.
- * A y_max already set in @style (by hand) is kept as it is; figures whose
- * range is fixed by their math are left alone. */
-void  elab_sweep_steady_style (const ElabSweep       *sweep,
-                               guint                  n_frames,
-                               ElabFigureKind         kind,
-                               const ElabState       *state,
-                               const ElabFigureStyle *style,
-                               ElabFigureStyle       *res);
+/* Copies @req's style into @res with y_max (and y_min, if not set)
+ * covering the range the figure would choose for each of the sweep's
+ * frames. A y_max already set in the style (by hand) is kept as it is;
+ * figures whose range is fixed by their math are left alone. */
+void  elab_sweep_steady_style (const ElabSweepRequest *req,
+                               ElabFigureStyle        *res);
 
 G_END_DECLS

@@ -106,16 +106,53 @@ remove_frames (GPtrArray *created)
     g_unlink (g_ptr_array_index (created, i));
 }
 
-static ElabTrainer *
-trainer_for_state (const ElabState  *state,
-                   GError          **error)
+void
+elab_sweep_frame_state (const ElabSweepRequest *req,
+                        guint                   i,
+                        ElabState              *res)
 {
-  ElabTrainer *trainer = elab_trainer_new_for_state (state, error);
+  *res = *req->figure.state;
+  elab_sweep_apply (req->sweep, elab_sweep_value (req->sweep, i, req->n_frames), res, NULL);
+}
 
-  if (trainer == NULL)
+ElabTrainer *
+elab_sweep_frame_trainer (const ElabSweepRequest  *req,
+                          const ElabState         *frame,
+                          GError                 **error)
+{
+  ElabTrainer *trainer;
+
+  if (!elab_figure_kind_is_training (req->kind))
     return NULL;
-  elab_trainer_step (trainer, state->steps);
+  trainer = elab_trainer_new_for_state (frame, error);
+  if (trainer != NULL)
+    elab_trainer_step (trainer, frame->steps);
   return trainer;
+}
+
+gboolean
+elab_sweep_check_frames (const ElabSweepRequest  *req,
+                         GError                 **error)
+{
+  if (req->n_frames < 1 || req->n_frames > ELAB_SWEEP_MAX_FRAMES)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--frames: must be 1…%d (got %u)", ELAB_SWEEP_MAX_FRAMES, req->n_frames);
+      return FALSE;
+    }
+  for (guint i = 0; i < req->n_frames; i++)
+    {
+      ElabState frame = *req->figure.state;
+      g_autoptr(GError) local = NULL;
+
+      if (!elab_sweep_apply (req->sweep, elab_sweep_value (req->sweep, i, req->n_frames), &frame, &local))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--sweep %s at frame %u: %s", req->sweep->param, i, local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* The free space where @dir is, or G_MAXUINT64 when the file system
@@ -132,15 +169,8 @@ free_space (const char *dir)
 }
 
 gboolean
-elab_sweep_export (const ElabSweep        *sweep,
-                   guint                   n_frames,
+elab_sweep_export (const ElabSweepRequest *req,
                    const char             *pattern,
-                   ElabFigureKind          kind,
-                   const ElabState        *state,
-                   const ElabFigureStyle  *style,
-                   int                     width,
-                   int                     height,
-                   double                  scale,
                    ElabExportFormat        format,
                    GCancellable           *cancellable,
                    ElabSweepProgressFunc   progress,
@@ -149,48 +179,35 @@ elab_sweep_export (const ElabSweep        *sweep,
                    GError                **error)
 {
   ElabFigureStyle steady;
+  ElabExportRequest frame_req;
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
+  guint n_frames = req->n_frames;
   guint n_written = 0;
   g_autoptr(ElabFigure) figure = NULL;
   g_autofree char *first = NULL;
   g_autofree char *dir = NULL;
   ElabTrainer *trainer = NULL;
-  gboolean training = elab_figure_kind_is_training (kind);
   gboolean ok = TRUE;
   guint64 bytes = 0;
   gint64 start_us;
 
-  g_return_val_if_fail (sweep != NULL && pattern != NULL && state != NULL && style != NULL, FALSE);
+  g_return_val_if_fail (req != NULL && req->sweep != NULL && pattern != NULL, FALSE);
+  g_return_val_if_fail (req->figure.state != NULL && req->figure.style != NULL, FALSE);
 
   if (res_written != NULL)
     *res_written = 0;
 
-  if (n_frames < 1 || n_frames > ELAB_SWEEP_MAX_FRAMES)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--frames: must be 1…%d (got %u)", ELAB_SWEEP_MAX_FRAMES, n_frames);
-      return FALSE;
-    }
-  if (!elab_sweep_check_size (n_frames, width, height, format == ELAB_EXPORT_PNG ? scale : 1.0, error))
+  /* Every usage error before the first file: the frames' count and each
+   * frame's state (a temperature sweep through 0 fails here, not at
+   * frame 30), the size, and the pattern. */
+  if (!elab_sweep_check_frames (req, error))
     return FALSE;
-
-  /* Every usage error before the first file: the pattern, and each frame's
-   * state (a temperature sweep through 0 fails here, not at frame 30). */
+  if (!elab_sweep_check_size (n_frames, req->figure.width, req->figure.height,
+                              format == ELAB_EXPORT_PNG ? req->figure.scale : 1.0, error))
+    return FALSE;
   first = elab_sweep_frame_path (pattern, 0, error);
   if (first == NULL)
     return FALSE;
-  for (guint i = 0; i < n_frames; i++)
-    {
-      ElabState frame = *state;
-      g_autoptr(GError) local = NULL;
-
-      if (!elab_sweep_apply (sweep, elab_sweep_value (sweep, i, n_frames), &frame, &local))
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "--sweep %s at frame %u: %s", sweep->param, i, local->message);
-          return FALSE;
-        }
-    }
 
   dir = g_path_get_dirname (first);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
@@ -209,12 +226,14 @@ elab_sweep_export (const ElabSweep        *sweep,
 
   elab_export_remove_stale (dir, NULL);
   /* One y range for every frame: the axis holds still while curves move. */
-  elab_sweep_steady_style (sweep, n_frames, kind, state, style, &steady);
-  figure = elab_figure_new (kind);
+  elab_sweep_steady_style (req, &steady);
+  figure = elab_figure_new (req->kind);
+  frame_req = req->figure;
+  frame_req.style = &steady;
   start_us = g_get_monotonic_time ();
   for (guint i = 0; i < n_frames && ok; i++)
     {
-      ElabState frame = *state;
+      ElabState frame;
       g_autofree char *path = elab_sweep_frame_path (pattern, i, NULL);
       g_autoptr(GError) local = NULL;
       GStatBuf st;
@@ -226,27 +245,25 @@ elab_sweep_export (const ElabSweep        *sweep,
           break;
         }
 
-      elab_sweep_apply (sweep, elab_sweep_value (sweep, i, n_frames), &frame, NULL);
+      elab_sweep_frame_state (req, i, &frame);
+      frame_req.state = &frame;
 
-      if (training)
+      /* Each frame trains its own run from step 0, even in a steps sweep:
+       * the run's step budget shows in the figure (its status line), so
+       * frame i must be exactly the export at that budget. */
+      g_clear_pointer (&trainer, elab_trainer_free);
+      trainer = elab_sweep_frame_trainer (req, &frame, &local);
+      if (local != NULL)
         {
-          /* Each frame trains its own run from step 0, even in a steps
-           * sweep: the run's step budget shows in the figure (its status
-           * line), so frame i must be exactly the export at that budget. */
-          g_clear_pointer (&trainer, elab_trainer_free);
-          trainer = trainer_for_state (&frame, error);
-          if (trainer == NULL)
-            {
-              ok = FALSE;
-              break;
-            }
+          g_propagate_error (error, g_steal_pointer (&local));
+          ok = FALSE;
+          break;
         }
 
       /* Whether the name is new is decided before the frame is written:
        * only a name this run brought into being may be removed later. */
       existed = g_lstat (path, &st) == 0;
-      if (!_elab_export_figure (figure, &frame, trainer, &steady, width, height, scale, format, path, FALSE,
-                                cancellable, &local))
+      if (!_elab_export_figure (figure, &frame_req, trainer, format, path, FALSE, cancellable, &local))
         {
           if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             g_propagate_error (error, g_steal_pointer (&local));

@@ -23,6 +23,17 @@ G_BEGIN_DECLS
  * and tens of GB of PNG; anything larger is a typo, not a lesson. */
 #define ELAB_SWEEP_MAX_PIXELS (G_GINT64_CONSTANT (1) << 36)
 
+/* A sweep to draw: @sweep's parameter over @n_frames frames of the
+ * figure @kind, each drawn as @figure says, its state the one the sweep
+ * starts from (each frame's is it with the parameter moved). */
+typedef struct
+{
+  const ElabSweep   *sweep;
+  guint              n_frames;
+  ElabFigureKind     kind;
+  ElabExportRequest  figure;
+} ElabSweepRequest;
+
 /* Frame @i's file name from @pattern, which must hold exactly one %d,
  * %Nd or %0Nd (N < 100) and any number of %%; NULL with
  * G_OPTION_ERROR_BAD_VALUE otherwise. */
@@ -38,6 +49,24 @@ gboolean  elab_sweep_check_size      (guint             n_frames,
                                       double            scale,
                                       GError          **error);
 
+/* Frame @i's state: @req's with the sweep's parameter at the frame's
+ * value. */
+void      elab_sweep_frame_state     (const ElabSweepRequest *req,
+                                      guint                   i,
+                                      ElabState              *res);
+
+/* The run a training figure of @req draws at @frame: trained from step
+ * 0 to the frame's steps; NULL for the other figures, or with @error
+ * set when the data set cannot be had. */
+ElabTrainer *elab_sweep_frame_trainer (const ElabSweepRequest  *req,
+                                       const ElabState         *frame,
+                                       GError                 **error);
+
+/* G_OPTION_ERROR_BAD_VALUE unless @req has 1…ELAB_SWEEP_MAX_FRAMES
+ * frames, each a state in range. */
+gboolean  elab_sweep_check_frames    (const ElabSweepRequest  *req,
+                                      GError                 **error);
+
 /* After each frame of elab_sweep_export(): @done of @total frames
  * written, and what the whole sweep will take judged by the frames so
  * far (@bytes on disk, @seconds_left to go). */
@@ -47,10 +76,10 @@ typedef void (*ElabSweepProgressFunc) (guint    done,
                                        double   seconds_left,
                                        gpointer user_data);
 
-/* Writes @n_frames frames through elab_export_figure() (each written
+/* Writes @req's frames through elab_export_figure() (each written
  * under a temporary name and renamed over the frame's name only once
  * complete), so frame 0 is byte for byte the export at FROM. The training
- * figures train a run per frame from @state's data set and settings.
+ * figures train a run per frame from the state's data set and settings.
  * Usage problems (pattern, size, a frame's state out of range) are
  * G_OPTION_ERROR and are found before any file is written; I/O and data
  * problems are G_IO_ERROR / G_FILE_ERROR / data set errors, after which
@@ -63,20 +92,13 @@ typedef void (*ElabSweepProgressFunc) (guint    done,
  * the first frame is written, a sweep whose frames would not fit in the
  * free space of the disk stops at once with G_IO_ERROR_NO_SPACE, rather
  * than filling the disk first. */
-gboolean  elab_sweep_export          (const ElabSweep       *sweep,
-                                      guint                  n_frames,
-                                      const char            *pattern,
-                                      ElabFigureKind         kind,
-                                      const ElabState       *state,
-                                      const ElabFigureStyle *style,
-                                      int                    width,
-                                      int                    height,
-                                      double                 scale,
-                                      ElabExportFormat       format,
-                                      GCancellable          *cancellable,
-                                      ElabSweepProgressFunc  progress,
-                                      gpointer               progress_data,
-                                      guint                 *res_written,
-                                      GError               **error);
+gboolean  elab_sweep_export          (const ElabSweepRequest *req,
+                                      const char             *pattern,
+                                      ElabExportFormat        format,
+                                      GCancellable           *cancellable,
+                                      ElabSweepProgressFunc   progress,
+                                      gpointer                progress_data,
+                                      guint                  *res_written,
+                                      GError                **error);
 
 G_END_DECLS

@@ -188,8 +188,8 @@ test_export_training_figures (void)
       /* The dialog's defaults: light theme, default palette, scale 1. */
       state.theme = style.theme;
       state.palette = style.palette;
-      g_assert_true (elab_export_figure (figure, &state, elab_training_run_get_trainer (run), &style,
-                                         640, 360, 1.0, ELAB_EXPORT_PNG, direct, &error));
+      g_assert_true (elab_export_figure (figure, &(ElabExportRequest) { &state, &style, 640, 360, 1.0 },
+                                         elab_training_run_get_trainer (run), ELAB_EXPORT_PNG, direct, &error));
       g_assert_no_error (error);
       assert_same_pixels (ours, direct);
     }

@@ -640,7 +640,7 @@ render (ElabFigureKind   kind,
   g_autoptr(ElabFigure) figure = elab_figure_new (kind);
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
 
-  return elab_export_png_bytes (figure, state, NULL, &style, 480, 320, 1.0);
+  return elab_export_png_bytes (figure, &(ElabExportRequest) { state, &style, 480, 320, 1.0 }, NULL);
 }
 
 static void
@@ -754,7 +754,7 @@ test_export_sweep (void)
   style.caption = "a caption";
   style.y_min = 0;
   style.y_max = 2;
-  expected = elab_export_png_bytes (figure, &at_from, NULL, &style, 320, 200, 1.0);
+  expected = elab_export_png_bytes (figure, &(ElabExportRequest) { &at_from, &style, 320, 200, 1.0 }, NULL);
   g_assert_true (g_file_get_contents (frame0, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
 

@@ -125,8 +125,8 @@ main (int    argc,
 
               s.theme = looks[i].theme;
               s.palette = looks[i].palette;
-              if (!elab_export_figure (figure, &state, NULL, &s, width, height, 1.0,
-                                       ELAB_EXPORT_PNG, file, &error))
+              if (!elab_export_figure (figure, &(ElabExportRequest) { &state, &s, width, height, 1.0 },
+                                       NULL, ELAB_EXPORT_PNG, file, &error))
                 {
                   g_printerr ("%s\n", error->message);
                   return 1;

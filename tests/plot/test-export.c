@@ -88,8 +88,8 @@ test_png (Fixture       *f,
   g_autoptr(GError) error = NULL;
   cairo_surface_t *s;
 
-  g_assert_true (elab_export_figure (f->figure, &f->state, NULL, &style, 320, 200, 2.0,
-                                     ELAB_EXPORT_PNG, path, &error));
+  g_assert_true (elab_export_figure (f->figure, &(ElabExportRequest) { &f->state, &style, 320, 200, 2.0 },
+                                     NULL, ELAB_EXPORT_PNG, path, &error));
   g_assert_no_error (error);
 
   s = cairo_image_surface_create_from_png (path);
@@ -116,8 +116,8 @@ test_transparent (Fixture       *f,
   int stride;
 
   style.transparent = TRUE;
-  g_assert_true (elab_export_figure (f->figure, &f->state, NULL, &style, 300, 200, 1.0,
-                                     ELAB_EXPORT_PNG, path, &error));
+  g_assert_true (elab_export_figure (f->figure, &(ElabExportRequest) { &f->state, &style, 300, 200, 1.0 },
+                                     NULL, ELAB_EXPORT_PNG, path, &error));
   g_assert_no_error (error);
   s = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
@@ -154,8 +154,8 @@ test_svg (Fixture       *f,
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (elab_export_figure (f->figure, &f->state, NULL, &style, 1024, 768, 3.0,
-                                     ELAB_EXPORT_SVG, path, &error));
+  g_assert_true (elab_export_figure (f->figure, &(ElabExportRequest) { &f->state, &style, 1024, 768, 3.0 },
+                                     NULL, ELAB_EXPORT_SVG, path, &error));
   g_assert_no_error (error);
   check_prefix (path, "<?xml", "<svg");
   check_prefix (path, "<?xml", "viewBox=\"0 0 1024 768\"");
@@ -169,8 +169,8 @@ test_pdf (Fixture       *f,
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (elab_export_figure (f->figure, &f->state, NULL, &style, 1920, 1080, 1.0,
-                                     ELAB_EXPORT_PDF, path, &error));
+  g_assert_true (elab_export_figure (f->figure, &(ElabExportRequest) { &f->state, &style, 1920, 1080, 1.0 },
+                                     NULL, ELAB_EXPORT_PDF, path, &error));
   g_assert_no_error (error);
   check_prefix (path, "%PDF-", "%%EOF");
 }
@@ -185,8 +185,8 @@ test_unwritable (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   /* The directory does not exist: no temporary file can be made. */
-  g_assert_false (elab_export_figure (f->figure, &f->state, NULL, &style, 320, 200, 1.0,
-                                      ELAB_EXPORT_PNG, missing, &error));
+  g_assert_false (elab_export_figure (f->figure, &(ElabExportRequest) { &f->state, &style, 320, 200, 1.0 },
+                                      NULL, ELAB_EXPORT_PNG, missing, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_assert_nonnull (strstr (error->message, missing));
   g_assert_cmpuint (count_entries (f->dir), ==, 0);
@@ -198,8 +198,8 @@ test_unwritable (Fixture       *f,
   g_assert_cmpint (g_mkdir (subdir, 0755), ==, 0);
   for (ElabExportFormat format = ELAB_EXPORT_PNG; format <= ELAB_EXPORT_PDF; format++)
     {
-      g_assert_false (elab_export_figure (f->figure, &f->state, NULL, &style, 320, 200, 1.0,
-                                          format, subdir, &error));
+      g_assert_false (elab_export_figure (f->figure, &(ElabExportRequest) { &f->state, &style, 320, 200, 1.0 },
+                                          NULL, format, subdir, &error));
       g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
       g_assert_nonnull (strstr (error->message, subdir));
       g_clear_error (&error);
@@ -224,11 +224,13 @@ test_bad_size (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (elab_export_figure (f->figure, &f->state, NULL, &style, cases[i].w, cases[i].h,
-                                          cases[i].scale, ELAB_EXPORT_PNG, path, &error));
+      g_assert_false (elab_export_figure (f->figure,
+                                          &(ElabExportRequest) { &f->state, &style, cases[i].w, cases[i].h, cases[i].scale },
+                                          NULL, ELAB_EXPORT_PNG, path, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
-      g_assert_null (elab_export_png_bytes (f->figure, &f->state, NULL, &style, cases[i].w, cases[i].h,
-                                            cases[i].scale));
+      g_assert_null (elab_export_png_bytes (f->figure,
+                                            &(ElabExportRequest) { &f->state, &style, cases[i].w, cases[i].h, cases[i].scale },
+                                            NULL));
     }
   g_assert_cmpuint (count_entries (f->dir), ==, 0);
 }
@@ -243,7 +245,7 @@ test_png_bytes (Fixture       *f,
   gsize len;
   const guint8 *data_ptr;
 
-  bytes = elab_export_png_bytes (f->figure, &f->state, NULL, &style, 200, 100, 1.5);
+  bytes = elab_export_png_bytes (f->figure, &(ElabExportRequest) { &f->state, &style, 200, 100, 1.5 }, NULL);
   g_assert_nonnull (bytes);
   data_ptr = g_bytes_get_data (bytes, &len);
   g_assert_cmpuint (len, >, 100);

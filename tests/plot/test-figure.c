@@ -538,7 +538,7 @@ test_window_equals_export (void)
         cairo_surface_flush (shown);
 
         style.pixel_scale = 1.0;
-        png = elab_export_png_bytes (exporter, &state, trainer, &style, w, h, scale);
+        png = elab_export_png_bytes (exporter, &(ElabExportRequest) { &state, &style, w, h, scale }, trainer);
         g_assert_nonnull (png);
         reader.data = g_bytes_get_data (png, &reader.left);
         exported = cairo_image_surface_create_from_png_stream (png_read_cb, &reader);

@@ -77,7 +77,8 @@ test_bernoulli (void)
       g_test_skip ("pdftotext is missing");
       return;
     }
-  g_assert_true (elab_export_figure (figure, &state, NULL, &style, 1280, 720, 1.0, ELAB_EXPORT_PDF, pdf, &error));
+  g_assert_true (elab_export_figure (figure, &(ElabExportRequest) { &state, &style, 1280, 720, 1.0 },
+                                     NULL, ELAB_EXPORT_PDF, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                                NULL, NULL, &text, NULL, &status, &error));
@@ -105,7 +106,8 @@ figure_text (ElabFigureKind     kind,
   char *text = NULL;
   int status = 0;
 
-  g_assert_true (elab_export_figure (figure, state, trainer, &style, 1280, 720, 1.0, ELAB_EXPORT_PDF, pdf, &error));
+  g_assert_true (elab_export_figure (figure, &(ElabExportRequest) { state, &style, 1280, 720, 1.0 },
+                                     trainer, ELAB_EXPORT_PDF, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                                NULL, NULL, &text, NULL, &status, &error));
