@@ -29,7 +29,7 @@ struct _ElabWindow
   AdwViewStack         *stack;
   GtkLabel             *scene_label;     /* "scene 2 / 5", hidden without scenes */
   GtkRevealer          *lesson_revealer;
-  ElabLessonPanel      *lesson_panel;
+  GtkScrolledWindow    *lesson_scroller;
   AdwBin               *entropy_slot;
   AdwBin               *cross_entropy_slot;
   AdwBin               *training_slot;
@@ -50,6 +50,9 @@ struct _ElabWindow
   guint                 save_source;
   gint64                last_change_us;
   gulong                changed_id;
+
+  /* Borrowed: in lesson_scroller once built (on first reveal), else NULL */
+  ElabLessonPanel      *lesson_panel;
 };
 
 /* elab-window-actions.c: from class_init. */
@@ -57,7 +60,8 @@ void _elab_window_class_actions_init (ElabWindowClass *klass);
 
 /* elab-window-scenes.c: called once from elab_window_init, after the
  * template and the restored state; and from finalize. */
-void _elab_window_scenes_init     (ElabWindow *self);
-void _elab_window_scenes_finalize (ElabWindow *self);
+void _elab_window_scenes_init          (ElabWindow *self);
+void _elab_window_scenes_finalize      (ElabWindow *self);
+void _elab_window_ensure_lesson_panel  (ElabWindow *self);
 
 G_END_DECLS

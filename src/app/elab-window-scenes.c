@@ -469,6 +469,22 @@ relabel (GtkWidget *widget,
     relabel (child, subscript);
 }
 
+/* Building a lesson: the panel at the side edits the player's scenes. It
+ * starts folded away, so it is built when first revealed (or asked for),
+ * not for the first frame; it takes the current notation as a page does. */
+void
+_elab_window_ensure_lesson_panel (ElabWindow *self)
+{
+  if (self->lesson_panel != NULL || self->player == NULL)
+    return;
+
+  self->lesson_panel = ELAB_LESSON_PANEL (elab_lesson_panel_new ());
+  elab_lesson_panel_set_player (self->lesson_panel, self->player, self->document);
+  gtk_scrolled_window_set_child (self->lesson_scroller, GTK_WIDGET (self->lesson_panel));
+  if (elab_document_get_state (self->document)->notation == ELAB_NOTATION_SUBSCRIPT)
+    relabel (GTK_WIDGET (self->lesson_panel), TRUE);
+}
+
 static void
 document_changed_cb (ElabDocument *document,
                      guint         what,
@@ -556,8 +572,6 @@ _elab_window_scenes_init (ElabWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 
-  /* Building a lesson: the panel at the side edits the player's scenes. */
-  elab_lesson_panel_set_player (self->lesson_panel, self->player, document);
   lesson = g_property_action_new ("lesson-panel", self->lesson_revealer, "reveal-child");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (lesson));
 

@@ -401,7 +401,6 @@ elab_window_class_init (ElabWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (ELAB_TYPE_LESSON_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, toast_overlay);
@@ -410,7 +409,7 @@ elab_window_class_init (ElabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, scene_label);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_revealer);
-  gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_panel);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_scroller);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, entropy_slot);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, cross_entropy_slot);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, training_slot);
@@ -430,6 +429,8 @@ elab_window_class_init (ElabWindowClass *klass)
 static void
 lesson_revealer_cb (ElabWindow *self)
 {
+  if (gtk_revealer_get_reveal_child (self->lesson_revealer))
+    _elab_window_ensure_lesson_panel (self);
   gtk_widget_set_visible (GTK_WIDGET (self->lesson_revealer),
                           gtk_revealer_get_reveal_child (self->lesson_revealer) ||
                           gtk_revealer_get_child_revealed (self->lesson_revealer));
@@ -497,6 +498,7 @@ elab_window_get_lesson_panel (ElabWindow *self)
 {
   g_return_val_if_fail (ELAB_IS_WINDOW (self), NULL);
 
+  _elab_window_ensure_lesson_panel (self);
   return self->lesson_panel;
 }
 
