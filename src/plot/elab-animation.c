@@ -73,10 +73,15 @@ struct _ElabAnimation
   liq_result          *quant;
   GifFileType         *gif;
   int                  write_errno;
-  guint32             *previous;      /* the last frame's pixels, to find what changed */
-  guint8              *rgba;          /* a sample frame, as libimagequant reads it */
-  guint8              *indices;       /* the changed rectangle mapped to the palette, written one frame later */
-  int                 *error_rows;    /* dithering: this row's and the next row's error, ×16 */
+  guint8              *out;           /* bytes for the file, written 64 KiB at a time */
+  gsize                out_len;
+  cairo_surface_t     *previous;      /* the last frame, held, to find what changed */
+  guint8              *indices;       /* the frame mapped to the palette, its rectangle written one frame later */
+  int                 *span_a;        /* each row's first and last changed pixel (none: a > b) */
+  int                 *span_b;
+  int                 *errors[2];     /* dithering: this row's and the next row's error, ×16 */
+  int                  errors_lo[2];  /* the slots of each that hold an error */
+  int                  errors_hi[2];
   guint8               palette[256][3];
   int                  n_palette;
   guint32              exact_key[EXACT_SLOTS];
@@ -549,46 +554,54 @@ video_finish (ElabAnimation  *self,
 
 /* --------------------------------------------------------------------- GIF */
 
-static int
-gif_write_cb (GifFileType  *gif,
-              const GifByteType *data,
-              int           length)
+/* giflib hands over a sub-block of at most 255 bytes at a time: they are
+ * gathered here and written in large pieces. */
+#define GIF_OUT_SIZE (64 * 1024)
+
+static gboolean
+gif_flush (ElabAnimation *self)
 {
-  ElabAnimation *self = gif->UserData;
-  int left = length;
+  const guint8 *data = self->out;
+  gsize left = self->out_len;
 
   while (left > 0)
     {
-      ssize_t n = write (self->fd, data, (size_t) left);
+      ssize_t n = write (self->fd, data, left);
 
       if (n < 0)
         {
           if (errno == EINTR)
             continue;
           self->write_errno = errno;
-          return 0;
+          return FALSE;
         }
       data += n;
-      left -= (int) n;
+      left -= (gsize) n;
     }
-  return length;
+  self->out_len = 0;
+  return TRUE;
 }
 
-static void
-to_rgba (const guint32 *in,
-         guint8        *out,
-         int            width)
+static int
+gif_write_cb (GifFileType       *gif,
+              const GifByteType *data,
+              int                length)
 {
-  for (int x = 0; x < width; x++)
-    {
-      guint32 pixel = in[x];
+  ElabAnimation *self = gif->UserData;
+  gsize left = (gsize) length;
 
-      out[0] = (guint8) (pixel >> 16);
-      out[1] = (guint8) (pixel >> 8);
-      out[2] = (guint8) pixel;
-      out[3] = 255;
-      out += 4;
+  while (left > 0)
+    {
+      gsize n = MIN (left, GIF_OUT_SIZE - self->out_len);
+
+      memcpy (self->out + self->out_len, data, n);
+      self->out_len += n;
+      data += n;
+      left -= n;
+      if (self->out_len == GIF_OUT_SIZE && !gif_flush (self))
+        return 0;
     }
+  return length;
 }
 
 static gboolean
@@ -603,13 +616,65 @@ gif_fail (ElabAnimation  *self,
   return FALSE;
 }
 
+/* Open addressing over colours | 1 << 24 (0 is an empty slot). */
+typedef struct
+{
+  guint32 *keys;
+  guint   *counts;
+  guint    bits;      /* 2^bits slots */
+  gsize    used;
+} ColourCount;
+
+static void
+colour_count_add (ColourCount *table,
+                  guint32      colour,
+                  guint        n)
+{
+  guint32 key = (colour & 0xffffff) | 0x1000000;
+  gsize mask = ((gsize) 1 << table->bits) - 1;
+  /* Fibonacci hashing: the product's high bits depend on every bit of the key. */
+  gsize h = (guint32) (key * 2654435761u) >> (32 - table->bits);
+
+  while (table->keys[h] != 0 && table->keys[h] != key)
+    h = (h + 1) & mask;
+  if (table->keys[h] != 0)
+    {
+      table->counts[h] += n;
+      return;
+    }
+  table->keys[h] = key;
+  table->counts[h] = n;
+  /* Grows at half full, so a probe stays short. */
+  if (++table->used * 2 > mask + 1)
+    {
+      ColourCount old = *table;
+
+      table->bits++;
+      table->used = 0;
+      table->keys = g_new0 (guint32, (gsize) 1 << table->bits);
+      table->counts = g_new (guint, (gsize) 1 << table->bits);
+      for (gsize i = 0; i <= mask; i++)
+        if (old.keys[i] != 0)
+          colour_count_add (table, old.keys[i], old.counts[i]);
+      g_free (old.keys);
+      g_free (old.counts);
+    }
+}
+
+/* The frame's colours go into the palette's histogram as colours and
+ * counts: a figure is flat colour and antialiased edges, a few thousand
+ * colours in long runs, which this pass counts in a fraction of the time
+ * libimagequant takes to convert every pixel of an image to floating
+ * point for liq_histogram_add_image(). */
 void
 elab_animation_add_sample (ElabAnimation   *self,
                            cairo_surface_t *frame)
 {
-  liq_image *image;
+  ColourCount table = { g_new0 (guint32, 1 << 12), g_new (guint, 1 << 12), 12, 0 };
+  liq_histogram_entry *entries;
   const guint8 *data;
   int stride;
+  gsize n = 0;
 
   g_return_if_fail (self != NULL && self->format == ELAB_ANIMATION_GIF && self->quant == NULL);
 
@@ -617,10 +682,39 @@ elab_animation_add_sample (ElabAnimation   *self,
   data = cairo_image_surface_get_data (frame);
   stride = cairo_image_surface_get_stride (frame);
   for (int y = 0; y < self->height; y++)
-    to_rgba ((const guint32 *) (data + (gsize) y * stride), self->rgba + (gsize) y * self->width * 4, self->width);
-  image = liq_image_create_rgba (self->attr, self->rgba, self->width, self->height, 0);
-  liq_histogram_add_image (self->histogram, self->attr, image);
-  liq_image_destroy (image);
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      guint32 run = row[0];
+      guint count = 0;
+
+      for (int x = 0; x < self->width; x++)
+        {
+          if (row[x] != run)
+            {
+              colour_count_add (&table, run, count);
+              run = row[x];
+              count = 0;
+            }
+          count++;
+        }
+      colour_count_add (&table, run, count);
+    }
+
+  entries = g_new (liq_histogram_entry, table.used);
+  for (gsize i = 0; i < (gsize) 1 << table.bits; i++)
+    if (table.keys[i] != 0)
+      {
+        entries[n].color.r = (guint8) (table.keys[i] >> 16);
+        entries[n].color.g = (guint8) (table.keys[i] >> 8);
+        entries[n].color.b = (guint8) table.keys[i];
+        entries[n].color.a = 255;
+        entries[n].count = table.counts[i];
+        n++;
+      }
+  liq_histogram_add_colors (self->histogram, self->attr, entries, (int) n, 0);
+  g_free (entries);
+  g_free (table.keys);
+  g_free (table.counts);
 }
 
 static gboolean
@@ -690,9 +784,11 @@ gif_start (ElabAnimation  *self,
   return TRUE;
 }
 
+
 /* Writes the pending frame with its delay, in hundredths of a second: the
  * frame's span on the frame clock, rounded per frame so that the total
- * stays exact at rates that are not a whole number of hundredths. */
+ * stays exact at rates that are not a whole number of hundredths. The
+ * rectangle's pixels outside each row's changed span are transparent. */
 static gboolean
 gif_write_pending (ElabAnimation  *self,
                    gboolean        last,
@@ -703,6 +799,7 @@ gif_write_pending (ElabAnimation  *self,
   guint i = self->n_frames - 1;
   guint fps = self->options.fps;
   long delay = lround ((double) (i + 1) * 100 / fps) - lround ((double) i * 100 / fps);
+  int x_end = self->px + self->pw - 1;
 
   if (last)
     delay += lround (self->options.hold_s * 100);
@@ -715,13 +812,26 @@ gif_write_pending (ElabAnimation  *self,
   if (EGifPutExtension (self->gif, GRAPHICS_EXT_FUNC_CODE, 4, ext) == GIF_ERROR
       || EGifPutImageDesc (self->gif, self->px, self->py, self->pw, self->ph, false, NULL) == GIF_ERROR)
     return gif_fail (self, self->gif->Error, error);
-  for (int y = 0; y < self->ph; y++)
-    if (EGifPutLine (self->gif, self->indices + (gsize) y * self->pw, self->pw) == GIF_ERROR)
-      return gif_fail (self, self->gif->Error, error);
+  for (int y = self->py; y < self->py + self->ph; y++)
+    {
+      guint8 *out = self->indices + (gsize) y * self->width;
+      int a = MAX (self->span_a[y], self->px), b = MIN (self->span_b[y], x_end);
+
+      if (b < a)
+        memset (out + self->px, GIF_TRANSPARENT, self->pw);
+      else
+        {
+          memset (out + self->px, GIF_TRANSPARENT, a - self->px);
+          memset (out + b + 1, GIF_TRANSPARENT, x_end - b);
+        }
+      if (EGifPutLine (self->gif, out + self->px, self->pw) == GIF_ERROR)
+        return gif_fail (self, self->gif->Error, error);
+    }
 
   self->pending = FALSE;
   return TRUE;
 }
+
 
 /* The palette entry nearest to (r, g, b): a colour of the palette itself
  * (every flat area of a figure) is found exactly; any other through a
@@ -767,77 +877,81 @@ nearest (ElabAnimation *self,
   return (guint8) self->cell[cell];
 }
 
-/* Floyd–Steinberg over the changed rectangle into self->indices. Pixels
- * that did not change since the last frame become transparent (the
- * viewer keeps what it shows) and pass no error on, so a still part of
- * the figure keeps exactly the same indices from frame to frame. */
+
+/* Zeroes the slots of error row @which that hold an error. */
 static void
-gif_remap (ElabAnimation *self,
-           const guint8  *data,
-           int            stride,
-           gboolean       first)
+errors_clear (ElabAnimation *self,
+              int            which)
 {
-  int w = self->pw;
-  int *cur = self->error_rows;
-  int *next = self->error_rows + 3 * (w + 2);
+  if (self->errors_hi[which] >= self->errors_lo[which])
+    memset (self->errors[which] + 3 * self->errors_lo[which], 0,
+            sizeof (int) * 3 * (gsize) (self->errors_hi[which] - self->errors_lo[which] + 1));
+  self->errors_lo[which] = G_MAXINT;
+  self->errors_hi[which] = -1;
+}
 
-  memset (cur, 0, sizeof (int) * 3 * (w + 2));
-  for (int y = 0; y < self->ph; y++)
+/* Floyd–Steinberg over pixels @a … @b of a row into @out. @cur holds this
+ * row's error and @next gathers the next row's, slot x + 1 for pixel x.
+ * Pixels that did not change since the last frame become transparent
+ * (the viewer keeps what it shows) and pass no error on, so a still part
+ * of the figure keeps exactly the same indices from frame to frame. */
+static void
+gif_remap_row (ElabAnimation *self,
+               const guint32 *row,
+               const guint32 *prev,
+               guint8        *out,
+               int            a,
+               int            b,
+               int           *cur,
+               int           *next)
+{
+  for (int x = a; x <= b; x++)
     {
-      const guint32 *row = (const guint32 *) (data + (gsize) (self->py + y) * stride) + self->px;
-      const guint32 *prev = self->previous + (gsize) (self->py + y) * self->width + self->px;
-      guint8 *out = self->indices + (gsize) y * w;
-      int *swap;
+      guint32 pixel = row[x];
+      int *e = cur + 3 * (x + 1);
+      int c[3];
+      guint8 index;
 
-      memset (next, 0, sizeof (int) * 3 * (w + 2));
-      for (int x = 0; x < w; x++)
+      /* Most of a changed row is still: a run at a time. */
+      if (prev != NULL && pixel == prev[x])
         {
-          guint32 pixel = row[x];
-          int *e = cur + 3 * (x + 1);
-          int c[3];
-          guint8 index;
+          int x0 = x;
 
-          /* Most of the rectangle is still: a run at a time. */
-          if (!first && pixel == prev[x])
-            {
-              int x0 = x;
-
-              /* Eight pixels a compare while they last (a vector
-               * compare: the rows do not fit in the cache). */
-              while (x + 9 <= w && memcmp (row + x + 1, prev + x + 1, 8 * sizeof (guint32)) == 0)
-                x += 8;
-              while (x + 1 < w && row[x + 1] == prev[x + 1])
-                x++;
-              memset (out + x0, GIF_TRANSPARENT, x - x0 + 1);
-              continue;
-            }
-          c[0] = (int) ((pixel >> 16) & 0xff);
-          c[1] = (int) ((pixel >> 8) & 0xff);
-          c[2] = (int) (pixel & 0xff);
-          if (e[0] | e[1] | e[2])
-            for (int k = 0; k < 3; k++)
-              c[k] = CLAMP (c[k] + e[k] / 16, 0, 255);
-
-          index = nearest (self, c[0], c[1], c[2]);
-          out[x] = index;
-          for (int k = 0; k < 3; k++)
-            {
-              int err = c[k] - self->palette[index][k];
-
-              if (err == 0)
-                continue;
-              e[3 + k] += 7 * err;
-              next[3 * x + k] += 3 * err;
-              next[3 * (x + 1) + k] += 5 * err;
-              next[3 * (x + 2) + k] += err;
-            }
+          /* Eight pixels a compare while they last (a vector compare:
+           * the rows do not fit in the cache). */
+          while (x + 9 <= b + 1 && memcmp (row + x + 1, prev + x + 1, 8 * sizeof (guint32)) == 0)
+            x += 8;
+          while (x + 1 <= b && row[x + 1] == prev[x + 1])
+            x++;
+          memset (out + x0, GIF_TRANSPARENT, x - x0 + 1);
+          continue;
         }
-      swap = cur;
-      cur = next;
-      next = swap;
+      c[0] = (int) ((pixel >> 16) & 0xff);
+      c[1] = (int) ((pixel >> 8) & 0xff);
+      c[2] = (int) (pixel & 0xff);
+      if (e[0] | e[1] | e[2])
+        for (int k = 0; k < 3; k++)
+          c[k] = CLAMP (c[k] + e[k] / 16, 0, 255);
+
+      index = nearest (self, c[0], c[1], c[2]);
+      out[x] = index;
+      for (int k = 0; k < 3; k++)
+        {
+          int err = c[k] - self->palette[index][k];
+
+          if (err == 0)
+            continue;
+          e[3 + k] += 7 * err;
+          next[3 * x + k] += 3 * err;
+          next[3 * (x + 1) + k] += 5 * err;
+          next[3 * (x + 2) + k] += err;
+        }
     }
 }
 
+/* One pass over the frame, a row at a time while it is in the cache:
+ * where the row differs from the last frame's, mapped onto the palette;
+ * the changed rectangle is the union of the rows' spans. */
 static gboolean
 gif_add (ElabAnimation    *self,
          cairo_surface_t  *frame,
@@ -845,36 +959,67 @@ gif_add (ElabAnimation    *self,
 {
   const guint8 *data = cairo_image_surface_get_data (frame);
   int stride = cairo_image_surface_get_stride (frame);
-  int x0 = self->width, x1 = -1, y0 = self->height, y1 = -1;
-  gboolean first = self->n_frames == 0;
+  const guint8 *prev_data = NULL;
+  int prev_stride = 0;
+  int w = self->width;
+  int x0 = w, x1 = -1, y0 = -1, y1 = -1;
+  int cur = 0;
 
   if (self->quant == NULL && !gif_start (self, error))
     return FALSE;
   if (self->pending && !gif_write_pending (self, FALSE, error))
     return FALSE;
 
-  /* The rectangle that changed since the last frame. */
+  if (self->previous != NULL)
+    {
+      prev_data = cairo_image_surface_get_data (self->previous);
+      prev_stride = cairo_image_surface_get_stride (self->previous);
+    }
+  errors_clear (self, 0);
+  errors_clear (self, 1);
   for (int y = 0; y < self->height; y++)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
-      const guint32 *prev = self->previous + (gsize) y * self->width;
-      int x, xe;
+      const guint32 *prev = prev_data ? (const guint32 *) (prev_data + (gsize) y * prev_stride) : NULL;
+      int next = 1 - cur;
+      int a = 0, b = w - 1;
 
-      if (!first && memcmp (row, prev, (gsize) self->width * 4) == 0)
-        continue;
-      for (x = 0; x + 8 <= self->width && !first && memcmp (row + x, prev + x, 8 * sizeof (guint32)) == 0; x += 8)
-        ;
-      for (; x < self->width && !first && row[x] == prev[x]; x++)
-        ;
-      for (xe = self->width - 1; xe - 8 > x && !first && memcmp (row + xe - 7, prev + xe - 7, 8 * sizeof (guint32)) == 0;
-           xe -= 8)
-        ;
-      for (; xe > x && !first && row[xe] == prev[xe]; xe--)
-        ;
-      x0 = MIN (x0, first ? 0 : x);
-      x1 = MAX (x1, first ? self->width - 1 : xe);
-      y0 = MIN (y0, y);
-      y1 = y;
+      if (prev != NULL)
+        {
+          if (memcmp (row, prev, (gsize) w * 4) == 0)
+            a = w, b = -1;
+          else
+            {
+              while (a + 8 <= w && memcmp (row + a, prev + a, 8 * sizeof (guint32)) == 0)
+                a += 8;
+              while (row[a] == prev[a])
+                a++;
+              while (b - 8 > a && memcmp (row + b - 7, prev + b - 7, 8 * sizeof (guint32)) == 0)
+                b -= 8;
+              while (row[b] == prev[b])
+                b--;
+            }
+        }
+      self->span_a[y] = a;
+      self->span_b[y] = b;
+
+      errors_clear (self, next);
+      if (a <= b)
+        {
+          gif_remap_row (self, row, prev, self->indices + (gsize) y * w, a, b, self->errors[cur],
+                         self->errors[next]);
+          /* This row's error reached slots a + 2 … b + 2, the next row's a … b + 2. */
+          self->errors_lo[cur] = MIN (self->errors_lo[cur], a + 2);
+          self->errors_hi[cur] = MAX (self->errors_hi[cur], b + 2);
+          self->errors_lo[next] = a;
+          self->errors_hi[next] = b + 2;
+          x0 = MIN (x0, a);
+          x1 = MAX (x1, b);
+          if (y0 < 0)
+            y0 = y;
+          y1 = y;
+        }
+      cur = next;
     }
   if (x1 < 0)
     {
@@ -886,15 +1031,8 @@ gif_add (ElabAnimation    *self,
   self->py = y0;
   self->pw = x1 - x0 + 1;
   self->ph = y1 - y0 + 1;
-  gif_remap (self, data, stride, first);
-
-  for (int y = y0; y <= y1 && x1 >= 0 && !first; y++)
-    memcpy (self->previous + (gsize) y * self->width + x0, data + (gsize) y * stride + (gsize) x0 * 4,
-            (gsize) self->pw * 4);
-  if (first)
-    for (int y = 0; y < self->height; y++)
-      memcpy (self->previous + (gsize) y * self->width, data + (gsize) y * stride, (gsize) self->width * 4);
-
+  g_clear_pointer (&self->previous, cairo_surface_destroy);
+  self->previous = cairo_surface_reference (frame);
   self->pending = TRUE;
   return TRUE;
 }
@@ -911,6 +1049,8 @@ gif_finish (ElabAnimation  *self,
   gif = g_steal_pointer (&self->gif);
   if (gif != NULL && EGifCloseFile (gif, &gif_error) == GIF_ERROR)
     return gif_fail (self, gif_error, error);
+  if (!gif_flush (self))
+    return gif_fail (self, 0, error);
   return TRUE;
 }
 
@@ -966,10 +1106,16 @@ elab_animation_new (ElabAnimationFormat         format,
       liq_set_max_colors (self->attr, 255);
       liq_set_speed (self->attr, 8);
       self->histogram = liq_histogram_create (self->attr);
-      self->previous = g_new (guint32, (gsize) width_px * height_px);
-      self->rgba = g_malloc ((gsize) width_px * height_px * 4);
+      self->out = g_malloc (GIF_OUT_SIZE);
       self->indices = g_malloc ((gsize) width_px * height_px);
-      self->error_rows = g_new (int, 2 * 3 * ((gsize) width_px + 2));
+      self->span_a = g_new (int, height_px);
+      self->span_b = g_new (int, height_px);
+      for (int i = 0; i < 2; i++)
+        {
+          self->errors[i] = g_new0 (int, 3 * ((gsize) width_px + 2));
+          self->errors_lo[i] = G_MAXINT;
+          self->errors_hi[i] = -1;
+        }
       self->cell = g_new (gint16, 1 << 18);
       memset (self->cell, 0xff, sizeof (gint16) << 18);
     }
@@ -1126,10 +1272,13 @@ elab_animation_free (ElabAnimation *self)
     g_unlink (self->tmp);
   if (self->fd >= 0)
     close (self->fd);
-  g_free (self->previous);
-  g_free (self->rgba);
+  g_clear_pointer (&self->previous, cairo_surface_destroy);
+  g_free (self->out);
   g_free (self->indices);
-  g_free (self->error_rows);
+  g_free (self->span_a);
+  g_free (self->span_b);
+  g_free (self->errors[0]);
+  g_free (self->errors[1]);
   g_free (self->cell);
   g_free (self->tmp);
   g_free (self->path);

@@ -87,6 +87,9 @@ gboolean        elab_animation_needs_samples    (ElabAnimation              *sel
 void            elab_animation_add_sample       (ElabAnimation              *self,
                                                  cairo_surface_t            *frame);
 
+/* A GIF keeps a reference to @frame until the next one, to find what
+ * changed: draw the next frame into another surface (the frame pool
+ * reuses only surfaces no one else holds). */
 gboolean        elab_animation_add_frame        (ElabAnimation              *self,
                                                  cairo_surface_t            *frame,
                                                  GError                    **error);
