@@ -43,6 +43,7 @@ typedef struct
   GtkWindow            *parent;      /* a ref */
   char                 *title;
   ElabAnimationFormat   format;
+  gboolean              frames;      /* PNG frames into a folder */
   ElabAnimationJobFunc  run;
   gpointer              job;
   GDestroyNotify        job_free;
@@ -81,14 +82,50 @@ save_unref (Save *save)
   g_atomic_rc_box_release_full (save, (GDestroyNotify) save_clear);
 }
 
+void
+elab_animation_dialog_fit (ElabExportRequest   *figure,
+                           ElabFigureStyle     *style,
+                           ElabAnimationFormat  format)
+{
+  /* As the command line draws it. */
+  style->theme = figure->state->theme;
+  style->palette = figure->state->palette;
+  figure->style = style;
+  if (format == ELAB_ANIMATION_MP4)
+    {
+      figure->width += figure->width % 2;
+      figure->height += figure->height % 2;
+    }
+}
+
+void
+elab_animation_dialog_show_error (GtkWindow  *parent,
+                                  const char *heading,
+                                  const char *message)
+{
+  GtkWidget *dialog;
+
+  /* The plot layer words usage errors for the command line ("--every:
+   * …"); a dialog has no flags to name. */
+  if (g_str_has_prefix (message, "--") && strstr (message, ": ") != NULL)
+    message = strstr (message, ": ") + 2;
+  dialog = adw_message_dialog_new (parent, heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 report_error (Save       *save,
               const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (save->parent, "Could Not Export the Animation", message);
+  elab_animation_dialog_show_error (save->parent, save->frames ? "Could Not Export the Frames"
+                                                               : "Could Not Export the Animation", message);
+}
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
-  gtk_window_present (GTK_WINDOW (dialog));
+static const char *
+what (Save *save)
+{
+  return save->frames ? "frames" : "animation";
 }
 
 static void
@@ -111,7 +148,7 @@ progress_idle_cb (gpointer data)
   total = g_atomic_int_get (&save->total);
   if (save->toast != NULL && total > 0)
     {
-      title = g_strdup_printf ("Exporting the animation… frame %u of %u", done, total);
+      title = g_strdup_printf ("Exporting the %s… frame %u of %u", what (save), done, total);
       adw_toast_set_title (save->toast, title);
     }
   return G_SOURCE_REMOVE;
@@ -138,10 +175,13 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   Save *save = task_data;
+  ElabAnimationOutput out = {
+    save->path, save->format, ELAB_ANIMATION_OPTIONS_INIT, NULL, cancellable, progress_cb, save,
+  };
   GError *error = NULL;
   guint frames = 0;
 
-  if (save->run (save->job, save->path, save->format, cancellable, progress_cb, save, &frames, &error))
+  if (save->run (save->job, &out, &frames, &error))
     g_task_return_int (task, frames);
   else
     g_task_return_error (task, error);
@@ -164,15 +204,7 @@ save_done_cb (GObject      *source,
   if (frames < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     report (save, "Export cancelled: nothing was written");
   else if (frames < 0)
-    {
-      const char *message = error->message;
-
-      /* The plot layer words usage errors for the command line
-       * ("--every: …"); a dialog has no flags to name. */
-      if (g_str_has_prefix (message, "--") && strstr (message, ": ") != NULL)
-        message = strstr (message, ": ") + 2;
-      report_error (save, message);
-    }
+    report_error (save, error->message);
   else
     {
       g_autofree char *base = g_path_get_basename (save->path);
@@ -197,16 +229,19 @@ start (Save  *save,
   g_autoptr(GTask) task = NULL;
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *exporting = NULL;
   ElabAnimationFormat format;
 
   if (path == NULL)
     {
-      report_error (save, "Only local files can be written.");
+      report_error (save, save->frames ? "Only local folders can be written." : "Only local files can be written.");
       save_unref (save);
       return;
     }
   /* The name's extension chooses the format; without one, the dialog's. */
-  if (elab_animation_format_from_path (path, &format))
+  if (save->frames)
+    ;
+  else if (elab_animation_format_from_path (path, &format))
     save->format = format;
   else
     {
@@ -216,11 +251,12 @@ start (Save  *save,
       path = full;
     }
   save->path = g_steal_pointer (&path);
-  dir = g_path_get_dirname (save->path);
+  dir = save->frames ? g_strdup (save->path) : g_path_get_dirname (save->path);
   elab_export_dialog_remember_folder (dir);
 
   save->cancellable = g_cancellable_new ();
-  save->toast = g_object_ref (adw_toast_new ("Exporting the animation…"));
+  exporting = g_strdup_printf ("Exporting the %s…", what (save));
+  save->toast = g_object_ref (adw_toast_new (exporting));
   adw_toast_set_timeout (save->toast, 0);
   adw_toast_set_button_label (save->toast, "_Cancel");
   g_signal_connect (save->toast, "button-clicked", G_CALLBACK (cancel_clicked_cb), save);
@@ -254,18 +290,21 @@ elab_animation_dialog_save (GtkWindow            *parent,
                             gpointer              job,
                             GDestroyNotify        job_free)
 {
-  Save *save = g_atomic_rc_box_new0 (Save);
-  g_autofree char *folder = elab_export_dialog_dup_folder ();
+  Save *save;
+  g_autofree char *folder = NULL;
 
   g_return_if_fail (run != NULL);
 
+  save = g_atomic_rc_box_new0 (Save);
   save->parent = parent != NULL ? g_object_ref (parent) : NULL;
   save->title = g_strdup (title);
   save->format = format;
+  save->frames = name == NULL;
   save->run = run;
   save->job = job;
   save->job_free = job_free;
 
-  elab_file_chooser_ask (parent, ELAB_FILE_CHOOSER_SAVE, title, "_Export", folder, name, NULL,
-                         file_chosen_cb, save);
+  folder = elab_export_dialog_dup_folder ();
+  elab_file_chooser_ask (parent, save->frames ? ELAB_FILE_CHOOSER_FOLDER : ELAB_FILE_CHOOSER_SAVE, title, "_Export",
+                         folder, name, NULL, file_chosen_cb, save);
 }

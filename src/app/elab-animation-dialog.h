@@ -2,38 +2,42 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The end both animation dialogs share (Export Sweep… as GIF, WebM or
- * MP4, and the Training page's Record…): where to save, then the frames
- * drawn and encoded in a thread, with a toast that counts them and can
- * cancel.
+ * The end both animation dialogs share (Export Sweep… as PNG frames,
+ * GIF, WebM or MP4, and the Training page's Record…): where to save, then
+ * the frames drawn and encoded in a thread, with a toast that counts them
+ * and can cancel.
  */
 #pragma once
 
 #include <adwaita.h>
 
-#include "elab-animation.h"
+#include "elab-animation-export.h"
+#include "elab-export.h"
 
 G_BEGIN_DECLS
 
 /* "MP4 video", "WebM video", "GIF", in ElabAnimationFormat order. */
 const char * const *elab_animation_dialog_format_names (void);
 
-/* Writes the animation to @path in a worker thread; @progress must be
- * passed on to the plot layer. Returns the number of frames written. */
-typedef gboolean (*ElabAnimationJobFunc) (gpointer             job,
-                                          const char          *path,
-                                          ElabAnimationFormat  format,
-                                          GCancellable        *cancellable,
-                                          ElabProgressFunc     progress,
-                                          gpointer             progress_data,
-                                          guint               *res_frames,
-                                          GError             **error);
+/* Writes @out in a worker thread (for PNG frames, @out's path is their
+ * folder). Returns the number of frames written. */
+typedef gboolean (*ElabAnimationJobFunc) (gpointer                   job,
+                                          const ElabAnimationOutput *out,
+                                          guint                     *res_frames,
+                                          GError                   **error);
 
-/* Asks for a file (GtkFileDialog from GTK 4.10, the file chooser
- * before) starting at @name in the folder of the last export, then runs
- * @run on @job in a thread. A name ending in .gif, .webm or .mp4 chooses
- * its format; any other gets @format's extension. Takes @job (freed with
- * @job_free). */
+/* How a dialog draws its frames: @figure with @style, set to its state's
+ * theme and palette, and its sides rounded up to even for MP4 (H.264 in
+ * 4:2:0 needs even sides; a dialog rounds up rather than refuse). */
+void                elab_animation_dialog_fit          (ElabExportRequest    *figure,
+                                                        ElabFigureStyle      *style,
+                                                        ElabAnimationFormat   format);
+
+/* Asks for a file starting at @name in the folder of the last export,
+ * then runs @run on @job in a thread. A name ending in .gif, .webm or
+ * .mp4 chooses its format; any other gets @format's extension. With
+ * @name NULL it asks for a folder, for PNG frames. Takes @job (freed
+ * with @job_free). */
 void                elab_animation_dialog_save         (GtkWindow            *parent,
                                                         const char           *title,
                                                         const char           *name,
@@ -41,5 +45,10 @@ void                elab_animation_dialog_save         (GtkWindow            *pa
                                                         ElabAnimationJobFunc  run,
                                                         gpointer              job,
                                                         GDestroyNotify        job_free);
+/* A dialog that stays, headed @heading, saying @message without the
+ * command-line flag the plot layer names ("--frames: …"). */
+void                elab_animation_dialog_show_error   (GtkWindow            *parent,
+                                                        const char           *heading,
+                                                        const char           *message);
 
 G_END_DECLS

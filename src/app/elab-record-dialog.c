@@ -40,7 +40,6 @@ typedef struct
 
 typedef struct
 {
-  GtkWindow      *parent;     /* a ref */
   ElabState       state;
   GtkDropDown    *figure;
   GtkSpinButton  *steps;
@@ -51,44 +50,27 @@ typedef struct
 } DialogData;
 
 static void
-dialog_data_free (gpointer data)
+dialog_data_free (gpointer  data,
+                  GClosure *closure)
 {
-  DialogData *d = data;
-
-  g_clear_object (&d->parent);
-  g_free (d);
+  g_free (data);
 }
 
 /* On the export's thread. */
 static gboolean
-record_run (gpointer             data,
-            const char          *path,
-            ElabAnimationFormat  format,
-            GCancellable        *cancellable,
-            ElabProgressFunc     progress,
-            gpointer             progress_data,
-            guint               *res_frames,
-            GError             **error)
+record_run (gpointer                   data,
+            const ElabAnimationOutput *out,
+            guint                     *res_frames,
+            GError                   **error)
 {
   RecordJob *job = data;
-  ElabAnimationOutput out = {
-    path, format, ELAB_ANIMATION_OPTIONS_INIT, NULL, cancellable, progress, progress_data,
-  };
+  ElabAnimationOutput at_fps = *out;
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   ElabExportRequest figure = { &job->state, &style, job->width, job->height, 1.0 };
 
-  /* As the command line draws it: the state's theme and palette. */
-  style.theme = job->state.theme;
-  style.palette = job->state.palette;
-  out.options.fps = FPS;
-  /* H.264 in 4:2:0 needs even sides: a dialog rounds up rather than
-   * refuse. */
-  if (format == ELAB_ANIMATION_MP4)
-    {
-      figure.width += figure.width % 2;
-      figure.height += figure.height % 2;
-    }
-  return elab_run_export_animation (job->kind, &figure, NULL, job->every, &out, res_frames, error);
+  at_fps.options.fps = FPS;
+  elab_animation_dialog_fit (&figure, &style, out->format);
+  return elab_run_export_animation (job->kind, &figure, NULL, job->every, &at_fps, res_frames, error);
 }
 
 static void
@@ -110,13 +92,8 @@ response_cb (AdwMessageDialog *dialog,
   g_autofree char *name = NULL;
   static const char *extensions[] = { ".gif", ".webm", ".mp4" };
 
-  /* From here the data is ours to free. */
-  g_object_steal_data (G_OBJECT (dialog), "elab-record-data");
   if (g_strcmp0 (response, "record") != 0 || figure >= G_N_ELEMENTS (figures) || format > ELAB_ANIMATION_MP4)
-    {
-      dialog_data_free (d);
-      return;
-    }
+    return;
 
   job = g_new0 (RecordJob, 1);
   job->state = d->state;
@@ -127,9 +104,8 @@ response_cb (AdwMessageDialog *dialog,
   job->height = gtk_spin_button_get_value_as_int (d->height);
   name = g_strconcat (figures[figure].name, extensions[format], NULL);
 
-  elab_animation_dialog_save (d->parent, "Record the Training Run", name, (ElabAnimationFormat) format, record_run,
-                              job, g_free);
-  dialog_data_free (d);
+  elab_animation_dialog_save (gtk_window_get_transient_for (GTK_WINDOW (dialog)), "Record the Training Run", name,
+                              (ElabAnimationFormat) format, record_run, job, g_free);
 }
 
 static GtkWidget *
@@ -173,7 +149,6 @@ elab_record_dialog_present (GtkWindow    *parent,
   GtkWidget *grid = gtk_grid_new ();
   double every;
 
-  d->parent = parent != NULL ? g_object_ref (parent) : NULL;
   d->state = *elab_document_get_state (document);
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
@@ -205,9 +180,8 @@ elab_record_dialog_present (GtkWindow    *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), d);
-  /* Frees the data if the dialog goes without a response. */
-  g_object_set_data_full (G_OBJECT (dialog), "elab-record-data", d, dialog_data_free);
+  /* The data goes with the dialog, answered or not. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), d, dialog_data_free, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);

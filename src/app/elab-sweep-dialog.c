@@ -11,14 +11,10 @@
 #include "elab-config.h"
 
 #include <math.h>
-#include <string.h>
 
-#include "elab-sweep-dialog.h"
 #include "elab-animation-dialog.h"
-#include "elab-export-dialog.h"
-#include "elab-file-chooser.h"
 #include "elab-sweep-animation.h"
-#include "elab-window.h"
+#include "elab-sweep-dialog.h"
 
 #define FRAME_PATTERN "frame-%04d.png"
 
@@ -81,22 +77,65 @@ typedef struct
 {
   ElabSweep       sweep;
   guint           n_frames;
-  char           *pattern;
   ElabFigureKind  kind;
   ElabState       state;
   char           *caption;
   int             width;
   int             height;
-} ExportJob;
+  gboolean        frames;        /* PNG frames into a folder, not an animation */
+  char           *directory;     /* elab_sweep_dialog_export_async()'s */
+} SweepJob;
 
 static void
-export_job_free (gpointer data)
+sweep_job_free (gpointer data)
 {
-  ExportJob *job = data;
+  SweepJob *job = data;
 
-  g_free (job->pattern);
   g_free (job->caption);
+  g_free (job->directory);
   g_free (job);
+}
+
+static void
+frame_written_cb (guint    done,
+                  guint    total,
+                  guint64  bytes,
+                  double   seconds_left,
+                  gpointer data)
+{
+  const ElabAnimationOutput *out = data;
+
+  if (out->progress != NULL)
+    out->progress (done, total, out->progress_data);
+}
+
+/* On the export's thread: PNG frames into the folder @out names, or one
+ * animation file. */
+static gboolean
+write_sweep (gpointer                   data,
+             const ElabAnimationOutput *out,
+             guint                     *res_frames,
+             GError                   **error)
+{
+  SweepJob *job = data;
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  ElabSweepRequest req = {
+    &job->sweep, job->n_frames, job->kind, { &job->state, &style, job->width, job->height, 1.0 },
+  };
+  g_autofree char *pattern = NULL;
+
+  elab_animation_dialog_fit (&req.figure, &style, out->format);
+  style.caption = job->caption;
+  if (job->frames)
+    {
+      pattern = g_build_filename (out->path, FRAME_PATTERN, NULL);
+      return elab_sweep_export (&req, pattern, ELAB_EXPORT_PNG, out->cancellable, frame_written_cb,
+                                (gpointer) out, res_frames, error);
+    }
+  if (!elab_sweep_export_animation (&req, out, error))
+    return FALSE;
+  *res_frames = job->n_frames;
+  return TRUE;
 }
 
 static void
@@ -105,21 +144,12 @@ export_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ExportJob *job = task_data;
-  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
-  ElabSweepRequest req;
+  SweepJob *job = task_data;
+  ElabAnimationOutput out = { job->directory, ELAB_ANIMATION_GIF, ELAB_ANIMATION_OPTIONS_INIT, NULL, cancellable };
   GError *error = NULL;
   guint written = 0;
 
-  /* As the command line draws it: the state's theme and palette. */
-  style.theme = job->state.theme;
-  style.palette = job->state.palette;
-  style.caption = job->caption;
-
-  req = (ElabSweepRequest) {
-    &job->sweep, job->n_frames, job->kind, { &job->state, &style, job->width, job->height, 1.0 },
-  };
-  if (elab_sweep_export (&req, job->pattern, ELAB_EXPORT_PNG, cancellable, NULL, NULL, &written, &error))
+  if (write_sweep (job, &out, &written, &error))
     g_task_return_int (task, written);
   else
     g_task_return_error (task, error);
@@ -139,19 +169,20 @@ elab_sweep_dialog_export_async (const ElabSweep     *sweep,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ExportJob *job = g_new0 (ExportJob, 1);
+  SweepJob *job = g_new0 (SweepJob, 1);
 
   job->sweep = *sweep;
   job->n_frames = n_frames;
-  job->pattern = g_build_filename (directory, FRAME_PATTERN, NULL);
   job->kind = kind;
   job->state = *state;
   job->caption = g_strdup (caption);
   job->width = width;
   job->height = height;
+  job->directory = g_strdup (directory);
+  job->frames = TRUE;
 
   g_task_set_source_tag (task, elab_sweep_dialog_export_async);
-  g_task_set_task_data (task, job, export_job_free);
+  g_task_set_task_data (task, job, sweep_job_free);
   g_task_run_in_thread (task, export_thread);
 }
 
@@ -171,7 +202,6 @@ elab_sweep_dialog_export_finish (GAsyncResult  *result,
 
 typedef struct
 {
-  GtkWindow      *parent;        /* a ref */
   ElabState       state;
   ElabFigureKind  kind;
   char           *caption;
@@ -183,142 +213,16 @@ typedef struct
   GtkSpinButton  *width;
   GtkSpinButton  *height;
   GtkDropDown    *format;        /* PNG frames, then the animation formats */
-  /* Read when the dialog answers: its spin buttons go with it. */
-  ElabSweep       sweep;
-  guint           n_frames;
-  int             frame_width;
-  int             frame_height;
-  char           *directory;
-  AdwToast       *progress;      /* a ref, while the frames are written */
 } DialogData;
 
 static void
-dialog_data_free (gpointer data)
+dialog_data_free (gpointer  data,
+                  GClosure *closure)
 {
   DialogData *d = data;
 
-  if (d->progress != NULL)
-    adw_toast_dismiss (d->progress);
-  g_clear_object (&d->progress);
-  g_clear_object (&d->parent);
   g_free (d->caption);
-  g_free (d->directory);
   g_free (d);
-}
-
-/* The plot layer words its errors for the command line ("--frames: …",
- * "--sweep theta-q at frame 3: …"); a dialog has no flags to name. */
-static const char *
-without_flag (const char *message)
-{
-  const char *colon;
-
-  if (!g_str_has_prefix (message, "--"))
-    return message;
-  colon = strstr (message, ": ");
-  return colon != NULL ? colon + 2 : message;
-}
-
-/* Success is a toast; a failure (@heading set) a dialog that stays. */
-static void
-report (GtkWindow  *parent,
-        const char *heading,
-        const char *message)
-{
-  GtkWidget *dialog;
-
-  message = without_flag (message);
-
-  if (ELAB_IS_WINDOW (parent) && heading == NULL)
-    {
-      elab_window_show_toast (ELAB_WINDOW (parent), message);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (parent, heading != NULL ? heading : "Export Sweep", message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  DialogData *d = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint written = 0;
-
-  /* "Exporting…" must not stay behind the outcome. */
-  if (d->progress != NULL)
-    adw_toast_dismiss (d->progress);
-  g_clear_object (&d->progress);
-
-  if (!elab_sweep_dialog_export_finish (result, &written, &error))
-    report (d->parent, "Could Not Export the Sweep", error->message);
-  else
-    {
-      message = g_strdup_printf ("Wrote %u frames to %s", written, d->directory);
-      report (d->parent, NULL, message);
-    }
-  dialog_data_free (d);
-}
-
-typedef struct
-{
-  ElabSweep       sweep;
-  guint           n_frames;
-  ElabFigureKind  kind;
-  ElabState       state;
-  char           *caption;
-  int             width;
-  int             height;
-} AnimationJob;
-
-static void
-animation_job_free (gpointer data)
-{
-  AnimationJob *job = data;
-
-  g_free (job->caption);
-  g_free (job);
-}
-
-/* On the export's thread. */
-static gboolean
-export_animation (gpointer             data,
-                  const char          *path,
-                  ElabAnimationFormat  format,
-                  GCancellable        *cancellable,
-                  ElabProgressFunc     progress,
-                  gpointer             progress_data,
-                  guint               *res_frames,
-                  GError             **error)
-{
-  AnimationJob *job = data;
-  ElabAnimationOutput out = {
-    path, format, ELAB_ANIMATION_OPTIONS_INIT, NULL, cancellable, progress, progress_data,
-  };
-  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
-  ElabSweepRequest req = {
-    &job->sweep, job->n_frames, job->kind, { &job->state, &style, job->width, job->height, 1.0 },
-  };
-
-  style.theme = job->state.theme;
-  style.palette = job->state.palette;
-  style.caption = job->caption;
-  /* H.264 in 4:2:0 needs even sides: a dialog rounds up rather than
-   * refuse. */
-  if (format == ELAB_ANIMATION_MP4)
-    {
-      req.figure.width += req.figure.width % 2;
-      req.figure.height += req.figure.height % 2;
-    }
-  if (!elab_sweep_export_animation (&req, &out, error))
-    return FALSE;
-  *res_frames = job->n_frames;
-  return TRUE;
 }
 
 static void
@@ -329,33 +233,6 @@ format_changed_cb (GtkDropDown      *format,
   /* PNG frames go to a folder, an animation to one file. */
   adw_message_dialog_set_response_label (dialog, "export", gtk_drop_down_get_selected (format) == 0
                                                            ? "_Choose Folder…" : "_Choose File…");
-}
-
-static void
-folder_chosen_cb (GFile    *folder,
-                  gpointer  data)
-{
-  DialogData *d = data;
-
-  d->directory = folder != NULL ? g_file_get_path (folder) : NULL;
-  if (d->directory == NULL)
-    {
-      if (folder != NULL)
-        report (d->parent, "Could Not Export the Sweep", "Only local folders can be written.");
-      dialog_data_free (d);
-      return;
-    }
-
-  /* Shown until the export ends, however long it takes. */
-  if (ELAB_IS_WINDOW (d->parent))
-    {
-      d->progress = g_object_ref (adw_toast_new ("Exporting the sweep…"));
-      adw_toast_set_timeout (d->progress, 0);
-      elab_window_add_toast (ELAB_WINDOW (d->parent), d->progress);
-    }
-  elab_export_dialog_remember_folder (d->directory);
-  elab_sweep_dialog_export_async (&d->sweep, d->n_frames, d->directory, d->kind, &d->state, d->caption,
-                                  d->frame_width, d->frame_height, NULL, export_done_cb, d);
 }
 
 static void
@@ -379,63 +256,44 @@ response_cb (AdwMessageDialog *dialog,
              const char       *response,
              DialogData       *d)
 {
-  g_autofree char *folder = NULL;
+  static const char *names[] = { "sweep.gif", "sweep.webm", "sweep.mp4" };
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
   guint i = gtk_drop_down_get_selected (d->param);
+  guint format = gtk_drop_down_get_selected (d->format);
   g_autoptr(GError) error = NULL;
   ElabState last = d->state;
-  guint format;
+  SweepJob *job;
 
-  /* From here the data is ours to free (or to hand to the chooser). */
-  g_object_steal_data (G_OBJECT (dialog), "elab-sweep-data");
   if (g_strcmp0 (response, "export") != 0 || i == GTK_INVALID_LIST_POSITION)
-    {
-      dialog_data_free (d);
-      return;
-    }
+    return;
 
-  g_strlcpy (d->sweep.param, d->params[i], sizeof d->sweep.param);
-  d->sweep.from = gtk_spin_button_get_value (d->from);
-  d->sweep.to = gtk_spin_button_get_value (d->to);
-  d->n_frames = gtk_spin_button_get_value_as_int (d->frames);
-  d->frame_width = gtk_spin_button_get_value_as_int (d->width);
-  d->frame_height = gtk_spin_button_get_value_as_int (d->height);
-  format = gtk_drop_down_get_selected (d->format);
-  /* The dialog and its widgets go once this handler returns. */
-  d->param = NULL;
-  d->from = d->to = d->frames = d->width = d->height = NULL;
-  d->format = NULL;
+  /* Read now: the dialog and its spin buttons go once this returns. */
+  job = g_new0 (SweepJob, 1);
+  g_strlcpy (job->sweep.param, d->params[i], sizeof job->sweep.param);
+  job->sweep.from = gtk_spin_button_get_value (d->from);
+  job->sweep.to = gtk_spin_button_get_value (d->to);
+  job->n_frames = gtk_spin_button_get_value_as_int (d->frames);
+  job->kind = d->kind;
+  job->state = d->state;
+  job->caption = g_strdup (d->caption);
+  job->width = gtk_spin_button_get_value_as_int (d->width);
+  job->height = gtk_spin_button_get_value_as_int (d->height);
+  job->frames = !(format >= 1 && format <= 1 + ELAB_ANIMATION_MP4);
 
   /* The ends are the extremes of a linear sweep: if both validate, every
    * frame does. Say so now rather than after choosing a folder. */
-  if (!elab_sweep_apply (&d->sweep, d->sweep.from, &last, &error) ||
-      !elab_sweep_apply (&d->sweep, d->sweep.to, &last, &error))
+  if (!elab_sweep_apply (&job->sweep, job->sweep.from, &last, &error) ||
+      !elab_sweep_apply (&job->sweep, job->sweep.to, &last, &error))
     {
-      report (d->parent, "Could Not Export the Sweep", error->message);
-      dialog_data_free (d);
-      return;
+      elab_animation_dialog_show_error (parent, "Could Not Export the Sweep", error->message);
+      sweep_job_free (job);
     }
-
-  if (format >= 1 && format <= 1 + ELAB_ANIMATION_MP4)
-    {
-      static const char *names[] = { "sweep.gif", "sweep.webm", "sweep.mp4" };
-      AnimationJob *job = g_new0 (AnimationJob, 1);
-
-      job->sweep = d->sweep;
-      job->n_frames = d->n_frames;
-      job->kind = d->kind;
-      job->state = d->state;
-      job->caption = g_strdup (d->caption);
-      job->width = d->frame_width;
-      job->height = d->frame_height;
-      elab_animation_dialog_save (d->parent, "Export the Sweep as an Animation", names[format - 1],
-                                  (ElabAnimationFormat) (format - 1), export_animation, job, animation_job_free);
-      dialog_data_free (d);
-      return;
-    }
-
-  folder = elab_export_dialog_dup_folder ();
-  elab_file_chooser_ask (d->parent, ELAB_FILE_CHOOSER_FOLDER, "Choose a Folder for the Frames", "_Export", folder,
-                         NULL, NULL, folder_chosen_cb, d);
+  else if (job->frames)
+    elab_animation_dialog_save (parent, "Choose a Folder for the Frames", NULL, ELAB_ANIMATION_GIF, write_sweep, job,
+                                sweep_job_free);
+  else
+    elab_animation_dialog_save (parent, "Export the Sweep as an Animation", names[format - 1],
+                                (ElabAnimationFormat) (format - 1), write_sweep, job, sweep_job_free);
 }
 
 static GtkSpinButton *
@@ -473,7 +331,6 @@ elab_sweep_dialog_present (GtkWindow      *parent,
   GtkWidget *label;
   ElabSweep suggestion;
 
-  d->parent = parent != NULL ? g_object_ref (parent) : NULL;
   d->state = *elab_document_get_state (document);
   d->kind = kind;
   d->caption = g_strdup (caption);
@@ -525,10 +382,9 @@ elab_sweep_dialog_present (GtkWindow      *parent,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), d);
+  /* The data goes with the dialog, answered or not. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), d, (GClosureNotify) dialog_data_free, 0);
   g_signal_connect (d->format, "notify::selected", G_CALLBACK (format_changed_cb), dialog);
-  /* Frees the data if the dialog goes without a response. */
-  g_object_set_data_full (G_OBJECT (dialog), "elab-sweep-data", d, dialog_data_free);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
