@@ -163,7 +163,7 @@ sweep_done (gpointer data)
 static gboolean
 toast_gone (gpointer data)
 {
-  return find_label (data, "Exporting the sweep…") == NULL;
+  return find_label_full (data, "Exporting the frames…", TRUE) == NULL;
 }
 
 /* Opens Export Sweep… on @window's Entropy page, sets the frames, their
