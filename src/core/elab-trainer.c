@@ -24,6 +24,16 @@ typedef enum
   SEPARATION_QUASI,       /* split but for ties at the threshold: the loss levels off above 0 */
 } Separation;
 
+/* The loss, gradient and Hessian one pass finds at a point. */
+typedef struct
+{
+  double loss;
+  double dw;   /* raw gradient */
+  double db;
+  double gs;   /* ∂L/∂u in standardised coordinates: mean((ŷ−y)·xs) */
+  double h00, h01, h11;  /* standardised Hessian */
+} Eval;
+
 struct _ElabTrainer
 {
   ElabDataset         *dataset;
@@ -46,13 +56,7 @@ struct _ElabTrainer
   /* The current point and what one pass found there. */
   double               w;
   double               b;
-  double               loss;
-  double               dw;
-  double               db;
-  double               gs;         /* ∂L/∂u, standardised */
-  double               h00;        /* standardised Hessian (Newton only) */
-  double               h01;
-  double               h11;
+  Eval                 at;         /* the Hessian for Newton only */
   double               vel_w;      /* momentum, in the optimizer's coordinates */
   double               vel_b;
   double               loss0;
@@ -68,17 +72,6 @@ struct _ElabTrainer
 
 };
 
-/* ------------------------------------------------------------------ */
-/* Evaluation at a point                                               */
-
-typedef struct
-{
-  double loss;
-  double dw;   /* raw gradient */
-  double db;
-  double gs;   /* ∂L/∂u in standardised coordinates: mean((ŷ−y)·xs) */
-  double h00, h01, h11;  /* standardised Hessian */
-} Eval;
 
 /* ln 2 as the double nearest it plus the rest. */
 #define LN2_HI 0x1.62e42fefa39efp-1
@@ -141,20 +134,6 @@ evaluate (const ElabTrainer *self,
   res->h00 = s.h00 / n;
   res->h01 = s.h01 / n;
   res->h11 = s.h11 / n;
-}
-
-/* Keeps @ev as the current point's loss, gradient and Hessian. */
-static void
-take_eval (ElabTrainer *self,
-           const Eval  *ev)
-{
-  self->loss = ev->loss;
-  self->dw = ev->dw;
-  self->db = ev->db;
-  self->gs = ev->gs;
-  self->h00 = ev->h00;
-  self->h01 = ev->h01;
-  self->h11 = ev->h11;
 }
 
 static double
@@ -454,7 +433,7 @@ find_optimum (ElabTrainer *self)
 static void
 history_record (ElabTrainer *self)
 {
-  ElabTrainPoint pt = { self->steps, self->loss, self->w, self->b, norm2 (self->dw, self->db) };
+  ElabTrainPoint pt = { self->steps, self->at.loss, self->w, self->b, norm2 (self->at.dw, self->at.db) };
 
   if (self->last_transient && self->n_history > 0)
     self->n_history--;
@@ -538,7 +517,7 @@ start (ElabTrainer *self)
   set_message (self, g_strdup ("Ready."));
 
   evaluate (self, self->w, self->b, self->settings.optimizer == ELAB_OPTIMIZER_NEWTON, &ev);
-  take_eval (self, &ev);
+  self->at = ev;
   self->loss0 = ev.loss;
 
   self->n_history = 0;
@@ -707,7 +686,7 @@ finish (ElabTrainer     *self,
       if (s->optimizer == ELAB_OPTIMIZER_NEWTON)
         set_message (self, g_strdup_printf ("Not converged within %u step%s (gradient norm %.3g); take more steps.%s",
                                             s->max_steps, s->max_steps == 1 ? "" : "s",
-                                            norm2 (self->dw, self->db), singular ? singular : ""));
+                                            norm2 (self->at.dw, self->at.db), singular ? singular : ""));
       else
         {
           /* Raising the rate is advice only where it is known to be safe:
@@ -735,12 +714,12 @@ finish (ElabTrainer     *self,
           if (overshoot)
             set_message (self, g_strdup_printf ("Not converged within %u step%s (gradient norm %.3g): %s.",
                                                 s->max_steps, s->max_steps == 1 ? "" : "s",
-                                                norm2 (self->dw, self->db), hint));
+                                                norm2 (self->at.dw, self->at.db), hint));
           else
             set_message (self, g_strdup_printf ("Not converged within %u step%s (gradient norm %.3g).%s "
                                                 "Take more steps%s.",
                                                 s->max_steps, s->max_steps == 1 ? "" : "s",
-                                                norm2 (self->dw, self->db),
+                                                norm2 (self->at.dw, self->at.db),
                                                 s->loss == ELAB_LOSS_SQUARED ?
                                                 " The squared error's gradient carries σ′ = σ(1 − σ), near 0 "
                                                 "where the model is confidently wrong, so gradient descent crawls "
@@ -755,7 +734,7 @@ finish (ElabTrainer     *self,
         /* A ratio, so the message reads the same in bits and in nats. */
         set_message (self, g_strdup_printf ("Diverged at step %" G_GUINT64_FORMAT ": the loss grew %.3g-fold. "
                                             "The learning rate %g is too large for these data; %s.",
-                                            self->steps, self->loss / MAX (self->loss0, 1e-300), s->learning_rate,
+                                            self->steps, self->at.loss / MAX (self->loss0, 1e-300), s->learning_rate,
                                             advice));
       }
       break;
@@ -801,7 +780,7 @@ newton_once (ElabTrainer *self,
 {
   double du, dv, a;
 
-  *ev = (Eval) { self->loss, self->dw, self->db, self->gs, self->h00, self->h01, self->h11 };
+  *ev = (Eval) { self->at.loss, self->at.dw, self->at.db, self->at.gs, self->at.h00, self->at.h01, self->at.h11 };
   *res_converged = FALSE;
 
   if (newton_direction_std (self, ev, &du, &dv))
@@ -831,13 +810,13 @@ converged_at_start (const ElabTrainer *self)
     return FALSE;
   if (self->settings.optimizer == ELAB_OPTIMIZER_NEWTON)
     {
-      Eval ev = { self->loss, self->dw, self->db, self->gs, self->h00, self->h01, self->h11 };
+      Eval ev = { self->at.loss, self->at.dw, self->at.db, self->at.gs, self->at.h00, self->at.h01, self->at.h11 };
       double du, dv;
 
       return newton_direction_std (self, &ev, &du, &dv) &&
              step_is_negligible (self, self->w, self->b, du, dv, 1e-12);
     }
-  return norm2 (self->dw, self->db) < self->settings.tolerance;
+  return norm2 (self->at.dw, self->at.db) < self->settings.tolerance;
 }
 
 /* One optimizer step from the current point; FALSE when training ended. */
@@ -867,15 +846,15 @@ step_once (ElabTrainer *self)
 
         if (s->standardize)
           {
-            gu = self->gs;
-            gv = self->db;
+            gu = self->at.gs;
+            gv = self->at.db;
             u = w / k;
             v = b + w * c;
           }
         else
           {
-            gu = self->dw;
-            gv = self->db;
+            gu = self->at.dw;
+            gv = self->at.db;
             u = w;
             v = b;
           }
@@ -922,23 +901,23 @@ step_once (ElabTrainer *self)
 
   self->w = w;
   self->b = b;
-  take_eval (self, &ev);
+  self->at = ev;
   history_record (self);
 
   /* Logistic loss cannot grow much under a sane step: ten times the
    * starting loss (plus a margin for a start near 0) means it blew up. */
-  if (self->loss > 10.0 * self->loss0 + 1.0)
+  if (self->at.loss > 10.0 * self->loss0 + 1.0)
     {
       finish (self, ELAB_TRAIN_STATUS_DIVERGED);
       return FALSE;
     }
-  if (self->separable && (norm2 (self->dw, self->db) < s->tolerance || self->loss < 1e-9))
+  if (self->separable && (norm2 (self->at.dw, self->at.db) < s->tolerance || self->at.loss < 1e-9))
     {
       finish (self, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM);
       return FALSE;
     }
   if (!self->separable &&
-      (s->optimizer == ELAB_OPTIMIZER_NEWTON ? newton_converged : norm2 (self->dw, self->db) < s->tolerance))
+      (s->optimizer == ELAB_OPTIMIZER_NEWTON ? newton_converged : norm2 (self->at.dw, self->at.db) < s->tolerance))
     {
       finish (self, ELAB_TRAIN_STATUS_CONVERGED);
       return FALSE;
@@ -1028,7 +1007,7 @@ elab_trainer_get_b (const ElabTrainer *self)
 double
 elab_trainer_get_loss (const ElabTrainer *self)
 {
-  return self->loss;
+  return self->at.loss;
 }
 
 void
@@ -1037,15 +1016,15 @@ elab_trainer_get_gradient (const ElabTrainer *self,
                            double            *res_db)
 {
   if (res_dw)
-    *res_dw = self->dw;
+    *res_dw = self->at.dw;
   if (res_db)
-    *res_db = self->db;
+    *res_db = self->at.db;
 }
 
 double
 elab_trainer_get_grad_norm (const ElabTrainer *self)
 {
-  return norm2 (self->dw, self->db);
+  return norm2 (self->at.dw, self->at.db);
 }
 
 ElabDataset *

@@ -579,16 +579,16 @@ _elab_draw_series_color (ElabFigure      *figure,
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 }
 
-static void
-draw_band (ElabFigure      *figure,
-           cairo_t         *cr,
-           const ElabPanel *panel,
-           const double    *x,
-           const double    *y0,
-           const double    *y1,
-           guint            n,
-           const ElabRgba  *color,
-           gboolean         preblend)
+void
+_elab_draw_band (ElabFigure      *figure,
+                 cairo_t         *cr,
+                 const ElabPanel *panel,
+                 const double    *x,
+                 const double    *y0,
+                 const double    *y1,
+                 guint            n,
+                 const ElabRgba  *color,
+                 gboolean         over)
 {
   const ElabRect *a = &panel->area;
   double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
@@ -599,7 +599,7 @@ draw_band (ElabFigure      *figure,
   /* On an opaque background, blend the colour once here: Cairo fills an
    * opaque colour several times faster than a translucent one. The band
    * is drawn before the grid, so nothing under it is lost. */
-  if (preblend && !figure->style.transparent && c.a < 1.0)
+  if (!over && !figure->style.transparent && c.a < 1.0)
     {
       c.r = c.r * c.a + bg->r * (1 - c.a);
       c.g = c.g * c.a + bg->g * (1 - c.a);
@@ -640,32 +640,6 @@ draw_band (ElabFigure      *figure,
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_fill (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-}
-
-void
-_elab_draw_band (ElabFigure      *figure,
-                 cairo_t         *cr,
-                 const ElabPanel *panel,
-                 const double    *x,
-                 const double    *y0,
-                 const double    *y1,
-                 guint            n,
-                 const ElabRgba  *color)
-{
-  draw_band (figure, cr, panel, x, y0, y1, n, color, TRUE);
-}
-
-void
-_elab_draw_band_over (ElabFigure      *figure,
-                      cairo_t         *cr,
-                      const ElabPanel *panel,
-                      const double    *x,
-                      const double    *y0,
-                      const double    *y1,
-                      guint            n,
-                      const ElabRgba  *color)
-{
-  draw_band (figure, cr, panel, x, y0, y1, n, color, FALSE);
 }
 
 void

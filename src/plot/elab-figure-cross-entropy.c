@@ -455,11 +455,9 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   /* KL(p‖q) first, pre-blended; KL(q‖p) over it, translucent, so where
    * the two gaps overlap both colours show. */
   if (show_pq)
-    _elab_draw_band (figure, cr, &panel, c->x, c->h_p, c->h_pq, c->n, &t->band);
-  if (show_qp && show_pq)
-    _elab_draw_band_over (figure, cr, &panel, c->x, c->h_q, c->h_qp, c->n, &t->band2);
-  else if (show_qp)
-    _elab_draw_band (figure, cr, &panel, c->x, c->h_q, c->h_qp, c->n, &t->band2);
+    _elab_draw_band (figure, cr, &panel, c->x, c->h_p, c->h_pq, c->n, &t->band, FALSE);
+  if (show_qp)
+    _elab_draw_band (figure, cr, &panel, c->x, c->h_q, c->h_qp, c->n, &t->band2, show_pq);
   if (clip)
     cairo_restore (cr);
   g_snprintf (ylab, sizeof ylab, "entropy (%s)", ul);

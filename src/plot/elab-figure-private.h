@@ -285,8 +285,10 @@ void     _elab_draw_series_color  (ElabFigure       *figure,
                                    guint             index,
                                    const ElabRgba   *color);
 /* The region between y0 and y1 filled with @color; stops where either is
- * non-finite. On an opaque background the colour is pre-blended with it
- * (much faster), so draw the band before the axes' grid. */
+ * non-finite. With @over FALSE, on an opaque background the colour is
+ * pre-blended with it (much faster), so draw the band before the axes'
+ * grid; with @over TRUE it is always blended over what is under it: a
+ * band drawn over another band shows both. */
 void     _elab_draw_band          (ElabFigure       *figure,
                                    cairo_t          *cr,
                                    const ElabPanel  *panel,
@@ -294,18 +296,8 @@ void     _elab_draw_band          (ElabFigure       *figure,
                                    const double     *y0,
                                    const double     *y1,
                                    guint             n,
-                                   const ElabRgba   *color);
-
-/* Same, but always blended over what is under it (never pre-blended with
- * the background): a band drawn over another band shows both. */
-void     _elab_draw_band_over     (ElabFigure       *figure,
-                                   cairo_t          *cr,
-                                   const ElabPanel  *panel,
-                                   const double     *x,
-                                   const double     *y0,
-                                   const double     *y1,
-                                   guint             n,
-                                   const ElabRgba   *color);
+                                   const ElabRgba   *color,
+                                   gboolean          over);
 
 /* Adds marker shape @shape (a circle, square, triangle, …; the series
  * index picks it in _elab_draw_marker()) of radius about @r at (@x, @y)
