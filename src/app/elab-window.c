@@ -436,6 +436,17 @@ lesson_revealer_cb (ElabWindow *self)
                           gtk_revealer_get_child_revealed (self->lesson_revealer));
 }
 
+/* The bottom switcher shows only where the header's does not fit (a
+ * narrow window): it makes its page buttons when first revealed, not for
+ * the first frame. */
+static void
+switcher_bar_reveal_cb (ElabWindow *self)
+{
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar)
+      && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+}
+
 static void
 elab_window_init (ElabWindow *self)
 {
@@ -453,6 +464,8 @@ elab_window_init (ElabWindow *self)
   g_signal_connect_swapped (self->lesson_revealer, "notify::reveal-child", G_CALLBACK (lesson_revealer_cb), self);
   g_signal_connect_swapped (self->lesson_revealer, "notify::child-revealed", G_CALLBACK (lesson_revealer_cb), self);
   lesson_revealer_cb (self);
+  g_signal_connect_swapped (self->switcher_bar, "notify::reveal", G_CALLBACK (switcher_bar_reveal_cb), self);
+  switcher_bar_reveal_cb (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
   elab_debug_trace ("template");
 

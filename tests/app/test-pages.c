@@ -551,6 +551,26 @@ test_quit_closes_every_window (void)
   g_assert_null (windows[1]);
 }
 
+/* The bottom switcher, revealed only in a window too narrow for the
+ * header's, is given the pages when first revealed. */
+static void
+test_narrow_switcher (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  GtkWidget *bar, *stack;
+
+  gtk_window_present (GTK_WINDOW (window));
+  bar = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  stack = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  g_assert_nonnull (bar);
+  g_assert_nonnull (stack);
+  if (!adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)))
+    g_assert_null (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)));
+  adw_view_switcher_bar_set_reveal (ADW_VIEW_SWITCHER_BAR (bar), TRUE);
+  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)) == ADW_VIEW_STACK (stack));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static double
 saved_theta (void)
 {
@@ -629,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Settings/round-trip", test_settings_round_trip);
   g_test_add_func ("/elab/app/Application/quit-closes-every-window", test_quit_closes_every_window);
   g_test_add_func ("/elab/app/Window/save-waits-for-drag-end", test_save_waits_for_drag_end);
+  g_test_add_func ("/elab/app/Window/narrow-switcher", test_narrow_switcher);
 
   return g_test_run ();
 }
