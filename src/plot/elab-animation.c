@@ -1163,41 +1163,51 @@ elab_animation_encode (ElabAnimation          *self,
                        gpointer                progress_data,
                        GError                **error)
 {
-  g_autofree guint *indices = g_new (guint, MAX (n_frames, 1));
+  g_autofree guint *indices = g_new (guint, (gsize) n_frames + GIF_SAMPLES + 1);
+  cairo_surface_t *held[GIF_SAMPLES] = { NULL };
+  guint sample_index[GIF_SAMPLES];
+  guint n_samples = 0, n = 0, s;
   ElabFramePool *pool;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (self != NULL && drawer != NULL, FALSE);
 
+  /* A GIF's sample frames are drawn first, by the same pool, and kept
+   * for their turn rather than drawn twice. */
   if (elab_animation_needs_samples (self))
     {
-      guint n = MIN (GIF_SAMPLES, n_frames);
-
-      for (guint s = 0; s < n; s++)
-        indices[s] = n > 1 ? (guint) ((guint64) s * (n_frames - 1) / (n - 1)) : 0;
-      pool = elab_frame_pool_new (indices, n, self->width, self->height, 0, drawer);
-      for (guint s = 0; s < n && ok; s++)
-        {
-          cairo_surface_t *frame = elab_frame_pool_next (pool, error);
-
-          if (frame == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-            ok = FALSE;
-          else
-            elab_animation_add_sample (self, frame);
-          g_clear_pointer (&frame, cairo_surface_destroy);
-        }
-      elab_frame_pool_free (pool);
-      if (!ok)
-        return FALSE;
+      n_samples = MIN (GIF_SAMPLES, n_frames);
+      for (s = 0; s < n_samples; s++)
+        sample_index[s] = indices[n++] = n_samples > 1 ? (guint) ((guint64) s * (n_frames - 1) / (n_samples - 1)) : 0;
+    }
+  s = 0;
+  for (guint i = 0; i < n_frames; i++)
+    {
+      if (s < n_samples && sample_index[s] == i)
+        s++;
+      else
+        indices[n++] = i;
     }
 
-  for (guint i = 0; i < n_frames; i++)
-    indices[i] = i;
-  pool = elab_frame_pool_new (indices, n_frames, self->width, self->height, 0, drawer);
+  pool = elab_frame_pool_new (indices, n, self->width, self->height, 0, drawer);
+  for (s = 0; s < n_samples && ok; s++)
+    {
+      held[s] = elab_frame_pool_next (pool, error);
+      if (held[s] == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else
+        elab_animation_add_sample (self, held[s]);
+    }
+
+  s = 0;
   for (guint i = 0; i < n_frames && ok; i++)
     {
-      cairo_surface_t *frame = elab_frame_pool_next (pool, error);
+      cairo_surface_t *frame;
 
+      if (s < n_samples && sample_index[s] == i)
+        frame = g_steal_pointer (&held[s++]);
+      else
+        frame = elab_frame_pool_next (pool, error);
       if (frame == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
         ok = FALSE;
       else
@@ -1206,6 +1216,8 @@ elab_animation_encode (ElabAnimation          *self,
       if (ok && progress != NULL)
         progress (i + 1, n_frames, progress_data);
     }
+  for (s = 0; s < G_N_ELEMENTS (held); s++)
+    g_clear_pointer (&held[s], cairo_surface_destroy);
   elab_frame_pool_free (pool);
   return ok;
 }

@@ -95,11 +95,11 @@ gboolean        elab_animation_add_frame        (ElabAnimation              *sel
                                                  GError                    **error);
 
 /* Draws @n_frames frames with a frame pool on every core (@drawer's draw
- * gets frame numbers 0 … n − 1, each thread's in increasing order) and
- * adds them in order; a GIF's palette first comes from a few frames
- * spread over the whole (first and last included). @cancellable is
- * checked between frames; @progress (may be NULL) hears of each frame
- * added. */
+ * gets frame numbers 0 … n − 1, each thread's in increasing order but
+ * for a GIF's few sample frames, spread over the whole with the first
+ * and last, drawn first for its palette and kept for their turn) and
+ * adds them in order. @cancellable is checked between frames; @progress
+ * (may be NULL) hears of each frame added. */
 gboolean        elab_animation_encode           (ElabAnimation              *self,
                                                  guint                       n_frames,
                                                  const ElabFrameDrawer      *drawer,
