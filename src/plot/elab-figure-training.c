@@ -1011,10 +1011,14 @@ _elab_figure_draw_training (ElabFigure        *figure,
     format_num (w, b1, sizeof b1);
     format_num (b, b2, sizeof b2);
     /* In a half-width box the numbers go after the name, on their own
-     * line when they do not fit beside it. */
-    g_snprintf (lab_fit, sizeof lab_fit, narrow ? NB_PAIR ", " NB_PAIR_B : "%s" NB_PAIR ", " NB_PAIR_B,
-                other == NULL ? "now: " : loss == ELAB_LOSS_SQUARED ? "squared error: " : "cross-entropy: ",
-                b1, b2);
+     * line when they do not fit beside it. Two literal formats, so the
+     * compiler checks each against its arguments. */
+    if (narrow)
+      g_snprintf (lab_fit, sizeof lab_fit, NB_PAIR ", " NB_PAIR_B, b1, b2);
+    else
+      g_snprintf (lab_fit, sizeof lab_fit, "%s" NB_PAIR ", " NB_PAIR_B,
+                  other == NULL ? "now: " : loss == ELAB_LOSS_SQUARED ? "squared error: " : "cross-entropy: ",
+                  b1, b2);
     _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_fit, sizeof v_fit);
     entries[n_entries++] = narrow ? (ElabLegendEntry) { other == NULL ? "now:" :
                                                         loss == ELAB_LOSS_SQUARED ? "squared error now:" :
