@@ -1,12 +1,14 @@
-/* app-test-util.h: main-loop helpers shared by the widget tests.
+/* app-test-util.h: main-loop and widget-finding helpers shared by the
+ * widget tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gstdio.h>
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "elab-plot-view.h"
 
@@ -97,4 +99,157 @@ isolate_state_dir (void)
   g_assert_nonnull (isolated_state_dir);
   g_setenv ("XDG_STATE_HOME", isolated_state_dir, TRUE);
   atexit (remove_isolated_state_dir);
+}
+
+/* What every window test's main() starts with: its own state directory,
+ * GTK in test mode, and libadwaita. */
+static inline void
+app_test_init (int    *argc,
+               char ***argv)
+{
+  isolate_state_dir ();
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/* Runs what the main loop has ready, without waiting for more. */
+static inline void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Spins the main loop until @done (@data) holds. The 120 s are a safety
+ * net for a loaded machine, not a measure. */
+static inline void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (120, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* The first widget of @type under @widget, itself included, or NULL. */
+static inline GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label under @widget whose text is @text (or begins so, if
+ * @prefix), or NULL. */
+static inline GtkWidget *
+find_label_full (GtkWidget  *widget,
+                 const char *text,
+                 gboolean    prefix)
+{
+  const char *label = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : NULL;
+
+  if (label != NULL && (prefix ? g_str_has_prefix (label, text) : strcmp (label, text) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_full (child, text, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  return find_label_full (widget, text, FALSE);
+}
+
+/* The control a mnemonic label such as "F_rames" names. */
+static inline GtkWidget *
+control_of (GtkWidget  *widget,
+            const char *mnemonic)
+{
+  GtkWidget *label = find_label (widget, mnemonic);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_mnemonic_widget (GTK_LABEL (label));
+}
+
+/* The first shown toplevel of @type other than @not, or NULL. */
+static inline GtkWidget *
+find_toplevel (GType      type,
+               GtkWidget *not)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && window != not &&
+          gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+/* For wait_until(): a message dialog other than @data is up. */
+static inline gboolean
+have_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) != NULL;
+}
+
+/* For wait_until(): a file chooser is up (GTK 4.8's fallback of the
+ * native one). */
+static inline gboolean
+have_file_chooser (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
+}
+
+/* Clicks @dialog's button labelled @label, which closes it: the dialog
+ * must go with its widgets, no reference here keeping them alive. */
+static inline void
+click_response (GtkWidget  *dialog,
+                const char *label)
+{
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (gtk_widget_get_ancestor (find_label (dialog, label), GTK_TYPE_BUTTON), "clicked");
+  spin ();
+  g_assert_null (dialog);
+}
+
+/* How many entries the folder @dir has. */
+static inline guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
 }

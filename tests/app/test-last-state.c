@@ -307,9 +307,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  isolate_state_dir ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  app_test_init (&argc, &argv);
 
   g_test_add_func ("/elab/app/LastState/round-trip", test_round_trip);
   g_test_add_func ("/elab/app/LastState/bad-value", test_bad_value);

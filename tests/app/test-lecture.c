@@ -21,134 +21,11 @@
 #include "elab-window-scenes.h"
 #include "elab-window.h"
 
-/* Spins the main loop until @done (@data) holds; fails after 30 s. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-G_GNUC_UNUSED static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The label under @widget whose text is @text (or begins so, if
- * @prefix), or NULL. */
-static GtkWidget *
-find_label_full (GtkWidget  *widget,
-                 const char *text,
-                 gboolean    prefix)
-{
-  const char *label = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : NULL;
-
-  if (label != NULL && (prefix ? g_str_has_prefix (label, text) : strcmp (label, text) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_full (child, text, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  return find_label_full (widget, text, FALSE);
-}
-
-/* The control a mnemonic label such as "F_rames" names. */
-static GtkWidget *
-control_of (GtkWidget  *widget,
-            const char *mnemonic)
-{
-  GtkWidget *label = find_label (widget, mnemonic);
-
-  g_assert_nonnull (label);
-  return gtk_label_get_mnemonic_widget (GTK_LABEL (label));
-}
-
-/* The first toplevel of @type other than @not, or NULL. */
-static GtkWidget *
-find_toplevel (GType      type,
-               GtkWidget *not)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && window != not &&
-          gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-have_message_dialog (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) != NULL;
-}
-
-static gboolean
-have_file_chooser (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
-}
-
 typedef struct
 {
   GtkWidget  *window;
   GtkWidget  *not;       /* the sweep dialog itself */
 } SweepWait;
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (d != NULL && g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
 
 /* The window says the frames are written, or an error dialog came up. */
 static gboolean
@@ -187,14 +64,7 @@ fill_sweep_dialog (ElabWindow *window,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "F_rames")), frames);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_Width (px)")), 64);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_Height (px)")), 48);
-  /* The dialog goes with its widgets, as in the window: no reference
-   * here may keep them alive. */
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  /* A click, which also closes the dialog. */
-  g_signal_emit_by_name (gtk_widget_get_ancestor (find_label (dialog, "_Choose Folder…"), GTK_TYPE_BUTTON),
-                         "clicked");
-  spin ();
-  g_assert_null (dialog);
+  click_response (dialog, "_Choose Folder…");
 }
 
 typedef struct
@@ -725,9 +595,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  isolate_state_dir ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  app_test_init (&argc, &argv);
 
   g_test_add_func ("/elab/app/Lecture/sweep-dialog", test_sweep_dialog);
   g_test_add_func ("/elab/app/Lecture/fits-small-screen", test_fits_small_screen);

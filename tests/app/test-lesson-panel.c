@@ -387,9 +387,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  isolate_state_dir ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  app_test_init (&argc, &argv);
 
   g_test_add_func ("/elab/app/LessonPanel/build-lesson", test_build_lesson);
   g_test_add_func ("/elab/app/LessonPanel/solve-exercise", test_solve_exercise);

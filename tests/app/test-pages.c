@@ -147,8 +147,8 @@ test_entropy_page_unit (void)
 /* Its own drop-down for the KL gap and switch for the worked formula,
  * bound to their parameters both ways. */
 static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
+find_shown (GtkWidget *widget,
+            GType      type)
 {
   /* Shown ones only: a model editor keeps its (hidden) on/off switch. */
   if (!gtk_widget_get_visible (widget))
@@ -157,7 +157,7 @@ find_type (GtkWidget *widget,
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_type (c, type);
+      GtkWidget *found = find_shown (c, type);
 
       if (found != NULL)
         return found;
@@ -188,7 +188,7 @@ test_cross_entropy_gap_and_formula (void)
   GtkWindow *window = show_in_window (page);
   g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
   GtkDropDown *gap, *output_q;
-  GtkSwitch *formula = GTK_SWITCH (find_type (page, GTK_TYPE_SWITCH));
+  GtkSwitch *formula = GTK_SWITCH (find_shown (page, GTK_TYPE_SWITCH));
 
   find_all (page, GTK_TYPE_DROP_DOWN, drop_downs);
   g_assert_cmpuint (drop_downs->len, ==, 3);
@@ -560,8 +560,8 @@ test_narrow_switcher (void)
   GtkWidget *bar, *stack;
 
   gtk_window_present (GTK_WINDOW (window));
-  bar = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
-  stack = find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  bar = find_shown (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  stack = find_shown (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   g_assert_nonnull (bar);
   g_assert_nonnull (stack);
   if (!adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)))
@@ -593,7 +593,7 @@ quit_loop_cb (gpointer data)
 }
 
 static void
-spin (guint ms)
+spin_for (guint ms)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
 
@@ -623,10 +623,10 @@ test_save_waits_for_drag_end (void)
 
       state.models[0].theta = 3.0 + 0.01 * i;
       elab_document_set_state (document, &state);
-      spin (50);
+      spin_for (50);
       g_assert_cmpfloat (saved_theta (), ==, before);
     }
-  spin (1000);
+  spin_for (1000);
   g_assert_cmpfloat_with_epsilon (saved_theta (), 3.29, 1e-12);
   gtk_window_destroy (GTK_WINDOW (win));
 }
@@ -635,9 +635,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  isolate_state_dir ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  app_test_init (&argc, &argv);
 
   g_test_add_func ("/elab/app/EntropyPage/slider", test_entropy_page_slider);
   g_test_add_func ("/elab/app/EntropyPage/unit", test_entropy_page_unit);

@@ -46,32 +46,6 @@ count_page_cb (gpointer page,
   elab_page_foreach_plot_view (page, count_view_cb, user_data);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gboolean
 action_state (ElabWindow *window)
 {
@@ -368,9 +342,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  isolate_state_dir ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  app_test_init (&argc, &argv);
 
   g_test_add_func ("/elab/app/Presentation/toggle", test_toggle);
   g_test_add_func ("/elab/app/Presentation/keep-scene-controls", test_keep_scene_controls);

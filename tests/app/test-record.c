@@ -19,107 +19,12 @@
 #include "elab-training-page.h"
 #include "elab-window.h"
 
-/* Spins the main loop until @done (@data) holds; fails after 120 s. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (120, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The label under @widget whose text begins with @text. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  const char *label = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : NULL;
-
-  if (label != NULL && g_str_has_prefix (label, text))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-control_of (GtkWidget  *widget,
-            const char *mnemonic)
-{
-  GtkWidget *label = find_label (widget, mnemonic);
-
-  g_assert_nonnull (label);
-  return gtk_label_get_mnemonic_widget (GTK_LABEL (label));
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static gboolean
-have_message_dialog (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-have_file_chooser (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
 static gboolean
 have_label (gpointer data)
 {
   const char **what = data;
 
-  return find_label (GTK_WIDGET (what[0]), what[1]) != NULL;
+  return find_label_full (GTK_WIDGET (what[0]), what[1], TRUE) != NULL;
 }
 
 static gboolean
@@ -143,19 +48,9 @@ wait_written (GtkWidget *window)
   GtkWidget *error;
 
   wait_until (written_or_error, window);
-  error = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  error = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   if (error != NULL)
     g_error ("the export failed: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error)));
-}
-
-static void
-click_response (GtkWidget  *dialog,
-                const char *label)
-{
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_signal_emit_by_name (gtk_widget_get_ancestor (find_label (dialog, label), GTK_TYPE_BUTTON), "clicked");
-  spin ();
-  g_assert_null (dialog);
 }
 
 /* The save chooser (GTK 4.8's fallback of the native one) answers Export
@@ -169,7 +64,7 @@ choose_file (const char *path)
   GtkWidget *chooser;
 
   wait_until (have_file_chooser, NULL);
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), base);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
@@ -191,17 +86,6 @@ count_frames (const char *path)
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
                                &status, NULL));
   return atoi (out);
-}
-
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (d != NULL && g_dir_read_name (d) != NULL)
-    n++;
-  return n;
 }
 
 static ElabWindow *
@@ -230,10 +114,10 @@ fill_record_dialog (GtkWidget  *page,
   g_assert_nonnull (button);
   g_signal_emit_by_name (gtk_widget_get_ancestor (button, GTK_TYPE_BUTTON), "clicked");
   wait_until (have_message_dialog, NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (control_of (dialog, "F_igure")), 0);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_Steps")), steps);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "A frame _every")), every);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "A frame _every (steps)")), every);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (control_of (dialog, "F_ormat")), format);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_Width (px)")), 160);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_Height (px)")), 90);
@@ -295,7 +179,7 @@ test_record_cancel (void)
   g_signal_emit_by_name (cancel, "clicked");
   wait_until (have_label, cancelled);
   wait_until (no_label, exporting);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_cmpuint (count_files (dir), ==, 0);
 
   g_rmdir (dir);
@@ -319,7 +203,7 @@ test_sweep_gif (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "export-sweep", NULL);
   wait_until (have_message_dialog, NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "F_rames")), 6);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_Width (px)")), 160);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (control_of (dialog, "_Height (px)")), 90);
@@ -343,9 +227,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  isolate_state_dir ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  app_test_init (&argc, &argv);
 
   g_test_add_func ("/elab/app/Record/run", test_record_run);
   g_test_add_func ("/elab/app/Record/cancel", test_record_cancel);

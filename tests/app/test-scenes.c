@@ -772,9 +772,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  isolate_state_dir ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  app_test_init (&argc, &argv);
 
   g_test_add_func ("/elab/app/Scenes/ease", test_ease);
   g_test_add_func ("/elab/app/Scenes/interpolate", test_interpolate);
