@@ -33,6 +33,7 @@ typedef struct
   GtkWidget *parent;             /* a ref: where it goes back to */
   GtkWidget *prev;               /* a ref or NULL: after this sibling */
   GtkWidget *page;               /* borrowed: the page it came from */
+  GHashTable *groups;            /* prefix → the page's actions forwarded */
   gboolean   propagate_height;
 } Floated;
 
@@ -44,6 +45,7 @@ floated_free (gpointer data)
   g_clear_object (&f->widget);
   g_clear_object (&f->parent);
   g_clear_object (&f->prev);
+  g_clear_pointer (&f->groups, g_hash_table_unref);
   g_free (f);
 }
 
@@ -222,15 +224,25 @@ fold_around_cb (gpointer view,
     }
 }
 
+typedef struct
+{
+  GtkWidget  *page;              /* borrowed: outlives the floating */
+  const char *name;              /* the page class's: "train.step" */
+} Forward;
+
+static void
+forward_free (gpointer  data,
+              GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 forward_action_cb (GSimpleAction *action,
                    GVariant      *parameter,
-                   gpointer       user_data)
+                   Forward       *forward)
 {
-  GtkWidget *page = g_object_get_data (G_OBJECT (action), "elab-page");
-  const char *name = g_object_get_data (G_OBJECT (action), "elab-full-name");
-
-  gtk_widget_activate_action_variant (page, name, parameter);
+  gtk_widget_activate_action_variant (forward->page, forward->name, parameter);
 }
 
 /* Out of its page, a panel's buttons no longer find the page's actions
@@ -238,9 +250,9 @@ forward_action_cb (GSimpleAction *action,
  * of the same names that hand each activation to the page. Stateful
  * property actions stay behind, with the controls that use them. */
 static void
-forward_actions (GtkWidget *widget,
-                 GtkWidget *page)
+forward_actions (Floated *f)
 {
+  GtkWidget *page = f->page;
   GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   GHashTableIter iter;
   gpointer prefix, group;
@@ -258,6 +270,7 @@ forward_actions (GtkWidget *widget,
       g_autofree char *group_name = NULL;
       GSimpleActionGroup *actions;
       GSimpleAction *action;
+      Forward *forward;
 
       if (dot == NULL || property != NULL)
         continue;
@@ -269,32 +282,32 @@ forward_actions (GtkWidget *widget,
           g_hash_table_insert (groups, g_strdup (group_name), actions);
         }
       action = g_simple_action_new (dot + 1, parameter_type);
-      g_object_set_data (G_OBJECT (action), "elab-page", page);
-      g_object_set_data (G_OBJECT (action), "elab-full-name", (gpointer) full);
-      g_signal_connect (action, "activate", G_CALLBACK (forward_action_cb), NULL);
+      forward = g_new (Forward, 1);
+      forward->page = page;
+      forward->name = full;
+      g_signal_connect_data (action, "activate", G_CALLBACK (forward_action_cb), forward, forward_free, 0);
       g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (action));
       g_object_unref (action);
     }
 
   g_hash_table_iter_init (&iter, groups);
   while (g_hash_table_iter_next (&iter, &prefix, &group))
-    gtk_widget_insert_action_group (widget, prefix, group);
-  g_object_set_data_full (G_OBJECT (widget), "elab-forwarded", groups, (GDestroyNotify) g_hash_table_unref);
+    gtk_widget_insert_action_group (f->widget, prefix, group);
+  f->groups = groups;
 }
 
 static void
-unforward_actions (GtkWidget *widget)
+unforward_actions (Floated *f)
 {
-  GHashTable *groups = g_object_get_data (G_OBJECT (widget), "elab-forwarded");
   GHashTableIter iter;
   gpointer prefix;
 
-  if (groups == NULL)
+  if (f->groups == NULL)
     return;
-  g_hash_table_iter_init (&iter, groups);
+  g_hash_table_iter_init (&iter, f->groups);
   while (g_hash_table_iter_next (&iter, &prefix, NULL))
-    gtk_widget_insert_action_group (widget, prefix, NULL);
-  g_object_set_data (G_OBJECT (widget), "elab-forwarded", NULL);
+    gtk_widget_insert_action_group (f->widget, prefix, NULL);
+  g_clear_pointer (&f->groups, g_hash_table_unref);
 }
 
 static void restart_rest (ElabPresentation *self);
@@ -325,7 +338,7 @@ float_panel (ElabPresentation *self,
     gtk_widget_unparent (widget);
   gtk_widget_add_css_class (widget, "elab-floating-controls");
   gtk_box_append (GTK_BOX (self->controls_box), widget);
-  forward_actions (widget, f->page);
+  forward_actions (f);
 }
 
 static void
@@ -336,7 +349,7 @@ land_panels (ElabPresentation *self)
     {
       Floated *f = g_ptr_array_index (self->floated, i - 1);
 
-      unforward_actions (f->widget);
+      unforward_actions (f);
       gtk_box_remove (GTK_BOX (self->controls_box), f->widget);
       gtk_widget_remove_css_class (f->widget, "elab-floating-controls");
       if (GTK_IS_SCROLLED_WINDOW (f->widget))
