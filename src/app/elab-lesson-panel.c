@@ -56,6 +56,7 @@ struct _ElabLessonPanel
   GPtrArray       *redo;
   gconstpointer    last_field;  /* typing in one field is one undo step */
   gboolean         loading;     /* the fields are being filled from a scene */
+  guint            n_rows;      /* in scene_list */
 };
 
 G_DEFINE_FINAL_TYPE (ElabLessonPanel, elab_lesson_panel, GTK_TYPE_WIDGET)
@@ -233,13 +234,13 @@ reload_list (ElabLessonPanel *self)
 {
   const ElabScenario *scenario = self->player ? elab_scene_player_get_scenario (self->player) : NULL;
   guint index = self->player ? elab_scene_player_get_index (self->player) : 0;
-  GtkWidget *child;
+  GtkListBoxRow *first;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->scene_list))) != NULL)
-    gtk_list_box_remove (self->scene_list, child);
-  if (scenario != NULL)
-    for (guint i = 0; i < scenario->scenes->len; i++)
-      gtk_list_box_append (self->scene_list, row_new (g_ptr_array_index (scenario->scenes, i), i + 1));
+  while ((first = gtk_list_box_get_row_at_index (self->scene_list, 0)) != NULL)
+    gtk_list_box_remove (self->scene_list, GTK_WIDGET (first));
+  self->n_rows = scenario != NULL ? scenario->scenes->len : 0;
+  for (guint i = 0; i < self->n_rows; i++)
+    gtk_list_box_append (self->scene_list, row_new (g_ptr_array_index (scenario->scenes, i), i + 1));
   if (index >= 1)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->scene_list, (int) index - 1);
@@ -635,12 +636,9 @@ player_changed_cb (ElabLessonPanel *self)
   GtkListBoxRow *row;
   guint index = elab_scene_player_get_index (self->player);
   guint n = elab_scene_player_get_n_scenes (self->player);
-  guint rows = 0;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->scene_list)); c; c = gtk_widget_get_next_sibling (c))
-    rows++;
   /* Another scenario was opened, or a key stepped the scenes. */
-  if (rows != n)
+  if (self->n_rows != n)
     {
       reload_list (self);
       return;
