@@ -833,19 +833,12 @@ gif_write_pending (ElabAnimation  *self,
 }
 
 
-/* The palette entry nearest to (r, g, b): a colour of the palette itself
- * (every flat area of a figure) is found exactly; any other through a
- * table of 64 levels a channel filled as colours turn up, whose error the
- * dithering then carries to the neighbours. */
-static guint8
-nearest (ElabAnimation *self,
-         int            r,
-         int            g,
-         int            b)
+/* The palette entry that is exactly @key (0xRRGGBB), or −1. */
+static int
+exact (ElabAnimation *self,
+       guint32        key)
 {
-  guint32 key = ((guint32) r << 16) | ((guint32) g << 8) | (guint32) b;
   guint h = (key * 2654435761u) >> 22;
-  guint cell;
 
   while (self->exact_key[h] != 0)
     {
@@ -853,6 +846,24 @@ nearest (ElabAnimation *self,
         return self->exact_index[h];
       h = (h + 1) & (EXACT_SLOTS - 1);
     }
+  return -1;
+}
+
+/* The palette entry nearest to (r, g, b): a colour of the palette itself
+ * is found exactly; any other through a table of 64 levels a channel
+ * filled as colours turn up, whose error the dithering then carries to
+ * the neighbours. */
+static guint8
+nearest (ElabAnimation *self,
+         int            r,
+         int            g,
+         int            b)
+{
+  int index = exact (self, ((guint32) r << 16) | ((guint32) g << 8) | (guint32) b);
+  guint cell;
+
+  if (index >= 0)
+    return (guint8) index;
 
   cell = ((guint) (r >> 2) << 12) | ((guint) (g >> 2) << 6) | (guint) (b >> 2);
   if (self->cell[cell] < 0)
@@ -910,6 +921,7 @@ gif_remap_row (ElabAnimation *self,
       guint32 pixel = row[x];
       int *e = cur + 3 * (x + 1);
       int c[3];
+      int exact_i;
       guint8 index;
 
       /* Most of a changed row is still: a run at a time. */
@@ -924,6 +936,16 @@ gif_remap_row (ElabAnimation *self,
           while (x + 1 <= b && row[x + 1] == prev[x + 1])
             x++;
           memset (out + x0, GIF_TRANSPARENT, x - x0 + 1);
+          continue;
+        }
+      /* A colour of the palette itself (the background, a grid line, a
+       * flat fill) is kept exactly and takes no error from its
+       * neighbours: dithering noise there would stay behind as a faint
+       * trail once a curve moved on, since a pixel that no longer
+       * changes is not written again. */
+      if ((exact_i = exact (self, pixel & 0xffffff)) >= 0)
+        {
+          out[x] = (guint8) exact_i;
           continue;
         }
       c[0] = (int) ((pixel >> 16) & 0xff);
