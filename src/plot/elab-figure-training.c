@@ -816,6 +816,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   double bin_sum[N_BINS], bin_cnt[N_BINS];
   double w, b, opt_w = NAN, opt_b = NAN, opt_loss = NAN, loss_max, step_max, col_gap, legend_h, right_w;
   const char *message = NULL;
+  const char *layout_message;
   guint msg_n = 0;
   double msg_line_h = 0, msg_h = 0;
   gboolean msg_strip = FALSE, envelope = FALSE;
@@ -1064,13 +1065,20 @@ _elab_figure_draw_training (ElabFigure        *figure,
     right_w = body.width - round (body.width * 0.58) - col_gap;
     if (figure->style.draw_text && elab_trainer_get_status (trainer) != ELAB_TRAIN_STATUS_RUNNING)
       message = elab_trainer_get_message (trainer);
+    /* A recording's frames are all laid out for the run's last message,
+     * drawn once the run has ended, so the plots hold still when it
+     * appears. */
+    layout_message = message;
+    if (figure->style.draw_text && figure->style.run != NULL
+        && elab_trainer_get_status (figure->style.run) != ELAB_TRAIN_STATUS_RUNNING)
+      layout_message = elab_trainer_get_message (figure->style.run);
     if (narrow)
       {
         double half_w = floor ((body.width - m->pad) / 2);
 
         legend_rows_h = MAX (_elab_legend_height (figure, half_w, entries, 2, LEGEND_HEADING),
                              _elab_legend_height (figure, half_w, entries + 2, n_entries - 2, NULL));
-        msg_n = message_lines (figure, message, body.width - m->legend_px, &msg_line_h);
+        msg_n = message_lines (figure, layout_message, body.width - m->legend_px, &msg_line_h);
         msg_h = msg_n > 0 ? msg_n * msg_line_h + 0.8 * m->legend_px : 0;
         /* A tiny figure keeps at least half its height for the plots. */
         msg_h = MIN (msg_h, MAX (0, 0.5 * body.height - legend_rows_h));
@@ -1081,11 +1089,11 @@ _elab_figure_draw_training (ElabFigure        *figure,
         double fixed = round (0.6 * m->legend_px) * 2 + _elab_legend_row_height (figure) * 5 + 6.4 * m->legend_px;
         double legend_only = _elab_legend_height (figure, right_w, entries, n_entries, LEGEND_HEADING);
 
-        msg_n = message_lines (figure, message, right_w - m->legend_px, &msg_line_h);
+        msg_n = message_lines (figure, layout_message, right_w - m->legend_px, &msg_line_h);
         if (msg_n > 0 && legend_only + 0.6 * m->legend_px + msg_n * msg_line_h > fixed)
           {
             msg_strip = TRUE;
-            msg_n = message_lines (figure, message, body.width - m->legend_px, &msg_line_h);
+            msg_n = message_lines (figure, layout_message, body.width - m->legend_px, &msg_line_h);
             msg_h = MIN (msg_n * msg_line_h + 0.8 * m->legend_px, 0.25 * body.height);
             legend_h = MAX (legend_only, fixed - 6.4 * m->legend_px);
           }

@@ -51,10 +51,10 @@ def probe(path):
     return (json.loads(p.stdout or "{}").get("streams") or [{}])[0]
 
 
-def rgb_frame(path, index):
+def rgb_frame(path, index, width=W, height=H):
     p = subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-vf", "select=eq(n\\,%d)" % index, "-vframes", "1",
                         "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], capture_output=True, timeout=120)
-    return p.stdout if len(p.stdout) == W * H * 3 else None
+    return p.stdout if len(p.stdout) == width * height * 3 else None
 
 
 def colour_diff(a, b):
@@ -107,6 +107,20 @@ with tempfile.TemporaryDirectory() as tmp:
                   mean_abs <= limit[0] and channel <= limit[1])
         left = sorted(n for n in os.listdir(tmp) if n.startswith("."))
         check("%s: no temporary left" % ext, not left, left)
+
+    # The run's message (here 'Not converged within 12 steps …') appears
+    # in the last frame only, but every frame is laid out for it: the
+    # plots do not jump at the end. The y axis's labels and ticks, the
+    # figure's left columns above where the message goes, are the same in
+    # the last two frames (a GIF's unchanged pixels are exact).
+    for figure, w, h in (("training", W, H), ("training-both", 1280, 600)):
+        out = os.path.join(tmp, "steady.gif")
+        rc, _, err = run("export", "--figure", figure, *RUN, "--steps", "12", "--every", "3", "--out", out,
+                         "--width", str(w), "--height", str(h))
+        frames = [rgb_frame(out, i, w, h) for i in (3, 4)]
+        strips = [b"".join(f[y * w * 3:(y * w + 48) * 3] for y in range(h * 2 // 3)) if f else None for f in frames]
+        check("%s at %d×%d: the plots hold still when the run's message appears" % (figure, w, h),
+              rc == 0 and strips[0] is not None and strips[0] == strips[1], err)
 
     # Not a multiple: steps 0, 4, 8 and the last, 10.
     out = os.path.join(tmp, "odd.mp4")
