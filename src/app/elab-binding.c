@@ -175,6 +175,10 @@ refresh (ElabBinding *binding)
                                  elab_document_get_state (document));
       if (binding->to_widget != NULL)
         v = binding->to_widget (v, binding->user_data);
+      /* A logit of −∞ (a probability typed as 0): the slider at its
+       * lowest rather than where it last was. */
+      if (v == -INFINITY && binding->widen)
+        v = gtk_adjustment_get_lower (GTK_ADJUSTMENT (binding->target));
       /* A list entry beyond K has no value to show. */
       if (isfinite (v))
         {

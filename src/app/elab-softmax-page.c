@@ -38,6 +38,8 @@ struct _ElabSoftmaxPage
   GtkDropDown    *target_dropdown;
   GtkWidget      *terms_switch;
   GtkEntry       *target_entry;
+  GtkEntry       *probabilities_entry;
+  GtkLabel       *probabilities_message;
   GtkSwitch      *logistic_switch;
   GtkLabel       *logistic_label;
   GtkLabel       *entropy_label;
@@ -50,6 +52,7 @@ struct _ElabSoftmaxPage
   /* Owned */
   GtkStringList  *target_model;
   char           *logistic_text;
+  char           *probabilities_shown;  /* what the entry was last set to */
 
   GtkAdjustment  *logit_adjustments[ELAB_SOFTMAX_MAX_K];
   GtkWidget      *logit_rows[ELAB_SOFTMAX_MAX_K][3];
@@ -154,6 +157,63 @@ update_numbers (ElabSoftmaxPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->logistic_label), self->logistic_text != NULL);
 }
 
+/* The model's probabilities in the entry ("0.659, 0.2424, 0.09857"),
+ * unless a person is typing there or it holds a refused text; and under
+ * it, the typing's error, or else a class the target needs that has
+ * probability 0: the support mismatch that makes H(t, P) infinite. */
+static void
+sync_probabilities (ElabSoftmaxPage *self,
+                    const ElabState *state)
+{
+  GtkWidget *entry = GTK_WIDGET (self->probabilities_entry);
+  const char *error = gtk_widget_get_tooltip_text (entry);
+  g_autofree char *note = NULL;
+
+  if (!gtk_widget_has_focus (entry) && !gtk_widget_has_css_class (entry, "error"))
+    {
+      double probs[ELAB_SOFTMAX_MAX_K];
+      GString *text = g_string_new (NULL);
+
+      elab_softmax (state->logits, state->k, state->temperature, probs);
+      for (guint i = 0; i < state->k; i++)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append_printf (text, i > 0 ? ", %s" : "%s",
+                                  g_ascii_formatd (buf, sizeof buf, "%.4g", probs[i]));
+        }
+      g_free (self->probabilities_shown);
+      self->probabilities_shown = g_string_free (text, FALSE);
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), self->probabilities_shown) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (entry), self->probabilities_shown);
+    }
+
+  for (guint i = 0; i < state->k && note == NULL; i++)
+    if (state->target[i] > 0.0 && state->logits[i] == -INFINITY)
+      {
+        char t[G_ASCII_DTOSTR_BUF_SIZE];
+
+        note = g_strdup_printf ("Support mismatch: the target puts %s on class %u, where P = 0, "
+                                "so \xe2\x88\x92log 0 = \xe2\x88\x9e and H(t, P) and the KL are infinite.",
+                                g_ascii_formatd (t, sizeof t, "%.4g", state->target[i]), i + 1);
+      }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->probabilities_message), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->probabilities_message), "warning");
+  if (gtk_widget_has_css_class (entry, "error") && error != NULL)
+    {
+      gtk_label_set_text (self->probabilities_message, error);
+      gtk_widget_add_css_class (GTK_WIDGET (self->probabilities_message), "error");
+    }
+  else if (note != NULL)
+    {
+      gtk_label_set_text (self->probabilities_message, note);
+      gtk_widget_add_css_class (GTK_WIDGET (self->probabilities_message), "warning");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->probabilities_message),
+                          gtk_widget_has_css_class (entry, "error") || note != NULL);
+}
+
 /* What the bindings do not cover: K (the logits' length), the rows shown,
  * the kind of target. Each setter here is a no-op when the widget already
  * agrees, and each handler below a no-op when the state already agrees,
@@ -191,6 +251,8 @@ sync_from_document (ElabSoftmaxPage *self)
         gtk_editable_set_text (GTK_EDITABLE (self->target_entry), spaced);
     }
 
+  sync_probabilities (self, state);
+
   if (state->k != 2 && gtk_switch_get_active (self->logistic_switch))
     gtk_switch_set_active (self->logistic_switch, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->k_spin), !gtk_switch_get_active (self->logistic_switch));
@@ -210,21 +272,16 @@ elab_softmax_page_document_changed (ElabPage *page,
     update_numbers (self);
 }
 
+/* The target for @state's new K, @uniform when it was uniform for the
+ * old one: one-hot stays one-hot (on class 1 if its class went away),
+ * uniform stays uniform, anything else is renormalised. */
 static void
-set_k (ElabSoftmaxPage *self,
-       guint            k)
+fit_target (ElabState *state,
+            gboolean   uniform)
 {
-  ElabState *state = elab_document_edit (document_of (self));
-  gboolean uniform = is_uniform (state);
+  guint k = state->k;
   double sum = 0;
 
-  k = CLAMP (k, 2, ELAB_SOFTMAX_MAX_K);
-  if (k == state->k)
-    return;
-
-  state->k = k;
-  /* Keep the target's kind: one-hot stays one-hot (on class 1 if its class
-   * went away), uniform stays uniform, anything else is renormalised. */
   if (uniform)
     {
       for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
@@ -242,6 +299,21 @@ set_k (ElabSoftmaxPage *self,
         for (guint i = 0; i < k; i++)
           state->target[i] /= sum;
     }
+}
+
+static void
+set_k (ElabSoftmaxPage *self,
+       guint            k)
+{
+  ElabState *state = elab_document_edit (document_of (self));
+  gboolean uniform = is_uniform (state);
+
+  k = CLAMP (k, 2, ELAB_SOFTMAX_MAX_K);
+  if (k == state->k)
+    return;
+
+  state->k = k;
+  fit_target (state, uniform);
   elab_document_changed (document_of (self), ELAB_CHANGE_SOFTMAX);
 }
 
@@ -330,6 +402,77 @@ target_entry_activate_cb (ElabSoftmaxPage *self)
   elab_document_changed (document_of (self), ELAB_CHANGE_SOFTMAX);
 }
 
+#define PROBABILITIES_TOOLTIP "The model as probabilities instead of logits: one per class, summing to 1; " \
+                              "Enter sets the logits to ln P at T = 1 (a 0 is \xe2\x88\x92\xe2\x88\x9e)"
+
+/* The model typed as probabilities: K values ≥ 0 summing to 1 (within
+ * the rounding of four typed digits each, then renormalised) become the
+ * logits ln(P_i / max P) at temperature 1, as `softmax --probabilities`
+ * makes them; a new K refits the target as the K spin button does.
+ * Anything else marks the entry and says why under it; the state keeps
+ * its model. The rows the model and target own are copied through the
+ * parameter table. */
+static void
+probabilities_entry_activate_cb (ElabSoftmaxPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->probabilities_entry));
+  GtkWidget *entry = GTK_WIDGET (self->probabilities_entry);
+  g_autoptr(GError) error = NULL;
+  const ElabState *state;
+  ElabState copy;
+  const ElabParam *params;
+  guint n_params;
+  ElabChange changed;
+
+  if (document_of (self) == NULL)
+    return;
+  /* Enter on the probabilities shown changes nothing (they are rounded). */
+  if (g_strcmp0 (text, self->probabilities_shown) == 0 && !gtk_widget_has_css_class (entry, "error"))
+    return;
+
+  state = elab_document_get_state (document_of (self));
+  copy = *state;
+  if (elab_state_parse_probabilities (&copy, text, 1e-3, &error))
+    {
+      if (copy.k != state->k)
+        fit_target (&copy, is_uniform (state));
+      elab_state_validate (&copy, &error);
+    }
+
+  if (error != NULL)
+    {
+      /* "probabilities: the values sum to 0.99; …" → "The values sum to 0.99; …" */
+      const char *why = g_str_has_prefix (error->message, "probabilities: ") ?
+                        error->message + strlen ("probabilities: ") : error->message;
+      g_autofree char *message = g_strdup_printf ("%c%s", g_ascii_toupper (why[0]), why + 1);
+
+      gtk_widget_add_css_class (entry, "error");
+      gtk_widget_set_tooltip_text (entry, message);
+      sync_probabilities (self, state);
+      return;
+    }
+
+  gtk_widget_remove_css_class (entry, "error");
+  gtk_widget_set_tooltip_text (entry, PROBABILITIES_TOOLTIP);
+  g_free (self->probabilities_shown);
+  self->probabilities_shown = g_strdup (text);
+  changed = elab_state_diff (state, &copy);
+  if (changed == 0)
+    {
+      sync_probabilities (self, state);
+      return;
+    }
+  params = elab_params (&n_params);
+  {
+    ElabState *edit = elab_document_edit (document_of (self));
+
+    for (guint i = 0; i < n_params; i++)
+      if (params[i].group & ELAB_CHANGE_SOFTMAX)
+        elab_param_copy (&params[i], edit, &copy);
+  }
+  elab_document_changed (document_of (self), changed);
+}
+
 static void
 logistic_toggled_cb (ElabSoftmaxPage *self)
 {
@@ -389,6 +532,7 @@ elab_softmax_page_finalize (GObject *object)
   ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (object);
 
   g_clear_pointer (&self->logistic_text, g_free);
+  g_clear_pointer (&self->probabilities_shown, g_free);
   for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
     g_clear_object (&self->logit_adjustments[i]);
 
@@ -418,6 +562,8 @@ elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, terms_switch);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_model);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_entry);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, probabilities_entry);
+  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, probabilities_message);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, logistic_switch);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, logistic_label);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, entropy_label);
@@ -429,6 +575,7 @@ elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, k_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, probabilities_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, logistic_toggled_cb);
 }
 
@@ -499,6 +646,22 @@ elab_softmax_page_get_target_entry (ElabSoftmaxPage *self)
   g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
 
   return self->target_entry;
+}
+
+GtkEntry *
+elab_softmax_page_get_probabilities_entry (ElabSoftmaxPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
+
+  return self->probabilities_entry;
+}
+
+GtkLabel *
+elab_softmax_page_get_probabilities_message (ElabSoftmaxPage *self)
+{
+  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
+
+  return self->probabilities_message;
 }
 
 GtkSwitch *

@@ -698,37 +698,14 @@ apply_probabilities (const ElabCliStateFlags *flags,
 {
   g_autoptr(GError) error = NULL;
   ElabCliList list;
-  double sum = 0.0, top = 0.0;
 
   if (given (flags, "logits") || given (flags, "temperature"))
     return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: give the model as probabilities or as "
                           "--logits and --temperature, not both");
   if (!elab_cli_parse_list ("--probabilities", flags->probabilities, &list, &error))
     return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
-  if (list.n < 2 || list.n > ELAB_SOFTMAX_MAX_K)
-    return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: must have between 2 and %d values (got %u)",
-                          ELAB_SOFTMAX_MAX_K, list.n);
-  for (guint i = 0; i < list.n; i++)
-    {
-      if (!(list.values[i] >= 0.0))
-        return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: value %u must be ≥ 0", i + 1);
-      sum += list.values[i];
-    }
-  if (!(fabs (sum - 1.0) <= ELAB_CLI_SUM_TOLERANCE))
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      elab_cli_format_number (buf, sizeof buf, sum);
-      return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: the values sum to %s; a distribution sums to 1",
-                            buf);
-    }
-  /* Relative to the largest, whose logit is then exactly 0. */
-  for (guint i = 0; i < list.n; i++)
-    top = MAX (top, list.values[i]);
-  state->k = list.n;
-  for (guint i = 0; i < list.n; i++)
-    state->logits[i] = log (list.values[i] / top);
-  state->temperature = 1.0;
+  if (!elab_state_set_probabilities (state, list.values, list.n, ELAB_CLI_SUM_TOLERANCE, &error))
+    return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: %s", error->message);
   return -1;
 }
 

@@ -917,3 +917,75 @@ elab_state_interpolate (const ElabState *a,
 
   *res = out;
 }
+
+gboolean
+elab_state_set_probabilities (ElabState     *state,
+                              const double  *p,
+                              guint          n,
+                              double         tolerance,
+                              GError       **error)
+{
+  double sum = 0.0, top = 0.0;
+
+  g_return_val_if_fail (state != NULL && p != NULL, FALSE);
+
+  if (n < 2 || n > ELAB_SOFTMAX_MAX_K)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "must have between 2 and %d values (got %u)", ELAB_SOFTMAX_MAX_K, n);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (!(p[i] >= 0.0) || !isfinite (p[i]))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "value %u must be \xe2\x89\xa5 0", i + 1);
+          return FALSE;
+        }
+      sum += p[i];
+      top = MAX (top, p[i]);
+    }
+  if (!(fabs (sum - 1.0) <= tolerance))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      elab_param_format_double (buf, sizeof buf, sum);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "the values sum to %s; a distribution sums to 1", buf);
+      return FALSE;
+    }
+  /* Relative to the largest, whose logit is then exactly 0. */
+  state->k = n;
+  for (guint i = 0; i < n; i++)
+    state->logits[i] = log (p[i] / top);
+  state->temperature = 1.0;
+  return TRUE;
+}
+
+gboolean
+elab_state_parse_probabilities (ElabState   *state,
+                                const char  *text,
+                                double       tolerance,
+                                GError     **error)
+{
+  /* Not a row of the table (the logits are): only its name for messages
+   * and the list reader's rules. */
+  static const ElabParam row = {
+    .name = "probabilities", .type = ELAB_PARAM_LIST, .min = 0, .max = 1,
+    .group = ELAB_CHANGE_SOFTMAX, .flags = ELAB_PARAM_FLAG_OWNS_K,
+  };
+  double values[ELAB_SOFTMAX_MAX_K];
+  guint n = 0;
+
+  g_return_val_if_fail (state != NULL && text != NULL, FALSE);
+
+  if (!parse_list (&row, text, values, &n, error))
+    return FALSE;
+  if (!elab_state_set_probabilities (state, values, n, tolerance, error))
+    {
+      g_prefix_error (error, "probabilities: ");
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -160,6 +160,26 @@ void             elab_param_format_double   (char             *buf,
                                              gsize             size,
                                              double            value);
 
+/* The softmax model given as its probabilities P₁…P_n instead of logits
+ * (the four-symbol code 0.125, 0.5, 0.125, 0.25): 2…8 values ≥ 0 whose
+ * sum is within @tolerance of 1. Sets k = n, the logits to ln(P_i / max P)
+ * (the largest 0, a probability 0 a logit of −∞) and the temperature to
+ * 1, so that softmax gives P back, renormalised where the sum was off by
+ * rounding. The target is left as it is (it may no longer have k values).
+ * On failure @state is unchanged and @error says why ("value 2 must be ≥
+ * 0", "the values sum to 0.9; a distribution sums to 1"). */
+gboolean         elab_state_set_probabilities (ElabState      *state,
+                                               const double   *p,
+                                               guint           n,
+                                               double          tolerance,
+                                               GError        **error);
+/* Same from text, as a scenario file writes a list ("0.125, 0.5,
+ * 0.125, 0.25"); messages start "probabilities: ". */
+gboolean         elab_state_parse_probabilities (ElabState    *state,
+                                                 const char   *text,
+                                                 double        tolerance,
+                                                 GError      **error);
+
 /* The groups whose parameters differ between @a and @b. */
 ElabChange       elab_state_diff            (const ElabState  *a,
                                              const ElabState  *b);

@@ -440,6 +440,87 @@ test_softmax_page (void)
   destroy_and_check (window, page, document);
 }
 
+/* The model typed as probabilities in the window, as `softmax
+ * --probabilities` takes it: the four-symbol code gives P back with K = 4
+ * and T = 1 and the figure redraws; a list that does not sum to 1 is
+ * refused, marked and explained under the entry; a 0 where the target
+ * has mass is a logit of −∞, an infinite cross-entropy and a support
+ * mismatch named under the entry. */
+static void
+test_softmax_probabilities (void)
+{
+  static const double code[] = { 0.125, 0.5, 0.125, 0.25 };
+  ElabDocument *document = elab_document_new ();
+  GtkWidget *page = elab_softmax_page_new (document);
+  ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (page);
+  ElabPlotView *view = elab_page_get_plot_view (ELAB_PAGE (self));
+  GtkWindow *window = show_in_window (page);
+  const ElabState *state = elab_document_get_state (document);
+  GtkEntry *entry = elab_softmax_page_get_probabilities_entry (self);
+  GtkWidget *message = GTK_WIDGET (elab_softmax_page_get_probabilities_message (self));
+  double probs[ELAB_SOFTMAX_MAX_K];
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  guint frames;
+
+  wait_for_frame (view, 0);
+  before = render (GTK_WIDGET (view));
+  /* It shows the model in force: the default logits 2, 1, 0.1. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0.659, 0.2424, 0.09857");
+  g_assert_false (gtk_widget_get_visible (message));
+
+  frames = frames_of (view);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0.125, 0.5, 0.125, 0.25");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpuint (state->k, ==, 4);
+  g_assert_cmpfloat (state->temperature, ==, 1.0);
+  elab_softmax (state->logits, state->k, state->temperature, probs);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat_with_epsilon (probs[i], code[i], 1e-15);
+  g_assert_true (elab_state_validate (state, NULL));
+  g_assert_cmpfloat (state->target[0], ==, 1.0);   /* one-hot on class 1 still */
+  g_assert_false (gtk_widget_get_visible (message));
+  wait_for_frame (view, frames);
+  after = render (GTK_WIDGET (view));
+  g_assert_false (g_bytes_equal (before, after));
+
+  /* Refused: the model stays, the reason is on the page. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0.5, 0.6");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpuint (state->k, ==, 4);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_true (gtk_widget_has_css_class (message, "error"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
+                   "The values sum to 1.1; a distribution sums to 1");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0.5, -0.5, 1");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, "Value 2 must be \xe2\x89\xa5 0");
+
+  /* log 0 made visible: class 1 has the target's mass and P = 0. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0, 0.5, 0.25, 0.25");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_true (isinf (state->logits[0]) && state->logits[0] < 0);
+  /* Its slider goes to the bottom of its scale, not left where it was. */
+  {
+    GtkAdjustment *z1 = elab_softmax_page_get_logit_adjustment (self, 0);
+
+    g_assert_cmpfloat (gtk_adjustment_get_value (z1), ==, gtk_adjustment_get_lower (z1));
+  }
+  g_assert_true (isinf (elab_softmax_cross_entropy (state->target, state->logits, state->k, state->temperature)));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_has_css_class (message, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "Support mismatch: the target puts 1 on class 1"));
+  /* A target off class 1 ends the mismatch, and its note. */
+  elab_softmax_page_set_one_hot_target (self, 1);
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0, 0.5, 0.25, 0.25");
+
+  destroy_and_check (window, page, document);
+}
+
 static void
 test_range_editor (void)
 {
@@ -642,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/CrossEntropyPage/swap", test_cross_entropy_swap);
   g_test_add_func ("/elab/app/CrossEntropyPage/gap-and-formula", test_cross_entropy_gap_and_formula);
   g_test_add_func ("/elab/app/SoftmaxPage/controls", test_softmax_page);
+  g_test_add_func ("/elab/app/SoftmaxPage/probabilities", test_softmax_probabilities);
   g_test_add_func ("/elab/app/Pages/plot-width-stable", test_plot_width_stable);
   g_test_add_func ("/elab/app/RangeEditor/push", test_range_editor);
   g_test_add_func ("/elab/app/Settings/round-trip", test_settings_round_trip);

@@ -379,6 +379,54 @@ test_interpolate (void)
   g_assert_true (elab_state_equal (&mid, &b));
 }
 
+/* The softmax model typed as probabilities: the four-symbol code comes
+ * back exactly, a 0 is a logit of −∞, a sum off by rounding only is
+ * renormalised, and anything else is refused with the state unchanged. */
+static void
+test_probabilities (void)
+{
+  static const double code[] = { 0.125, 0.5, 0.125, 0.25 };
+  ElabState state, before;
+
+  elab_state_init_default (&state);
+  state.temperature = 2.0;
+  g_assert_true (elab_state_parse_probabilities (&state, "0.125, 0.5, 0.125, 0.25", 1e-6, NULL));
+  g_assert_cmpuint (state.k, ==, 4);
+  g_assert_cmpfloat (state.temperature, ==, 1.0);
+  g_assert_cmpfloat (state.logits[1], ==, 0.0);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat_with_epsilon (exp (state.logits[i]) / 2.0, code[i], 1e-15);
+
+  g_assert_true (elab_state_parse_probabilities (&state, "0,0.5,0.5", 1e-6, NULL));
+  g_assert_cmpuint (state.k, ==, 3);
+  g_assert_true (isinf (state.logits[0]) && state.logits[0] < 0);
+
+  /* Typed to four digits: 2/3 and 1/3 sum to 1 within 1e-3 (the window's
+   * tolerance); 0.33 three times, off by 0.01, is refused. */
+  g_assert_true (elab_state_parse_probabilities (&state, "0.6667,0.3333", 1e-3, NULL));
+  g_assert_cmpuint (state.k, ==, 2);
+  before = state;
+  {
+    static const struct { const char *text; const char *message; } bad[] = {
+      { "0.33,0.33,0.33", "probabilities: the values sum to 0.99; a distribution sums to 1" },
+      { "-0.5,1.5", "probabilities: value 1 must be \xe2\x89\xa5 0" },
+      { "1", "probabilities: must have between 2 and 8 values (got 1)" },
+      { "0.5,x", "probabilities: not a number: 'x'" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (elab_state_parse_probabilities (&state, bad[i].text, 1e-3, &error));
+        g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+        g_assert_cmpstr (error->message, ==, bad[i].message);
+        g_assert_true (memcmp (&state, &before, sizeof state) == 0);
+      }
+  }
+}
+
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +441,7 @@ main (int    argc,
   g_test_add_func ("/elab/core/Params/consumers-agree", test_consumers_agree);
   g_test_add_func ("/elab/core/Params/lenient", test_lenient);
   g_test_add_func ("/elab/core/Params/interpolate", test_interpolate);
+  g_test_add_func ("/elab/core/Params/probabilities", test_probabilities);
 
   return g_test_run ();
 }
