@@ -26,6 +26,9 @@ typedef struct
 
   /* Borrowed: template children */
   GPtrArray        *plot_views;
+  GtkWidget        *side_panel;
+  GtkWidget        *panel_separator;
+  GPtrArray        *panels;      /* more, added by the page */
 } ElabPagePrivate;
 
 enum {
@@ -83,6 +86,7 @@ elab_page_dispose (GObject *object)
   g_clear_object (&priv->bindings);
   g_clear_signal_handler (&priv->dark_id, adw_style_manager_get_default ());
   g_ptr_array_set_size (priv->plot_views, 0);
+  g_ptr_array_set_size (priv->panels, 0);
   gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -97,6 +101,7 @@ elab_page_finalize (GObject *object)
   ElabPagePrivate *priv = elab_page_get_instance_private (ELAB_PAGE (object));
 
   g_ptr_array_unref (priv->plot_views);
+  g_ptr_array_unref (priv->panels);
 
   G_OBJECT_CLASS (elab_page_parent_class)->finalize (object);
 }
@@ -167,6 +172,7 @@ elab_page_init (ElabPage *self)
 
   priv->bindings = elab_binding_group_new ();
   priv->plot_views = g_ptr_array_new ();
+  priv->panels = g_ptr_array_new ();
   priv->dark_id = g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                                             G_CALLBACK (dark_changed_cb), self);
 }
@@ -236,6 +242,45 @@ elab_page_add_plot_view (ElabPage     *self,
                              G_CONNECT_SWAPPED);
   g_ptr_array_add (priv->plot_views, view);
   elab_plot_view_set_document (view, priv->document);
+}
+
+void
+elab_page_class_bind_panels (GtkWidgetClass *widget_class)
+{
+  g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), ELAB_TYPE_PAGE));
+
+  gtk_widget_class_bind_template_child_full (widget_class, "side_panel", FALSE,
+                                             G_PRIVATE_OFFSET (ElabPage, side_panel));
+  gtk_widget_class_bind_template_child_full (widget_class, "panel_separator", FALSE,
+                                             G_PRIVATE_OFFSET (ElabPage, panel_separator));
+}
+
+void
+elab_page_add_panel (ElabPage  *self,
+                     GtkWidget *panel)
+{
+  ElabPagePrivate *priv = elab_page_get_instance_private (self);
+
+  g_return_if_fail (ELAB_IS_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (panel));
+
+  g_ptr_array_add (priv->panels, panel);
+}
+
+void
+elab_page_foreach_panel (ElabPage *self,
+                         GFunc     func,
+                         gpointer  user_data)
+{
+  ElabPagePrivate *priv = elab_page_get_instance_private (self);
+
+  g_return_if_fail (ELAB_IS_PAGE (self));
+
+  if (priv->side_panel != NULL)
+    func (priv->side_panel, user_data);
+  if (priv->panel_separator != NULL)
+    func (priv->panel_separator, user_data);
+  g_ptr_array_foreach (priv->panels, func, user_data);
 }
 
 static gboolean

@@ -45,6 +45,17 @@ void              elab_page_add_plot_view (ElabPage     *self,
 /* The first plot view the page shows (a page may hide one of two), else
  * its first; NULL for a page without a plot. */
 ElabPlotView     *elab_page_get_plot_view (ElabPage     *self);
+/* For a page class's class_init, after its template: the template's
+ * side_panel and panel_separator (either may be missing) are panels. */
+void              elab_page_class_bind_panels (GtkWidgetClass *widget_class);
+/* A widget beside the plots, which presentation mode folds away, or
+ * floats over the figure when it holds a control the scene keeps. */
+void              elab_page_add_panel     (ElabPage     *self,
+                                           GtkWidget    *panel);
+/* Calls @func on each of the page's panels: the side panel first. */
+void              elab_page_foreach_panel (ElabPage *self,
+                                           GFunc     func,
+                                           gpointer  user_data);
 /* Calls @func on each of the page's plot views, in the order added. */
 void              elab_page_foreach_plot_view (ElabPage *self,
                                                GFunc     func,

@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Presentation mode works on the window's pages and the plot views each
- * page holds: it hides everything beside a plot that neither is one nor
- * holds one, level by level up to the page. A page added later, or a
- * panel a page grows, is folded the same way without the page knowing.
+ * Presentation mode works on the window's pages, the plot views each page
+ * holds and the panels it names beside them: the panels fold away, all
+ * but the controls the scene keeps, which float over the figure. A page
+ * added later is folded the same way.
  */
 #define G_LOG_DOMAIN "elab-presentation"
 
@@ -104,32 +104,6 @@ foreach_plot_view (ElabPresentation *self,
   elab_window_foreach_page (self->window, foreach_page_view_cb, &pass);
 }
 
-typedef struct
-{
-  GtkWidget *widget;
-  gboolean   found;
-} HoldsPass;
-
-static void
-holds_cb (gpointer view,
-          gpointer user_data)
-{
-  HoldsPass *pass = user_data;
-
-  pass->found |= view == pass->widget || gtk_widget_is_ancestor (view, pass->widget);
-}
-
-/* Whether @widget is, or holds, one of @page's plots. */
-static gboolean
-holds_plot (ElabPage  *page,
-            GtkWidget *widget)
-{
-  HoldsPass pass = { widget, FALSE };
-
-  elab_page_foreach_plot_view (page, holds_cb, &pass);
-  return pass.found;
-}
-
 static void
 hide (ElabPresentation *self,
       GtkWidget        *widget)
@@ -192,36 +166,25 @@ typedef struct
   guint             floated;
 } FoldPass;
 
+/* A panel beside the plots goes; one that holds a control the scene
+ * keeps is folded to that control instead. */
 static void
-fold_around_cb (gpointer view,
-                gpointer user_data)
+fold_panel_cb (gpointer panel,
+               gpointer user_data)
 {
   FoldPass *pass = user_data;
   ElabPresentation *self = pass->self;
-  gboolean shown_page = gtk_widget_get_mapped (view);
 
-  for (GtkWidget *w = view, *parent = gtk_widget_get_parent (w);
-       parent != NULL && parent != GTK_WIDGET (pass->page);
-       w = parent, parent = gtk_widget_get_parent (w))
+  if (!holds_kept (self, panel))
     {
-      for (GtkWidget *sibling = gtk_widget_get_first_child (parent);
-           sibling != NULL;
-           sibling = gtk_widget_get_next_sibling (sibling))
-        {
-          if (sibling == w || holds_plot (pass->page, sibling) || GTK_IS_POPOVER (sibling))
-            continue;
-          if (holds_kept (self, sibling))
-            {
-              fold_inside (self, sibling);
-              /* Beside the figure it would take the figure's width: it
-               * floats over it instead. */
-              if (shown_page && self->overlay != NULL && !g_ptr_array_find (pass->to_float, sibling, NULL))
-                g_ptr_array_add (pass->to_float, sibling);
-            }
-          else
-            hide (self, sibling);
-        }
+      hide (self, panel);
+      return;
     }
+  fold_inside (self, panel);
+  /* Beside the figure it would take the figure's width: on the page in
+   * view it floats over it instead. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (pass->page)) && self->overlay != NULL)
+    g_ptr_array_add (pass->to_float, panel);
 }
 
 typedef struct
@@ -370,7 +333,7 @@ fold_page_cb (gpointer page,
   FoldPass *pass = user_data;
 
   pass->page = page;
-  elab_page_foreach_plot_view (page, fold_around_cb, pass);
+  elab_page_foreach_panel (page, fold_panel_cb, pass);
   /* Only the shown page has panels to float. */
   for (guint i = 0; i < pass->to_float->len; i++)
     float_panel (pass->self, g_ptr_array_index (pass->to_float, i), page);
