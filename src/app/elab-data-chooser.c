@@ -243,8 +243,11 @@ question_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       ElabDataChooser  *self)
 {
-  const char *value = g_object_get_data (G_OBJECT (dialog), response);
+  /* The answers are labelled with the values themselves. */
+  const char *value = NULL;
 
+  if (g_str_equal (response, "first") || g_str_equal (response, "second"))
+    value = adw_message_dialog_get_response_label (dialog, response);
   if (value != NULL && self->run != NULL)
     elab_training_run_choose_positive (self->run, value);
 }
@@ -295,8 +298,6 @@ ask_positive (ElabDataChooser *self)
   adw_message_dialog_set_body_use_markup (dialog, TRUE);
   adw_message_dialog_set_body (dialog, body);
   adw_message_dialog_add_responses (dialog, "first", first, "second", second, NULL);
-  g_object_set_data_full (G_OBJECT (dialog), "first", g_strdup (first), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "second", g_strdup (second), g_free);
   adw_message_dialog_set_default_response (dialog, first == d->labels[1] ? "first" : "second");
   adw_message_dialog_set_close_response (dialog, first == d->labels[1] ? "first" : "second");
   g_signal_connect_object (dialog, "response", G_CALLBACK (question_response_cb), self, 0);
