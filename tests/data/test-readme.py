@@ -6,7 +6,7 @@
 # Every shell example in README.md runs as written: the build's binary is
 # `entropy-lab` on PATH, in a temporary directory holding a copy of the
 # shipped lessons under data/scenarios/ (as from the top of the source
-# tree), with no display.
+# tree) and an empty data/screenshots/, with no display.
 #
 #  - In a block of `$ entropy-lab …` lines, each command must exit 0, and
 #    the lines after it, up to the next `$`, are its output (stdout, then
@@ -102,6 +102,8 @@ def main():
         work = tempfile.mkdtemp(prefix="elab-readme-")
         shutil.copytree(os.path.join(ROOT, "data", "scenarios"),
                         os.path.join(work, "data", "scenarios"))
+        # The examples that remake the README's own pictures write there.
+        os.makedirs(os.path.join(work, "data", "screenshots"))
         try:
             if any(line.startswith("$ entropy-lab") for line in lines):
                 # Commands with their real output.
