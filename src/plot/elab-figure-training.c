@@ -79,6 +79,9 @@ typedef struct
   ElabTrainer       *companion;
   const ElabTrainer *companion_of;
   guint              companion_generation;
+  /* A recording: the other run to the recorded run's last step, whose
+   * losses set the right axis from the first frame. */
+  ElabTrainer       *companion_end;
   double            *other_x;
   double            *other_y;
   gsize              other_cap;
@@ -102,6 +105,7 @@ training_cache_free (gpointer data)
   g_free (c->other_x);
   g_free (c->other_y);
   g_clear_pointer (&c->companion, elab_trainer_free);
+  g_clear_pointer (&c->companion_end, elab_trainer_free);
   _elab_layer_clear (&c->points);
   g_free (c);
 }
@@ -120,7 +124,10 @@ sync_companion (TrainingCache     *c,
 
   if (!compare || c->companion_of != trainer ||
       c->companion_generation != elab_trainer_get_generation (trainer))
-    g_clear_pointer (&c->companion, elab_trainer_free);
+    {
+      g_clear_pointer (&c->companion, elab_trainer_free);
+      g_clear_pointer (&c->companion_end, elab_trainer_free);
+    }
   if (!compare || d->n_rows >= ELAB_TRAINER_PARALLEL_ROWS)
     return NULL;
   if (c->companion == NULL)
@@ -137,6 +144,26 @@ sync_companion (TrainingCache     *c,
   while (!elab_trainer_is_done (c->companion) && elab_trainer_get_steps (c->companion) < target)
     elab_trainer_step (c->companion, (guint) MIN (target - elab_trainer_get_steps (c->companion), 4096));
   return c->companion;
+}
+
+/* A recording's other run to its last step (@run's), run once. */
+static const ElabTrainer *
+companion_at_end (TrainingCache     *c,
+                  const ElabTrainer *run)
+{
+  guint64 target = elab_trainer_get_steps (run);
+
+  if (c->companion == NULL)
+    return NULL;
+  if (c->companion_end == NULL || elab_trainer_get_steps (c->companion_end) > target)
+    {
+      g_clear_pointer (&c->companion_end, elab_trainer_free);
+      c->companion_end = elab_trainer_new ((ElabDataset *) elab_trainer_get_dataset (c->companion),
+                                           elab_trainer_get_settings (c->companion));
+    }
+  while (!elab_trainer_is_done (c->companion_end) && elab_trainer_get_steps (c->companion_end) < target)
+    elab_trainer_step (c->companion_end, (guint) MIN (target - elab_trainer_get_steps (c->companion_end), 4096));
+  return c->companion_end;
 }
 
 /* A fixed pseudo-random offset in [−1, 1] for row i (so that points at
@@ -868,6 +895,26 @@ _elab_figure_draw_training (ElabFigure        *figure,
             {
               other_lo = MIN (other_lo, c->other_y[i]);
               other_hi = MAX (other_hi, c->other_y[i]);
+            }
+        }
+      /* A recording: the right axis of the whole other run from the
+       * first frame, as the left one has the recorded run's. */
+      if (figure->style.run != NULL)
+        {
+          gsize n_end;
+          const ElabTrainPoint *end = elab_trainer_get_history (companion_at_end (c, figure->style.run), &n_end);
+
+          for (gsize i = 0; i < n_end; i++)
+            {
+              double y = end[i].loss * other_factor;
+
+              if (isfinite (y))
+                other_max = MAX (other_max, y);
+              if (isfinite (y) && y > 0)
+                {
+                  other_lo = MIN (other_lo, y);
+                  other_hi = MAX (other_hi, y);
+                }
             }
         }
     }

@@ -1247,6 +1247,49 @@ test_training_colorblind_bars (void)
     }
 }
 
+/* A recorded run with compare-losses: the right axis is the whole other
+ * run's from the first frame (on a log axis its bottom would otherwise
+ * sink as the cross-entropy falls), so the last frame is the export. */
+static void
+test_training_compare_losses_recording (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ElabTrainer) run = NULL;
+  g_autoptr(ElabTrainer) frame = NULL;
+  ElabAxis axes[2];
+  ElabState state;
+
+  g_assert_true (elab_presets_apply ("squared-error-stall", &state));
+  state.loss_scale = ELAB_LOSS_SCALE_LOG;
+  state.steps = 300;
+  run = elab_trainer_new_for_state (&state, &error);
+  g_assert_no_error (error);
+  elab_trainer_step (run, 300);
+  frame = elab_trainer_new_for_state (&state, &error);
+  g_assert_no_error (error);
+
+  for (guint f = 0; f < 2; f++)
+    {
+      g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_TRAINING);
+      ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+      ElabPanel other;
+      cairo_surface_t *s;
+
+      /* The first frames (step 10), then the last (step 300). */
+      elab_trainer_step (frame, f == 0 ? 10 : 290);
+      style.draw_text = FALSE;
+      style.run = run;
+      s = render_run (figure, &state, frame, &style, 960, 540);
+      g_assert_true (_elab_figure_training_get_other_panel (figure, &other));
+      axes[f] = other.y;
+      g_test_message ("step %" G_GUINT64_FORMAT ": right axis 10^%g…10^%g",
+                      elab_trainer_get_steps (frame), other.y.min, other.y.max);
+      cairo_surface_destroy (s);
+    }
+  g_assert_cmpfloat (axes[0].min, ==, axes[1].min);
+  g_assert_cmpfloat (axes[0].max, ==, axes[1].max);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1270,6 +1313,7 @@ main (int    argc,
   g_test_add_func ("/elab/plot/Figure/legend-two-lines", test_legend_two_lines);
   g_test_add_func ("/elab/plot/Figure/training-y-labels", test_training_y_labels);
   g_test_add_func ("/elab/plot/Figure/training-compare-losses", test_training_compare_losses);
+  g_test_add_func ("/elab/plot/Figure/training-compare-losses-recording", test_training_compare_losses_recording);
   g_test_add_func ("/elab/plot/Figure/training-colorblind-bars", test_training_colorblind_bars);
   g_test_add_func ("/elab/plot/Figure/text-cut-markup", test_text_cut_markup);
   g_test_add_func ("/elab/plot/Figure/softmax-readouts", test_softmax_readouts);
