@@ -876,6 +876,20 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
   return -1;
 }
 
+int
+elab_cli_state_flags_parse (ElabCliParser           *parser,
+                            int                      argc,
+                            char                   **argv,
+                            const ElabCliStateFlags *flags,
+                            ElabState               *state)
+{
+  int status = elab_cli_parser_parse (parser, argc, argv);
+
+  if (status >= 0)
+    return status;
+  return elab_cli_state_flags_apply (flags, state, NULL);
+}
+
 void
 elab_cli_format_number (char   *buf,
                         gsize   size,

@@ -166,6 +166,15 @@ int            elab_cli_state_flags_apply  (const ElabCliStateFlags *flags,
                                             ElabState           *state,
                                             char               **res_caption);
 
+/* elab_cli_parser_parse() of @argv, then elab_cli_state_flags_apply()
+ * of @flags to @state (no caption): -1 to go on, else the exit status of
+ * the first that stopped (0 after --help). */
+int            elab_cli_state_flags_parse  (ElabCliParser       *parser,
+                                            int                  argc,
+                                            char               **argv,
+                                            const ElabCliStateFlags *flags,
+                                            ElabState           *state);
+
 /* --figure NAME for export and bench: -1 when known, else the exit status
  * after printing the error with the list of figures. */
 int            _elab_cli_figure_from_string (const char         *name,

@@ -166,11 +166,7 @@ elab_cli_softmax (int    argc,
   elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, &format, NULL,
                               "CSV with a header row (default) or one JSON object");
 
-  status = elab_cli_parser_parse (parser, argc, argv);
-  if (status >= 0)
-    return status;
-
-  status = elab_cli_state_flags_apply (&flags, &state, NULL);
+  status = elab_cli_state_flags_parse (parser, argc, argv, &flags, &state);
   if (status >= 0)
     return status;
 

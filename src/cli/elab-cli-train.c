@@ -131,13 +131,9 @@ elab_cli_train (int    argc,
   elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, &format, NULL,
                               "CSV rows (default) or one JSON object");
 
-  status = elab_cli_parser_parse (parser, argc, argv);
-  if (status >= 0)
-    return status;
-
   /* The same defaults, preset or scenario as the window and `export`, so
    * the same data and flags give the same run everywhere. */
-  status = elab_cli_state_flags_apply (&flags, &state, NULL);
+  status = elab_cli_state_flags_parse (parser, argc, argv, &flags, &state);
   if (status >= 0)
     return status;
   if (!(tolerance >= 0))

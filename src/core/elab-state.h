@@ -154,35 +154,33 @@ void         elab_state_init_default        (ElabState        *state);
 gboolean     elab_state_validate            (const ElabState  *state,
                                              GError          **error);
 
-const char  *elab_page_kind_to_string       (ElabPageKind      page);
-gboolean     elab_page_kind_from_string     (const char       *str,
-                                             ElabPageKind     *res);
-const char  *elab_theme_to_string           (ElabThemeKind     theme);
-gboolean     elab_theme_from_string         (const char       *str,
-                                             ElabThemeKind    *res);
-const char  *elab_optimizer_to_string       (ElabOptimizer     optimizer);
-gboolean     elab_optimizer_from_string     (const char       *str,
-                                             ElabOptimizer    *res);
-/* "default" / "colorblind" */
-const char  *elab_palette_to_string         (ElabPalette       palette);
-gboolean     elab_palette_from_string       (const char       *str,
-                                             ElabPalette      *res);
-/* "standard" (H(p, q)) / "subscript" (H_q(p)) */
-const char  *elab_notation_to_string        (ElabNotation      notation);
-gboolean     elab_notation_from_string      (const char       *str,
-                                             ElabNotation     *res);
-/* "linear" / "log" */
-const char  *elab_loss_scale_to_string      (ElabLossScale     scale);
-gboolean     elab_loss_scale_from_string    (const char       *str,
-                                             ElabLossScale    *res);
-/* "cross-entropy" / "squared-error" */
-const char  *elab_loss_to_string            (ElabLoss          loss);
-gboolean     elab_loss_from_string          (const char       *str,
-                                             ElabLoss         *res);
-/* "pq" / "qp" / "both" / "none" */
-const char  *elab_kl_gap_to_string          (ElabKlGap         gap);
-gboolean     elab_kl_gap_from_string        (const char       *str,
-                                             ElabKlGap        *res);
+/* Each enum's names as scenario files and the command line spell them:
+ * PREFIX_to_string() gives @value's (NULL when out of range),
+ * PREFIX_from_string() reads one back (FALSE when unknown). */
+#define ELAB_DECLARE_ENUM_STRINGS(prefix, Type)                 \
+  const char *prefix##_to_string   (Type        value);         \
+  gboolean    prefix##_from_string (const char *str,            \
+                                    Type       *res);
+
+/* elab_page_kind_to_string(), _from_string(): "entropy", "cross-entropy",
+ * "training", "softmax" */
+ELAB_DECLARE_ENUM_STRINGS (elab_page_kind, ElabPageKind)
+/* elab_theme_to_string(), _from_string(): "light" / "dark" */
+ELAB_DECLARE_ENUM_STRINGS (elab_theme, ElabThemeKind)
+/* elab_optimizer_to_string(), _from_string(): "gd" / "momentum" / "newton" */
+ELAB_DECLARE_ENUM_STRINGS (elab_optimizer, ElabOptimizer)
+/* elab_palette_to_string(), _from_string(): "default" / "colorblind" */
+ELAB_DECLARE_ENUM_STRINGS (elab_palette, ElabPalette)
+/* elab_notation_to_string(), _from_string(): "standard" (H(p, q)) /
+ * "subscript" (H_q(p)) */
+ELAB_DECLARE_ENUM_STRINGS (elab_notation, ElabNotation)
+/* elab_loss_scale_to_string(), _from_string(): "linear" / "log" */
+ELAB_DECLARE_ENUM_STRINGS (elab_loss_scale, ElabLossScale)
+/* elab_loss_to_string(), _from_string(): "cross-entropy" / "squared-error" */
+ELAB_DECLARE_ENUM_STRINGS (elab_loss, ElabLoss)
+/* elab_kl_gap_to_string(), _from_string(): "pq" / "qp" / "both" / "none" */
+ELAB_DECLARE_ENUM_STRINGS (elab_kl_gap, ElabKlGap)
+
 /* TRUE when every field is equal (doubles compared with ==, strings as
  * strings, logits/target only up to k). */
 gboolean     elab_state_equal               (const ElabState  *a,

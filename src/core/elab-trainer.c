@@ -1101,15 +1101,10 @@ elab_trainer_loss_at (const ElabTrainer *self,
 }
 
 void
-elab_trainer_loss_grid_of (const ElabTrainer *self,
-                           ElabLoss           loss,
-                           double             w_min,
-                           double             w_max,
-                           guint              n_w,
-                           double             b_min,
-                           double             b_max,
-                           guint              n_b,
-                           double            *res)
+elab_trainer_loss_grid_of (const ElabTrainer  *self,
+                           ElabLoss            loss,
+                           const ElabLossGrid *grid,
+                           double             *res)
 {
   const ElabDataset *d = self->dataset;
   gsize n = MIN (d->n_rows, (gsize) 8192);
@@ -1124,17 +1119,17 @@ elab_trainer_loss_grid_of (const ElabTrainer *self,
       ys[k] = d->y[i];
     }
 
-  for (guint j = 0; j < n_b; j++)
+  for (guint j = 0; j < grid->n_b; j++)
     {
-      double b = n_b > 1 ? b_min + (b_max - b_min) * j / (n_b - 1) : b_min;
-      for (guint i = 0; i < n_w; i++)
+      double b = grid->n_b > 1 ? grid->b_min + (grid->b_max - grid->b_min) * j / (grid->n_b - 1) : grid->b_min;
+      for (guint i = 0; i < grid->n_w; i++)
         {
-          double w = n_w > 1 ? w_min + (w_max - w_min) * i / (n_w - 1) : w_min;
+          double w = grid->n_w > 1 ? grid->w_min + (grid->w_max - grid->w_min) * i / (grid->n_w - 1) : grid->w_min;
           PassAt at = { .x = xs, .y = ys, .n = n, .w = w, .b = b, .c = 0.0, .k = 1.0 };
           Sums s;
 
           _elab_trainer_pass (loss, &at, &s);
-          res[(gsize) j * n_w + i] = loss_of_sums (&s, (double) n);
+          res[(gsize) j * grid->n_w + i] = loss_of_sums (&s, (double) n);
         }
     }
 }

@@ -160,20 +160,26 @@ double           elab_trainer_loss_at           (const ElabTrainer          *sel
                                                  double                      w,
                                                  double                      b);
 
+/* An evenly spaced grid over (w, b), ends included: @n_w values of w
+ * from @w_min to @w_max, @n_b of b from @b_min to @b_max. */
+typedef struct
+{
+  double w_min;
+  double w_max;
+  guint  n_w;
+  double b_min;
+  double b_max;
+  guint  n_b;
+} ElabLossGrid;
+
 /* Fills @res (n_b rows of n_w values, row j at b_j) with @loss's
- * L(w_i, b_j) over an evenly spaced grid including the ends, whichever
- * loss the trainer minimises (the landscape draws both side by side): in
- * nats, the squared error unitless. Data sets over 8192 rows are evenly
- * subsampled to 8192 rows, so the grid costs at most n_w·n_b·8192
- * evaluations. */
+ * L(w_i, b_j) over @grid, whichever loss the trainer minimises (the
+ * landscape draws both side by side): in nats, the squared error
+ * unitless. Data sets over 8192 rows are evenly subsampled to 8192 rows,
+ * so the grid costs at most n_w·n_b·8192 evaluations. */
 void             elab_trainer_loss_grid_of      (const ElabTrainer          *self,
                                                  ElabLoss                    loss,
-                                                 double                      w_min,
-                                                 double                      w_max,
-                                                 guint                       n_w,
-                                                 double                      b_min,
-                                                 double                      b_max,
-                                                 guint                       n_b,
+                                                 const ElabLossGrid         *grid,
                                                  double                     *res);
 
 /* What multiplies a loss the trainer reports to show it in @unit: the

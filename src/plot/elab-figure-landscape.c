@@ -269,7 +269,9 @@ fill_surface (LandscapeCache    *c,
 
   if (c->bias)
     {
-      elab_trainer_loss_grid_of (trainer, loss, c->w_min, c->w_max, GRID_W, c->b_min, c->b_max, GRID_H, c->grid);
+      elab_trainer_loss_grid_of (trainer, loss,
+                                 &(ElabLossGrid) { c->w_min, c->w_max, GRID_W, c->b_min, c->b_max, GRID_H },
+                                 c->grid);
       c->l_min = INFINITY;
       c->l_max = -INFINITY;
       for (guint k = 0; k < GRID_W * GRID_H; k++)
@@ -283,7 +285,8 @@ fill_surface (LandscapeCache    *c,
       compute_contours (c);
     }
   else
-    elab_trainer_loss_grid_of (trainer, loss, c->w_min, c->w_max, CURVE_N, 0.0, 0.0, 1, c->curve_l);
+    elab_trainer_loss_grid_of (trainer, loss, &(ElabLossGrid) { c->w_min, c->w_max, CURVE_N, 0.0, 0.0, 1 },
+                               c->curve_l);
   for (guint i = 0; i < CURVE_N; i++)
     c->curve_w[i] = c->w_min + (c->w_max - c->w_min) * i / (CURVE_N - 1);
 }

@@ -309,7 +309,7 @@ test_grid (void)
   g_autoptr(ElabTrainer) t = elab_trainer_new (d, NULL);
   double grid[5 * 4];
 
-  elab_trainer_loss_grid_of (t, elab_trainer_get_settings (t)->loss, -1, 3, 5, -6, 0, 4, grid);
+  elab_trainer_loss_grid_of (t, elab_trainer_get_settings (t)->loss, &(ElabLossGrid) { -1, 3, 5, -6, 0, 4 }, grid);
   for (guint j = 0; j < 4; j++)
     for (guint i = 0; i < 5; i++)
       assert_rel (grid[j * 5 + i], elab_trainer_loss_at (t, -1.0 + i, -6.0 + 2.0 * j), 1e-14);
