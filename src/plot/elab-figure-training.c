@@ -852,7 +852,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   gboolean has_opt, hover;
   gboolean log_scale = state->loss_scale == ELAB_LOSS_SCALE_LOG;
   gsize n_hist;
-  guint n_entries = 0;
+  guint n_entries = 0, n_left = 2;   /* entries in the narrow legend's left box */
 
   if (trainer == NULL)
     {
@@ -1068,10 +1068,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
                   other == NULL ? "now: " : loss == ELAB_LOSS_SQUARED ? "squared error: " : "cross-entropy: ",
                   b1, b2);
     _elab_format_value (elab_trainer_get_loss (trainer) * factor, ul, v_fit, sizeof v_fit);
-    entries[n_entries++] = narrow ? (ElabLegendEntry) { other == NULL ? "now:" :
-                                                        loss == ELAB_LOSS_SQUARED ? "squared error now:" :
-                                                        "cross-entropy now:", v_fit, SERIES_FIT, FALSE,
-                                                        .detail = lab_fit }
+    entries[n_entries++] = narrow ? (ElabLegendEntry) { "now:", v_fit, SERIES_FIT, FALSE, .detail = lab_fit }
                                   : (ElabLegendEntry) { lab_fit, v_fit, SERIES_FIT, FALSE };
     /* The run on the other loss, whose curve has the right axis. */
     if (other != NULL)
@@ -1083,6 +1080,16 @@ _elab_figure_draw_training (ElabFigure        *figure,
         g_snprintf (lab_other, sizeof lab_other, "%s run (right axis)", name);
         _elab_format_value (elab_trainer_get_loss (other) * other_factor, other_ul, v_other, sizeof v_other);
         entries[n_entries++] = (ElabLegendEntry) { lab_other, v_other, SERIES_OTHER, FALSE };
+        /* Narrow: under the classes, so the two boxes side by side are
+         * of a height (three entries in the right one cut the message). */
+        if (narrow)
+          {
+            ElabLegendEntry e = entries[n_entries - 1];
+
+            entries[n_entries - 1] = entries[n_entries - 2];
+            entries[n_entries - 2] = e;
+            n_left = 3;
+          }
       }
     if (has_opt)
       {
@@ -1123,8 +1130,8 @@ _elab_figure_draw_training (ElabFigure        *figure,
       {
         double half_w = floor ((body.width - m->pad) / 2);
 
-        legend_rows_h = MAX (_elab_legend_height (figure, half_w, entries, 2, LEGEND_HEADING),
-                             _elab_legend_height (figure, half_w, entries + 2, n_entries - 2, NULL));
+        legend_rows_h = MAX (_elab_legend_height (figure, half_w, entries, n_left, LEGEND_HEADING),
+                             _elab_legend_height (figure, half_w, entries + n_left, n_entries - n_left, NULL));
         msg_n = message_lines (figure, layout_message, body.width - m->legend_px, &msg_line_h);
         msg_h = msg_n > 0 ? msg_n * msg_line_h + 0.8 * m->legend_px : 0;
         /* A tiny figure keeps at least half its height for the plots. */
@@ -1507,9 +1514,9 @@ _elab_figure_draw_training (ElabFigure        *figure,
 
         half.width = floor ((legend_box.width - m->pad) / 2);
         half.height = legend_rows_h;
-        _elab_draw_legend (figure, cr, &half, entries, 2, LEGEND_HEADING);
+        _elab_draw_legend (figure, cr, &half, entries, n_left, LEGEND_HEADING);
         half.x = legend_box.x + legend_box.width - half.width;
-        _elab_draw_legend (figure, cr, &half, entries + 2, n_entries - 2, NULL);
+        _elab_draw_legend (figure, cr, &half, entries + n_left, n_entries - n_left, NULL);
         used = legend_rows_h;
       }
     else
