@@ -31,6 +31,7 @@ struct _ElabPlotView
   ElabTrainingRun   *run;            /* the training figures' */
 
   char              *caption;       /* a scene's caption, or NULL */
+  char              *status;        /* for screen readers, or NULL */
   /* The caption as screen readers find it: a child that draws nothing,
    * placed where the last frame drew the caption's box. */
   GtkWidget         *caption_label;
@@ -292,7 +293,9 @@ elab_plot_view_get_style (ElabPlotView    *self,
 }
 
 /* A scene's caption is drawn on the figure; a screen reader reads it
- * after what the figure shows. */
+ * after what the figure shows, on a line of its own. The status goes on
+ * the first line, after the figure's description: in presentation mode,
+ * where the read-outs are folded away, it is what tells where a run is. */
 static void
 update_accessible (ElabPlotView *self)
 {
@@ -300,15 +303,31 @@ update_accessible (ElabPlotView *self)
     "Entropy figure", "Cross-entropy figure", "Softmax figure",
     "Training figure", "Loss landscape figure",
   };
-  g_autofree char *description = NULL;
+  g_autoptr(GString) description = g_string_new (describe_figure (self->kind));
 
+  if (self->status != NULL)
+    g_string_append_printf (description, " Now: %s.", self->status);
   if (self->caption != NULL)
-    description = g_strdup_printf ("%s\n%s", describe_figure (self->kind), self->caption);
+    g_string_append_printf (description, "\n%s", self->caption);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, labels[self->kind],
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description != NULL ? description : describe_figure (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+}
+
+void
+elab_plot_view_set_status (ElabPlotView *self,
+                           const char   *status)
+{
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+
+  /* Each change is a message on the accessibility bus: none for the same text. */
+  if (g_strcmp0 (status, self->status) == 0)
+    return;
+
+  g_free (self->status);
+  self->status = g_strdup (status);
+  update_accessible (self);
 }
 
 void
@@ -497,6 +516,7 @@ elab_plot_view_finalize (GObject *object)
 
   g_clear_pointer (&self->figure, elab_figure_free);
   g_clear_pointer (&self->caption, g_free);
+  g_clear_pointer (&self->status, g_free);
 
   G_OBJECT_CLASS (elab_plot_view_parent_class)->finalize (object);
 }

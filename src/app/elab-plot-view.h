@@ -40,6 +40,10 @@ void               elab_plot_view_get_style        (ElabPlotView       *self,
 void               elab_plot_view_set_caption      (ElabPlotView       *self,
                                                     const char         *caption);
 const char        *elab_plot_view_get_caption      (ElabPlotView       *self);
+/* Where what the figure shows stands ("step 12 · paused"), told to screen
+ * readers after what the figure is; NULL: nothing. Copied. */
+void               elab_plot_view_set_status       (ElabPlotView       *self,
+                                                    const char         *status);
 /* A widget floating over the figure's bottom left (the presentation
  * controls; weak, NULL: none): the caption keeps right of it. */
 void               elab_plot_view_set_caption_cover (ElabPlotView      *self,

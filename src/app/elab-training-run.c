@@ -779,6 +779,37 @@ elab_training_run_get_playing (ElabTrainingRun *self)
   return self->playing;
 }
 
+char *
+elab_training_run_dup_summary (ElabTrainingRun *self)
+{
+  const char *where;
+
+  g_return_val_if_fail (ELAB_IS_TRAINING_RUN (self), NULL);
+
+  if (self->trainer == NULL)
+    return NULL;
+
+  /* Playing or paused is the run's; how the steps ended is the trainer's. */
+  if (self->loading || self->rebuilding)
+    where = "loading";
+  else if (self->playing)
+    where = "playing";
+  else
+    switch (elab_trainer_get_status (self->trainer))
+      {
+      case ELAB_TRAIN_STATUS_CONVERGED:         where = "converged"; break;
+      case ELAB_TRAIN_STATUS_MAX_STEPS:         where = "step limit reached"; break;
+      case ELAB_TRAIN_STATUS_DIVERGED:          where = "diverged"; break;
+      case ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM: where = "no finite optimum"; break;
+      case ELAB_TRAIN_STATUS_RUNNING:
+      default:
+        where = elab_trainer_get_steps (self->trainer) == 0 ? "not started" : "paused";
+        break;
+      }
+  return g_strdup_printf ("step %" G_GUINT64_FORMAT " \xc2\xb7 %s",
+                          elab_trainer_get_steps (self->trainer), where);
+}
+
 void
 elab_training_run_set_playing (ElabTrainingRun *self,
                                gboolean         playing)

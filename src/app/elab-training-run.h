@@ -53,6 +53,10 @@ double              elab_training_run_get_loss        (ElabTrainingRun  *self);
 ElabTrainStatus     elab_training_run_get_status      (ElabTrainingRun  *self);
 
 gboolean            elab_training_run_get_playing     (ElabTrainingRun  *self);
+/* Where the run is, in words: "step 12 · playing" (or paused, not
+ * started, loading, converged, step limit reached, diverged, no finite
+ * optimum); NULL before any data. Newly allocated. */
+char               *elab_training_run_dup_summary     (ElabTrainingRun  *self);
 void                elab_training_run_set_playing     (ElabTrainingRun  *self,
                                                        gboolean          playing);
 /* Steps per second while playing, 1 to 1000. */

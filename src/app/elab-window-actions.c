@@ -145,10 +145,28 @@ training_key_cb (GtkWidget *widget,
   return gtk_widget_activate_action (page, g_variant_get_string (args, NULL), NULL);
 }
 
+/* GtkWindow binds Space to activating the focused widget, ahead of the
+ * window's own bindings, and takes the key whether anything was
+ * activated or not: with no focus (presentation mode, once the floating
+ * controls have gone) or the focus on a slider, Space did nothing. What
+ * the focus does not take, Space's training binding gets. */
+static void
+activate_focus (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(GVariant) args = g_variant_ref_sink (g_variant_new_string ("train.toggle-play"));
+
+  if (focus != NULL && gtk_widget_is_sensitive (focus) && gtk_widget_activate (focus))
+    return;
+  training_key_cb (GTK_WIDGET (window), args, NULL);
+}
+
 void
 _elab_window_class_actions_init (ElabWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  GTK_WINDOW_CLASS (klass)->activate_focus = activate_focus;
 
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.copy-figure", NULL, copy_figure_action);

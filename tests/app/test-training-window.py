@@ -14,6 +14,7 @@
 
 import importlib.util
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -45,6 +46,15 @@ def find_label (t, needle):
         if needle in (node.name or ''):
             return node
     return None
+
+
+def run_status (figure):
+    """(step, "playing" / "paused" / "not started" / …) as the Training
+    figure's accessible description tells it ("… Now: step 12 · paused."),
+    or None."""
+    text = tw.a11y.safe (figure.get_description, default='') or ''
+    m = re.search (r'Now: step (\d+) \u00b7 ([^.\n]+)\.', text)
+    return (int (m.group (1)), m.group (2)) if m else None
 
 
 def find_step_readout (t):
@@ -197,30 +207,51 @@ def run_tests (tap, binary, workdir, apps):
     figure_p = wait_until (lambda: (lambda f: f if f is not None and t.screen_rect (f)[2] > 600 else None)
                            (t.find (role=Role.IMAGE, name='Training figure', refresh=True)))
     if tap.ok (figure_p is not None, 'the Training figure is large in presentation mode'):
-        grab_p = app.grab_fn (figure_p)
+        # The read-outs are folded away and the floating controls fade in
+        # and out over the figure's pixels: the figure's accessible
+        # description tells where the run is.
         # Full screen: the pointer cannot leave the window; the top left
-        # corner is the figure's margin, where no cross-hair is drawn.
-        xscreen.xdotool ('mousemove', '0', '0')
-        still = xscreen.wait_for_stable (grab_p, settle=0.3)
-        # The step read-out is folded away with the panel (and not
-        # updated meanwhile): the figure tells.  These checks were always
-        # true before (a tuple compared with None); as real checks they
-        # pass only sometimes, so they are reported, with short waits,
-        # but not counted until the keys in presentation mode are fixed.
+        # corner is clear of the floating controls (bottom left).
+        xscreen.xdotool ('mousemove', '--sync', 0, 0)
+
+        def status ():
+            return run_status (figure_p)
+
+        def status_is (pred):
+            now = status ()
+            return now is not None and pred (*now)
+
+        tap.ok (wait_until (lambda: status () == (0, 'not started')),
+                'presentation mode: the Training figure tells "step 0 \u00b7 not started"',
+                diag='status %r' % (status (),))
+
+        # The floating controls are out, Play has the focus: Space is the
+        # button's.
         app.key ('space')
-        a = xscreen.wait_for_change (grab_p, still, timeout=10)[1]
-        tap.diag ('presentation mode: Space plays: %s'
-                  % (a != still and xscreen.wait_for_change (grab_p, a, timeout=10)[0] > 0))
+        tap.ok (wait_until (lambda: status_is (lambda n, what: what == 'playing' and n > 0)),
+                'presentation mode, controls out: Space plays', diag='status %r' % (status (),))
         app.key ('space')
-        tap.diag ('presentation mode: Space pauses: %s' % bool (wait_until (lambda: not playing (), 10)))
-        paused = xscreen.wait_for_stable (grab_p, settle=0.5, timeout=10)
+        tap.ok (wait_until (lambda: status_is (lambda n, what: what == 'paused')),
+                'presentation mode, controls out: Space pauses', diag='status %r' % (status (),))
+
+        # The pointer rests, the controls go and the focus with them: now
+        # the keys are the window's, as in a lecture.
+        play = t.find (name='Play', visible=False, refresh=True)
+        tap.ok (play is not None and wait_until (lambda: not t.has_state (play, tw.a11y.State.FOCUSED)),
+                'presentation mode: the pointer rests, the controls go with the focus')
+        at = (status () or (0, ''))[0]
         app.key ('s')
-        tap.diag ('presentation mode: S steps: %s'
-                  % (xscreen.wait_for_change (grab_p, paused, timeout=10)[0] > 0))
-        stepped = xscreen.wait_for_stable (grab_p, settle=0.5, timeout=10)
+        tap.ok (wait_until (lambda: status () == (at + 1, 'paused')),
+                'presentation mode: S steps from step %d' % at, diag='status %r' % (status (),))
         app.key ('r')
-        tap.diag ('presentation mode: R resets: %s'
-                  % (xscreen.wait_for_change (grab_p, stepped, timeout=10)[0] > 0))
+        tap.ok (wait_until (lambda: status () == (0, 'not started')),
+                'presentation mode: R resets', diag='status %r' % (status (),))
+        app.key ('space')
+        if tap.ok (wait_until (lambda: status_is (lambda n, what: what == 'playing' and n > 0)),
+                   'presentation mode: Space plays', diag='status %r' % (status (),)):
+            app.key ('space')
+            tap.ok (wait_until (lambda: status_is (lambda n, what: what == 'paused')),
+                    'presentation mode: Space pauses', diag='status %r' % (status (),))
     # Whatever the keys did: paused, for what follows.
     if playing ():
         t.click (controls['Play'])
