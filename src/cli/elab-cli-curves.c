@@ -68,11 +68,8 @@ static void
 print_json (const ElabState      *state,
             const ElabPairCurves *curves)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = elab_cli_json_begin (state->unit);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "unit");
-  json_builder_add_string_value (builder, elab_unit_to_string (state->unit));
   add_model (builder, "p", &state->p);
   add_model (builder, "q", &state->q);
   elab_cli_json_add_member (builder, "x_min", state->x_min);

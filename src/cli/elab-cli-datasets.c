@@ -75,21 +75,25 @@ elab_cli_datasets (int    argc,
       json_builder_begin_array (b);
       for (guint i = 0; i < n; i++)
         {
+          /* The members after "rows", in the CSV's column order. */
+          const char *const texts[][2] = {
+            { "x", info[i].x_name },
+            { "y", info[i].y_name },
+            { "title", info[i].title },
+            { "source", info[i].source },
+            { "caveat", info[i].caveat },
+          };
+
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "name");
           json_builder_add_string_value (b, info[i].name);
           json_builder_set_member_name (b, "rows");
           json_builder_add_int_value (b, info[i].n_rows);
-          json_builder_set_member_name (b, "x");
-          json_builder_add_string_value (b, info[i].x_name);
-          json_builder_set_member_name (b, "y");
-          json_builder_add_string_value (b, info[i].y_name);
-          json_builder_set_member_name (b, "title");
-          json_builder_add_string_value (b, info[i].title);
-          json_builder_set_member_name (b, "source");
-          json_builder_add_string_value (b, info[i].source);
-          json_builder_set_member_name (b, "caveat");
-          json_builder_add_string_value (b, info[i].caveat);
+          for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+            {
+              json_builder_set_member_name (b, texts[t][0]);
+              json_builder_add_string_value (b, texts[t][1]);
+            }
           if (!isnan (info[i].published_w))
             {
               elab_cli_json_add_member (b, "published_w", info[i].published_w);

@@ -913,6 +913,17 @@ elab_cli_print_number (FILE   *out,
   fputs (buf, out);
 }
 
+JsonBuilder *
+elab_cli_json_begin (ElabUnit unit)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "unit");
+  json_builder_add_string_value (builder, elab_unit_to_string (unit));
+  return builder;
+}
+
 void
 elab_cli_json_add_number (JsonBuilder *builder,
                           double       value)

@@ -200,6 +200,9 @@ void           elab_cli_format_number      (char                *buf,
                                             double               value);
 void           elab_cli_print_number       (FILE                *out,
                                             double               value);
+/* A new builder with the document's object begun and its first member,
+ * "unit": how the commands' JSON documents start. */
+JsonBuilder   *elab_cli_json_begin         (ElabUnit             unit);
 /* A number in JSON: finite values as numbers with 17 significant digits;
  * ±∞ as the strings "Infinity" / "-Infinity" (JSON has no infinity), NaN
  * (which no computation here should produce) as null. */

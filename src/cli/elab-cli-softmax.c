@@ -109,11 +109,8 @@ static void
 print_json (const ElabState     *state,
             const SoftmaxResult *res)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = elab_cli_json_begin (state->unit);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "unit");
-  json_builder_add_string_value (builder, elab_unit_to_string (state->unit));
   add_array (builder, "logits", state->logits, state->k);
   elab_cli_json_add_member (builder, "temperature", state->temperature);
   add_array (builder, "target", state->target, state->k);
