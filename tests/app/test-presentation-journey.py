@@ -23,12 +23,7 @@
 import importlib.util
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
-import traceback
 
 HERE = os.path.dirname (os.path.abspath (__file__))
 os.environ.pop ('G_DEBUG', None)
@@ -228,42 +223,10 @@ def main ():
     binary, lesson, size = os.path.abspath (sys.argv[1]), os.path.abspath (sys.argv[2]), sys.argv[3]
     screen_w, screen_h = (int (v) for v in size.split ('x'))
 
-    missing = tw.Session.missing_tools (window_manager=True)
-    if missing:
-        print ('1..0 # SKIP not installed: %s' % ', '.join (missing))
-        return 0
-    if tw.a11y is None:
-        print ('1..0 # SKIP python3 AT-SPI bindings missing: %s' % tw.A11Y_ERROR)
-        return 0
-
-    tap = tw.Tap ()
-    desktop = tw.Session (screen=size, window_manager=True)
-    workdir = tempfile.mkdtemp (prefix='elab-journey-')
-    apps = []
-    t0 = time.monotonic ()
-    try:
-        desktop.start ()
-        run_tests (tap, binary, lesson, screen_w, screen_h, workdir, apps)
-    except tw.session.ProcessDied as e:
-        tap.ok (False, 'the app kept running: %s' % e)
-    except tw.SessionError as e:
-        tap.ok (False, 'desktop session for the journey: %s' % e)
-    except Exception:
-        tap.ok (False, 'the journey ran to the end', diag=traceback.format_exc ())
-    finally:
-        for a in apps:
-            a.stop ()
-        desktop.close ()
-
-    errs = [a.stderr_text () for a in apps if a.stderr_text ().strip ()]
-    tap.ok (apps and not errs, 'the app wrote nothing on stderr', diag='\n'.join (errs))
-    tap.diag ('%dx%d journey: %.1f s' % (screen_w, screen_h, time.monotonic () - t0))
-    tap.plan ()
-    if not tap.failed:
-        shutil.rmtree (workdir, ignore_errors=True)
-    else:
-        tap.diag ('kept %s (app stderr, settings)' % workdir)
-    return 1 if tap.failed else 0
+    return tw.harness.run ('the journey',
+                           lambda tap, workdir, apps: run_tests (tap, binary, lesson, screen_w, screen_h,
+                                                                 workdir, apps),
+                           prefix='elab-journey-', screen=size, window_manager=True)
 
 
 if __name__ == '__main__':

@@ -8,17 +8,17 @@
 # Standardize switch) and the keyboard (Space), and checks with pixel
 # grabs that the figure follows, that Reset brings back the very first
 # picture, and that a diverging run is stopped and explained on screen.
-# Prints TAP.  Reuses the window test's app driver (test-window.py, e2e/).
+# In presentation mode, where the read-outs are folded away, Space, S and
+# R are checked on the Training figure's accessible description ("Now:
+# step 12 · paused."). Prints TAP.  Reuses the window test's app driver
+# (test-window.py) and set-up (e2e/harness.py).
 #
 #   test-training-window.py [ENTROPY_LAB_BINARY]
 
 import importlib.util
 import os
 import re
-import shutil
 import sys
-import tempfile
-import traceback
 
 HERE = os.path.dirname (os.path.abspath (__file__))
 os.environ.pop ('G_DEBUG', None)
@@ -312,41 +312,9 @@ def main ():
         print ('1..0 # SKIP no entropy-lab binary given')
         return 0
     binary = os.path.abspath (binary)
-
-    missing = tw.Session.missing_tools ()
-    if missing:
-        print ('1..0 # SKIP not installed: %s' % ', '.join (missing))
-        return 0
-    if tw.a11y is None:
-        print ('1..0 # SKIP python3 AT-SPI bindings missing: %s' % tw.A11Y_ERROR)
-        return 0
-
-    tap = tw.Tap ()
-    desktop = tw.Session ()
-    workdir = tempfile.mkdtemp (prefix='elab-traintest-')
-    apps = []
-    try:
-        desktop.start ()
-        run_tests (tap, binary, workdir, apps)
-    except tw.session.ProcessDied as e:
-        tap.ok (False, 'the app kept running: %s' % e)
-    except tw.SessionError as e:
-        tap.ok (False, 'desktop session for the Training test: %s' % e)
-    except Exception:
-        tap.ok (False, 'Training window test ran to the end', diag=traceback.format_exc ())
-    finally:
-        for a in apps:
-            a.stop ()
-        desktop.close ()
-
-    errs = [a.stderr_text () for a in apps if a.stderr_text ().strip ()]
-    tap.ok (apps and not errs, 'the app wrote nothing on stderr', diag='\n'.join (errs))
-    tap.plan ()
-    if not tap.failed:
-        shutil.rmtree (workdir, ignore_errors=True)
-    else:
-        tap.diag ('kept %s (app stderr, settings)' % workdir)
-    return 1 if tap.failed else 0
+    return tw.harness.run ('the Training window test',
+                           lambda tap, workdir, apps: run_tests (tap, binary, workdir, apps),
+                           prefix='elab-traintest-')
 
 
 if __name__ == '__main__':

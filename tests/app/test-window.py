@@ -25,13 +25,10 @@
 # (default /tmp/elab-shots).
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
-import traceback
 
 HERE = os.path.dirname (os.path.abspath (__file__))
 sys.path.insert (0, os.path.join (HERE, 'e2e'))
@@ -41,8 +38,10 @@ sys.path.insert (0, os.path.join (HERE, 'e2e'))
 # stderr is checked separately).  Unset before GLib is loaded.
 os.environ.pop ('G_DEBUG', None)
 
+import harness  # noqa: E402
+from harness import Tap  # noqa: E402,F401  (the other window tests' too)
 import session  # noqa: E402
-from session import SAFETY_NET, Session, SessionError, patience, wait_until  # noqa: E402
+from session import SAFETY_NET, Session, SessionError, patience, wait_until  # noqa: E402,F401  (the other window tests' too)
 import xscreen  # noqa: E402
 
 try:
@@ -78,37 +77,6 @@ CONTROLS = {
 }
 SPIN_ONLY = {'x minimum', 'x maximum'}
 KEY_LABELS = {'ctrl+e': 'Ctrl+E', 'ctrl+q': 'Ctrl+Q'}
-
-
-class Tap:
-    def __init__ (self):
-        self.n = 0
-        self.failed = 0
-        self.t0 = self.last = time.monotonic ()
-        self.timing = os.environ.get ('ELAB_WINTEST_TIMING', '0') not in ('', '0')
-
-    def ok (self, cond, desc, diag=None, todo=None):
-        self.n += 1
-        line = '%s %d - %s' % ('ok' if cond else 'not ok', self.n, desc)
-        if todo:
-            line += ' # TODO ' + todo
-        elif not cond:
-            self.failed += 1
-        print (line, flush=True)
-        if self.timing:
-            now = time.monotonic ()
-            self.diag ('%.2f s (at %.2f s)' % (now - self.last, now - self.t0))
-            self.last = now
-        if diag and (not cond or todo):
-            self.diag (diag)
-        return cond
-
-    def diag (self, text):
-        for line in str (text).splitlines ():
-            print ('# ' + line, flush=True)
-
-    def plan (self):
-        print ('1..%d' % self.n, flush=True)
 
 
 def close_enough (a, b, tol=1e-6):
@@ -699,44 +667,10 @@ def main ():
         return 0
     binary = os.path.abspath (binary)
 
-    missing = Session.missing_tools ()
-    if missing:
-        print ('1..0 # SKIP not installed: %s' % ', '.join (missing))
-        return 0
-    if a11y is None:
-        print ('1..0 # SKIP python3 AT-SPI bindings missing: %s' % A11Y_ERROR)
-        return 0
-
-    tap = Tap ()
-    desktop = Session ()
-    workdir = tempfile.mkdtemp (prefix='elab-wintest-')
     shots_dir = os.environ.get ('ELAB_SHOTS_DIR', '/tmp/elab-shots')
-    apps = []
-    try:
-        desktop.start ()
-        run_tests (tap, binary, workdir, shots_dir, apps)
-    except session.ProcessDied as e:
-        tap.ok (False, 'the app kept running: %s' % e)
-    except SessionError as e:
-        tap.ok (False, 'desktop session for the window test: %s' % e)
-    except Exception:
-        tap.ok (False, 'window test ran to the end', diag=traceback.format_exc ())
-    finally:
-        desktop.close ()
-
-    errs = []
-    for i, a in enumerate (apps or [], 1):
-        text = a.stderr_text ()
-        if text.strip ():
-            errs.append ('run %d stderr:\n%s' % (i, text))
-    tap.ok (apps and not errs, 'the app wrote nothing on stderr over %d runs' % len (apps or []),
-            diag='\n'.join (errs))
-    tap.plan ()
-    if not tap.failed:
-        shutil.rmtree (workdir, ignore_errors=True)
-    else:
-        tap.diag ('kept %s (app stderr, settings)' % workdir)
-    return 1 if tap.failed else 0
+    return harness.run ('the window test',
+                        lambda tap, workdir, apps: run_tests (tap, binary, workdir, shots_dir, apps),
+                        prefix='elab-wintest-')
 
 
 if __name__ == '__main__':
