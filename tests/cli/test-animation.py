@@ -11,7 +11,10 @@
 
 import json
 import os
+import pty
+import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -164,6 +167,46 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(fixed, "rb") as f, open(pattern % 4, "rb") as g:
         check("--y-max by hand: the last frame is the plain export with the same --y-max",
               rc == 0 and f.read() == g.read(), err)
+
+# On a terminal, stderr shows the frames as they are written, then clears
+# its line; off a terminal (every run above) it stays silent.
+with tempfile.TemporaryDirectory() as tmp:
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([CLI, "export", *SWEEP, "--frames", "20", "--out", os.path.join(tmp, "t.gif"), *SIZE],
+                            env=ENV, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            ready, _, _ = select.select([leader], [], [], 120)
+            chunk = os.read(leader, 4096) if ready else b""
+        except OSError:  # the process closed the terminal
+            chunk = b""
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    rc = proc.wait(timeout=120)
+    check("on a terminal: a progress bar up to frame 20/20, 100 %, then the line cleared",
+          rc == 0 and b"frame 1/20" in shown and b"frame 20/20" in shown and b"100%" in shown
+          and shown.rstrip(b" \r").endswith(b"100%"), shown[-300:])
+
+    # Stopped half way: SIGTERM once the temporary is there leaves nothing.
+    out = os.path.join(tmp, "long.gif")
+    proc = subprocess.Popen([CLI, "export", *SWEEP, "--frames", "100000", "--out", out, *SIZE], env=ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+    while proc.poll() is None and not any(n.startswith(".long.gif.") for n in os.listdir(tmp)):
+        try:
+            proc.wait(timeout=0.05)
+        except subprocess.TimeoutExpired:
+            pass
+    started = proc.poll() is None
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=300)
+    left = [n for n in os.listdir(tmp) if n != "t.gif"]
+    check("SIGTERM while writing a GIF exits 143 and leaves no file",
+          started and proc.returncode == 143 and not left, (proc.returncode, err, left))
 
 # Bad input: one line, the right status, nothing in the directory.
 with tempfile.TemporaryDirectory() as tmp:
