@@ -217,7 +217,7 @@ elab_cross_entropy_page_class_init (ElabCrossEntropyPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-cross-entropy-page.ui");
-  elab_page_class_bind_panels (widget_class);
+  elab_page_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, editor_p);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, editor_q);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, swap_button);

@@ -141,7 +141,7 @@ elab_entropy_page_class_init (ElabEntropyPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-entropy-page.ui");
-  elab_page_class_bind_panels (widget_class);
+  elab_page_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, ElabEntropyPage, editor_a);
   gtk_widget_class_bind_template_child (widget_class, ElabEntropyPage, editor_b);
   gtk_widget_class_bind_template_child (widget_class, ElabEntropyPage, editor_c);

@@ -244,8 +244,38 @@ elab_page_add_plot_view (ElabPage     *self,
   elab_plot_view_set_document (view, priv->document);
 }
 
+/* The names the pages' labels and tooltips use, and their subscript
+ * forms. The formula read-outs are rebuilt by their pages. */
+static const struct {
+  const char *standard;
+  const char *subscript;
+} notation_names[] = {
+  { "H(p,q)", "H<sub>q</sub>(p)" },
+  { "H(q,p)", "H<sub>p</sub>(q)" },
+  { "H(p, q)", "H<sub>q</sub>(p)" },
+  { "H(q, p)", "H<sub>p</sub>(q)" },
+  { "H(target, P)", "H<sub>P</sub>(target)" },
+};
+
+static char *
+notation_markup (gpointer    this,
+                 int         notation,
+                 const char *text)
+{
+  char *res = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  for (guint i = 0; notation == ELAB_NOTATION_SUBSCRIPT && i < G_N_ELEMENTS (notation_names); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (res, notation_names[i].standard, -1);
+
+      g_free (res);
+      res = g_strjoinv (notation_names[i].subscript, parts);
+    }
+  return res;
+}
+
 void
-elab_page_class_bind_panels (GtkWidgetClass *widget_class)
+elab_page_class_bind_template (GtkWidgetClass *widget_class)
 {
   g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), ELAB_TYPE_PAGE));
 
@@ -253,6 +283,7 @@ elab_page_class_bind_panels (GtkWidgetClass *widget_class)
                                              G_PRIVATE_OFFSET (ElabPage, side_panel));
   gtk_widget_class_bind_template_child_full (widget_class, "panel_separator", FALSE,
                                              G_PRIVATE_OFFSET (ElabPage, panel_separator));
+  gtk_widget_class_bind_template_callback_full (widget_class, "notation_markup", G_CALLBACK (notation_markup));
 }
 
 void

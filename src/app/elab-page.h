@@ -45,9 +45,12 @@ void              elab_page_add_plot_view (ElabPage     *self,
 /* The first plot view the page shows (a page may hide one of two), else
  * its first; NULL for a page without a plot. */
 ElabPlotView     *elab_page_get_plot_view (ElabPage     *self);
-/* For a page class's class_init, after its template: the template's
- * side_panel and panel_separator (either may be missing) are panels. */
-void              elab_page_class_bind_panels (GtkWidgetClass *widget_class);
+/* For a page class's class_init, after its template: what a page's
+ * template may use. Its side_panel and panel_separator (either may be
+ * missing) are panels; notation_markup (document's notation, text) is the
+ * text in the notation the document asks for, as markup: H(p,q) or
+ * H<sub>q</sub>(p). */
+void              elab_page_class_bind_template (GtkWidgetClass *widget_class);
 /* A widget beside the plots, which presentation mode folds away, or
  * floats over the figure when it holds a control the scene keeps. */
 void              elab_page_add_panel     (ElabPage     *self,

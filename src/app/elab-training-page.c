@@ -621,7 +621,7 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-training-page.ui");
-  elab_page_class_bind_panels (widget_class);
+  elab_page_class_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, data_chooser);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, play_button);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, play_icon);

@@ -379,96 +379,6 @@ notation_change_state (GSimpleAction *action,
     }
 }
 
-/* The names the static labels and tooltips of the pages use, and their
- * subscript forms (markup). The formula read-outs are rebuilt by their
- * pages from the state's notation; labels holding '=' are those, and are
- * left alone here. */
-static const struct {
-  const char *standard;
-  const char *subscript;
-} names[] = {
-  { "H(p,q)", "H<sub>q</sub>(p)" },
-  { "H(q,p)", "H<sub>p</sub>(q)" },
-  { "H(p, q)", "H<sub>q</sub>(p)" },
-  { "H(q, p)", "H<sub>p</sub>(q)" },
-  { "H(target, P)", "H<sub>P</sub>(target)" },
-};
-
-static char *
-to_subscript (const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  char *res = g_strdup (escaped);
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (res, names[i].standard, -1);
-
-      g_free (res);
-      res = g_strjoinv (names[i].subscript, parts);
-    }
-  return res;
-}
-
-static gboolean
-mentions_cross_entropy (const char *text)
-{
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (names); i++)
-    if (strstr (text, names[i].standard) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-#define ORIGINAL_LABEL   "elab-notation-label"
-#define ORIGINAL_TOOLTIP "elab-notation-tooltip"
-
-static void
-relabel (GtkWidget *widget,
-         gboolean   subscript)
-{
-  const char *label = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : NULL;
-  const char *tooltip = gtk_widget_get_tooltip_text (widget);
-  const char *original;
-
-  /* Remember the standard text once; switch from it both ways. */
-  if (GTK_IS_LABEL (widget) && g_object_get_data (G_OBJECT (widget), ORIGINAL_LABEL) == NULL &&
-      !gtk_label_get_use_markup (GTK_LABEL (widget)) && mentions_cross_entropy (label) &&
-      strchr (label, '=') == NULL)
-    g_object_set_data_full (G_OBJECT (widget), ORIGINAL_LABEL, g_strdup (label), g_free);
-  if (g_object_get_data (G_OBJECT (widget), ORIGINAL_TOOLTIP) == NULL && mentions_cross_entropy (tooltip))
-    g_object_set_data_full (G_OBJECT (widget), ORIGINAL_TOOLTIP, g_strdup (tooltip), g_free);
-
-  original = g_object_get_data (G_OBJECT (widget), ORIGINAL_LABEL);
-  if (original != NULL)
-    {
-      g_autofree char *sub = to_subscript (original);
-
-      if (subscript)
-        gtk_label_set_markup (GTK_LABEL (widget), sub);
-      else
-        {
-          gtk_label_set_use_markup (GTK_LABEL (widget), FALSE);
-          gtk_label_set_label (GTK_LABEL (widget), original);
-        }
-    }
-
-  original = g_object_get_data (G_OBJECT (widget), ORIGINAL_TOOLTIP);
-  if (original != NULL)
-    {
-      g_autofree char *sub = to_subscript (original);
-
-      if (subscript)
-        gtk_widget_set_tooltip_markup (widget, sub);
-      else
-        gtk_widget_set_tooltip_text (widget, original);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    relabel (child, subscript);
-}
-
 /* Building a lesson: the panel at the side edits the player's scenes. It
  * starts folded away, so it is built when first revealed (or asked for),
  * not for the first frame; it takes the current notation as a page does. */
@@ -481,8 +391,6 @@ _elab_window_ensure_lesson_panel (ElabWindow *self)
   self->lesson_panel = ELAB_LESSON_PANEL (elab_lesson_panel_new ());
   elab_lesson_panel_set_player (self->lesson_panel, self->player, self->document);
   gtk_scrolled_window_set_child (self->lesson_scroller, GTK_WIDGET (self->lesson_panel));
-  if (elab_document_get_state (self->document)->notation == ELAB_NOTATION_SUBSCRIPT)
-    relabel (GTK_WIDGET (self->lesson_panel), TRUE);
 }
 
 static void
@@ -498,7 +406,6 @@ document_changed_cb (ElabDocument *document,
   /* A scenario or preset may bring its own notation: the menu follows. */
   notation = elab_notation_to_string (elab_document_get_state (document)->notation);
   g_simple_action_set_state (self->notation_action, g_variant_new_string (notation));
-  relabel (GTK_WIDGET (self), elab_document_get_state (document)->notation == ELAB_NOTATION_SUBSCRIPT);
 }
 
 static gboolean
@@ -520,9 +427,6 @@ static void
 visible_page_cb (ElabWindow *self)
 {
   update_caption (self);
-  /* Pages are built on first show: a new one takes the current notation. */
-  if (elab_document_get_state (self->document)->notation == ELAB_NOTATION_SUBSCRIPT)
-    relabel (GTK_WIDGET (self), TRUE);
   /* A page may have filled its slot since: give its plots the caption. */
   elab_presentation_refresh (self->presentation);
 }
@@ -586,8 +490,6 @@ _elab_window_scenes_init (ElabWindow *self)
   g_signal_connect (self->notation_action, "change-state", G_CALLBACK (notation_change_state), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->notation_action));
   g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, 0);
-  if (elab_document_get_state (document)->notation == ELAB_NOTATION_SUBSCRIPT)
-    relabel (GTK_WIDGET (self), TRUE);
 
   /* F5 as in every slide program; Escape leaves only what F5 entered. */
   shortcuts = gtk_shortcut_controller_new ();
