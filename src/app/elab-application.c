@@ -174,6 +174,21 @@ shortcuts_activated (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+/* GTK 4.8 reads the icon theme in a thread as the display opens, but
+ * libadwaita's start-up then adds its own icons, and the theme was read
+ * again on the main thread at the window's first icon. Read here, in a
+ * thread, it is read while the window is being built; where the theme is
+ * already read this is one lookup. */
+static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (source_object), "elab-entropy-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 elab_application_startup (GApplication *app)
 {
@@ -190,10 +205,14 @@ elab_application_startup (GApplication *app)
     { "app.shortcuts", { "F1", "<Control>question", NULL } },
     { "win.export", { "<Control>e", NULL } },
   };
+  g_autoptr(GTask) task = NULL;
 
   elab_debug_trace ("startup0");
   G_APPLICATION_CLASS (elab_application_parent_class)->startup (app);
   elab_debug_trace ("startup1");
+
+  task = g_task_new (gtk_icon_theme_get_for_display (gdk_display_get_default ()), NULL, NULL, NULL);
+  g_task_run_in_thread (task, read_icon_theme_thread);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
