@@ -101,13 +101,9 @@ elab_animation_format_from_path (const char          *path,
     [ELAB_ANIMATION_MP4] = ".mp4",
     NULL
   };
-  int format = _elab_export_extension_index (path, extensions);
+  G_STATIC_ASSERT (sizeof (ElabAnimationFormat) == sizeof (int));
 
-  if (format < 0)
-    return FALSE;
-  if (res)
-    *res = format;
-  return TRUE;
+  return _elab_export_format_from_extension (path, extensions, (int *) res);
 }
 
 const char *

@@ -8,10 +8,13 @@
 
 G_BEGIN_DECLS
 
-/* The index in @extensions (NULL-terminated, ".png" style, any case) of
- * @path's extension, or -1: no match, no extension, or a dot file. */
-int       _elab_export_extension_index (const char        *path,
-                                        const char *const *extensions);
+/* TRUE when @path's extension is one of @extensions (NULL-terminated,
+ * ".png" style, any case; a dot file has none), with its index in *@res
+ * (may be NULL): the format, for an enum (int-sized) whose values index
+ * @extensions. */
+gboolean  _elab_export_format_from_extension (const char        *path,
+                                              const char *const *extensions,
+                                              int               *res);
 
 /* elab_export_figure_full(); a sweep removes stale temporaries once for
  * the whole directory rather than once a frame, so @remove_stale is

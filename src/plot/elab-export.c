@@ -29,24 +29,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int
-_elab_export_extension_index (const char        *path,
-                              const char *const *extensions)
+gboolean
+_elab_export_format_from_extension (const char        *path,
+                                    const char *const *extensions,
+                                    int               *res)
 {
   const char *base, *dot;
 
   if (path == NULL)
-    return -1;
+    return FALSE;
   base = strrchr (path, G_DIR_SEPARATOR);
   base = base ? base + 1 : path;
   dot = strrchr (base, '.');
   if (dot == NULL || dot == base)
-    return -1;
+    return FALSE;
 
   for (int i = 0; extensions[i] != NULL; i++)
     if (g_ascii_strcasecmp (dot, extensions[i]) == 0)
-      return i;
-  return -1;
+      {
+        if (res != NULL)
+          *res = i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /**
@@ -64,13 +69,9 @@ elab_export_format_from_path (const char       *path,
     [ELAB_EXPORT_PDF] = ".pdf",
     NULL
   };
-  int format = _elab_export_extension_index (path, extensions);
+  G_STATIC_ASSERT (sizeof (ElabExportFormat) == sizeof (int));
 
-  if (format < 0)
-    return FALSE;
-  if (res)
-    *res = format;
-  return TRUE;
+  return _elab_export_format_from_extension (path, extensions, (int *) res);
 }
 
 typedef struct
