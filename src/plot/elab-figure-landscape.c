@@ -29,6 +29,9 @@
 /* The run's colour and marker, as the Training figure draws "now" (the
  * class colours are 1 and 2). */
 #define SERIES_PATH 0
+/* Comparing the losses: the run on the other loss, in the colour, dash
+ * and marker the Training figure's loss plot gives it. */
+#define SERIES_OTHER 4
 #define SERIES_OPT  3
 
 typedef struct _LandscapeCache LandscapeCache;
@@ -418,7 +421,8 @@ draw_path (ElabFigure      *figure,
            const ElabPanel *panel,
            const double    *x,
            const double    *y,
-           gsize            n)
+           gsize            n,
+           guint            series)
 {
   const ElabMetrics *m = &figure->metrics;
   double last_px = NAN, last_py = NAN;
@@ -447,7 +451,9 @@ draw_path (ElabFigure      *figure,
   cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
   cairo_set_line_width (cr, 2.6 * m->line_w);
   cairo_stroke_preserve (cr);
-  _elab_set_source (cr, _elab_theme_series (&figure->theme, SERIES_PATH));
+  _elab_set_source (cr, _elab_theme_series (&figure->theme, series));
+  /* Its series' dash, as its legend swatch and its loss curve have it. */
+  _elab_set_dash (cr, series, m->line_w);
   cairo_set_line_width (cr, m->line_w);
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -655,7 +661,8 @@ draw_map (ElabFigure        *figure,
           cairo_t           *cr,
           LandscapeCache    *s,
           const ElabPanel   *panel,
-          const ElabTrainer *run)
+          const ElabTrainer *run,
+          guint              series)
 {
   const ElabMetrics *m = &figure->metrics;
   const ElabTheme *t = &figure->theme;
@@ -683,12 +690,12 @@ draw_map (ElabFigure        *figure,
   cairo_save (cr);
   cairo_rectangle (cr, panel->area.x, panel->area.y, panel->area.width, panel->area.height);
   cairo_clip (cr);
-  draw_path (figure, cr, panel, s->path_x, s->path_y, n_hist);
+  draw_path (figure, cr, panel, s->path_x, s->path_y, n_hist, series);
   if (n_hist > 0)
     _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel->x, s->path_x[0]),
                        _elab_axis_to_px (&panel->y, s->path_y[0]), 5);
   _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel->x, elab_trainer_get_w (run)),
-                     _elab_axis_to_px (&panel->y, elab_trainer_get_b (run)), SERIES_PATH);
+                     _elab_axis_to_px (&panel->y, elab_trainer_get_b (run)), series);
   if (elab_trainer_get_optimum (run, &opt_w, &opt_b, NULL))
     {
       double px = _elab_axis_to_px (&panel->x, opt_w), py = _elab_axis_to_px (&panel->y, opt_b);
@@ -713,6 +720,7 @@ draw_map (ElabFigure        *figure,
  * legend. Returns the rows added. */
 static guint
 run_entries (const ElabTrainer *run,
+             guint              series,
              gboolean           bias,
              ElabUnit           unit,
              const char        *prefix,
@@ -730,7 +738,7 @@ run_entries (const ElabTrainer *run,
   g_snprintf (names[0], 64, "%snow:", prefix);
   format_point (bias, elab_trainer_get_w (run), elab_trainer_get_b (run), details[0], 96);
   _elab_format_value (elab_trainer_get_loss (run) * factor, ul, values[0], 48);
-  res[n++] = (ElabLegendEntry) { names[0], values[0], SERIES_PATH, FALSE, .detail = details[0] };
+  res[n++] = (ElabLegendEntry) { names[0], values[0], series, FALSE, .detail = details[0] };
   if (elab_trainer_get_optimum (run, &opt_w, &opt_b, &opt_loss))
     {
       g_snprintf (names[1], 64, "%soptimum:", prefix);
@@ -923,11 +931,12 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
    * after the names (on a line of their own when the column is narrow);
    * comparing, the same for each loss's run. */
   if (!compare)
-    n_entries = run_entries (trainer, c->bias, state->unit, "", names, values, details, entries);
+    n_entries = run_entries (trainer, SERIES_PATH, c->bias, state->unit, "", names, values, details, entries);
   else
     for (guint k = 0; k < 2; k++)
       if (runs[k] != NULL)
-        n_entries += run_entries (runs[k], TRUE, state->unit, k == 0 ? "cross-entropy " : "squared error ",
+        n_entries += run_entries (runs[k], runs[k] == trainer ? SERIES_PATH : SERIES_OTHER, TRUE, state->unit,
+                                  k == 0 ? "cross-entropy " : "squared error ",
                                   names + n_entries, values + n_entries, details + n_entries,
                                   entries + n_entries);
   heading = _elab_train_status_label (trainer);
@@ -988,7 +997,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
           _elab_panel_inset (figure, &o, TRUE, TRUE, &a);
           _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &a, c->w_min, c->w_max, c->b_min, c->b_max);
           _elab_draw_axes (figure, cr, &panel, "w", "b");
-          draw_map (figure, cr, maps[k], &panel, runs[k]);
+          draw_map (figure, cr, maps[k], &panel, runs[k], runs[k] == trainer ? SERIES_PATH : SERIES_OTHER);
           /* Over a large data set the other loss has no run of its own.
            * The longest wording that fits over its own half: side by side
            * in a narrow column the full ones ran into each other. */
@@ -1068,7 +1077,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       }
 
       _elab_draw_axes (figure, cr, &panel, "w", "b");
-      draw_map (figure, cr, c, &panel, trainer);
+      draw_map (figure, cr, c, &panel, trainer, SERIES_PATH);
 
       /* Colour bar with loss values in the unit shown. */
       if (narrow)
@@ -1129,7 +1138,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       cairo_save (cr);
       cairo_rectangle (cr, panel.area.x, panel.area.y, panel.area.width, panel.area.height);
       cairo_clip (cr);
-      draw_path (figure, cr, &panel, c->path_x, c->path_y, n_hist);
+      draw_path (figure, cr, &panel, c->path_x, c->path_y, n_hist, SERIES_PATH);
       _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, w),
                          _elab_axis_to_px (&panel.y, elab_trainer_get_loss (trainer) * factor), SERIES_PATH);
       if (has_opt)
