@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The start-up baseline: a bare libadwaita application, an AdwApplication
- * showing an AdwApplicationWindow with a header bar and one label (what
- * GNOME Builder's libadwaita template opens with), at Entropy Lab's
+ * showing an AdwApplicationWindow with a header bar and one label (the
+ * bones of GNOME Builder's libadwaita template), at Entropy Lab's
  * default size and timed to its first painted frame exactly as entropy-lab
  * times itself (ELAB_STARTUP_T0_NS, after-paint).
  */
