@@ -812,6 +812,76 @@ run_bars_max (const TrainingCache *c,
   return max;
 }
 
+/* The subtitle, in its one line's room whole: the data set's name (in a
+ * narrow figure, whose title is only "Training"), its rows, the run's
+ * settings and where the run is, as much of that as fits, from the end:
+ * where the run is, which changes, is the last thing to go (at 1024×768
+ * in presentation mode "· step 0 · not started" was cut to "· 23 ro…").
+ * The first candidate that fits, measured as _elab_draw_frame sets it;
+ * the last when none does, or when no text is drawn. */
+static void
+format_subtitle (ElabFigure                *figure,
+                 char                      *res,
+                 gsize                      size,
+                 const char                *name,
+                 gsize                      n_rows,
+                 const ElabTrainerSettings *settings,
+                 ElabLoss                   loss,
+                 const char                *rate,
+                 const ElabTrainer         *trainer)
+{
+  g_autofree char *escaped = name != NULL ? g_markup_escape_text (name, -1) : NULL;
+  g_autofree char *short_name = NULL;
+  g_autofree char *rows = g_strdup_printf ("%" G_GSIZE_FORMAT " rows", n_rows);
+  g_autofree char *settings_long = NULL;
+  g_autofree char *settings_short = NULL;
+  g_autofree char *where = NULL;
+  gboolean newton = settings->optimizer == ELAB_OPTIMIZER_NEWTON;
+  double room = MAX (1, figure->width - 2 * figure->metrics.pad);
+  const char *colon = escaped != NULL ? strchr (escaped, ':') : NULL;
+  /* name, rows, settings (1 long, 2 short), in order of preference. */
+  static const struct { gboolean name, short_name, rows; int settings; } tries[] = {
+    { TRUE, FALSE, TRUE, 1 }, { FALSE, TRUE, TRUE, 1 }, { FALSE, TRUE, FALSE, 1 },
+    { FALSE, TRUE, FALSE, 2 }, { FALSE, FALSE, FALSE, 1 }, { FALSE, FALSE, FALSE, 2 },
+    { FALSE, TRUE, FALSE, 0 }, { FALSE, FALSE, FALSE, 0 },
+  };
+
+  /* "Challenger O-rings: launch temperature vs O-ring incident" is
+   * known by what comes before its colon. */
+  short_name = colon != NULL ? g_strndup (escaped, colon - escaped) : g_strdup (escaped);
+  settings_long = g_strdup_printf ("%s%s%s%s%s", optimizer_label (settings->optimizer),
+                                   loss == ELAB_LOSS_SQUARED ? " on the squared error" : "",
+                                   newton ? "" : ", learning rate ", newton ? "" : rate,
+                                   settings->standardize ? ", standardised x" : "");
+  settings_short = g_strdup_printf ("%s%s%s", optimizer_label (settings->optimizer),
+                                    newton ? "" : ", rate ", newton ? "" : rate);
+  where = g_strdup_printf ("step %" G_GUINT64_FORMAT " \xc2\xb7 %s",
+                           elab_trainer_get_steps (trainer), _elab_train_status_label (trainer));
+
+  for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
+    {
+      GString *line = g_string_new (NULL);
+      ElabText *tx;
+
+      if (tries[i].name && escaped != NULL)
+        g_string_append_printf (line, "%s \xc2\xb7 ", escaped);
+      if (tries[i].short_name && short_name != NULL)
+        g_string_append_printf (line, "%s \xc2\xb7 ", short_name);
+      if (tries[i].rows)
+        g_string_append_printf (line, "%s \xc2\xb7 ", rows);
+      if (tries[i].settings > 0)
+        g_string_append_printf (line, "%s \xc2\xb7 ",
+                                tries[i].settings == 1 ? settings_long : settings_short);
+      g_string_append (line, where);
+      g_strlcpy (res, line->str, size);
+      g_string_free (line, TRUE);
+
+      tx = _elab_text (figure, ELAB_FONT_LABEL, res, TRUE, -1);
+      if (tx == NULL || tx->width <= room)
+        return;
+    }
+}
+
 void
 _elab_figure_draw_training (ElabFigure        *figure,
                             cairo_t           *cr,
@@ -1021,28 +1091,13 @@ _elab_figure_draw_training (ElabFigure        *figure,
     stacked = m->width < 40 * m->legend_px && m->height > 1.4 * m->width;
     format_num (settings->learning_rate, b1, sizeof b1);
     if (narrow)
-      {
-        g_autofree char *name = g_markup_escape_text (d->title, -1);
-
-        g_strlcpy (title, "Training", sizeof title);
-        g_snprintf (subtitle, sizeof subtitle, "%s \xc2\xb7 ", name);
-      }
+      g_strlcpy (title, "Training", sizeof title);
     else
-      {
-        /* A name with a colon of its own is set off by a dash. */
-        g_snprintf (title, sizeof title, strchr (d->title, ':') != NULL ? "Training \xe2\x80\x94 %s"
-                                                                         : "Training: %s", d->title);
-        subtitle[0] = '\0';
-      }
-    g_snprintf (subtitle + strlen (subtitle), sizeof subtitle - strlen (subtitle),
-                "%" G_GSIZE_FORMAT " rows \xc2\xb7 %s%s%s%s%s \xc2\xb7 step %" G_GUINT64_FORMAT " \xc2\xb7 %s",
-                d->n_rows, optimizer_label (settings->optimizer),
-                loss == ELAB_LOSS_SQUARED ? " on the squared error" : "",
-                settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "" : ", learning rate ",
-                settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "" : b1,
-                settings->standardize ? ", standardised x" : "",
-                elab_trainer_get_steps (trainer),
-                _elab_train_status_label (trainer));
+      /* A name with a colon of its own is set off by a dash. */
+      g_snprintf (title, sizeof title, strchr (d->title, ':') != NULL ? "Training \xe2\x80\x94 %s"
+                                                                       : "Training: %s", d->title);
+    format_subtitle (figure, subtitle, sizeof subtitle, narrow ? d->title : NULL, d->n_rows,
+                     settings, loss, b1, trainer);
     _elab_draw_frame (figure, cr, title, FALSE, subtitle, &body);
 
     /* Legend: classes, the current fit with its loss, the optimum. */
