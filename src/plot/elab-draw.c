@@ -224,6 +224,27 @@ _elab_text (ElabFigure *figure,
   return text_slot (figure, font, text, markup, max_width, FALSE);
 }
 
+guint
+_elab_first_fitting (ElabFigure        *figure,
+                     ElabFont           font,
+                     gboolean           markup,
+                     const char *const *lines,
+                     guint              n_lines)
+{
+  double room = MAX (1, figure->width - 2 * figure->metrics.pad);
+
+  g_return_val_if_fail (n_lines > 0, 0);
+
+  for (guint i = 0; i + 1 < n_lines; i++)
+    {
+      ElabText *tx = _elab_text (figure, font, lines[i], markup, -1);
+
+      if (tx == NULL || tx->width <= room)
+        return i;
+    }
+  return n_lines - 1;
+}
+
 ElabText *
 _elab_text_wrapped (ElabFigure *figure,
                     ElabFont    font,

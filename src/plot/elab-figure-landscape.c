@@ -790,6 +790,45 @@ _elab_figure_landscape_get_rect (const ElabFigure *figure,
   return TRUE;
 }
 
+/* The subtitle in its one line's room, whole: the data set's name (in a
+ * narrow figure, whose title does not name it), what is drawn, the path's
+ * optimizer and its step, as much as fits, from the end: a presentation
+ * at 1280×720 had cut "… O-ring incident · L(…" before the step. */
+static void
+format_subtitle (ElabFigure *figure,
+                 char       *res,
+                 gsize       size,
+                 const char *name,
+                 const char *what,
+                 const char *what_short,
+                 const char *path,
+                 guint64     steps)
+{
+  g_autofree char *short_name = NULL;
+  const char *colon = name != NULL ? strchr (name, ':') : NULL;
+  char *lines[6];
+  guint n = 0;
+
+  /* "Challenger O-rings: launch temperature …" is known by what comes
+   * before its colon. */
+  if (name != NULL)
+    {
+      short_name = colon != NULL ? g_strndup (name, colon - name) : g_strdup (name);
+      lines[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
+                                    name, what, path, steps);
+      lines[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
+                                    short_name, what, path, steps);
+    }
+  lines[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT, what, path, steps);
+  lines[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT, what_short, path, steps);
+  lines[n++] = g_strdup_printf ("%s \xc2\xb7 step %" G_GUINT64_FORMAT, path, steps);
+  lines[n++] = g_strdup_printf ("step %" G_GUINT64_FORMAT, steps);
+  g_strlcpy (res, lines[_elab_first_fitting (figure, ELAB_FONT_LABEL, TRUE, (const char *const *) lines, n)],
+             size);
+  for (guint i = 0; i < n; i++)
+    g_free (lines[i]);
+}
+
 void
 _elab_figure_draw_landscape (ElabFigure        *figure,
                              cairo_t           *cr,
@@ -874,6 +913,8 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   if (compare)
     {
       g_autofree char *name = g_markup_escape_text (d->title, -1);
+      g_autofree char *what = g_strdup_printf ("cross-entropy beside squared error, %" G_GSIZE_FORMAT " rows",
+                                               d->n_rows);
 
       if (narrow)
         g_strlcpy (title, "Loss landscapes", sizeof title);
@@ -882,31 +923,31 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
          * …") is set off by a dash: two colons read as a list. */
         g_snprintf (title, sizeof title, strchr (name, ':') != NULL ? "Loss landscapes \xe2\x80\x94 %s"
                                                                      : "Loss landscapes: %s", name);
-      g_snprintf (subtitle, sizeof subtitle,
-                  "%s%scross-entropy beside squared error, %" G_GSIZE_FORMAT
-                  " rows \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
-                  narrow ? name : "", narrow ? " \xc2\xb7 " : "", d->n_rows, opt_name,
-                  elab_trainer_get_steps (trainer));
+      format_subtitle (figure, subtitle, sizeof subtitle, narrow ? name : NULL, what,
+                       "cross-entropy beside squared error", opt_name, elab_trainer_get_steps (trainer));
     }
   else if (narrow)
     {
       g_autofree char *name = g_markup_escape_text (d->title, -1);
+      g_autofree char *what = g_strdup_printf ("%sL(w%s)%s%s over %" G_GSIZE_FORMAT " rows",
+                                               settings->loss == ELAB_LOSS_SQUARED ? "squared error " : "",
+                                               c->bias ? ", b" : "", ul ? " in " : "", ul ? ul : "", d->n_rows);
 
       g_strlcpy (title, "Loss landscape", sizeof title);
-      g_snprintf (subtitle, sizeof subtitle,
-                  "%s \xc2\xb7 %sL(w%s)%s%s over %" G_GSIZE_FORMAT " rows \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
-                  name, settings->loss == ELAB_LOSS_SQUARED ? "squared error " : "",
-                  c->bias ? ", b" : "", ul ? " in " : "", ul ? ul : "", d->n_rows, opt_name,
-                  elab_trainer_get_steps (trainer));
+      format_subtitle (figure, subtitle, sizeof subtitle, name, what, c->bias ? "L(w, b)" : "L(w)",
+                       opt_name, elab_trainer_get_steps (trainer));
     }
   else
     {
+      g_autofree char *what = g_strdup_printf ("%s L(w%s)%s%s over %" G_GSIZE_FORMAT " rows%s",
+                                               loss_name, c->bias ? ", b" : "", ul ? " in " : "", ul ? ul : "",
+                                               d->n_rows, c->bias ? "" : ", no bias");
+      g_autofree char *path = g_strdup_printf ("path of %s", opt_name);
+
       g_snprintf (title, sizeof title, strchr (d->title, ':') != NULL ? "Loss landscape \xe2\x80\x94 %s"
                                                                          : "Loss landscape: %s", d->title);
-      g_snprintf (subtitle, sizeof subtitle,
-                  "%s L(w%s)%s%s over %" G_GSIZE_FORMAT " rows%s \xc2\xb7 path of %s \xc2\xb7 step %" G_GUINT64_FORMAT,
-                  loss_name, c->bias ? ", b" : "", ul ? " in " : "", ul ? ul : "", d->n_rows,
-                  c->bias ? "" : ", no bias", opt_name, elab_trainer_get_steps (trainer));
+      format_subtitle (figure, subtitle, sizeof subtitle, NULL, what, c->bias ? "L(w, b)" : "L(w)",
+                       path, elab_trainer_get_steps (trainer));
     }
   /* Last frame's layer will be covered again if the layout is the same:
    * the background need not be cleared under it (checked below). After a

@@ -395,6 +395,15 @@ ElabText *_elab_text              (ElabFigure       *figure,
                                    const char       *text,
                                    gboolean          markup,
                                    double            max_width);
+/* The index of the first of @lines that fits the figure's width (its
+ * padding aside) in @font: a line such as a subtitle, given from the
+ * fullest to the shortest, loses whole parts rather than end in "…".
+ * The last when none fits; the first when the style draws no text. */
+guint     _elab_first_fitting     (ElabFigure        *figure,
+                                   ElabFont           font,
+                                   gboolean           markup,
+                                   const char *const *lines,
+                                   guint              n_lines);
 /* Same, word-wrapped to lines of at most @width (never cut). */
 ElabText *_elab_text_wrapped      (ElabFigure       *figure,
                                    ElabFont          font,

@@ -816,9 +816,7 @@ run_bars_max (const TrainingCache *c,
  * narrow figure, whose title is only "Training"), its rows, the run's
  * settings and where the run is, as much of that as fits, from the end:
  * where the run is, which changes, is the last thing to go (at 1024×768
- * in presentation mode "· step 0 · not started" was cut to "· 23 ro…").
- * The first candidate that fits, measured as _elab_draw_frame sets it;
- * the last when none does, or when no text is drawn. */
+ * in presentation mode "· step 0 · not started" was cut to "· 23 ro…"). */
 static void
 format_subtitle (ElabFigure                *figure,
                  char                      *res,
@@ -837,7 +835,6 @@ format_subtitle (ElabFigure                *figure,
   g_autofree char *settings_short = NULL;
   g_autofree char *where = NULL;
   gboolean newton = settings->optimizer == ELAB_OPTIMIZER_NEWTON;
-  double room = MAX (1, figure->width - 2 * figure->metrics.pad);
   const char *colon = escaped != NULL ? strchr (escaped, ':') : NULL;
   /* name, rows, settings (1 long, 2 short), in order of preference. */
   static const struct { gboolean name, short_name, rows; int settings; } tries[] = {
@@ -845,6 +842,7 @@ format_subtitle (ElabFigure                *figure,
     { FALSE, TRUE, FALSE, 2 }, { FALSE, FALSE, FALSE, 1 }, { FALSE, FALSE, FALSE, 2 },
     { FALSE, TRUE, FALSE, 0 }, { FALSE, FALSE, FALSE, 0 },
   };
+  char *lines[G_N_ELEMENTS (tries)];
 
   /* "Challenger O-rings: launch temperature vs O-ring incident" is
    * known by what comes before its colon. */
@@ -861,7 +859,6 @@ format_subtitle (ElabFigure                *figure,
   for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
     {
       GString *line = g_string_new (NULL);
-      ElabText *tx;
 
       if (tries[i].name && escaped != NULL)
         g_string_append_printf (line, "%s \xc2\xb7 ", escaped);
@@ -873,13 +870,12 @@ format_subtitle (ElabFigure                *figure,
         g_string_append_printf (line, "%s \xc2\xb7 ",
                                 tries[i].settings == 1 ? settings_long : settings_short);
       g_string_append (line, where);
-      g_strlcpy (res, line->str, size);
-      g_string_free (line, TRUE);
-
-      tx = _elab_text (figure, ELAB_FONT_LABEL, res, TRUE, -1);
-      if (tx == NULL || tx->width <= room)
-        return;
+      lines[i] = g_string_free (line, FALSE);
     }
+  g_strlcpy (res, lines[_elab_first_fitting (figure, ELAB_FONT_LABEL, TRUE, (const char *const *) lines,
+                                             G_N_ELEMENTS (lines))], size);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    g_free (lines[i]);
 }
 
 void
