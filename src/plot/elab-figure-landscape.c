@@ -193,44 +193,71 @@ add_segment (GArray *segments,
   g_array_append_vals (segments, s, 4);
 }
 
-/* Marching squares over the grid at each level. */
+void
+_elab_contour_level (const double *grid,
+                     guint         nx,
+                     guint         ny,
+                     double        lv,
+                     GArray       *segments)
+{
+  for (guint j = 0; j + 1 < ny; j++)
+    for (guint i = 0; i + 1 < nx; i++)
+      {
+        /* Corners counter-clockwise from (i, j). */
+        double v[4] = { grid[j * nx + i], grid[j * nx + i + 1],
+                        grid[(j + 1) * nx + i + 1], grid[(j + 1) * nx + i] };
+        double cw[4] = { i, i + 1, i + 1, i }, cb[4] = { j, j, j + 1, j + 1 };
+        double pw[4], pb[4];
+        int n = 0;
+
+        for (int e = 0; e < 4; e++)
+          {
+            double a = v[e], b = v[(e + 1) % 4];
+            if ((a < lv) != (b < lv))
+              {
+                double f = (lv - a) / (b - a);
+                pw[n] = cw[e] + f * (cw[(e + 1) % 4] - cw[e]);
+                pb[n] = cb[e] + f * (cb[(e + 1) % 4] - cb[e]);
+                n++;
+              }
+          }
+        /* Two crossings: one segment. Four (a saddle: the low corners
+         * face each other across the cell): the centre decides. Where it
+         * is low, the low corners are joined through it and the high ones
+         * are cut off, and the other way round; the pairing in edge order
+         * cuts off corners 1 and 3, else the crossings turn by one edge to
+         * cut off 0 and 2. So a narrow valley along a cell's diagonal
+         * stays one valley, not a string of little islands. The
+         * cross-entropy is convex: its centre lies below both diagonals'
+         * means, and the lower mean stands for it. */
+        if (n == 4 && (v[1] >= lv) != (MIN (v[0] + v[2], v[1] + v[3]) / 2 < lv))
+          {
+            double tw = pw[0], tb = pb[0];
+
+            memmove (pw, pw + 1, 3 * sizeof (double));
+            memmove (pb, pb + 1, 3 * sizeof (double));
+            pw[3] = tw, pb[3] = tb;
+          }
+        for (int s = 0; s + 1 < n; s += 2)
+          add_segment (segments, pw[s], pb[s], pw[s + 1], pb[s + 1]);
+      }
+}
+
+/* Marching squares over the grid at each level, in (w, b). */
 static void
 compute_contours (LandscapeCache *c)
 {
   double dw = (c->w_max - c->w_min) / (GRID_W - 1), db = (c->b_max - c->b_min) / (GRID_H - 1);
+  double *s;
 
   g_array_set_size (c->segments, 0);
   for (guint k = 0; k < N_LEVELS; k++)
+    _elab_contour_level (c->grid, GRID_W, GRID_H, c->levels[k], c->segments);
+  s = (double *) c->segments->data;
+  for (guint k = 0; k < c->segments->len; k += 2)
     {
-      double lv = c->levels[k];
-
-      for (guint j = 0; j + 1 < GRID_H; j++)
-        for (guint i = 0; i + 1 < GRID_W; i++)
-          {
-            /* Corners counter-clockwise from (i, j). */
-            double v[4] = { c->grid[j * GRID_W + i], c->grid[j * GRID_W + i + 1],
-                            c->grid[(j + 1) * GRID_W + i + 1], c->grid[(j + 1) * GRID_W + i] };
-            double cw[4] = { i, i + 1, i + 1, i }, cb[4] = { j, j, j + 1, j + 1 };
-            double pw[4], pb[4];
-            int n = 0;
-
-            for (int e = 0; e < 4; e++)
-              {
-                double a = v[e], b = v[(e + 1) % 4];
-                if ((a < lv) != (b < lv))
-                  {
-                    double f = (lv - a) / (b - a);
-                    pw[n] = cw[e] + f * (cw[(e + 1) % 4] - cw[e]);
-                    pb[n] = cb[e] + f * (cb[(e + 1) % 4] - cb[e]);
-                    n++;
-                  }
-              }
-            /* Two crossings: one segment; four (a saddle): pair them up
-             * around the cell's centre value. */
-            for (int s = 0; s + 1 < n; s += 2)
-              add_segment (c->segments, c->w_min + pw[s] * dw, c->b_min + pb[s] * db,
-                           c->w_min + pw[s + 1] * dw, c->b_min + pb[s + 1] * db);
-          }
+      s[k] = c->w_min + s[k] * dw;
+      s[k + 1] = c->b_min + s[k + 1] * db;
     }
 }
 

@@ -395,6 +395,14 @@ ElabText *_elab_text              (ElabFigure       *figure,
                                    const char       *text,
                                    gboolean          markup,
                                    double            max_width);
+/* Marching squares: appends to @segments (4 doubles each: x0, y0, x1,
+ * y1, in grid cells) the contour at @lv of the @nx × @ny values in
+ * @grid, rows of x. */
+void      _elab_contour_level     (const double      *grid,
+                                   guint              nx,
+                                   guint              ny,
+                                   double             lv,
+                                   GArray            *segments);
 /* The index of the first of @lines that fits the figure's width (its
  * padding aside) in @font: a line such as a subtitle, given from the
  * fullest to the shortest, loses whole parts rather than end in "…".

@@ -297,6 +297,62 @@ crosshair_column (cairo_surface_t *a,
   return best;
 }
 
+/* Contours of a narrow valley along cells' diagonals (the cross-entropy
+ * of a data set with a large mean x, as Challenger's in °F) are one
+ * closed line, not a string of islands: each saddle cell's low corners
+ * are joined through its low centre. */
+static guint
+find_root (guint *parent,
+           guint  k)
+{
+  while (parent[k] != k)
+    k = parent[k] = parent[parent[k]];
+  return k;
+}
+
+static void
+test_contour_valley (void)
+{
+  enum { N = 40 };
+  double grid[N * N];
+  g_autoptr (GArray) segments = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GHashTable) ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree guint *parent = NULL;
+  guint n_seg, n_ends = 0, n_parts = 0;
+
+  /* Convex, its valley on x + y = N − 1 through grid points. */
+  for (guint j = 0; j < N; j++)
+    for (guint i = 0; i < N; i++)
+      {
+        double u = (i + j - (N - 1.0)) / (N - 1.0), v = ((double) i - j) / (N - 1.0);
+
+        grid[j * N + i] = 5000 * u * u + v * v;
+      }
+  _elab_contour_level (grid, N, N, 0.3, segments);
+  n_seg = segments->len / 4;
+  g_assert_cmpuint (n_seg, >, 20);
+  parent = g_new (guint, 2 * n_seg);
+  for (guint k = 0; k < 2 * n_seg; k++)
+    {
+      const double *p = &g_array_index (segments, double, 2 * k);
+      g_autofree char *key = g_strdup_printf ("%.6f %.6f", p[0], p[1]);
+      gpointer at;
+
+      parent[k] = k;
+      if (g_hash_table_lookup_extended (ends, key, NULL, &at))
+        parent[find_root (parent, k)] = find_root (parent, GPOINTER_TO_UINT (at));
+      else
+        g_hash_table_insert (ends, g_steal_pointer (&key), GUINT_TO_POINTER (k)), n_ends++;
+      if (k % 2 == 1)
+        parent[find_root (parent, k)] = find_root (parent, k - 1);
+    }
+  for (guint k = 0; k < 2 * n_seg; k++)
+    n_parts += find_root (parent, k) == k;
+  /* One closed line: one part, each end shared by two segments. */
+  g_assert_cmpuint (n_parts, ==, 1);
+  g_assert_cmpuint (n_ends, ==, n_seg);
+}
+
 static void
 test_pick (void)
 {
@@ -1304,6 +1360,7 @@ main (int    argc,
       g_test_add_data_func (path, &goldens[i], test_golden);
     }
   g_test_add_func ("/elab/plot/Figure/pick", test_pick);
+  g_test_add_func ("/elab/plot/Figure/contour-valley", test_contour_valley);
   g_test_add_func ("/elab/plot/Figure/pick-arch", test_pick_arch);
   g_test_add_func ("/elab/plot/Figure/non-finite", test_non_finite);
   g_test_add_func ("/elab/plot/Figure/text-cache", test_text_cache_stable);
