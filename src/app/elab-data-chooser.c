@@ -45,6 +45,7 @@ struct _ElabDataChooser
 
 G_DEFINE_FINAL_TYPE (ElabDataChooser, elab_data_chooser, GTK_TYPE_WIDGET)
 
+static void dataset_selected_cb (ElabDataChooser *self);
 static void column_selected_cb (ElabDataChooser *self);
 static void positive_selected_cb (ElabDataChooser *self);
 
@@ -137,14 +138,16 @@ sync_dataset_chooser (ElabDataChooser *self)
   const char * const *columns = elab_training_run_get_csv_columns (self->run);
   const char *data_name = elab_training_run_get_data_name (self->run);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->dataset_model));
-  const char *name = data_name != NULL ? data_name : state->dataset;
+  g_autofree char *name = g_strdup (data_name != NULL ? data_name : state->dataset);
   guint selected = GTK_INVALID_LIST_POSITION;
   guint n_builtins = 0;
   const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
   gboolean csv = name != NULL && *name && !is_builtin (name);
 
-  /* One extra entry for a CSV file, after the built-ins. Selecting what
-   * the state holds is a no-op for dataset_selected_cb. */
+  /* One extra entry for a CSV file, after the built-ins. Dropping it
+   * moves the selection to the last built-in, which is nobody's choice:
+   * the handler waits until the list shows what the state holds. */
+  g_signal_handlers_block_by_func (self->dataset_dropdown, dataset_selected_cb, self);
   if (csv)
     {
       g_autofree char *base = g_path_get_basename (name);
@@ -161,6 +164,7 @@ sync_dataset_chooser (ElabDataChooser *self)
           selected = i;
     }
   gtk_drop_down_set_selected (self->dataset_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->dataset_dropdown, dataset_selected_cb, self);
 
   gtk_widget_set_visible (self->columns_grid, csv && columns != NULL);
   if (csv && columns != NULL && trainer != NULL)

@@ -465,17 +465,35 @@ write_file (const char *name,
   return path;
 }
 
+static void
+record_dataset_cb (ElabDocument *document,
+                   guint         what,
+                   GPtrArray    *seen)
+{
+  g_ptr_array_add (seen, g_strdup (elab_document_get_state (document)->dataset));
+}
+
 /* Last time's CSV file has gone: say so, and show a built-in. */
 static void
 test_csv_gone (void)
 {
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "/nonexistent/elab-gone.csv", TRUE, 1.0);
+  guint n_builtins = 0;
+  const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   const char *message;
 
   g_assert_true (elab_training_run_is_loading (elab_training_page_get_run (page)));
   g_assert_null (elab_training_run_get_trainer (elab_training_page_get_run (page)));
+  g_signal_connect (document, "changed", G_CALLBACK (record_dataset_cb), seen);
   wait_for_load (page);
+  g_signal_handlers_disconnect_by_func (document, record_dataset_cb, seen);
+  /* Straight to the first built-in: the data chooser dropping the file's
+   * entry is nobody's choice of another data set. */
+  g_assert_cmpuint (seen->len, >, 0);
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (seen, i), ==, builtins[0].name);
   message = elab_training_page_get_message (page);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "elab-gone.csv"));
