@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "elab-lesson-panel.h"
+#include "elab-page.h"
 #include "elab-quantities.h"
 
 #define MAX_UNDO 100
@@ -204,7 +205,8 @@ load_scene (ElabLessonPanel *self)
 }
 
 static GtkWidget *
-row_new (const ElabScene *scene,
+row_new (ElabLessonPanel *self,
+         const ElabScene *scene,
          guint            number)
 {
   static const char *const kinds[] = { "", " · question", " · exercise" };
@@ -218,6 +220,13 @@ row_new (const ElabScene *scene,
     *newline = '\0';
   text = g_strdup_printf ("%u. %s%s", number, first, kinds[scene->kind]);
   label = gtk_label_new (text);
+  /* A caption names a cross-entropy as the pages do. */
+  if (self->document != NULL && elab_document_get_notation (self->document) == ELAB_NOTATION_SUBSCRIPT)
+    {
+      g_autofree char *markup = elab_notation_markup (ELAB_NOTATION_SUBSCRIPT, text);
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_top (label, 6);
@@ -240,7 +249,7 @@ reload_list (ElabLessonPanel *self)
     gtk_list_box_remove (self->scene_list, GTK_WIDGET (first));
   self->n_rows = scenario != NULL ? scenario->scenes->len : 0;
   for (guint i = 0; i < self->n_rows; i++)
-    gtk_list_box_append (self->scene_list, row_new (g_ptr_array_index (scenario->scenes, i), i + 1));
+    gtk_list_box_append (self->scene_list, row_new (self, g_ptr_array_index (scenario->scenes, i), i + 1));
   if (index >= 1)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->scene_list, (int) index - 1);
@@ -269,7 +278,7 @@ edited (ElabLessonPanel *self,
       ElabScene *scene = current_scene (self);
 
       if (row != NULL && scene != NULL)
-        gtk_list_box_row_set_child (row, row_new (scene, index));
+        gtk_list_box_row_set_child (row, row_new (self, scene, index));
       update_actions (self);
     }
 }
@@ -660,10 +669,13 @@ elab_lesson_panel_set_player (ElabLessonPanel *self,
 
   if (self->player != NULL)
     g_signal_handlers_disconnect_by_data (self->player, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->player, player);
   g_set_object (&self->document, document);
   g_signal_connect_swapped (player, "notify::index", G_CALLBACK (player_changed_cb), self);
   g_signal_connect_swapped (player, "notify::n-scenes", G_CALLBACK (player_changed_cb), self);
+  g_signal_connect_swapped (document, "notify::notation", G_CALLBACK (reload_list), self);
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   reload_list (self);
@@ -698,6 +710,8 @@ elab_lesson_panel_dispose (GObject *object)
 
   if (self->player != NULL)
     g_signal_handlers_disconnect_by_data (self->player, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ELAB_TYPE_LESSON_PANEL);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)

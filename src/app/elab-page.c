@@ -257,10 +257,9 @@ static const struct {
   { "H(target, P)", "H<sub>P</sub>(target)" },
 };
 
-static char *
-notation_markup (gpointer    this,
-                 int         notation,
-                 const char *text)
+char *
+elab_notation_markup (ElabNotation  notation,
+                      const char   *text)
 {
   char *res = g_markup_escape_text (text != NULL ? text : "", -1);
 
@@ -272,6 +271,14 @@ notation_markup (gpointer    this,
       res = g_strjoinv (notation_names[i].subscript, parts);
     }
   return res;
+}
+
+static char *
+notation_markup (gpointer    this,
+                 int         notation,
+                 const char *text)
+{
+  return elab_notation_markup (notation, text);
 }
 
 void

@@ -51,6 +51,9 @@ ElabPlotView     *elab_page_get_plot_view (ElabPage     *self);
  * text in the notation the document asks for, as markup: H(p,q) or
  * H<sub>q</sub>(p). */
 void              elab_page_class_bind_template (GtkWidgetClass *widget_class);
+/* @text as markup in @notation: H(p,q) as it is, or H<sub>q</sub>(p). */
+char             *elab_notation_markup    (ElabNotation    notation,
+                                           const char     *text);
 /* A widget beside the plots, which presentation mode folds away, or
  * floats over the figure when it holds a control the scene keeps. */
 void              elab_page_add_panel     (ElabPage     *self,

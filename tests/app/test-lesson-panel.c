@@ -383,6 +383,46 @@ test_guess_on_figure (void)
     ;
 }
 
+/* The scene list names a cross-entropy in the notation the window asks
+ * for, as the pages' labels do, both ways. */
+static void
+test_notation (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabDocument *document = elab_window_get_document (window);
+  ElabScenePlayer *player = elab_window_get_scene_player (window);
+  GtkWidget *panel = GTK_WIDGET (elab_window_get_lesson_panel (window));
+  g_autofree char *standard = NULL;
+  g_autofree char *subscript = NULL;
+  GtkWidget *caption;
+
+  gtk_window_present (GTK_WINDOW (window));
+  elab_document_set_notation (document, ELAB_NOTATION_STANDARD);
+  act (panel, "lesson.add");
+  caption = find_labelled (panel, GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (caption);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (caption)),
+                            "Which is larger, H(p,q) or H(q,p)?", -1);
+  spin ();
+  standard = g_strdup_printf ("%u. Which is larger, H(p,q) or H(q,p)?", elab_scene_player_get_index (player));
+  subscript = g_strdup_printf ("%u. Which is larger, H<sub>q</sub>(p) or H<sub>p</sub>(q)?",
+                               elab_scene_player_get_index (player));
+  g_assert_nonnull (find_label (panel, standard));
+
+  elab_document_set_notation (document, ELAB_NOTATION_SUBSCRIPT);
+  spin ();
+  g_assert_nonnull (find_label (panel, subscript));
+  g_assert_null (find_label (panel, standard));
+
+  elab_document_set_notation (document, ELAB_NOTATION_STANDARD);
+  spin ();
+  g_assert_nonnull (find_label (panel, standard));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/LessonPanel/solve-exercise", test_solve_exercise);
   g_test_add_func ("/elab/app/LessonPanel/guess-on-figure", test_guess_on_figure);
   g_test_add_func ("/elab/app/LessonPanel/stepping-edits-nothing", test_stepping_edits_nothing);
+  g_test_add_func ("/elab/app/LessonPanel/notation", test_notation);
 
   return g_test_run ();
 }
