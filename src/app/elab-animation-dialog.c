@@ -7,6 +7,16 @@
  * one idle at a time, whatever the rate of frames; the toast's Cancel
  * button cancels the task's GCancellable, which the plot layer checks
  * between frames and answers by removing its temporary file.
+ *
+ * The outcome ("Wrote …", "Export cancelled…") takes the place of
+ * "Exporting…" in the same toast, which then goes on its own timeout: an
+ * export that ends at once must not dismiss the toast it has just shown.
+ * libadwaita 1.2's overlay shows a toast that replaces a hiding one in
+ * 500 ms and hides one in 300 ms; a toast dismissed within 200 ms of
+ * showing is freed at the end of its hide while its show animation still
+ * runs, whose end then writes to the freed toast and crashes (fixed in
+ * libadwaita 1.3). A toast the user closed, or left by its Cancel, is
+ * not touched again: the outcome gets a new toast.
  */
 #define G_LOG_DOMAIN "elab-animation-dialog"
 
@@ -49,12 +59,15 @@ typedef struct
   GDestroyNotify        job_free;
   char                 *path;
   GCancellable         *cancellable;
-  AdwToast             *toast;       /* a ref, while the frames are written */
+  AdwToast             *toast;       /* a ref, while it says "Exporting…" and is up */
   /* Written by the worker, read by the main loop. */
   guint                 done;
   guint                 total;
   gboolean              idle_pending;
 } Save;
+
+/* How long the outcome stays, as for the window's other toasts. */
+#define OUTCOME_TIMEOUT 5
 
 static Save *
 save_ref (Save *save)
@@ -62,12 +75,20 @@ save_ref (Save *save)
   return g_atomic_rc_box_acquire (save);
 }
 
+/* The toast is no longer the export's to change. */
+static void
+let_go_of_toast (Save *save)
+{
+  if (save->toast == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (save->toast, save);
+  g_clear_object (&save->toast);
+}
+
 static void
 save_clear (Save *save)
 {
-  if (save->toast != NULL)
-    adw_toast_dismiss (save->toast);
-  g_clear_object (&save->toast);
+  let_go_of_toast (save);
   g_clear_object (&save->parent);
   g_clear_object (&save->cancellable);
   if (save->job_free != NULL && save->job != NULL)
@@ -114,26 +135,45 @@ elab_animation_dialog_show_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-report_error (Save       *save,
-              const char *message)
-{
-  elab_animation_dialog_show_error (save->parent, save->frames ? "Could Not Export the Frames"
-                                                               : "Could Not Export the Animation", message);
-}
-
 static const char *
 what (Save *save)
 {
   return save->frames ? "frames" : "animation";
 }
 
+/* Says @message in the window's toast: in the export's own toast while it
+ * is up, which then goes by itself (never dismissed from here, see the
+ * top of the file), else in a new one. */
 static void
 report (Save       *save,
         const char *message)
 {
-  if (ELAB_IS_WINDOW (save->parent))
+  if (!ELAB_IS_WINDOW (save->parent))
+    ;
+  else if (save->toast != NULL)
+    {
+      adw_toast_set_title (save->toast, message);
+      adw_toast_set_button_label (save->toast, NULL);
+      adw_toast_set_timeout (save->toast, OUTCOME_TIMEOUT);
+      /* Added again, a toast that is up starts its new timeout; a queued
+       * one moves forward. */
+      elab_window_add_toast (ELAB_WINDOW (save->parent), save->toast);
+    }
+  else
     elab_window_show_toast (ELAB_WINDOW (save->parent), message);
+  let_go_of_toast (save);
+}
+
+static void
+report_error (Save       *save,
+              const char *message)
+{
+  g_autofree char *failed = g_strdup_printf ("Could not export the %s", what (save));
+
+  /* The dialog tells why; the toast stops saying "Exporting…". */
+  report (save, failed);
+  elab_animation_dialog_show_error (save->parent, save->frames ? "Could Not Export the Frames"
+                                                               : "Could Not Export the Animation", message);
 }
 
 static gboolean
@@ -196,11 +236,6 @@ save_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gssize frames = g_task_propagate_int (G_TASK (result), &error);
 
-  /* "Exporting…" must not stay behind the outcome. */
-  if (save->toast != NULL)
-    adw_toast_dismiss (save->toast);
-  g_clear_object (&save->toast);
-
   if (frames < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     report (save, "Export cancelled: nothing was written");
   else if (frames < 0)
@@ -220,6 +255,16 @@ cancel_clicked_cb (AdwToast *toast,
                    Save     *save)
 {
   g_cancellable_cancel (save->cancellable);
+  /* The toast dismisses itself next. */
+  let_go_of_toast (save);
+}
+
+/* Closed by the user, or gone after its Cancel. */
+static void
+toast_dismissed_cb (AdwToast *toast,
+                    Save     *save)
+{
+  let_go_of_toast (save);
 }
 
 static void
@@ -256,10 +301,11 @@ start (Save  *save,
 
   save->cancellable = g_cancellable_new ();
   exporting = g_strdup_printf ("Exporting the %s…", what (save));
-  save->toast = g_object_ref (adw_toast_new (exporting));
+  save->toast = adw_toast_new (exporting);
   adw_toast_set_timeout (save->toast, 0);
   adw_toast_set_button_label (save->toast, "_Cancel");
   g_signal_connect (save->toast, "button-clicked", G_CALLBACK (cancel_clicked_cb), save);
+  g_signal_connect (save->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), save);
   if (ELAB_IS_WINDOW (save->parent))
     elab_window_add_toast (ELAB_WINDOW (save->parent), save->toast);
 
