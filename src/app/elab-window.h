@@ -34,8 +34,10 @@ ElabPlotView *elab_window_get_visible_plot_view (ElabWindow     *self);
 /* A transient message at the bottom of the window. */
 void          elab_window_show_toast            (ElabWindow     *self,
                                                  const char     *message);
-/* @toast at the bottom of the window; the caller may keep a reference to
- * dismiss it. */
+/* @toast at the bottom of the window; added again while up, it restarts
+ * its timeout. A toast dismissed within 200 ms of showing crashes
+ * libadwaita 1.2 (see elab-animation-dialog.c): let it go by its timeout
+ * rather than dismiss it. */
 void          elab_window_add_toast             (ElabWindow     *self,
                                                  AdwToast       *toast);
 /* Saves the state now instead of after the debounce. */
