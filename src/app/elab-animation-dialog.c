@@ -152,7 +152,10 @@ report (Save       *save,
     ;
   else if (save->toast != NULL)
     {
-      adw_toast_set_title (save->toast, message);
+      /* A toast's title is markup; a file's name may hold an '&'. */
+      g_autofree char *title = g_markup_escape_text (message, -1);
+
+      adw_toast_set_title (save->toast, title);
       adw_toast_set_button_label (save->toast, NULL);
       adw_toast_set_timeout (save->toast, OUTCOME_TIMEOUT);
       /* Added again, a toast that is up starts its new timeout; a queued

@@ -232,9 +232,13 @@ void
 elab_window_show_toast (ElabWindow *self,
                         const char *message)
 {
+  g_autofree char *title = NULL;
+
   g_return_if_fail (ELAB_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* A toast's title is markup; a file's name may hold an '&'. */
+  title = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 void

@@ -31,7 +31,7 @@ void          elab_window_foreach_page          (ElabWindow     *self,
                                                  gpointer        user_data);
 /* The plot of the visible page, or NULL (a page without a figure). */
 ElabPlotView *elab_window_get_visible_plot_view (ElabWindow     *self);
-/* A transient message at the bottom of the window. */
+/* A transient message (plain text) at the bottom of the window. */
 void          elab_window_show_toast            (ElabWindow     *self,
                                                  const char     *message);
 /* @toast at the bottom of the window; added again while up, it restarts

@@ -12,7 +12,8 @@
  * ends at once did exactly that to its "Exporting…" toast. meson runs
  * this test with glibc's malloc filling freed memory and keeping no
  * per-thread cache, so that such a write crashes at once instead of now
- * and then.
+ * and then. The folder's name has an '&', which a toast's title (markup)
+ * must escape.
  */
 #include "elab-config.h"
 
@@ -165,7 +166,7 @@ static void
 test_export_while_toast_hides (void)
 {
   ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
-  g_autofree char *dir = g_dir_make_tmp ("elab-toasts-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("elab-toasts-&-XXXXXX", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   const char *before[] = { (const char *) window, "Copied" };
   const char *exporting[] = { (const char *) window, "Exporting the" };
