@@ -246,7 +246,8 @@ save_done_cb (GObject      *source,
   else
     {
       g_autofree char *base = g_path_get_basename (save->path);
-      g_autofree char *message = g_strdup_printf ("Wrote %" G_GSSIZE_FORMAT " frames to %s", frames, base);
+      g_autofree char *message = g_strdup_printf ("Wrote %" G_GSSIZE_FORMAT " %s to %s", frames,
+                                                  frames == 1 ? "frame" : "frames", base);
 
       report (save, message);
     }
