@@ -829,31 +829,42 @@ format_subtitle (ElabFigure *figure,
                  const char *what,
                  const char *what_short,
                  const char *path,
-                 guint64     steps)
+                 guint64     steps,
+                 guint64     widest_steps)
 {
   g_autofree char *short_name = NULL;
   const char *colon = name != NULL ? strchr (name, ':') : NULL;
-  char *lines[6];
+  char *lines[6], *probes[6];
   guint n = 0;
 
   /* "Challenger O-rings: launch temperature …" is known by what comes
    * before its colon. */
   if (name != NULL)
+    short_name = colon != NULL ? g_strndup (name, colon - name) : g_strdup (name);
+  /* Measured with the most digits the run's step can reach, so the line
+   * does not lose a part as the run goes on. */
+  for (int probe = 0; probe < 2; probe++)
     {
-      short_name = colon != NULL ? g_strndup (name, colon - name) : g_strdup (name);
-      lines[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
-                                    name, what, path, steps);
-      lines[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
-                                    short_name, what, path, steps);
+      char **to = probe ? probes : lines;
+      guint64 s = probe ? MAX (steps, widest_steps) : steps;
+
+      n = 0;
+      if (name != NULL)
+        {
+          to[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
+                                     name, what, path, s);
+          to[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT,
+                                     short_name, what, path, s);
+        }
+      to[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT, what, path, s);
+      to[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT, what_short, path, s);
+      to[n++] = g_strdup_printf ("%s \xc2\xb7 step %" G_GUINT64_FORMAT, path, s);
+      to[n++] = g_strdup_printf ("step %" G_GUINT64_FORMAT, s);
     }
-  lines[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT, what, path, steps);
-  lines[n++] = g_strdup_printf ("%s \xc2\xb7 %s \xc2\xb7 step %" G_GUINT64_FORMAT, what_short, path, steps);
-  lines[n++] = g_strdup_printf ("%s \xc2\xb7 step %" G_GUINT64_FORMAT, path, steps);
-  lines[n++] = g_strdup_printf ("step %" G_GUINT64_FORMAT, steps);
-  g_strlcpy (res, lines[_elab_first_fitting (figure, ELAB_FONT_LABEL, TRUE, (const char *const *) lines, n)],
+  g_strlcpy (res, lines[_elab_first_fitting (figure, ELAB_FONT_LABEL, TRUE, (const char *const *) probes, n)],
              size);
   for (guint i = 0; i < n; i++)
-    g_free (lines[i]);
+    g_free (lines[i]), g_free (probes[i]);
 }
 
 void
@@ -951,7 +962,8 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
         g_snprintf (title, sizeof title, strchr (name, ':') != NULL ? "Loss landscapes \xe2\x80\x94 %s"
                                                                      : "Loss landscapes: %s", name);
       format_subtitle (figure, subtitle, sizeof subtitle, narrow ? name : NULL, what,
-                       "cross-entropy beside squared error", opt_name, elab_trainer_get_steps (trainer));
+                       "cross-entropy beside squared error", opt_name, elab_trainer_get_steps (trainer),
+                       settings->max_steps);
     }
   else if (narrow)
     {
@@ -962,7 +974,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
 
       g_strlcpy (title, "Loss landscape", sizeof title);
       format_subtitle (figure, subtitle, sizeof subtitle, name, what, c->bias ? "L(w, b)" : "L(w)",
-                       opt_name, elab_trainer_get_steps (trainer));
+                       opt_name, elab_trainer_get_steps (trainer), settings->max_steps);
     }
   else
     {
@@ -974,7 +986,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       g_snprintf (title, sizeof title, strchr (d->title, ':') != NULL ? "Loss landscape \xe2\x80\x94 %s"
                                                                          : "Loss landscape: %s", d->title);
       format_subtitle (figure, subtitle, sizeof subtitle, NULL, what, c->bias ? "L(w, b)" : "L(w)",
-                       path, elab_trainer_get_steps (trainer));
+                       path, elab_trainer_get_steps (trainer), settings->max_steps);
     }
   /* Last frame's layer will be covered again if the layout is the same:
    * the background need not be cleared under it (checked below). After a

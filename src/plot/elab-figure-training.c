@@ -842,7 +842,8 @@ format_subtitle (ElabFigure                *figure,
     { FALSE, TRUE, FALSE, 2 }, { FALSE, FALSE, FALSE, 1 }, { FALSE, FALSE, FALSE, 2 },
     { FALSE, TRUE, FALSE, 0 }, { FALSE, FALSE, FALSE, 0 },
   };
-  char *lines[G_N_ELEMENTS (tries)];
+  char *lines[G_N_ELEMENTS (tries)], *probes[G_N_ELEMENTS (tries)];
+  g_autofree char *where_wide = NULL;
 
   /* "Challenger O-rings: launch temperature vs O-ring incident" is
    * known by what comes before its colon. */
@@ -855,6 +856,11 @@ format_subtitle (ElabFigure                *figure,
                                     newton ? "" : ", rate ", newton ? "" : rate);
   where = g_strdup_printf ("step %" G_GUINT64_FORMAT " \xc2\xb7 %s",
                            elab_trainer_get_steps (trainer), _elab_train_status_label (trainer));
+  /* Which version fits is measured with the widest end the run can reach,
+   * so the line does not lose its start as the run goes on (a recording's
+   * last frame dropped the name for "step 12 · step limit reached"). */
+  where_wide = g_strdup_printf ("step %" G_GUINT64_FORMAT " \xc2\xb7 step limit reached",
+                                MAX (elab_trainer_get_steps (trainer), (guint64) settings->max_steps));
 
   for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
     {
@@ -869,13 +875,14 @@ format_subtitle (ElabFigure                *figure,
       if (tries[i].settings > 0)
         g_string_append_printf (line, "%s \xc2\xb7 ",
                                 tries[i].settings == 1 ? settings_long : settings_short);
-      g_string_append (line, where);
-      lines[i] = g_string_free (line, FALSE);
+      lines[i] = g_strconcat (line->str, where, NULL);
+      probes[i] = g_strconcat (line->str, where_wide, NULL);
+      g_string_free (line, TRUE);
     }
-  g_strlcpy (res, lines[_elab_first_fitting (figure, ELAB_FONT_LABEL, TRUE, (const char *const *) lines,
-                                             G_N_ELEMENTS (lines))], size);
+  g_strlcpy (res, lines[_elab_first_fitting (figure, ELAB_FONT_LABEL, TRUE, (const char *const *) probes,
+                                             G_N_ELEMENTS (probes))], size);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
-    g_free (lines[i]);
+    g_free (lines[i]), g_free (probes[i]);
 }
 
 void
