@@ -198,6 +198,38 @@ control_of (GtkWidget  *widget,
 }
 
 /* The first shown toplevel of @type other than @not, or NULL. */
+/* wait_until() data: { window, text }; a label under the window whose
+ * text starts with text. */
+static inline gboolean
+have_label (gpointer data)
+{
+  const char **what = data;
+
+  return find_label_full (GTK_WIDGET (what[0]), what[1], TRUE) != NULL;
+}
+
+static inline gboolean
+no_label (gpointer data)
+{
+  return !have_label (data);
+}
+
+/* wait_until() data: a file chooser that has selected a file. */
+typedef struct
+{
+  GtkWidget *chooser;
+  GFile     *file;
+} Selection;
+
+static inline gboolean
+has_selection (gpointer data)
+{
+  Selection *s = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (s->chooser));
+
+  return file != NULL && g_file_equal (file, s->file);
+}
+
 static inline GtkWidget *
 find_toplevel (GType      type,
                GtkWidget *not)

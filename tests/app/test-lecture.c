@@ -67,21 +67,6 @@ fill_sweep_dialog (ElabWindow *window,
   click_response (dialog, "_Choose Folder…");
 }
 
-typedef struct
-{
-  GtkWidget *chooser;
-  GFile     *file;
-} Selection;
-
-static gboolean
-has_selection (gpointer data)
-{
-  Selection *s = data;
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (s->chooser));
-
-  return file != NULL && g_file_equal (file, s->file);
-}
-
 /* The folder chooser answers Export on @folder, which is removed first
  * if @remove. */
 static void

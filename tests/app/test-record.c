@@ -20,20 +20,6 @@
 #include "elab-window.h"
 
 static gboolean
-have_label (gpointer data)
-{
-  const char **what = data;
-
-  return find_label_full (GTK_WIDGET (what[0]), what[1], TRUE) != NULL;
-}
-
-static gboolean
-no_label (gpointer data)
-{
-  return !have_label (data);
-}
-
-static gboolean
 written_or_error (gpointer data)
 {
   const char *what[] = { data, "Wrote " };

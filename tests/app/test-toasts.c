@@ -129,35 +129,6 @@ close_button (const char **what)
   g_assert_not_reached ();
 }
 
-static gboolean
-have_label (gpointer data)
-{
-  const char **what = data;
-
-  return find_label_full (GTK_WIDGET (what[0]), what[1], TRUE) != NULL;
-}
-
-static gboolean
-no_label (gpointer data)
-{
-  return !have_label (data);
-}
-
-typedef struct
-{
-  GtkWidget *chooser;
-  GFile     *file;
-} Selection;
-
-static gboolean
-has_selection (gpointer data)
-{
-  Selection *s = data;
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (s->chooser));
-
-  return file != NULL && g_file_equal (file, s->file);
-}
-
 /* Each round, a toast of the window's goes away (closed by the user)
  * just as an export starts, and the export ends at once, written or
  * failed: the window does not crash, the outcome shows and nothing says
