@@ -9,15 +9,16 @@
 # every bad input giving one line, the right exit status and nothing left
 # behind. Usage: test-animation.py ENTROPY_LAB_CLI
 
-import json
 import os
 import pty
 import select
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
+
+import media
+from media import CODECS, TOLERANCE, colour_diff, probe, skip_without_ffmpeg, terminate_while_writing
 
 CLI = sys.argv[1]
 ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
@@ -36,40 +37,11 @@ def check(name, cond, detail=""):
     results.append((name, bool(cond), detail))
 
 
-def probe(path):
-    p = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
-                        "-show_entries", "stream=codec_name,width,height,r_frame_rate,nb_read_frames,pix_fmt"
-                        ":format=duration", "-of", "json", path], capture_output=True, text=True, timeout=120)
-    data = json.loads(p.stdout or "{}")
-    stream = (data.get("streams") or [{}])[0]
-    stream["duration"] = float(data.get("format", {}).get("duration", "nan"))
-    return stream
-
-
 def rgb_frame(path, index, width=W, height=H):
-    """Frame @index decoded to RGB bytes by ffmpeg (PNGs too)."""
-    p = subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-vf", "select=eq(n\\,%d)" % index, "-vframes", "1",
-                        "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], capture_output=True, timeout=120)
-    data = p.stdout
-    return data if len(data) == width * height * 3 else None
+    return media.rgb_frame(path, index, width, height)
 
 
-def colour_diff(a, b):
-    """Mean absolute difference per byte, and the largest difference of a channel's mean."""
-    n = len(a)
-    mean_abs = sum(abs(x - y) for x, y in zip(a, b)) / n
-    channel = max(abs(sum(a[c::3]) - sum(b[c::3])) / (n / 3) for c in range(3))
-    return mean_abs, channel
-
-
-if shutil.which("ffprobe") is None or shutil.which("ffmpeg") is None:
-    print("1..0 # SKIP ffmpeg/ffprobe not installed (Debian package ffmpeg)")
-    sys.exit(0)
-
-CODECS = {"gif": "gif", "webm": "vp8", "mp4": "h264"}
-# GIF colours are dithered to a palette; the videos are 4:2:0 (a chroma
-# sample per 2×2 pixels, so edges blur) in BT.709 limited range.
-TOLERANCE = {"gif": (1.5, 1.0), "webm": (6.0, 4.5), "mp4": (6.0, 4.5)}
+skip_without_ffmpeg()
 
 with tempfile.TemporaryDirectory() as tmp:
     ref_first = os.path.join(tmp, "first.png")
@@ -193,20 +165,11 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # Stopped half way: SIGTERM once the temporary is there leaves nothing.
     out = os.path.join(tmp, "long.gif")
-    proc = subprocess.Popen([CLI, "export", *SWEEP, "--frames", "100000", "--out", out, *SIZE], env=ENV,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
-    while proc.poll() is None and not any(n.startswith(".long.gif.") for n in os.listdir(tmp)):
-        try:
-            proc.wait(timeout=0.05)
-        except subprocess.TimeoutExpired:
-            pass
-    started = proc.poll() is None
-    proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=300)
+    started, rc, err = terminate_while_writing([CLI, "export", *SWEEP, "--frames", "100000", "--out", out, *SIZE],
+                                               ENV, tmp, ".long.gif.")
     left = [n for n in os.listdir(tmp) if n != "t.gif"]
     check("SIGTERM while writing a GIF exits 143 and leaves no file",
-          started and proc.returncode == 143 and not left, (proc.returncode, err, left))
+          started and rc == 143 and not left, (rc, err, left))
 
 # Bad input: one line, the right status, nothing in the directory.
 with tempfile.TemporaryDirectory() as tmp:

@@ -13,11 +13,12 @@
 
 import json
 import os
-import shutil
-import signal
 import subprocess
 import sys
 import tempfile
+
+import media
+from media import CODECS, TOLERANCE, colour_diff, probe, skip_without_ffmpeg, terminate_while_writing
 
 CLI = sys.argv[1]
 ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
@@ -44,25 +45,8 @@ def check(name, cond, detail=""):
         print("# %s" % str(detail).replace("\n", "\n# "), flush=True)
 
 
-def probe(path):
-    p = subprocess.run(["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
-                        "-show_entries", "stream=codec_name,width,height,nb_read_frames", "-of", "json", path],
-                       capture_output=True, text=True, timeout=120)
-    return (json.loads(p.stdout or "{}").get("streams") or [{}])[0]
-
-
 def rgb_frame(path, index, width=W, height=H):
-    p = subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-vf", "select=eq(n\\,%d)" % index, "-vframes", "1",
-                        "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], capture_output=True, timeout=120)
-    return p.stdout if len(p.stdout) == width * height * 3 else None
-
-
-def colour_diff(a, b):
-    """Mean absolute difference per byte, and the largest difference of a channel's mean."""
-    n = len(a)
-    mean_abs = sum(abs(x - y) for x, y in zip(a, b)) / n
-    channel = max(abs(sum(a[c::3]) - sum(b[c::3])) / (n / 3) for c in range(3))
-    return mean_abs, channel
+    return media.rgb_frame(path, index, width, height)
 
 
 def last_step(*args):
@@ -71,14 +55,7 @@ def last_step(*args):
     return json.loads(out)["result"]["steps"] if rc == 0 else None
 
 
-if shutil.which("ffprobe") is None or shutil.which("ffmpeg") is None:
-    print("1..0 # SKIP ffmpeg/ffprobe not installed (Debian package ffmpeg)")
-    sys.exit(0)
-
-CODECS = {"gif": "gif", "webm": "vp8", "mp4": "h264"}
-# As test-animation.py: GIF colours dithered to a palette, the videos 4:2:0
-# in BT.709 limited range.
-TOLERANCE = {"gif": (1.5, 1.0), "webm": (6.0, 4.5), "mp4": (6.0, 4.5)}
+skip_without_ffmpeg()
 
 with tempfile.TemporaryDirectory() as tmp:
     # 12 steps, a frame every 3: steps 0, 3, 6, 9, 12.
@@ -191,20 +168,11 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # Stopped half way: SIGTERM once the temporary is there.
     # Raw x at a small rate: far from converged after 100000 steps.
-    proc = subprocess.Popen([CLI, "export", "--figure", "training", "--data", "challenger", "--lr", "0.0001",
-                             "--steps", "100000", "--out", out, *SIZE],
-                            env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
-    while proc.poll() is None and not any(n.startswith(".run.mp4.") for n in os.listdir(tmp)):
-        try:
-            proc.wait(timeout=0.05)
-        except subprocess.TimeoutExpired:
-            pass
-    started = proc.poll() is None
-    proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=300)
+    started, rc, err = terminate_while_writing([CLI, "export", "--figure", "training", "--data", "challenger",
+                                                "--lr", "0.0001", "--steps", "100000", "--out", out, *SIZE],
+                                               ENV, tmp, ".run.mp4.")
     check("SIGTERM while recording exits 143 and leaves no file",
-          started and proc.returncode == 143 and not os.listdir(tmp), (proc.returncode, err, os.listdir(tmp)))
+          started and rc == 143 and not os.listdir(tmp), (rc, err, os.listdir(tmp)))
 
 print("1..%d" % count)
 sys.exit(0)
