@@ -32,6 +32,9 @@ struct _ElabPlotView
 
   char              *caption;       /* a scene's caption, or NULL */
   char              *status;        /* for screen readers, or NULL */
+  char              *status_next;   /* held back, told when status_source fires */
+  guint              status_source;
+  gint64             status_us;     /* when the status was last told */
   /* The caption as screen readers find it: a child that draws nothing,
    * placed where the last frame drew the caption's box. */
   GtkWidget         *caption_label;
@@ -315,19 +318,59 @@ update_accessible (ElabPlotView *self)
                                   -1);
 }
 
-void
-elab_plot_view_set_status (ElabPlotView *self,
-                           const char   *status)
-{
-  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+/* A status that changes every frame (a run's step) is told this often
+ * at most: each change is a message on the accessibility bus. */
+#define STATUS_INTERVAL_US (G_USEC_PER_SEC / 4)
 
-  /* Each change is a message on the accessibility bus: none for the same text. */
+static void
+tell_status (ElabPlotView *self,
+             const char   *status)
+{
+  g_clear_handle_id (&self->status_source, g_source_remove);
+  g_clear_pointer (&self->status_next, g_free);
+  self->status_us = g_get_monotonic_time ();
+  /* None for the same text. */
   if (g_strcmp0 (status, self->status) == 0)
     return;
 
   g_free (self->status);
   self->status = g_strdup (status);
   update_accessible (self);
+}
+
+static gboolean
+status_timeout_cb (gpointer user_data)
+{
+  ElabPlotView *self = user_data;
+  g_autofree char *status = g_steal_pointer (&self->status_next);
+
+  self->status_source = 0;
+  tell_status (self, status);
+  return G_SOURCE_REMOVE;
+}
+
+void
+elab_plot_view_set_status (ElabPlotView *self,
+                           const char   *status,
+                           gboolean      at_once)
+{
+  gint64 since;
+
+  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
+
+  since = g_get_monotonic_time () - self->status_us;
+  if (at_once || since >= STATUS_INTERVAL_US)
+    {
+      tell_status (self, status);
+      return;
+    }
+
+  /* The last one seen when the interval is up: the last word is never lost. */
+  g_free (self->status_next);
+  self->status_next = g_strdup (status);
+  if (self->status_source == 0)
+    self->status_source = g_timeout_add ((guint) ((STATUS_INTERVAL_US - since) / 1000) + 1,
+                                         status_timeout_cb, self);
 }
 
 void
@@ -505,6 +548,7 @@ elab_plot_view_dispose (GObject *object)
   g_clear_pointer (&self->caption_label, gtk_widget_unparent);
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   g_clear_handle_id (&self->rest_source, g_source_remove);
+  g_clear_handle_id (&self->status_source, g_source_remove);
 
   G_OBJECT_CLASS (elab_plot_view_parent_class)->dispose (object);
 }
@@ -517,6 +561,7 @@ elab_plot_view_finalize (GObject *object)
   g_clear_pointer (&self->figure, elab_figure_free);
   g_clear_pointer (&self->caption, g_free);
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->status_next, g_free);
 
   G_OBJECT_CLASS (elab_plot_view_parent_class)->finalize (object);
 }

@@ -41,9 +41,12 @@ void               elab_plot_view_set_caption      (ElabPlotView       *self,
                                                     const char         *caption);
 const char        *elab_plot_view_get_caption      (ElabPlotView       *self);
 /* Where what the figure shows stands ("step 12 · paused"), told to screen
- * readers after what the figure is; NULL: nothing. Copied. */
+ * readers after what the figure is; NULL: nothing. Copied. Unless
+ * @at_once, a status that changes faster than four times a second is
+ * held back, and the last one told when the time is up. */
 void               elab_plot_view_set_status       (ElabPlotView       *self,
-                                                    const char         *status);
+                                                    const char         *status,
+                                                    gboolean            at_once);
 /* A widget floating over the figure's bottom left (the presentation
  * controls; weak, NULL: none): the caption keeps right of it. */
 void               elab_plot_view_set_caption_cover (ElabPlotView      *self,

@@ -64,8 +64,6 @@ struct _ElabTrainingPage
   char             *message;       /* as shown, for tests and a11y */
 
   guint             tick_id;
-  guint             status_source;   /* the figure's status, held back while playing */
-  gint64            status_us;       /* when it was last told */
   gboolean          loss_log_scale;  /* the state's, as last notified */
   int               paned_last;
   gboolean          paned_dragged;
@@ -207,54 +205,16 @@ update_play_button (ElabTrainingPage *self)
   gtk_label_set_text (self->play_label, playing ? "Pause" : "Play");
 }
 
-/* While playing, a screen reader hears where the run is this often at
- * most: each change is a message on the accessibility bus, and the step
- * changes every frame. */
-#define STATUS_INTERVAL_US (G_USEC_PER_SEC / 4)
-
-static void
-tell_status (ElabTrainingPage *self)
-{
-  g_autofree char *summary = elab_training_run_dup_summary (self->run);
-
-  g_clear_handle_id (&self->status_source, g_source_remove);
-  self->status_us = g_get_monotonic_time ();
-  elab_plot_view_set_status (self->training_view, summary);
-}
-
-static gboolean
-status_timeout_cb (gpointer user_data)
-{
-  ElabTrainingPage *self = user_data;
-
-  self->status_source = 0;
-  tell_status (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* The Training figure tells where the run is (step and playing, paused,
  * converged…), read-outs or none: presentation mode folds them away.
- * Paused, stepped or reset, at once; while playing, the last step seen
- * when the interval is up, so the last word is never lost. */
+ * Paused, stepped or reset, at once; while playing, as often as the view
+ * takes it. */
 static void
 update_status (ElabTrainingPage *self)
 {
-  gint64 since;
+  g_autofree char *summary = elab_training_run_dup_summary (self->run);
 
-  if (!elab_training_run_get_playing (self->run))
-    {
-      tell_status (self);
-      return;
-    }
-  if (self->status_source != 0)
-    return;
-
-  since = g_get_monotonic_time () - self->status_us;
-  if (since >= STATUS_INTERVAL_US)
-    tell_status (self);
-  else
-    self->status_source = g_timeout_add ((guint) ((STATUS_INTERVAL_US - since) / 1000) + 1,
-                                         status_timeout_cb, self);
+  elab_plot_view_set_status (self->training_view, summary, !elab_training_run_get_playing (self->run));
 }
 
 /* The figures redraw themselves as the run moves. */
@@ -534,7 +494,6 @@ elab_training_page_dispose (GObject *object)
 {
   ElabTrainingPage *self = ELAB_TRAINING_PAGE (object);
 
-  g_clear_handle_id (&self->status_source, g_source_remove);
   /* Unmapped by now: the run stopped playing and took the tick along. */
   if (self->run != NULL)
     {
