@@ -224,25 +224,32 @@ _elab_text (ElabFigure *figure,
   return text_slot (figure, font, text, markup, max_width, FALSE);
 }
 
-guint
-_elab_first_fitting (ElabFigure        *figure,
-                     ElabFont           font,
-                     gboolean           markup,
-                     const char *const *lines,
-                     guint              n_lines)
+void
+_elab_choose_line (ElabFigure *figure,
+                   char       *res,
+                   gsize       size,
+                   char      **lines,
+                   char      **probes,
+                   guint       n_lines)
 {
   double room = MAX (1, figure->width - 2 * figure->metrics.pad);
+  guint chosen = n_lines - 1;
 
-  g_return_val_if_fail (n_lines > 0, 0);
+  g_return_if_fail (n_lines > 0);
 
   for (guint i = 0; i + 1 < n_lines; i++)
     {
-      ElabText *tx = _elab_text (figure, font, lines[i], markup, -1);
+      ElabText *tx = _elab_text (figure, ELAB_FONT_LABEL, probes[i], TRUE, -1);
 
       if (tx == NULL || tx->width <= room)
-        return i;
+        {
+          chosen = i;
+          break;
+        }
     }
-  return n_lines - 1;
+  g_strlcpy (res, lines[chosen], size);
+  for (guint i = 0; i < n_lines; i++)
+    g_free (lines[i]), g_free (probes[i]);
 }
 
 ElabText *

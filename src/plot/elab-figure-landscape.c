@@ -861,10 +861,7 @@ format_subtitle (ElabFigure *figure,
       to[n++] = g_strdup_printf ("%s \xc2\xb7 step %" G_GUINT64_FORMAT, path, s);
       to[n++] = g_strdup_printf ("step %" G_GUINT64_FORMAT, s);
     }
-  g_strlcpy (res, lines[_elab_first_fitting (figure, ELAB_FONT_LABEL, TRUE, (const char *const *) probes, n)],
-             size);
-  for (guint i = 0; i < n; i++)
-    g_free (lines[i]), g_free (probes[i]);
+  _elab_choose_line (figure, res, size, lines, probes, n);
 }
 
 void

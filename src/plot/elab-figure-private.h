@@ -403,14 +403,17 @@ void      _elab_contour_level     (const double      *grid,
                                    guint              ny,
                                    double             lv,
                                    GArray            *segments);
-/* The index of the first of @lines that fits the figure's width (its
- * padding aside) in @font: a line such as a subtitle, given from the
- * fullest to the shortest, loses whole parts rather than end in "…".
- * The last when none fits; the first when the style draws no text. */
-guint     _elab_first_fitting     (ElabFigure        *figure,
-                                   ElabFont           font,
-                                   gboolean           markup,
-                                   const char *const *lines,
+/* Copies into @res the first of @lines (markup, in the label font) whose
+ * @probes version fits the figure's width, its padding aside: a line such
+ * as a subtitle, given from the fullest to the shortest, loses whole parts
+ * rather than end in "…", measured with its widest variable end (@probes)
+ * so that it does not change version as a run goes on. The last when none
+ * fits; the first when the style draws no text. Frees both arrays' strings. */
+void      _elab_choose_line       (ElabFigure        *figure,
+                                   char              *res,
+                                   gsize              size,
+                                   char             **lines,
+                                   char             **probes,
                                    guint              n_lines);
 /* Same, word-wrapped to lines of at most @width (never cut). */
 ElabText *_elab_text_wrapped      (ElabFigure       *figure,

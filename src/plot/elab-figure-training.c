@@ -879,10 +879,7 @@ format_subtitle (ElabFigure                *figure,
       probes[i] = g_strconcat (line->str, where_wide, NULL);
       g_string_free (line, TRUE);
     }
-  g_strlcpy (res, lines[_elab_first_fitting (figure, ELAB_FONT_LABEL, TRUE, (const char *const *) probes,
-                                             G_N_ELEMENTS (probes))], size);
-  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
-    g_free (lines[i]), g_free (probes[i]);
+  _elab_choose_line (figure, res, size, lines, probes, G_N_ELEMENTS (lines));
 }
 
 void
