@@ -680,6 +680,27 @@ draw_heat_and_contours (ElabFigure      *figure,
   _elab_layer_paint (&c->layer, cr);
 }
 
+/* @c's path from @hist: (w, b) over a map, or (w, loss × @factor) over
+ * the loss curve of a model without bias. */
+static void
+set_path (LandscapeCache       *c,
+          const ElabTrainPoint *hist,
+          gsize                 n_hist,
+          double                factor)
+{
+  if (c->path_cap < n_hist)
+    {
+      c->path_cap = MAX (n_hist, 2 * c->path_cap);
+      c->path_x = g_renew (double, c->path_x, c->path_cap);
+      c->path_y = g_renew (double, c->path_y, c->path_cap);
+    }
+  for (gsize i = 0; i < n_hist; i++)
+    {
+      c->path_x[i] = hist[i].w;
+      c->path_y[i] = c->bias ? hist[i].b : hist[i].loss * factor;
+    }
+}
+
 /* One (w, b) map: the surface's heat map and contours, then, clipped to
  * the panel, @run's path from its start (may be NULL: the surface alone),
  * where it is now and its optimum as a haloed ×. */
@@ -702,17 +723,7 @@ draw_map (ElabFigure        *figure,
     return;
 
   hist = elab_trainer_get_history (run, &n_hist);
-  if (s->path_cap < n_hist)
-    {
-      s->path_cap = MAX (n_hist, 2 * s->path_cap);
-      s->path_x = g_renew (double, s->path_x, s->path_cap);
-      s->path_y = g_renew (double, s->path_y, s->path_cap);
-    }
-  for (gsize i = 0; i < n_hist; i++)
-    {
-      s->path_x[i] = hist[i].w;
-      s->path_y[i] = hist[i].b;
-    }
+  set_path (s, hist, n_hist, 1.0);
 
   cairo_save (cr);
   cairo_rectangle (cr, panel->area.x, panel->area.y, panel->area.width, panel->area.height);
@@ -927,17 +938,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
   has_opt = elab_trainer_get_optimum (trainer, &opt_w, &opt_b, &opt_loss);
   w = elab_trainer_get_w (trainer);
 
-  if (c->path_cap < n_hist)
-    {
-      c->path_cap = MAX (n_hist, 2 * c->path_cap);
-      c->path_x = g_renew (double, c->path_x, c->path_cap);
-      c->path_y = g_renew (double, c->path_y, c->path_cap);
-    }
-  for (gsize i = 0; i < n_hist; i++)
-    {
-      c->path_x[i] = hist[i].w;
-      c->path_y[i] = c->bias ? hist[i].b : hist[i].loss * factor;
-    }
+  set_path (c, hist, n_hist, factor);
 
   opt_name = settings->optimizer == ELAB_OPTIMIZER_NEWTON ? "Newton's method" :
              settings->optimizer == ELAB_OPTIMIZER_MOMENTUM ? "momentum" : "gradient descent";
