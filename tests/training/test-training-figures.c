@@ -359,18 +359,18 @@ test_hidpi_layers (void)
   g_assert_cmpfloat (sharp, <, doubled / 4);
 }
 
-/* Presentation type in half a 1280×720 window: the legend strip under
- * the panels must leave them most of the height (its five rows and the
- * room for a message not yet there once left the loss panel a sliver). */
-static void
-test_narrow_presentation_room (void)
+/* The Challenger run three steps in, drawn at @width × @height in
+ * @style: its loss panel. */
+static ElabPanel
+challenger_loss_panel (int                    width,
+                       int                    height,
+                       const ElabFigureStyle *style)
 {
   g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
   g_autoptr(ElabTrainer) t = NULL;
   g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_TRAINING);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 715, 715);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
-  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   ElabTrainerSettings settings;
   ElabState state;
   ElabPanel loss;
@@ -379,16 +379,29 @@ test_narrow_presentation_room (void)
   g_assert_true (elab_presets_apply ("challenger", &state));
   elab_trainer_settings_from_state (&state, &settings);
   t = elab_trainer_new (d, &settings);
-  style.type_scale = 1.6;
-  style.line_scale = 2.0;
   elab_trainer_step (t, 3);
   g_assert_cmpint (elab_trainer_get_status (t), ==, ELAB_TRAIN_STATUS_RUNNING);
-  elab_figure_draw (figure, cr, 715, 715, &state, t, &style);
+  elab_figure_draw (figure, cr, width, height, &state, t, style);
   g_assert_true (_elab_figure_training_get_loss_panel (figure, &loss));
-  g_test_message ("loss panel %.0f px tall of 715", loss.area.height);
-  g_assert_cmpfloat (loss.area.height, >, 0.4 * 715);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+  return loss;
+}
+
+/* Presentation type in half a 1280×720 window: the legend strip under
+ * the panels must leave them most of the height (its five rows and the
+ * room for a message not yet there once left the loss panel a sliver). */
+static void
+test_narrow_presentation_room (void)
+{
+  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+  ElabPanel loss;
+
+  style.type_scale = 1.6;
+  style.line_scale = 2.0;
+  loss = challenger_loss_panel (715, 715, &style);
+  g_test_message ("loss panel %.0f px tall of 715", loss.area.height);
+  g_assert_cmpfloat (loss.area.height, >, 0.4 * 715);
 }
 
 /* The window's Training column at 1024×768 (about 330 × 690): the loss
@@ -397,28 +410,12 @@ test_narrow_presentation_room (void)
 static void
 test_tall_column_stacks (void)
 {
-  g_autoptr(ElabDataset) d = elab_dataset_new_builtin ("challenger");
-  g_autoptr(ElabTrainer) t = NULL;
-  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_TRAINING);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 330, 690);
-  cairo_t *cr = cairo_create (surface);
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
-  ElabTrainerSettings settings;
-  ElabState state;
-  ElabPanel loss;
+  ElabPanel loss = challenger_loss_panel (330, 690, &style);
 
-  elab_state_init_default (&state);
-  g_assert_true (elab_presets_apply ("challenger", &state));
-  elab_trainer_settings_from_state (&state, &settings);
-  t = elab_trainer_new (d, &settings);
-  elab_trainer_step (t, 3);
-  elab_figure_draw (figure, cr, 330, 690, &state, t, &style);
-  g_assert_true (_elab_figure_training_get_loss_panel (figure, &loss));
   g_test_message ("loss panel %.0f × %.0f px of 330 × 690", loss.area.width, loss.area.height);
   g_assert_cmpfloat (loss.area.width, >, 0.6 * 330);
   g_assert_cmpfloat (loss.area.height, >, 0.15 * 690);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 }
 
 /* The cached image layers (the landscape's heat map and contours, the
