@@ -135,11 +135,7 @@ elab_cli_curves (int    argc,
                                 "is finite for\nfinite parameters; an infinite one would print as inf in CSV "
                                 "and as the string \"Infinity\" in JSON.\n\n"
                                 "Example:\n  entropy-lab curves --theta-q 0.5 --samples 5 --unit nats");
-  elab_cli_state_flags_add (parser, &flags,
-                            ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_CURVES |
-                            ELAB_CLI_STATE_UNIT);
-  elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, &format, NULL,
-                              "CSV with a header row (default) or one JSON object");
+  elab_cli_state_flags_add_report (parser, &flags, ELAB_CLI_STATE_CURVES, &format);
 
   status = elab_cli_state_flags_parse (parser, argc, argv, &flags, &state);
   if (status >= 0)

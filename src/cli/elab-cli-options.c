@@ -26,7 +26,6 @@ typedef enum
 {
   OPTION_DOUBLE,
   OPTION_INT,
-  OPTION_LIST,
   OPTION_CHOICE,
   OPTION_STRING,
   OPTION_PARAM,     /* a row of the parameter table, kept as text until applied */
@@ -251,11 +250,6 @@ option_cb (const char  *option_name,
         return FALSE;
       break;
 
-    case OPTION_LIST:
-      if (!elab_cli_parse_list (option->flag, value, option->target, error))
-        return FALSE;
-      break;
-
     case OPTION_CHOICE:
       {
         g_autoptr(GString) names = g_string_new (NULL);
@@ -425,17 +419,6 @@ elab_cli_parser_add_int (ElabCliParser *parser,
 
   option->min = min;
   option->max = max;
-}
-
-void
-elab_cli_parser_add_list (ElabCliParser *parser,
-                          const char    *name,
-                          ElabCliList   *target,
-                          gboolean      *seen,
-                          const char    *description,
-                          const char    *arg_description)
-{
-  add_option (parser, OPTION_LIST, name, target, seen, description, arg_description ? arg_description : "A,B,…");
 }
 
 void
@@ -682,6 +665,17 @@ elab_cli_state_flags_add (ElabCliParser      *parser,
                                 "mass on it makes the cross-entropy infinite)", "P1,P2,…");
 }
 
+void
+elab_cli_state_flags_add_report (ElabCliParser      *parser,
+                                 ElabCliStateFlags  *flags,
+                                 ElabCliStateGroups  groups,
+                                 int                *format)
+{
+  elab_cli_state_flags_add (parser, flags,
+                            groups | ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_UNIT);
+  elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, format, NULL,
+                              "CSV with a header row (default) or one JSON object");
+}
 
 static gboolean
 given (const ElabCliStateFlags *flags,

@@ -93,12 +93,6 @@ void           elab_cli_parser_add_int     (ElabCliParser       *parser,
                                             gboolean            *seen,
                                             const char          *description,
                                             const char          *arg_description);
-void           elab_cli_parser_add_list    (ElabCliParser       *parser,
-                                            const char          *name,
-                                            ElabCliList         *target,
-                                            gboolean            *seen,
-                                            const char          *description,
-                                            const char          *arg_description);
 /* @choices ends with a { NULL, 0 } entry and must outlive the parser. */
 void           elab_cli_parser_add_choice  (ElabCliParser       *parser,
                                             const char          *name,
@@ -157,6 +151,13 @@ typedef struct
 void           elab_cli_state_flags_add    (ElabCliParser       *parser,
                                             ElabCliStateFlags   *flags,
                                             ElabCliStateGroups   groups);
+/* The flags of a subcommand that prints what a state computes (`curves`,
+ * `softmax`): a preset or a scenario, @groups' parameters, --unit, and
+ * --format into @format (CSV with a header row, or one JSON object). */
+void           elab_cli_state_flags_add_report (ElabCliParser     *parser,
+                                                ElabCliStateFlags *flags,
+                                                ElabCliStateGroups groups,
+                                                int               *format);
 /* Defaults, then the preset or the scenario (or one of its scenes), then
  * every flag given; then checks the result. @res_caption (may be NULL)
  * receives the scene's caption, or NULL. Returns -1 on success, else an

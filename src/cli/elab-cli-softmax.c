@@ -157,11 +157,7 @@ elab_cli_softmax (int    argc,
                                 "the string \"Infinity\" in JSON.\n\n"
                                 "Example:\n  entropy-lab softmax --logits 2,1,0.1 --target 0.7,0.2,0.1 "
                                 "--format json");
-  elab_cli_state_flags_add (parser, &flags,
-                            ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_SOFTMAX |
-                            ELAB_CLI_STATE_UNIT);
-  elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, &format, NULL,
-                              "CSV with a header row (default) or one JSON object");
+  elab_cli_state_flags_add_report (parser, &flags, ELAB_CLI_STATE_SOFTMAX, &format);
 
   status = elab_cli_state_flags_parse (parser, argc, argv, &flags, &state);
   if (status >= 0)
