@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The lesson's figures, one preset each. A preset only sets ElabState
- * fields; tests/core/test-presets.c checks the numbers each description
- * promises.
+ * The lesson's figures, one preset each. A preset only sets the ElabState
+ * fields that differ from the defaults (elab_presets_apply() resets to
+ * them first); tests/core/test-presets.c checks the numbers each
+ * description promises.
  */
 
 #include <math.h>
@@ -111,17 +112,9 @@ set_training (ElabState     *s,
 {
   s->page = ELAB_PAGE_TRAINING;
   g_strlcpy (s->dataset, dataset, sizeof s->dataset);
-  s->x_column[0] = '\0';
-  s->y_column[0] = '\0';
-  s->positive[0] = '\0';
-  s->loss = ELAB_LOSS_CROSS_ENTROPY;
-  s->optimizer = ELAB_OPTIMIZER_GD;
   s->standardize = standardize;
   s->learning_rate = learning_rate;
   s->steps = steps;
-  s->use_bias = TRUE;
-  s->init_w = 0.0;
-  s->init_b = 0.0;
 }
 
 static void
