@@ -135,51 +135,26 @@ from_unit (const LandscapeCache *c,
   return c->l_min - d + d * exp (t * log ((range + d) / d));
 }
 
-/* The rectangle: start, optimum and path, padded, never degenerate. */
+/* Widens @box (w0, w1, b0, b1) to hold @run's optimum and the @n points
+ * of its @path. */
 static void
-choose_rect (LandscapeCache       *c,
-             const ElabTrainer    *trainer,
-             const ElabTrainPoint *hist,
-             gsize                 n_hist,
-             double                pad)
+extend_to_run (double                box[4],
+               const ElabTrainer    *run,
+               const ElabTrainPoint *path,
+               gsize                 n)
 {
-  const ElabTrainerSettings *s = elab_trainer_get_settings (trainer);
-  double w0 = s->init_w, w1 = s->init_w, b0 = s->init_b, b1 = s->init_b;
-  double ow, ob, span_w, span_b;
+  double ow, ob;
 
-  if (elab_trainer_get_optimum (trainer, &ow, &ob, NULL))
+  if (elab_trainer_get_optimum (run, &ow, &ob, NULL))
     {
-      w0 = MIN (w0, ow), w1 = MAX (w1, ow);
-      b0 = MIN (b0, ob), b1 = MAX (b1, ob);
+      box[0] = MIN (box[0], ow), box[1] = MAX (box[1], ow);
+      box[2] = MIN (box[2], ob), box[3] = MAX (box[3], ob);
     }
-  for (gsize i = 0; i < n_hist; i++)
+  for (gsize i = 0; i < n; i++)
     {
-      w0 = MIN (w0, hist[i].w), w1 = MAX (w1, hist[i].w);
-      b0 = MIN (b0, hist[i].b), b1 = MAX (b1, hist[i].b);
+      box[0] = MIN (box[0], path[i].w), box[1] = MAX (box[1], path[i].w);
+      box[2] = MIN (box[2], path[i].b), box[3] = MAX (box[3], path[i].b);
     }
-  /* The other loss's run shares the rectangle. */
-  if (c->companion != NULL)
-    {
-      gsize n_other;
-      const ElabTrainPoint *other = elab_trainer_get_history (c->companion, &n_other);
-
-      if (elab_trainer_get_optimum (c->companion, &ow, &ob, NULL))
-        {
-          w0 = MIN (w0, ow), w1 = MAX (w1, ow);
-          b0 = MIN (b0, ob), b1 = MAX (b1, ob);
-        }
-      for (gsize i = 0; i < n_other; i++)
-        {
-          w0 = MIN (w0, other[i].w), w1 = MAX (w1, other[i].w);
-          b0 = MIN (b0, other[i].b), b1 = MAX (b1, other[i].b);
-        }
-    }
-  span_w = MAX (w1 - w0, 2.0 / c->sd_x);
-  span_b = MAX (b1 - b0, 2.0);
-  c->w_min = (w0 + w1) / 2 - span_w * (0.5 + pad);
-  c->w_max = (w0 + w1) / 2 + span_w * (0.5 + pad);
-  c->b_min = (b0 + b1) / 2 - span_b * (0.5 + pad);
-  c->b_max = (b0 + b1) / 2 + span_b * (0.5 + pad);
 }
 
 static void
@@ -321,6 +296,8 @@ fill_surface (LandscapeCache    *c,
     c->curve_w[i] = c->w_min + (c->w_max - c->w_min) * i / (CURVE_N - 1);
 }
 
+/* Picks the rectangle (start, optimum and path, padded, never
+ * degenerate) and fills the surfaces over it. */
 static void
 rebuild (LandscapeCache       *c,
          const ElabTrainer    *trainer,
@@ -328,9 +305,27 @@ rebuild (LandscapeCache       *c,
          gsize                 n_hist,
          double                pad)
 {
-  ElabLoss loss = elab_trainer_get_settings (trainer)->loss;
+  const ElabTrainerSettings *s = elab_trainer_get_settings (trainer);
+  ElabLoss loss = s->loss;
+  double box[4] = { s->init_w, s->init_w, s->init_b, s->init_b };
+  double span_w, span_b;
 
-  choose_rect (c, trainer, hist, n_hist, pad);
+  extend_to_run (box, trainer, hist, n_hist);
+  /* The other loss's run shares the rectangle. */
+  if (c->companion != NULL)
+    {
+      gsize n_other;
+      const ElabTrainPoint *other = elab_trainer_get_history (c->companion, &n_other);
+
+      extend_to_run (box, c->companion, other, n_other);
+    }
+  span_w = MAX (box[1] - box[0], 2.0 / c->sd_x);
+  span_b = MAX (box[3] - box[2], 2.0);
+  c->w_min = (box[0] + box[1]) / 2 - span_w * (0.5 + pad);
+  c->w_max = (box[0] + box[1]) / 2 + span_w * (0.5 + pad);
+  c->b_min = (box[2] + box[3]) / 2 - span_b * (0.5 + pad);
+  c->b_max = (box[2] + box[3]) / 2 + span_b * (0.5 + pad);
+
   fill_surface (c, trainer, loss);
   if (c->pair != NULL)
     {
