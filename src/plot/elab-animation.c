@@ -11,9 +11,9 @@
  * giflib: each frame only as the rectangle that changed, with unchanged
  * pixels transparent, which keeps a sweep's GIF small. The frames are
  * mapped onto that palette here with Floyd–Steinberg dithering rather than
- * by libimagequant's remapper, which spends 50 ms a 1080p frame in
- * floating point to place colours that are nearly all exactly in the
- * palette.
+ * by libimagequant's remapper, which works in floating point to place
+ * colours that are nearly all exactly in the palette (README.md,
+ * Measured, has the time it took).
  *
  * The file is written to ".NAME.elab-tmp-XXXXXX" beside the target (the
  * same name and lock an export uses, so a killed run's leftover is found
@@ -426,8 +426,8 @@ video_push (ElabAnimation  *self,
  * HD, from the frame's (sRGB) values as they are, as GStreamer's own
  * converter does; chroma from the mean of each 2×2 block. Fixed point:
  * luma ×2¹⁵, chroma ×2¹⁵ of a sum of four. Here rather than in
- * videoconvert, whose generic path spent 6 ms a 1080p frame (a third of
- * an MP4 export's CPU) where this takes about one. */
+ * videoconvert, whose generic path is several times slower (README.md,
+ * Measured). */
 #define Y_R    5983
 #define Y_G   20127
 #define Y_B    2032
