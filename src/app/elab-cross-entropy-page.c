@@ -247,8 +247,6 @@ elab_cross_entropy_page_init (ElabCrossEntropyPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   elab_page_add_plot_view (ELAB_PAGE (self), self->plot_view);
   elab_range_editor_bind (self->range_editor, bindings);
-  g_object_bind_property (self, "document", self->editor_p, "document", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "document", self->editor_q, "document", G_BINDING_SYNC_CREATE);
 
   /* At x = 1 the lesson's defaults read H(p,q) = −[0.73·log₂ 0.88 + …]. */
   self->readout_x = 1.0;
@@ -256,14 +254,14 @@ elab_cross_entropy_page_init (ElabCrossEntropyPage *self)
 
   elab_model_editor_set_name (self->editor_p, "p");
   elab_model_editor_set_subtitle (self->editor_p, "the true distribution");
-  elab_model_editor_set_show_switch (self->editor_p, FALSE);
   elab_model_editor_set_name (self->editor_q, "q");
   elab_model_editor_set_subtitle (self->editor_q, "the model");
-  elab_model_editor_set_show_switch (self->editor_q, FALSE);
   elab_model_editor_set_presentation_keep (self->editor_p, ELAB_PRESENTATION_KEEP_P);
   elab_model_editor_set_presentation_keep (self->editor_q, ELAB_PRESENTATION_KEEP_Q);
-  g_object_set (self->editor_p, "theta-param", "p-theta", "bias-param", "p-bias", "output-param", "output-p", NULL);
-  g_object_set (self->editor_q, "theta-param", "q-theta", "bias-param", "q-bias", "output-param", "output-q", NULL);
+  elab_model_editor_bind (self->editor_p, bindings,
+                          &(ElabModelParams) { "p-theta", "p-bias", NULL, "output-p" });
+  elab_model_editor_bind (self->editor_q, bindings,
+                          &(ElabModelParams) { "q-theta", "q-bias", NULL, "output-q" });
 
   /* The gap shaded, the formula on the figure. */
   elab_binding_group_bind_drop_down (bindings, "kl-gap", self->kl_gap_dropdown);

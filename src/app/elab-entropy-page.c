@@ -156,15 +156,16 @@ static void
 elab_entropy_page_init (ElabEntropyPage *self)
 {
   static const char *names[] = { "A", "B", "C" };
-  static const char *params[][4] = {
+  static const ElabModelParams params[] = {
     { "model-a-theta", "model-a-bias", "model-a-enabled", "output-a" },
     { "model-b-theta", "model-b-bias", "model-b-enabled", "output-b" },
     { "model-c-theta", "model-c-bias", "model-c-enabled", "output-c" },
   };
+  ElabBindingGroup *bindings = elab_page_get_bindings (ELAB_PAGE (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   elab_page_add_plot_view (ELAB_PAGE (self), self->plot_view);
-  elab_range_editor_bind (self->range_editor, elab_page_get_bindings (ELAB_PAGE (self)));
+  elab_range_editor_bind (self->range_editor, bindings);
 
   self->curves = elab_model_curves_new (ELAB_MAX_SAMPLES);
   self->editors[0] = self->editor_a;
@@ -174,13 +175,7 @@ elab_entropy_page_init (ElabEntropyPage *self)
     {
       elab_model_editor_set_name (self->editors[i], names[i]);
       elab_model_editor_set_presentation_keep (self->editors[i], ELAB_PRESENTATION_KEEP_A << i);
-      g_object_set (self->editors[i],
-                    "theta-param", params[i][0],
-                    "bias-param", params[i][1],
-                    "enabled-param", params[i][2],
-                    "output-param", params[i][3],
-                    NULL);
-      g_object_bind_property (self, "document", self->editors[i], "document", G_BINDING_SYNC_CREATE);
+      elab_model_editor_bind (self->editors[i], bindings, &params[i]);
     }
 }
 

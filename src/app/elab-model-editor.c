@@ -4,10 +4,9 @@
  *
  * One logistic model's controls: θ and b each as a slider and a spin
  * button over one GtkAdjustment, the model's plot colour, an on/off switch
- * and its mean entropy. The controls are bound to the document's
- * parameters named by theta-param, bias-param and enabled-param
- * ("model-a-theta", "p-theta", …): the editor edits model A or p only
- * through those names.
+ * and its mean entropy. The controls are bound through the page's binding
+ * group to the parameters named in an ElabModelParams ("model-a-theta",
+ * "p-theta", …): the editor edits model A or p only through those names.
  */
 #define G_LOG_DOMAIN "elab-model-editor"
 
@@ -38,29 +37,9 @@ struct _ElabModelEditor
   GtkAdjustment  *theta_adjustment;
   GtkAdjustment  *bias_adjustment;
 
-  /* Owned */
-  ElabBindingGroup *bindings;
-  char             *theta_param;
-  char             *bias_param;
-  char             *enabled_param;
-  char             *output_param;
-
   GdkRGBA         color;
   guint           presentation_keep;
 };
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  PROP_THETA_PARAM,
-  PROP_BIAS_PARAM,
-  PROP_ENABLED_PARAM,
-  PROP_PRESENTATION_KEEP,
-  PROP_OUTPUT_PARAM,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ElabModelEditor, elab_model_editor, GTK_TYPE_WIDGET)
 
@@ -94,131 +73,9 @@ enabled_changed_cb (ElabModelEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->output_dropdown), sensitive);
 }
 
-/* Binds the controls to the parameters named now. */
-static void
-rebind (ElabModelEditor *self)
-{
-  g_autoptr(ElabDocument) document = NULL;
-  ElabBinding *binding;
-
-  g_set_object (&document, elab_binding_group_get_document (self->bindings));
-  g_clear_object (&self->bindings);
-  self->bindings = elab_binding_group_new ();
-
-  /* An assistive technology can still set an insensitive slider's value:
-   * while the model is off, such a change is put back. */
-  if (self->theta_param != NULL)
-    {
-      binding = elab_binding_group_bind_adjustment (self->bindings, self->theta_param,
-                                                    self->theta_adjustment);
-      elab_binding_set_gate (binding, self->controls);
-    }
-  if (self->bias_param != NULL)
-    {
-      binding = elab_binding_group_bind_adjustment (self->bindings, self->bias_param,
-                                                    self->bias_adjustment);
-      elab_binding_set_gate (binding, self->controls);
-    }
-  if (self->enabled_param != NULL)
-    elab_binding_group_bind_toggle (self->bindings, self->enabled_param,
-                                    GTK_WIDGET (self->enabled_switch));
-  /* Only models that can take the tanh output show the choice. */
-  gtk_widget_set_visible (GTK_WIDGET (self->output_dropdown), self->output_param != NULL);
-  if (self->output_param != NULL)
-    {
-      binding = elab_binding_group_bind_drop_down (self->bindings, self->output_param, self->output_dropdown);
-      elab_binding_set_gate (binding, self->controls);
-    }
-  elab_binding_group_set_document (self->bindings, document);
-}
-
-static void
-set_param (ElabModelEditor *self,
-           char           **field,
-           const char      *name,
-           GParamSpec      *pspec)
-{
-  if (g_strcmp0 (*field, name) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (name);
-  rebind (self);
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-}
-
-static void
-elab_model_editor_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ElabModelEditor *self = ELAB_MODEL_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, elab_binding_group_get_document (self->bindings));
-      break;
-    case PROP_THETA_PARAM:
-      g_value_set_string (value, self->theta_param);
-      break;
-    case PROP_BIAS_PARAM:
-      g_value_set_string (value, self->bias_param);
-      break;
-    case PROP_ENABLED_PARAM:
-      g_value_set_string (value, self->enabled_param);
-      break;
-    case PROP_PRESENTATION_KEEP:
-      g_value_set_uint (value, self->presentation_keep);
-      break;
-    case PROP_OUTPUT_PARAM:
-      g_value_set_string (value, self->output_param);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-elab_model_editor_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  ElabModelEditor *self = ELAB_MODEL_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      elab_model_editor_set_document (self, g_value_get_object (value));
-      break;
-    case PROP_THETA_PARAM:
-      set_param (self, &self->theta_param, g_value_get_string (value), pspec);
-      break;
-    case PROP_BIAS_PARAM:
-      set_param (self, &self->bias_param, g_value_get_string (value), pspec);
-      break;
-    case PROP_ENABLED_PARAM:
-      set_param (self, &self->enabled_param, g_value_get_string (value), pspec);
-      break;
-    case PROP_PRESENTATION_KEEP:
-      elab_model_editor_set_presentation_keep (self, g_value_get_uint (value));
-      break;
-    case PROP_OUTPUT_PARAM:
-      set_param (self, &self->output_param, g_value_get_string (value), pspec);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 static void
 elab_model_editor_dispose (GObject *object)
 {
-  ElabModelEditor *self = ELAB_MODEL_EDITOR (object);
-
-  g_clear_object (&self->bindings);
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_MODEL_EDITOR);
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -228,52 +85,12 @@ elab_model_editor_dispose (GObject *object)
 }
 
 static void
-elab_model_editor_finalize (GObject *object)
-{
-  ElabModelEditor *self = ELAB_MODEL_EDITOR (object);
-
-  g_free (self->theta_param);
-  g_free (self->bias_param);
-  g_free (self->enabled_param);
-  g_free (self->output_param);
-
-  G_OBJECT_CLASS (elab_model_editor_parent_class)->finalize (object);
-}
-
-static void
 elab_model_editor_class_init (ElabModelEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = elab_model_editor_dispose;
-  object_class->finalize = elab_model_editor_finalize;
-  object_class->get_property = elab_model_editor_get_property;
-  object_class->set_property = elab_model_editor_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         ELAB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The parameters the controls edit, by their names in the table. */
-  properties[PROP_THETA_PARAM] =
-    g_param_spec_string ("theta-param", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BIAS_PARAM] =
-    g_param_spec_string ("bias-param", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ENABLED_PARAM] =
-    g_param_spec_string ("enabled-param", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The ElabPresentationKeep bit of the model edited: presentation mode
-   * leaves the editor out while a scene moves that model. */
-  properties[PROP_PRESENTATION_KEEP] =
-    g_param_spec_uint ("presentation-keep", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_OUTPUT_PARAM] =
-    g_param_spec_string ("output-param", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-model-editor.ui");
@@ -300,10 +117,35 @@ static void
 elab_model_editor_init (ElabModelEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->bindings = elab_binding_group_new ();
 
   gdk_rgba_parse (&self->color, "#3584e4");
   gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, self, NULL);
+}
+
+void
+elab_model_editor_bind (ElabModelEditor       *self,
+                        ElabBindingGroup      *group,
+                        const ElabModelParams *params)
+{
+  g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
+  g_return_if_fail (ELAB_IS_BINDING_GROUP (group));
+  g_return_if_fail (params != NULL && params->theta != NULL && params->bias != NULL);
+
+  /* An assistive technology can still set an insensitive slider's value:
+   * while the model is off, such a change is put back. */
+  elab_binding_set_gate (elab_binding_group_bind_adjustment (group, params->theta, self->theta_adjustment),
+                         self->controls);
+  elab_binding_set_gate (elab_binding_group_bind_adjustment (group, params->bias, self->bias_adjustment),
+                         self->controls);
+  /* A model that cannot be switched off has no switch; only models that
+   * can take the tanh output show the choice. */
+  gtk_widget_set_visible (GTK_WIDGET (self->enabled_switch), params->enabled != NULL);
+  if (params->enabled != NULL)
+    elab_binding_group_bind_toggle (group, params->enabled, GTK_WIDGET (self->enabled_switch));
+  gtk_widget_set_visible (GTK_WIDGET (self->output_dropdown), params->output != NULL);
+  if (params->output != NULL)
+    elab_binding_set_gate (elab_binding_group_bind_drop_down (group, params->output, self->output_dropdown),
+                           self->controls);
 }
 
 void
@@ -336,29 +178,6 @@ elab_model_editor_set_name (ElabModelEditor *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
 }
 
-void
-elab_model_editor_set_document (ElabModelEditor *self,
-                                ElabDocument    *document)
-{
-  g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
-  g_return_if_fail (document == NULL || ELAB_IS_DOCUMENT (document));
-
-  if (elab_binding_group_get_document (self->bindings) == document)
-    return;
-
-  elab_binding_group_set_document (self->bindings, document);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-void
-elab_model_editor_set_show_switch (ElabModelEditor *self,
-                                   gboolean         show_switch)
-{
-  g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->enabled_switch), show_switch);
-}
-
 guint
 elab_model_editor_get_presentation_keep (ElabModelEditor *self)
 {
@@ -373,11 +192,7 @@ elab_model_editor_set_presentation_keep (ElabModelEditor *self,
 {
   g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
 
-  if (self->presentation_keep == keep)
-    return;
-
   self->presentation_keep = keep;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION_KEEP]);
 }
 
 void

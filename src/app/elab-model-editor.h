@@ -6,11 +6,22 @@
 
 #include <gtk/gtk.h>
 
-#include "elab-document.h"
+#include "elab-binding.h"
 
 G_BEGIN_DECLS
 
 #define ELAB_TYPE_MODEL_EDITOR (elab_model_editor_get_type ())
+
+/* The parameters a model editor edits, by their names in the table
+ * ("model-a-theta"). Without @enabled the model cannot be switched off
+ * and the switch is hidden; without @output the output choice is. */
+typedef struct
+{
+  const char *theta;
+  const char *bias;
+  const char *enabled;
+  const char *output;
+} ElabModelParams;
 
 G_DECLARE_FINAL_TYPE (ElabModelEditor, elab_model_editor, ELAB, MODEL_EDITOR, GtkWidget)
 
@@ -18,12 +29,11 @@ G_DECLARE_FINAL_TYPE (ElabModelEditor, elab_model_editor, ELAB, MODEL_EDITOR, Gt
  * controls for screen readers ("Model A θ", "Model A bias"). */
 void            elab_model_editor_set_name               (ElabModelEditor    *self,
                                                           const char         *name);
-/* The document whose parameters theta-param, bias-param and
- * enabled-param the controls edit. */
-void            elab_model_editor_set_document           (ElabModelEditor    *self,
-                                                          ElabDocument       *document);
-void            elab_model_editor_set_show_switch        (ElabModelEditor    *self,
-                                                          gboolean            show_switch);
+
+/* Binds the controls in @group (a page's): they follow its document. */
+void            elab_model_editor_bind                   (ElabModelEditor       *self,
+                                                          ElabBindingGroup      *group,
+                                                          const ElabModelParams *params);
 /* The ElabPresentationKeep bit of the model it edits (0: none):
  * presentation mode leaves it out while a scene moves that model. */
 guint           elab_model_editor_get_presentation_keep  (ElabModelEditor    *self);

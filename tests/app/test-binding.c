@@ -339,18 +339,20 @@ static void
 test_model_editor (void)
 {
   ElabDocument *document = elab_document_new ();
-  ElabModelEditor *editor = g_object_ref_sink (g_object_new (ELAB_TYPE_MODEL_EDITOR,
-                                                             "theta-param", "model-b-theta",
-                                                             "bias-param", "model-b-bias",
-                                                             "enabled-param", "model-b-enabled",
-                                                             "document", document,
-                                                             NULL));
+  ElabBindingGroup *group = elab_binding_group_new ();
+  ElabModelEditor *editor = g_object_ref_sink (g_object_new (ELAB_TYPE_MODEL_EDITOR, NULL));
+  ElabModelEditor *p = g_object_ref_sink (g_object_new (ELAB_TYPE_MODEL_EDITOR, NULL));
   GtkAdjustment *theta = elab_model_editor_get_theta_adjustment (editor);
   GtkAdjustment *bias = elab_model_editor_get_bias_adjustment (editor);
   GtkSwitch *sw = elab_model_editor_get_switch (editor);
   Counts counts = { 0 };
 
+  elab_model_editor_bind (editor, group,
+                          &(ElabModelParams) { "model-b-theta", "model-b-bias", "model-b-enabled", NULL });
+  elab_model_editor_bind (p, group, &(ElabModelParams) { "p-theta", "p-bias", NULL, "output-p" });
+  elab_binding_group_set_document (group, document);
   g_assert_cmpfloat (gtk_adjustment_get_value (theta), ==, 2.0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sw)));
   g_signal_connect (document, "changed", G_CALLBACK (changed_cb), &counts);
 
   elab_document_set_number (document, "model-b-bias", -1, -1.5, NULL);
@@ -369,15 +371,18 @@ test_model_editor (void)
   elab_document_set_string (document, "model-b-enabled", "true", NULL);
   g_assert_true (gtk_switch_get_active (sw));
 
-  /* Renamed: the same controls now edit p. */
-  g_object_set (editor, "theta-param", "p-theta", "bias-param", "p-bias", "enabled-param", NULL, NULL);
+  /* The same controls named for p edit p, and p cannot be switched off. */
+  theta = elab_model_editor_get_theta_adjustment (p);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (elab_model_editor_get_switch (p))));
   g_assert_cmpfloat (gtk_adjustment_get_value (theta), ==, 1.0);
   gtk_adjustment_set_value (theta, -2);
   g_assert_cmpfloat (elab_document_get_state (document)->p.theta, ==, -2);
   g_assert_cmpfloat (elab_document_get_state (document)->models[1].theta, ==, 0.75);
 
   g_signal_handlers_disconnect_by_data (document, &counts);
+  g_assert_finalize_object (group);
   g_assert_finalize_object (editor);
+  g_assert_finalize_object (p);
   g_assert_finalize_object (document);
 }
 

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "app-test-util.h"
+#include "elab-cross-entropy-page.h"
 #include "elab-lesson-panel.h"
 #include "elab-model-editor.h"
 #include "elab-plot-view.h"
@@ -204,28 +205,6 @@ test_build_lesson (void)
     ;
 }
 
-static ElabModelEditor *
-find_editor (GtkWidget  *widget,
-             const char *theta_param)
-{
-  if (ELAB_IS_MODEL_EDITOR (widget))
-    {
-      g_autofree char *name = NULL;
-
-      g_object_get (widget, "theta-param", &name, NULL);
-      if (g_strcmp0 (name, theta_param) == 0)
-        return ELAB_MODEL_EDITOR (widget);
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      ElabModelEditor *found = find_editor (c, theta_param);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A student solves the shipped cross-entropy lesson's exercise by moving
  * q's sliders towards p: the scene turns to done only when the goal holds. */
 static void
@@ -235,6 +214,7 @@ test_solve_exercise (void)
                                                  "lesson-cross-entropy-order.elab", NULL);
   ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
   ElabScenePlayer *player = elab_window_get_scene_player (window);
+  GtkWidget *page;
   ElabModelEditor *q;
   GtkAdjustment *theta, *bias;
   guint steps = 0, exercise;
@@ -247,8 +227,9 @@ test_solve_exercise (void)
   g_assert_false (elab_scene_player_get_solved (player));
   g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Exercise: make mean-kl-pq ≤ 0.01"));
 
-  q = find_editor (GTK_WIDGET (window), "q-theta");
-  g_assert_nonnull (q);
+  page = find_labelled (GTK_WIDGET (window), ELAB_TYPE_CROSS_ENTROPY_PAGE, NULL);
+  g_assert_nonnull (page);
+  q = elab_cross_entropy_page_get_model_editor (ELAB_CROSS_ENTROPY_PAGE (page), 1);
   theta = elab_model_editor_get_theta_adjustment (q);
   bias = elab_model_editor_get_bias_adjustment (q);
 
