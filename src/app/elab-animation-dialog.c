@@ -50,7 +50,7 @@ elab_animation_dialog_format_names (void)
 
 typedef struct
 {
-  GtkWindow            *parent;      /* a ref */
+  GWeakRef              parent;      /* the window that reports: a closed one is let go */
   char                 *title;
   ElabAnimationFormat   format;
   gboolean              frames;      /* PNG frames into a folder */
@@ -58,6 +58,7 @@ typedef struct
   gpointer              job;
   GDestroyNotify        job_free;
   char                 *path;
+  GCancellable         *choosing;    /* the file chooser's, cancelled when the window goes */
   GCancellable         *cancellable;
   AdwToast             *toast;       /* a ref, while it says "Exporting…" and is up */
   /* Written by the worker, read by the main loop. */
@@ -89,7 +90,8 @@ static void
 save_clear (Save *save)
 {
   let_go_of_toast (save);
-  g_clear_object (&save->parent);
+  g_weak_ref_clear (&save->parent);
+  g_clear_object (&save->choosing);
   g_clear_object (&save->cancellable);
   if (save->job_free != NULL && save->job != NULL)
     save->job_free (save->job);
@@ -148,7 +150,9 @@ static void
 report (Save       *save,
         const char *message)
 {
-  if (!ELAB_IS_WINDOW (save->parent))
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&save->parent);
+
+  if (!ELAB_IS_WINDOW (parent))
     ;
   else if (save->toast != NULL)
     {
@@ -160,10 +164,10 @@ report (Save       *save,
       adw_toast_set_timeout (save->toast, OUTCOME_TIMEOUT);
       /* Added again, a toast that is up starts its new timeout; a queued
        * one moves forward. */
-      elab_window_add_toast (ELAB_WINDOW (save->parent), save->toast);
+      elab_window_add_toast (ELAB_WINDOW (parent), save->toast);
     }
   else
-    elab_window_show_toast (ELAB_WINDOW (save->parent), message);
+    elab_window_show_toast (ELAB_WINDOW (parent), message);
   let_go_of_toast (save);
 }
 
@@ -172,10 +176,12 @@ report_error (Save       *save,
               const char *message)
 {
   g_autofree char *failed = g_strdup_printf ("Could not export the %s", what (save));
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&save->parent);
 
   /* The dialog tells why; the toast stops saying "Exporting…". */
   report (save, failed);
-  elab_animation_dialog_show_error (save->parent, save->frames ? "Could Not Export the Frames"
+  if (parent != NULL)
+    elab_animation_dialog_show_error (parent, save->frames ? "Could Not Export the Frames"
                                                                : "Could Not Export the Animation", message);
 }
 
@@ -276,6 +282,7 @@ start (Save  *save,
        GFile *file)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&save->parent);
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
   g_autofree char *dir = NULL;
   g_autofree char *exporting = NULL;
@@ -310,8 +317,8 @@ start (Save  *save,
   adw_toast_set_button_label (save->toast, "_Cancel");
   g_signal_connect (save->toast, "button-clicked", G_CALLBACK (cancel_clicked_cb), save);
   g_signal_connect (save->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), save);
-  if (ELAB_IS_WINDOW (save->parent))
-    elab_window_add_toast (ELAB_WINDOW (save->parent), save->toast);
+  if (ELAB_IS_WINDOW (parent))
+    elab_window_add_toast (ELAB_WINDOW (parent), save->toast);
 
   task = g_task_new (NULL, save->cancellable, save_done_cb, save);
   g_task_set_source_tag (task, elab_animation_dialog_save);
@@ -325,6 +332,9 @@ file_chosen_cb (GFile    *file,
 {
   Save *save = data;
 
+  /* Let go on the main thread, where its handler on the window was
+   * connected, not with the rest of the save on the export's thread. */
+  g_clear_object (&save->choosing);
   if (file == NULL)
     save_unref (save);
   else
@@ -341,12 +351,15 @@ elab_animation_dialog_save (GtkWindow            *parent,
                             GDestroyNotify        job_free)
 {
   Save *save;
-  g_autofree char *folder = NULL;
+  g_autofree char *folder = elab_export_dialog_dup_folder ();
+  ElabFileChooserRequest request = {
+    name == NULL ? ELAB_FILE_CHOOSER_FOLDER : ELAB_FILE_CHOOSER_SAVE, title, "_Export", folder, name, NULL,
+  };
 
   g_return_if_fail (run != NULL);
 
   save = g_atomic_rc_box_new0 (Save);
-  save->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  g_weak_ref_init (&save->parent, parent);
   save->title = g_strdup (title);
   save->format = format;
   save->frames = name == NULL;
@@ -354,7 +367,11 @@ elab_animation_dialog_save (GtkWindow            *parent,
   save->job = job;
   save->job_free = job_free;
 
-  folder = elab_export_dialog_dup_folder ();
-  elab_file_chooser_ask (parent, save->frames ? ELAB_FILE_CHOOSER_FOLDER : ELAB_FILE_CHOOSER_SAVE, title, "_Export",
-                         folder, name, NULL, file_chosen_cb, save);
+  /* The chooser closes with the window ("destroy" comes at its dispose),
+   * so an unanswered one keeps neither the window nor the job. */
+  save->choosing = g_cancellable_new ();
+  if (parent != NULL)
+    g_signal_connect_object (parent, "destroy", G_CALLBACK (g_cancellable_cancel), save->choosing,
+                             G_CONNECT_SWAPPED);
+  elab_file_chooser_ask (parent, &request, save->choosing, file_chosen_cb, save);
 }

@@ -39,6 +39,7 @@ struct _ElabDataChooser
   ElabTrainingRun *run;
   char            *ask_path;      /* opened from Open CSV…: ask for class 1 once read */
   GtkWidget       *question;      /* that question, while it is asked */
+  GCancellable    *choosing;      /* Open CSV…'s file chooser, while it is open */
 
   guint            n_builtins;
 };
@@ -332,11 +333,12 @@ elab_data_chooser_get_question (ElabDataChooser *self)
   return self->question != NULL ? GTK_WINDOW (self->question) : NULL;
 }
 
+/* NULL too when dispose cancelled the chooser. */
 static void
 file_chosen_cb (GFile    *file,
                 gpointer  data)
 {
-  g_autoptr(ElabDataChooser) self = data;
+  ElabDataChooser *self = data;
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
   if (path != NULL)
@@ -351,6 +353,7 @@ open_clicked_cb (ElabDataChooser *self)
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  ElabFileChooserRequest request = { ELAB_FILE_CHOOSER_OPEN, "Open CSV", "_Open" };
 
   gtk_file_filter_set_name (csv, "CSV files");
   gtk_file_filter_add_pattern (csv, "*.csv");
@@ -361,8 +364,11 @@ open_clicked_cb (ElabDataChooser *self)
   g_list_store_append (filters, csv);
   g_list_store_append (filters, all);
 
-  elab_file_chooser_ask (parent, ELAB_FILE_CHOOSER_OPEN, "Open CSV", "_Open", NULL, NULL, G_LIST_MODEL (filters),
-                         file_chosen_cb, g_object_ref (self));
+  request.filters = G_LIST_MODEL (filters);
+  g_cancellable_cancel (self->choosing);
+  g_clear_object (&self->choosing);
+  self->choosing = g_cancellable_new ();
+  elab_file_chooser_ask (parent, &request, self->choosing, file_chosen_cb, self);
 }
 
 /* The chooser's button shows the title on one ellipsized line (the
@@ -414,6 +420,9 @@ elab_data_chooser_dispose (GObject *object)
 {
   ElabDataChooser *self = ELAB_DATA_CHOOSER (object);
 
+  /* The chooser holds no reference: it closes with the widget. */
+  g_cancellable_cancel (self->choosing);
+  g_clear_object (&self->choosing);
   elab_data_chooser_set_run (self, NULL);
   g_clear_pointer (&self->ask_path, g_free);
   if (self->question != NULL)

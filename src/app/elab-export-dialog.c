@@ -47,6 +47,7 @@ struct _ElabExportDialog
   /* Owned */
   ElabDocument      *document;
   ElabTrainingRun   *run;       /* the training figures': its trainer at the time of export */
+  GCancellable      *choosing;  /* the file chooser's, while it is open */
 
   /* Borrowed */
   GtkWindow         *parent;
@@ -247,11 +248,13 @@ finish_export (ElabExportDialog *self,
   }
 }
 
+/* NULL too when dispose cancelled the chooser, so the dialog is
+ * touched only while it lives. */
 static void
 file_chosen_cb (GFile    *file,
                 gpointer  data)
 {
-  g_autoptr(ElabExportDialog) self = data;
+  ElabExportDialog *self = data;
 
   if (file != NULL)
     finish_export (self, file);
@@ -264,9 +267,12 @@ export_clicked_cb (ElabExportDialog *self)
   /* The folder of the last export, else Pictures, not wherever the app
    * was started from. */
   g_autofree char *folder = elab_export_dialog_dup_folder ();
+  ElabFileChooserRequest request = { ELAB_FILE_CHOOSER_SAVE, "Export Figure", "_Export", folder, name, NULL };
 
-  elab_file_chooser_ask (GTK_WINDOW (self), ELAB_FILE_CHOOSER_SAVE, "Export Figure", "_Export", folder, name,
-                         NULL, file_chosen_cb, g_object_ref (self));
+  g_cancellable_cancel (self->choosing);
+  g_clear_object (&self->choosing);
+  self->choosing = g_cancellable_new ();
+  elab_file_chooser_ask (GTK_WINDOW (self), &request, self->choosing, file_chosen_cb, self);
 }
 
 static void
@@ -281,6 +287,9 @@ elab_export_dialog_dispose (GObject *object)
 {
   ElabExportDialog *self = ELAB_EXPORT_DIALOG (object);
 
+  /* The chooser holds no reference: it closes with the dialog. */
+  g_cancellable_cancel (self->choosing);
+  g_clear_object (&self->choosing);
   g_clear_object (&self->document);
   g_clear_object (&self->run);
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_EXPORT_DIALOG);

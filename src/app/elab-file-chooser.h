@@ -18,22 +18,32 @@ typedef enum
   ELAB_FILE_CHOOSER_FOLDER,
 } ElabFileChooserAction;
 
+/* What to ask. The chooser starts in the @folder path (NULL: where the
+ * platform likes) with @name suggested when saving, and offers @filters
+ * (a list of GtkFileFilter, the first chosen; NULL: none). */
+typedef struct
+{
+  ElabFileChooserAction  action;
+  const char            *title;
+  const char            *accept_label;
+  const char            *folder;
+  const char            *name;
+  GListModel            *filters;
+} ElabFileChooserRequest;
+
 /* Called once: with the file or folder chosen, or NULL when the person
- * cancelled. */
+ * cancelled or the ask's cancellable was cancelled (then perhaps from
+ * within g_cancellable_cancel(), so a dialog may cancel in its dispose
+ * and pass itself unreferenced as @user_data). */
 typedef void (*ElabFileChooserFunc) (GFile    *file,
                                      gpointer  user_data);
 
-/* A modal dialog over @parent. It starts in the @folder path (NULL:
- * where the platform likes) with @name suggested when saving, and offers
- * @filters (a list of GtkFileFilter, the first chosen; NULL: none). */
-void elab_file_chooser_ask (GtkWindow             *parent,
-                            ElabFileChooserAction  action,
-                            const char            *title,
-                            const char            *accept_label,
-                            const char            *folder,
-                            const char            *name,
-                            GListModel            *filters,
-                            ElabFileChooserFunc    callback,
-                            gpointer               user_data);
+/* A modal chooser over @parent. Cancelling @cancellable (may be NULL)
+ * closes it, so nothing the callback's data holds outlives its owner. */
+void elab_file_chooser_ask (GtkWindow                    *parent,
+                            const ElabFileChooserRequest *request,
+                            GCancellable                 *cancellable,
+                            ElabFileChooserFunc           callback,
+                            gpointer                      user_data);
 
 G_END_DECLS

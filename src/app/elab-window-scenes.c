@@ -284,12 +284,12 @@ show_scenario_chooser (ElabWindow            *window,
 {
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  ElabFileChooserRequest request = { action, title, accept, NULL, name, G_LIST_MODEL (filters) };
 
   gtk_file_filter_set_name (filter, "Entropy Lab scenarios");
   gtk_file_filter_add_pattern (filter, "*.elab");
   g_list_store_append (filters, filter);
-  elab_file_chooser_ask (GTK_WINDOW (window), action, title, accept, NULL, name, G_LIST_MODEL (filters),
-                         callback, g_object_ref (window));
+  elab_file_chooser_ask (GTK_WINDOW (window), &request, NULL, callback, g_object_ref (window));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "app-test-util.h"
 #include "elab-export-dialog.h"
 #include "elab-training-page.h"
 
@@ -208,6 +209,37 @@ test_export_training_figures (void)
   g_rmdir (dir);
 }
 
+static gboolean
+no_file_chooser (gpointer data)
+{
+  return !have_file_chooser (data);
+}
+
+/* A dialog closed while its file chooser is open closes the chooser, and
+ * nothing the chooser was asked for keeps the dialog or its document. */
+static void
+test_export_closed_while_choosing (void)
+{
+  ElabDocument *document = elab_document_new ();
+  ElabExportDialog *dialog = elab_export_dialog_new (NULL, document, ELAB_FIGURE_ENTROPY, NULL, 800, 600);
+  GtkWidget *export_button;
+
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_object_unref (document);
+  gtk_window_present (GTK_WINDOW (dialog));
+  export_button = gtk_widget_get_ancestor (find_label (GTK_WIDGET (dialog), "_Export…"), GTK_TYPE_BUTTON);
+  g_signal_emit_by_name (export_button, "clicked");
+  wait_until (have_file_chooser, NULL);
+  g_test_message ("the chooser is up; closing the dialog");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_file_chooser, NULL);
+  spin ();
+  g_assert_null (dialog);
+  g_assert_null (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/ExportDialog/matches-cli", test_export_matches_cli);
   g_test_add_func ("/elab/app/ExportDialog/holds-run", test_export_holds_run);
   g_test_add_func ("/elab/app/ExportDialog/training-figures", test_export_training_figures);
+  g_test_add_func ("/elab/app/ExportDialog/closed-while-choosing", test_export_closed_while_choosing);
 
   return g_test_run ();
 }
