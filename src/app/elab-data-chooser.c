@@ -23,6 +23,7 @@ struct _ElabDataChooser
   GtkWidget        parent_instance;
 
   /* Template widgets */
+  GtkWidget       *box;
   GtkDropDown     *dataset_dropdown;
   GtkStringList   *dataset_model;
   GtkWidget       *columns_grid;
@@ -428,9 +429,6 @@ elab_data_chooser_dispose (GObject *object)
   if (self->question != NULL)
     gtk_window_destroy (GTK_WINDOW (self->question));
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_DATA_CHOOSER);
-  /* The template's root box is not a bound child: unparent it too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (elab_data_chooser_parent_class)->dispose (object);
 }
@@ -445,6 +443,7 @@ elab_data_chooser_class_init (ElabDataChooserClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-data-chooser.ui");
+  gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, box);
   gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, dataset_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, dataset_model);
   gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, columns_grid);

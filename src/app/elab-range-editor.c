@@ -18,6 +18,7 @@ struct _ElabRangeEditor
   GtkWidget      parent_instance;
 
   /* Template widgets */
+  GtkWidget     *box;
   GtkSpinButton *min_spin;
   GtkSpinButton *max_spin;
   GtkAdjustment *min_adjustment;
@@ -54,9 +55,6 @@ static void
 elab_range_editor_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_RANGE_EDITOR);
-  /* The template's root box is not a bound child: unparent it too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (elab_range_editor_parent_class)->dispose (object);
 }
@@ -71,6 +69,7 @@ elab_range_editor_class_init (ElabRangeEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-range-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, box);
   gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, min_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, max_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, min_adjustment);
