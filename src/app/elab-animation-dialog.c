@@ -121,6 +121,45 @@ elab_animation_dialog_fit (ElabExportRequest   *figure,
     }
 }
 
+GtkWidget *
+elab_animation_dialog_new (GtkWindow  *parent,
+                           const char *heading,
+                           const char *body,
+                           GtkGrid    *form,
+                           const char *response,
+                           const char *response_label)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  gtk_grid_set_row_spacing (form, 6);
+  gtk_grid_set_column_spacing (form, 12);
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (form));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", "_Cancel",
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return GTK_WIDGET (dialog);
+}
+
+GtkWidget *
+elab_animation_dialog_add_row (GtkGrid    *form,
+                               int         row,
+                               const char *label,
+                               GtkWidget  *control)
+{
+  GtkWidget *name = gtk_label_new_with_mnemonic (label);
+
+  gtk_widget_set_hexpand (control, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (name), control);
+  gtk_grid_attach (form, name, 0, row, 1, 1);
+  gtk_grid_attach (form, control, 1, row, 1, 1);
+  return control;
+}
+
 void
 elab_animation_dialog_show_error (GtkWindow  *parent,
                                   const char *heading,

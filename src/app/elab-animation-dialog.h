@@ -19,6 +19,22 @@ G_BEGIN_DECLS
 /* "MP4 video", "WebM video", "GIF", in ElabAnimationFormat order. */
 const char * const *elab_animation_dialog_format_names (void);
 
+/* Both dialogs are a message dialog over @parent with @form (a GtkGrid
+ * of rows from elab_animation_dialog_add_row()) as its extra child, and
+ * Cancel beside @response (@response_label), the default. */
+GtkWidget          *elab_animation_dialog_new          (GtkWindow            *parent,
+                                                        const char           *heading,
+                                                        const char           *body,
+                                                        GtkGrid              *form,
+                                                        const char           *response,
+                                                        const char           *response_label);
+/* Puts @control in @form's @row after a label @label, whose mnemonic
+ * focuses it; returns @control. */
+GtkWidget          *elab_animation_dialog_add_row      (GtkGrid              *form,
+                                                        int                   row,
+                                                        const char           *label,
+                                                        GtkWidget            *control);
+
 /* Writes @out in a worker thread (for PNG frames, @out's path is their
  * folder). Returns the number of frames written. */
 typedef gboolean (*ElabAnimationJobFunc) (gpointer                   job,

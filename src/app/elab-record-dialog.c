@@ -108,22 +108,6 @@ response_cb (AdwMessageDialog *dialog,
                               (ElabAnimationFormat) format, record_run, job, g_free);
 }
 
-static GtkWidget *
-add_row (GtkGrid    *grid,
-         int         row,
-         const char *label,
-         GtkWidget  *control)
-{
-  GtkWidget *name = gtk_label_new_with_mnemonic (label);
-
-  gtk_widget_set_hexpand (control, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (name), control);
-  gtk_grid_attach (grid, name, 0, row, 1, 1);
-  gtk_grid_attach (grid, control, 1, row, 1, 1);
-  return control;
-}
-
 static GtkSpinButton *
 add_spin (GtkGrid    *grid,
           int         row,
@@ -135,7 +119,7 @@ add_spin (GtkGrid    *grid,
   GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  return GTK_SPIN_BUTTON (add_row (grid, row, label, spin));
+  return GTK_SPIN_BUTTON (elab_animation_dialog_add_row (grid, row, label, spin));
 }
 
 GtkWindow *
@@ -146,7 +130,7 @@ elab_record_dialog_present (GtkWindow    *parent,
   DialogData *d = g_new0 (DialogData, 1);
   const char *figure_labels[G_N_ELEMENTS (figures) + 1];
   GtkWidget *dialog;
-  GtkWidget *grid = gtk_grid_new ();
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
   double every;
 
   d->state = *elab_document_get_state (document);
@@ -155,31 +139,23 @@ elab_record_dialog_present (GtkWindow    *parent,
     figure_labels[i] = figures[i].label;
   figure_labels[G_N_ELEMENTS (figures)] = NULL;
 
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  d->figure = GTK_DROP_DOWN (add_row (GTK_GRID (grid), 0, "F_igure", gtk_drop_down_new_from_strings (figure_labels)));
-  d->steps = add_spin (GTK_GRID (grid), 1, "_Steps", 1, ELAB_MAX_STEPS, d->state.steps);
+  d->figure = GTK_DROP_DOWN (elab_animation_dialog_add_row (grid, 0, "F_igure",
+                                                            gtk_drop_down_new_from_strings (figure_labels)));
+  d->steps = add_spin (grid, 1, "_Steps", 1, ELAB_MAX_STEPS, d->state.steps);
   /* As the page plays it: its steps per second at 30 frames a second. */
   every = CLAMP (round (steps_per_second / FPS), 1, d->state.steps);
-  d->every = add_spin (GTK_GRID (grid), 2, "A frame _every (steps)", 1, MAX (1, d->state.steps), every);
-  d->format = GTK_DROP_DOWN (add_row (GTK_GRID (grid), 3, "F_ormat",
-                                      gtk_drop_down_new_from_strings (elab_animation_dialog_format_names ())));
+  d->every = add_spin (grid, 2, "A frame _every (steps)", 1, MAX (1, d->state.steps), every);
+  d->format = GTK_DROP_DOWN (elab_animation_dialog_add_row (grid, 3, "F_ormat", gtk_drop_down_new_from_strings (
+                                                              elab_animation_dialog_format_names ())));
   gtk_drop_down_set_selected (d->format, ELAB_ANIMATION_MP4);
-  d->width = add_spin (GTK_GRID (grid), 4, "_Width (px)", 16, 16384, 1920);
-  d->height = add_spin (GTK_GRID (grid), 5, "_Height (px)", 16, 16384, 1080);
+  d->width = add_spin (grid, 4, "_Width (px)", 16, 16384, 1920);
+  d->height = add_spin (grid, 5, "_Height (px)", 16, 16384, 1080);
   g_signal_connect (d->steps, "value-changed", G_CALLBACK (steps_changed_cb), d);
 
-  dialog = adw_message_dialog_new (parent, "Record the Training Run",
-                                   "The run from step 0 as the page plays it, a frame every so many steps "
-                                   "and one at the last, saved as a video or a GIF for a slide.");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", "_Cancel",
-                                    "record", "_Choose File…",
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = elab_animation_dialog_new (parent, "Record the Training Run",
+                                      "The run from step 0 as the page plays it, a frame every so many steps "
+                                      "and one at the last, saved as a video or a GIF for a slide.",
+                                      grid, "record", "_Choose File…");
   /* The data goes with the dialog, answered or not. */
   g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), d, dialog_data_free, 0);
 

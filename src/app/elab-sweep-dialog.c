@@ -156,28 +156,22 @@ export_thread (GTask        *task,
 }
 
 void
-elab_sweep_dialog_export_async (const ElabSweep     *sweep,
-                                guint                n_frames,
-                                const char          *directory,
-                                ElabFigureKind       kind,
-                                const ElabState     *state,
-                                const char          *caption,
-                                int                  width,
-                                int                  height,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+elab_sweep_dialog_export_async (const ElabSweepRequest *req,
+                                const char             *directory,
+                                GCancellable           *cancellable,
+                                GAsyncReadyCallback     callback,
+                                gpointer                user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   SweepJob *job = g_new0 (SweepJob, 1);
 
-  job->sweep = *sweep;
-  job->n_frames = n_frames;
-  job->kind = kind;
-  job->state = *state;
-  job->caption = g_strdup (caption);
-  job->width = width;
-  job->height = height;
+  job->sweep = *req->sweep;
+  job->n_frames = req->n_frames;
+  job->kind = req->kind;
+  job->state = *req->figure.state;
+  job->caption = req->figure.style != NULL ? g_strdup (req->figure.style->caption) : NULL;
+  job->width = req->figure.width;
+  job->height = req->figure.height;
   job->directory = g_strdup (directory);
   job->frames = TRUE;
 
@@ -306,17 +300,11 @@ add_spin (GtkGrid    *grid,
           guint       digits,
           double      value)
 {
-  GtkWidget *name = gtk_label_new_with_mnemonic (label);
   GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
 
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_hexpand (spin, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (name), spin);
-  gtk_grid_attach (grid, name, 0, row, 1, 1);
-  gtk_grid_attach (grid, spin, 1, row, 1, 1);
-  return GTK_SPIN_BUTTON (spin);
+  return GTK_SPIN_BUTTON (elab_animation_dialog_add_row (grid, row, label, spin));
 }
 
 GtkWindow *
@@ -327,8 +315,9 @@ elab_sweep_dialog_present (GtkWindow      *parent,
 {
   DialogData *d = g_new0 (DialogData, 1);
   GtkWidget *dialog;
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *label;
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  const char * const *animations = elab_animation_dialog_format_names ();
+  const char *formats[ELAB_ANIMATION_MP4 + 3] = { "PNG frames (a folder)" };
   ElabSweep suggestion;
 
   d->state = *elab_document_get_state (document);
@@ -337,51 +326,24 @@ elab_sweep_dialog_present (GtkWindow      *parent,
   d->params = elab_sweep_dialog_params_for (kind, &d->state);
   elab_sweep_dialog_suggest (d->params[0], &d->state, &suggestion);
 
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-
-  label = gtk_label_new_with_mnemonic ("_Parameter");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  d->param = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char * const *) d->params));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (d->param));
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (d->param), 1, 0, 1, 1);
-
-  d->from = add_spin (GTK_GRID (grid), 1, "_From", -ELAB_MAX_ABS_PARAM, ELAB_MAX_ABS_PARAM, 0.1, 3,
-                      suggestion.from);
-  d->to = add_spin (GTK_GRID (grid), 2, "_To", -ELAB_MAX_ABS_PARAM, ELAB_MAX_ABS_PARAM, 0.1, 3, suggestion.to);
-  d->frames = add_spin (GTK_GRID (grid), 3, "F_rames", 2, 10000, 1, 0, 60);
-  d->width = add_spin (GTK_GRID (grid), 4, "_Width (px)", 16, 16384, 1, 0, 1920);
-  d->height = add_spin (GTK_GRID (grid), 5, "_Height (px)", 16, 16384, 1, 0, 1080);
+  d->param = GTK_DROP_DOWN (elab_animation_dialog_add_row (grid, 0, "_Parameter", gtk_drop_down_new_from_strings (
+                                                             (const char * const *) d->params)));
+  d->from = add_spin (grid, 1, "_From", -ELAB_MAX_ABS_PARAM, ELAB_MAX_ABS_PARAM, 0.1, 3, suggestion.from);
+  d->to = add_spin (grid, 2, "_To", -ELAB_MAX_ABS_PARAM, ELAB_MAX_ABS_PARAM, 0.1, 3, suggestion.to);
+  d->frames = add_spin (grid, 3, "F_rames", 2, 10000, 1, 0, 60);
+  d->width = add_spin (grid, 4, "_Width (px)", 16, 16384, 1, 0, 1920);
+  d->height = add_spin (grid, 5, "_Height (px)", 16, 16384, 1, 0, 1080);
   g_signal_connect (d->param, "notify::selected", G_CALLBACK (param_changed_cb), d);
-  {
-    const char * const *animations = elab_animation_dialog_format_names ();
-    const char *formats[ELAB_ANIMATION_MP4 + 3] = { "PNG frames (a folder)" };
-    GtkWidget *name = gtk_label_new_with_mnemonic ("F_ormat");
+  for (guint i = 0; i <= ELAB_ANIMATION_MP4; i++)
+    formats[i + 1] = animations[i];
+  formats[ELAB_ANIMATION_MP4 + 2] = NULL;
+  d->format = GTK_DROP_DOWN (elab_animation_dialog_add_row (grid, 6, "F_ormat", gtk_drop_down_new_from_strings (formats)));
 
-    for (guint i = 0; i <= ELAB_ANIMATION_MP4; i++)
-      formats[i + 1] = animations[i];
-    formats[ELAB_ANIMATION_MP4 + 2] = NULL;
-    d->format = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (formats));
-    gtk_label_set_xalign (GTK_LABEL (name), 0.0);
-    gtk_label_set_mnemonic_widget (GTK_LABEL (name), GTK_WIDGET (d->format));
-    gtk_grid_attach (GTK_GRID (grid), name, 0, 6, 1, 1);
-    gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (d->format), 1, 6, 1, 1);
-  }
-
-  dialog = adw_message_dialog_new (parent, "Export Sweep",
-                                   "One parameter moves from From to To over the frames: as PNG frames, "
-                                   "frame-0000.png, frame-0001.png, … in a folder you choose next, or as one "
-                                   "MP4, WebM or GIF file for a slide.");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", "_Cancel",
-                                    "export", "_Choose Folder…",
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = elab_animation_dialog_new (parent, "Export Sweep",
+                                      "One parameter moves from From to To over the frames: as PNG frames, "
+                                      "frame-0000.png, frame-0001.png, … in a folder you choose next, or as one "
+                                      "MP4, WebM or GIF file for a slide.",
+                                      grid, "export", "_Choose Folder…");
   /* The data goes with the dialog, answered or not. */
   g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), d, (GClosureNotify) dialog_data_free, 0);
   g_signal_connect (d->format, "notify::selected", G_CALLBACK (format_changed_cb), dialog);

@@ -728,6 +728,7 @@ test_export_sweep (void)
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_CROSS_ENTROPY);
   SweepResult res = { NULL, 0, FALSE };
+  ElabSweepRequest req = { &sweep, 3, ELAB_FIGURE_CROSS_ENTROPY, { &state, &style, 320, 200, 1.0 } };
 
   elab_state_init_default (&state);
 
@@ -739,8 +740,8 @@ test_export_sweep (void)
   for (guint i = 0; params[i] != NULL; i++)
     g_assert_true (elab_sweep_param_is_valid (params[i]));
 
-  elab_sweep_dialog_export_async (&sweep, 3, dir, ELAB_FIGURE_CROSS_ENTROPY, &state, "a caption",
-                                  320, 200, NULL, sweep_done_cb, &res);
+  style.caption = "a caption";
+  elab_sweep_dialog_export_async (&req, dir, NULL, sweep_done_cb, &res);
   /* The worker posts back once; no timeout, the test harness has one. */
   while (!res.finished)
     g_main_context_iteration (NULL, TRUE);
@@ -751,7 +752,6 @@ test_export_sweep (void)
    * the sweep holds for all its frames (TO's: 0…2 bits). */
   at_from = state;
   at_from.q.theta = 0.5;
-  style.caption = "a caption";
   style.y_min = 0;
   style.y_max = 2;
   expected = elab_export_png_bytes (figure, &(ElabExportRequest) { &at_from, &style, 320, 200, 1.0 }, NULL);
