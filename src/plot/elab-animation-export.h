@@ -30,6 +30,16 @@ typedef struct
   gpointer              progress_data;
 } ElabAnimationOutput;
 
+/* The pixel size of @req's figure at its scale, checked for @out's format
+ * and options as elab_animation_check() does; every problem (size, rate,
+ * hold) is G_OPTION_ERROR_BAD_VALUE, a missing encoder
+ * G_IO_ERROR_NOT_SUPPORTED. @res_width_px and @res_height_px may be NULL. */
+gboolean        elab_animation_check_figure  (const ElabAnimationOutput *out,
+                                              const ElabExportRequest   *req,
+                                              int                       *res_width_px,
+                                              int                       *res_height_px,
+                                              GError                   **error);
+
 /* Draws @figure from @req's state and @trainer (may be NULL) into
  * @surface at @req's size and scale: one frame. */
 cairo_status_t  elab_animation_draw_figure   (ElabFigure                *figure,

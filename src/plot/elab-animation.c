@@ -227,46 +227,6 @@ elab_animation_check (ElabAnimationFormat         format,
   return TRUE;
 }
 
-gboolean
-elab_animation_check_figure (ElabAnimationFormat         format,
-                             int                         width,
-                             int                         height,
-                             double                      scale,
-                             const ElabAnimationOptions *options,
-                             int                        *res_width_px,
-                             int                        *res_height_px,
-                             GError                    **error)
-{
-  g_autoptr(GError) local = NULL;
-  int width_px, height_px;
-
-  g_return_val_if_fail (options != NULL, FALSE);
-
-  if (!(scale > 0) || width < 1 || height < 1
-      || ceil (width * scale) > ELAB_EXPORT_MAX_PX || ceil (height * scale) > ELAB_EXPORT_MAX_PX)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--scale: %d×%d at scale %g is outside 1…%d pixels a side", width, height, scale,
-                   ELAB_EXPORT_MAX_PX);
-      return FALSE;
-    }
-  width_px = (int) ceil (width * scale);
-  height_px = (int) ceil (height * scale);
-  if (!elab_animation_check (format, width_px, height_px, options, &local))
-    {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s", local->message);
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  if (res_width_px)
-    *res_width_px = width_px;
-  if (res_height_px)
-    *res_height_px = height_px;
-  return TRUE;
-}
-
 static gboolean
 fail_errno (ElabAnimation  *self,
             int             saved,

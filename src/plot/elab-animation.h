@@ -59,19 +59,6 @@ gboolean        elab_animation_check            (ElabAnimationFormat         for
                                                  const ElabAnimationOptions *options,
                                                  GError                    **error);
 
-/* The pixel size of a figure of width × height units at @scale, checked
- * for @format as elab_animation_check() does; every problem (size,
- * rate, hold) is G_OPTION_ERROR_BAD_VALUE, a missing encoder
- * G_IO_ERROR_NOT_SUPPORTED. */
-gboolean        elab_animation_check_figure     (ElabAnimationFormat         format,
-                                                 int                         width,
-                                                 int                         height,
-                                                 double                      scale,
-                                                 const ElabAnimationOptions *options,
-                                                 int                        *res_width_px,
-                                                 int                        *res_height_px,
-                                                 GError                    **error);
-
 /* Opens the temporary file beside @path and the encoder. Frames are
  * ARGB32 image surfaces of width_px × height_px, opaque. */
 ElabAnimation  *elab_animation_new              (ElabAnimationFormat         format,

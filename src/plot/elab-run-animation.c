@@ -123,7 +123,6 @@ elab_run_export_animation (ElabFigureKind             kind,
   Job job;
   ElabFrameDrawer drawer = { worker_new_cb, worker_free_cb, draw_cb, &job };
   guint n_frames;
-  int width_px, height_px;
 
   g_return_val_if_fail (figure != NULL && figure->state != NULL && figure->style != NULL, FALSE);
   g_return_val_if_fail (out != NULL && out->path != NULL, FALSE);
@@ -144,8 +143,7 @@ elab_run_export_animation (ElabFigureKind             kind,
                    "--every: must be 1…%u, the run's --steps (got %u)", state->steps, every);
       return FALSE;
     }
-  if (!elab_animation_check_figure (out->format, figure->width, figure->height, figure->scale, &out->options,
-                                    &width_px, &height_px, error))
+  if (!elab_animation_check_figure (out, figure, NULL, NULL, error))
     return FALSE;
 
   /* The whole run first: where it ends, and the axes that cover it. */

@@ -78,7 +78,6 @@ elab_sweep_export_animation (const ElabSweepRequest    *req,
   g_autoptr(ElabTrainer) first_trainer = NULL;
   g_autoptr(GError) local = NULL;
   ElabState first;
-  int width_px, height_px;
 
   g_return_val_if_fail (req != NULL && req->sweep != NULL && out != NULL && out->path != NULL, FALSE);
   g_return_val_if_fail (req->figure.state != NULL && req->figure.style != NULL, FALSE);
@@ -86,8 +85,7 @@ elab_sweep_export_animation (const ElabSweepRequest    *req,
   /* Every usage error before the first file, as a PNG sweep does. */
   if (!elab_sweep_check_frames (req, error))
     return FALSE;
-  if (!elab_animation_check_figure (out->format, req->figure.width, req->figure.height, req->figure.scale,
-                                    &out->options, &width_px, &height_px, error))
+  if (!elab_animation_check_figure (out, &req->figure, NULL, NULL, error))
     return FALSE;
 
   elab_sweep_steady_style (req, &steady);
