@@ -129,7 +129,7 @@ write_sweep (gpointer                   data,
   if (job->frames)
     {
       pattern = g_build_filename (out->path, FRAME_PATTERN, NULL);
-      return elab_sweep_export (&req, pattern, ELAB_EXPORT_PNG, out->cancellable, frame_written_cb,
+      return elab_sweep_export (&req, pattern, out->cancellable, frame_written_cb,
                                 (gpointer) out, res_frames, error);
     }
   if (!elab_sweep_export_animation (&req, out, error))

@@ -310,7 +310,7 @@ elab_cli_export (int    argc,
   if (animation)
     return _elab_cli_export_animation (&anim, anim_format, &req, (guint) every, out);
   if (sweep_text != NULL)
-    return _elab_cli_export_sweep (&req, out, format);
+    return _elab_cli_export_sweep (&req, out);
 
   /* The training figures show the state's run, trained for its steps. */
   if (elab_figure_kind_is_training (kind))

@@ -32,16 +32,14 @@ progress_cb (guint    done,
 
 int
 _elab_cli_export_sweep (const ElabSweepRequest *req,
-                        const char             *pattern,
-                        ElabExportFormat        format)
+                        const char             *pattern)
 {
   g_autoptr(GError) error = NULL;
   ElabCliProgress bar;
   gboolean ok;
 
   _elab_cli_progress_init (&bar);
-  ok = elab_sweep_export (req, pattern, format, elab_cli_signals_watch (), bar.tty ? progress_cb : NULL, &bar, NULL,
-                          &error);
+  ok = elab_sweep_export (req, pattern, elab_cli_signals_watch (), bar.tty ? progress_cb : NULL, &bar, NULL, &error);
   _elab_cli_progress_clear (&bar);
   if (ok)
     return ELAB_EXIT_OK;

@@ -11,8 +11,7 @@ G_BEGIN_DECLS
 /* Writes the frames (elab_sweep_export()); returns an exit status
  * (ELAB_EXIT_*), the message already printed. */
 int  _elab_cli_export_sweep (const ElabSweepRequest *req,
-                             const char             *pattern,
-                             ElabExportFormat        format);
+                             const char             *pattern);
 
 /* The exit status of a sweep, frames or animation, that failed with
  * @error, the message printed: the signal's for an interrupt, a usage

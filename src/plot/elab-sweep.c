@@ -171,7 +171,6 @@ free_space (const char *dir)
 gboolean
 elab_sweep_export (const ElabSweepRequest *req,
                    const char             *pattern,
-                   ElabExportFormat        format,
                    GCancellable           *cancellable,
                    ElabSweepProgressFunc   progress,
                    gpointer                progress_data,
@@ -180,6 +179,7 @@ elab_sweep_export (const ElabSweepRequest *req,
 {
   ElabFigureStyle steady;
   ElabExportRequest frame_req;
+  ElabExportFormat format;
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
   guint n_frames = req->n_frames;
   guint n_written = 0;
@@ -202,6 +202,12 @@ elab_sweep_export (const ElabSweepRequest *req,
    * frame 30), the size, and the pattern. */
   if (!elab_sweep_check_frames (req, error))
     return FALSE;
+  if (!elab_export_format_from_path (pattern, &format))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "'%s' does not end in .png, .svg or .pdf", pattern);
+      return FALSE;
+    }
   if (!elab_sweep_check_size (n_frames, req->figure.width, req->figure.height,
                               format == ELAB_EXPORT_PNG ? req->figure.scale : 1.0, error))
     return FALSE;

@@ -80,6 +80,7 @@ typedef void (*ElabSweepProgressFunc) (guint    done,
  * under a temporary name and renamed over the frame's name only once
  * complete), so frame 0 is byte for byte the export at FROM. The training
  * figures train a run per frame from the state's data set and settings.
+ * The frames' format (PNG, SVG or PDF) follows @pattern's extension.
  * Usage problems (pattern, size, a frame's state out of range) are
  * G_OPTION_ERROR and are found before any file is written; I/O and data
  * problems are G_IO_ERROR / G_FILE_ERROR / data set errors, after which
@@ -94,7 +95,6 @@ typedef void (*ElabSweepProgressFunc) (guint    done,
  * than filling the disk first. */
 gboolean  elab_sweep_export          (const ElabSweepRequest *req,
                                       const char             *pattern,
-                                      ElabExportFormat        format,
                                       GCancellable           *cancellable,
                                       ElabSweepProgressFunc   progress,
                                       gpointer                progress_data,
