@@ -64,11 +64,6 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_PLAYING,
-  PROP_SPEED,
-  PROP_LOADING,
-  PROP_STEP,
-  PROP_LOSS,
-  PROP_STATUS,
   N_PROPS
 };
 
@@ -97,12 +92,7 @@ static void start_rebuild (ElabTrainingRun           *self,
 static void
 emit_changed (ElabTrainingRun *self)
 {
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOSS]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
   g_signal_emit (self, signals[CHANGED], 0);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* Another trainer, other data or a load begun or ended. */
@@ -111,16 +101,6 @@ emit_data_changed (ElabTrainingRun *self)
 {
   g_signal_emit (self, signals[DATA_CHANGED], 0);
   emit_changed (self);
-}
-
-static void
-set_loading (ElabTrainingRun *self,
-             gboolean         loading)
-{
-  if (self->loading == loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static gboolean
@@ -177,7 +157,7 @@ cancel_load (ElabTrainingRun *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->load_serial++;
-  set_loading (self, FALSE);
+  self->loading = FALSE;
 }
 
 /* Resets the run when the state's settings differ from the trainer's.
@@ -410,7 +390,7 @@ load_done_cb (GObject      *source,
   if (self == NULL || job->serial != self->load_serial || self->document == NULL)
     return;
 
-  set_loading (self, FALSE);
+  self->loading = FALSE;
   g_clear_object (&self->cancellable);
 
   if (!ok)
@@ -478,7 +458,7 @@ start_load (ElabTrainingRun *self,
   elab_trainer_settings_from_state (elab_document_get_state (self->document), &job->settings);
 
   elab_training_run_set_playing (self, FALSE);
-  set_loading (self, TRUE);
+  self->loading = TRUE;
   emit_data_changed (self);
 
   task = g_task_new (NULL, self->cancellable, load_done_cb, NULL);
@@ -582,21 +562,6 @@ elab_training_run_get_property (GObject    *object,
     case PROP_PLAYING:
       g_value_set_boolean (value, self->playing);
       break;
-    case PROP_SPEED:
-      g_value_set_double (value, self->speed);
-      break;
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-    case PROP_STEP:
-      g_value_set_uint64 (value, elab_training_run_get_step (self));
-      break;
-    case PROP_LOSS:
-      g_value_set_double (value, elab_training_run_get_loss (self));
-      break;
-    case PROP_STATUS:
-      g_value_set_int (value, elab_training_run_get_status (self));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -617,9 +582,6 @@ elab_training_run_set_property (GObject      *object,
       break;
     case PROP_PLAYING:
       elab_training_run_set_playing (self, g_value_get_boolean (value));
-      break;
-    case PROP_SPEED:
-      elab_training_run_set_speed (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -644,28 +606,6 @@ elab_training_run_class_init (ElabTrainingRunClass *klass)
     g_param_spec_boolean ("playing", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SPEED] =
-    g_param_spec_double ("speed", NULL, NULL,
-                         1.0, 1000.0, SPEED_DEFAULT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STEP] =
-    g_param_spec_uint64 ("step", NULL, NULL,
-                         0, G_MAXUINT64, 0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LOSS] =
-    g_param_spec_double ("loss", NULL, NULL,
-                         -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* An ElabTrainStatus. */
-  properties[PROP_STATUS] =
-    g_param_spec_int ("status", NULL, NULL,
-                      ELAB_TRAIN_STATUS_RUNNING, ELAB_TRAIN_STATUS_NO_FINITE_OPTIMUM,
-                      ELAB_TRAIN_STATUS_RUNNING,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The run moved: a step, a reset, a new trainer, an error said or cleared. */
@@ -753,14 +693,6 @@ elab_training_run_get_step (ElabTrainingRun *self)
   g_return_val_if_fail (ELAB_IS_TRAINING_RUN (self), 0);
 
   return self->trainer != NULL ? elab_trainer_get_steps (self->trainer) : 0;
-}
-
-double
-elab_training_run_get_loss (ElabTrainingRun *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_RUN (self), NAN);
-
-  return self->trainer != NULL ? elab_trainer_get_loss (self->trainer) : NAN;
 }
 
 ElabTrainStatus
@@ -857,7 +789,6 @@ elab_training_run_set_speed (ElabTrainingRun *self,
 
   self->speed = steps_per_second;
   rebase_clock (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
 }
 
 void
@@ -1073,14 +1004,6 @@ elab_training_run_dup_notice (ElabTrainingRun  *self,
     default:
       return ELAB_TRAINING_NOTICE_NONE;
     }
-}
-
-const char *
-elab_training_run_get_error (ElabTrainingRun *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_RUN (self), NULL);
-
-  return self->error;
 }
 
 const char *

@@ -47,9 +47,6 @@ void                elab_training_run_follow_state    (ElabTrainingRun  *self);
  * ::data-changed, never keep it. */
 const ElabTrainer  *elab_training_run_get_trainer     (ElabTrainingRun  *self);
 guint64             elab_training_run_get_step        (ElabTrainingRun  *self);
-/* The loss the run minimises, as the trainer reports it (NAN before
- * any data). */
-double              elab_training_run_get_loss        (ElabTrainingRun  *self);
 ElabTrainStatus     elab_training_run_get_status      (ElabTrainingRun  *self);
 
 gboolean            elab_training_run_get_playing     (ElabTrainingRun  *self);
@@ -81,7 +78,7 @@ void                elab_training_run_restart_clock   (ElabTrainingRun  *self);
 
 /* Reads @path in a worker thread (NULL columns: first and last, NULL
  * @positive: the reader's pick) and trains on it when it loads; on
- * failure the run keeps the data it had and says why (get_error). */
+ * failure the run keeps the data it had and says why (dup_notice). */
 void                elab_training_run_open_csv        (ElabTrainingRun  *self,
                                                        const char       *path,
                                                        const char       *x_column,
@@ -100,8 +97,6 @@ gboolean            elab_training_run_is_loading      (ElabTrainingRun  *self);
 ElabTrainingNotice  elab_training_run_dup_notice      (ElabTrainingRun  *self,
                                                        const char      **title,
                                                        char            **body);
-/* The last failed load, until the next action; NULL when none. */
-const char         *elab_training_run_get_error       (ElabTrainingRun  *self);
 /* What the data were loaded from: a built-in's name or a CSV's path
  * (NULL before any); the CSV's header (NULL for a built-in). */
 const char         *elab_training_run_get_data_name   (ElabTrainingRun  *self);
