@@ -319,11 +319,3 @@ elab_cross_entropy_page_get_formula (ElabCrossEntropyPage *self)
 
   return self->formula;
 }
-
-double
-elab_cross_entropy_page_get_readout_x (ElabCrossEntropyPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self), NAN);
-
-  return self->readout_x;
-}

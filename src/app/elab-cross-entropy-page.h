@@ -22,7 +22,5 @@ GtkButton       *elab_cross_entropy_page_get_swap_button  (ElabCrossEntropyPage 
 void             elab_cross_entropy_page_swap             (ElabCrossEntropyPage *self);
 /* The formula read-out as shown. */
 const char      *elab_cross_entropy_page_get_formula      (ElabCrossEntropyPage *self);
-/* The x the formula read-out is evaluated at (the hovered one, or the last). */
-double           elab_cross_entropy_page_get_readout_x    (ElabCrossEntropyPage *self);
 
 G_END_DECLS

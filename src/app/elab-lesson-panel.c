@@ -682,14 +682,6 @@ elab_lesson_panel_set_player (ElabLessonPanel *self,
 }
 
 gboolean
-elab_lesson_panel_can_undo (ElabLessonPanel *self)
-{
-  g_return_val_if_fail (ELAB_IS_LESSON_PANEL (self), FALSE);
-
-  return self->undo->len > 0;
-}
-
-gboolean
 elab_lesson_panel_can_redo (ElabLessonPanel *self)
 {
   g_return_val_if_fail (ELAB_IS_LESSON_PANEL (self), FALSE);

@@ -19,8 +19,7 @@ GtkWidget *elab_lesson_panel_new        (void);
 void       elab_lesson_panel_set_player (ElabLessonPanel  *self,
                                          ElabScenePlayer  *player,
                                          ElabDocument     *document);
-/* Whether an undo or a redo is there to take. */
-gboolean   elab_lesson_panel_can_undo   (ElabLessonPanel  *self);
+/* Whether a redo is there to take. */
 gboolean   elab_lesson_panel_can_redo   (ElabLessonPanel  *self);
 
 G_END_DECLS

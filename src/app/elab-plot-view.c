@@ -66,7 +66,6 @@ struct _ElabPlotView
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
   PROP_FIGURE_KIND,
   PROP_HOVER_X,
   N_PROPS
@@ -255,14 +254,6 @@ elab_plot_view_set_guess (ElabPlotView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-double
-elab_plot_view_get_guess_x (ElabPlotView *self)
-{
-  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), NAN);
-
-  return self->guess_x;
-}
-
 void
 elab_plot_view_get_style (ElabPlotView    *self,
                           ElabFigureStyle *res)
@@ -405,18 +396,6 @@ elab_plot_view_set_caption_cover (ElabPlotView *self,
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-gboolean
-elab_plot_view_get_caption_box (ElabPlotView    *self,
-                                graphene_rect_t *res)
-{
-  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), FALSE);
-  g_return_val_if_fail (res != NULL, FALSE);
-
-  graphene_rect_init (res, self->caption_box[0], self->caption_box[1],
-                      self->caption_box[2], self->caption_box[3]);
-  return self->caption != NULL && self->caption_box[2] > 0;
-}
-
 const char *
 elab_plot_view_get_caption (ElabPlotView *self)
 {
@@ -554,6 +533,17 @@ elab_plot_view_dispose (GObject *object)
 }
 
 static void
+elab_plot_view_constructed (GObject *object)
+{
+  ElabPlotView *self = ELAB_PLOT_VIEW (object);
+
+  G_OBJECT_CLASS (elab_plot_view_parent_class)->constructed (object);
+
+  self->figure = elab_figure_new (self->kind);
+  update_accessible (self);
+}
+
+static void
 elab_plot_view_finalize (GObject *object)
 {
   ElabPlotView *self = ELAB_PLOT_VIEW (object);
@@ -576,9 +566,6 @@ elab_plot_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
     case PROP_FIGURE_KIND:
       g_value_set_uint (value, self->kind);
       break;
@@ -600,11 +587,8 @@ elab_plot_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      elab_plot_view_set_document (self, g_value_get_object (value));
-      break;
     case PROP_FIGURE_KIND:
-      elab_plot_view_set_figure_kind (self, g_value_get_uint (value));
+      self->kind = g_value_get_uint (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -617,6 +601,7 @@ elab_plot_view_class_init (ElabPlotViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = elab_plot_view_constructed;
   object_class->dispose = elab_plot_view_dispose;
   object_class->finalize = elab_plot_view_finalize;
   object_class->get_property = elab_plot_view_get_property;
@@ -627,14 +612,11 @@ elab_plot_view_class_init (ElabPlotViewClass *klass)
   widget_class->measure = elab_plot_view_measure;
   widget_class->size_allocate = elab_plot_view_size_allocate;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         ELAB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Which figure the view draws, fixed by its page's template. */
   properties[PROP_FIGURE_KIND] =
     g_param_spec_uint ("figure-kind", NULL, NULL,
                        0, ELAB_N_FIGURES - 1, ELAB_FIGURE_ENTROPY,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HOVER_X] =
     g_param_spec_double ("hover-x", NULL, NULL,
                          -G_MAXDOUBLE, G_MAXDOUBLE, 0,
@@ -662,8 +644,6 @@ elab_plot_view_init (ElabPlotView *self)
   GtkGesture *click;
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  self->kind = ELAB_FIGURE_ENTROPY;
-  self->figure = elab_figure_new (self->kind);
   self->hover_x = NAN;
   self->hover_p = NAN;
   self->guess_x = NAN;
@@ -692,21 +672,6 @@ elab_plot_view_init (ElabPlotView *self)
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  update_accessible (self);
-}
-
-GtkWidget *
-elab_plot_view_new (ElabFigureKind kind)
-{
-  return g_object_new (ELAB_TYPE_PLOT_VIEW, "figure-kind", kind, NULL);
-}
-
-ElabDocument *
-elab_plot_view_get_document (ElabPlotView *self)
-{
-  g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), NULL);
-
-  return self->document;
 }
 
 void
@@ -727,7 +692,6 @@ elab_plot_view_set_document (ElabPlotView *self,
                                          G_CALLBACK (document_changed_cb), self);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 ElabFigureKind
@@ -736,26 +700,6 @@ elab_plot_view_get_figure_kind (ElabPlotView *self)
   g_return_val_if_fail (ELAB_IS_PLOT_VIEW (self), ELAB_FIGURE_ENTROPY);
 
   return self->kind;
-}
-
-
-void
-elab_plot_view_set_figure_kind (ElabPlotView   *self,
-                                ElabFigureKind  kind)
-{
-  g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
-  g_return_if_fail (kind < ELAB_N_FIGURES);
-
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_clear_pointer (&self->figure, elab_figure_free);
-  self->figure = elab_figure_new (kind);
-  self->n_frames = 0;
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_KIND]);
 }
 
 void

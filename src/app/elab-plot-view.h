@@ -16,13 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ElabPlotView, elab_plot_view, ELAB, PLOT_VIEW, GtkWidget)
 
-GtkWidget         *elab_plot_view_new              (ElabFigureKind      kind);
-ElabDocument      *elab_plot_view_get_document     (ElabPlotView       *self);
 void               elab_plot_view_set_document     (ElabPlotView       *self,
                                                     ElabDocument       *document);
 ElabFigureKind     elab_plot_view_get_figure_kind  (ElabPlotView       *self);
-void               elab_plot_view_set_figure_kind  (ElabPlotView       *self,
-                                                    ElabFigureKind      kind);
 /* The run the training figures draw (a reference, may be NULL); the
  * view redraws as it moves. */
 void               elab_plot_view_set_training_run (ElabPlotView       *self,
@@ -51,10 +47,6 @@ void               elab_plot_view_set_status       (ElabPlotView       *self,
  * controls; weak, NULL: none): the caption keeps right of it. */
 void               elab_plot_view_set_caption_cover (ElabPlotView      *self,
                                                      GtkWidget         *cover);
-/* The caption's box in the view's coordinates as last drawn; FALSE when
- * none was drawn. */
-gboolean           elab_plot_view_get_caption_box  (ElabPlotView       *self,
-                                                    graphene_rect_t    *res);
 /* A question asking for an x: while @guessing a click places the guess;
  * @truth_x (NAN: hidden) is the answer drawn beside it; @forget clears the
  * guess (a new scene). */
@@ -62,7 +54,6 @@ void               elab_plot_view_set_guess        (ElabPlotView       *self,
                                                     gboolean            guessing,
                                                     double              truth_x,
                                                     gboolean            forget);
-double             elab_plot_view_get_guess_x      (ElabPlotView       *self);
 /* Presentation mode: large type, thick lines, the light theme whatever
  * the desktop's style. */
 void               elab_plot_view_set_presentation (ElabPlotView       *self,
