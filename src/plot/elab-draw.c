@@ -812,71 +812,22 @@ _elab_draw_crosshair (ElabFigure      *figure,
   cairo_fill (cr);
 }
 
-void
-_elab_draw_swatch (ElabFigure *figure,
-                   cairo_t    *cr,
-                   double      x,
-                   double      y,
-                   double      w,
-                   double      h,
-                   guint       index,
-                   gboolean    band)
-{
-  const ElabRgba *c = _elab_theme_series (&figure->theme, index);
-  double lw = figure->metrics.line_w;
-
-  if (band)
-    {
-      ElabRect r = { x, round (y + 0.15 * h), w, round (0.7 * h) };
-
-      _elab_fill_rect (cr, &r, &figure->theme.band);
-      return;
-    }
-
-  /* The same path a curve takes, through a
-   * unit panel laid over the swatch's box. */
-  {
-    static const double xs[2] = { 0, 1 }, ys[2] = { 0, 0 };
-    ElabPanel unit = { ELAB_PANEL_NONE, { x, y, w, h },
-                       { 0, 1, x, x + w, 0, 0, { 0 } },
-                       { 0, 1, y + h / 2, y + h / 2 - 1, 0, 0, { 0 } } };
-
-    (void) lw;
-    _elab_draw_series_color (figure, cr, &unit, xs, ys, 2, index, c);
-    cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  }
-  _elab_draw_marker (figure, cr, x + w / 2, y + h / 2, index);
-}
-
-/* A swatch that shows only what the figure draws for the entry: the line
- * without a marker, the marker without a line, a data point, a cross. */
+/* The swatch @kind of series @index in @box: what the figure draws for the
+ * entry (the line and its marker, the line or the marker alone, a data
+ * point, a cross). */
 static void
-draw_swatch_kind (ElabFigure *figure,
-                  cairo_t    *cr,
-                  double      x,
-                  double      y,
-                  double      w,
-                  double      h,
-                  guint       index,
-                  ElabSwatch  kind)
+draw_swatch (ElabFigure     *figure,
+             cairo_t        *cr,
+             const ElabRect *box,
+             guint           index,
+             ElabSwatch      kind)
 {
   const ElabRgba *c = _elab_theme_series (&figure->theme, index);
   const ElabMetrics *m = &figure->metrics;
-  double cx = x + w / 2, cy = y + h / 2;
+  double cx = box->x + box->width / 2, cy = box->y + box->height / 2;
 
   switch (kind)
     {
-    case ELAB_SWATCH_LINE:
-      {
-        static const double xs[2] = { 0, 1 }, ys[2] = { 0, 0 };
-        ElabPanel unit = { ELAB_PANEL_NONE, { x, y, w, h },
-                           { 0, 1, x, x + w, 0, 0, { 0 } },
-                           { 0, 1, y + h / 2, y + h / 2 - 1, 0, 0, { 0 } } };
-
-        _elab_draw_series_color (figure, cr, &unit, xs, ys, 2, index, c);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      }
-      break;
     case ELAB_SWATCH_MARKER:
       _elab_draw_marker (figure, cr, cx, cy, index);
       break;
@@ -894,7 +845,7 @@ draw_swatch_kind (ElabFigure *figure,
       break;
     case ELAB_SWATCH_CROSS:
       {
-        double r = MIN (1.6 * m->marker_r, 0.45 * h);
+        double r = MIN (1.6 * m->marker_r, 0.45 * box->height);
 
         cairo_save (cr);
         cairo_new_path (cr);
@@ -911,9 +862,23 @@ draw_swatch_kind (ElabFigure *figure,
         cairo_restore (cr);
       }
       break;
+    case ELAB_SWATCH_LINE:
     case ELAB_SWATCH_LINE_MARKER:
     default:
-      _elab_draw_swatch (figure, cr, x, y, w, h, index, FALSE);
+      {
+        /* The same path a curve takes, through a unit panel laid over
+         * the swatch's box. */
+        static const double xs[2] = { 0, 1 }, ys[2] = { 0, 0 };
+        double x = box->x, y = box->y, w = box->width, h = box->height;
+        ElabPanel unit = { ELAB_PANEL_NONE, { x, y, w, h },
+                           { 0, 1, x, x + w, 0, 0, { 0 } },
+                           { 0, 1, y + h / 2, y + h / 2 - 1, 0, 0, { 0 } } };
+
+        _elab_draw_series (figure, cr, &unit, xs, ys, 2, index);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+        if (kind != ELAB_SWATCH_LINE)
+          _elab_draw_marker (figure, cr, cx, cy, index);
+      }
       break;
     }
 }
@@ -1326,18 +1291,16 @@ _elab_draw_legend (ElabFigure            *figure,
           _elab_draw_block_swatch (figure, cr, &r, e->series,
                                    e->fill_alpha > 0 ? e->fill_alpha : 0.3, e->outline);
         }
-      else if (e->series != ELAB_LEGEND_NO_SWATCH && e->band && e->band_color != NULL)
+      else if (e->series != ELAB_LEGEND_NO_SWATCH && e->band)
         {
           ElabRect r = { box->x + inner, round (y + 0.15 * row + 0.105 * row), sw,
                          round (0.49 * row) };
 
-          _elab_fill_rect (cr, &r, e->band_color);
+          _elab_fill_rect (cr, &r, e->band_color != NULL ? e->band_color : &t->band);
         }
-      else if (e->series != ELAB_LEGEND_NO_SWATCH && e->swatch != ELAB_SWATCH_LINE_MARKER && !e->band)
-        draw_swatch_kind (figure, cr, box->x + inner, y + 0.15 * row, sw, 0.7 * row, e->series, e->swatch);
       else if (e->series != ELAB_LEGEND_NO_SWATCH)
-        _elab_draw_swatch (figure, cr, box->x + inner, y + 0.15 * row, sw, 0.7 * row,
-                           e->series, e->band);
+        draw_swatch (figure, cr, &(ElabRect) { box->x + inner, y + 0.15 * row, sw, 0.7 * row }, e->series,
+                     e->swatch);
 
       if (e->value)
         {

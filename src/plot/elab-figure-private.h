@@ -321,16 +321,6 @@ void     _elab_draw_crosshair     (ElabFigure       *figure,
                                    cairo_t          *cr,
                                    const ElabPanel  *panel,
                                    double            x);
-/* The swatch of series @index (a short line with its dash and marker), or
- * when @band a block in the theme's band colour, in the box (x, y, w, h). */
-void     _elab_draw_swatch        (ElabFigure       *figure,
-                                   cairo_t          *cr,
-                                   double            x,
-                                   double            y,
-                                   double            w,
-                                   double            h,
-                                   guint             index,
-                                   gboolean          band);
 /* A band swatch with its own opacity and, when @outline, a dashed edge
  * (the softmax target bars). */
 void     _elab_draw_block_swatch  (ElabFigure       *figure,
