@@ -136,6 +136,37 @@ test_record_run (void)
   spin ();
 }
 
+static gboolean
+no_file_chooser (gpointer data)
+{
+  return !have_file_chooser (data);
+}
+
+/* The window closed while Record…'s file chooser is open: the chooser
+ * closes with it, and what it was asked for keeps neither the window nor
+ * its document. */
+static void
+test_record_closed_while_choosing (void)
+{
+  GtkWidget *page, *dialog;
+  ElabWindow *window = training_window (&page);
+  ElabDocument *document = elab_page_get_document (ELAB_PAGE (page));
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+  dialog = fill_record_dialog (page, 12, 3, 0 /* GIF */);
+  click_response (dialog, "_Choose File…");
+  wait_until (have_file_chooser, NULL);
+  g_test_message ("the chooser is up; closing the window");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (no_file_chooser, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (window);
+  g_assert_null (document);
+}
+
 /* A run far too long to finish: the toast's Cancel stops it and no file
  * (not even a temporary) stays. */
 static void
@@ -217,6 +248,7 @@ main (int   argc,
 
   g_test_add_func ("/elab/app/Record/run", test_record_run);
   g_test_add_func ("/elab/app/Record/cancel", test_record_cancel);
+  g_test_add_func ("/elab/app/Record/closed-while-choosing", test_record_closed_while_choosing);
   g_test_add_func ("/elab/app/Record/sweep-gif", test_sweep_gif);
 
   return g_test_run ();
