@@ -27,6 +27,7 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
+#include "elab-params.h"
 #include "elab-scenario.h"
 #include "elab-settings.h"
 
@@ -206,67 +207,63 @@ set_double (ElabSettings *self,
     g_key_file_set_double (self->keyfile, GROUP, key, value);
 }
 
-static void
-get_doubles (ElabSettings *self,
-             const char   *key,
-             double       *res,
-             gsize         n)
-{
-  if (has_key (self, key))
-    {
-      g_autoptr(GVariant) v = g_settings_get_value (self->settings, key);
-      gsize len = 0;
-      const double *values = g_variant_get_fixed_array (v, &len, sizeof (double));
-
-      for (gsize i = 0; i < MIN (len, n); i++)
-        if (isfinite (values[i]))
-          res[i] = values[i];
-    }
-  else if (in_keyfile (self, key))
-    {
-      gsize len = 0;
-      g_autofree double *values = g_key_file_get_double_list (self->keyfile, GROUP, key, &len, NULL);
-
-      for (gsize i = 0; values != NULL && i < MIN (len, n); i++)
-        if (isfinite (values[i]))
-          res[i] = values[i];
-    }
-}
-
-static void
-get_bools (ElabSettings *self,
-           const char   *key,
-           gboolean     *res,
-           gsize         n)
-{
-  if (has_key (self, key))
-    {
-      g_autoptr(GVariant) v = g_settings_get_value (self->settings, key);
-      gsize len = 0;
-      const guchar *values = g_variant_get_fixed_array (v, &len, sizeof (guchar));
-
-      for (gsize i = 0; i < MIN (len, n); i++)
-        res[i] = values[i] != 0;
-    }
-  else if (in_keyfile (self, key))
-    {
-      gsize len = 0;
-      g_autofree gboolean *values = g_key_file_get_boolean_list (self->keyfile, GROUP, key, &len, NULL);
-
-      for (gsize i = 0; values != NULL && i < MIN (len, n); i++)
-        res[i] = values[i];
-    }
-}
-
+/* The text of one stored value as a scenario file writes it. */
 static char *
-get_string (ElabSettings *self,
-            const char   *key)
+variant_text (GVariant *value)
 {
-  if (has_key (self, key))
-    return g_settings_get_string (self->settings, key);
-  if (!in_keyfile (self, key))
-    return NULL;
-  return g_key_file_get_string (self->keyfile, GROUP, key, NULL);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_dup_string (value, NULL);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_strdup (g_variant_get_boolean (value) ? "true" : "false");
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    return g_strdup_printf ("%u", g_variant_get_uint32 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    return g_strdup_printf ("%d", g_variant_get_int32 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    {
+      elab_param_format_double (buf, sizeof buf, g_variant_get_double (value));
+      return g_strdup (buf);
+    }
+  return NULL;
+}
+
+/* What is stored under @key as text: one value, or each entry of a
+ * @list; NULL when nothing is. */
+static GStrv
+get_texts (ElabSettings *self,
+           const char   *key,
+           gboolean      list)
+{
+  g_autoptr(GVariant) value = NULL;
+  GPtrArray *texts;
+
+  if (!has_key (self, key))
+    {
+      if (!in_keyfile (self, key))
+        return NULL;
+      if (list)
+        return g_key_file_get_string_list (self->keyfile, GROUP, key, NULL, NULL);
+      texts = g_ptr_array_new ();
+      g_ptr_array_add (texts, g_key_file_get_string (self->keyfile, GROUP, key, NULL));
+    }
+  else
+    {
+      value = g_settings_get_value (self->settings, key);
+      texts = g_ptr_array_new ();
+      if (!g_variant_is_container (value))
+        g_ptr_array_add (texts, variant_text (value));
+      else
+        for (gsize i = 0; i < g_variant_n_children (value); i++)
+          {
+            g_autoptr(GVariant) entry = g_variant_get_child_value (value, i);
+
+            g_ptr_array_add (texts, variant_text (entry));
+          }
+    }
+  g_ptr_array_add (texts, NULL);
+  return (GStrv) g_ptr_array_free (texts, FALSE);
 }
 
 static void
@@ -338,91 +335,54 @@ set_bool (ElabSettings *self,
     g_key_file_set_boolean (self->keyfile, GROUP, key, value);
 }
 
-/* The lesson as earlier versions stored it, over @state. */
+/* The lesson as earlier versions stored it, over @state: under the
+ * parameter table's names, but for K, a key of its own beside all eight
+ * logits and target values, and each model field, an array over A, B
+ * and C. A bad value costs only itself. */
 static void
 migrate_state (ElabSettings *self,
                ElabState    *state)
 {
+  static const char *model_fields[] = { "theta", "bias", "enabled" };
   ElabState s = *state;
-  double theta[ELAB_MAX_MODELS], bias[ELAB_MAX_MODELS];
-  g_autofree char *page = NULL;
-  g_autofree char *unit = NULL;
-  g_autofree char *palette = NULL;
-  g_autofree char *notation = NULL;
-  g_autofree char *dataset = NULL;
-  g_autofree char *optimizer = NULL;
-  g_autofree char *x_column = NULL;
-  g_autofree char *y_column = NULL;
-  g_autofree char *loss_scale = NULL;
-  int k = s.k;
-  int steps = (int) s.steps;
+  guint n_params = 0;
+  const ElabParam *params = elab_params (&n_params);
+  g_auto(GStrv) k = NULL;
+  guint64 stored_k;
 
   self->migrating = TRUE;
 
-  page = get_string (self, "page");
-  if (page != NULL)
-    elab_page_kind_from_string (page, &s.page);
-  unit = get_string (self, "unit");
-  if (unit != NULL)
-    elab_unit_from_string (unit, &s.unit);
-  palette = get_string (self, "palette");
-  if (palette != NULL)
-    s.palette = g_str_equal (palette, "colorblind") ? ELAB_PALETTE_COLORBLIND : ELAB_PALETTE_DEFAULT;
-  notation = get_string (self, "notation");
-  if (notation != NULL)
-    elab_notation_from_string (notation, &s.notation);
+  k = get_texts (self, "softmax-k", FALSE);
+  if (k != NULL && k[0] != NULL && g_ascii_string_to_unsigned (k[0], 10, 2, ELAB_SOFTMAX_MAX_K, &stored_k, NULL))
+    s.k = (guint) stored_k;
 
-  get_double (self, "x-min", &s.x_min);
-  get_double (self, "x-max", &s.x_max);
-
-  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+  for (guint i = 0; i < n_params; i++)
     {
-      theta[i] = s.models[i].theta;
-      bias[i] = s.models[i].bias;
+      gboolean list = params[i].type == ELAB_PARAM_LIST;
+      g_auto(GStrv) texts = get_texts (self, params[i].name, list);
+      g_autofree char *text = NULL;
+
+      if (texts == NULL || texts[0] == NULL)
+        continue;
+      /* The first K entries (the logits' list sets K again). */
+      if (list && g_strv_length (texts) > s.k)
+        g_clear_pointer (&texts[s.k], g_free);
+      text = list ? g_strjoinv (",", texts) : g_strdup (texts[0]);
+      elab_param_parse (&params[i], -1, text, &s, NULL);
     }
-  get_doubles (self, "model-theta", theta, ELAB_MAX_MODELS);
-  get_doubles (self, "model-bias", bias, ELAB_MAX_MODELS);
-  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
+
+  for (guint f = 0; f < G_N_ELEMENTS (model_fields); f++)
     {
-      s.models[i].theta = theta[i];
-      s.models[i].bias = bias[i];
+      g_autofree char *key = g_strconcat ("model-", model_fields[f], NULL);
+      g_auto(GStrv) texts = get_texts (self, key, TRUE);
+
+      for (guint m = 0; texts != NULL && m < ELAB_MAX_MODELS && texts[m] != NULL; m++)
+        {
+          g_autofree char *name = g_strdup_printf ("model-%c-%s", 'a' + m, model_fields[f]);
+
+          elab_param_parse (elab_param_lookup (name, NULL), -1, texts[m], &s, NULL);
+        }
     }
-  get_bools (self, "model-enabled", s.model_enabled, ELAB_MAX_MODELS);
-
-  get_double (self, "p-theta", &s.p.theta);
-  get_double (self, "p-bias", &s.p.bias);
-  get_double (self, "q-theta", &s.q.theta);
-  get_double (self, "q-bias", &s.q.bias);
-
-  get_int (self, "softmax-k", &k);
-  if (k >= 2 && k <= ELAB_SOFTMAX_MAX_K)
-    s.k = k;
-  get_doubles (self, "logits", s.logits, ELAB_SOFTMAX_MAX_K);
-  get_double (self, "temperature", &s.temperature);
-  get_doubles (self, "target", s.target, ELAB_SOFTMAX_MAX_K);
-
-  dataset = get_string (self, "dataset");
-  if (dataset != NULL && *dataset && strlen (dataset) < sizeof s.dataset)
-    g_strlcpy (s.dataset, dataset, sizeof s.dataset);
-  x_column = get_string (self, "x-column");
-  if (x_column != NULL && strlen (x_column) < sizeof s.x_column)
-    g_strlcpy (s.x_column, x_column, sizeof s.x_column);
-  y_column = get_string (self, "y-column");
-  if (y_column != NULL && strlen (y_column) < sizeof s.y_column)
-    g_strlcpy (s.y_column, y_column, sizeof s.y_column);
-  get_int (self, "steps", &steps);
-  if (steps >= 1)
-    s.steps = (guint) steps;
-  optimizer = get_string (self, "optimizer");
-  if (optimizer != NULL)
-    elab_optimizer_from_string (optimizer, &s.optimizer);
-  get_double (self, "learning-rate", &s.learning_rate);
-  get_double (self, "momentum", &s.momentum);
-  get_bool (self, "standardize", &s.standardize);
-  get_bool (self, "use-bias", &s.use_bias);
-  loss_scale = get_string (self, "loss-scale");
-  if (loss_scale != NULL)
-    elab_loss_scale_from_string (loss_scale, &s.loss_scale);
 
   self->migrating = FALSE;
 

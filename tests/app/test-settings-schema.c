@@ -59,6 +59,9 @@ test_old_schema (void)
   ElabSettings *settings;
   ElabState loaded, defaults;
   const double theta[] = { 3.25, 2, 0.5 };
+  const guchar enabled[] = { TRUE, FALSE, TRUE };
+  const double logits[] = { 0.5, -1, 2, 4, 9, 9, 9, 9 };
+  const double target[] = { 0, 0.25, 0.75, 0, 0, 0, 0, 0 };
 
   elab_state_init_default (&defaults);
 
@@ -69,6 +72,13 @@ test_old_schema (void)
                         g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, theta, 3, sizeof (double)));
   g_settings_set_double (old, "p-bias", -1.5);
   g_settings_set_uint (old, "steps", 77);
+  g_settings_set_value (old, "model-enabled", g_variant_new_fixed_array (G_VARIANT_TYPE_BOOLEAN, enabled, 3,
+                                                                          sizeof (guchar)));
+  /* All eight logits and target values were kept, K apart. */
+  g_settings_set_uint (old, "softmax-k", 4);
+  g_settings_set_value (old, "logits", g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, logits, 8, sizeof (double)));
+  g_settings_set_value (old, "target", g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, target, 8, sizeof (double)));
+  g_settings_set_string (old, "optimizer", "momentum");
 
   settings = elab_settings_new ();
   /* The installed (older) schema is the one in use. */
@@ -84,6 +94,12 @@ test_old_schema (void)
   g_assert_cmpfloat (loaded.models[0].theta, ==, 3.25);
   g_assert_cmpfloat (loaded.p.bias, ==, -1.5);
   g_assert_cmpuint (loaded.steps, ==, 77);
+  g_assert_true (loaded.model_enabled[0] && !loaded.model_enabled[1] && loaded.model_enabled[2]);
+  g_assert_cmpuint (loaded.k, ==, 4);
+  g_assert_cmpfloat (loaded.logits[0], ==, 0.5);
+  g_assert_cmpfloat (loaded.logits[3], ==, 4);
+  g_assert_cmpfloat (loaded.target[2], ==, 0.75);
+  g_assert_cmpint (loaded.optimizer, ==, ELAB_OPTIMIZER_MOMENTUM);
   g_assert_cmpfloat (loaded.q.theta, ==, defaults.q.theta);
   g_assert_cmpint (loaded.loss_scale, ==, ELAB_LOSS_SCALE_LINEAR);
 
@@ -117,7 +133,8 @@ test_nothing_to_migrate (void)
 
   {
     g_autoptr(GSettings) old = g_settings_new (ELAB_APP_ID);
-    const char *keys[] = { "unit", "model-theta", "p-bias", "steps" };
+    const char *keys[] = { "unit", "model-theta", "p-bias", "steps", "model-enabled", "softmax-k", "logits",
+                           "target", "optimizer" };
 
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       g_settings_reset (old, keys[i]);
