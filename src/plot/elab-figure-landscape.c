@@ -870,6 +870,22 @@ format_subtitle (ElabFigure *figure,
   _elab_choose_line (figure, res, size, lines, probes, n);
 }
 
+/* Clears @hole (x, y, width, height in device pixels), which
+ * _elab_draw_frame() left uncleared for last frame's layer, when this
+ * frame's layer will not cover it. */
+static void
+clear_hole (cairo_t        *cr,
+            const int       hole[4],
+            const ElabRgba *background)
+{
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_rectangle (cr, hole[0], hole[1], hole[2], hole[3]);
+  _elab_set_source (cr, background);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 void
 _elab_figure_draw_landscape (ElabFigure        *figure,
                              cairo_t           *cr,
@@ -1053,14 +1069,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       double half = floor ((outer.width - m->pad) / 2);
 
       if (hole_used)
-        {
-          cairo_save (cr);
-          cairo_identity_matrix (cr);
-          cairo_rectangle (cr, hole[0], hole[1], hole[2], hole[3]);
-          _elab_set_source (cr, &t->background);
-          cairo_fill (cr);
-          cairo_restore (cr);
-        }
+        clear_hole (cr, hole, &t->background);
       for (guint k = 0; k < 2; k++)
         {
           ElabRect o = { outer.x + k * (half + m->pad), outer.y + title_h, half, MAX (1, outer.height - title_h) };
@@ -1133,14 +1142,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
          * layer: clear it now, before anything is drawn there. */
         if (hole_used && (!opaque || hole[0] != ix0 || hole[1] != iy0 ||
                           hole[2] != ix1 - ix0 || hole[3] != iy1 - iy0))
-          {
-            cairo_save (cr);
-            cairo_identity_matrix (cr);
-            cairo_rectangle (cr, hole[0], hole[1], hole[2], hole[3]);
-            _elab_set_source (cr, &t->background);
-            cairo_fill (cr);
-            cairo_restore (cr);
-          }
+          clear_hole (cr, hole, &t->background);
         if (opaque)
           {
             c->hole[0] = ix0, c->hole[1] = iy0;
