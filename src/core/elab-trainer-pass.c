@@ -23,13 +23,12 @@
 
 /* The pass is built for the vector widths that pay, each in the registers
  * it fits: 4 doubles for AVX2 with FMA, 2 for plain x86-64 (SSE2) and
- * other CPUs; the CPU picks the widest at the first pass. Over a million
- * rows (CPU time, AVX2 machine, loss and gradient) the 4-wide pass takes
- * 1.8 ms, the 2-wide 4.9 ms and the scalar reference 35 ms. An 8-wide
- * AVX-512 build is not kept: no machine here can measure what it buys,
- * and AVX-512 CPUs run the 4-wide build. GCC splits a vector wider than
- * the registers into scalar code (an 8-wide pass ran 7 times slower on
- * AVX2), so each width is compiled for its own target. */
+ * other CPUs; the CPU picks the widest at the first pass (the README's
+ * measured section gives what each width takes over a million rows). An
+ * 8-wide AVX-512 build is not kept: no machine here can measure what it
+ * buys, and AVX-512 CPUs run the 4-wide build. GCC splits a vector wider
+ * than the registers into scalar code, far slower, so each width is
+ * compiled for its own target. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 # define ELAB_HAVE_X86_KERNELS 1
 #endif
