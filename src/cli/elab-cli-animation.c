@@ -38,7 +38,7 @@ _elab_cli_animation_flags_add (ElabCliParser         *parser,
                                       "⌈N/K⌉ + 1 frames, with the axes of the whole run from the first frame:\n"
                                       "  entropy-lab export --figure training-both --data challenger --standardize "
                                       "--lr 1 --steps 60 --every 2\n    --out run.mp4");
-  elab_cli_parser_add_int (parser, "fps", 1, ELAB_ANIMATION_MAX_FPS, &flags->fps, &flags->fps_seen,
+  elab_cli_parser_add_int (parser, "fps", ELAB_ANIMATION_MAX_FPS, &flags->fps, &flags->fps_seen,
                            "Frames per second of a GIF, WebM or MP4, 1…120 (GIF ≤ 50; default 30)", "N");
   elab_cli_parser_add_flag (parser, "loop", &flags->loop, "A GIF plays forever (the default)");
   elab_cli_parser_add_flag (parser, "no-loop", &flags->no_loop, "A GIF plays once and stops on its last frame");

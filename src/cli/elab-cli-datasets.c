@@ -60,7 +60,7 @@ elab_cli_datasets (int    argc,
                                 "CSV columns: name,rows,x,y,title,source,caveat. JSON: an array of objects "
                                 "with the same members\n"
                                 "(plus published_w and published_b where a published fit exists).");
-  elab_cli_parser_add_choice (parser, "format", format_choices, &format, NULL,
+  elab_cli_parser_add_choice (parser, "format", format_choices, &format,
                               "text (default), csv or json");
   status = elab_cli_parser_parse (parser, argc, argv);
   if (status >= 0)

@@ -162,17 +162,17 @@ elab_cli_export (int    argc,
                               "NAME");
   elab_cli_parser_add_string (parser, "out", &out, "Output file: FILE.png, FILE.svg or FILE.pdf (required)",
                               "FILE");
-  elab_cli_parser_add_int (parser, "width", 1, ELAB_CLI_MAX_PX, &width, NULL,
+  elab_cli_parser_add_int (parser, "width", ELAB_CLI_MAX_PX, &width, NULL,
                            "Width in figure units, 1…16384 (default 1920)", "W");
-  elab_cli_parser_add_int (parser, "height", 1, ELAB_CLI_MAX_PX, &height, NULL,
+  elab_cli_parser_add_int (parser, "height", ELAB_CLI_MAX_PX, &height, NULL,
                            "Height in figure units, 1…16384 (default 1080)", "H");
   elab_cli_parser_add_double (parser, "scale", &scale, NULL, "Pixel scale of a PNG, > 0 (default 1)", "S");
   elab_cli_parser_add_flag (parser, "transparent", &transparent, "No background: fully transparent");
   elab_cli_parser_add_string (parser, "sweep", &sweep_text,
                               "Sweep one parameter over the frames (see below)", "PARAM:FROM:TO");
-  elab_cli_parser_add_int (parser, "frames", 1, ELAB_SWEEP_MAX_FRAMES, &frames, &frames_seen,
+  elab_cli_parser_add_int (parser, "frames", ELAB_SWEEP_MAX_FRAMES, &frames, &frames_seen,
                            "Number of frames of a sweep (default 30)", "N");
-  elab_cli_parser_add_int (parser, "every", 1, ELAB_MAX_STEPS, &every, &every_seen,
+  elab_cli_parser_add_int (parser, "every", ELAB_MAX_STEPS, &every, &every_seen,
                            "A recorded training run's frame every K steps, 1…--steps (default 1)", "K");
   _elab_cli_animation_flags_add (parser, &anim);
   elab_cli_parser_add_double (parser, "y-min", &y_min, &y_min_seen,

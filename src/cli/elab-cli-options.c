@@ -16,6 +16,16 @@
 #include "elab-presets.h"
 #include "elab-scenario.h"
 
+/* The longest list a flag such as --probabilities accepts before the
+ * subcommand checks its own range (2..8 for softmax). */
+#define LIST_MAX 64
+
+typedef struct
+{
+  guint  n;
+  double values[LIST_MAX];
+} List;
+
 const ElabCliChoice elab_cli_format_choices[] = {
   { "csv", ELAB_CLI_FORMAT_CSV },
   { "json", ELAB_CLI_FORMAT_JSON },
@@ -34,13 +44,11 @@ typedef enum
 typedef struct
 {
   OptionKind           kind;
-  char                *flag;      /* "--theta-p" */
+  const char          *flag;      /* "--theta-p", in the parser's strings */
   gpointer             target;
   gboolean            *seen;
-  gint64               min;
-  gint64               max;
+  gint64               max;       /* OPTION_INT, from 1 */
   const ElabCliChoice *choices;
-  char                *value;     /* OPTION_STRING's copy */
   const ElabParam     *param;     /* OPTION_PARAM */
   const char          *fixed;     /* OPTION_PARAM of a BOOL: "true" or "false" */
 } Option;
@@ -51,160 +59,104 @@ struct _ElabCliParser
   GOptionContext *context;
   GOptionGroup   *group;      /* owned by context */
   GPtrArray      *options;    /* Option* */
-  GStringChunk   *strings;    /* help texts and names outlive the entries */
+  GStringChunk   *strings;    /* help texts, names and values outlive the entries */
   GPtrArray      *switches;   /* "--transparent": flags that take no value */
 };
 
-static void
-option_free (gpointer data)
+/* "--NAME", kept as long as the parser. */
+static const char *
+flag_name (ElabCliParser *parser,
+           const char    *name)
 {
-  Option *option = data;
+  g_autofree char *flag = g_strconcat ("--", name, NULL);
 
-  g_free (option->flag);
-  g_free (option->value);
-  g_free (option);
+  return g_string_chunk_insert (parser->strings, flag);
 }
 
-static GError *
-bad_value (const char *flag,
-           const char *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static GError *
-bad_value (const char *flag,
-           const char *format,
-           ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  return g_error_new (G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: %s", flag, message);
-}
-
-gboolean
-elab_cli_parse_double (const char  *flag,
-                       const char  *text,
-                       double      *res,
-                       GError     **error)
+/* Strict parsing: the whole string must be a finite number (no NaN, no
+ * infinity, no trailing characters, no leading space). @flag names the
+ * flag in the error, e.g. "--width". */
+static gboolean
+parse_double (const char  *flag,
+              const char  *text,
+              double      *res,
+              GError     **error)
 {
   char *end = NULL;
   double value;
 
-  g_return_val_if_fail (flag != NULL, FALSE);
-  g_return_val_if_fail (res != NULL, FALSE);
-
   if (text == NULL || *text == '\0')
-    {
-      g_propagate_error (error, bad_value (flag, "a number is needed"));
-      return FALSE;
-    }
+    return elab_param_fail (error, flag, "a number is needed");
 
   /* strtod skips leading space; a quoted " 1" is almost always a typo. */
   if (g_ascii_isspace (*text))
-    {
-      g_propagate_error (error, bad_value (flag, "'%s' is not a number", text));
-      return FALSE;
-    }
+    return elab_param_fail (error, flag, "'%s' is not a number", text);
 
   errno = 0;
   value = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0')
-    {
-      g_propagate_error (error, bad_value (flag, "'%s' is not a number", text));
-      return FALSE;
-    }
+    return elab_param_fail (error, flag, "'%s' is not a number", text);
 
   /* Overflow ("1e999") comes back as ±HUGE_VAL and is caught here too;
    * underflow to a subnormal or zero is a faithful reading and accepted. */
   if (!isfinite (value))
-    {
-      g_propagate_error (error, bad_value (flag, "'%s' is not a finite number", text));
-      return FALSE;
-    }
+    return elab_param_fail (error, flag, "'%s' is not a finite number", text);
 
   *res = value;
   return TRUE;
 }
 
-gboolean
-elab_cli_parse_int (const char  *flag,
-                    const char  *text,
-                    gint64       min,
-                    gint64       max,
-                    gint64      *res,
-                    GError     **error)
+/* A decimal integer from 1 to @max. */
+static gboolean
+parse_int (const char  *flag,
+           const char  *text,
+           gint64       max,
+           gint64      *res,
+           GError     **error)
 {
   char *end = NULL;
   gint64 value;
 
-  g_return_val_if_fail (flag != NULL, FALSE);
-  g_return_val_if_fail (res != NULL, FALSE);
-
   if (text == NULL || *text == '\0' || g_ascii_isspace (*text))
-    {
-      g_propagate_error (error, bad_value (flag, "'%s' is not a whole number", text ? text : ""));
-      return FALSE;
-    }
+    return elab_param_fail (error, flag, "'%s' is not a whole number", text ? text : "");
 
   errno = 0;
   value = g_ascii_strtoll (text, &end, 10);
   if (end == text || *end != '\0')
-    {
-      g_propagate_error (error, bad_value (flag, "'%s' is not a whole number", text));
-      return FALSE;
-    }
+    return elab_param_fail (error, flag, "'%s' is not a whole number", text);
 
-  if (errno == ERANGE || value < min || value > max)
-    {
-      g_propagate_error (error, bad_value (flag, "%s is out of range (%" G_GINT64_FORMAT "…%" G_GINT64_FORMAT ")",
-                                           text, min, max));
-      return FALSE;
-    }
+  if (errno == ERANGE || value < 1 || value > max)
+    return elab_param_fail (error, flag, "%s is out of range (1…%" G_GINT64_FORMAT ")", text, max);
 
   *res = value;
   return TRUE;
 }
 
-gboolean
-elab_cli_parse_list (const char   *flag,
-                     const char   *text,
-                     ElabCliList  *res,
-                     GError      **error)
+/* Comma-separated finite numbers, spaces around items allowed. */
+static gboolean
+parse_list (const char  *flag,
+            const char  *text,
+            List        *res,
+            GError     **error)
 {
   g_auto(GStrv) items = NULL;
   guint n;
 
-  g_return_val_if_fail (flag != NULL, FALSE);
-  g_return_val_if_fail (res != NULL, FALSE);
-
   if (text == NULL || *text == '\0')
-    {
-      g_propagate_error (error, bad_value (flag, "a comma-separated list of numbers is needed"));
-      return FALSE;
-    }
+    return elab_param_fail (error, flag, "a comma-separated list of numbers is needed");
 
   items = g_strsplit (text, ",", -1);
   n = g_strv_length (items);
-  if (n > ELAB_CLI_LIST_MAX)
-    {
-      g_propagate_error (error, bad_value (flag, "too many values (%u; at most %d)", n, ELAB_CLI_LIST_MAX));
-      return FALSE;
-    }
+  if (n > LIST_MAX)
+    return elab_param_fail (error, flag, "too many values (%u; at most %d)", n, LIST_MAX);
 
   for (guint i = 0; i < n; i++)
     {
       const char *item = g_strstrip (items[i]);
 
       if (*item == '\0')
-        {
-          g_propagate_error (error, bad_value (flag, "empty item %u in '%s'", i + 1, text));
-          return FALSE;
-        }
-      if (!elab_cli_parse_double (flag, item, &res->values[i], error))
+        return elab_param_fail (error, flag, "empty item %u in '%s'", i + 1, text);
+      if (!parse_double (flag, item, &res->values[i], error))
         return FALSE;
     }
 
@@ -241,12 +193,12 @@ option_cb (const char  *option_name,
   switch (option->kind)
     {
     case OPTION_DOUBLE:
-      if (!elab_cli_parse_double (option->flag, value, option->target, error))
+      if (!parse_double (option->flag, value, option->target, error))
         return FALSE;
       break;
 
     case OPTION_INT:
-      if (!elab_cli_parse_int (option->flag, value, option->min, option->max, option->target, error))
+      if (!parse_int (option->flag, value, option->max, option->target, error))
         return FALSE;
       break;
 
@@ -266,11 +218,8 @@ option_cb (const char  *option_name,
           }
 
         if (!found)
-          {
-            g_propagate_error (error, bad_value (option->flag, "unknown value '%s' (one of: %s)",
-                                                 value ? value : "", names->str));
-            return FALSE;
-          }
+          return elab_param_fail (error, option->flag, "unknown value '%s' (one of: %s)",
+                                  value ? value : "", names->str);
       }
       break;
 
@@ -288,13 +237,8 @@ option_cb (const char  *option_name,
 
     case OPTION_STRING:
       if (value == NULL || *value == '\0')
-        {
-          g_propagate_error (error, bad_value (option->flag, "an empty value is not allowed"));
-          return FALSE;
-        }
-      g_free (option->value);
-      option->value = g_strdup (value);
-      *(const char **) option->target = option->value;
+        return elab_param_fail (error, option->flag, "an empty value is not allowed");
+      *(const char **) option->target = g_string_chunk_insert (parser->strings, value);
       break;
 
     default:
@@ -315,9 +259,9 @@ elab_cli_parser_new (const char *command,
   ElabCliParser *parser = g_new0 (ElabCliParser, 1);
 
   parser->command = g_strdup (command);
-  parser->options = g_ptr_array_new_with_free_func (option_free);
+  parser->options = g_ptr_array_new_with_free_func (g_free);
   parser->strings = g_string_chunk_new (512);
-  parser->switches = g_ptr_array_new_with_free_func (g_free);
+  parser->switches = g_ptr_array_new ();
   parser->context = g_option_context_new (NULL);
   parser->group = g_option_group_new (command, summary, "Show help options", parser, NULL);
   g_option_context_set_main_group (parser->context, parser->group);
@@ -357,38 +301,42 @@ add_entry (ElabCliParser *parser,
            const char    *name,
            GOptionArg     arg,
            gpointer       arg_data,
+           int            flags,
            const char    *description,
            const char    *arg_description)
 {
   GOptionEntry entries[2] = { { 0 }, { 0 } };
 
   entries[0].long_name = g_string_chunk_insert (parser->strings, name);
+  entries[0].flags = flags;
   entries[0].arg = arg;
   entries[0].arg_data = arg_data;
   entries[0].description = g_string_chunk_insert (parser->strings, description);
   entries[0].arg_description = arg_description ? g_string_chunk_insert (parser->strings, arg_description) : NULL;
   g_option_group_add_entries (parser->group, entries);
   if (arg == G_OPTION_ARG_NONE)
-    g_ptr_array_add (parser->switches, g_strconcat ("--", name, NULL));
+    g_ptr_array_add (parser->switches, (gpointer) flag_name (parser, name));
 }
 
+/* @flags: GOptionFlags of the entry */
 static Option *
 add_option (ElabCliParser *parser,
             OptionKind     kind,
             const char    *name,
             gpointer       target,
             gboolean      *seen,
+            int            flags,
             const char    *description,
             const char    *arg_description)
 {
   Option *option = g_new0 (Option, 1);
 
   option->kind = kind;
-  option->flag = g_strconcat ("--", name, NULL);
+  option->flag = flag_name (parser, name);
   option->target = target;
   option->seen = seen;
   g_ptr_array_add (parser->options, option);
-  add_entry (parser, name, G_OPTION_ARG_CALLBACK, (gpointer) option_cb, description, arg_description);
+  add_entry (parser, name, G_OPTION_ARG_CALLBACK, (gpointer) option_cb, flags, description, arg_description);
 
   return option;
 }
@@ -401,23 +349,21 @@ elab_cli_parser_add_double (ElabCliParser *parser,
                             const char    *description,
                             const char    *arg_description)
 {
-  add_option (parser, OPTION_DOUBLE, name, target, seen, description, arg_description ? arg_description : "NUM");
+  add_option (parser, OPTION_DOUBLE, name, target, seen, 0, description, arg_description ? arg_description : "NUM");
 }
 
 void
 elab_cli_parser_add_int (ElabCliParser *parser,
                          const char    *name,
-                         gint64         min,
                          gint64         max,
                          gint64        *target,
                          gboolean      *seen,
                          const char    *description,
                          const char    *arg_description)
 {
-  Option *option = add_option (parser, OPTION_INT, name, target, seen, description,
+  Option *option = add_option (parser, OPTION_INT, name, target, seen, 0, description,
                                arg_description ? arg_description : "N");
 
-  option->min = min;
   option->max = max;
 }
 
@@ -426,7 +372,6 @@ elab_cli_parser_add_choice (ElabCliParser       *parser,
                             const char          *name,
                             const ElabCliChoice *choices,
                             int                 *target,
-                            gboolean            *seen,
                             const char          *description)
 {
   g_autoptr(GString) arg = g_string_new (NULL);
@@ -435,7 +380,7 @@ elab_cli_parser_add_choice (ElabCliParser       *parser,
   for (const ElabCliChoice *c = choices; c->name != NULL; c++)
     g_string_append_printf (arg, "%s%s", arg->len ? "|" : "", c->name);
 
-  option = add_option (parser, OPTION_CHOICE, name, target, seen, description, arg->str);
+  option = add_option (parser, OPTION_CHOICE, name, target, NULL, 0, description, arg->str);
   option->choices = choices;
 }
 
@@ -446,7 +391,7 @@ elab_cli_parser_add_string (ElabCliParser  *parser,
                             const char     *description,
                             const char     *arg_description)
 {
-  add_option (parser, OPTION_STRING, name, target, NULL, description, arg_description);
+  add_option (parser, OPTION_STRING, name, target, NULL, 0, description, arg_description);
 }
 
 void
@@ -455,7 +400,7 @@ elab_cli_parser_add_flag (ElabCliParser *parser,
                           gboolean      *target,
                           const char    *description)
 {
-  add_entry (parser, name, G_OPTION_ARG_NONE, target, description, NULL);
+  add_entry (parser, name, G_OPTION_ARG_NONE, target, 0, description, NULL);
 }
 
 int
@@ -539,35 +484,34 @@ groups_to_change (ElabCliStateGroups groups)
   return change;
 }
 
-static Option *
+/* --NAME for a row, and --ALIAS, hidden, when it has one. @fixed is a
+ * boolean's value: "true" for --NAME, "false" for --no-NAME; those take
+ * no value. */
+static void
 add_param_option (ElabCliParser     *parser,
                   ElabCliStateFlags *flags,
                   const ElabParam   *param,
-                  const char        *name,
                   const char        *fixed,
                   const char        *description,
-                  const char        *arg_description,
-                  gboolean           hidden)
+                  const char        *arg_description)
 {
-  Option *option = g_new0 (Option, 1);
-  GOptionEntry entries[2] = { { 0 }, { 0 } };
+  const char *prefix = g_strcmp0 (fixed, "false") == 0 ? "no-" : "";
+  int no_arg = fixed != NULL ? G_OPTION_FLAG_NO_ARG : 0;
 
-  option->kind = OPTION_PARAM;
-  option->flag = g_strconcat ("--", name, NULL);
-  option->target = flags;
-  option->param = param;
-  option->fixed = fixed;
-  g_ptr_array_add (parser->options, option);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? param->name : param->alias;
+      g_autofree char *flag = NULL;
+      Option *option;
 
-  entries[0].long_name = g_string_chunk_insert (parser->strings, name);
-  entries[0].flags = (fixed != NULL ? G_OPTION_FLAG_NO_ARG : 0) | (hidden ? G_OPTION_FLAG_HIDDEN : 0);
-  entries[0].arg = G_OPTION_ARG_CALLBACK;
-  entries[0].arg_data = (gpointer) option_cb;
-  entries[0].description = g_string_chunk_insert (parser->strings, description);
-  entries[0].arg_description = arg_description ? g_string_chunk_insert (parser->strings, arg_description) : NULL;
-  g_option_group_add_entries (parser->group, entries);
-
-  return option;
+      if (name == NULL)
+        continue;
+      flag = g_strconcat (prefix, name, NULL);
+      option = add_option (parser, OPTION_PARAM, flag, flags, NULL, no_arg | (i > 0 ? G_OPTION_FLAG_HIDDEN : 0),
+                           description, arg_description);
+      option->param = param;
+      option->fixed = fixed;
+    }
 }
 
 /* --NAME (and its alias, hidden) for one row; --NAME and --no-NAME for a
@@ -586,19 +530,11 @@ add_param_flags (ElabCliParser     *parser,
   if (param->type == ELAB_PARAM_BOOL)
     {
       gboolean on = strcmp (value, "true") == 0;
-      g_autofree char *no_name = g_strconcat ("no-", param->name, NULL);
       g_autofree char *no_help = g_strdup_printf ("The opposite of --%s%s", param->name, on ? "" : " (default)");
 
       help = g_strdup_printf ("%s%s", param->help, on ? " (default)" : "");
-      add_param_option (parser, flags, param, param->name, "true", help, NULL, FALSE);
-      add_param_option (parser, flags, param, no_name, "false", no_help, NULL, FALSE);
-      if (param->alias != NULL)
-        {
-          g_autofree char *no_alias = g_strconcat ("no-", param->alias, NULL);
-
-          add_param_option (parser, flags, param, param->alias, "true", help, NULL, TRUE);
-          add_param_option (parser, flags, param, no_alias, "false", no_help, NULL, TRUE);
-        }
+      add_param_option (parser, flags, param, "true", help, NULL);
+      add_param_option (parser, flags, param, "false", no_help, NULL);
       return;
     }
 
@@ -616,9 +552,7 @@ add_param_flags (ElabCliParser     *parser,
     help = g_strdup_printf ("%s%s", param->help, also);
   else
     help = g_strdup_printf ("%s (default %s%s)", param->help, value, also);
-  add_param_option (parser, flags, param, param->name, NULL, help, arg, FALSE);
-  if (param->alias != NULL)
-    add_param_option (parser, flags, param, param->alias, NULL, help, arg, TRUE);
+  add_param_option (parser, flags, param, NULL, help, arg);
 }
 
 void
@@ -643,7 +577,7 @@ elab_cli_state_flags_add (ElabCliParser      *parser,
       elab_cli_parser_add_string (parser, "scenario", &flags->scenario,
                                   "Start from a scenario file saved by the window; flags given override it",
                                   "FILE");
-      elab_cli_parser_add_int (parser, "scene", 1, ELAB_SCENARIO_MAX_SCENES, &flags->scene, &flags->scene_seen,
+      elab_cli_parser_add_int (parser, "scene", ELAB_SCENARIO_MAX_SCENES, &flags->scene, NULL,
                                "With --scenario: start from its scene N (1 is the first), caption included",
                                "N");
       elab_cli_parser_add_flag (parser, "reveal", &flags->reveal,
@@ -673,7 +607,7 @@ elab_cli_state_flags_add_report (ElabCliParser      *parser,
 {
   elab_cli_state_flags_add (parser, flags,
                             groups | ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO | ELAB_CLI_STATE_UNIT);
-  elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, format, NULL,
+  elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, format,
                               "CSV with a header row (default) or one JSON object");
 }
 
@@ -691,12 +625,12 @@ apply_probabilities (const ElabCliStateFlags *flags,
                      ElabState               *state)
 {
   g_autoptr(GError) error = NULL;
-  ElabCliList list;
+  List list;
 
   if (given (flags, "logits") || given (flags, "temperature"))
     return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: give the model as probabilities or as "
                           "--logits and --temperature, not both");
-  if (!elab_cli_parse_list ("--probabilities", flags->probabilities, &list, &error))
+  if (!parse_list ("--probabilities", flags->probabilities, &list, &error))
     return elab_cli_fail (ELAB_EXIT_USAGE, "%s", error->message);
   if (!elab_state_set_probabilities (state, list.values, list.n, ELAB_CLI_SUM_TOLERANCE, &error))
     return elab_cli_fail (ELAB_EXIT_USAGE, "--probabilities: %s", error->message);
@@ -807,9 +741,9 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
 
   if (flags->preset != NULL && flags->scenario != NULL)
     return elab_cli_fail (ELAB_EXIT_USAGE, "--preset and --scenario: give one or the other");
-  if (flags->scene_seen && flags->scenario == NULL)
+  if (flags->scene != 0 && flags->scenario == NULL)
     return elab_cli_fail (ELAB_EXIT_USAGE, "--scene: needs --scenario FILE");
-  if (flags->reveal && !flags->scene_seen)
+  if (flags->reveal && flags->scene == 0)
     return elab_cli_fail (ELAB_EXIT_USAGE, "--reveal: needs --scenario FILE --scene N");
 
   if (flags->preset != NULL && !elab_presets_apply (flags->preset, state))
@@ -824,7 +758,7 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
       if (scenario == NULL)
         return elab_cli_fail (ELAB_EXIT_DATA, "%s", error->message);
 
-      if (flags->scene_seen)
+      if (flags->scene != 0)
         {
           const ElabScene *scene;
 

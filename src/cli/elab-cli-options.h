@@ -21,9 +21,6 @@
 
 G_BEGIN_DECLS
 
-/* The longest list a flag such as --logits accepts before the subcommand
- * checks its own range (2..8 for softmax). */
-#define ELAB_CLI_LIST_MAX 64
 /* The largest width or height in pixels the command line accepts. */
 #define ELAB_CLI_MAX_PX   16384
 /* A target distribution must sum to 1 within this; it is then renormalised. */
@@ -37,37 +34,11 @@ typedef enum
 
 typedef struct
 {
-  guint  n;
-  double values[ELAB_CLI_LIST_MAX];
-} ElabCliList;
-
-typedef struct
-{
   const char *name;
   int         value;
 } ElabCliChoice;
 
 typedef struct _ElabCliParser ElabCliParser;
-
-/* Strict parsing: the whole string must be a finite number (no NaN, no
- * infinity, no trailing characters, no leading space). @flag names the
- * flag in the error, e.g. "--theta-p". Errors are G_OPTION_ERROR_BAD_VALUE. */
-gboolean       elab_cli_parse_double       (const char          *flag,
-                                            const char          *text,
-                                            double              *res,
-                                            GError             **error);
-/* A decimal integer within [@min, @max]. */
-gboolean       elab_cli_parse_int          (const char          *flag,
-                                            const char          *text,
-                                            gint64               min,
-                                            gint64               max,
-                                            gint64              *res,
-                                            GError             **error);
-/* Comma-separated finite numbers, spaces around items allowed. */
-gboolean       elab_cli_parse_list         (const char          *flag,
-                                            const char          *text,
-                                            ElabCliList         *res,
-                                            GError             **error);
 
 ElabCliParser *elab_cli_parser_new         (const char          *command,
                                             const char          *summary,
@@ -85,9 +56,9 @@ void           elab_cli_parser_add_double  (ElabCliParser       *parser,
                                             gboolean            *seen,
                                             const char          *description,
                                             const char          *arg_description);
+/* A whole number from 1 to @max. */
 void           elab_cli_parser_add_int     (ElabCliParser       *parser,
                                             const char          *name,
-                                            gint64               min,
                                             gint64               max,
                                             gint64              *target,
                                             gboolean            *seen,
@@ -98,7 +69,6 @@ void           elab_cli_parser_add_choice  (ElabCliParser       *parser,
                                             const char          *name,
                                             const ElabCliChoice *choices,
                                             int                 *target,
-                                            gboolean            *seen,
                                             const char          *description);
 /* The string stays owned by the parser. */
 void           elab_cli_parser_add_string  (ElabCliParser       *parser,
@@ -143,7 +113,6 @@ typedef struct
   const char  *preset;
   const char  *scenario;
   gint64       scene;          /* 1-based; 0: the scenario's own state */
-  gboolean     scene_seen;
   gboolean     reveal;         /* the scene after its reveal */
   const char  *probabilities;  /* the softmax model typed as P1,P2,… */
 } ElabCliStateFlags;

@@ -127,8 +127,8 @@ elab_cli_train (int    argc,
                             ELAB_CLI_STATE_UNIT);
   elab_cli_parser_add_double (parser, "tolerance", &tolerance, NULL,
                               "converged when the gradient norm is below this (default 1e-8)", "TOL");
-  elab_cli_parser_add_int (parser, "every", 1, G_MAXINT32, &every, NULL, "print every N-th step (default 1)", "N");
-  elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, &format, NULL,
+  elab_cli_parser_add_int (parser, "every", G_MAXINT32, &every, NULL, "print every N-th step (default 1)", "N");
+  elab_cli_parser_add_choice (parser, "format", elab_cli_format_choices, &format,
                               "CSV rows (default) or one JSON object");
 
   /* The same defaults, preset or scenario as the window and `export`, so

@@ -10,6 +10,8 @@
 #include <stdio_ext.h>
 #include <string.h>
 
+#include <glib/gprintf.h>
+
 #include "elab-cli-output.h"
 #include "elab-cli-private.h"
 #include "elab-cli-signals.h"
@@ -37,14 +39,13 @@ elab_cli_fail (int         status,
                ...)
 {
   va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
 
   fflush (stdout);
-  fprintf (stderr, "entropy-lab: error: %s\n", message);
+  fputs ("entropy-lab: error: ", stderr);
+  va_start (args, format);
+  g_vfprintf (stderr, format, args);
+  va_end (args);
+  fputc ('\n', stderr);
   return status;
 }
 

@@ -295,17 +295,22 @@ elab_param_format_double (char   *buf,
     }
 }
 
-static gboolean
-fail (GError         **error,
-      const ElabParam *param,
-      const char      *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError         **error,
-      const ElabParam *param,
-      const char      *format,
-      ...)
+/**
+ * elab_param_fail:
+ * @error: return location for a #GError
+ * @name: the parameter or flag, as the message should name it
+ * @format: printf() format of what is wrong
+ *
+ * Sets G_OPTION_ERROR_BAD_VALUE "NAME: what", the form of every message
+ * about a parameter or a flag ("learning-rate: …", "--width: …").
+ *
+ * Returns: FALSE, so that a check can return it
+ */
+gboolean
+elab_param_fail (GError     **error,
+                 const char  *name,
+                 const char  *format,
+                 ...)
 {
   g_autofree char *what = NULL;
   va_list args;
@@ -314,7 +319,7 @@ fail (GError         **error,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: %s", param->name, what);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: %s", name, what);
   return FALSE;
 }
 
@@ -403,9 +408,9 @@ check_number (const ElabParam *param,
 
   elab_param_format_double (got, sizeof got, v);
   if (!isfinite (v))
-    return fail (error, param, "%smust be a finite number (got %s)", entry, got);
+    return elab_param_fail (error, param->name, "%smust be a finite number (got %s)", entry, got);
   range = elab_param_describe_range (param);
-  return fail (error, param, "%smust be %s (got %s)", entry, range, got);
+  return elab_param_fail (error, param->name, "%smust be %s (got %s)", entry, range, got);
 }
 
 char *
@@ -459,15 +464,15 @@ parse_number (const ElabParam *param,
   double v;
 
   if (text[0] == '\0')
-    return fail (error, param, "empty value, a number is needed");
+    return elab_param_fail (error, param->name, "empty value, a number is needed");
   if (g_ascii_isspace (text[0]))
-    return fail (error, param, "not a number: %s", q);
+    return elab_param_fail (error, param->name, "not a number: %s", q);
 
   v = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0')
-    return fail (error, param, "not a number: %s", q);
+    return elab_param_fail (error, param->name, "not a number: %s", q);
   if (!isfinite (v) && !(v == -INFINITY && (param->flags & ELAB_PARAM_FLAG_NEG_INF_OK)))
-    return fail (error, param, "must be a finite number (got %s)", q);
+    return elab_param_fail (error, param->name, "must be a finite number (got %s)", q);
 
   *res = v;
   return TRUE;
@@ -488,15 +493,15 @@ parse_list (const ElabParam *param,
   if (n > 1 && g_strstrip (parts[n - 1])[0] == '\0')
     n--;
   if (n > ELAB_SOFTMAX_MAX_K || (n < 2 && (param->flags & ELAB_PARAM_FLAG_OWNS_K)))
-    return fail (error, param, "must have between 2 and %d values (got %u)",
-                 ELAB_SOFTMAX_MAX_K, n);
+    return elab_param_fail (error, param->name, "must have between 2 and %d values (got %u)",
+                            ELAB_SOFTMAX_MAX_K, n);
 
   for (guint i = 0; i < n; i++)
     {
       const char *part = g_strstrip (parts[i]);
 
       if (part[0] == '\0')
-        return fail (error, param, "value %u is empty", i + 1);
+        return elab_param_fail (error, param->name, "value %u is empty", i + 1);
       if (!parse_number (param, part, &values[i], error))
         return FALSE;
     }
@@ -538,12 +543,12 @@ elab_param_parse (const ElabParam  *param,
         for (p = text; g_ascii_isdigit (*p); p++)
           ;
         if (p == text || *p != '\0')
-          return fail (error, param, "not a whole number: %s", q);
+          return elab_param_fail (error, param->name, "not a whole number: %s", q);
         /* All digits: too many of them is out of range, not malformed. */
         if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &u, NULL) ||
             u < param->min || u > param->max)
-          return fail (error, param, "must be between %.0f and %.0f (got %s)",
-                       param->min, param->max, text);
+          return elab_param_fail (error, param->name, "must be between %.0f and %.0f (got %s)",
+                                  param->min, param->max, text);
         *FIELD (state, param, guint) = (guint) u;
         return TRUE;
       }
@@ -554,7 +559,7 @@ elab_param_parse (const ElabParam  *param,
       else if (strcmp (text, "false") == 0 || strcmp (text, "0") == 0)
         *FIELD (state, param, gboolean) = FALSE;
       else
-        return fail (error, param, "must be true or false (got %s)", q);
+        return elab_param_fail (error, param->name, "must be true or false (got %s)", q);
       return TRUE;
 
     case ELAB_PARAM_ENUM:
@@ -566,17 +571,17 @@ elab_param_parse (const ElabParam  *param,
           }
       {
         g_autofree char *choices = elab_param_choices (param);
-        return fail (error, param, "must be one of %s (got %s)", choices, q);
+        return elab_param_fail (error, param->name, "must be one of %s (got %s)", choices, q);
       }
 
     case ELAB_PARAM_STRING:
       if (strlen (text) >= param->size)
-        return fail (error, param, "too long (at most %" G_GSIZE_FORMAT " bytes)",
-                     param->size - 1);
+        return elab_param_fail (error, param->name, "too long (at most %" G_GSIZE_FORMAT " bytes)",
+                                param->size - 1);
       if (!g_utf8_validate (text, -1, NULL))
-        return fail (error, param, "must be valid UTF-8");
+        return elab_param_fail (error, param->name, "must be valid UTF-8");
       if (text[0] == '\0' && !(param->flags & ELAB_PARAM_FLAG_EMPTY_OK))
-        return fail (error, param, "must not be empty");
+        return elab_param_fail (error, param->name, "must not be empty");
       memset (FIELD (state, param, char), 0, param->size);
       memcpy (FIELD (state, param, char), text, strlen (text));
       return TRUE;
@@ -591,8 +596,8 @@ elab_param_parse (const ElabParam  *param,
             double v;
 
             if ((guint) index >= list_length (param, state))
-              return fail (error, param, "has %u values, so there is no value %d",
-                           list_length (param, state), index + 1);
+              return elab_param_fail (error, param->name, "has %u values, so there is no value %d",
+                                      list_length (param, state), index + 1);
             if (!parse_number (param, text, &v, error) || !check_number (param, index, v, error))
               return FALSE;
             FIELD (state, param, double)[index] = v;
@@ -607,7 +612,7 @@ elab_param_parse (const ElabParam  *param,
         if (param->flags & ELAB_PARAM_FLAG_OWNS_K)
           state->k = n;
         else if (n != state->k)
-          return fail (error, param, "has %u values but logits has %u", n, state->k);
+          return elab_param_fail (error, param->name, "has %u values but logits has %u", n, state->k);
         memcpy (FIELD (state, param, double), values, sizeof values);
         return TRUE;
       }
@@ -634,8 +639,8 @@ elab_param_validate (const ElabParam  *param,
         guint v = *CFIELD (state, param, guint);
 
         if (v < param->min || v > param->max)
-          return fail (error, param, "must be between %.0f and %.0f (got %u)",
-                       param->min, param->max, v);
+          return elab_param_fail (error, param->name, "must be between %.0f and %.0f (got %u)",
+                                  param->min, param->max, v);
         return TRUE;
       }
 
@@ -644,7 +649,7 @@ elab_param_validate (const ElabParam  *param,
         int v = *CFIELD (state, param, gboolean);
 
         if (v != TRUE && v != FALSE)
-          return fail (error, param, "must be true or false (got %d)", v);
+          return elab_param_fail (error, param->name, "must be true or false (got %d)", v);
         return TRUE;
       }
 
@@ -655,7 +660,7 @@ elab_param_validate (const ElabParam  *param,
         if (v < 0 || param->to_string (v) == NULL)
           {
             g_autofree char *choices = elab_param_choices (param);
-            return fail (error, param, "must be one of %s (got %d)", choices, v);
+            return elab_param_fail (error, param->name, "must be one of %s (got %d)", choices, v);
           }
         return TRUE;
       }
@@ -665,20 +670,20 @@ elab_param_validate (const ElabParam  *param,
         const char *buf = CFIELD (state, param, char);
 
         if (memchr (buf, '\0', param->size) == NULL)
-          return fail (error, param, "must be shorter than %" G_GSIZE_FORMAT " bytes",
-                       param->size);
+          return elab_param_fail (error, param->name, "must be shorter than %" G_GSIZE_FORMAT " bytes",
+                                  param->size);
         if (!(param->flags & ELAB_PARAM_FLAG_EMPTY_OK) && buf[0] == '\0')
-          return fail (error, param, "must not be empty");
+          return elab_param_fail (error, param->name, "must not be empty");
         if (!g_utf8_validate (buf, -1, NULL))
-          return fail (error, param, "must be valid UTF-8");
+          return elab_param_fail (error, param->name, "must be valid UTF-8");
         return TRUE;
       }
 
     case ELAB_PARAM_LIST:
       if ((param->flags & ELAB_PARAM_FLAG_OWNS_K) &&
           (state->k < 2 || state->k > ELAB_SOFTMAX_MAX_K))
-        return fail (error, param, "must have between 2 and %d values (got %u)",
-                     ELAB_SOFTMAX_MAX_K, state->k);
+        return elab_param_fail (error, param->name, "must have between 2 and %d values (got %u)",
+                                ELAB_SOFTMAX_MAX_K, state->k);
       for (guint i = 0; i < list_length (param, state); i++)
         if (!check_number (param, (int) i, CFIELD (state, param, double)[i], error))
           return FALSE;
@@ -782,8 +787,8 @@ elab_param_set_number (const ElabParam  *param,
           char got[G_ASCII_DTOSTR_BUF_SIZE];
 
           elab_param_format_double (got, sizeof got, value);
-          return fail (error, param, "must be between %.0f and %.0f (got %s)",
-                       param->min, param->max, got);
+          return elab_param_fail (error, param->name, "must be between %.0f and %.0f (got %s)",
+                                  param->min, param->max, got);
         }
       *FIELD (&copy, param, guint) = (guint) round (value);
       break;
@@ -792,20 +797,20 @@ elab_param_set_number (const ElabParam  *param,
       break;
     case ELAB_PARAM_ENUM:
       if (!(value >= 0 && value <= G_MAXINT))
-        return fail (error, param, "unknown choice");
+        return elab_param_fail (error, param->name, "unknown choice");
       *FIELD (&copy, param, int) = (int) value;
       break;
     case ELAB_PARAM_LIST:
       if (index < 0 || (guint) index >= list_length (param, state))
-        return fail (error, param, "has %u values, so there is no value %d",
-                     list_length (param, state), index + 1);
+        return elab_param_fail (error, param->name, "has %u values, so there is no value %d",
+                                list_length (param, state), index + 1);
       if (!check_number (param, index, value, error))
         return FALSE;
       FIELD (&copy, param, double)[index] = value;
       break;
     case ELAB_PARAM_STRING:
     default:
-      return fail (error, param, "is not a number");
+      return elab_param_fail (error, param->name, "is not a number");
     }
 
   if (param->type != ELAB_PARAM_LIST && !elab_param_validate (param, &copy, error))

@@ -144,6 +144,12 @@ char            *elab_param_describe_range  (const ElabParam  *param);
 /* The choices of an ENUM, comma-separated ("gd, momentum, newton"). */
 char            *elab_param_choices         (const ElabParam  *param);
 
+/* Sets G_OPTION_ERROR_BAD_VALUE "NAME: what" and returns FALSE. */
+gboolean         elab_param_fail            (GError          **error,
+                                             const char       *name,
+                                             const char       *format,
+                                             ...) G_GNUC_PRINTF (3, 4);
+
 /* A printable, bounded copy of untrusted text for a message: control bytes
  * escaped, at most @limit bytes ("…" when cut, never inside a UTF-8
  * sequence), between two @marks. */

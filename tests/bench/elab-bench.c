@@ -549,11 +549,11 @@ run_bench (int    argc,
                                 "--json prints one object {\"width\", \"height\", \"frames\", \"matplotlib\", "
                                 "\"figures\": […], \"trainer\"}.");
   elab_cli_parser_add_string (parser, "figure", &figure_name, "Only this figure (default: every figure)", "NAME");
-  elab_cli_parser_add_int (parser, "frames", 1, 100000, &frames, NULL, "Frames to time (default 200)", "N");
-  elab_cli_parser_add_int (parser, "mpl-frames", 1, 100000, &mpl_frames, NULL,
+  elab_cli_parser_add_int (parser, "frames", 100000, &frames, NULL, "Frames to time (default 200)", "N");
+  elab_cli_parser_add_int (parser, "mpl-frames", 100000, &mpl_frames, NULL,
                            "Frames matplotlib draws per mode (default 40)", "N");
-  elab_cli_parser_add_int (parser, "width", 1, ELAB_CLI_MAX_PX, &width, NULL, "Surface width (default 1920)", "W");
-  elab_cli_parser_add_int (parser, "height", 1, ELAB_CLI_MAX_PX, &height, NULL, "Surface height (default 1080)",
+  elab_cli_parser_add_int (parser, "width", ELAB_CLI_MAX_PX, &width, NULL, "Surface width (default 1920)", "W");
+  elab_cli_parser_add_int (parser, "height", ELAB_CLI_MAX_PX, &height, NULL, "Surface height (default 1080)",
                            "H");
   elab_cli_parser_add_flag (parser, "json", &json, "Print one JSON object instead of a table");
   elab_cli_parser_add_flag (parser, "no-matplotlib", &no_matplotlib, "Do not run matplotlib");
