@@ -32,6 +32,7 @@ struct _ElabLessonPanel
   GtkWidget        parent_instance;
 
   /* Template widgets */
+  GtkWidget       *box;
   GtkListBox      *scene_list;
   GtkWidget       *editor;
   GtkTextView     *caption_view;
@@ -705,9 +706,6 @@ elab_lesson_panel_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ELAB_TYPE_LESSON_PANEL);
-  /* The template's root box is not a bound child: unparent it too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
   g_clear_object (&self->player);
   g_clear_object (&self->document);
 
@@ -739,6 +737,7 @@ elab_lesson_panel_class_init (ElabLessonPanelClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "elab-lesson-panel");
 
+  gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, box);
   gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, scene_list);
   gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, editor);
   gtk_widget_class_bind_template_child (widget_class, ElabLessonPanel, caption_view);

@@ -23,6 +23,7 @@ struct _ElabModelEditor
   GtkWidget      parent_instance;
 
   /* Template widgets */
+  GtkWidget      *box;
   GtkDrawingArea *swatch;
   GtkLabel       *title_label;
   GtkLabel       *subtitle_label;
@@ -77,9 +78,6 @@ static void
 elab_model_editor_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_MODEL_EDITOR);
-  /* The template's root box is not a bound child: unparent it too. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (elab_model_editor_parent_class)->dispose (object);
 }
@@ -94,6 +92,7 @@ elab_model_editor_class_init (ElabModelEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-model-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, box);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, swatch);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, subtitle_label);
