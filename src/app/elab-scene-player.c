@@ -49,8 +49,6 @@ enum {
   PROP_INDEX,
   PROP_N_SCENES,
   PROP_CAPTION,
-  PROP_REVEALED,
-  PROP_SOLVED,
   N_PROPS
 };
 
@@ -225,11 +223,7 @@ check_exercise (ElabScenePlayer *self)
   /* Progress is kept in the lesson: saved with the last state. */
   if (solved && !scene->solved)
     ((ElabScene *) scene)->solved = TRUE;
-  if (solved != self->solved)
-    {
-      self->solved = solved;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOLVED]);
-    }
+  self->solved = solved;
   update_card (self);
 }
 
@@ -247,16 +241,14 @@ set_index (ElabScenePlayer *self,
            gboolean         revealed)
 {
   gboolean index_changed = self->index != index;
-  gboolean revealed_changed = self->revealed != revealed;
 
   self->index = index;
   self->revealed = revealed;
   if (index_changed)
-    self->hint_shown = FALSE;
-  if (index_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
-  if (revealed_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
+    {
+      self->hint_shown = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEX]);
+    }
   check_exercise (self);
 }
 
@@ -638,12 +630,6 @@ elab_scene_player_get_property (GObject    *object,
     case PROP_CAPTION:
       g_value_set_string (value, elab_scene_player_get_caption (self));
       break;
-    case PROP_REVEALED:
-      g_value_set_boolean (value, self->revealed);
-      break;
-    case PROP_SOLVED:
-      g_value_set_boolean (value, self->solved);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -690,12 +676,6 @@ elab_scene_player_class_init (ElabScenePlayerClass *klass)
   properties[PROP_CAPTION] =
     g_param_spec_string ("caption", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_REVEALED] =
-    g_param_spec_boolean ("revealed", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SOLVED] =
-    g_param_spec_boolean ("solved", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A step (a scene, a reveal or back) has put its state in place, at
