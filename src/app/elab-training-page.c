@@ -266,6 +266,27 @@ sync_loss_scale (ElabTrainingPage *self)
 }
 
 static void
+set_loss_log_scale (ElabTrainingPage *self,
+                    gboolean          log_scale)
+{
+  ElabLossScale scale = log_scale ? ELAB_LOSS_SCALE_LOG : ELAB_LOSS_SCALE_LINEAR;
+  ElabState *state;
+
+  if (document_of (self) == NULL)
+    return;
+
+  state = elab_document_edit (document_of (self));
+  if (state->loss_scale != scale)
+    {
+      /* Only how the loss is drawn: the run goes on where it is. The
+       * figures redraw on the document's change. */
+      state->loss_scale = scale;
+      elab_document_changed (document_of (self), ELAB_CHANGE_TRAINING);
+    }
+  sync_loss_scale (self);
+}
+
+static void
 update_all (ElabTrainingPage *self)
 {
   if (document_of (self) == NULL)
@@ -546,7 +567,7 @@ elab_training_page_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_LOSS_LOG_SCALE:
-      elab_training_page_set_loss_log_scale (self, g_value_get_boolean (value));
+      set_loss_log_scale (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -571,7 +592,9 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   page_class->document_changed = elab_training_page_document_changed;
 
   /* The loss over the steps on a log axis: the state's loss_scale, kept
-   * in the document so it is saved and restored with everything else. */
+   * in the document so it is saved and restored with everything else.
+   * The stateful action train.loss-log-scale (the "Loss on a log scale"
+   * switch, the L key) sets it; it never touches the run. */
   properties[PROP_LOSS_LOG_SCALE] =
     g_param_spec_boolean ("loss-log-scale", NULL, NULL,
                           FALSE,
@@ -739,35 +762,3 @@ elab_training_page_get_data_chooser (ElabTrainingPage *self)
 
   return self->data_chooser;
 }
-
-gboolean
-elab_training_page_get_loss_log_scale (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), FALSE);
-
-  return self->loss_log_scale;
-}
-
-void
-elab_training_page_set_loss_log_scale (ElabTrainingPage *self,
-                                       gboolean          log_scale)
-{
-  ElabLossScale scale = log_scale ? ELAB_LOSS_SCALE_LOG : ELAB_LOSS_SCALE_LINEAR;
-  ElabState *state;
-
-  g_return_if_fail (ELAB_IS_TRAINING_PAGE (self));
-
-  if (document_of (self) == NULL)
-    return;
-
-  state = elab_document_edit (document_of (self));
-  if (state->loss_scale != scale)
-    {
-      /* Only how the loss is drawn: the run goes on where it is. The
-       * figures redraw on the document's change. */
-      state->loss_scale = scale;
-      elab_document_changed (document_of (self), ELAB_CHANGE_TRAINING);
-    }
-  sync_loss_scale (self);
-}
-

@@ -26,14 +26,6 @@ ElabTrainingRun   *elab_training_page_get_run           (ElabTrainingPage *self)
 void               elab_training_page_set_speed         (ElabTrainingPage *self,
                                                          double            steps_per_second);
 
-/* The loss over the steps on a log axis (the state's loss_scale). Also
- * the stateful action train.loss-log-scale (the "Loss on a log scale"
- * switch, the L key) and the property loss-log-scale. Does not touch
- * the run. */
-gboolean           elab_training_page_get_loss_log_scale (ElabTrainingPage *self);
-void               elab_training_page_set_loss_log_scale (ElabTrainingPage *self,
-                                                          gboolean          log_scale);
-
 /* The data set, CSV column and class 1 choosers. The page's other
  * controls are template children under their ids (lr_adjustment,
  * optimizer_dropdown, …): gtk_widget_get_template_child() finds them. */

@@ -321,6 +321,15 @@ count_notify_cb (GObject    *object,
   (*count)++;
 }
 
+static gboolean
+get_loss_log_scale (ElabTrainingPage *page)
+{
+  gboolean log_scale;
+
+  g_object_get (page, "loss-log-scale", &log_scale, NULL);
+  return log_scale;
+}
+
 /* The "Loss on a log scale" switch, its action and the state: each moves
  * the others, and none of them touches the run. */
 static void
@@ -352,14 +361,14 @@ test_loss_scale (void)
   for (guint i = 0; i < 10; i++)
     gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL);
   loss = elab_trainer_get_loss (trainer);
-  g_assert_false (elab_training_page_get_loss_log_scale (page));
+  g_assert_false (get_loss_log_scale (page));
   g_assert_false (gtk_switch_get_active (sw));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (sw)), ==, "train.loss-log-scale");
 
   /* Switch → action → state; the run stays at step 10. */
   gtk_switch_set_active (sw, TRUE);
   g_assert_cmpint (elab_document_get_state (document)->loss_scale, ==, ELAB_LOSS_SCALE_LOG);
-  g_assert_true (elab_training_page_get_loss_log_scale (page));
+  g_assert_true (get_loss_log_scale (page));
   g_assert_cmpuint (notified, ==, 1);
   g_assert_true (elab_training_run_get_trainer (elab_training_page_get_run (page)) == trainer);
   g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 10);
@@ -377,12 +386,12 @@ test_loss_scale (void)
   state->loss_scale = ELAB_LOSS_SCALE_LOG;
   elab_document_changed (document, ELAB_CHANGE_TRAINING);
   g_assert_true (gtk_switch_get_active (sw));
-  g_assert_true (elab_training_page_get_loss_log_scale (page));
+  g_assert_true (get_loss_log_scale (page));
   g_assert_cmpuint (notified, ==, 3);
   g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 10);
 
   /* Setting what it already is notifies nothing. */
-  elab_training_page_set_loss_log_scale (page, TRUE);
+  g_object_set (page, "loss-log-scale", TRUE, NULL);
   g_assert_cmpuint (notified, ==, 3);
 
   g_signal_handlers_disconnect_by_func (page, count_notify_cb, &notified);
