@@ -284,14 +284,6 @@ elab_cross_entropy_page_get_model_editor (ElabCrossEntropyPage *self,
   return index == 0 ? self->editor_p : self->editor_q;
 }
 
-GtkButton *
-elab_cross_entropy_page_get_swap_button (ElabCrossEntropyPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self), NULL);
-
-  return self->swap_button;
-}
-
 void
 elab_cross_entropy_page_swap (ElabCrossEntropyPage *self)
 {

@@ -17,7 +17,6 @@ GtkWidget       *elab_cross_entropy_page_new              (ElabDocument         
 /* 0 = p, 1 = q */
 ElabModelEditor *elab_cross_entropy_page_get_model_editor (ElabCrossEntropyPage *self,
                                                            guint                 index);
-GtkButton       *elab_cross_entropy_page_get_swap_button  (ElabCrossEntropyPage *self);
 /* Exchanges p and q, as the Swap button does. */
 void             elab_cross_entropy_page_swap             (ElabCrossEntropyPage *self);
 /* The formula read-out as shown. */

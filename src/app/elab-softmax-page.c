@@ -607,14 +607,6 @@ elab_softmax_page_new (ElabDocument *document)
 }
 
 GtkAdjustment *
-elab_softmax_page_get_k_adjustment (ElabSoftmaxPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
-
-  return self->k_adjustment;
-}
-
-GtkAdjustment *
 elab_softmax_page_get_logit_adjustment (ElabSoftmaxPage *self,
                                         guint            index)
 {
@@ -624,14 +616,6 @@ elab_softmax_page_get_logit_adjustment (ElabSoftmaxPage *self,
   return self->logit_adjustments[index];
 }
 
-GtkAdjustment *
-elab_softmax_page_get_temperature_adjustment (ElabSoftmaxPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
-
-  return self->temperature_adjustment;
-}
-
 void
 elab_softmax_page_set_one_hot_target (ElabSoftmaxPage *self,
                                       guint            index)
@@ -639,38 +623,6 @@ elab_softmax_page_set_one_hot_target (ElabSoftmaxPage *self,
   g_return_if_fail (ELAB_IS_SOFTMAX_PAGE (self));
 
   gtk_drop_down_set_selected (self->target_dropdown, index);
-}
-
-GtkEntry *
-elab_softmax_page_get_target_entry (ElabSoftmaxPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
-
-  return self->target_entry;
-}
-
-GtkEntry *
-elab_softmax_page_get_probabilities_entry (ElabSoftmaxPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
-
-  return self->probabilities_entry;
-}
-
-GtkLabel *
-elab_softmax_page_get_probabilities_message (ElabSoftmaxPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
-
-  return self->probabilities_message;
-}
-
-GtkSwitch *
-elab_softmax_page_get_logistic_switch (ElabSoftmaxPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
-
-  return self->logistic_switch;
 }
 
 const char *

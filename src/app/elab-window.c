@@ -519,14 +519,6 @@ elab_window_get_lesson_panel (ElabWindow *self)
   return self->lesson_panel;
 }
 
-GtkRevealer *
-elab_window_get_lesson_revealer (ElabWindow *self)
-{
-  g_return_val_if_fail (ELAB_IS_WINDOW (self), NULL);
-
-  return self->lesson_revealer;
-}
-
 ElabDocument *
 elab_window_get_document (ElabWindow *self)
 {

@@ -447,7 +447,7 @@ test_softmax_page (void)
 
   g_assert_cmpuint (counts.changed, ==, 1);
   g_assert_true (elab_state_equal (elab_document_get_state (document), &state));
-  g_assert_cmpfloat (gtk_adjustment_get_value (elab_softmax_page_get_k_adjustment (self)), ==, 5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (GTK_ADJUSTMENT (gtk_widget_get_template_child (GTK_WIDGET (self), ELAB_TYPE_SOFTMAX_PAGE, "k_adjustment"))), ==, 5);
   g_assert_cmpfloat (gtk_adjustment_get_value (elab_softmax_page_get_logit_adjustment (self, 4)), ==, 2);
 
   /* A logit dragged: one change, only that logit. */
@@ -457,7 +457,7 @@ test_softmax_page (void)
   g_assert_cmpfloat (elab_document_get_state (document)->target[1], ==, 0.6);
 
   /* The page's own K keeps the target's kind: custom is renormalised. */
-  gtk_adjustment_set_value (elab_softmax_page_get_k_adjustment (self), 3);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (gtk_widget_get_template_child (GTK_WIDGET (self), ELAB_TYPE_SOFTMAX_PAGE, "k_adjustment")), 3);
   g_assert_cmpuint (elab_document_get_state (document)->k, ==, 3);
   g_assert_cmpfloat_with_epsilon (elab_document_get_state (document)->target[1], 0.75, 1e-12);
   g_assert_cmpuint (counts.changed, ==, 3);

@@ -112,11 +112,12 @@ test_build_lesson (void)
   ElabDocument *document = elab_window_get_document (window);
   ElabScenePlayer *player = elab_window_get_scene_player (window);
   GtkWidget *panel = GTK_WIDGET (elab_window_get_lesson_panel (window));
+  GObject *revealer = gtk_widget_get_template_child (GTK_WIDGET (window), ELAB_TYPE_WINDOW, "lesson_revealer");
   const ElabScene *scene;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-panel", NULL));
-  g_assert_true (gtk_revealer_get_reveal_child (elab_window_get_lesson_revealer (window)));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   elab_document_set_string (document, "page", "cross-entropy", NULL);
 
   /* Scene 1: what the window shows, with a caption. */
