@@ -221,7 +221,7 @@ report_error (Save       *save,
   report (save, failed);
   if (parent != NULL)
     elab_animation_dialog_show_error (parent, save->frames ? "Could Not Export the Frames"
-                                                               : "Could Not Export the Animation", message);
+                                                           : "Could Not Export the Animation", message);
 }
 
 static gboolean
