@@ -173,38 +173,41 @@ in_keyfile (ElabSettings *self,
   return found;
 }
 
-/* Getters leave *res alone when the key is missing or malformed. */
-
-static void
-get_double (ElabSettings *self,
-            const char   *key,
-            double       *res)
+/* @key's value: GSettings' own (of the schema's type, which callers
+ * check), else the keyfile's text read as @type; NULL when missing or
+ * malformed. */
+static GVariant *
+get_value (ElabSettings       *self,
+           const char         *key,
+           const GVariantType *type)
 {
-  double v = NAN;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
   if (has_key (self, key))
-    v = g_settings_get_double (self->settings, key);
-  else if (in_keyfile (self, key))
-    {
-      v = g_key_file_get_double (self->keyfile, GROUP, key, &error);
-      if (error != NULL)
-        return;
-    }
-
-  if (isfinite (v))
-    *res = v;
+    return g_settings_get_value (self->settings, key);
+  if (!in_keyfile (self, key))
+    return NULL;
+  text = g_key_file_get_value (self->keyfile, GROUP, key, NULL);
+  return text != NULL ? g_variant_parse (type, text, NULL, NULL, NULL) : NULL;
 }
 
+/* Stores @value (floating) under @key; in a keyfile as the text
+ * get_value() reads back. */
 static void
-set_double (ElabSettings *self,
-            const char   *key,
-            double        value)
+set_value (ElabSettings *self,
+           const char   *key,
+           GVariant     *value)
 {
+  g_autoptr(GVariant) owned = g_variant_ref_sink (value);
+  g_autofree char *text = NULL;
+
   if (has_key (self, key))
-    g_settings_set_double (self->settings, key, value);
+    g_settings_set_value (self->settings, key, owned);
   else if (self->keyfile != NULL)
-    g_key_file_set_double (self->keyfile, GROUP, key, value);
+    {
+      text = g_variant_print (owned, FALSE);
+      g_key_file_set_value (self->keyfile, GROUP, key, text);
+    }
 }
 
 /* The text of one stored value as a scenario file writes it. */
@@ -266,73 +269,21 @@ get_texts (ElabSettings *self,
   return (GStrv) g_ptr_array_free (texts, FALSE);
 }
 
+/* Leaves *res alone when the key is missing or malformed. An older
+ * schema may keep the size unsigned. */
 static void
 get_int (ElabSettings *self,
          const char   *key,
          int          *res)
 {
-  g_autoptr(GError) error = NULL;
-  int v;
+  g_autoptr(GVariant) value = get_value (self, key, G_VARIANT_TYPE_INT32);
 
-  if (has_key (self, key))
-    {
-      g_autoptr(GVariant) value = g_settings_get_value (self->settings, key);
-
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
-        *res = (int) MIN (g_variant_get_uint32 (value), G_MAXINT);
-      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
-        *res = g_variant_get_int32 (value);
-      return;
-    }
-  if (!in_keyfile (self, key))
+  if (value == NULL)
     return;
-
-  v = g_key_file_get_integer (self->keyfile, GROUP, key, &error);
-  if (error == NULL)
-    *res = v;
-}
-
-static void
-set_int (ElabSettings *self,
-         const char   *key,
-         int           value)
-{
-  if (has_key (self, key))
-    g_settings_set_int (self->settings, key, value);
-  else if (self->keyfile != NULL)
-    g_key_file_set_integer (self->keyfile, GROUP, key, value);
-}
-
-static void
-get_bool (ElabSettings *self,
-          const char   *key,
-          gboolean     *res)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean v;
-
-  if (has_key (self, key))
-    {
-      *res = g_settings_get_boolean (self->settings, key);
-      return;
-    }
-  if (!in_keyfile (self, key))
-    return;
-
-  v = g_key_file_get_boolean (self->keyfile, GROUP, key, &error);
-  if (error == NULL)
-    *res = v;
-}
-
-static void
-set_bool (ElabSettings *self,
-          const char   *key,
-          gboolean      value)
-{
-  if (has_key (self, key))
-    g_settings_set_boolean (self->settings, key, value);
-  else if (self->keyfile != NULL)
-    g_key_file_set_boolean (self->keyfile, GROUP, key, value);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    *res = (int) MIN (g_variant_get_uint32 (value), G_MAXINT);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    *res = g_variant_get_int32 (value);
 }
 
 /* The lesson as earlier versions stored it, over @state: under the
@@ -513,11 +464,15 @@ double
 elab_settings_get_training_speed (ElabSettings *self,
                                   double        fallback)
 {
-  double speed = fallback;
+  g_autoptr(GVariant) value = NULL;
+  double speed;
 
   g_return_val_if_fail (self != NULL, fallback);
 
-  get_double (self, "training-speed", &speed);
+  value = get_value (self, "training-speed", G_VARIANT_TYPE_DOUBLE);
+  if (value == NULL || !g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    return fallback;
+  speed = g_variant_get_double (value);
   return isfinite (speed) && speed >= 1.0 && speed <= 1000.0 ? speed : fallback;
 }
 
@@ -529,7 +484,7 @@ elab_settings_set_training_speed (ElabSettings *self,
 
   if (!isfinite (speed))
     return;
-  set_double (self, "training-speed", CLAMP (speed, 1.0, 1000.0));
+  set_value (self, "training-speed", g_variant_new_double (CLAMP (speed, 1.0, 1000.0)));
   self->dirty = TRUE;
 }
 
@@ -539,11 +494,15 @@ elab_settings_get_window (ElabSettings *self,
                           int          *height,
                           gboolean     *maximized)
 {
+  g_autoptr(GVariant) max = NULL;
+
   g_return_if_fail (self != NULL);
 
   get_int (self, "window-width", width);
   get_int (self, "window-height", height);
-  get_bool (self, "window-maximized", maximized);
+  max = get_value (self, "window-maximized", G_VARIANT_TYPE_BOOLEAN);
+  if (max != NULL && g_variant_is_of_type (max, G_VARIANT_TYPE_BOOLEAN))
+    *maximized = g_variant_get_boolean (max);
 }
 
 void
@@ -554,9 +513,9 @@ elab_settings_set_window (ElabSettings *self,
 {
   g_return_if_fail (self != NULL);
 
-  set_int (self, "window-width", width);
-  set_int (self, "window-height", height);
-  set_bool (self, "window-maximized", maximized);
+  set_value (self, "window-width", g_variant_new_int32 (width));
+  set_value (self, "window-height", g_variant_new_int32 (height));
+  set_value (self, "window-maximized", g_variant_new_boolean (maximized));
   self->dirty = TRUE;
 }
 

@@ -563,6 +563,8 @@ test_settings_round_trip (void)
 {
   ElabState state, loaded;
   ElabSettings *settings;
+  int width = 0, height = 0;
+  gboolean maximized = FALSE;
 
   elab_state_init_default (&state);
   state.models[1].theta = 7.25;
@@ -580,6 +582,7 @@ test_settings_round_trip (void)
   /* The tests run uninstalled: the schema compiled into the build dir. */
   g_assert_cmpstr (elab_settings_get_kind (settings), ==, "build-schema");
   elab_settings_set_training_speed (settings, 125);
+  elab_settings_set_window (settings, 1234, 777, TRUE);
   elab_settings_save_state (settings, &state);
   elab_settings_free (settings);
 
@@ -587,6 +590,10 @@ test_settings_round_trip (void)
   elab_state_init_default (&loaded);
   elab_settings_load_state (settings, &loaded);
   g_assert_cmpfloat (elab_settings_get_training_speed (settings, 60), ==, 125);
+  elab_settings_get_window (settings, &width, &height, &maximized);
+  g_assert_cmpint (width, ==, 1234);
+  g_assert_cmpint (height, ==, 777);
+  g_assert_true (maximized);
   elab_settings_free (settings);
 
   g_assert_cmpfloat (loaded.models[1].theta, ==, 7.25);
