@@ -13,6 +13,7 @@
 
 #include "elab-entropy.h"
 #include "elab-entropy-private.h"
+#include "elab-enum-private.h"
 
 /**
  * elab_unit_factor:
@@ -26,45 +27,15 @@ elab_unit_factor (ElabUnit unit)
   return unit == ELAB_UNIT_BITS ? 1.0 / ELAB_LN2 : 1.0;
 }
 
-/**
- * elab_unit_to_string:
- * @unit: a unit
- *
- * "bits" or "nats" (the spelling the command line and scenarios use).
- */
-const char *
-elab_unit_to_string (ElabUnit unit)
-{
-  switch (unit)
-    {
-    case ELAB_UNIT_BITS:
-      return "bits";
-    case ELAB_UNIT_NATS:
-      return "nats";
-    default:
-      return NULL;
-    }
-}
+static const char *unit_names[] = {
+  [ELAB_UNIT_BITS] = "bits",
+  [ELAB_UNIT_NATS] = "nats",
+};
 
-/**
- * elab_unit_from_string:
- * @str: "bits" or "nats"
- * @res: (out): the unit
- *
- * FALSE (and @res untouched) for anything else, including NULL.
- */
-gboolean
-elab_unit_from_string (const char *str,
-                       ElabUnit   *res)
-{
-  if (g_strcmp0 (str, "bits") == 0)
-    *res = ELAB_UNIT_BITS;
-  else if (g_strcmp0 (str, "nats") == 0)
-    *res = ELAB_UNIT_NATS;
-  else
-    return FALSE;
-  return TRUE;
-}
+/* elab_unit_to_string() / elab_unit_from_string(): "bits" or "nats" (the
+ * spelling the command line and scenarios use); NULL / FALSE (and the unit
+ * untouched) for anything else, including NULL. */
+ELAB_DEFINE_ENUM_STRINGS (elab_unit, ElabUnit, unit_names)
 
 /**
  * elab_softplus:

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "elab-entropy.h"
+#include "elab-enum-private.h"
 #include "elab-logistic.h"
 
 /**
@@ -68,29 +69,10 @@ elab_tanh_output_logit (double z)
   return 2.0 * z;
 }
 
-const char *
-elab_output_to_string (ElabOutput output)
-{
-  switch (output)
-    {
-    case ELAB_OUTPUT_LOGISTIC:
-      return "logistic";
-    case ELAB_OUTPUT_TANH:
-      return "tanh";
-    default:
-      return NULL;
-    }
-}
+static const char *output_names[] = {
+  [ELAB_OUTPUT_LOGISTIC] = "logistic",
+  [ELAB_OUTPUT_TANH] = "tanh",
+};
 
-gboolean
-elab_output_from_string (const char *str,
-                         ElabOutput *res)
-{
-  if (g_strcmp0 (str, "logistic") == 0)
-    *res = ELAB_OUTPUT_LOGISTIC;
-  else if (g_strcmp0 (str, "tanh") == 0)
-    *res = ELAB_OUTPUT_TANH;
-  else
-    return FALSE;
-  return TRUE;
-}
+/* "logistic", "tanh" */
+ELAB_DEFINE_ENUM_STRINGS (elab_output, ElabOutput, output_names)

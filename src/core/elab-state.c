@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "elab-enum-private.h"
 #include "elab-params.h"
 #include "elab-state.h"
 
@@ -197,66 +198,20 @@ static const char *kl_gap_names[] = {
   [ELAB_KL_GAP_NONE] = "none",
 };
 
-static const char *
-name_of (const char **names,
-         guint        n_names,
-         int          value)
-{
-  if (value < 0 || (guint) value >= n_names)
-    return NULL;
-  return names[value];
-}
-
-static gboolean
-value_of (const char **names,
-          guint        n_names,
-          const char  *str,
-          int         *res)
-{
-  if (str == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_names; i++)
-    if (strcmp (names[i], str) == 0)
-      {
-        *res = (int) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-#define DEFINE_ENUM_STRINGS(prefix, Type, names)                        \
-  const char *                                                          \
-  prefix##_to_string (Type value)                                       \
-  {                                                                     \
-    return name_of (names, G_N_ELEMENTS (names), (int) value);          \
-  }                                                                     \
-                                                                        \
-  gboolean                                                              \
-  prefix##_from_string (const char *str,                                \
-                        Type       *res)                                \
-  {                                                                     \
-    int v;                                                              \
-                                                                        \
-    if (!value_of (names, G_N_ELEMENTS (names), str, &v))               \
-      return FALSE;                                                     \
-    *res = (Type) v;                                                    \
-    return TRUE;                                                        \
-  }
-
 /* elab_page_kind_to_string() / elab_page_kind_from_string(): "entropy",
  * "cross-entropy", "training", "softmax". FALSE / NULL when unknown. */
-DEFINE_ENUM_STRINGS (elab_page_kind, ElabPageKind, page_names)
+ELAB_DEFINE_ENUM_STRINGS (elab_page_kind, ElabPageKind, page_names)
 /* "light", "dark" */
-DEFINE_ENUM_STRINGS (elab_theme, ElabThemeKind, theme_names)
+ELAB_DEFINE_ENUM_STRINGS (elab_theme, ElabThemeKind, theme_names)
 /* "gd", "momentum", "newton" */
-DEFINE_ENUM_STRINGS (elab_optimizer, ElabOptimizer, optimizer_names)
+ELAB_DEFINE_ENUM_STRINGS (elab_optimizer, ElabOptimizer, optimizer_names)
 /* "default", "colorblind" */
-DEFINE_ENUM_STRINGS (elab_palette, ElabPalette, palette_names)
+ELAB_DEFINE_ENUM_STRINGS (elab_palette, ElabPalette, palette_names)
 /* "standard", "subscript" */
-DEFINE_ENUM_STRINGS (elab_notation, ElabNotation, notation_names)
+ELAB_DEFINE_ENUM_STRINGS (elab_notation, ElabNotation, notation_names)
 /* "linear", "log" */
-DEFINE_ENUM_STRINGS (elab_loss_scale, ElabLossScale, loss_scale_names)
+ELAB_DEFINE_ENUM_STRINGS (elab_loss_scale, ElabLossScale, loss_scale_names)
 /* "cross-entropy", "squared-error" */
-DEFINE_ENUM_STRINGS (elab_loss, ElabLoss, loss_names)
+ELAB_DEFINE_ENUM_STRINGS (elab_loss, ElabLoss, loss_names)
 /* "pq", "qp", "both", "none" */
-DEFINE_ENUM_STRINGS (elab_kl_gap, ElabKlGap, kl_gap_names)
+ELAB_DEFINE_ENUM_STRINGS (elab_kl_gap, ElabKlGap, kl_gap_names)
