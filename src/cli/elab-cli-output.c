@@ -30,34 +30,25 @@ void
 elab_cli_json_write_string (FILE       *out,
                             const char *text)
 {
+  /* JSON's two-character escapes; every other control character as
+   * \u00XX; UTF-8 passes as is. */
+  static const char special[] = "\"\\\n\r\t";
+  static const char escaped[] = "\"\\nrt";
+
   putc ('"', out);
   for (const unsigned char *c = (const unsigned char *) (text ? text : ""); *c != '\0'; c++)
     {
-      switch (*c)
+      const char *s = strchr (special, *c);
+
+      if (s != NULL)
         {
-        case '"':
-          fputs ("\\\"", out);
-          break;
-        case '\\':
-          fputs ("\\\\", out);
-          break;
-        case '\n':
-          fputs ("\\n", out);
-          break;
-        case '\r':
-          fputs ("\\r", out);
-          break;
-        case '\t':
-          fputs ("\\t", out);
-          break;
-        default:
-          /* Every other control character escaped; UTF-8 passes as is. */
-          if (*c < 0x20 || *c == 0x7f)
-            fprintf (out, "\\u%04x", *c);
-          else
-            putc (*c, out);
-          break;
+          putc ('\\', out);
+          putc (escaped[s - special], out);
         }
+      else if (*c < 0x20 || *c == 0x7f)
+        fprintf (out, "\\u%04x", *c);
+      else
+        putc (*c, out);
     }
   putc ('"', out);
 }
