@@ -16,7 +16,6 @@
 #include "elab-curves.h"
 #include "elab-format.h"
 #include "elab-number.h"
-#include "elab-presentation.h"
 #include "elab-range-editor.h"
 
 struct _ElabCrossEntropyPage
@@ -218,6 +217,7 @@ elab_cross_entropy_page_class_init (ElabCrossEntropyPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-cross-entropy-page.ui");
   elab_page_class_bind_template (widget_class);
+  elab_page_class_set_panel_keep (widget_class, ELAB_PRESENTATION_KEEP_P | ELAB_PRESENTATION_KEEP_Q);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, editor_p);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, editor_q);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, swap_button);

@@ -15,7 +15,6 @@
 #include "elab-entropy-page.h"
 #include "elab-format.h"
 #include "elab-number.h"
-#include "elab-presentation.h"
 #include "elab-range-editor.h"
 
 struct _ElabEntropyPage
@@ -142,6 +141,8 @@ elab_entropy_page_class_init (ElabEntropyPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-entropy-page.ui");
   elab_page_class_bind_template (widget_class);
+  elab_page_class_set_panel_keep (widget_class,
+                                  ELAB_PRESENTATION_KEEP_A | ELAB_PRESENTATION_KEEP_B | ELAB_PRESENTATION_KEEP_C);
   gtk_widget_class_bind_template_child (widget_class, ElabEntropyPage, editor_a);
   gtk_widget_class_bind_template_child (widget_class, ElabEntropyPage, editor_b);
   gtk_widget_class_bind_template_child (widget_class, ElabEntropyPage, editor_c);

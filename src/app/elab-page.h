@@ -12,6 +12,20 @@
 
 G_BEGIN_DECLS
 
+/* Which controls of a side panel stay out in presentation mode: the
+ * editors of the models the current scene changes, so the lecturer can
+ * still move them, and those every scene needs. */
+typedef enum
+{
+  ELAB_PRESENTATION_KEEP_A = 1 << 0,
+  ELAB_PRESENTATION_KEEP_B = 1 << 1,
+  ELAB_PRESENTATION_KEEP_C = 1 << 2,
+  ELAB_PRESENTATION_KEEP_P = 1 << 3,
+  ELAB_PRESENTATION_KEEP_Q = 1 << 4,
+  /* Whatever the scene: the Training page's Play, Step and Reset. */
+  ELAB_PRESENTATION_KEEP_ALWAYS = 1 << 5,
+} ElabPresentationKeep;
+
 #define ELAB_TYPE_PAGE (elab_page_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (ElabPage, elab_page, ELAB, PAGE, GtkWidget)
@@ -29,7 +43,11 @@ struct _ElabPageClass
   void (*hover_changed)    (ElabPage *self,
                             double    hover_x);
 
-  gpointer padding[8];
+  /* ElabPresentationKeep: the controls the side panel can keep in
+   * presentation mode (elab_page_class_set_panel_keep()). */
+  guint    panel_keep;
+
+  gpointer padding[7];
 };
 
 ElabDocument     *elab_page_get_document  (ElabPage     *self);
@@ -47,21 +65,32 @@ void              elab_page_add_plot_view (ElabPage     *self,
 ElabPlotView     *elab_page_get_plot_view (ElabPage     *self);
 /* For a page class's class_init, after its template: what a page's
  * template may use. Its side_panel and panel_separator (either may be
- * missing) are panels; notation_markup (document's notation, text) is the
- * text in the notation the document asks for, as markup: H(p,q) or
- * H<sub>q</sub>(p). */
+ * missing) stand beside the figure, the panel at the left; the panel is
+ * the template's last child, so that in presentation mode it floats over
+ * the figure's bottom left corner, drawn over it and taking the pointer
+ * first. notation_markup (document's notation, text) is the text in the
+ * notation the document asks for, as markup: H(p,q) or H<sub>q</sub>(p). */
 void              elab_page_class_bind_template (GtkWidgetClass *widget_class);
+/* For a page class's class_init: the ElabPresentationKeep bits of the
+ * controls its side panel keeps in presentation mode (the models its
+ * editors edit, ELAB_PRESENTATION_KEEP_ALWAYS). The panel floats while
+ * the scene keeps one of them and goes with the rest otherwise. */
+void              elab_page_class_set_panel_keep (GtkWidgetClass *widget_class,
+                                                  guint           keep);
+/* Presentation mode, bound from the window: the figure takes the page's
+ * whole width, and the template's widgets that bind their visibility to
+ * this property fold away. */
+gboolean          elab_page_get_presenting (ElabPage     *self);
+void              elab_page_set_presenting (ElabPage     *self,
+                                            gboolean      presenting);
+/* The ElabPresentationKeep bits of the models the current scene changes
+ * (scene-keep, bound from the window). */
+guint             elab_page_get_scene_keep (ElabPage     *self);
+void              elab_page_set_scene_keep (ElabPage     *self,
+                                            guint         keep);
 /* @text as markup in @notation: H(p,q) as it is, or H<sub>q</sub>(p). */
 char             *elab_notation_markup    (ElabNotation    notation,
                                            const char     *text);
-/* A widget beside the plots, which presentation mode folds away, or
- * floats over the figure when it holds a control the scene keeps. */
-void              elab_page_add_panel     (ElabPage     *self,
-                                           GtkWidget    *panel);
-/* Calls @func on each of the page's panels: the side panel first. */
-void              elab_page_foreach_panel (ElabPage *self,
-                                           GFunc     func,
-                                           gpointer  user_data);
 /* Calls @func on each of the page's plot views, in the order added. */
 void              elab_page_foreach_plot_view (ElabPage *self,
                                                GFunc     func,

@@ -604,6 +604,7 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-training-page.ui");
   elab_page_class_bind_template (widget_class);
+  elab_page_class_set_panel_keep (widget_class, ELAB_PRESENTATION_KEEP_ALWAYS);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, data_chooser);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, play_button);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, play_icon);
@@ -665,8 +666,6 @@ elab_training_page_init (ElabTrainingPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   elab_page_add_plot_view (ELAB_PAGE (self), self->training_view);
   elab_page_add_plot_view (ELAB_PAGE (self), self->landscape_view);
-  /* Presentation mode hides the run's message over the figures too. */
-  elab_page_add_panel (ELAB_PAGE (self), GTK_WIDGET (self->message_revealer));
 
   /* The page's: the run follows the page's document (document_changed). */
   self->run = elab_training_run_new (NULL);

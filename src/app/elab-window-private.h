@@ -25,9 +25,10 @@ struct _ElabWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
-  GtkOverlay           *page_overlay;    /* over the stack: scene label, floating controls */
+  GtkOverlay           *page_overlay;    /* over the stack: scene label, blank screen */
   AdwViewStack         *stack;
   GtkLabel             *scene_label;     /* "scene 2 / 5", hidden without scenes */
+  GtkWidget            *blank_screen;    /* "." while presenting */
   GtkRevealer          *lesson_revealer;
   GtkScrolledWindow    *lesson_scroller;
   AdwBin               *entropy_slot;
@@ -44,7 +45,9 @@ struct _ElabWindow
   ElabScenePlayer      *player;
   guint                 guess_index;   /* the scene whose guess the figure holds */
   ElabPresentation     *presentation;
-  GSimpleAction        *presentation_action;
+  GSimpleAction        *presentation_action; /* win.presentation: presenting's state */
+  gboolean              presenting;      /* F5: the pages and chrome bind to it */
+  guint                 scene_keep;      /* ElabPresentationKeep: the scene's models */
   GSimpleAction        *notation_action;
   ElabDebugFrames      *debug_frames;    /* while mapped, for tests/bench */
   guint                 save_source;
@@ -63,5 +66,7 @@ void _elab_window_class_actions_init (ElabWindowClass *klass);
 void _elab_window_scenes_init          (ElabWindow *self);
 void _elab_window_scenes_finalize      (ElabWindow *self);
 void _elab_window_ensure_lesson_panel  (ElabWindow *self);
+void _elab_window_set_presenting       (ElabWindow *self,
+                                        gboolean    presenting);
 
 G_END_DECLS

@@ -135,7 +135,7 @@ scene_changed_cb (ElabScenePlayer *player,
 {
   g_autofree char *position = elab_scene_player_dup_position (player);
 
-  elab_presentation_set_keep (self->presentation, scene_keep (player));
+  g_object_set (self, "scene-keep", scene_keep (player), NULL);
   update_caption (self);
   gtk_label_set_label (self->scene_label, position != NULL ? position : "");
   gtk_widget_set_visible (GTK_WIDGET (self->scene_label), position != NULL);
@@ -345,19 +345,28 @@ previous_scene_activated (GSimpleAction *action,
   elab_scene_player_previous (self->player);
 }
 
+/* From the presenting property's setter, before the pages and the header
+ * bar follow it. */
+void
+_elab_window_set_presenting (ElabWindow *self,
+                             gboolean    presenting)
+{
+  self->presenting = presenting;
+  /* The figure owns the screen: the lesson panel steps aside. */
+  if (presenting)
+    gtk_revealer_set_reveal_child (self->lesson_revealer, FALSE);
+  elab_presentation_set_active (self->presentation, presenting);
+  g_simple_action_set_state (self->presentation_action, g_variant_new_boolean (presenting));
+}
+
+/* F5 and the menu's item. Not a GPropertyAction: that would hold the
+ * window, which holds it. */
 static void
 presentation_change_state (GSimpleAction *action,
                            GVariant      *value,
                            gpointer       user_data)
 {
-  ElabWindow *self = user_data;
-  gboolean active = g_variant_get_boolean (value);
-
-  /* The figure owns the screen: the lesson panel steps aside. */
-  if (active)
-    gtk_revealer_set_reveal_child (self->lesson_revealer, FALSE);
-  elab_presentation_set_active (self->presentation, active);
-  g_simple_action_set_state (action, value);
+  g_object_set (user_data, "presenting", g_variant_get_boolean (value), NULL);
 }
 
 static void
@@ -416,10 +425,10 @@ leave_presentation_cb (GtkWidget *widget,
   ElabWindow *self = ELAB_WINDOW (widget);
 
   /* Escape means something else outside presentation mode. */
-  if (!elab_presentation_get_active (self->presentation))
+  if (!self->presenting)
     return FALSE;
 
-  g_action_change_state (G_ACTION (self->presentation_action), g_variant_new_boolean (FALSE));
+  g_object_set (self, "presenting", FALSE, NULL);
   return TRUE;
 }
 
@@ -463,7 +472,6 @@ _elab_window_scenes_init (ElabWindow *self)
 
   self->player = elab_scene_player_new (document);
   self->presentation = elab_presentation_new (self);
-  elab_presentation_set_overlay (self->presentation, self->page_overlay);
 
   elab_scene_player_attach (self->player, GTK_WIDGET (self));
   g_signal_connect (self->player, "notify::index", G_CALLBACK (scene_changed_cb), self);

@@ -23,6 +23,8 @@ enum {
   PROP_0,
   PROP_UNIT,
   PROP_COLORBLIND,
+  PROP_PRESENTING,
+  PROP_SCENE_KEEP,
   N_PROPS
 };
 
@@ -87,7 +89,11 @@ ensure_page (ElabWindow   *self,
       break;
     }
   if (child != NULL)
-    adw_bin_set_child (slot, child);
+    {
+      g_object_bind_property (self, "presenting", child, "presenting", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "scene-keep", child, "scene-keep", G_BINDING_SYNC_CREATE);
+      adw_bin_set_child (slot, child);
+    }
   if (g_getenv ("ELAB_STARTUP_TRACE") != NULL)
     g_printerr ("elab-startup: page %s built in %.1f ms\n", page_names[page],
                 (g_get_monotonic_time () - t0) / 1000.0);
@@ -307,6 +313,12 @@ elab_window_get_property (GObject    *object,
     case PROP_COLORBLIND:
       g_value_set_boolean (value, state->palette == ELAB_PALETTE_COLORBLIND);
       break;
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+    case PROP_SCENE_KEEP:
+      g_value_set_uint (value, self->scene_keep);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -340,6 +352,20 @@ elab_window_set_property (GObject      *object,
             elab_document_changed (self->document, ELAB_CHANGE_LOOK);
           }
       }
+      break;
+    case PROP_PRESENTING:
+      if (self->presenting != g_value_get_boolean (value))
+        {
+          _elab_window_set_presenting (self, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SCENE_KEEP:
+      if (self->scene_keep != g_value_get_uint (value))
+        {
+          self->scene_keep = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -403,6 +429,16 @@ elab_window_class_init (ElabWindowClass *klass)
   properties[PROP_COLORBLIND] =
     g_param_spec_boolean ("colorblind", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Presentation mode (F5, win.presentation): the pages and the header
+   * bar bind to it. */
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The ElabPresentationKeep bits of the models the current scene
+   * changes: their editors stay out while presenting. */
+  properties[PROP_SCENE_KEEP] =
+    g_param_spec_uint ("scene-keep", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -412,6 +448,7 @@ elab_window_class_init (ElabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, page_overlay);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, scene_label);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, blank_screen);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_revealer);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_scroller);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, entropy_slot);
