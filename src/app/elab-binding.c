@@ -53,14 +53,6 @@ struct _ElabBindingGroup
   GPtrArray    *bindings;   /* (element-type ElabBinding) */
 };
 
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (ElabBindingGroup, elab_binding_group, G_TYPE_OBJECT)
 
 /* Document → widget ------------------------------------------------------ */
@@ -463,16 +455,6 @@ elab_binding_group_set_document (ElabBindingGroup *self,
   g_set_object (&self->document, document);
   for (guint i = 0; i < self->bindings->len; i++)
     binding_connect (g_ptr_array_index (self->bindings, i));
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-ElabDocument *
-elab_binding_group_get_document (ElabBindingGroup *self)
-{
-  g_return_val_if_fail (ELAB_IS_BINDING_GROUP (self), NULL);
-
-  return self->document;
 }
 
 static void
@@ -498,56 +480,12 @@ elab_binding_group_finalize (GObject *object)
 }
 
 static void
-elab_binding_group_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  ElabBindingGroup *self = ELAB_BINDING_GROUP (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-elab_binding_group_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  ElabBindingGroup *self = ELAB_BINDING_GROUP (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      elab_binding_group_set_document (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 elab_binding_group_class_init (ElabBindingGroupClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = elab_binding_group_dispose;
   object_class->finalize = elab_binding_group_finalize;
-  object_class->get_property = elab_binding_group_get_property;
-  object_class->set_property = elab_binding_group_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         ELAB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -33,7 +33,6 @@ ElabBindingGroup *elab_binding_group_new            (void);
  * sets each widget from it at once. */
 void              elab_binding_group_set_document   (ElabBindingGroup     *self,
                                                      ElabDocument         *document);
-ElabDocument     *elab_binding_group_get_document   (ElabBindingGroup     *self);
 
 /* A numeric property (double, int, uint, boolean) of @target follows the
  * parameter @name ("p-theta", "logit-3", "optimizer"), and a person
