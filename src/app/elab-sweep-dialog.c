@@ -50,10 +50,11 @@ elab_sweep_dialog_params_for (ElabFigureKind   kind,
     }
 }
 
-void
-elab_sweep_dialog_suggest (const char      *param,
-                           const ElabState *state,
-                           ElabSweep       *res)
+/* A sensible sweep of @param from its value in @state. */
+static void
+suggest (const char      *param,
+         const ElabState *state,
+         ElabSweep       *res)
 {
   double v = elab_sweep_get_value (param, state);
 
@@ -240,7 +241,7 @@ param_changed_cb (GtkDropDown *dropdown,
   if (i == GTK_INVALID_LIST_POSITION || d->params[i] == NULL)
     return;
 
-  elab_sweep_dialog_suggest (d->params[i], &d->state, &suggestion);
+  suggest (d->params[i], &d->state, &suggestion);
   gtk_spin_button_set_value (d->from, suggestion.from);
   gtk_spin_button_set_value (d->to, suggestion.to);
 }
@@ -324,7 +325,7 @@ elab_sweep_dialog_present (GtkWindow      *parent,
   d->kind = kind;
   d->caption = g_strdup (caption);
   d->params = elab_sweep_dialog_params_for (kind, &d->state);
-  elab_sweep_dialog_suggest (d->params[0], &d->state, &suggestion);
+  suggest (d->params[0], &d->state, &suggestion);
 
   d->param = GTK_DROP_DOWN (elab_animation_dialog_add_row (grid, 0, "_Parameter", gtk_drop_down_new_from_strings (
                                                              (const char * const *) d->params)));

@@ -21,10 +21,6 @@ G_BEGIN_DECLS
  * (static strings). */
 const char * const *elab_sweep_dialog_params_for (ElabFigureKind   kind,
                                                   const ElabState *state);
-/* A sensible sweep of @param from its value in @state. */
-void                elab_sweep_dialog_suggest     (const char      *param,
-                                                   const ElabState *state,
-                                                   ElabSweep       *res);
 
 /* Presents the dialog over @parent for the figure @kind of @document's
  * state, drawn with @caption (may be NULL). */
