@@ -84,7 +84,7 @@ formula_lines (ElabFigure      *figure,
 {
   const ElabTheme *t = &figure->theme;
   ElabUnit unit = state->unit;
-  const char *ul = _elab_unit_label (unit);
+  const char *ul = elab_unit_to_string (unit);
   double zp = elab_logistic_logit (&state->p, fx), zq = elab_logistic_logit (&state->q, fx);
   gboolean qp = state->kl_gap == ELAB_KL_GAP_QP;
   gboolean both = state->kl_gap == ELAB_KL_GAP_BOTH;
@@ -252,7 +252,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   const ElabTheme *t = &figure->theme;
   gboolean sub = state->notation == ELAB_NOTATION_SUBSCRIPT;
   ElabUnit unit = state->unit;
-  const char *ul = _elab_unit_label (unit);
+  const char *ul = elab_unit_to_string (unit);
   double factor = elab_unit_factor (unit);
   guint n = CLAMP (state->samples, 2, ELAB_MAX_SAMPLES);
   double x_min = state->x_min, x_max = state->x_max;

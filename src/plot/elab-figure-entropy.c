@@ -107,7 +107,7 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
   const ElabMetrics *m = &figure->metrics;
   const ElabTheme *t = &figure->theme;
   ElabUnit unit = state->unit;
-  const char *ul = _elab_unit_label (unit);
+  const char *ul = elab_unit_to_string (unit);
   double factor = elab_unit_factor (unit);
   double h_max = G_LN2 * factor;
   guint n = CLAMP (state->samples, 2, ELAB_MAX_SAMPLES);

@@ -764,7 +764,7 @@ run_entries (const ElabTrainer *run,
 {
   ElabLoss loss = elab_trainer_get_settings (run)->loss;
   double factor = elab_trainer_loss_factor (loss, unit);
-  const char *ul = loss == ELAB_LOSS_SQUARED ? NULL : _elab_unit_label (unit);
+  const char *ul = loss == ELAB_LOSS_SQUARED ? NULL : elab_unit_to_string (unit);
   double opt_w, opt_b, opt_loss;
   guint n = 0;
 
@@ -894,7 +894,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
 {
   const ElabMetrics *m = &figure->metrics;
   const ElabTheme *t = &figure->theme;
-  const char *ul = _elab_unit_label (state->unit);
+  const char *ul = elab_unit_to_string (state->unit);
   double factor = elab_unit_factor (state->unit);
   const ElabTrainerSettings *settings;
   const ElabDataset *d;
@@ -1085,7 +1085,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
            * in a narrow column the full ones ran into each other. */
           {
             const char *no_run = runs[k] == NULL ? ", no run: too many rows" : "";
-            const char *unit = _elab_unit_label (state->unit);
+            const char *unit = elab_unit_to_string (state->unit);
             char cand[3][96];
             guint i = 0;
             ElabText *tx;

@@ -667,9 +667,6 @@ void     _elab_figure_add_panel   (ElabFigure             *figure,
 void     _elab_figure_ensure_curves (ElabFigure           *figure,
                                      guint                 n);
 
-/* Axis unit suffix for the state's unit: "bits" or "nats". */
-const char *_elab_unit_label      (ElabUnit          unit);
-
 void     _elab_figure_draw_entropy       (ElabFigure            *figure,
                                           cairo_t               *cr,
                                           const ElabState       *state);

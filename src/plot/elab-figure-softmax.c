@@ -124,7 +124,7 @@ draw_terms (ElabFigure      *figure,
   _elab_panel_inset (figure, outer, FALSE, TRUE, &area);
   _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, 0.5, k + 0.5, lo < 0 ? _elab_axis_nice_max (0, -lo * 1.08, 3) * -1 : 0, top);
   panel.x.n_ticks = 0;
-  g_snprintf (ylab, sizeof ylab, "terms (%s)", _elab_unit_label (state->unit));
+  g_snprintf (ylab, sizeof ylab, "terms (%s)", elab_unit_to_string (state->unit));
   _elab_draw_axes (figure, cr, &panel, NULL, ylab);
 
   slot = (panel.x.px1 - panel.x.px0) / k;
@@ -196,7 +196,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   const ElabTheme *t = &figure->theme;
   gboolean sub = state->notation == ELAB_NOTATION_SUBSCRIPT;
   ElabUnit unit = state->unit;
-  const char *ul = _elab_unit_label (unit);
+  const char *ul = elab_unit_to_string (unit);
   double factor = elab_unit_factor (unit);
   gsize k = CLAMP (state->k, 1, ELAB_SOFTMAX_MAX_K);
   double temperature = state->temperature > 0 && isfinite (state->temperature) ? state->temperature : 1.0;

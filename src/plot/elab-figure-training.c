@@ -890,7 +890,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
 {
   const ElabMetrics *m = &figure->metrics;
   const ElabTheme *t = &figure->theme;
-  const char *ul = _elab_unit_label (state->unit);
+  const char *ul = elab_unit_to_string (state->unit);
   double factor = elab_unit_factor (state->unit);
   ElabLoss loss = ELAB_LOSS_CROSS_ENTROPY;
   const ElabTrainerSettings *settings;
@@ -947,7 +947,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
     {
       other_loss = elab_trainer_get_settings (other)->loss;
       other_factor = elab_trainer_loss_factor (other_loss, state->unit);
-      other_ul = other_loss == ELAB_LOSS_SQUARED ? NULL : _elab_unit_label (state->unit);
+      other_ul = other_loss == ELAB_LOSS_SQUARED ? NULL : elab_unit_to_string (state->unit);
       other_hist = elab_trainer_get_history (other, &n_other);
       if (c->other_cap < n_other)
         {

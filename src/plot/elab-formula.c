@@ -144,7 +144,7 @@ _elab_formula_binary (const char *lhs,
 
   pa = _elab_formula_prob_pair (z_a, a, na, sizeof a);
   pb = _elab_formula_prob_pair (z_b, b, nb, sizeof b);
-  _elab_format_value (value, _elab_unit_label (unit), v, sizeof v);
+  _elab_format_value (value, elab_unit_to_string (unit), v, sizeof v);
 
   g_string_append_printf (out, "%s = " MINUS "[", lhs);
   factor (a, pa, out);

@@ -182,12 +182,6 @@ _elab_metrics_compute (double                  width,
   res->pad = round (0.9 * base);
 }
 
-const char *
-_elab_unit_label (ElabUnit unit)
-{
-  return unit == ELAB_UNIT_NATS ? "nats" : "bits";
-}
-
 /**
  * elab_theme_series_color:
  * The colour of series @index as the figures draw it, so anything shown
