@@ -30,7 +30,6 @@ struct _ElabEntropyPage
 
   /* Owned */
   ElabModelCurves *curves;
-  char            *mean_text[ELAB_MAX_MODELS];
 
   ElabModelEditor *editors[ELAB_MAX_MODELS];
 };
@@ -45,15 +44,15 @@ update_means (ElabEntropyPage *self)
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)
     {
       g_autofree char *value = NULL;
+      g_autofree char *text = NULL;
 
       /* The same trapezoid mean over the same samples as the figure's legend. */
       elab_model_curves_compute (self->curves, &state->models[i],
                                  state->x_min, state->x_max,
                                  MIN (state->samples, ELAB_MAX_SAMPLES), state->unit);
       value = elab_format_value (self->curves->mean_h, state->unit);
-      g_free (self->mean_text[i]);
-      self->mean_text[i] = g_strdup_printf ("mean H = %s", value);
-      elab_model_editor_set_mean_text (self->editors[i], self->mean_text[i]);
+      text = g_strdup_printf ("mean H = %s", value);
+      elab_model_editor_set_mean_text (self->editors[i], text);
     }
 }
 
@@ -120,8 +119,6 @@ elab_entropy_page_finalize (GObject *object)
   ElabEntropyPage *self = ELAB_ENTROPY_PAGE (object);
 
   g_clear_pointer (&self->curves, elab_model_curves_free);
-  for (guint i = 0; i < ELAB_MAX_MODELS; i++)
-    g_free (self->mean_text[i]);
 
   G_OBJECT_CLASS (elab_entropy_page_parent_class)->finalize (object);
 }
@@ -194,14 +191,4 @@ elab_entropy_page_get_model_editor (ElabEntropyPage *self,
   g_return_val_if_fail (index < ELAB_MAX_MODELS, NULL);
 
   return self->editors[index];
-}
-
-const char *
-elab_entropy_page_get_mean_text (ElabEntropyPage *self,
-                                 guint            index)
-{
-  g_return_val_if_fail (ELAB_IS_ENTROPY_PAGE (self), NULL);
-  g_return_val_if_fail (index < ELAB_MAX_MODELS, NULL);
-
-  return self->mean_text[index];
 }

@@ -16,8 +16,5 @@ G_DECLARE_FINAL_TYPE (ElabEntropyPage, elab_entropy_page, ELAB, ENTROPY_PAGE, El
 GtkWidget       *elab_entropy_page_new              (ElabDocument    *document);
 ElabModelEditor *elab_entropy_page_get_model_editor (ElabEntropyPage *self,
                                                      guint            index);
-/* The mean-entropy read-out of model @index, as shown. */
-const char      *elab_entropy_page_get_mean_text    (ElabEntropyPage *self,
-                                                     guint            index);
 
 G_END_DECLS
