@@ -668,7 +668,7 @@ elab_training_page_init (ElabTrainingPage *self)
   elab_page_add_plot_view (ELAB_PAGE (self), self->landscape_view);
 
   /* The page's: the run follows the page's document (document_changed). */
-  self->run = elab_training_run_new (NULL);
+  self->run = elab_training_run_new ();
   elab_plot_view_set_training_run (self->training_view, self->run);
   elab_plot_view_set_training_run (self->landscape_view, self->run);
   elab_data_chooser_set_run (self->data_chooser, self->run);

@@ -62,7 +62,6 @@ struct _ElabTrainingRun
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
   PROP_PLAYING,
   N_PROPS
 };
@@ -556,32 +555,8 @@ elab_training_run_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
     case PROP_PLAYING:
       g_value_set_boolean (value, self->playing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-elab_training_run_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  ElabTrainingRun *self = ELAB_TRAINING_RUN (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      elab_training_run_set_document (self, g_value_get_object (value));
-      break;
-    case PROP_PLAYING:
-      elab_training_run_set_playing (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -596,16 +571,13 @@ elab_training_run_class_init (ElabTrainingRunClass *klass)
   object_class->dispose = elab_training_run_dispose;
   object_class->finalize = elab_training_run_finalize;
   object_class->get_property = elab_training_run_get_property;
-  object_class->set_property = elab_training_run_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         ELAB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the run plays (elab_training_run_set_playing()): the
+   * Training page's button, status and tick follow it. */
   properties[PROP_PLAYING] =
     g_param_spec_boolean ("playing", NULL, NULL,
                           FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The run moved: a step, a reset, a new trainer, an error said or cleared. */
@@ -633,9 +605,9 @@ elab_training_run_init (ElabTrainingRun *self)
 /* Public ------------------------------------------------------------------ */
 
 ElabTrainingRun *
-elab_training_run_new (ElabDocument *document)
+elab_training_run_new (void)
 {
-  return g_object_new (ELAB_TYPE_TRAINING_RUN, "document", document, NULL);
+  return g_object_new (ELAB_TYPE_TRAINING_RUN, NULL);
 }
 
 ElabDocument *
@@ -664,7 +636,6 @@ elab_training_run_set_document (ElabTrainingRun *self,
       self->rebuilding = FALSE;
     }
   g_set_object (&self->document, document);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 void

@@ -31,7 +31,8 @@ typedef enum
  * rows than this, one step per frame (so a frame's work stays bounded). */
 #define ELAB_TRAINING_ROWS_PER_FRAME 1000000
 
-ElabTrainingRun    *elab_training_run_new             (ElabDocument     *document);
+/* A run without a document, which set_document() gives it. */
+ElabTrainingRun    *elab_training_run_new             (void);
 ElabDocument       *elab_training_run_get_document    (ElabTrainingRun  *self);
 /* NULL stops the run and drops a load in flight: nothing is written to
  * a document the run no longer follows. */
