@@ -73,32 +73,20 @@ flag_name (ElabCliParser *parser,
   return g_string_chunk_insert (parser->strings, flag);
 }
 
-/* Strict parsing: the whole string must be a finite number (no NaN, no
- * infinity, no trailing characters, no leading space). @flag names the
- * flag in the error, e.g. "--width". */
+/* A finite number, the whole of @text; @flag names the flag in the
+ * error, e.g. "--width". */
 static gboolean
 parse_double (const char  *flag,
               const char  *text,
               double      *res,
               GError     **error)
 {
-  char *end = NULL;
   double value;
 
   if (text == NULL || *text == '\0')
     return elab_param_fail (error, flag, "a number is needed");
-
-  /* strtod skips leading space; a quoted " 1" is almost always a typo. */
-  if (g_ascii_isspace (*text))
+  if (!elab_param_read_double (text, &value))
     return elab_param_fail (error, flag, "'%s' is not a number", text);
-
-  errno = 0;
-  value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0')
-    return elab_param_fail (error, flag, "'%s' is not a number", text);
-
-  /* Overflow ("1e999") comes back as ±HUGE_VAL and is caught here too;
-   * underflow to a subnormal or zero is a faithful reading and accepted. */
   if (!isfinite (value))
     return elab_param_fail (error, flag, "'%s' is not a finite number", text);
 

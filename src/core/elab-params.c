@@ -296,6 +296,34 @@ elab_param_format_double (char   *buf,
 }
 
 /**
+ * elab_param_read_double:
+ * @text: the text
+ * @res: (out): the number
+ *
+ * The one strict reading of a number, for flags, files and sweeps: the
+ * whole of @text, in the C locale. strtod() would skip a leading space, but
+ * a quoted " 1" is almost always a typo, so it is refused. An overflow
+ * ("1e999") reads as ±∞, so a check for finite values catches it too.
+ *
+ * Returns: FALSE, with @res untouched, when @text is not a number
+ */
+gboolean
+elab_param_read_double (const char *text,
+                        double     *res)
+{
+  char *end = NULL;
+  double v;
+
+  if (text == NULL || text[0] == '\0' || g_ascii_isspace (text[0]))
+    return FALSE;
+  v = g_ascii_strtod (text, &end);
+  if (*end != '\0')
+    return FALSE;
+  *res = v;
+  return TRUE;
+}
+
+/**
  * elab_param_fail:
  * @error: return location for a #GError
  * @name: the parameter or flag, as the message should name it
@@ -460,16 +488,11 @@ parse_number (const ElabParam *param,
               GError         **error)
 {
   g_autofree char *q = elab_param_quote (text, strlen (text));
-  char *end = NULL;
   double v;
 
   if (text[0] == '\0')
     return elab_param_fail (error, param->name, "empty value, a number is needed");
-  if (g_ascii_isspace (text[0]))
-    return elab_param_fail (error, param->name, "not a number: %s", q);
-
-  v = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0')
+  if (!elab_param_read_double (text, &v))
     return elab_param_fail (error, param->name, "not a number: %s", q);
   if (!isfinite (v) && !(v == -INFINITY && (param->flags & ELAB_PARAM_FLAG_NEG_INF_OK)))
     return elab_param_fail (error, param->name, "must be a finite number (got %s)", q);

@@ -160,6 +160,11 @@ char            *elab_printable             (const char       *text,
 /* elab_printable() in single quotes, at most 60 bytes. */
 char            *elab_param_quote           (const char       *text,
                                              gsize             length);
+/* Reads the whole of @text as a number in the C locale, with no space
+ * before it. "inf" and "nan" read too: the caller says what it accepts.
+ * FALSE, @res untouched, for anything else. */
+gboolean         elab_param_read_double     (const char       *text,
+                                             double           *res);
 /* The fewest "%.Ng" digits that read back to exactly @value, in the C
  * locale (0.1 stays "0.1"). @buf holds G_ASCII_DTOSTR_BUF_SIZE bytes. */
 void             elab_param_format_double   (char             *buf,

@@ -238,7 +238,6 @@ elab_goal_parse (const char  *text,
       char *term = g_strstrip (terms[i]);
       const char *at = strpbrk (term, "<>=");
       g_autofree char *name = NULL;
-      char *end = NULL;
       ElabGoalOp op;
       gsize len;
       double value;
@@ -267,8 +266,7 @@ elab_goal_parse (const char  *text,
           return FALSE;
         }
       at = g_strchug ((char *) at + len);
-      value = g_ascii_strtod (at, &end);
-      if (end == at || *end != '\0' || !isfinite (value))
+      if (!elab_param_read_double (at, &value) || !isfinite (value))
         {
           g_autofree char *q = elab_param_quote (at, strlen (at));
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,

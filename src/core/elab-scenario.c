@@ -743,10 +743,9 @@ read_scene_extras (Reader     *r,
       if (g_key_file_has_key (kf, group, "tolerance", NULL))
         {
           g_autofree char *text = raw_value (kf, group, "tolerance");
-          char *end = NULL;
 
-          scene->tolerance = g_ascii_strtod (text, &end);
-          if (end == text || *end != '\0' || !isfinite (scene->tolerance) || scene->tolerance < 0)
+          if (!elab_param_read_double (text, &scene->tolerance) || !isfinite (scene->tolerance) ||
+              scene->tolerance < 0)
             {
               g_autofree char *q = elab_param_quote (text, strlen (text));
               return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "tolerance"),

@@ -61,14 +61,8 @@ parse_number (const char  *what,
               double      *res,
               GError     **error)
 {
-  char *end = NULL;
-
-  if (*text != '\0' && !g_ascii_isspace (*text))
-    {
-      *res = g_ascii_strtod (text, &end);
-      if (end != text && *end == '\0' && isfinite (*res))
-        return TRUE;
-    }
+  if (elab_param_read_double (text, res) && isfinite (*res))
+    return TRUE;
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                "--sweep: %s: '%s' is not a finite number", what, text);
