@@ -38,6 +38,7 @@ typedef enum
   OPTION_INT,
   OPTION_CHOICE,
   OPTION_STRING,
+  OPTION_FLAG,      /* a gboolean set to TRUE by --NAME */
   OPTION_PARAM,     /* a row of the parameter table, kept as text until applied */
 } OptionKind;
 
@@ -51,16 +52,16 @@ typedef struct
   const ElabCliChoice *choices;
   const ElabParam     *param;     /* OPTION_PARAM */
   const char          *fixed;     /* OPTION_PARAM of a BOOL: "true" or "false" */
+  gboolean             no_arg;    /* --NAME alone: OPTION_FLAG, or @fixed */
 } Option;
 
 struct _ElabCliParser
 {
-  char           *command;
+  const char     *command;    /* in strings */
   GOptionContext *context;
   GOptionGroup   *group;      /* owned by context */
   GPtrArray      *options;    /* Option* */
   GStringChunk   *strings;    /* help texts, names and values outlive the entries */
-  GPtrArray      *switches;   /* "--transparent": flags that take no value */
 };
 
 /* "--NAME", kept as long as the parser. */
@@ -229,6 +230,10 @@ option_cb (const char  *option_name,
       *(const char **) option->target = g_string_chunk_insert (parser->strings, value);
       break;
 
+    case OPTION_FLAG:
+      *(gboolean *) option->target = TRUE;
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -246,10 +251,9 @@ elab_cli_parser_new (const char *command,
 {
   ElabCliParser *parser = g_new0 (ElabCliParser, 1);
 
-  parser->command = g_strdup (command);
   parser->options = g_ptr_array_new_with_free_func (g_free);
   parser->strings = g_string_chunk_new (512);
-  parser->switches = g_ptr_array_new ();
+  parser->command = g_string_chunk_insert (parser->strings, command);
   parser->context = g_option_context_new (NULL);
   parser->group = g_option_group_new (command, summary, "Show help options", parser, NULL);
   g_option_context_set_main_group (parser->context, parser->group);
@@ -279,34 +283,10 @@ elab_cli_parser_free (ElabCliParser *parser)
   g_option_context_free (parser->context);
   g_ptr_array_unref (parser->options);
   g_string_chunk_free (parser->strings);
-  g_ptr_array_unref (parser->switches);
-  g_free (parser->command);
   g_free (parser);
 }
 
-static void
-add_entry (ElabCliParser *parser,
-           const char    *name,
-           GOptionArg     arg,
-           gpointer       arg_data,
-           int            flags,
-           const char    *description,
-           const char    *arg_description)
-{
-  GOptionEntry entries[2] = { { 0 }, { 0 } };
-
-  entries[0].long_name = g_string_chunk_insert (parser->strings, name);
-  entries[0].flags = flags;
-  entries[0].arg = arg;
-  entries[0].arg_data = arg_data;
-  entries[0].description = g_string_chunk_insert (parser->strings, description);
-  entries[0].arg_description = arg_description ? g_string_chunk_insert (parser->strings, arg_description) : NULL;
-  g_option_group_add_entries (parser->group, entries);
-  if (arg == G_OPTION_ARG_NONE)
-    g_ptr_array_add (parser->switches, (gpointer) flag_name (parser, name));
-}
-
-/* @flags: GOptionFlags of the entry */
+/* --@name, its value checked by option_cb(); @flags are the entry's GOptionFlags. */
 static Option *
 add_option (ElabCliParser *parser,
             OptionKind     kind,
@@ -318,13 +298,22 @@ add_option (ElabCliParser *parser,
             const char    *arg_description)
 {
   Option *option = g_new0 (Option, 1);
+  GOptionEntry entries[2] = { { 0 }, { 0 } };
 
   option->kind = kind;
   option->flag = flag_name (parser, name);
   option->target = target;
   option->seen = seen;
+  option->no_arg = (flags & G_OPTION_FLAG_NO_ARG) != 0;
   g_ptr_array_add (parser->options, option);
-  add_entry (parser, name, G_OPTION_ARG_CALLBACK, (gpointer) option_cb, flags, description, arg_description);
+
+  entries[0].long_name = g_string_chunk_insert (parser->strings, name);
+  entries[0].flags = flags;
+  entries[0].arg = G_OPTION_ARG_CALLBACK;
+  entries[0].arg_data = (gpointer) option_cb;
+  entries[0].description = g_string_chunk_insert (parser->strings, description);
+  entries[0].arg_description = arg_description ? g_string_chunk_insert (parser->strings, arg_description) : NULL;
+  g_option_group_add_entries (parser->group, entries);
 
   return option;
 }
@@ -388,7 +377,7 @@ elab_cli_parser_add_flag (ElabCliParser *parser,
                           gboolean      *target,
                           const char    *description)
 {
-  add_entry (parser, name, G_OPTION_ARG_NONE, target, 0, description, NULL);
+  add_option (parser, OPTION_FLAG, name, target, NULL, G_OPTION_FLAG_NO_ARG, description, NULL);
 }
 
 int
@@ -416,18 +405,11 @@ elab_cli_parser_parse (ElabCliParser  *parser,
         break;
       if (!g_str_has_prefix (argv[i], "--") || eq == NULL)
         continue;
-      for (guint j = 0; j < parser->switches->len && name == NULL; j++)
-        {
-          const char *s = g_ptr_array_index (parser->switches, j);
-
-          if (strlen (s) == len && strncmp (argv[i], s, len) == 0)
-            name = s;
-        }
       for (guint j = 0; j < parser->options->len && name == NULL; j++)
         {
           const Option *option = g_ptr_array_index (parser->options, j);
 
-          if (option->fixed != NULL && strlen (option->flag) == len && strncmp (argv[i], option->flag, len) == 0)
+          if (option->no_arg && strlen (option->flag) == len && strncmp (argv[i], option->flag, len) == 0)
             name = option->flag;
         }
       if (name != NULL)
