@@ -256,8 +256,6 @@ elab_cross_entropy_page_init (ElabCrossEntropyPage *self)
   elab_model_editor_set_subtitle (self->editor_p, "the true distribution");
   elab_model_editor_set_name (self->editor_q, "q");
   elab_model_editor_set_subtitle (self->editor_q, "the model");
-  elab_model_editor_set_presentation_keep (self->editor_p, ELAB_PRESENTATION_KEEP_P);
-  elab_model_editor_set_presentation_keep (self->editor_q, ELAB_PRESENTATION_KEEP_Q);
   elab_model_editor_bind (self->editor_p, bindings,
                           &(ElabModelParams) { "p-theta", "p-bias", NULL, "output-p" });
   elab_model_editor_bind (self->editor_q, bindings,

@@ -172,7 +172,6 @@ elab_entropy_page_init (ElabEntropyPage *self)
   for (guint i = 0; i < ELAB_MAX_MODELS; i++)
     {
       elab_model_editor_set_name (self->editors[i], names[i]);
-      elab_model_editor_set_presentation_keep (self->editors[i], ELAB_PRESENTATION_KEEP_A << i);
       elab_model_editor_bind (self->editors[i], bindings, &params[i]);
     }
 }

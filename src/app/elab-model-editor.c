@@ -39,19 +39,7 @@ struct _ElabModelEditor
   GtkAdjustment  *bias_adjustment;
 
   GdkRGBA         color;
-  guint           presentation_keep;
-  guint           scene_keep;
-  gboolean        presenting;
 };
-
-enum {
-  PROP_0,
-  PROP_PRESENTING,
-  PROP_SCENE_KEEP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ElabModelEditor, elab_model_editor, GTK_TYPE_WIDGET)
 
@@ -85,64 +73,6 @@ enabled_changed_cb (ElabModelEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->output_dropdown), sensitive);
 }
 
-/* In presentation mode only the editors of the models the scene moves
- * stay, so the lecturer can still move them. */
-static void
-update_visible (ElabModelEditor *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self),
-                          !self->presenting || (self->scene_keep & self->presentation_keep) != 0);
-}
-
-static void
-elab_model_editor_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ElabModelEditor *self = ELAB_MODEL_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_PRESENTING:
-      g_value_set_boolean (value, self->presenting);
-      break;
-    case PROP_SCENE_KEEP:
-      g_value_set_uint (value, self->scene_keep);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-elab_model_editor_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  ElabModelEditor *self = ELAB_MODEL_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_PRESENTING:
-      if (self->presenting == g_value_get_boolean (value))
-        return;
-      self->presenting = g_value_get_boolean (value);
-      break;
-    case PROP_SCENE_KEEP:
-      if (self->scene_keep == g_value_get_uint (value))
-        return;
-      self->scene_keep = g_value_get_uint (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-  update_visible (self);
-  g_object_notify_by_pspec (object, pspec);
-}
-
 static void
 elab_model_editor_dispose (GObject *object)
 {
@@ -158,18 +88,6 @@ elab_model_editor_class_init (ElabModelEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = elab_model_editor_dispose;
-  object_class->get_property = elab_model_editor_get_property;
-  object_class->set_property = elab_model_editor_set_property;
-
-  /* Whether the window presents, and the ElabPresentationKeep bits of the
-   * models the scene moves: bound from the page. */
-  properties[PROP_PRESENTING] =
-    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SCENE_KEEP] =
-    g_param_spec_uint ("scene-keep", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-model-editor.ui");
@@ -256,24 +174,6 @@ elab_model_editor_set_name (ElabModelEditor *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, bias, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->enabled_switch),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
-}
-
-guint
-elab_model_editor_get_presentation_keep (ElabModelEditor *self)
-{
-  g_return_val_if_fail (ELAB_IS_MODEL_EDITOR (self), 0);
-
-  return self->presentation_keep;
-}
-
-void
-elab_model_editor_set_presentation_keep (ElabModelEditor *self,
-                                         guint            keep)
-{
-  g_return_if_fail (ELAB_IS_MODEL_EDITOR (self));
-
-  self->presentation_keep = keep;
-  update_visible (self);
 }
 
 void

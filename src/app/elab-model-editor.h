@@ -34,12 +34,6 @@ void            elab_model_editor_set_name               (ElabModelEditor    *se
 void            elab_model_editor_bind                   (ElabModelEditor       *self,
                                                           ElabBindingGroup      *group,
                                                           const ElabModelParams *params);
-/* The ElabPresentationKeep bit of the model it edits (0: none): while
- * presenting (its presenting property), the editor shows only when the
- * scene moves that model (its scene-keep property holds the bit). */
-guint           elab_model_editor_get_presentation_keep  (ElabModelEditor    *self);
-void            elab_model_editor_set_presentation_keep  (ElabModelEditor    *self,
-                                                          guint               keep);
 void            elab_model_editor_set_color              (ElabModelEditor    *self,
                                                           const GdkRGBA      *color);
 void            elab_model_editor_set_subtitle           (ElabModelEditor    *self,

@@ -621,6 +621,17 @@ notation_markup (gpointer    this,
   return elab_notation_markup (notation, text);
 }
 
+/* In presentation mode a control stays only while the scene moves what it
+ * edits (@keep: its ElabPresentationKeep bits). */
+static gboolean
+kept_shown (gpointer this,
+            gboolean presenting,
+            guint    scene_keep,
+            guint    keep)
+{
+  return !presenting || (scene_keep & keep) != 0;
+}
+
 void
 elab_page_class_bind_template (GtkWidgetClass *widget_class)
 {
@@ -631,6 +642,7 @@ elab_page_class_bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child_full (widget_class, "panel_separator", FALSE,
                                              G_PRIVATE_OFFSET (ElabPage, panel_separator));
   gtk_widget_class_bind_template_callback_full (widget_class, "notation_markup", G_CALLBACK (notation_markup));
+  gtk_widget_class_bind_template_callback_full (widget_class, "kept_shown", G_CALLBACK (kept_shown));
 }
 
 static gboolean

@@ -69,7 +69,10 @@ ElabPlotView     *elab_page_get_plot_view (ElabPage     *self);
  * the template's last child, so that in presentation mode it floats over
  * the figure's bottom left corner, drawn over it and taking the pointer
  * first. notation_markup (document's notation, text) is the text in the
- * notation the document asks for, as markup: H(p,q) or H<sub>q</sub>(p). */
+ * notation the document asks for, as markup: H(p,q) or H<sub>q</sub>(p).
+ * kept_shown (presenting, scene-keep, keep) is whether a control whose
+ * ElabPresentationKeep bits are keep shows: always, or while presenting
+ * only when the scene moves its model. */
 void              elab_page_class_bind_template (GtkWidgetClass *widget_class);
 /* For a page class's class_init: the ElabPresentationKeep bits of the
  * controls its side panel keeps in presentation mode (the models its
