@@ -173,9 +173,11 @@ animations_enabled (GtkWidget *widget)
   return enabled;
 }
 
-static const ElabScene *
-current_scene (ElabScenePlayer *self)
+const ElabScene *
+elab_scene_player_get_scene (ElabScenePlayer *self)
 {
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), NULL);
+
   if (self->index < 1 || self->index > elab_scene_player_get_n_scenes (self))
     return NULL;
   return g_ptr_array_index (self->scenario->scenes, self->index - 1);
@@ -186,7 +188,7 @@ current_scene (ElabScenePlayer *self)
 static void
 update_card (ElabScenePlayer *self)
 {
-  const ElabScene *scene = current_scene (self);
+  const ElabScene *scene = elab_scene_player_get_scene (self);
   g_autofree char *card = NULL;
 
   if (scene != NULL)
@@ -212,7 +214,7 @@ update_card (ElabScenePlayer *self)
 static void
 check_exercise (ElabScenePlayer *self)
 {
-  const ElabScene *scene = current_scene (self);
+  const ElabScene *scene = elab_scene_player_get_scene (self);
   gboolean solved = FALSE;
   ElabGoal goal;
 
@@ -314,7 +316,7 @@ elab_scene_player_next (ElabScenePlayer *self)
 
   g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (self), FALSE);
 
-  scene = current_scene (self);
+  scene = elab_scene_player_get_scene (self);
   if (scene != NULL && scene->kind == ELAB_SCENE_QUESTION && !self->revealed)
     return show (self, self->index, TRUE, TRUE);
   return show (self, self->index + 1, FALSE, TRUE);
@@ -528,7 +530,7 @@ elab_scene_player_handle_key (ElabScenePlayer *self,
     case GDK_KEY_H:
       /* An exercise's hint, on request; a letter typed into a field is the field's. */
       {
-        const ElabScene *scene = current_scene (self);
+        const ElabScene *scene = elab_scene_player_get_scene (self);
 
         if (scene == NULL || scene->kind != ELAB_SCENE_EXERCISE || scene->hint == NULL)
           return FALSE;

@@ -47,6 +47,8 @@ void                elab_scene_player_replace_scenario (ElabScenePlayer    *self
 guint               elab_scene_player_get_n_scenes     (ElabScenePlayer    *self);
 /* 1-based; 0 before the first scene (or when there are none). */
 guint               elab_scene_player_get_index        (ElabScenePlayer    *self);
+/* Scene @index, or NULL before the first (or when there are none). */
+const ElabScene    *elab_scene_player_get_scene        (ElabScenePlayer    *self);
 /* The text under the figure for the current scene (elab_scene_card_text():
  * the caption, a question and its choices, an exercise's goal), or NULL. */
 const char         *elab_scene_player_get_caption      (ElabScenePlayer    *self);

@@ -59,14 +59,15 @@ static guint
 scene_keep (ElabScenePlayer *player)
 {
   const ElabScenario *scenario = elab_scene_player_get_scenario (player);
+  const ElabScene *scene = elab_scene_player_get_scene (player);
   guint index = elab_scene_player_get_index (player);
   const ElabState *now, *before;
   guint keep = 0;
 
-  if (scenario == NULL || index < 1 || index > scenario->scenes->len)
+  if (scene == NULL)
     return 0;
 
-  now = &((const ElabScene *) g_ptr_array_index (scenario->scenes, index - 1))->state;
+  now = &scene->state;
   before = index >= 2 ? &((const ElabScene *) g_ptr_array_index (scenario->scenes, index - 2))->state
                       : &scenario->state;
 
@@ -81,23 +82,18 @@ scene_keep (ElabScenePlayer *player)
   return keep;
 }
 
-/* The caption belongs to its scene's page: another page shown by hand
- * goes without. */
 /* A question that asks for a place on the x axis: a click places the
  * guess until the reveal, which draws the answer beside it. */
 static void
 update_guess (ElabWindow *self)
 {
-  const ElabScenario *scenario = elab_scene_player_get_scenario (self->player);
+  const ElabScene *scene = elab_scene_player_get_scene (self->player);
   guint index = elab_scene_player_get_index (self->player);
-  const ElabScene *scene = NULL;
   gboolean guessing = FALSE;
   double truth = NAN;
   guint n;
   const ElabQuantity *q = elab_quantities (&n);
 
-  if (scenario != NULL && index >= 1 && index <= scenario->scenes->len)
-    scene = g_ptr_array_index (scenario->scenes, index - 1);
   if (scene != NULL && scene->kind == ELAB_SCENE_QUESTION && scene->guess != NULL)
     for (guint i = 0; i < n; i++)
       if (q[i].is_x && strcmp (q[i].name, scene->guess) == 0)
@@ -110,20 +106,16 @@ update_guess (ElabWindow *self)
   self->guess_index = index;
 }
 
+/* The caption belongs to its scene's page: another page shown by hand
+ * goes without. */
 static void
 update_caption (ElabWindow *self)
 {
-  const ElabScenario *scenario = elab_scene_player_get_scenario (self->player);
-  guint index = elab_scene_player_get_index (self->player);
+  const ElabScene *scene = elab_scene_player_get_scene (self->player);
   const char *caption = elab_scene_player_get_caption (self->player);
 
-  if (caption != NULL && scenario != NULL && index >= 1 && index <= scenario->scenes->len)
-    {
-      const ElabScene *scene = g_ptr_array_index (scenario->scenes, index - 1);
-
-      if (scene->state.page != elab_document_get_state (self->document)->page)
-        caption = NULL;
-    }
+  if (scene != NULL && scene->state.page != elab_document_get_state (self->document)->page)
+    caption = NULL;
   elab_presentation_set_caption (self->presentation, caption);
   update_guess (self);
 }
