@@ -400,23 +400,20 @@ max_ticks_for (double length_px,
 }
 
 void
-_elab_panel_init (ElabFigure     *figure,
-                  ElabPanel      *panel,
-                  ElabPanelKind   kind,
-                  const ElabRect *area,
-                  double          x_min,
-                  double          x_max,
-                  double          y_min,
-                  double          y_max)
+_elab_panel_init (ElabFigure       *figure,
+                  ElabPanel        *panel,
+                  ElabPanelKind     kind,
+                  const ElabRect   *area,
+                  const ElabBounds *bounds)
 {
   const ElabMetrics *m = &figure->metrics;
 
   panel->kind = kind;
   panel->area = *area;
   panel->y_label_out = 0;
-  _elab_axis_set (&panel->x, x_min, x_max, area->x, area->x + area->width,
+  _elab_axis_set (&panel->x, bounds->x_min, bounds->x_max, area->x, area->x + area->width,
                   max_ticks_for (area->width, 5.5 * m->tick_px));
-  _elab_axis_set (&panel->y, y_min, y_max, area->y + area->height, area->y,
+  _elab_axis_set (&panel->y, bounds->y_min, bounds->y_max, area->y + area->height, area->y,
                   max_ticks_for (area->height, 2.7 * m->tick_px));
 }
 

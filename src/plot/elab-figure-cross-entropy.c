@@ -446,7 +446,7 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
     y_min = figure->style.y_min;
   if (!(y_max > y_min))
     y_max = y_min + 1;
-  _elab_panel_init (figure, &panel, ELAB_PANEL_X, &area, x_min, x_max, y_min, y_max);
+  _elab_panel_init (figure, &panel, ELAB_PANEL_X, &area, &(ElabBounds) { x_min, x_max, y_min, y_max });
   /* A range set by hand may cut the curves: keep them inside the panel. */
   clip = isfinite (figure->style.y_min) || isfinite (figure->style.y_max);
   if (clip)

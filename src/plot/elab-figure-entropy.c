@@ -252,11 +252,11 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
 
   outer = (ElabRect) { left.x, left.y, left.width, round ((left.height - m->pad) / 2) };
   _elab_panel_inset (figure, &outer, FALSE, TRUE, &area);
-  _elab_panel_init (figure, &sig, ELAB_PANEL_X, &area, x_min, x_max, 0, 1.0);
+  _elab_panel_init (figure, &sig, ELAB_PANEL_X, &area, &(ElabBounds) { x_min, x_max, 0, 1.0 });
   outer.y += outer.height + m->pad;
   outer.height = left.y + left.height - outer.y;
   _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
-  _elab_panel_init (figure, &ent, ELAB_PANEL_X, &area, x_min, x_max, 0, h_max * 1.06);
+  _elab_panel_init (figure, &ent, ELAB_PANEL_X, &area, &(ElabBounds) { x_min, x_max, 0, h_max * 1.06 });
   /* The x panels share their horizontal layout; the upper one uses the
    * lower one's ticks so the grids line up. */
   sig.x = ent.x;
@@ -278,7 +278,7 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
                                   entries, n_entries, legend_heading) <= legend_h)
         legend_box.x = area.x - axis_margin (m);
     }
-  _elab_panel_init (figure, &arch, ELAB_PANEL_P, &area, 0, 1, 0, h_max * 1.06);
+  _elab_panel_init (figure, &arch, ELAB_PANEL_P, &area, &(ElabBounds) { 0, 1, 0, h_max * 1.06 });
   legend_box.width = right.x + right.width - legend_box.x;
 
   g_snprintf (ylab, sizeof ylab, "H(p) (%s)", ul);

@@ -1077,7 +1077,8 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
           char label[64];
 
           _elab_panel_inset (figure, &o, TRUE, TRUE, &a);
-          _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &a, c->w_min, c->w_max, c->b_min, c->b_max);
+          _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &a,
+                            &(ElabBounds) { c->w_min, c->w_max, c->b_min, c->b_max });
           _elab_draw_axes (figure, cr, &panel, "w", "b");
           draw_map (figure, cr, maps[k], &panel, runs[k], runs[k] == trainer ? SERIES_PATH : SERIES_OTHER);
           /* Over a large data set the other loss has no run of its own.
@@ -1130,7 +1131,8 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
     }
   else if (c->bias)
     {
-      _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, c->w_min, c->w_max, c->b_min, c->b_max);
+      _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area,
+                        &(ElabBounds) { c->w_min, c->w_max, c->b_min, c->b_max });
       {
         double d[4];
         int px[4] = { 0, };
@@ -1197,8 +1199,8 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
           for (gsize i = 0; i < n_run; i++)
             l_max = MAX (l_max, run[i].loss * factor);
         }
-      _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, c->w_min, c->w_max, 0,
-                        _elab_axis_nice_max (0, MAX (l_max, 1e-3) * 1.05, 6));
+      _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area,
+                        &(ElabBounds) { c->w_min, c->w_max, 0, _elab_axis_nice_max (0, MAX (l_max, 1e-3) * 1.05, 6) });
       if (ul != NULL)
         g_snprintf (ylab, sizeof ylab, "L(w) (%s)", ul);
       else

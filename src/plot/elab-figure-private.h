@@ -211,6 +211,13 @@ typedef struct
   double x, y, width, height;
 } ElabRect;
 
+/* What a panel's axes span, in data units. */
+typedef struct
+{
+  double x_min, x_max;
+  double y_min, y_max;
+} ElabBounds;
+
 typedef enum
 {
   ELAB_PANEL_NONE,      /* not pickable */
@@ -228,15 +235,13 @@ typedef struct
                                * _elab_panel_inset() puts it (wide tick labels) */
 } ElabPanel;
 
-/* Sets up both axes of @panel over @area (ticks sized to the metrics). */
+/* Sets up both axes of @panel over @area to span @bounds (ticks sized
+ * to the metrics). */
 void     _elab_panel_init         (ElabFigure       *figure,
                                    ElabPanel        *panel,
                                    ElabPanelKind     kind,
                                    const ElabRect   *area,
-                                   double            x_min,
-                                   double            x_max,
-                                   double            y_min,
-                                   double            y_max);
+                                   const ElabBounds *bounds);
 /* Makes @panel's y axis a log10 axis over the values [y_min, y_max], with
  * the tick budget _elab_panel_init() gives that height. */
 void     _elab_panel_set_log_y    (ElabFigure       *figure,

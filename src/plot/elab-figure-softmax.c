@@ -122,7 +122,8 @@ draw_terms (ElabFigure      *figure,
     top = factor * G_LN2;
   top = _elab_axis_nice_max (lo, top * 1.08, 5);
   _elab_panel_inset (figure, outer, FALSE, TRUE, &area);
-  _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, 0.5, k + 0.5, lo < 0 ? _elab_axis_nice_max (0, -lo * 1.08, 3) * -1 : 0, top);
+  _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area,
+                    &(ElabBounds) { 0.5, k + 0.5, lo < 0 ? _elab_axis_nice_max (0, -lo * 1.08, 3) * -1 : 0, top });
   panel.x.n_ticks = 0;
   g_snprintf (ylab, sizeof ylab, "terms (%s)", elab_unit_to_string (state->unit));
   _elab_draw_axes (figure, cr, &panel, NULL, ylab);
@@ -315,7 +316,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
       outer.height -= th + m->pad;
     }
   _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
-  _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, 0.5, k + 0.5, 0, 1.1);
+  _elab_panel_init (figure, &panel, ELAB_PANEL_NONE, &area, &(ElabBounds) { 0.5, k + 0.5, 0, 1.1 });
   /* Classes are categories: no vertical grid, labels under the bars. */
   panel.x.n_ticks = 0;
   _elab_draw_axes (figure, cr, &panel, NULL, "probability");

@@ -1231,14 +1231,15 @@ _elab_figure_draw_training (ElabFigure        *figure,
 
     outer = (ElabRect) { left.x, left.y, left.width, round ((left.height - m->pad) * 0.6) };
     _elab_panel_inset (figure, &outer, FALSE, TRUE, &area);
-    _elab_panel_init (figure, &data, ELAB_PANEL_X, &area, c->x_min, c->x_max, -0.12, 1.12);
+    _elab_panel_init (figure, &data, ELAB_PANEL_X, &area, &(ElabBounds) { c->x_min, c->x_max, -0.12, 1.12 });
     outer.y += outer.height + m->pad;
     outer.height = left.y + left.height - outer.y;
     _elab_panel_inset (figure, &outer, TRUE, TRUE, &area);
     /* Losses of a diverged run reach thousands; past 20 the bars are
      * clipped at the top, "far off" being the point. */
-    _elab_panel_init (figure, &bars, ELAB_PANEL_X, &area, c->x_min, c->x_max, 0,
-                      _elab_axis_nice_max (0, CLAMP (loss_max, 1.0, 20.0) * 1.05, 5));
+    _elab_panel_init (figure, &bars, ELAB_PANEL_X, &area,
+                      &(ElabBounds) { c->x_min, c->x_max,
+                                      0, _elab_axis_nice_max (0, CLAMP (loss_max, 1.0, 20.0) * 1.05, 5) });
     data.x = bars.x;
 
     if (narrow)
@@ -1256,8 +1257,8 @@ _elab_figure_draw_training (ElabFigure        *figure,
      * the room the left axis's take. */
     if (other != NULL)
       area.width = MAX (1, area.width - round (2.4 * m->tick_px + 1.5 * m->label_px));
-    _elab_panel_init (figure, &lossp, ELAB_PANEL_NONE, &area, 0, step_max, 0,
-                      _elab_axis_nice_max (0, MAX (hist_loss_max, 1e-3) * 1.05, 5));
+    _elab_panel_init (figure, &lossp, ELAB_PANEL_NONE, &area,
+                      &(ElabBounds) { 0, step_max, 0, _elab_axis_nice_max (0, MAX (hist_loss_max, 1e-3) * 1.05, 5) });
     if (log_scale)
       {
         double lo, hi;
@@ -1276,7 +1277,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
 
               narrower.x += over;
               narrower.width = MAX (1, narrower.width - over);
-              _elab_panel_init (figure, &lossp, ELAB_PANEL_NONE, &narrower, 0, step_max, 0, 1);
+              _elab_panel_init (figure, &lossp, ELAB_PANEL_NONE, &narrower, &(ElabBounds) { 0, step_max, 0, 1 });
               _elab_panel_set_log_y (figure, &lossp, lo, hi);
               lossp.y_label_out = over;
             }
@@ -1291,8 +1292,8 @@ _elab_figure_draw_training (ElabFigure        *figure,
      * left one is). */
     if (other != NULL)
       {
-        _elab_panel_init (figure, &otherp, ELAB_PANEL_NONE, &lossp.area, 0, step_max, 0,
-                          _elab_axis_nice_max (0, MAX (other_max, 1e-3) * 1.05, 5));
+        _elab_panel_init (figure, &otherp, ELAB_PANEL_NONE, &lossp.area,
+                          &(ElabBounds) { 0, step_max, 0, _elab_axis_nice_max (0, MAX (other_max, 1e-3) * 1.05, 5) });
         if (log_scale)
           {
             double lo, hi;
