@@ -649,15 +649,14 @@ grow (ElabCsvData *res,
 }
 
 gboolean
-elab_csv_parse (const char   *text,
-                gsize         length,
-                const char   *display_name,
-                const char   *x_column,
-                const char   *y_column,
-                const char   *positive,
-                ElabCsvData  *res,
-                GError      **error)
+elab_csv_parse (const char            *text,
+                gsize                  length,
+                const char            *display_name,
+                const ElabCsvColumns  *columns,
+                ElabCsvData           *res,
+                GError               **error)
 {
+  static const ElabCsvColumns defaults = { NULL, NULL, NULL };
   Reader r = { "", NULL, display_name ? display_name : "<data>", 1 };
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func ((GDestroyNotify) g_free);
   g_autoptr(GPtrArray) header_fields = g_ptr_array_new ();
@@ -674,6 +673,8 @@ elab_csv_parse (const char   *text,
   g_return_val_if_fail (res != NULL, FALSE);
 
   memset (res, 0, sizeof *res);
+  if (columns == NULL)
+    columns = &defaults;
 
   /* An empty mapped file has no address at all: NULL + 0 is undefined. */
   if (text != NULL)
@@ -707,11 +708,11 @@ elab_csv_parse (const char   *text,
 
   xi = 0;
   yi = n_columns - 1;
-  if (x_column != NULL && *x_column != '\0' &&
-      !find_column (&r, header_line, (char **) header->pdata, n_columns, x_column, "x", &xi, error))
+  if (columns->x_column != NULL && *columns->x_column != '\0' &&
+      !find_column (&r, header_line, (char **) header->pdata, n_columns, columns->x_column, "x", &xi, error))
     return FALSE;
-  if (y_column != NULL && *y_column != '\0' &&
-      !find_column (&r, header_line, (char **) header->pdata, n_columns, y_column, "y", &yi, error))
+  if (columns->y_column != NULL && *columns->y_column != '\0' &&
+      !find_column (&r, header_line, (char **) header->pdata, n_columns, columns->y_column, "y", &yi, error))
     return FALSE;
   if (xi == yi)
     {
@@ -758,7 +759,7 @@ elab_csv_parse (const char   *text,
       goto fail;
     }
 
-  if (!pick_positive (&r, header_line, header->pdata[yi], &labels, positive,
+  if (!pick_positive (&r, header_line, header->pdata[yi], &labels, columns->positive,
                       &positive_index, &out.positive_guessed, error))
     goto fail;
   /* The rows hold the index of their value; class 1 must read 1. */
@@ -784,12 +785,10 @@ fail:
 }
 
 gboolean
-elab_csv_load (const char   *path,
-               const char   *x_column,
-               const char   *y_column,
-               const char   *positive,
-               ElabCsvData  *res,
-               GError      **error)
+elab_csv_load (const char            *path,
+               const ElabCsvColumns  *columns,
+               ElabCsvData           *res,
+               GError               **error)
 {
   g_autoptr(GMappedFile) map = NULL;
   g_autoptr(GError) local = NULL;
@@ -806,7 +805,7 @@ elab_csv_load (const char   *path,
     }
   return elab_csv_parse (g_mapped_file_get_contents (map),
                          g_mapped_file_get_length (map),
-                         path, x_column, y_column, positive, res, error);
+                         path, columns, res, error);
 }
 
 char **

@@ -54,37 +54,42 @@ typedef struct
   gboolean  positive_guessed;
 } ElabCsvData;
 
+/* Which columns hold x and the labels (header names: exact, then
+ * case-insensitive), and which label value is class 1; NULL or "" for
+ * each is the default described at elab_csv_parse(). */
+typedef struct
+{
+  const char *x_column;
+  const char *y_column;
+  const char *positive;
+} ElabCsvColumns;
+
 GQuark       elab_csv_error_quark    (void);
 
 /* Parses @length bytes of @text (not necessarily NUL-terminated) in one
- * linear pass. @x_column and @y_column pick columns by header name (exact,
- * then case-insensitive); NULL or "" means the first column for x and the
- * last for y. @display_name is used in error messages. Returns FALSE and
+ * linear pass. @columns (may be NULL: every default) picks the columns by
+ * header name; by default x is the first column and y the last. @display_name is used in error messages. Returns FALSE and
  * sets @error on the first problem; @res is then left zeroed.
  *
  * The label column holds exactly two distinct values, both numbers or
  * both text (malignant/benign, yes/no, M/B); 0 or 1 alone is accepted
- * too. @positive names the value that is class 1 (exact, then by number,
- * then case-insensitive); NULL or "" means the larger number (1 for 0/1
+ * too. Its positive names the value that is class 1 (exact, then by
+ * number, then case-insensitive); by default the larger number (1 for 0/1
  * labels), or for text the later of the two in case-insensitive
  * alphabetical order (malignant over benign, yes over no, true over false,
  * M over B). */
-gboolean     elab_csv_parse          (const char   *text,
-                                      gsize         length,
-                                      const char   *display_name,
-                                      const char   *x_column,
-                                      const char   *y_column,
-                                      const char   *positive,
-                                      ElabCsvData  *res,
-                                      GError      **error);
+gboolean     elab_csv_parse          (const char            *text,
+                                      gsize                  length,
+                                      const char            *display_name,
+                                      const ElabCsvColumns  *columns,
+                                      ElabCsvData           *res,
+                                      GError               **error);
 
 /* Maps @path and parses it as elab_csv_parse() does. */
-gboolean     elab_csv_load           (const char   *path,
-                                      const char   *x_column,
-                                      const char   *y_column,
-                                      const char   *positive,
-                                      ElabCsvData  *res,
-                                      GError      **error);
+gboolean     elab_csv_load           (const char            *path,
+                                      const ElabCsvColumns  *columns,
+                                      ElabCsvData           *res,
+                                      GError               **error);
 
 /* The header's column names (trimmed), for a column picker; a
  * NULL-terminated array to free with g_strfreev(). */

@@ -208,6 +208,7 @@ elab_dataset_load (const char  *name_or_path,
                    const char  *positive,
                    GError     **error)
 {
+  const ElabCsvColumns columns = { x_column, y_column, positive };
   ElabCsvData data;
   ElabDataset *self;
 
@@ -216,7 +217,7 @@ elab_dataset_load (const char  *name_or_path,
   if (elab_dataset_find_builtin (name_or_path) != NULL)
     return elab_dataset_new_builtin (name_or_path);
 
-  if (!elab_csv_load (name_or_path, x_column, y_column, positive, &data, error))
+  if (!elab_csv_load (name_or_path, &columns, &data, error))
     return NULL;
 
   self = dataset_alloc ();

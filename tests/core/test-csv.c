@@ -23,7 +23,9 @@ parse_ok (const char  *text,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!elab_csv_parse (text, length, "t.csv", x_column, y_column, NULL, res, &error))
+  const ElabCsvColumns columns = { x_column, y_column, NULL };
+
+  if (!elab_csv_parse (text, length, "t.csv", &columns, res, &error))
     g_error ("unexpected error: %s", error->message);
 }
 
@@ -104,7 +106,9 @@ parse_labels (const char  *text,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!elab_csv_parse (text, strlen (text), "t.csv", NULL, NULL, positive, res, &error))
+  const ElabCsvColumns columns = { NULL, NULL, positive };
+
+  if (!elab_csv_parse (text, strlen (text), "t.csv", &columns, res, &error))
     g_error ("unexpected error: %s", error->message);
 }
 
@@ -210,8 +214,9 @@ test_text_labels_bad (void)
       g_autoptr(GError) error = NULL;
       ElabCsvData d;
 
-      g_assert_false (elab_csv_parse (c->text, strlen (c->text), "t.csv", NULL, NULL, c->positive,
-                                      &d, &error));
+      const ElabCsvColumns columns = { NULL, NULL, c->positive };
+
+      g_assert_false (elab_csv_parse (c->text, strlen (c->text), "t.csv", &columns, &d, &error));
       g_assert_error (error, ELAB_CSV_ERROR, (int) c->code);
       g_assert_cmpstr (error->message, ==, c->message);
       g_assert_null (d.labels[0]);
@@ -341,7 +346,8 @@ test_bad (gconstpointer data)
   else
     length = strlen (text);
 
-  g_assert_false (elab_csv_parse (text, length, "bad.csv", c->x_column, NULL, NULL, &d, &error));
+  g_assert_false (elab_csv_parse (text, length, "bad.csv", &(ElabCsvColumns) { c->x_column, NULL, NULL },
+                                  &d, &error));
   g_assert_error (error, ELAB_CSV_ERROR, (int) c->code);
   prefix = g_strdup_printf ("bad.csv:%u: ", c->line);
   if (!g_str_has_prefix (error->message, prefix))
@@ -391,14 +397,14 @@ test_file (void)
   g_assert_cmpstr (columns[0], ==, "a (cm)");
   g_assert_cmpstr (columns[1], ==, "b, c");
 
-  g_assert_true (elab_csv_load (path, "a (cm)", "label", NULL, &d, &error));
+  g_assert_true (elab_csv_load (path, &(ElabCsvColumns) { "a (cm)", "label", NULL }, &d, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (d.n_rows, ==, 2);
   g_assert_cmpfloat (d.x[1], ==, 2.0);
   elab_csv_data_clear (&d);
   g_unlink (path);
 
-  g_assert_false (elab_csv_load (path, NULL, NULL, NULL, &d, &error));
+  g_assert_false (elab_csv_load (path, NULL, &d, &error));
   g_assert_error (error, ELAB_CSV_ERROR, ELAB_CSV_ERROR_IO);
 }
 
@@ -417,7 +423,7 @@ test_builtin_files (void)
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", file, NULL);
       ElabCsvData d;
 
-      g_assert_true (elab_csv_load (path, NULL, NULL, NULL, &d, &error));
+      g_assert_true (elab_csv_load (path, NULL, &d, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (d.n_rows, ==, info[k].n_rows);
       g_assert_cmpstr (d.x_name, ==, info[k].x_name);

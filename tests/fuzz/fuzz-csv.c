@@ -18,10 +18,11 @@ check (const uint8_t *data,
        const char    *x_column,
        const char    *y_column)
 {
+  const ElabCsvColumns columns = { x_column, y_column, NULL };
   GError *error = NULL;
   ElabCsvData d;
 
-  if (elab_csv_parse ((const char *) data, size, "fuzz.csv", x_column, y_column, NULL, &d, &error))
+  if (elab_csv_parse ((const char *) data, size, "fuzz.csv", &columns, &d, &error))
     {
       if (error != NULL || d.n_rows == 0 || d.x_name == NULL || d.y_name == NULL)
         abort ();

@@ -14,6 +14,9 @@ int
 main (int    argc,
       char **argv)
 {
+  const ElabCsvColumns columns = {
+    argc > 2 ? argv[2] : NULL, argc > 3 ? argv[3] : NULL, argc > 4 ? argv[4] : NULL,
+  };
   g_autoptr(GError) error = NULL;
   ElabCsvData data;
 
@@ -22,7 +25,7 @@ main (int    argc,
       fprintf (stderr, "usage: csv-driver FILE [X [Y]]\n");
       return 2;
     }
-  if (!elab_csv_load (argv[1], argc > 2 ? argv[2] : NULL, argc > 3 ? argv[3] : NULL, argc > 4 ? argv[4] : NULL, &data, &error))
+  if (!elab_csv_load (argv[1], &columns, &data, &error))
     {
       fprintf (stderr, "entropy-lab: error: %s\n", error->message);
       return 1;
