@@ -330,8 +330,6 @@ text_field_changed (ElabLessonPanel *self,
   if (g_strcmp0 (*field, gtk_editable_get_text (editable)[0] ? gtk_editable_get_text (editable) : NULL) == 0)
     return;
   begin_change (self, editable);
-  scene = current_scene (self);
-  field = (char **) ((char *) scene + offset);
   replace_string (field, gtk_editable_get_text (editable));
   edited (self, elab_scene_player_get_index (self->player), FALSE);
 }
@@ -345,7 +343,6 @@ caption_changed_cb (ElabLessonPanel *self)
   if (scene == NULL || strcmp (scene->caption, caption) == 0)
     return;
   begin_change (self, self->caption_view);
-  scene = current_scene (self);
   g_free (scene->caption);
   scene->caption = g_steal_pointer (&caption);
   edited (self, elab_scene_player_get_index (self->player), FALSE);
@@ -396,7 +393,7 @@ tolerance_changed_cb (ElabLessonPanel *self)
   if (scene == NULL || scene->tolerance == value)
     return;
   begin_change (self, self->tolerance_spin);
-  current_scene (self)->tolerance = value;
+  scene->tolerance = value;
   edited (self, elab_scene_player_get_index (self->player), FALSE);
 }
 
@@ -423,7 +420,6 @@ choice_changed_cb (ElabLessonPanel *self,
     return;
 
   begin_change (self, editable);
-  scene = current_scene (self);
   for (n = 0; scene->choices != NULL && scene->choices[n] != NULL && n < ELAB_SCENE_MAX_CHOICES; n++)
     slots[n] = scene->choices[n];
   slots[i] = text;
@@ -451,7 +447,7 @@ answer_changed_cb (ElabLessonPanel *self)
       (guint) answer >= g_strv_length (scene->choices))
     return;
   begin_change (self, NULL);
-  current_scene (self)->answer = answer;
+  scene->answer = answer;
   edited (self, elab_scene_player_get_index (self->player), FALSE);
 }
 
@@ -464,7 +460,6 @@ kind_changed_cb (ElabLessonPanel *self)
   if (scene == NULL || scene->kind == kind || kind > ELAB_SCENE_EXERCISE)
     return;
   begin_change (self, NULL);
-  scene = current_scene (self);
   scene->kind = kind;
   /* What a new question or exercise needs to be saved at all. */
   if (kind == ELAB_SCENE_QUESTION && scene->question == NULL)
@@ -508,7 +503,6 @@ duplicate_action (GtkWidget  *widget,
   if (scene == NULL)
     return;
   begin_change (self, NULL);
-  scene = current_scene (self);
   g_ptr_array_insert (elab_scene_player_edit_scenario (self->player)->scenes, (int) index,
                       elab_scene_copy (scene));
   edited (self, index + 1, TRUE);
@@ -576,7 +570,6 @@ set_state_action (GtkWidget  *widget,
   if (scene == NULL || elab_state_equal (&scene->state, now))
     return;
   begin_change (self, NULL);
-  scene = current_scene (self);
   scene->state = *now;
   if (!scene->has_after)
     scene->after = *now;
@@ -595,7 +588,6 @@ set_reveal_action (GtkWidget  *widget,
   if (scene == NULL)
     return;
   begin_change (self, NULL);
-  scene = current_scene (self);
   scene->after = *elab_document_get_state (self->document);
   scene->has_after = !elab_state_equal (&scene->after, &scene->state);
   edited (self, elab_scene_player_get_index (self->player), FALSE);
