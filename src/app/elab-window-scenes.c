@@ -232,11 +232,12 @@ chosen_path (GFile    *file,
   return path;
 }
 
+/* NULL too when the window went, so it is touched only while it lives. */
 static void
 open_chosen_cb (GFile    *file,
                 gpointer  data)
 {
-  g_autoptr(ElabWindow) window = data;
+  ElabWindow *window = data;
   gboolean remote;
   g_autofree char *path = chosen_path (file, &remote);
 
@@ -250,7 +251,7 @@ static void
 save_chosen_cb (GFile    *file,
                 gpointer  data)
 {
-  g_autoptr(ElabWindow) window = data;
+  ElabWindow *window = data;
   gboolean remote;
   g_autofree char *path = chosen_path (file, &remote);
   g_autoptr(GError) error = NULL;
@@ -276,12 +277,17 @@ show_scenario_chooser (ElabWindow            *window,
 {
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GCancellable) closing = g_cancellable_new ();
   ElabFileChooserRequest request = { action, title, accept, NULL, name, G_LIST_MODEL (filters) };
 
   gtk_file_filter_set_name (filter, "Entropy Lab scenarios");
   gtk_file_filter_add_pattern (filter, "*.elab");
   g_list_store_append (filters, filter);
-  elab_file_chooser_ask (GTK_WINDOW (window), &request, NULL, callback, g_object_ref (window));
+  /* The chooser holds no reference: it closes with the window ("destroy"
+   * comes at its dispose), which no answer outlives. */
+  g_signal_connect_object (window, "destroy", G_CALLBACK (g_cancellable_cancel), closing,
+                           G_CONNECT_SWAPPED);
+  elab_file_chooser_ask (GTK_WINDOW (window), &request, closing, callback, window);
 }
 
 static void

@@ -602,6 +602,29 @@ test_window_bad_file (void)
   destroy_window (window);
 }
 
+/* The window closed while Open Scenario… or Save Scenario…'s chooser is
+ * open: the chooser closes with it and keeps the window no longer, so
+ * no answer can come to a window that is gone. */
+static void
+test_window_closed_while_choosing (void)
+{
+  static const char *actions[] = { "open-scenario", "save-scenario" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      ElabWindow *window = new_window ();
+
+      g_test_message ("%s", actions[i]);
+      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+      g_action_group_activate_action (G_ACTION_GROUP (window), actions[i], NULL);
+      wait_until (have_file_chooser, NULL);
+
+      destroy_window (window);
+      g_assert_null (window);
+      g_assert_false (have_file_chooser (NULL));
+    }
+}
+
 static void
 test_lesson_loads (void)
 {
@@ -784,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Scenes/window-training-lesson", test_window_training_lesson);
   g_test_add_func ("/elab/app/Scenes/label-clear-of-caption", test_label_clear_of_caption);
   g_test_add_func ("/elab/app/Scenes/window-bad-file", test_window_bad_file);
+  g_test_add_func ("/elab/app/Scenes/window-closed-while-choosing", test_window_closed_while_choosing);
   g_test_add_func ("/elab/app/Scenes/round-trip", test_round_trip);
   g_test_add_func ("/elab/app/Scenes/export-sweep", test_export_sweep);
 
