@@ -63,6 +63,14 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_TYPE_WITH_PRIVATE (ElabPage, elab_page, GTK_TYPE_WIDGET)
 
+G_DEFINE_FLAGS_TYPE (ElabPresentationKeep, elab_presentation_keep,
+                     G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_A, "a"),
+                     G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_B, "b"),
+                     G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_C, "c"),
+                     G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_P, "p"),
+                     G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_Q, "q"),
+                     G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_ALWAYS, "always"))
+
 static void
 document_changed (ElabPage *self,
                   guint     what)
@@ -502,6 +510,7 @@ elab_page_class_init (ElabPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ELAB_TYPE_PLOT_VIEW);
+  g_type_ensure (ELAB_TYPE_PRESENTATION_KEEP);
 }
 
 static void

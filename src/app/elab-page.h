@@ -26,6 +26,10 @@ typedef enum
   ELAB_PRESENTATION_KEEP_ALWAYS = 1 << 5,
 } ElabPresentationKeep;
 
+/* A flags type, so a template names a bit ("p") rather than its value. */
+#define ELAB_TYPE_PRESENTATION_KEEP (elab_presentation_keep_get_type ())
+GType elab_presentation_keep_get_type (void) G_GNUC_CONST;
+
 #define ELAB_TYPE_PAGE (elab_page_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (ElabPage, elab_page, ELAB, PAGE, GtkWidget)
