@@ -462,12 +462,14 @@ test_loss_scale_redraws (void)
   g_assert_finalize_object (document);
 }
 
+/* In this process's own directory, removed at exit: two runs of the
+ * test at once do not write over each other's files. */
 static char *
 write_file (const char *name,
             const char *contents)
 {
   g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  char *path = g_build_filename (isolated_state_dir, name, NULL);
 
   g_file_set_contents (path, contents, -1, &error);
   g_assert_no_error (error);
@@ -564,7 +566,7 @@ test_csv (void)
   g_autofree char *bad = write_file ("elab-test-training-bad.csv", "hours,passed\n1,0\n2,1\n3,2\n");
   g_autofree char *good = write_file ("elab-test-training-good.csv",
                                       "id,hours (weekly),passed\n1,0.5,0\n2,1,0\n3,2,1\n4,1.5,0\n5,3,1\n6,2.5,1\n7,1.75,1\n8,2.25,0\n");
-  g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "elab-test-no-such-file.csv", NULL);
+  g_autofree char *missing = g_build_filename (isolated_state_dir, "elab-test-no-such-file.csv", NULL);
   const ElabTrainer *trainer;
   const char *message;
 
@@ -897,8 +899,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  app_test_init (&argc, &argv);
 
   g_test_add_func ("/elab/app/TrainingPage/step-reset", test_step_reset);
   g_test_add_func ("/elab/app/TrainingPage/play-deterministic", test_play_deterministic);
