@@ -563,25 +563,24 @@ _elab_draw_axes (ElabFigure  *figure,
   for (guint i = 0; i < panel->x.n_ticks; i++)
     {
       _elab_axis_format (&panel->x, panel->x.ticks[i], buf, sizeof buf);
-      _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE,
+      _elab_draw_text (figure, cr,
+                       &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ax = 0.5, .color = &t->muted },
+                       buf,
                        _elab_axis_to_px (&panel->x, panel->x.ticks[i]),
-                       a->y + a->height + 0.35 * m->tick_px + gap * 0.6,
-                       0.5, 0.0, &t->muted);
+                       a->y + a->height + 0.35 * m->tick_px + gap * 0.6);
     }
   for (guint i = 0; i < panel->y.n_ticks; i++)
     {
       _elab_axis_format (&panel->y, panel->y.ticks[i], buf, sizeof buf);
-      _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE,
-                       a->x - 0.35 * m->tick_px - gap,
-                       _elab_axis_to_px (&panel->y, panel->y.ticks[i]),
-                       1.0, 0.5, &t->muted);
+      _elab_draw_text (figure, cr,
+                       &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ax = 1.0, .ay = 0.5, .color = &t->muted },
+                       buf, a->x - 0.35 * m->tick_px - gap, _elab_axis_to_px (&panel->y, panel->y.ticks[i]));
     }
 
   if (x_label)
-    _elab_draw_text (figure, cr, ELAB_FONT_LABEL, x_label, TRUE,
-                     a->x + a->width / 2,
-                     a->y + a->height + 1.7 * m->tick_px + 0.05 * m->label_px,
-                     0.5, 0.0, &t->foreground);
+    _elab_draw_text (figure, cr,
+                     &(ElabTextStyle) { .font = ELAB_FONT_LABEL, .markup = TRUE, .ax = 0.5, .color = &t->foreground },
+                     x_label, a->x + a->width / 2, a->y + a->height + 1.7 * m->tick_px + 0.05 * m->label_px);
   if (y_label)
     _elab_draw_text_vertical (figure, cr, ELAB_FONT_LABEL, y_label,
                               a->x - 3.3 * m->tick_px - 1.5 * m->label_px - panel->y_label_out,

@@ -304,24 +304,20 @@ _elab_text_estimate_width (ElabFigure *figure,
 }
 
 double
-_elab_draw_text (ElabFigure     *figure,
-                 cairo_t        *cr,
-                 ElabFont        font,
-                 const char     *text,
-                 gboolean        markup,
-                 double          x,
-                 double          y,
-                 double          ax,
-                 double          ay,
-                 const ElabRgba *color)
+_elab_draw_text (ElabFigure          *figure,
+                 cairo_t             *cr,
+                 const ElabTextStyle *style,
+                 const char          *text,
+                 double               x,
+                 double               y)
 {
-  ElabText *t = _elab_text (figure, font, text, markup, -1);
+  ElabText *t = _elab_text (figure, style->font, text, style->markup, -1);
 
   if (t == NULL)
     return 0;
 
-  _elab_set_source (cr, color);
-  cairo_move_to (cr, round (x - ax * t->width), round (y - ay * t->height));
+  _elab_set_source (cr, style->color);
+  cairo_move_to (cr, round (x - style->ax * t->width), round (y - style->ay * t->height));
   pango_cairo_show_layout (cr, t->layout);
   return t->width;
 }
@@ -1612,6 +1608,7 @@ _elab_draw_placeholder (ElabFigure     *figure,
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
-  _elab_draw_text (figure, cr, ELAB_FONT_BIG, message, FALSE,
-                   r.x + r.width / 2, r.y + r.height / 2, 0.5, 0.5, &t->muted);
+  _elab_draw_text (figure, cr,
+                   &(ElabTextStyle) { .font = ELAB_FONT_BIG, .ax = 0.5, .ay = 0.5, .color = &t->muted },
+                   message, r.x + r.width / 2, r.y + r.height / 2);
 }

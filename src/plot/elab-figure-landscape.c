@@ -612,9 +612,13 @@ draw_bar_labels (ElabFigure     *figure,
         continue;
       lo[n_placed] = l, hi[n_placed] = h, n_placed++;
       if (vertical)
-        _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, x, pos, 0.0, 0.5, &figure->theme.muted);
+        _elab_draw_text (figure, cr,
+                         &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ay = 0.5, .color = &figure->theme.muted },
+                         buf, x, pos);
       else
-        _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, pos, y, a, 0.0, &figure->theme.muted);
+        _elab_draw_text (figure, cr,
+                         &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ax = a, .color = &figure->theme.muted },
+                         buf, pos, y);
     }
 }
 

@@ -425,19 +425,26 @@ double    _elab_text_estimate_width (ElabFigure     *figure,
                                    ElabFont          font,
                                    const char       *text,
                                    gboolean          markup);
-/* Draws @text with its box anchored at (x, y): @ax, @ay ∈ [0, 1] pick the
- * point of the box (0, 0 top left; 0.5, 0.5 centre; 1, 1 bottom right).
- * Returns the width drawn (0 when text is off). */
-double    _elab_draw_text         (ElabFigure       *figure,
-                                   cairo_t          *cr,
-                                   ElabFont          font,
-                                   const char       *text,
-                                   gboolean          markup,
-                                   double            x,
-                                   double            y,
-                                   double            ax,
-                                   double            ay,
-                                   const ElabRgba   *color);
+/* How _elab_draw_text() sets a text: its font, whether it is Pango
+ * markup, its colour, and which point of its box stands at the given
+ * position: ax, ay ∈ [0, 1] (0, 0 top left; 0.5, 0.5 centre; 1, 1
+ * bottom right). */
+typedef struct
+{
+  ElabFont        font;
+  gboolean        markup;
+  double          ax, ay;
+  const ElabRgba *color;
+} ElabTextStyle;
+
+/* Draws @text in @style with its box anchored at (x, y). Returns the
+ * width drawn (0 when text is off). */
+double    _elab_draw_text         (ElabFigure          *figure,
+                                   cairo_t             *cr,
+                                   const ElabTextStyle *style,
+                                   const char          *text,
+                                   double               x,
+                                   double               y);
 /* Same, rotated by −90° (reads bottom to top) around (x, y). */
 void      _elab_draw_text_vertical (ElabFigure      *figure,
                                    cairo_t          *cr,

@@ -72,9 +72,12 @@ readout_draw (ElabFigure    *figure,
   const ElabTheme *t = &figure->theme;
   double lw, vw;
 
-  lw = _elab_draw_text (figure, cr, ELAB_FONT_LABEL, r->label, TRUE, x, y, 0.0, 0.0, &t->muted);
-  vw = _elab_draw_text (figure, cr, ELAB_FONT_BIG, r->value, FALSE, x,
-                        y + 1.25 * m->label_px, 0.0, 0.0, &t->foreground);
+  lw = _elab_draw_text (figure, cr,
+                        &(ElabTextStyle) { .font = ELAB_FONT_LABEL, .markup = TRUE, .color = &t->muted },
+                        r->label, x, y);
+  vw = _elab_draw_text (figure, cr,
+                        &(ElabTextStyle) { .font = ELAB_FONT_BIG, .color = &t->foreground },
+                        r->value, x, y + 1.25 * m->label_px);
   if (figure->n_readouts < G_N_ELEMENTS (figure->readouts))
     figure->readouts[figure->n_readouts++] = (ElabRect) { x, y, MAX (lw, vw), readout_height (m) };
 }
@@ -154,8 +157,9 @@ draw_terms (ElabFigure      *figure,
           if (figure->style.draw_text && target[i] > 0 && !off)
             {
               _elab_format_value (v, NULL, val, sizeof val);
-              _elab_draw_text (figure, cr, ELAB_FONT_TICK, val, FALSE, r.x + bw / 2,
-                               (v < 0 ? y0 : yv) - 0.25 * m->tick_px, 0.5, 1.0, &t->foreground);
+              _elab_draw_text (figure, cr,
+                               &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ax = 0.5, .ay = 1.0, .color = &t->foreground },
+                               val, r.x + bw / 2, (v < 0 ? y0 : yv) - 0.25 * m->tick_px);
             }
           else if (figure->style.draw_text && off)
             {
@@ -181,11 +185,11 @@ draw_terms (ElabFigure      *figure,
         }
     }
   if (figure->style.draw_text)
-    _elab_draw_text (figure, cr, ELAB_FONT_TICK,
+    _elab_draw_text (figure, cr,
+                     &(ElabTextStyle) { .font = ELAB_FONT_TICK, .markup = TRUE, .ax = 0.5, .color = &t->muted },
                      "each class: \xe2\x88\x92t<sub>i</sub>\xc2\xb7log P<sub>i</sub> (solid), "
                      "t<sub>i</sub>\xc2\xb7log(t<sub>i</sub>/P<sub>i</sub>) (light)",
-                     TRUE, area.x + area.width / 2, area.y + area.height + 0.4 * m->tick_px, 0.5, 0.0,
-                     &t->muted);
+                     area.x + area.width / 2, area.y + area.height + 0.4 * m->tick_px);
 }
 
 void
@@ -405,16 +409,17 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
           if (p_words != P_NONE)
             {
               format_prob (probs[i], p_words, val, sizeof val);
-              _elab_draw_text (figure, cr, ELAB_FONT_TICK, val, FALSE,
-                               cx - bw / 2 - 0.04 * slot, yp - 0.25 * m->tick_px, 0.5, 1.0,
-                               &t->foreground);
+              _elab_draw_text (figure, cr,
+                               &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ax = 0.5, .ay = 1.0, .color = &t->foreground },
+                               val, cx - bw / 2 - 0.04 * slot, yp - 0.25 * m->tick_px);
             }
           if (class_words)
             g_snprintf (lab, sizeof lab, "class %" G_GSIZE_FORMAT, i + 1);
           else
             g_snprintf (lab, sizeof lab, "%" G_GSIZE_FORMAT, i + 1);
-          _elab_draw_text (figure, cr, ELAB_FONT_TICK, lab, FALSE,
-                           cx, area.y + area.height + 0.55 * m->tick_px, 0.5, 0.0, &t->foreground);
+          _elab_draw_text (figure, cr,
+                           &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ax = 0.5, .color = &t->foreground },
+                           lab, cx, area.y + area.height + 0.55 * m->tick_px);
           if (z_words != Z_NONE && z_text[i] != NULL)
             {
               _elab_set_source (cr, &t->muted);
@@ -432,8 +437,9 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
   col = (ElabRect) { body.x + body.width - side_w, area.y, side_w, col_bottom - area.y };
   y = col.y + _elab_draw_legend (figure, cr, &col, entries, 2, NULL) + 1.2 * m->pad;
 
-  _elab_draw_text (figure, cr, ELAB_FONT_LEGEND, "entropy H(P), at most log K",
-                   FALSE, col.x, y, 0.0, 0.0, &t->foreground);
+  _elab_draw_text (figure, cr,
+                   &(ElabTextStyle) { .font = ELAB_FONT_LEGEND, .color = &t->foreground },
+                   "entropy H(P), at most log K", col.x, y);
   y += round (1.6 * m->label_px);
 
   {
@@ -448,10 +454,14 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
     _elab_vline (cr, col.x + col.width - m->axis_w, y - 0.2 * gh, y + 1.2 * gh, m->axis_w * 2);
     cairo_fill (cr);
     y += gh + 0.4 * m->tick_px;
-    _elab_draw_text (figure, cr, ELAB_FONT_TICK, "0", FALSE, col.x, y, 0.0, 0.0, &t->muted);
+    _elab_draw_text (figure, cr,
+                     &(ElabTextStyle) { .font = ELAB_FONT_TICK, .color = &t->muted },
+                     "0", col.x, y);
     _elab_format_value (h_max, ul, val, sizeof val);
     g_snprintf (lab, sizeof lab, "log K = %s", val);
-    _elab_draw_text (figure, cr, ELAB_FONT_TICK, lab, FALSE, col.x + col.width, y, 1.0, 0.0, &t->muted);
+    _elab_draw_text (figure, cr,
+                     &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ax = 1.0, .color = &t->muted },
+                     lab, col.x + col.width, y);
     y += 1.6 * m->tick_px + 0.8 * m->pad;
   }
 

@@ -750,8 +750,9 @@ draw_right_axis (ElabFigure      *figure,
       double em = 0;
 
       _elab_axis_format (&panel->y, panel->y.ticks[i], buf, sizeof buf);
-      _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, x1 + 0.8 * m->tick_px,
-                       _elab_axis_to_px (&panel->y, panel->y.ticks[i]), 0.0, 0.5, &figure->theme.muted);
+      _elab_draw_text (figure, cr,
+                       &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ay = 0.5, .color = &figure->theme.muted },
+                       buf, x1 + 0.8 * m->tick_px, _elab_axis_to_px (&panel->y, panel->y.ticks[i]));
       /* Estimated as _elab_panel_y_ticks_overflow() does. */
       for (const char *ch = buf; *ch != '\0'; ch = g_utf8_next_char (ch))
         em += (*ch == '.' || *ch == ',') ? 0.32 : 0.64;
@@ -1446,8 +1447,9 @@ _elab_figure_draw_training (ElabFigure        *figure,
               char buf[64], val[48];
               _elab_format_value (c->loss[best], ul, val, sizeof val);
               g_snprintf (buf, sizeof buf, "loss %s", val);
-              _elab_draw_text (figure, cr, ELAB_FONT_TICK, buf, FALSE, px + bw + 0.3 * m->tick_px,
-                               MAX (by, bars.area.y + m->tick_px), 0.0, 1.0, &t->foreground);
+              _elab_draw_text (figure, cr,
+                               &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ay = 1.0, .color = &t->foreground },
+                               buf, px + bw + 0.3 * m->tick_px, MAX (by, bars.area.y + m->tick_px));
             }
         }
     }
@@ -1537,9 +1539,11 @@ _elab_figure_draw_training (ElabFigure        *figure,
                     cairo_fill (cr);
                   }
               }
-            _elab_draw_text (figure, cr, ELAB_FONT_TICK, label[i], FALSE,
-                             lossp.area.x + lossp.area.width - 0.5 * m->tick_px, py - 0.25 * m->tick_px,
-                             1.0, 1.0, &t->muted);
+            _elab_draw_text (figure, cr,
+                             &(ElabTextStyle) { .font = ELAB_FONT_TICK, .ax = 1.0, .ay = 1.0, .color = &t->muted },
+                             label[i],
+                             lossp.area.x + lossp.area.width - 0.5 * m->tick_px,
+                             py - 0.25 * m->tick_px);
           }
       }
   }
