@@ -607,23 +607,20 @@ void
 _elab_draw_band (ElabFigure      *figure,
                  cairo_t         *cr,
                  const ElabPanel *panel,
-                 const double    *x,
-                 const double    *y0,
-                 const double    *y1,
-                 guint            n,
-                 const ElabRgba  *color,
-                 gboolean         over)
+                 const ElabBand  *band)
 {
   const ElabRect *a = &panel->area;
   double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
   const ElabRgba *bg = &figure->theme.background;
-  ElabRgba c = *color;
+  const double *x = band->x, *y0 = band->y0, *y1 = band->y1;
+  guint n = band->n;
+  ElabRgba c = *band->color;
   guint start = 0;
 
   /* On an opaque background, blend the colour once here: Cairo fills an
    * opaque colour several times faster than a translucent one. The band
    * is drawn before the grid, so nothing under it is lost. */
-  if (!over && !figure->style.transparent && c.a < 1.0)
+  if (!band->over && !figure->style.transparent && c.a < 1.0)
     {
       c.r = c.r * c.a + bg->r * (1 - c.a);
       c.g = c.g * c.a + bg->g * (1 - c.a);

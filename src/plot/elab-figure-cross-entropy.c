@@ -455,9 +455,13 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   /* KL(p‖q) first, pre-blended; KL(q‖p) over it, translucent, so where
    * the two gaps overlap both colours show. */
   if (show_pq)
-    _elab_draw_band (figure, cr, &panel, c->x, c->h_p, c->h_pq, c->n, &t->band, FALSE);
+    _elab_draw_band (figure, cr, &panel,
+                     &(ElabBand) { .x = c->x, .y0 = c->h_p, .y1 = c->h_pq, .n = c->n,
+                                   .color = &t->band });
   if (show_qp)
-    _elab_draw_band (figure, cr, &panel, c->x, c->h_q, c->h_qp, c->n, &t->band2, show_pq);
+    _elab_draw_band (figure, cr, &panel,
+                     &(ElabBand) { .x = c->x, .y0 = c->h_q, .y1 = c->h_qp, .n = c->n,
+                                   .color = &t->band2, .over = show_pq });
   if (clip)
     cairo_restore (cr);
   g_snprintf (ylab, sizeof ylab, "entropy (%s)", ul);

@@ -289,20 +289,26 @@ void     _elab_draw_series_color  (ElabFigure       *figure,
                                    guint             n,
                                    guint             index,
                                    const ElabRgba   *color);
-/* The region between y0 and y1 filled with @color; stops where either is
- * non-finite. With @over FALSE, on an opaque background the colour is
- * pre-blended with it (much faster), so draw the band before the axes'
- * grid; with @over TRUE it is always blended over what is under it: a
- * band drawn over another band shows both. */
+/* A filled region between two curves sampled at the same n points x. */
+typedef struct
+{
+  const double   *x;
+  const double   *y0;
+  const double   *y1;
+  guint           n;
+  const ElabRgba *color;
+  /* FALSE: on an opaque background the colour is pre-blended with it
+   * (much faster), so draw the band before the axes' grid. TRUE: always
+   * blended over what is under it, so a band drawn over another band
+   * shows both. */
+  gboolean        over;
+} ElabBand;
+
+/* Fills @band; it stops where x, y0 or y1 is non-finite. */
 void     _elab_draw_band          (ElabFigure       *figure,
                                    cairo_t          *cr,
                                    const ElabPanel  *panel,
-                                   const double     *x,
-                                   const double     *y0,
-                                   const double     *y1,
-                                   guint             n,
-                                   const ElabRgba   *color,
-                                   gboolean          over);
+                                   const ElabBand   *band);
 
 /* Adds marker shape @shape (a circle, square, triangle, …; the series
  * index picks it in _elab_draw_marker()) of radius about @r at (@x, @y)
