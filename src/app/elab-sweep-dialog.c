@@ -84,7 +84,6 @@ typedef struct
   int             width;
   int             height;
   gboolean        frames;        /* PNG frames into a folder, not an animation */
-  char           *directory;     /* elab_sweep_dialog_export_async()'s */
 } SweepJob;
 
 static void
@@ -93,7 +92,6 @@ sweep_job_free (gpointer data)
   SweepJob *job = data;
 
   g_free (job->caption);
-  g_free (job->directory);
   g_free (job);
 }
 
@@ -136,62 +134,6 @@ write_sweep (gpointer                   data,
   if (!elab_sweep_export_animation (&req, out, error))
     return FALSE;
   *res_frames = job->n_frames;
-  return TRUE;
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SweepJob *job = task_data;
-  ElabAnimationOutput out = { job->directory, ELAB_ANIMATION_GIF, ELAB_ANIMATION_OPTIONS_INIT, NULL, cancellable };
-  GError *error = NULL;
-  guint written = 0;
-
-  if (write_sweep (job, &out, &written, &error))
-    g_task_return_int (task, written);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-elab_sweep_dialog_export_async (const ElabSweepRequest *req,
-                                const char             *directory,
-                                GCancellable           *cancellable,
-                                GAsyncReadyCallback     callback,
-                                gpointer                user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  SweepJob *job = g_new0 (SweepJob, 1);
-
-  job->sweep = *req->sweep;
-  job->n_frames = req->n_frames;
-  job->kind = req->kind;
-  job->state = *req->figure.state;
-  job->caption = req->figure.style != NULL ? g_strdup (req->figure.style->caption) : NULL;
-  job->width = req->figure.width;
-  job->height = req->figure.height;
-  job->directory = g_strdup (directory);
-  job->frames = TRUE;
-
-  g_task_set_source_tag (task, elab_sweep_dialog_export_async);
-  g_task_set_task_data (task, job, sweep_job_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-gboolean
-elab_sweep_dialog_export_finish (GAsyncResult  *result,
-                                 guint         *res_written,
-                                 GError       **error)
-{
-  gssize written = g_task_propagate_int (G_TASK (result), error);
-
-  if (written < 0)
-    return FALSE;
-  if (res_written != NULL)
-    *res_written = (guint) written;
   return TRUE;
 }
 

@@ -29,17 +29,4 @@ GtkWindow          *elab_sweep_dialog_present     (GtkWindow       *parent,
                                                    ElabFigureKind   kind,
                                                    const char      *caption);
 
-/* Writes @req's frames into @directory as the dialog does, in a thread:
- * at @req's size, with its style's caption (the theme and palette are
- * its state's, as on the command line). @callback gets the number of
- * frames written or an error (elab_sweep_export()'s). */
-void                elab_sweep_dialog_export_async (const ElabSweepRequest *req,
-                                                    const char             *directory,
-                                                    GCancellable           *cancellable,
-                                                    GAsyncReadyCallback     callback,
-                                                    gpointer                user_data);
-gboolean            elab_sweep_dialog_export_finish (GAsyncResult       *result,
-                                                     guint              *res_written,
-                                                     GError            **error);
-
 G_END_DECLS

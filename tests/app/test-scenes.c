@@ -719,76 +719,21 @@ test_round_trip (void)
   destroy_window (window);
 }
 
-typedef struct
-{
-  GError   *error;
-  guint     written;
-  gboolean  finished;
-} SweepResult;
-
+/* The sweep dialog offers only parameters a sweep can take: for the
+ * softmax, the temperature and the logits there are. */
 static void
-sweep_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+test_sweep_params (void)
 {
-  SweepResult *res = user_data;
-
-  elab_sweep_dialog_export_finish (result, &res->written, &res->error);
-  res->finished = TRUE;
-}
-
-static void
-test_export_sweep (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("elab-sweep-XXXXXX", NULL);
-  g_autoptr(GBytes) expected = NULL;
-  g_autofree char *frame0 = g_build_filename (dir, "frame-0000.png", NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  ElabSweep sweep = { "theta-q", 0.5, 4.0 };
-  ElabState state, at_from;
+  ElabState state;
   const char * const *params;
-  ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
-  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_CROSS_ENTROPY);
-  SweepResult res = { NULL, 0, FALSE };
-  ElabSweepRequest req = { &sweep, 3, ELAB_FIGURE_CROSS_ENTROPY, { &state, &style, 320, 200, 1.0 } };
 
   elab_state_init_default (&state);
-
-  /* The softmax offers only the logits there are. */
   params = elab_sweep_dialog_params_for (ELAB_FIGURE_SOFTMAX, &state);
   g_assert_cmpstr (params[0], ==, "temperature");
   g_assert_cmpstr (params[state.k], ==, "logit-3");
   g_assert_null (params[state.k + 1]);
   for (guint i = 0; params[i] != NULL; i++)
     g_assert_true (elab_sweep_param_is_valid (params[i]));
-
-  style.caption = "a caption";
-  elab_sweep_dialog_export_async (&req, dir, NULL, sweep_done_cb, &res);
-  /* The worker posts back once; no timeout, the test harness has one. */
-  while (!res.finished)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (res.error);
-  g_assert_cmpuint (res.written, ==, 3);
-
-  /* Frame 0 is the export at FROM, caption and all, on the one y range
-   * the sweep holds for all its frames (TO's: 0…2 bits). */
-  at_from = state;
-  at_from.q.theta = 0.5;
-  style.y_min = 0;
-  style.y_max = 2;
-  expected = elab_export_png_bytes (figure, &(ElabExportRequest) { &at_from, &style, 320, 200, 1.0 }, NULL);
-  g_assert_true (g_file_get_contents (frame0, &contents, &length, NULL));
-  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
-
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("frame-%04u.png", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 int
@@ -809,7 +754,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Scenes/window-bad-file", test_window_bad_file);
   g_test_add_func ("/elab/app/Scenes/window-closed-while-choosing", test_window_closed_while_choosing);
   g_test_add_func ("/elab/app/Scenes/round-trip", test_round_trip);
-  g_test_add_func ("/elab/app/Scenes/export-sweep", test_export_sweep);
+  g_test_add_func ("/elab/app/Scenes/sweep-params", test_sweep_params);
 
   return g_test_run ();
 }
