@@ -112,6 +112,19 @@ app_test_init (int    *argc,
   adw_init ();
 }
 
+/* A control by its id in @widget's template of @type: as a person finds
+ * it on screen, without an accessor for each. */
+static inline GObject *
+template_child (gpointer    widget,
+                GType       type,
+                const char *id)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, id);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
 /* Runs what the main loop has ready, without waiting for more. */
 static inline void
 spin (void)

@@ -363,17 +363,6 @@ test_plot_width_stable (void)
                            elab_page_get_plot_view (ELAB_PAGE (page)));
 }
 
-/* A control of the Softmax page, by its id in the page's template. */
-static GObject *
-softmax_control (ElabSoftmaxPage *page,
-                 const char      *id)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (page), ELAB_TYPE_SOFTMAX_PAGE, id);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 static void
 test_softmax_page (void)
 {
@@ -393,14 +382,14 @@ test_softmax_page (void)
 
   frames = frames_of (view);
   gtk_adjustment_set_value (elab_softmax_page_get_logit_adjustment (self, 0), -2.5);
-  gtk_adjustment_set_value (GTK_ADJUSTMENT (softmax_control (self, "temperature_adjustment")), 2.0);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "temperature_adjustment")), 2.0);
   g_assert_cmpfloat (state->logits[0], ==, -2.5);
   g_assert_cmpfloat (state->temperature, ==, 2.0);
   wait_for_frame (view, frames);
   after = render (GTK_WIDGET (view));
   g_assert_false (g_bytes_equal (before, after));
 
-  gtk_adjustment_set_value (GTK_ADJUSTMENT (softmax_control (self, "k_adjustment")), 5);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "k_adjustment")), 5);
   g_assert_cmpuint (state->k, ==, 5);
   for (guint i = 0; i < state->k; i++)
     sum += state->target[i];
@@ -430,7 +419,7 @@ test_softmax_page (void)
   /* Any target, typed: label smoothing on K = 5; the entry shows the one in
    * force; a target that does not sum to 1 is refused and marked. */
   {
-    GtkEntry *entry = GTK_ENTRY (softmax_control (self, "target_entry"));
+    GtkEntry *entry = GTK_ENTRY (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "target_entry"));
     GtkEditable *editable = GTK_EDITABLE (entry);
 
     g_assert_cmpstr (gtk_editable_get_text (editable), ==, "0, 0, 0, 1, 0");
@@ -456,7 +445,7 @@ test_softmax_page (void)
   }
 
   /* The logistic toggle takes K to 2 and shows σ agreeing with P₁. */
-  gtk_switch_set_active (GTK_SWITCH (softmax_control (self, "logistic_switch")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "logistic_switch")), TRUE);
   g_assert_cmpuint (state->k, ==, 2);
   g_assert_true (elab_state_validate (state, NULL));
   g_assert_nonnull (strstr (elab_softmax_page_get_logistic_text (self), "The same"));
@@ -480,8 +469,8 @@ test_softmax_probabilities (void)
   ElabPlotView *view = elab_page_get_plot_view (ELAB_PAGE (self));
   GtkWindow *window = show_in_window (page);
   const ElabState *state = elab_document_get_state (document);
-  GtkEntry *entry = GTK_ENTRY (softmax_control (self, "probabilities_entry"));
-  GtkWidget *message = GTK_WIDGET (softmax_control (self, "probabilities_message"));
+  GtkEntry *entry = GTK_ENTRY (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "probabilities_entry"));
+  GtkWidget *message = GTK_WIDGET (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "probabilities_message"));
   double probs[ELAB_SOFTMAX_MAX_K];
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;

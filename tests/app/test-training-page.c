@@ -20,18 +20,6 @@
 
 #include "app-test-util.h"
 
-/* A control of the page, by its id in the page's template: as a person
- * finds it on screen, without an accessor for each. */
-static GObject *
-control (ElabTrainingPage *page,
-         const char       *id)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (page), ELAB_TYPE_TRAINING_PAGE, id);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
 #define FRAME_US 16667
 
 static void
@@ -192,7 +180,7 @@ test_diverged (void)
   }
 
   /* A smaller learning rate, moved on the control: a fresh run, no message. */
-  gtk_adjustment_set_value (GTK_ADJUSTMENT (control (page, "lr_adjustment")), 0.001);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (page, ELAB_TYPE_TRAINING_PAGE, "lr_adjustment")), 0.001);
   g_assert_cmpfloat (elab_document_get_state (document)->learning_rate, ==, 0.001);
   g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 0);
   g_assert_null (elab_training_page_get_message (page));
@@ -248,10 +236,10 @@ test_state_sync (void)
   ElabState *state;
 
   /* Control → state → trainer. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (control (page, "optimizer_dropdown")), ELAB_OPTIMIZER_NEWTON);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (page, ELAB_TYPE_TRAINING_PAGE, "optimizer_dropdown")), ELAB_OPTIMIZER_NEWTON);
   g_assert_cmpint (elab_document_get_state (document)->optimizer, ==, ELAB_OPTIMIZER_NEWTON);
   g_assert_cmpint (elab_trainer_get_settings (trainer)->optimizer, ==, ELAB_OPTIMIZER_NEWTON);
-  gtk_switch_set_active (GTK_SWITCH (control (page, "standardize_switch")), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (template_child (page, ELAB_TYPE_TRAINING_PAGE, "standardize_switch")), FALSE);
   g_assert_false (elab_document_get_state (document)->standardize);
 
   /* State (a preset, restored settings) → controls and trainer. */
@@ -270,9 +258,9 @@ test_state_sync (void)
   g_assert_cmpfloat (elab_trainer_get_settings (trainer)->momentum, ==, 0.5);
   g_assert_cmpuint (elab_trainer_get_settings (trainer)->max_steps, ==, 77);
   g_assert_false (elab_trainer_get_settings (trainer)->use_bias);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (control (page, "optimizer_dropdown"))),
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (template_child (page, ELAB_TYPE_TRAINING_PAGE, "optimizer_dropdown"))),
                     ==, ELAB_OPTIMIZER_MOMENTUM);
-  g_assert_cmpfloat (gtk_adjustment_get_value (GTK_ADJUSTMENT (control (page, "lr_adjustment"))),
+  g_assert_cmpfloat (gtk_adjustment_get_value (GTK_ADJUSTMENT (template_child (page, ELAB_TYPE_TRAINING_PAGE, "lr_adjustment"))),
                      ==, 0.25);
 
   free_page (page, document);
@@ -285,7 +273,7 @@ test_loss_choice (void)
 {
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
-  GtkDropDown *loss = GTK_DROP_DOWN (control (page, "loss_dropdown"));
+  GtkDropDown *loss = GTK_DROP_DOWN (template_child (page, ELAB_TYPE_TRAINING_PAGE, "loss_dropdown"));
   const ElabTrainer *trainer;
   ElabState *state;
 
@@ -305,8 +293,8 @@ test_loss_choice (void)
   g_assert_cmpint (elab_trainer_get_settings (trainer)->loss, ==, ELAB_LOSS_CROSS_ENTROPY);
 
   /* The landscape's comparison: a look, not a new run. */
-  g_assert_false (gtk_switch_get_active (GTK_SWITCH (control (page, "compare_losses_switch"))));
-  gtk_switch_set_active (GTK_SWITCH (control (page, "compare_losses_switch")), TRUE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (template_child (page, ELAB_TYPE_TRAINING_PAGE, "compare_losses_switch"))));
+  gtk_switch_set_active (GTK_SWITCH (template_child (page, ELAB_TYPE_TRAINING_PAGE, "compare_losses_switch")), TRUE);
   g_assert_true (elab_document_get_state (document)->compare_losses);
   g_assert_true (elab_training_run_get_trainer (elab_training_page_get_run (page)) == trainer);
 
@@ -338,7 +326,7 @@ test_loss_scale (void)
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "iris-setosa", TRUE, 1.0);
   const ElabTrainer *trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
-  GtkSwitch *sw = GTK_SWITCH (control (page, "log_scale_switch"));
+  GtkSwitch *sw = GTK_SWITCH (template_child (page, ELAB_TYPE_TRAINING_PAGE, "log_scale_switch"));
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   guint notified = 0;
   double loss;
@@ -452,7 +440,7 @@ test_loss_scale_redraws (void)
   g_assert_false (g_bytes_equal (linear, log));
 
   n = frames_of (view);
-  gtk_switch_set_active (GTK_SWITCH (control (page, "log_scale_switch")), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (template_child (page, ELAB_TYPE_TRAINING_PAGE, "log_scale_switch")), FALSE);
   wait_for_frame (view, n);
   again = render_view (window, GTK_WIDGET (view));
   g_assert_true (g_bytes_equal (linear, again));
@@ -791,8 +779,8 @@ test_bounded_frames (void)
     gboolean timed_out = FALSE;
     guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
 
-    gtk_adjustment_set_value (GTK_ADJUSTMENT (control (page, "lr_adjustment")), 0.5);
-    gtk_adjustment_set_value (GTK_ADJUSTMENT (control (page, "lr_adjustment")), 0.25);
+    gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (page, ELAB_TYPE_TRAINING_PAGE, "lr_adjustment")), 0.5);
+    gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (page, ELAB_TYPE_TRAINING_PAGE, "lr_adjustment")), 0.25);
     while (!timed_out &&
            elab_trainer_get_settings (elab_training_run_get_trainer (elab_training_page_get_run (page)))->learning_rate != 0.25)
       g_main_context_iteration (NULL, TRUE);
