@@ -65,41 +65,23 @@ elab_document_get_property (GObject    *object,
 }
 
 static void
-elab_document_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  ElabDocument *self = ELAB_DOCUMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_NOTATION:
-      elab_document_set_notation (self, g_value_get_int (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 elab_document_class_init (ElabDocumentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->get_property = elab_document_get_property;
-  object_class->set_property = elab_document_set_property;
 
   /**
    * ElabDocument:notation:
    *
    * How cross-entropy is written (an #ElabNotation), for labels that
-   * bind to it.
+   * bind to it. Set it as any parameter: "notation" by name, or in the
+   * state.
    */
   properties[PROP_NOTATION] =
     g_param_spec_int ("notation", NULL, NULL,
                       ELAB_NOTATION_STANDARD, ELAB_NOTATION_SUBSCRIPT, ELAB_NOTATION_STANDARD,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -251,22 +233,6 @@ elab_document_set_x_range (ElabDocument *self,
   elab_document_changed (self, ELAB_CHANGE_RANGE);
 }
 
-static gboolean
-set_checked (ElabDocument     *self,
-             const ElabParam  *param,
-             const ElabState  *state,
-             GError          **error)
-{
-  if (!elab_state_validate (state, error))
-    return FALSE;
-  if (!param_differs (param, &self->state, state))
-    return TRUE;
-
-  self->state = *state;
-  elab_document_changed (self, param->group);
-  return TRUE;
-}
-
 static const ElabParam *
 lookup (const char  *name,
         int         *index,
@@ -286,6 +252,34 @@ lookup (const char  *name,
   return param;
 }
 
+/* Sets the row @name (or its entry @index) from @text as a scenario file
+ * writes it or, when @text is NULL, to @value. */
+static gboolean
+set_value (ElabDocument  *self,
+           const char    *name,
+           int            index,
+           const char    *text,
+           double         value,
+           GError       **error)
+{
+  const ElabParam *param = lookup (name, &index, error);
+  ElabState state = self->state;
+
+  if (param == NULL)
+    return FALSE;
+  if (text != NULL ? !elab_param_parse (param, index, text, &state, error)
+                   : !elab_param_set_number (param, index, value, &state, error))
+    return FALSE;
+  if (!elab_state_validate (&state, error))
+    return FALSE;
+  if (!param_differs (param, &self->state, &state))
+    return TRUE;
+
+  self->state = state;
+  elab_document_changed (self, param->group);
+  return TRUE;
+}
+
 gboolean
 elab_document_set_number (ElabDocument  *self,
                           const char    *name,
@@ -293,20 +287,10 @@ elab_document_set_number (ElabDocument  *self,
                           double         value,
                           GError       **error)
 {
-  const ElabParam *param;
-  ElabState state;
-
   g_return_val_if_fail (ELAB_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  param = lookup (name, &index, error);
-  if (param == NULL)
-    return FALSE;
-
-  state = self->state;
-  if (!elab_param_set_number (param, index, value, &state, error))
-    return FALSE;
-  return set_checked (self, param, &state, error);
+  return set_value (self, name, index, NULL, value, error);
 }
 
 double
@@ -331,22 +315,11 @@ elab_document_set_string (ElabDocument  *self,
                           const char    *text,
                           GError       **error)
 {
-  const ElabParam *param;
-  ElabState state;
-  int index = -1;
-
   g_return_val_if_fail (ELAB_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  param = lookup (name, &index, error);
-  if (param == NULL)
-    return FALSE;
-
-  state = self->state;
-  if (!elab_param_parse (param, index, text, &state, error))
-    return FALSE;
-  return set_checked (self, param, &state, error);
+  return set_value (self, name, -1, text, 0.0, error);
 }
 
 char *
@@ -378,13 +351,4 @@ elab_document_get_notation (ElabDocument *self)
   g_return_val_if_fail (ELAB_IS_DOCUMENT (self), ELAB_NOTATION_STANDARD);
 
   return self->state.notation;
-}
-
-void
-elab_document_set_notation (ElabDocument *self,
-                            ElabNotation  notation)
-{
-  g_return_if_fail (ELAB_IS_DOCUMENT (self));
-
-  elab_document_set_number (self, "notation", -1, notation, NULL);
 }

@@ -59,7 +59,5 @@ gboolean         elab_document_set_string (ElabDocument    *self,
 char            *elab_document_dup_string (ElabDocument    *self,
                                            const char      *name);
 ElabNotation     elab_document_get_notation (ElabDocument  *self);
-void             elab_document_set_notation (ElabDocument  *self,
-                                             ElabNotation   notation);
 
 G_END_DECLS

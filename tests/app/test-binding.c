@@ -142,7 +142,7 @@ test_document_notation (void)
   int notation = -1;
 
   g_signal_connect (document, "notify::notation", G_CALLBACK (notation_cb), &n);
-  elab_document_set_notation (document, ELAB_NOTATION_SUBSCRIPT);
+  elab_document_set_number (document, "notation", -1, ELAB_NOTATION_SUBSCRIPT, NULL);
   g_assert_cmpuint (n, ==, 1);
   g_object_get (document, "notation", &notation, NULL);
   g_assert_cmpint (notation, ==, ELAB_NOTATION_SUBSCRIPT);

@@ -379,7 +379,7 @@ test_notation (void)
   GtkWidget *caption;
 
   gtk_window_present (GTK_WINDOW (window));
-  elab_document_set_notation (document, ELAB_NOTATION_STANDARD);
+  elab_document_set_number (document, "notation", -1, ELAB_NOTATION_STANDARD, NULL);
   act (panel, "lesson.add");
   caption = find_labelled (panel, GTK_TYPE_TEXT_VIEW, NULL);
   g_assert_nonnull (caption);
@@ -391,12 +391,12 @@ test_notation (void)
                                elab_scene_player_get_index (player));
   g_assert_nonnull (find_label (panel, standard));
 
-  elab_document_set_notation (document, ELAB_NOTATION_SUBSCRIPT);
+  elab_document_set_number (document, "notation", -1, ELAB_NOTATION_SUBSCRIPT, NULL);
   spin ();
   g_assert_nonnull (find_label (panel, subscript));
   g_assert_null (find_label (panel, standard));
 
-  elab_document_set_notation (document, ELAB_NOTATION_STANDARD);
+  elab_document_set_number (document, "notation", -1, ELAB_NOTATION_STANDARD, NULL);
   spin ();
   g_assert_nonnull (find_label (panel, standard));
 
