@@ -433,27 +433,6 @@ elab_cli_parser_parse (ElabCliParser  *parser,
   return -1;
 }
 
-/* Which rows of the parameter table each group of flags covers. */
-static ElabChange
-groups_to_change (ElabCliStateGroups groups)
-{
-  ElabChange change = 0;
-
-  if (groups & ELAB_CLI_STATE_CURVES)
-    change |= ELAB_CHANGE_PAIR | ELAB_CHANGE_RANGE;
-  if (groups & ELAB_CLI_STATE_MODELS)
-    change |= ELAB_CHANGE_MODELS;
-  if (groups & ELAB_CLI_STATE_SOFTMAX)
-    change |= ELAB_CHANGE_SOFTMAX;
-  if (groups & ELAB_CLI_STATE_UNIT)
-    change |= ELAB_CHANGE_UNIT;
-  if (groups & ELAB_CLI_STATE_LOOK)
-    change |= ELAB_CHANGE_LOOK;
-  if (groups & ELAB_CLI_STATE_TRAINING)
-    change |= ELAB_CHANGE_TRAINING;
-  return change;
-}
-
 /* --NAME for a row, and --ALIAS, hidden, when it has one. @fixed is a
  * boolean's value: "true" for --NAME, "false" for --no-NAME; those take
  * no value. */
@@ -530,7 +509,7 @@ elab_cli_state_flags_add (ElabCliParser      *parser,
                           ElabCliStateFlags  *flags,
                           ElabCliStateGroups  groups)
 {
-  ElabChange change = groups_to_change (groups);
+  ElabChange change = groups & ELAB_CHANGE_ALL;
   const ElabParam *params;
   guint n_params;
   ElabState defaults;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "elab-figure.h"
+#include "elab-params.h"
 #include "elab-state.h"
 #include "elab-trainer.h"
 
@@ -88,19 +89,20 @@ int            elab_cli_parser_parse       (ElabCliParser       *parser,
                                             int                  argc,
                                             char               **argv);
 
-/* Groups of the parameter table's rows a subcommand takes as flags. Each
- * row gives its flag: --NAME (and its older spelling), --NAME and
- * --no-NAME for a boolean, with the real default in --help. */
+/* Groups of the parameter table's rows a subcommand takes as flags: the
+ * rows' own ElabChange bits, and above them two groups of the command
+ * line's own. Each row gives its flag: --NAME (and its older spelling),
+ * --NAME and --no-NAME for a boolean, with the real default in --help. */
 typedef enum
 {
-  ELAB_CLI_STATE_CURVES   = 1 << 0,  /* p, q, the x range and samples */
-  ELAB_CLI_STATE_SOFTMAX  = 1 << 1,  /* logits, temperature, target */
-  ELAB_CLI_STATE_UNIT     = 1 << 2,  /* --unit */
-  ELAB_CLI_STATE_PRESET   = 1 << 3,  /* --preset */
-  ELAB_CLI_STATE_SCENARIO = 1 << 4,  /* --scenario --scene */
-  ELAB_CLI_STATE_LOOK     = 1 << 5,  /* theme, palette, notation */
-  ELAB_CLI_STATE_MODELS   = 1 << 6,  /* models A, B, C (entropy figure) */
-  ELAB_CLI_STATE_TRAINING = 1 << 7,  /* data set, optimizer, learning rate … */
+  ELAB_CLI_STATE_CURVES   = ELAB_CHANGE_PAIR | ELAB_CHANGE_RANGE,  /* p, q, the x range and samples */
+  ELAB_CLI_STATE_SOFTMAX  = ELAB_CHANGE_SOFTMAX,   /* logits, temperature, target */
+  ELAB_CLI_STATE_UNIT     = ELAB_CHANGE_UNIT,      /* --unit */
+  ELAB_CLI_STATE_LOOK     = ELAB_CHANGE_LOOK,      /* theme, palette, notation */
+  ELAB_CLI_STATE_MODELS   = ELAB_CHANGE_MODELS,    /* models A, B, C (entropy figure) */
+  ELAB_CLI_STATE_TRAINING = ELAB_CHANGE_TRAINING,  /* data set, optimizer, learning rate … */
+  ELAB_CLI_STATE_PRESET   = 1 << 8,                /* --preset */
+  ELAB_CLI_STATE_SCENARIO = 1 << 9,                /* --scenario --scene */
 } ElabCliStateGroups;
 
 #define ELAB_CLI_MAX_PARAMS 64
