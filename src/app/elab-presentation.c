@@ -134,14 +134,6 @@ elab_presentation_set_blank (ElabPresentation *self,
   gtk_widget_set_visible (self->window->blank_screen, blank && self->active);
 }
 
-gboolean
-elab_presentation_get_blank (ElabPresentation *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return gtk_widget_get_visible (self->window->blank_screen);
-}
-
 /* The screen must not blank or lock in the middle of a lecture. */
 static void
 inhibit_idle (ElabPresentation *self,
@@ -193,14 +185,6 @@ elab_presentation_set_active (ElabPresentation *self,
       adw_style_manager_set_color_scheme (manager, self->saved_scheme);
       gtk_window_unfullscreen (GTK_WINDOW (self->window));
     }
-}
-
-gboolean
-elab_presentation_get_active (ElabPresentation *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->active;
 }
 
 void

@@ -23,7 +23,6 @@ typedef struct _ElabPresentation ElabPresentation;
 ElabPresentation *elab_presentation_new          (ElabWindow       *window);
 void              elab_presentation_free         (ElabPresentation *self);
 
-gboolean          elab_presentation_get_active   (ElabPresentation *self);
 /* Entering goes full screen, keeps the screen awake and the projector's
  * light theme; leaving puts the window back. */
 void              elab_presentation_set_active   (ElabPresentation *self,
@@ -38,7 +37,6 @@ void              elab_presentation_refresh      (ElabPresentation *self);
 /* A black screen while presenting, as a clicker's "." asks. */
 void              elab_presentation_set_blank    (ElabPresentation *self,
                                                   gboolean          blank);
-gboolean          elab_presentation_get_blank    (ElabPresentation *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabPresentation, elab_presentation_free)
 

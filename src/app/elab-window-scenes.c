@@ -37,22 +37,6 @@ elab_window_get_scene_player (ElabWindow *window)
   return window->player;
 }
 
-ElabPresentation *
-elab_window_get_presentation (ElabWindow *window)
-{
-  g_return_val_if_fail (ELAB_IS_WINDOW (window), NULL);
-
-  return window->presentation;
-}
-
-GtkWidget *
-elab_window_get_scene_label (ElabWindow *window)
-{
-  g_return_val_if_fail (ELAB_IS_WINDOW (window), NULL);
-
-  return GTK_WIDGET (window->scene_label);
-}
-
 /* The models the current scene moves, against the scene before it: their
  * editors stay out in presentation mode. */
 static guint
@@ -447,10 +431,10 @@ blank_screen_cb (GtkWidget *widget,
 {
   ElabWindow *self = ELAB_WINDOW (widget);
 
-  if (!elab_presentation_get_active (self->presentation))
+  if (!self->presenting)
     return FALSE;
 
-  elab_presentation_set_blank (self->presentation, !elab_presentation_get_blank (self->presentation));
+  elab_presentation_set_blank (self->presentation, !gtk_widget_get_visible (self->blank_screen));
   return TRUE;
 }
 

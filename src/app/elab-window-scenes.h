@@ -11,7 +11,6 @@
  */
 #pragma once
 
-#include "elab-presentation.h"
 #include "elab-scenario.h"
 #include "elab-scene-player.h"
 #include "elab-window.h"
@@ -32,8 +31,5 @@ gboolean          elab_window_save_scenario_file    (ElabWindow   *window,
                                                      GError      **error);
 
 ElabScenePlayer  *elab_window_get_scene_player      (ElabWindow   *window);
-ElabPresentation *elab_window_get_presentation      (ElabWindow   *window);
-/* The "scene 2 / 5" label (hidden without scenes). */
-GtkWidget        *elab_window_get_scene_label       (ElabWindow   *window);
 
 G_END_DECLS

@@ -228,7 +228,7 @@ test_presentation_figure (void)
                                                  "lesson-cross-entropy.elab", NULL);
   ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
   ElabScenePlayer *player = elab_window_get_scene_player (window);
-  GtkWidget *label = elab_window_get_scene_label (window);
+  GtkWidget *label = GTK_WIDGET (template_child (window, ELAB_TYPE_WINDOW, "scene_label"));
   graphene_rect_t first = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   guint n;
 
@@ -494,7 +494,7 @@ static void
 test_blank_screen (void)
 {
   ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
-  ElabPresentation *presentation = elab_window_get_presentation (window);
+  GtkWidget *blank = GTK_WIDGET (template_child (window, ELAB_TYPE_WINDOW, "blank_screen"));
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   GtkShortcut *period = NULL;
 
@@ -519,17 +519,17 @@ test_blank_screen (void)
   gtk_window_present (GTK_WINDOW (window));
   /* Not presenting: "." is not ours. */
   g_assert_false (gtk_shortcut_action_activate (gtk_shortcut_get_action (period), 0, GTK_WIDGET (window), NULL));
-  g_assert_false (elab_presentation_get_blank (presentation));
+  g_assert_false (gtk_widget_get_visible (blank));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (period), 0, GTK_WIDGET (window), NULL));
-  g_assert_true (elab_presentation_get_blank (presentation));
+  g_assert_true (gtk_widget_get_visible (blank));
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (period), 0, GTK_WIDGET (window), NULL));
-  g_assert_false (elab_presentation_get_blank (presentation));
+  g_assert_false (gtk_widget_get_visible (blank));
   gtk_shortcut_action_activate (gtk_shortcut_get_action (period), 0, GTK_WIDGET (window), NULL);
-  g_assert_true (elab_presentation_get_blank (presentation));
+  g_assert_true (gtk_widget_get_visible (blank));
   g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
-  g_assert_false (elab_presentation_get_blank (presentation));
+  g_assert_false (gtk_widget_get_visible (blank));
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();

@@ -356,6 +356,7 @@ test_window_lesson (void)
   ElabScenePlayer *player = elab_window_get_scene_player (window);
   ElabDocument *document = elab_window_get_document (window);
   ElabPlotView *view;
+  GtkLabel *label;
   guint spins = 0;
 
   lesson = elab_scenario_load_file (path, &error);
@@ -364,8 +365,9 @@ test_window_lesson (void)
   g_assert_true (elab_window_open_scenario_file (window, path));
   g_assert_cmpuint (elab_scene_player_get_n_scenes (player), ==, lesson->scenes->len);
   g_assert_cmpuint (elab_scene_player_get_index (player), ==, 1);
-  g_assert_true (gtk_widget_get_visible (elab_window_get_scene_label (window)));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (elab_window_get_scene_label (window))), ==, "scene 1 / 5");
+  label = GTK_LABEL (template_child (window, ELAB_TYPE_WINDOW, "scene_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "scene 1 / 5");
   view = elab_window_get_visible_plot_view (window);
   g_assert_nonnull (view);
   g_assert_cmpstr (elab_plot_view_get_caption (view), ==,
@@ -378,7 +380,7 @@ test_window_lesson (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (elab_scene_player_is_animating (player));
   g_assert_true (elab_state_equal (elab_document_get_state (document), scene_state (lesson, 2)));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (elab_window_get_scene_label (window))), ==, "scene 2 / 5");
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "scene 2 / 5");
 
   /* Scene 3 is on another page: the window follows. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-scene", NULL);
@@ -490,7 +492,7 @@ test_label_clear_of_caption (void)
   g_autofree char *path = lesson_path ();
   ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
   ElabScenePlayer *player = elab_window_get_scene_player (window);
-  GtkWidget *label = elab_window_get_scene_label (window);
+  GtkWidget *label = GTK_WIDGET (template_child (window, ELAB_TYPE_WINDOW, "scene_label"));
   int plain_height = 0;   /* the label's, outside presentation mode */
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
