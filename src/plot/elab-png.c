@@ -83,46 +83,40 @@ is_opaque (const unsigned char *data,
   return TRUE;
 }
 
+/* A row of Cairo's premultiplied pixels as the PNG's RGB (@opaque) or
+ * RGBA bytes, un-premultiplied as Cairo's own writer does (cairo-png.c),
+ * so the pixels a decoder sees are those of cairo_surface_write_to_png().
+ * An opaque pixel is its own colour; RGB24 leaves its alpha byte unset. */
 static void
-row_to_rgb (const guint32 *in,
+row_to_png (const guint32 *in,
             guint8        *out,
-            int            width)
+            int            width,
+            gboolean       opaque)
 {
   for (int x = 0; x < width; x++)
     {
       guint32 pixel = in[x];
+      guint alpha = opaque ? 0xff : pixel >> 24;
 
-      out[0] = (guint8) (pixel >> 16);
-      out[1] = (guint8) (pixel >> 8);
-      out[2] = (guint8) pixel;
-      out += 3;
-    }
-}
-
-/* Cairo's own un-premultiply (cairo-png.c), so the pixels a decoder sees
- * are those of cairo_surface_write_to_png(). */
-static void
-row_to_rgba (const guint32 *in,
-             guint8        *out,
-             int            width)
-{
-  for (int x = 0; x < width; x++)
-    {
-      guint32 pixel = in[x];
-      guint alpha = pixel >> 24;
-
-      if (alpha == 0)
+      if (alpha == 0xff)
         {
-          out[0] = out[1] = out[2] = out[3] = 0;
+          out[0] = (guint8) (pixel >> 16);
+          out[1] = (guint8) (pixel >> 8);
+          out[2] = (guint8) pixel;
+        }
+      else if (alpha == 0)
+        {
+          out[0] = out[1] = out[2] = 0;
         }
       else
         {
           out[0] = (guint8) ((((pixel >> 16) & 0xff) * 255 + alpha / 2) / alpha);
           out[1] = (guint8) ((((pixel >> 8) & 0xff) * 255 + alpha / 2) / alpha);
           out[2] = (guint8) (((pixel & 0xff) * 255 + alpha / 2) / alpha);
-          out[3] = (guint8) alpha;
         }
-      out += 4;
+      if (!opaque)
+        out[3] = (guint8) alpha;
+      out += opaque ? 3 : 4;
     }
 }
 
@@ -192,12 +186,7 @@ elab_png_write (cairo_surface_t    *surface,
 
   for (int y = 0; y < height; y++)
     {
-      const guint32 *in = (const guint32 *) (data + (gsize) y * stride);
-
-      if (opaque)
-        row_to_rgb (in, row, width);
-      else
-        row_to_rgba (in, row, width);
+      row_to_png ((const guint32 *) (data + (gsize) y * stride), row, width, opaque);
       png_write_row (png, row);
     }
 
