@@ -29,9 +29,7 @@ struct _ElabDataChooser
   GtkWidget       *columns_grid;
   GtkDropDown     *x_dropdown;
   GtkDropDown     *y_dropdown;
-  GtkStringList   *x_model;
-  GtkStringList   *y_model;
-  GtkWidget       *positive_title;
+  GtkStringList   *columns_model;
   GtkDropDown     *positive_dropdown;
   GtkStringList   *positive_model;
   GtkLabel        *dataset_label;
@@ -113,7 +111,6 @@ sync_positive_chooser (ElabDataChooser  *self,
   const ElabDataset *d = trainer != NULL ? elab_trainer_get_dataset (trainer) : NULL;
   gboolean two = csv && d != NULL && d->labels[0] != NULL && d->labels[1] != NULL;
 
-  gtk_widget_set_visible (self->positive_title, two);
   gtk_widget_set_visible (GTK_WIDGET (self->positive_dropdown), two);
   if (!two)
     return;
@@ -178,8 +175,7 @@ sync_dataset_chooser (ElabDataChooser *self)
        * of column: the handler waits until both show the loaded ones. */
       g_signal_handlers_block_by_func (self->x_dropdown, column_selected_cb, self);
       g_signal_handlers_block_by_func (self->y_dropdown, column_selected_cb, self);
-      set_string_list (self->x_model, columns);
-      set_string_list (self->y_model, columns);
+      set_string_list (self->columns_model, columns);
       for (guint i = 0; columns[i] != NULL; i++)
         {
           if (g_strcmp0 (columns[i], d->x_name) == 0)
@@ -326,14 +322,6 @@ elab_data_chooser_open_path (ElabDataChooser *self,
   elab_training_run_open_csv (self->run, path, NULL, NULL, NULL);
 }
 
-GtkWindow *
-elab_data_chooser_get_question (ElabDataChooser *self)
-{
-  g_return_val_if_fail (ELAB_IS_DATA_CHOOSER (self), NULL);
-
-  return self->question != NULL ? GTK_WINDOW (self->question) : NULL;
-}
-
 /* NULL too when dispose cancelled the chooser. */
 static void
 file_chosen_cb (GFile    *file,
@@ -449,9 +437,7 @@ elab_data_chooser_class_init (ElabDataChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, columns_grid);
   gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, x_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, y_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, x_model);
-  gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, y_model);
-  gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, positive_title);
+  gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, columns_model);
   gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, positive_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, positive_model);
   gtk_widget_class_bind_template_child (widget_class, ElabDataChooser, dataset_label);
@@ -508,30 +494,4 @@ elab_data_chooser_sync (ElabDataChooser *self)
   sync_dataset_chooser (self);
   update_dataset_label (self);
   ask_positive (self);
-}
-
-GtkDropDown *
-elab_data_chooser_get_dataset_dropdown (ElabDataChooser *self)
-{
-  g_return_val_if_fail (ELAB_IS_DATA_CHOOSER (self), NULL);
-
-  return self->dataset_dropdown;
-}
-
-GtkDropDown *
-elab_data_chooser_get_positive_dropdown (ElabDataChooser *self)
-{
-  g_return_val_if_fail (ELAB_IS_DATA_CHOOSER (self), NULL);
-
-  return self->positive_dropdown;
-}
-
-GtkDropDown *
-elab_data_chooser_get_column_dropdown (ElabDataChooser *self,
-                                       guint            axis)
-{
-  g_return_val_if_fail (ELAB_IS_DATA_CHOOSER (self), NULL);
-  g_return_val_if_fail (axis < 2, NULL);
-
-  return axis == 0 ? self->x_dropdown : self->y_dropdown;
 }

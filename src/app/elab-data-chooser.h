@@ -20,19 +20,8 @@ void         elab_data_chooser_set_run             (ElabDataChooser *self,
 /* Shows what the run has, or the state's data set while none loaded. */
 void         elab_data_chooser_sync                (ElabDataChooser *self);
 /* What Open CSV… does with the file chosen: read it, and if its label
- * column holds two words, ask which is class 1 (the question is the
- * window get_question returns while it is open). */
+ * column holds two words, ask which is class 1. */
 void         elab_data_chooser_open_path           (ElabDataChooser *self,
                                                     const char      *path);
-GtkWindow   *elab_data_chooser_get_question        (ElabDataChooser *self);
-
-/* Controls, for tests that move them as a person would. */
-GtkDropDown *elab_data_chooser_get_dataset_dropdown  (ElabDataChooser *self);
-/* The label value that is class 1, for a CSV whose label has two values:
- * the two in alphabetical order. */
-GtkDropDown *elab_data_chooser_get_positive_dropdown (ElabDataChooser *self);
-/* The CSV column picker: @axis 0 for x, 1 for y. */
-GtkDropDown *elab_data_chooser_get_column_dropdown   (ElabDataChooser *self,
-                                                      guint            axis);
 
 G_END_DECLS

@@ -194,7 +194,7 @@ test_separable (void)
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
   const ElabTrainer *trainer;
-  GtkDropDown *dropdown = elab_data_chooser_get_dataset_dropdown (elab_training_page_get_data_chooser (page));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (template_child (elab_training_page_get_data_chooser (page), ELAB_TYPE_DATA_CHOOSER, "dataset_dropdown"));
   GListModel *model = gtk_drop_down_get_model (dropdown);
   guint n_builtins = 0;
   const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
@@ -592,8 +592,8 @@ test_csv (void)
 
   /* The column picker lists the header and picks what was asked. */
   {
-    GtkDropDown *x = elab_data_chooser_get_column_dropdown (elab_training_page_get_data_chooser (page), 0);
-    GtkDropDown *y = elab_data_chooser_get_column_dropdown (elab_training_page_get_data_chooser (page), 1);
+    GtkDropDown *x = GTK_DROP_DOWN (template_child (elab_training_page_get_data_chooser (page), ELAB_TYPE_DATA_CHOOSER, "x_dropdown"));
+    GtkDropDown *y = GTK_DROP_DOWN (template_child (elab_training_page_get_data_chooser (page), ELAB_TYPE_DATA_CHOOSER, "y_dropdown"));
 
     g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (x))));
     g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (x)), ==, 3);
@@ -634,7 +634,7 @@ test_csv_text_labels (void)
   g_autofree char *path = write_file ("elab-test-training-words.csv",
                                       "radius,diagnosis\n17.99,malignant\n13.54,benign\n20.57,malignant\n"
                                       "11.4,benign\n14.2,malignant\n12.1,benign\n");
-  GtkDropDown *positive = elab_data_chooser_get_positive_dropdown (elab_training_page_get_data_chooser (page));
+  GtkDropDown *positive = GTK_DROP_DOWN (template_child (elab_training_page_get_data_chooser (page), ELAB_TYPE_DATA_CHOOSER, "positive_dropdown"));
   GListModel *model = gtk_drop_down_get_model (positive);
   const ElabDataset *d;
 
@@ -669,7 +669,7 @@ test_csv_text_labels (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (positive), ==, 0);
 
   /* A built-in has no chooser. */
-  gtk_drop_down_set_selected (elab_data_chooser_get_dataset_dropdown (elab_training_page_get_data_chooser (page)), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (elab_training_page_get_data_chooser (page), ELAB_TYPE_DATA_CHOOSER, "dataset_dropdown")), 0);
   while (elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)))->labels[0] != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (positive)));
@@ -694,16 +694,12 @@ test_csv_asks_positive (void)
                                        "11.4,benign\n14.2,malignant\n12.1,benign\n");
   g_autofree char *numbers = write_file ("elab-test-training-ask-01.csv",
                                          "x,y\n1,0\n2,1\n3,0\n4,1\n");
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
   AdwMessageDialog *question;
   const ElabDataset *d;
 
   elab_data_chooser_open_path (chooser, words);
-  while (elab_data_chooser_get_question (chooser) == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  question = ADW_MESSAGE_DIALOG (elab_data_chooser_get_question (chooser));
+  wait_until (have_message_dialog, NULL);
+  question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_cmpstr (adw_message_dialog_get_response_label (question, "first"), ==, "benign");
   g_assert_cmpstr (adw_message_dialog_get_response_label (question, "second"), ==, "malignant");
   /* Until answered, the reader's pick holds, and is the default. */
@@ -713,15 +709,15 @@ test_csv_asks_positive (void)
   g_assert_true (d->positive_guessed);
 
   adw_message_dialog_response (question, "first");
-  if (elab_data_chooser_get_question (chooser) != NULL)
-    gtk_window_destroy (elab_data_chooser_get_question (chooser));
+  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL)
+    gtk_window_destroy (GTK_WINDOW (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL)));
   wait_for_load (page);
   d = elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)));
   g_assert_cmpstr (d->labels[1], ==, "benign");
   g_assert_false (d->positive_guessed);
   g_assert_cmpfloat (d->y[0], ==, 0.0);
   g_assert_cmpstr (elab_document_get_state (document)->positive, ==, "benign");
-  g_assert_null (elab_data_chooser_get_question (chooser));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 
   /* 0 and 1 need no question. */
   elab_data_chooser_open_path (chooser, numbers);
@@ -730,9 +726,8 @@ test_csv_asks_positive (void)
     ;
   d = elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)));
   g_assert_cmpstr (d->name, ==, numbers);
-  g_assert_null (elab_data_chooser_get_question (chooser));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 
-  g_source_remove (id);
   g_unlink (words);
   g_unlink (numbers);
   free_page (page, document);
