@@ -109,13 +109,13 @@ cut_layout (PangoLayout *layout,
   g_slist_free_full (attrs, (GDestroyNotify) pango_attribute_destroy);
 }
 
-static ElabText *
-text_slot (ElabFigure *figure,
-           ElabFont    font,
-           const char *text,
-           gboolean    markup,
-           double      max_width,
-           gboolean    wrap)
+ElabText *
+_elab_text (ElabFigure *figure,
+            ElabFont    font,
+            const char *text,
+            gboolean    markup,
+            double      max_width,
+            gboolean    wrap)
 {
   ElabText *slot;
   double font_px = figure->font_px[font];
@@ -214,16 +214,6 @@ text_slot (ElabFigure *figure,
   return slot;
 }
 
-ElabText *
-_elab_text (ElabFigure *figure,
-            ElabFont    font,
-            const char *text,
-            gboolean    markup,
-            double      max_width)
-{
-  return text_slot (figure, font, text, markup, max_width, FALSE);
-}
-
 void
 _elab_choose_line (ElabFigure *figure,
                    char       *res,
@@ -239,7 +229,7 @@ _elab_choose_line (ElabFigure *figure,
 
   for (guint i = 0; i + 1 < n_lines; i++)
     {
-      ElabText *tx = _elab_text (figure, ELAB_FONT_LABEL, probes[i], TRUE, -1);
+      ElabText *tx = _elab_text (figure, ELAB_FONT_LABEL, probes[i], TRUE, -1, FALSE);
 
       if (tx == NULL || tx->width <= room)
         {
@@ -250,16 +240,6 @@ _elab_choose_line (ElabFigure *figure,
   g_strlcpy (res, lines[chosen], size);
   for (guint i = 0; i < n_lines; i++)
     g_free (lines[i]), g_free (probes[i]);
-}
-
-ElabText *
-_elab_text_wrapped (ElabFigure *figure,
-                    ElabFont    font,
-                    const char *text,
-                    gboolean    markup,
-                    double      width)
-{
-  return text_slot (figure, font, text, markup, width, TRUE);
 }
 
 gboolean
@@ -311,7 +291,7 @@ _elab_draw_text (ElabFigure          *figure,
                  double               x,
                  double               y)
 {
-  ElabText *t = _elab_text (figure, style->font, text, style->markup, -1);
+  ElabText *t = _elab_text (figure, style->font, text, style->markup, -1, FALSE);
 
   if (t == NULL)
     return 0;
@@ -331,7 +311,7 @@ _elab_draw_text_vertical (ElabFigure     *figure,
                           double          y,
                           const ElabRgba *color)
 {
-  ElabText *t = _elab_text (figure, font, text, TRUE, -1);
+  ElabText *t = _elab_text (figure, font, text, TRUE, -1, FALSE);
 
   if (t != NULL)
     _elab_show_text_vertical (cr, t, x, y, color);
@@ -774,7 +754,7 @@ _elab_draw_guess (ElabFigure      *figure,
       cairo_move_to (cr, px, panel->area.y);
       cairo_line_to (cr, px, panel->area.y + panel->area.height);
       cairo_stroke (cr);
-      tx = _elab_text (figure, ELAB_FONT_LEGEND, labels[i], FALSE, -1);
+      tx = _elab_text (figure, ELAB_FONT_LEGEND, labels[i], FALSE, -1, FALSE);
       if (tx != NULL)
         {
           /* The guess's label left of its line, the answer's right. */
@@ -986,8 +966,7 @@ legend_measure (ElabFigure *figure,
       else if (!in_tag && g_ascii_isdigit (*c))
         *c = '0';
     }
-  t = wrap > 0 ? _elab_text_wrapped (figure, ELAB_FONT_LEGEND, shape, markup, wrap)
-               : _elab_text (figure, ELAB_FONT_LEGEND, shape, markup, -1);
+  t = _elab_text (figure, ELAB_FONT_LEGEND, shape, markup, wrap > 0 ? wrap : -1, wrap > 0);
   if (t != NULL)
     {
       *res_width = t->width;
@@ -1186,8 +1165,8 @@ legend_text (ElabFigure *figure,
              double      cut)
 {
   if (wrap > 0)
-    return _elab_text_wrapped (figure, ELAB_FONT_LEGEND, text, markup, wrap);
-  return _elab_text (figure, ELAB_FONT_LEGEND, text, markup, cut > 0 ? cut : -1);
+    return _elab_text (figure, ELAB_FONT_LEGEND, text, markup, wrap, TRUE);
+  return _elab_text (figure, ELAB_FONT_LEGEND, text, markup, cut > 0 ? cut : -1, FALSE);
 }
 
 /* Draws @t with the middle of its first line at @cy. */
@@ -1297,7 +1276,7 @@ _elab_draw_legend (ElabFigure            *figure,
 
       if (e->value)
         {
-          ElabText *v = _elab_text (figure, ELAB_FONT_LEGEND, e->value, FALSE, -1);
+          ElabText *v = _elab_text (figure, ELAB_FONT_LEGEND, e->value, FALSE, -1, FALSE);
           /* One row, or beside the label: in the row; else on the last line. */
           double vy = !lay.two_line || it->value_first ? cy : y + it->height - lay.value_row / 2;
 
@@ -1367,8 +1346,8 @@ caption_text (ElabFigure     *figure,
     left = round (keep + m->pad);
   if (res_left != NULL)
     *res_left = left;
-  return _elab_text_wrapped (figure, ELAB_FONT_LABEL, figure->style.caption, FALSE,
-                             MAX (1, body->x + body->width - left - 2 * inner));
+  return _elab_text (figure, ELAB_FONT_LABEL, figure->style.caption, FALSE,
+                     MAX (1, body->x + body->width - left - 2 * inner), TRUE);
 }
 
 /* How far a title or subtitle's type may step down to fit the figure's
@@ -1442,12 +1421,12 @@ _elab_draw_frame (ElabFigure  *figure,
   if (title)
     {
       double room = MAX (1, figure->width - 2 * m->pad);
-      ElabText *tt = _elab_text (figure, ELAB_FONT_TITLE, title, title_markup, -1);
+      ElabText *tt = _elab_text (figure, ELAB_FONT_TITLE, title, title_markup, -1, FALSE);
 
       /* Too long for the figure: the type steps down to fit, and only
        * below HEADING_MIN_SCALE is the line cut (ends in "…"). */
       if (tt != NULL && tt->width > room && tt->width * HEADING_MIN_SCALE > room)
-        tt = _elab_text (figure, ELAB_FONT_TITLE, title, title_markup, room / HEADING_MIN_SCALE);
+        tt = _elab_text (figure, ELAB_FONT_TITLE, title, title_markup, room / HEADING_MIN_SCALE, FALSE);
       if (tt != NULL)
         {
           double scale = MIN (1.0, room / MAX (tt->width, 1));
@@ -1482,14 +1461,14 @@ _elab_draw_frame (ElabFigure  *figure,
            * the formula cut to the room the first part leaves. */
           memcpy (head, subtitle, tab - subtitle);
           head[tab - subtitle] = '\0';
-          a = _elab_text (figure, ELAB_FONT_LABEL, head, TRUE, room / HEADING_MIN_SCALE);
-          b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE, -1);
+          a = _elab_text (figure, ELAB_FONT_LABEL, head, TRUE, room / HEADING_MIN_SCALE, FALSE);
+          b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE, -1, FALSE);
           if (a && b && a->width + gap + b->width > room)
             {
               scale = MAX (HEADING_MIN_SCALE, room / (a->width + gap + b->width));
               if (scale * (a->width + gap + b->width) > room + 0.5)
                 b = _elab_text (figure, ELAB_FONT_LABEL, tab + 1, TRUE,
-                                MAX (1, room / scale - a->width - gap));
+                                MAX (1, room / scale - a->width - gap), FALSE);
             }
           if (a && b)
             {
@@ -1511,7 +1490,7 @@ _elab_draw_frame (ElabFigure  *figure,
         {
           /* A description (a data set's name and the run's settings):
            * cut at the figure's edge rather than shrunk. */
-          ElabText *st = _elab_text (figure, ELAB_FONT_LABEL, subtitle, TRUE, room);
+          ElabText *st = _elab_text (figure, ELAB_FONT_LABEL, subtitle, TRUE, room, FALSE);
 
           if (st != NULL)
             {

@@ -220,7 +220,7 @@ draw_terms_bar (ElabFigure          *figure,
         continue;
       _elab_format_value (terms[i], unit_label, value, sizeof value);
       g_snprintf (text, sizeof text, "%s = %s", names[i], value);
-      label = _elab_text (figure, ELAB_FONT_LEGEND, text, FALSE, -1);
+      label = _elab_text (figure, ELAB_FONT_LEGEND, text, FALSE, -1, FALSE);
       if (label == NULL || y[i] - y[i + 1] < label->height)
         continue;
       /* Beside the bar, inside the plot: right of it where it fits, else

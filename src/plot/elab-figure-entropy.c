@@ -91,7 +91,7 @@ fit_label (ElabFigure       *figure,
 {
   for (guint i = 0; i + 1 < n; i++)
     {
-      ElabText *t = _elab_text (figure, ELAB_FONT_LABEL, labels[i], TRUE, -1);
+      ElabText *t = _elab_text (figure, ELAB_FONT_LABEL, labels[i], TRUE, -1, FALSE);
 
       if (t == NULL || t->width <= panel->area.height + 2 * figure->metrics.tick_px)
         return labels[i];
@@ -352,7 +352,7 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
 
       elab_number_format (mark_x, ELAB_NUMBER_PARAMETER, buf, sizeof buf);
       g_snprintf (heading, sizeof heading, "points at x = %s", buf);
-      tx = _elab_text (figure, ELAB_FONT_TICK, heading, FALSE, -1);
+      tx = _elab_text (figure, ELAB_FONT_TICK, heading, FALSE, -1, FALSE);
       /* In the arch's top left corner, unless a small arch (large type,
        * a short column) would have it across the curve and the points. */
       if (tx != NULL && tx->width <= 0.65 * arch.area.width && arch.area.height >= 7 * m->tick_px)

@@ -1110,14 +1110,14 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
               }
             for (; i < 2; i++)
               {
-                tx = _elab_text (figure, ELAB_FONT_LABEL, cand[i], FALSE, -1);
+                tx = _elab_text (figure, ELAB_FONT_LABEL, cand[i], FALSE, -1, FALSE);
                 if (tx == NULL || tx->width <= x1 - x0)
                   break;
               }
             g_strlcpy (label, cand[i], sizeof label);
             /* Centred over the map, moved in to stay within its half,
              * cut only where even the shortest wording is too wide. */
-            tx = _elab_text (figure, ELAB_FONT_LABEL, label, FALSE, x1 - x0);
+            tx = _elab_text (figure, ELAB_FONT_LABEL, label, FALSE, x1 - x0, FALSE);
             if (tx != NULL)
               {
                 double lx = CLAMP (cx - tx->width / 2, x0, MAX (x0, x1 - tx->width));

@@ -386,16 +386,18 @@ typedef struct
 /* Layout for @text in @font, taken from the next slot of this frame's
  * cache and reshaped only if text, font or size differ from last frame.
  * NULL when the style draws no text. @markup takes Pango markup (for
- * H<sub>q</sub>(p)). @max_width > 0 ends the line in "…" at that width;
- * markup with sub- or superscripts is cut by hand before the ellipsis
- * (Pango's own ellipsis would split the scaled run and warn "Leftover
- * font scales"), and a line that fits is laid out exactly as without a
- * width. */
+ * H<sub>q</sub>(p)). With @wrap, the text is word-wrapped to lines of at
+ * most @max_width (never cut). Without, @max_width > 0 ends the line in
+ * "…" at that width; markup with sub- or superscripts is cut by hand
+ * before the ellipsis (Pango's own ellipsis would split the scaled run and
+ * warn "Leftover font scales"), and a line that fits is laid out exactly
+ * as without a width. */
 ElabText *_elab_text              (ElabFigure       *figure,
                                    ElabFont          font,
                                    const char       *text,
                                    gboolean          markup,
-                                   double            max_width);
+                                   double            max_width,
+                                   gboolean          wrap);
 /* Marching squares: appends to @segments (4 doubles each: x0, y0, x1,
  * y1, in grid cells) the contour at @lv of the @nx × @ny values in
  * @grid, rows of x. */
@@ -416,12 +418,6 @@ void      _elab_choose_line       (ElabFigure        *figure,
                                    char             **lines,
                                    char             **probes,
                                    guint              n_lines);
-/* Same, word-wrapped to lines of at most @width (never cut). */
-ElabText *_elab_text_wrapped      (ElabFigure       *figure,
-                                   ElabFont          font,
-                                   const char       *text,
-                                   gboolean          markup,
-                                   double            width);
 /* TRUE when @text (may be NULL) shows less than its whole string. */
 gboolean  _elab_text_is_cut       (const ElabText   *text);
 /* The width @text would take, from its count of visible characters

@@ -47,11 +47,11 @@ static void
 readout_measure (ElabFigure *figure,
                  Readout    *r)
 {
-  ElabText *l = _elab_text (figure, ELAB_FONT_LABEL, r->label, TRUE, -1);
-  ElabText *v = _elab_text (figure, ELAB_FONT_BIG, r->value, FALSE, -1);
+  ElabText *l = _elab_text (figure, ELAB_FONT_LABEL, r->label, TRUE, -1, FALSE);
+  ElabText *v = _elab_text (figure, ELAB_FONT_BIG, r->value, FALSE, -1, FALSE);
   /* The value's room is that of the widest a value prints ("−0.000
    * bits"), so the layout does not move while a slider drags. */
-  ElabText *w = _elab_text (figure, ELAB_FONT_BIG, "\xe2\x88\x92" "0.000 nats", FALSE, -1);
+  ElabText *w = _elab_text (figure, ELAB_FONT_BIG, "\xe2\x88\x92" "0.000 nats", FALSE, -1, FALSE);
   double lw = l ? l->width : _elab_text_estimate_width (figure, ELAB_FONT_LABEL, r->label, TRUE);
   double vw = v ? v->width : _elab_text_estimate_width (figure, ELAB_FONT_BIG, r->value, FALSE);
   double ww = w ? w->width : 11 * 0.52 * figure->metrics.big_px;
@@ -169,7 +169,7 @@ draw_terms (ElabFigure      *figure,
 
               _elab_format_value (v, NULL, val, sizeof val);
               g_snprintf (lab, sizeof lab, "\xe2\x86\x91 %s", val);
-              tx = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1);
+              tx = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1, FALSE);
               if (tx != NULL)
                 {
                   ElabRect box = { round (r.x + bw / 2 - tx->width / 2 - 0.3 * m->tick_px),
@@ -338,14 +338,14 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
       ElabText *tx;
 
       g_snprintf (lab, sizeof lab, "class %" G_GSIZE_FORMAT, k);
-      tx = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1);
+      tx = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1, FALSE);
       class_words = tx == NULL || tx->width <= 0.96 * slot;
       /* The layouts measured here are the ones drawn below. */
       for (gsize i = 0; i < k; i++)
         {
           elab_number_format (state->logits[i], ELAB_NUMBER_PARAMETER, buf, sizeof buf);
           g_snprintf (lab, sizeof lab, "z = %s", buf);
-          z_text[i] = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1);
+          z_text[i] = _elab_text (figure, ELAB_FONT_TICK, lab, FALSE, -1, FALSE);
           widest = MAX (widest, z_text[i] ? z_text[i]->width : 0);
         }
       if (widest > 0.96 * slot)
@@ -355,7 +355,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
           for (gsize i = 0; i < k; i++)
             {
               elab_number_format (state->logits[i], ELAB_NUMBER_PARAMETER, buf, sizeof buf);
-              z_text[i] = _elab_text (figure, ELAB_FONT_TICK, buf, FALSE, -1);
+              z_text[i] = _elab_text (figure, ELAB_FONT_TICK, buf, FALSE, -1, FALSE);
               widest = MAX (widest, z_text[i] ? z_text[i]->width : 0);
             }
           if (widest > 0.96 * slot)
@@ -370,7 +370,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
       for (gsize i = 0; i < k; i++)
         {
           format_prob (probs[i], P_FULL, val, sizeof val);
-          tx = _elab_text (figure, ELAB_FONT_TICK, val, FALSE, -1);
+          tx = _elab_text (figure, ELAB_FONT_TICK, val, FALSE, -1, FALSE);
           widest = MAX (widest, tx ? tx->width : 0);
         }
       if (widest > 0.96 * slot)
@@ -380,7 +380,7 @@ _elab_figure_draw_softmax (ElabFigure      *figure,
           for (gsize i = 0; i < k; i++)
             {
               format_prob (probs[i], P_SHORT, val, sizeof val);
-              tx = _elab_text (figure, ELAB_FONT_TICK, val, FALSE, -1);
+              tx = _elab_text (figure, ELAB_FONT_TICK, val, FALSE, -1, FALSE);
               widest = MAX (widest, tx ? tx->width : 0);
             }
           if (widest > 0.96 * slot)

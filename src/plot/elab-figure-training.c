@@ -266,7 +266,7 @@ message_lines (ElabFigure *figure,
   *line_h = 1.45 * figure->metrics.legend_px;
   if (message == NULL || *message == '\0' || width <= 0)
     return 0;
-  t = _elab_text_wrapped (figure, ELAB_FONT_LEGEND, message, FALSE, width);
+  t = _elab_text (figure, ELAB_FONT_LEGEND, message, FALSE, width, TRUE);
   if (t == NULL)
     return (guint) MAX (1, ceil (_elab_text_estimate_width (figure, ELAB_FONT_LEGEND, message, FALSE) / width));
   n = (guint) MAX (1, pango_layout_get_line_count (t->layout));
@@ -287,7 +287,7 @@ draw_message (ElabFigure     *figure,
               double          bottom,
               const ElabRgba *color)
 {
-  ElabText *t = _elab_text_wrapped (figure, ELAB_FONT_LEGEND, message, FALSE, width);
+  ElabText *t = _elab_text (figure, ELAB_FONT_LEGEND, message, FALSE, width, TRUE);
 
   if (t == NULL || bottom <= y)
     return;
@@ -509,7 +509,7 @@ loss_label (ElabFigure      *figure,
         g_snprintf (buf, len, log_scale ? "%s (%s, log scale)" : "%s (%s)", words[i], unit);
       if (i + 1 == G_N_ELEMENTS (ce_words))
         return;
-      t = _elab_text (figure, ELAB_FONT_LABEL, buf, TRUE, -1);
+      t = _elab_text (figure, ELAB_FONT_LABEL, buf, TRUE, -1, FALSE);
       if (t == NULL || t->width <= panel->area.height)
         return;
     }
@@ -547,7 +547,7 @@ bars_label (ElabFigure      *figure,
       g_snprintf (buf, len, words[i], unit);
       if (i + 1 == G_N_ELEMENTS (per_example))
         return;
-      t = _elab_text (figure, ELAB_FONT_LABEL, buf, TRUE, -1);
+      t = _elab_text (figure, ELAB_FONT_LABEL, buf, TRUE, -1, FALSE);
       if (t == NULL || t->width <= room)
         return;
     }
@@ -585,7 +585,7 @@ draw_y_label (ElabFigure      *figure,
   ElabText *t;
 
   *res = (ElabRect) { round (x), round (y), 0, 0 };
-  t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, room);
+  t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, room, FALSE);
   if (t == NULL || t->width > room || (_elab_text_is_cut (t) && room < 3 * m->label_px))
     return;
   _elab_show_text_vertical (cr, t, x, y, &figure->theme.foreground);
@@ -1516,7 +1516,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
             g_strlcpy (label[2], "base rate", sizeof label[2]);
             for (; i < 2; i++)
               {
-                ElabText *tx = _elab_text (figure, ELAB_FONT_TICK, label[i], FALSE, -1);
+                ElabText *tx = _elab_text (figure, ELAB_FONT_TICK, label[i], FALSE, -1, FALSE);
 
                 if (tx == NULL || tx->width <= room)
                   break;
@@ -1525,7 +1525,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
              * background under it, or it could not be read. */
             if (envelope)
               {
-                ElabText *tx = _elab_text (figure, ELAB_FONT_TICK, label[i], FALSE, -1);
+                ElabText *tx = _elab_text (figure, ELAB_FONT_TICK, label[i], FALSE, -1, FALSE);
 
                 if (tx != NULL)
                   {

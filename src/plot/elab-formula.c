@@ -213,7 +213,7 @@ static double
 line_width (ElabFigure            *figure,
             const ElabFormulaLine *line)
 {
-  ElabText *t = _elab_text (figure, line->font, line->markup, TRUE, -1);
+  ElabText *t = _elab_text (figure, line->font, line->markup, TRUE, -1, FALSE);
 
   return t != NULL ? t->width : _elab_text_estimate_width (figure, line->font, line->markup, TRUE);
 }
@@ -224,7 +224,7 @@ line_height (ElabFigure              *figure,
              double                   width,
              ElabText               **res_text)
 {
-  ElabText *t = _elab_text_wrapped (figure, line->font, line->markup, TRUE, width);
+  ElabText *t = _elab_text (figure, line->font, line->markup, TRUE, width, TRUE);
 
   if (res_text != NULL)
     *res_text = t;

@@ -871,7 +871,7 @@ test_text_cut_markup (void)
   lesson_state (&state);
   s = render (figure, &state, &style, 320, 240);
 
-  natural = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, -1);
+  natural = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, -1, FALSE);
   g_assert_nonnull (natural);
   natural_w = natural->width;
   g_assert_false (_elab_text_is_cut (natural));
@@ -880,7 +880,7 @@ test_text_cut_markup (void)
     {
       const char *text;
 
-      t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, w);
+      t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, w, FALSE);
       g_assert_nonnull (t);
       g_assert_true (_elab_text_is_cut (t));
       g_assert_cmpfloat (t->width, <=, w + 0.01);
@@ -891,12 +891,12 @@ test_text_cut_markup (void)
     }
   for (double w = 5; w < 200; w *= 1.5)
     {
-      t = _elab_text (figure, ELAB_FONT_LABEL, formula, TRUE, w);
+      t = _elab_text (figure, ELAB_FONT_LABEL, formula, TRUE, w, FALSE);
       g_assert_nonnull (t);
       g_assert_cmpfloat (t->width, <=, MAX (w, t->height) + 0.01);
     }
 
-  t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, natural_w + 1);
+  t = _elab_text (figure, ELAB_FONT_LABEL, markup, TRUE, natural_w + 1, FALSE);
   g_assert_false (_elab_text_is_cut (t));
   g_assert_cmpfloat (t->width, ==, natural_w);
   g_assert_cmpstr (pango_layout_get_text (t->layout), ==, pango_layout_get_text (natural->layout));

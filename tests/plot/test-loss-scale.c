@@ -296,14 +296,14 @@ test_log_ticks_clear_title (void)
         {
           _elab_axis_format (&panel.y, panel.y.ticks[i], buf, sizeof buf);
           wide += strlen (buf) >= 5;
-          tx = _elab_text (figure, ELAB_FONT_TICK, buf, FALSE, -1);
+          tx = _elab_text (figure, ELAB_FONT_TICK, buf, FALSE, -1, FALSE);
           g_assert_nonnull (tx);
           widest = MAX (widest, tx->width);
         }
       /* As _elab_draw_axes places them: the title's layout from its x to
        * its line height right of it; the labels ending 0.8 tick heights
        * left of the axis. */
-      tx = _elab_text (figure, ELAB_FONT_LABEL, "(bits)", FALSE, -1);
+      tx = _elab_text (figure, ELAB_FONT_LABEL, "(bits)", FALSE, -1, FALSE);
       title_right = panel.area.x - 3.3 * m->tick_px - 1.5 * m->label_px - panel.y_label_out + tx->height;
       ticks_left = panel.area.x - 0.8 * m->tick_px - widest;
       g_test_message ("%d×%d: tick labels from %.1f, axis title to %.1f", sizes[k][0], sizes[k][1],
