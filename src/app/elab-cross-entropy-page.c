@@ -15,6 +15,7 @@
 #include "elab-cross-entropy-page.h"
 #include "elab-curves.h"
 #include "elab-format.h"
+#include "elab-model-editor.h"
 #include "elab-number.h"
 #include "elab-range-editor.h"
 
@@ -41,7 +42,6 @@ struct _ElabCrossEntropyPage
 
   /* Owned */
   ElabPairCurves  *curves;
-  char            *formula;
 
   double           readout_x;
 };
@@ -115,6 +115,7 @@ update_formula (ElabCrossEntropyPage *self)
   g_autofree char *l_hqp = NULL;
   g_autofree char *kl_pq = NULL;
   g_autofree char *kl_qp = NULL;
+  g_autofree char *formula = NULL;
   gboolean sub = state->notation == ELAB_NOTATION_SUBSCRIPT;
 
   elab_pair_point (&state->p, &state->q, x, state->unit, &pt);
@@ -127,8 +128,7 @@ update_formula (ElabCrossEntropyPage *self)
   kl_pq = elab_number_dup (pt.kl_pq, ELAB_NUMBER_SHORT);
   kl_qp = elab_number_dup (pt.kl_qp, ELAB_NUMBER_SHORT);
 
-  g_free (self->formula);
-  self->formula = g_strdup_printf ("%s\n%s\n%s\n"
+  formula = g_strdup_printf ("%s\n%s\n%s\n"
                                    "KL(p‖q) = %s − H(p) = %s %s\n"
                                    "KL(q‖p) = %s − H(q) = %s %s",
                                    l_hp, l_hpq, l_hqp,
@@ -136,7 +136,7 @@ update_formula (ElabCrossEntropyPage *self)
                                    sub ? "H<sub>p</sub>(q)" : "H(q,p)", kl_qp, elab_unit_to_string (state->unit));
   elab_label_set (self->formula_title, title);
   /* Only our own numbers and names go in: safe as markup. */
-  elab_label_set_markup (self->formula_label, self->formula);
+  elab_label_set_markup (self->formula_label, formula);
 }
 
 static void
@@ -185,10 +185,22 @@ elab_cross_entropy_page_hover_changed (ElabPage *page,
   update_formula (self);
 }
 
+/* Exchanges p and q: H(p,q) is not H(q,p). */
 static void
 swap_clicked_cb (ElabCrossEntropyPage *self)
 {
-  elab_cross_entropy_page_swap (self);
+  ElabDocument *document = elab_page_get_document (ELAB_PAGE (self));
+  ElabState *state;
+  ElabLogistic tmp;
+
+  if (document == NULL)
+    return;
+
+  state = elab_document_edit (document);
+  tmp = state->p;
+  state->p = state->q;
+  state->q = tmp;
+  elab_document_changed (document, ELAB_CHANGE_PAIR);
 }
 
 static void
@@ -197,7 +209,6 @@ elab_cross_entropy_page_finalize (GObject *object)
   ElabCrossEntropyPage *self = ELAB_CROSS_ENTROPY_PAGE (object);
 
   g_clear_pointer (&self->curves, elab_pair_curves_free);
-  g_clear_pointer (&self->formula, g_free);
 
   G_OBJECT_CLASS (elab_cross_entropy_page_parent_class)->finalize (object);
 }
@@ -270,42 +281,4 @@ GtkWidget *
 elab_cross_entropy_page_new (ElabDocument *document)
 {
   return g_object_new (ELAB_TYPE_CROSS_ENTROPY_PAGE, "document", document, NULL);
-}
-
-ElabModelEditor *
-elab_cross_entropy_page_get_model_editor (ElabCrossEntropyPage *self,
-                                          guint                 index)
-{
-  g_return_val_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self), NULL);
-  g_return_val_if_fail (index < 2, NULL);
-
-  return index == 0 ? self->editor_p : self->editor_q;
-}
-
-void
-elab_cross_entropy_page_swap (ElabCrossEntropyPage *self)
-{
-  ElabDocument *document;
-  ElabState *state;
-  ElabLogistic tmp;
-
-  g_return_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self));
-
-  document = elab_page_get_document (ELAB_PAGE (self));
-  if (document == NULL)
-    return;
-
-  state = elab_document_edit (document);
-  tmp = state->p;
-  state->p = state->q;
-  state->q = tmp;
-  elab_document_changed (document, ELAB_CHANGE_PAIR);
-}
-
-const char *
-elab_cross_entropy_page_get_formula (ElabCrossEntropyPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_CROSS_ENTROPY_PAGE (self), NULL);
-
-  return self->formula;
 }

@@ -4,7 +4,6 @@
  */
 #pragma once
 
-#include "elab-model-editor.h"
 #include "elab-page.h"
 
 G_BEGIN_DECLS
@@ -13,13 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ElabCrossEntropyPage, elab_cross_entropy_page, ELAB, CROSS_ENTROPY_PAGE, ElabPage)
 
-GtkWidget       *elab_cross_entropy_page_new              (ElabDocument         *document);
-/* 0 = p, 1 = q */
-ElabModelEditor *elab_cross_entropy_page_get_model_editor (ElabCrossEntropyPage *self,
-                                                           guint                 index);
-/* Exchanges p and q, as the Swap button does. */
-void             elab_cross_entropy_page_swap             (ElabCrossEntropyPage *self);
-/* The formula read-out as shown. */
-const char      *elab_cross_entropy_page_get_formula      (ElabCrossEntropyPage *self);
+/* Its controls are template children: editor_p, editor_q, swap_button,
+ * and formula_label, the formula read-out. */
+GtkWidget *elab_cross_entropy_page_new (ElabDocument *document);
 
 G_END_DECLS

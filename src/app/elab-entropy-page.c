@@ -14,6 +14,7 @@
 #include "elab-curves.h"
 #include "elab-entropy-page.h"
 #include "elab-format.h"
+#include "elab-model-editor.h"
 #include "elab-number.h"
 #include "elab-range-editor.h"
 
@@ -180,14 +181,4 @@ GtkWidget *
 elab_entropy_page_new (ElabDocument *document)
 {
   return g_object_new (ELAB_TYPE_ENTROPY_PAGE, "document", document, NULL);
-}
-
-ElabModelEditor *
-elab_entropy_page_get_model_editor (ElabEntropyPage *self,
-                                    guint            index)
-{
-  g_return_val_if_fail (ELAB_IS_ENTROPY_PAGE (self), NULL);
-  g_return_val_if_fail (index < ELAB_MAX_MODELS, NULL);
-
-  return self->editors[index];
 }

@@ -4,7 +4,6 @@
  */
 #pragma once
 
-#include "elab-model-editor.h"
 #include "elab-page.h"
 
 G_BEGIN_DECLS
@@ -13,8 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ElabEntropyPage, elab_entropy_page, ELAB, ENTROPY_PAGE, ElabPage)
 
-GtkWidget       *elab_entropy_page_new              (ElabDocument    *document);
-ElabModelEditor *elab_entropy_page_get_model_editor (ElabEntropyPage *self,
-                                                     guint            index);
+/* Its models' editors are template children: editor_a, editor_b and
+ * editor_c. */
+GtkWidget *elab_entropy_page_new (ElabDocument *document);
 
 G_END_DECLS

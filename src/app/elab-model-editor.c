@@ -209,27 +209,3 @@ elab_model_editor_set_mean_text (ElabModelEditor *self,
   elab_label_set (self->mean_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->mean_label), text != NULL && *text);
 }
-
-GtkAdjustment *
-elab_model_editor_get_theta_adjustment (ElabModelEditor *self)
-{
-  g_return_val_if_fail (ELAB_IS_MODEL_EDITOR (self), NULL);
-
-  return self->theta_adjustment;
-}
-
-GtkAdjustment *
-elab_model_editor_get_bias_adjustment (ElabModelEditor *self)
-{
-  g_return_val_if_fail (ELAB_IS_MODEL_EDITOR (self), NULL);
-
-  return self->bias_adjustment;
-}
-
-GtkSwitch *
-elab_model_editor_get_switch (ElabModelEditor *self)
-{
-  g_return_val_if_fail (ELAB_IS_MODEL_EDITOR (self), NULL);
-
-  return self->enabled_switch;
-}

@@ -27,21 +27,19 @@ G_DECLARE_FINAL_TYPE (ElabModelEditor, elab_model_editor, ELAB, MODEL_EDITOR, Gt
 
 /* @name is the model's letter ("A", "p"): it titles the card and names the
  * controls for screen readers ("Model A θ", "Model A bias"). */
-void            elab_model_editor_set_name               (ElabModelEditor    *self,
-                                                          const char         *name);
-
-/* Binds the controls in @group (a page's): they follow its document. */
-void            elab_model_editor_bind                   (ElabModelEditor       *self,
-                                                          ElabBindingGroup      *group,
-                                                          const ElabModelParams *params);
-void            elab_model_editor_set_color              (ElabModelEditor    *self,
-                                                          const GdkRGBA      *color);
-void            elab_model_editor_set_subtitle           (ElabModelEditor    *self,
-                                                          const char         *subtitle);
-void            elab_model_editor_set_mean_text          (ElabModelEditor    *self,
-                                                          const char         *text);
-GtkAdjustment  *elab_model_editor_get_theta_adjustment   (ElabModelEditor    *self);
-GtkAdjustment  *elab_model_editor_get_bias_adjustment    (ElabModelEditor    *self);
-GtkSwitch      *elab_model_editor_get_switch             (ElabModelEditor    *self);
+void elab_model_editor_set_name      (ElabModelEditor       *self,
+                                      const char            *name);
+/* Binds the controls in @group (a page's): they follow its document. The
+ * controls are template children: theta_adjustment, bias_adjustment and
+ * enabled_switch. */
+void elab_model_editor_bind          (ElabModelEditor       *self,
+                                      ElabBindingGroup      *group,
+                                      const ElabModelParams *params);
+void elab_model_editor_set_color     (ElabModelEditor       *self,
+                                      const GdkRGBA         *color);
+void elab_model_editor_set_subtitle  (ElabModelEditor       *self,
+                                      const char            *subtitle);
+void elab_model_editor_set_mean_text (ElabModelEditor       *self,
+                                      const char            *text);
 
 G_END_DECLS

@@ -19,8 +19,6 @@ struct _ElabRangeEditor
 
   /* Template widgets */
   GtkWidget     *box;
-  GtkSpinButton *min_spin;
-  GtkSpinButton *max_spin;
   GtkAdjustment *min_adjustment;
   GtkAdjustment *max_adjustment;
 };
@@ -70,8 +68,6 @@ elab_range_editor_class_init (ElabRangeEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-range-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, box);
-  gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, min_spin);
-  gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, max_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, min_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ElabRangeEditor, max_adjustment);
 
@@ -95,20 +91,4 @@ elab_range_editor_bind (ElabRangeEditor  *self,
                           push_min, self);
   elab_binding_set_apply (elab_binding_group_bind_adjustment (group, "x-max", self->max_adjustment),
                           push_max, self);
-}
-
-GtkAdjustment *
-elab_range_editor_get_min_adjustment (ElabRangeEditor *self)
-{
-  g_return_val_if_fail (ELAB_IS_RANGE_EDITOR (self), NULL);
-
-  return self->min_adjustment;
-}
-
-GtkAdjustment *
-elab_range_editor_get_max_adjustment (ElabRangeEditor *self)
-{
-  g_return_val_if_fail (ELAB_IS_RANGE_EDITOR (self), NULL);
-
-  return self->max_adjustment;
 }

@@ -16,9 +16,7 @@ G_DECLARE_FINAL_TYPE (ElabRangeEditor, elab_range_editor, ELAB, RANGE_EDITOR, Gt
 
 /* Binds both ends to x-min and x-max in @group (the page's): the range
  * follows @group's document. */
-void           elab_range_editor_bind                (ElabRangeEditor  *self,
-                                                      ElabBindingGroup *group);
-GtkAdjustment *elab_range_editor_get_min_adjustment  (ElabRangeEditor *self);
-GtkAdjustment *elab_range_editor_get_max_adjustment  (ElabRangeEditor *self);
+void elab_range_editor_bind (ElabRangeEditor  *self,
+                             ElabBindingGroup *group);
 
 G_END_DECLS

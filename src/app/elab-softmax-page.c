@@ -33,8 +33,6 @@ struct _ElabSoftmaxPage
   GtkSpinButton  *k_spin;
   GtkGrid        *logits_grid;
   GtkAdjustment  *temperature_adjustment;
-  GtkScale       *temperature_scale;
-  GtkSpinButton  *temperature_spin;
   GtkDropDown    *target_dropdown;
   GtkWidget      *terms_switch;
   GtkEntry       *target_entry;
@@ -51,10 +49,8 @@ struct _ElabSoftmaxPage
 
   /* Owned */
   GtkStringList  *target_model;
-  char           *logistic_text;
   char           *probabilities_shown;  /* what the entry was last set to */
 
-  GtkAdjustment  *logit_adjustments[ELAB_SOFTMAX_MAX_K];
   GtkWidget      *logit_rows[ELAB_SOFTMAX_MAX_K][3];
   guint           target_model_k;   /* the K the target's choices are for; 0 while rebuilt */
 };
@@ -129,6 +125,7 @@ update_numbers (ElabSoftmaxPage *self)
   g_autofree char *sce = elab_format_value (ce, state->unit);
   g_autofree char *skl = elab_format_value (kl, state->unit);
   g_autofree char *max_text = g_strdup_printf ("of at most %s K = %s", elab_format_log (state->unit), smax);
+  g_autofree char *logistic = NULL;
 
   elab_label_set (self->entropy_label, sh);
   elab_label_set (self->max_label, max_text);
@@ -136,7 +133,6 @@ update_numbers (ElabSoftmaxPage *self)
   elab_label_set (self->kl_label, skl);
   gtk_level_bar_set_value (self->entropy_bar, h_max > 0 ? CLAMP (h / h_max, 0, 1) : 0);
 
-  g_clear_pointer (&self->logistic_text, g_free);
   if (gtk_switch_get_active (self->logistic_switch) && state->k == 2)
     {
       double probs[ELAB_SOFTMAX_MAX_K];
@@ -147,14 +143,13 @@ update_numbers (ElabSoftmaxPage *self)
       elab_softmax (state->logits, state->k, state->temperature, probs);
       s_sigma = elab_number_dup (sigma, ELAB_NUMBER_PRECISE);
       s_p1 = elab_number_dup (probs[0], ELAB_NUMBER_PRECISE);
-      self->logistic_text =
-        g_strdup_printf ("σ((z₁ − z₂)/T) = %s\nP₁ = %s\n%s",
-                         s_sigma, s_p1,
-                         fabs (sigma - probs[0]) <= 1e-12 ? "The same: softmax over two classes is σ."
-                                                          : "They differ.");
+      logistic = g_strdup_printf ("σ((z₁ − z₂)/T) = %s\nP₁ = %s\n%s",
+                                  s_sigma, s_p1,
+                                  fabs (sigma - probs[0]) <= 1e-12 ? "The same: softmax over two classes is σ."
+                                                                   : "They differ.");
     }
-  elab_label_set (self->logistic_label, self->logistic_text ? self->logistic_text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->logistic_label), self->logistic_text != NULL);
+  elab_label_set (self->logistic_label, logistic != NULL ? logistic : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->logistic_label), logistic != NULL);
 }
 
 /* The model's probabilities in the entry ("0.659, 0.2424, 0.09857"),
@@ -488,15 +483,19 @@ logistic_toggled_cb (ElabSoftmaxPage *self)
     update_numbers (self);
 }
 
+/* A row for each logit, its slider and spin button bound to logit-1 …
+ * logit-8; those past K are hidden. */
 static void
 build_logit_rows (ElabSoftmaxPage *self)
 {
   static const char *subscripts[] = { "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈" };
+  ElabBindingGroup *bindings = elab_page_get_bindings (ELAB_PAGE (self));
 
   for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
     {
       g_autofree char *text = g_strdup_printf ("z%s", subscripts[i]);
       g_autofree char *name = g_strdup_printf ("Logit %u", i + 1);
+      g_autofree char *param = g_strdup_printf ("logit-%u", i + 1);
       GtkAdjustment *adj = gtk_adjustment_new (0, -10, 10, 0.05, 1, 0);
       GtkWidget *label = gtk_label_new (text);
       GtkWidget *scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, adj);
@@ -519,7 +518,7 @@ build_logit_rows (ElabSoftmaxPage *self)
       gtk_grid_attach (self->logits_grid, scale, 1, i, 1, 1);
       gtk_grid_attach (self->logits_grid, spin, 2, i, 1, 1);
 
-      self->logit_adjustments[i] = g_object_ref_sink (adj);
+      elab_binding_group_bind_adjustment (bindings, param, adj);
       self->logit_rows[i][0] = label;
       self->logit_rows[i][1] = scale;
       self->logit_rows[i][2] = spin;
@@ -531,10 +530,7 @@ elab_softmax_page_finalize (GObject *object)
 {
   ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (object);
 
-  g_clear_pointer (&self->logistic_text, g_free);
   g_clear_pointer (&self->probabilities_shown, g_free);
-  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
-    g_clear_object (&self->logit_adjustments[i]);
 
   G_OBJECT_CLASS (elab_softmax_page_parent_class)->finalize (object);
 }
@@ -557,8 +553,6 @@ elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, k_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, logits_grid);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, temperature_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, temperature_scale);
-  gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, temperature_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, terms_switch);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, target_model);
@@ -588,14 +582,6 @@ elab_softmax_page_init (ElabSoftmaxPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   elab_page_add_plot_view (ELAB_PAGE (self), self->plot_view);
   build_logit_rows (self);
-
-  /* The logits and the temperature. */
-  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("logit-%u", i + 1);
-
-      elab_binding_group_bind_adjustment (bindings, name, self->logit_adjustments[i]);
-    }
   elab_binding_group_bind_adjustment (bindings, "temperature", self->temperature_adjustment);
   elab_binding_group_bind_toggle (bindings, "softmax-terms", self->terms_switch);
 }
@@ -604,31 +590,4 @@ GtkWidget *
 elab_softmax_page_new (ElabDocument *document)
 {
   return g_object_new (ELAB_TYPE_SOFTMAX_PAGE, "document", document, NULL);
-}
-
-GtkAdjustment *
-elab_softmax_page_get_logit_adjustment (ElabSoftmaxPage *self,
-                                        guint            index)
-{
-  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
-  g_return_val_if_fail (index < ELAB_SOFTMAX_MAX_K, NULL);
-
-  return self->logit_adjustments[index];
-}
-
-void
-elab_softmax_page_set_one_hot_target (ElabSoftmaxPage *self,
-                                      guint            index)
-{
-  g_return_if_fail (ELAB_IS_SOFTMAX_PAGE (self));
-
-  gtk_drop_down_set_selected (self->target_dropdown, index);
-}
-
-const char *
-elab_softmax_page_get_logistic_text (ElabSoftmaxPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_SOFTMAX_PAGE (self), NULL);
-
-  return self->logistic_text ? self->logistic_text : "";
 }

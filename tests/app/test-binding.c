@@ -17,6 +17,8 @@
 #include "elab-range-editor.h"
 #include "elab-softmax-page.h"
 
+#include "app-test-util.h"
+
 typedef struct
 {
   guint changed;
@@ -342,9 +344,9 @@ test_model_editor (void)
   ElabBindingGroup *group = elab_binding_group_new ();
   ElabModelEditor *editor = g_object_ref_sink (g_object_new (ELAB_TYPE_MODEL_EDITOR, NULL));
   ElabModelEditor *p = g_object_ref_sink (g_object_new (ELAB_TYPE_MODEL_EDITOR, NULL));
-  GtkAdjustment *theta = elab_model_editor_get_theta_adjustment (editor);
-  GtkAdjustment *bias = elab_model_editor_get_bias_adjustment (editor);
-  GtkSwitch *sw = elab_model_editor_get_switch (editor);
+  GtkAdjustment *theta = GTK_ADJUSTMENT (template_child (editor, ELAB_TYPE_MODEL_EDITOR, "theta_adjustment"));
+  GtkAdjustment *bias = GTK_ADJUSTMENT (template_child (editor, ELAB_TYPE_MODEL_EDITOR, "bias_adjustment"));
+  GtkSwitch *sw = GTK_SWITCH (template_child (editor, ELAB_TYPE_MODEL_EDITOR, "enabled_switch"));
   Counts counts = { 0 };
 
   elab_model_editor_bind (editor, group,
@@ -372,8 +374,8 @@ test_model_editor (void)
   g_assert_true (gtk_switch_get_active (sw));
 
   /* The same controls named for p edit p, and p cannot be switched off. */
-  theta = elab_model_editor_get_theta_adjustment (p);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (elab_model_editor_get_switch (p))));
+  theta = GTK_ADJUSTMENT (template_child (p, ELAB_TYPE_MODEL_EDITOR, "theta_adjustment"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (template_child (p, ELAB_TYPE_MODEL_EDITOR, "enabled_switch"))));
   g_assert_cmpfloat (gtk_adjustment_get_value (theta), ==, 1.0);
   gtk_adjustment_set_value (theta, -2);
   g_assert_cmpfloat (elab_document_get_state (document)->p.theta, ==, -2);
@@ -394,8 +396,8 @@ test_range_editor (void)
   ElabDocument *document = elab_document_new ();
   ElabRangeEditor *editor = g_object_ref_sink (g_object_new (ELAB_TYPE_RANGE_EDITOR, NULL));
   ElabBindingGroup *group = elab_binding_group_new ();
-  GtkAdjustment *lo = elab_range_editor_get_min_adjustment (editor);
-  GtkAdjustment *hi = elab_range_editor_get_max_adjustment (editor);
+  GtkAdjustment *lo = GTK_ADJUSTMENT (template_child (editor, ELAB_TYPE_RANGE_EDITOR, "min_adjustment"));
+  GtkAdjustment *hi = GTK_ADJUSTMENT (template_child (editor, ELAB_TYPE_RANGE_EDITOR, "max_adjustment"));
   Counts counts = { 0 };
 
   elab_range_editor_bind (editor, group);
@@ -432,6 +434,7 @@ test_softmax_page (void)
   ElabDocument *document = elab_document_new ();
   GtkWidget *page = g_object_ref_sink (elab_softmax_page_new (document));
   ElabSoftmaxPage *self = ELAB_SOFTMAX_PAGE (page);
+  GtkGrid *logits = GTK_GRID (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "logits_grid"));
   ElabState state = *elab_document_get_state (document);
   Counts counts = { 0 };
 
@@ -448,10 +451,11 @@ test_softmax_page (void)
   g_assert_cmpuint (counts.changed, ==, 1);
   g_assert_true (elab_state_equal (elab_document_get_state (document), &state));
   g_assert_cmpfloat (gtk_adjustment_get_value (GTK_ADJUSTMENT (gtk_widget_get_template_child (GTK_WIDGET (self), ELAB_TYPE_SOFTMAX_PAGE, "k_adjustment"))), ==, 5);
-  g_assert_cmpfloat (gtk_adjustment_get_value (elab_softmax_page_get_logit_adjustment (self, 4)), ==, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_range_get_adjustment (GTK_RANGE (gtk_grid_get_child_at (logits, 1, 4)))),
+                     ==, 2);
 
   /* A logit dragged: one change, only that logit. */
-  gtk_adjustment_set_value (elab_softmax_page_get_logit_adjustment (self, 0), 1.25);
+  gtk_adjustment_set_value (gtk_range_get_adjustment (GTK_RANGE (gtk_grid_get_child_at (logits, 1, 0))), 1.25);
   g_assert_cmpuint (counts.changed, ==, 2);
   g_assert_cmpfloat (elab_document_get_state (document)->logits[0], ==, 1.25);
   g_assert_cmpfloat (elab_document_get_state (document)->target[1], ==, 0.6);

@@ -216,7 +216,7 @@ test_solve_exercise (void)
   ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
   ElabScenePlayer *player = elab_window_get_scene_player (window);
   GtkWidget *page;
-  ElabModelEditor *q;
+  GObject *q;
   GtkAdjustment *theta, *bias;
   guint steps = 0, exercise;
 
@@ -230,9 +230,9 @@ test_solve_exercise (void)
 
   page = find_labelled (GTK_WIDGET (window), ELAB_TYPE_CROSS_ENTROPY_PAGE, NULL);
   g_assert_nonnull (page);
-  q = elab_cross_entropy_page_get_model_editor (ELAB_CROSS_ENTROPY_PAGE (page), 1);
-  theta = elab_model_editor_get_theta_adjustment (q);
-  bias = elab_model_editor_get_bias_adjustment (q);
+  q = template_child (page, ELAB_TYPE_CROSS_ENTROPY_PAGE, "editor_q");
+  theta = GTK_ADJUSTMENT (template_child (q, ELAB_TYPE_MODEL_EDITOR, "theta_adjustment"));
+  bias = GTK_ADJUSTMENT (template_child (q, ELAB_TYPE_MODEL_EDITOR, "bias_adjustment"));
 
   /* The drag: small steps, as a pointer moves a slider, until done. */
   while (!elab_scene_player_get_solved (player) && steps < 200)

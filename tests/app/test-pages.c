@@ -15,6 +15,7 @@
 #include "elab-application.h"
 #include "elab-cross-entropy-page.h"
 #include "elab-entropy-page.h"
+#include "elab-model-editor.h"
 #include "elab-range-editor.h"
 #include "elab-settings.h"
 #include "elab-softmax-page.h"
@@ -75,15 +76,15 @@ destroy_and_check (GtkWindow    *window,
   g_assert_finalize_object (document);
 }
 
-/* Model @index's mean-entropy read-out, as its editor shows it. */
+/* The mean-entropy read-out of the model editor @id ("editor_a"), as
+ * it shows it. */
 static const char *
 mean_text (ElabEntropyPage *page,
-           guint            index)
+           const char      *id)
 {
-  GtkWidget *editor = GTK_WIDGET (elab_entropy_page_get_model_editor (page, index));
+  GObject *editor = template_child (page, ELAB_TYPE_ENTROPY_PAGE, id);
 
-  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (editor, ELAB_TYPE_MODEL_EDITOR,
-                                                                        "mean_label")));
+  return gtk_label_get_label (GTK_LABEL (template_child (editor, ELAB_TYPE_MODEL_EDITOR, "mean_label")));
 }
 
 static void
@@ -94,7 +95,7 @@ test_entropy_page_slider (void)
   ElabEntropyPage *self = ELAB_ENTROPY_PAGE (page);
   ElabPlotView *view = elab_page_get_plot_view (ELAB_PAGE (self));
   GtkWindow *window = show_in_window (page);
-  ElabModelEditor *editor = elab_entropy_page_get_model_editor (self, 0);
+  GObject *editor = template_child (self, ELAB_TYPE_ENTROPY_PAGE, "editor_a");
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *mean_before = NULL;
@@ -102,31 +103,33 @@ test_entropy_page_slider (void)
 
   wait_for_frame (view, 0);
   before = render (GTK_WIDGET (view));
-  mean_before = g_strdup (mean_text (self, 0));
+  mean_before = g_strdup (mean_text (self, "editor_a"));
   g_assert_nonnull (strstr (mean_before, "bits"));
 
   frames = frames_of (view);
-  gtk_adjustment_set_value (elab_model_editor_get_theta_adjustment (editor), 4.5);
-  gtk_adjustment_set_value (elab_model_editor_get_bias_adjustment (editor), -1.25);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (editor, ELAB_TYPE_MODEL_EDITOR, "theta_adjustment")), 4.5);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (editor, ELAB_TYPE_MODEL_EDITOR, "bias_adjustment")), -1.25);
 
   g_assert_cmpfloat (elab_document_get_state (document)->models[0].theta, ==, 4.5);
   g_assert_cmpfloat (elab_document_get_state (document)->models[0].bias, ==, -1.25);
   /* The read-out follows at once, without waiting for a frame. */
-  g_assert_cmpstr (mean_text (self, 0), !=, mean_before);
+  g_assert_cmpstr (mean_text (self, "editor_a"), !=, mean_before);
 
   wait_for_frame (view, frames);
   after = render (GTK_WIDGET (view));
   g_assert_false (g_bytes_equal (before, after));
 
   /* The switch hides model B. */
-  gtk_switch_set_active (elab_model_editor_get_switch (elab_entropy_page_get_model_editor (self, 1)), FALSE);
+  editor = template_child (self, ELAB_TYPE_ENTROPY_PAGE, "editor_b");
+  gtk_switch_set_active (GTK_SWITCH (template_child (editor, ELAB_TYPE_MODEL_EDITOR, "enabled_switch")), FALSE);
   g_assert_false (elab_document_get_state (document)->model_enabled[1]);
 
   /* An edit made elsewhere (a preset, another page) reaches the controls. */
   elab_document_edit (document)->models[2].theta = -3;
   elab_document_changed (document, ELAB_CHANGE_MODELS);
-  g_assert_cmpfloat (gtk_adjustment_get_value (
-                       elab_model_editor_get_theta_adjustment (elab_entropy_page_get_model_editor (self, 2))),
+  editor = template_child (self, ELAB_TYPE_ENTROPY_PAGE, "editor_c");
+  g_assert_cmpfloat (gtk_adjustment_get_value (GTK_ADJUSTMENT (template_child (editor, ELAB_TYPE_MODEL_EDITOR,
+                                                                               "theta_adjustment"))),
                      ==, -3);
 
   destroy_and_check (window, page, document);
@@ -142,13 +145,13 @@ test_entropy_page_unit (void)
   double v_bits, v_nats;
 
   g_object_ref_sink (page);
-  bits = g_strdup (mean_text (self, 0));
+  bits = g_strdup (mean_text (self, "editor_a"));
   elab_document_set_unit (document, ELAB_UNIT_NATS);
-  g_assert_nonnull (strstr (mean_text (self, 0), "nats"));
+  g_assert_nonnull (strstr (mean_text (self, "editor_a"), "nats"));
 
   /* "mean H = 0.391 bits" → the number, which scales by ln 2. */
   v_bits = g_ascii_strtod (strchr (bits, '=') + 1, NULL);
-  v_nats = g_ascii_strtod (strchr (mean_text (self, 0), '=') + 1, NULL);
+  v_nats = g_ascii_strtod (strchr (mean_text (self, "editor_a"), '=') + 1, NULL);
   g_assert_cmpfloat_with_epsilon (v_nats, v_bits * G_LN2, 2e-3);
 
   g_assert_finalize_object (page);
@@ -236,8 +239,10 @@ test_cross_entropy_swap (void)
   ElabCrossEntropyPage *self = ELAB_CROSS_ENTROPY_PAGE (page);
   ElabPlotView *view = elab_page_get_plot_view (ELAB_PAGE (self));
   GtkWindow *window = show_in_window (page);
-  ElabModelEditor *p = elab_cross_entropy_page_get_model_editor (self, 0);
-  ElabModelEditor *q = elab_cross_entropy_page_get_model_editor (self, 1);
+  GObject *p = template_child (self, ELAB_TYPE_CROSS_ENTROPY_PAGE, "editor_p");
+  GObject *q = template_child (self, ELAB_TYPE_CROSS_ENTROPY_PAGE, "editor_q");
+  GtkLabel *formula_label = GTK_LABEL (template_child (self, ELAB_TYPE_CROSS_ENTROPY_PAGE, "formula_label"));
+  GObject *swap = template_child (self, ELAB_TYPE_CROSS_ENTROPY_PAGE, "swap_button");
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *formula = NULL;
@@ -246,43 +251,53 @@ test_cross_entropy_swap (void)
   /* The lesson's defaults at x = 1 give the issue's example numbers:
    * p = σ(1) = 0.731, q = σ(2) = 0.881, and −[0.731·log₂ 0.881 +
    * 0.269·log₂ 0.119] = 0.960 bits (the issue's "1.17" was a slip). */
-  g_assert_nonnull (strstr (elab_cross_entropy_page_get_formula (self),
+  g_assert_nonnull (strstr (gtk_label_get_label (formula_label),
                             "H(p,q)  = −[0.73·log₂ 0.88 + 0.27·log₂ 0.12] = 0.96 bits"));
 
   wait_for_frame (view, 0);
-  gtk_adjustment_set_value (elab_model_editor_get_theta_adjustment (p), 0.5);
-  gtk_adjustment_set_value (elab_model_editor_get_bias_adjustment (q), 1.5);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (p, ELAB_TYPE_MODEL_EDITOR, "theta_adjustment")), 0.5);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (q, ELAB_TYPE_MODEL_EDITOR, "bias_adjustment")), 1.5);
   g_assert_cmpfloat (elab_document_get_state (document)->p.theta, ==, 0.5);
   g_assert_cmpfloat (elab_document_get_state (document)->q.bias, ==, 1.5);
 
   frames = frames_of (view);
   wait_for_frame (view, frames);
   before = render (GTK_WIDGET (view));
-  formula = g_strdup (elab_cross_entropy_page_get_formula (self));
+  formula = g_strdup (gtk_label_get_label (formula_label));
 
   frames = frames_of (view);
-  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (self), ELAB_TYPE_CROSS_ENTROPY_PAGE,
-                                                        "swap_button"),
-                         "clicked");
+  g_signal_emit_by_name (swap, "clicked");
 
   g_assert_cmpfloat (elab_document_get_state (document)->p.theta, ==, 2.0);
   g_assert_cmpfloat (elab_document_get_state (document)->p.bias, ==, 1.5);
   g_assert_cmpfloat (elab_document_get_state (document)->q.theta, ==, 0.5);
   g_assert_cmpfloat (elab_document_get_state (document)->q.bias, ==, 0.0);
-  g_assert_cmpfloat (gtk_adjustment_get_value (elab_model_editor_get_theta_adjustment (p)), ==, 2.0);
-  g_assert_cmpfloat (gtk_adjustment_get_value (elab_model_editor_get_theta_adjustment (q)), ==, 0.5);
-  g_assert_cmpstr (elab_cross_entropy_page_get_formula (self), !=, formula);
+  g_assert_cmpfloat (gtk_adjustment_get_value (GTK_ADJUSTMENT (template_child (p, ELAB_TYPE_MODEL_EDITOR, "theta_adjustment"))),
+                     ==, 2.0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (GTK_ADJUSTMENT (template_child (q, ELAB_TYPE_MODEL_EDITOR, "theta_adjustment"))),
+                     ==, 0.5);
+  g_assert_cmpstr (gtk_label_get_label (formula_label), !=, formula);
 
   wait_for_frame (view, frames);
   after = render (GTK_WIDGET (view));
   g_assert_false (g_bytes_equal (before, after));
 
   /* Swapping twice is the identity. */
-  elab_cross_entropy_page_swap (self);
+  g_signal_emit_by_name (swap, "clicked");
   g_assert_cmpfloat (elab_document_get_state (document)->p.theta, ==, 0.5);
-  g_assert_cmpstr (elab_cross_entropy_page_get_formula (self), ==, formula);
+  g_assert_cmpstr (gtk_label_get_label (formula_label), ==, formula);
 
   destroy_and_check (window, page, document);
+}
+
+/* Logit @index's adjustment: its slider's, in its row of the logits. */
+static GtkAdjustment *
+logit_adjustment (ElabSoftmaxPage *page,
+                  guint            index)
+{
+  GtkGrid *grid = GTK_GRID (template_child (page, ELAB_TYPE_SOFTMAX_PAGE, "logits_grid"));
+
+  return gtk_range_get_adjustment (GTK_RANGE (gtk_grid_get_child_at (grid, 1, index)));
 }
 
 /* Presses or releases every slider under @widget, as a drag does. */
@@ -381,7 +396,7 @@ test_softmax_page (void)
   before = render (GTK_WIDGET (view));
 
   frames = frames_of (view);
-  gtk_adjustment_set_value (elab_softmax_page_get_logit_adjustment (self, 0), -2.5);
+  gtk_adjustment_set_value (logit_adjustment (self, 0), -2.5);
   gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "temperature_adjustment")), 2.0);
   g_assert_cmpfloat (state->logits[0], ==, -2.5);
   g_assert_cmpfloat (state->temperature, ==, 2.0);
@@ -412,7 +427,7 @@ test_softmax_page (void)
     g_assert_false (gtk_switch_get_active (terms));
   }
 
-  elab_softmax_page_set_one_hot_target (self, 3);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "target_dropdown")), 3);
   g_assert_cmpfloat (state->target[3], ==, 1.0);
   g_assert_cmpfloat (state->target[0], ==, 0.0);
 
@@ -448,7 +463,8 @@ test_softmax_page (void)
   gtk_switch_set_active (GTK_SWITCH (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "logistic_switch")), TRUE);
   g_assert_cmpuint (state->k, ==, 2);
   g_assert_true (elab_state_validate (state, NULL));
-  g_assert_nonnull (strstr (elab_softmax_page_get_logistic_text (self), "The same"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "logistic_label"))),
+                            "The same"));
 
   destroy_and_check (window, page, document);
 }
@@ -518,7 +534,7 @@ test_softmax_probabilities (void)
   g_assert_true (isinf (state->logits[0]) && state->logits[0] < 0);
   /* Its slider goes to the bottom of its scale, not left where it was. */
   {
-    GtkAdjustment *z1 = elab_softmax_page_get_logit_adjustment (self, 0);
+    GtkAdjustment *z1 = logit_adjustment (self, 0);
 
     g_assert_cmpfloat (gtk_adjustment_get_value (z1), ==, gtk_adjustment_get_lower (z1));
   }
@@ -527,7 +543,7 @@ test_softmax_probabilities (void)
   g_assert_false (gtk_widget_has_css_class (message, "error"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "Support mismatch: the target puts 1 on class 1"));
   /* A target off class 1 ends the mismatch, and its note. */
-  elab_softmax_page_set_one_hot_target (self, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "target_dropdown")), 1);
   g_assert_false (gtk_widget_get_visible (message));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0, 0.5, 0.25, 0.25");
 
@@ -541,17 +557,18 @@ test_range_editor (void)
   ElabRangeEditor *editor = g_object_ref_sink (g_object_new (ELAB_TYPE_RANGE_EDITOR, NULL));
   ElabBindingGroup *group = elab_binding_group_new ();
   const ElabState *state = elab_document_get_state (document);
+  GtkAdjustment *max = GTK_ADJUSTMENT (template_child (editor, ELAB_TYPE_RANGE_EDITOR, "max_adjustment"));
 
   elab_range_editor_bind (editor, group);
   elab_binding_group_set_document (group, document);
-  gtk_adjustment_set_value (elab_range_editor_get_max_adjustment (editor), 10);
+  gtk_adjustment_set_value (max, 10);
   g_assert_cmpfloat (state->x_max, ==, 10);
 
   /* A minimum moved past the maximum pushes it along: never an empty range. */
-  gtk_adjustment_set_value (elab_range_editor_get_min_adjustment (editor), 12);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (template_child (editor, ELAB_TYPE_RANGE_EDITOR, "min_adjustment")), 12);
   g_assert_cmpfloat (state->x_min, ==, 12);
   g_assert_cmpfloat (state->x_max, >, state->x_min);
-  g_assert_cmpfloat (gtk_adjustment_get_value (elab_range_editor_get_max_adjustment (editor)), ==, state->x_max);
+  g_assert_cmpfloat (gtk_adjustment_get_value (max), ==, state->x_max);
 
   g_assert_finalize_object (group);
   g_assert_finalize_object (editor);
