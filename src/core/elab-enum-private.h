@@ -14,9 +14,9 @@
 G_BEGIN_DECLS
 
 static inline const char *
-_elab_enum_name (const char **names,
-                 guint        n_names,
-                 int          value)
+_elab_enum_name (const char *const *names,
+                 guint              n_names,
+                 int                value)
 {
   if (value < 0 || (guint) value >= n_names)
     return NULL;
@@ -24,10 +24,10 @@ _elab_enum_name (const char **names,
 }
 
 static inline gboolean
-_elab_enum_value (const char **names,
-                  guint        n_names,
-                  const char  *str,
-                  int         *res)
+_elab_enum_value (const char *const *names,
+                  guint              n_names,
+                  const char        *str,
+                  int               *res)
 {
   if (str == NULL)
     return FALSE;

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "elab-enum-private.h"
 #include "elab-file.h"
 #include "elab-number.h"
 #include "elab-params.h"
@@ -60,11 +61,7 @@ static const char *const scene_kinds[] = {
   [ELAB_SCENE_EXERCISE] = "exercise",
 };
 
-const char *
-elab_scene_kind_to_string (ElabSceneKind kind)
-{
-  return (guint) kind < G_N_ELEMENTS (scene_kinds) ? scene_kinds[kind] : NULL;
-}
+ELAB_DEFINE_ENUM_STRINGS (elab_scene_kind, ElabSceneKind, scene_kinds)
 
 /* What a question or an exercise adds to a scene; nothing for a plain
  * caption scene, so such files read and write as before. */
@@ -239,6 +236,7 @@ typedef struct
   GHashTable *lines;        /* "group\nkey" or "group" → line number */
   GPtrArray  *groups;       /* group names in file order */
   GPtrArray  *warnings;     /* lenient: what was set aside; NULL: strict */
+  GKeyFile   *kf;           /* the file, once the line pass has let it through */
 } Reader;
 
 static char *
@@ -443,18 +441,17 @@ scan_lines (Reader      *r,
 
 /* The value of @name in @group with surrounding blanks removed. */
 static char *
-raw_value (GKeyFile   *kf,
+raw_value (Reader     *r,
            const char *group,
            const char *name)
 {
-  g_autofree char *v = g_key_file_get_value (kf, group, name, NULL);
+  g_autofree char *v = g_key_file_get_value (r->kf, group, name, NULL);
 
   return g_strstrip (g_steal_pointer (&v) ?: g_strdup (""));
 }
 
 static gboolean
 read_key (Reader          *r,
-          GKeyFile        *kf,
           const char      *group,
           const ElabParam *param,
           ElabState       *state,
@@ -468,13 +465,13 @@ read_key (Reader          *r,
    * as written, so nothing is silently rounded or reinterpreted. */
   if (param->type == ELAB_PARAM_STRING)
     {
-      text = g_key_file_get_string (kf, group, param->name, &local_error);
+      text = g_key_file_get_string (r->kf, group, param->name, &local_error);
       if (text == NULL)
         return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
                             "%s: %s", param->name, local_error->message);
     }
   else
-    text = raw_value (kf, group, param->name);
+    text = raw_value (r, group, param->name);
 
   if (!elab_param_parse (param, -1, text, state, &local_error))
     return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line, group,
@@ -576,7 +573,6 @@ is_scene_key (const char *key)
  * or too long. */
 static gboolean
 read_text (Reader      *r,
-           GKeyFile    *kf,
            const char  *group,
            const char  *key,
            char       **res,
@@ -586,9 +582,9 @@ read_text (Reader      *r,
   g_autofree char *text = NULL;
 
   *res = NULL;
-  if (!g_key_file_has_key (kf, group, key, NULL))
+  if (!g_key_file_has_key (r->kf, group, key, NULL))
     return TRUE;
-  text = g_key_file_get_string (kf, group, key, &local_error);
+  text = g_key_file_get_string (r->kf, group, key, &local_error);
   if (text == NULL)
     return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, key), group,
                         "%s: %s", key, local_error->message);
@@ -602,14 +598,13 @@ read_text (Reader      *r,
 /* The keys only a question (or only an exercise) may have. */
 static gboolean
 refuse_keys (Reader             *r,
-             GKeyFile           *kf,
              const char         *group,
              const char         *kind,
              const char *const  *keys,
              GError            **error)
 {
   for (guint i = 0; keys[i] != NULL; i++)
-    if (g_key_file_has_key (kf, group, keys[i], NULL))
+    if (g_key_file_has_key (r->kf, group, keys[i], NULL))
       return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, keys[i]), group,
                           "%s: not in a scene of kind=%s", keys[i], kind);
   return TRUE;
@@ -617,7 +612,6 @@ refuse_keys (Reader             *r,
 
 static gboolean
 read_scene_extras (Reader     *r,
-                   GKeyFile   *kf,
                    const char *group,
                    ElabScene  *scene,
                    GError    **error)
@@ -626,47 +620,36 @@ read_scene_extras (Reader     *r,
   static const char *const exercise_keys[] = { "goal", "tolerance", "hint", "solved", NULL };
   static const char *const reveal_keys[] = { "explanation", NULL };
   g_autoptr (GError) local_error = NULL;
-  g_auto (GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
-  g_autofree char *kind = raw_value (kf, group, "kind");
+  g_auto (GStrv) keys = g_key_file_get_keys (r->kf, group, NULL, NULL);
+  g_autofree char *kind = raw_value (r, group, "kind");
 
   scene->kind = ELAB_SCENE_CAPTION;
   scene->answer = -1;
-  if (g_key_file_has_key (kf, group, "kind", NULL))
+  if (g_key_file_has_key (r->kf, group, "kind", NULL) && !elab_scene_kind_from_string (kind, &scene->kind))
     {
-      gboolean known = FALSE;
-
-      for (gsize i = 0; i < G_N_ELEMENTS (scene_kinds); i++)
-        if (strcmp (kind, scene_kinds[i]) == 0)
-          {
-            scene->kind = (ElabSceneKind) i;
-            known = TRUE;
-          }
-      if (!known)
-        {
-          g_autofree char *q = elab_param_quote (kind, strlen (kind));
-          return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "kind"), group,
-                              "kind: must be one of caption, question, exercise (got %s)", q);
-        }
+      g_autofree char *q = elab_param_quote (kind, strlen (kind));
+      return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "kind"), group,
+                          "kind: must be one of caption, question, exercise (got %s)", q);
     }
 
   if (scene->kind != ELAB_SCENE_QUESTION &&
-      !refuse_keys (r, kf, group, scene_kinds[scene->kind], question_keys, error))
+      !refuse_keys (r, group, scene_kinds[scene->kind], question_keys, error))
     return FALSE;
   if (scene->kind != ELAB_SCENE_EXERCISE &&
-      !refuse_keys (r, kf, group, scene_kinds[scene->kind], exercise_keys, error))
+      !refuse_keys (r, group, scene_kinds[scene->kind], exercise_keys, error))
     return FALSE;
-  if (scene->kind == ELAB_SCENE_CAPTION && !refuse_keys (r, kf, group, "caption", reveal_keys, error))
+  if (scene->kind == ELAB_SCENE_CAPTION && !refuse_keys (r, group, "caption", reveal_keys, error))
     return FALSE;
 
-  if (!read_text (r, kf, group, "explanation", &scene->explanation, error))
+  if (!read_text (r, group, "explanation", &scene->explanation, error))
     return FALSE;
 
   if (scene->kind == ELAB_SCENE_QUESTION)
     {
-      gboolean has_choices = g_key_file_has_key (kf, group, "choices", NULL);
-      gboolean has_guess = g_key_file_has_key (kf, group, "guess", NULL);
+      gboolean has_choices = g_key_file_has_key (r->kf, group, "choices", NULL);
+      gboolean has_guess = g_key_file_has_key (r->kf, group, "guess", NULL);
 
-      if (!read_text (r, kf, group, "question", &scene->question, error))
+      if (!read_text (r, group, "question", &scene->question, error))
         return FALSE;
       if (scene->question == NULL || scene->question[0] == '\0')
         return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, NULL), group,
@@ -676,10 +659,10 @@ read_scene_extras (Reader     *r,
                             "a question needs either choices= with answer=, or guess=");
       if (has_choices)
         {
-          g_autofree char *answer = raw_value (kf, group, "answer");
+          g_autofree char *answer = raw_value (r, group, "answer");
           gsize n = 0;
 
-          scene->choices = g_key_file_get_string_list (kf, group, "choices", &n, &local_error);
+          scene->choices = g_key_file_get_string_list (r->kf, group, "choices", &n, &local_error);
           if (scene->choices == NULL || n < 2 || n > ELAB_SCENE_MAX_CHOICES)
             return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "choices"), group,
                                 "choices: 2 to %d choices separated by ';' are needed (got %" G_GSIZE_FORMAT ")",
@@ -688,7 +671,7 @@ read_scene_extras (Reader     *r,
             if (g_strstrip (scene->choices[i])[0] == '\0')
               return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "choices"),
                                   group, "choices: choice %c is empty", (char) ('A' + i));
-          if (!g_key_file_has_key (kf, group, "answer", NULL))
+          if (!g_key_file_has_key (r->kf, group, "answer", NULL))
             return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "choices"), group,
                                 "answer: missing (the letter of the right choice, A–%c)", (char) ('A' + n - 1));
           if (strlen (answer) != 1 || answer[0] < 'A' || answer[0] >= (char) ('A' + n))
@@ -702,7 +685,7 @@ read_scene_extras (Reader     *r,
         }
       else
         {
-          g_autofree char *guess = raw_value (kf, group, "guess");
+          g_autofree char *guess = raw_value (r, group, "guess");
 
           if (!elab_quantity_exists (guess))
             {
@@ -719,8 +702,8 @@ read_scene_extras (Reader     *r,
     {
       ElabGoal goal;
 
-      if (!read_text (r, kf, group, "goal", &scene->goal, error) ||
-          !read_text (r, kf, group, "hint", &scene->hint, error))
+      if (!read_text (r, group, "goal", &scene->goal, error) ||
+          !read_text (r, group, "hint", &scene->hint, error))
         return FALSE;
       if (scene->goal == NULL)
         return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, NULL), group,
@@ -728,9 +711,9 @@ read_scene_extras (Reader     *r,
       if (!elab_goal_parse (scene->goal, &goal, &local_error))
         return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, "goal"), group,
                             "goal: %s", local_error->message);
-      if (g_key_file_has_key (kf, group, "solved", NULL))
+      if (g_key_file_has_key (r->kf, group, "solved", NULL))
         {
-          g_autofree char *text = raw_value (kf, group, "solved");
+          g_autofree char *text = raw_value (r, group, "solved");
 
           if (strcmp (text, "true") != 0 && strcmp (text, "false") != 0)
             {
@@ -740,9 +723,9 @@ read_scene_extras (Reader     *r,
             }
           scene->solved = strcmp (text, "true") == 0;
         }
-      if (g_key_file_has_key (kf, group, "tolerance", NULL))
+      if (g_key_file_has_key (r->kf, group, "tolerance", NULL))
         {
-          g_autofree char *text = raw_value (kf, group, "tolerance");
+          g_autofree char *text = raw_value (r, group, "tolerance");
 
           if (!elab_param_read_double (text, &scene->tolerance) || !isfinite (scene->tolerance) ||
               scene->tolerance < 0)
@@ -772,8 +755,8 @@ read_scene_extras (Reader     *r,
        * lenient read); only a row's own name is a key. */
       if (param == NULL || strcmp (param->name, name) != 0)
         continue;
-      text = param->type == ELAB_PARAM_STRING ? g_key_file_get_string (kf, group, keys[i], NULL)
-                                              : raw_value (kf, group, keys[i]);
+      text = param->type == ELAB_PARAM_STRING ? g_key_file_get_string (r->kf, group, keys[i], NULL)
+                                              : raw_value (r, group, keys[i]);
       if (text == NULL || !elab_param_parse (param, -1, text, &scene->after, &local_error))
         return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, keys[i]), group,
                             "after.%s", local_error ? local_error->message : "not valid text");
@@ -790,13 +773,12 @@ read_scene_extras (Reader     *r,
  * and a state that validates. */
 static gboolean
 read_state (Reader      *r,
-            GKeyFile    *kf,
             const char  *group,
             ElabState   *state,
             char       **caption,
             GError     **error)
 {
-  g_auto (GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
+  g_auto (GStrv) keys = g_key_file_get_keys (r->kf, group, NULL, NULL);
   g_autoptr (GError) local_error = NULL;
   const ElabParam *params;
   guint n_params;
@@ -826,7 +808,7 @@ read_state (Reader      *r,
     {
       const ElabParam *param = &params[i];
 
-      if (!g_key_file_has_key (kf, group, param->name, NULL))
+      if (!g_key_file_has_key (r->kf, group, param->name, NULL))
         {
           if (param->flags & ELAB_PARAM_FLAG_OPTIONAL)
             continue;
@@ -837,7 +819,7 @@ read_state (Reader      *r,
             return FALSE;
           continue;
         }
-      if (!read_key (r, kf, group, param, state, &local_error))
+      if (!read_key (r, group, param, state, &local_error))
         {
           if (!reader_tolerate (r, &local_error, error))
             return FALSE;
@@ -850,22 +832,10 @@ read_state (Reader      *r,
 
   if (caption != NULL)
     {
-      g_autofree char *text = NULL;
-
-      if (g_key_file_has_key (kf, group, "caption", NULL))
-        {
-          text = g_key_file_get_string (kf, group, "caption", &local_error);
-          if (text == NULL)
-            return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID,
-                                line_of (r, group, "caption"), group, "caption: %s",
-                                local_error->message);
-          if (strlen (text) > ELAB_SCENARIO_CAPTION_MAX)
-            return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID,
-                                line_of (r, group, "caption"), group,
-                                "caption: too long (at most %d bytes)",
-                                ELAB_SCENARIO_CAPTION_MAX);
-        }
-      *caption = text != NULL ? g_steal_pointer (&text) : g_strdup ("");
+      if (!read_text (r, group, "caption", caption, error))
+        return FALSE;
+      if (*caption == NULL)
+        *caption = g_strdup ("");
     }
 
   return TRUE;
@@ -886,13 +856,12 @@ scene_number (const char *group)
 
 static gboolean
 read_scenario_group (Reader      *r,
-                     GKeyFile    *kf,
                      guint       *n_scenes,
                      gboolean    *has_n_scenes,
                      GError     **error)
 {
   const char *group = "scenario";
-  g_auto (GStrv) keys = g_key_file_get_keys (kf, group, NULL, NULL);
+  g_auto (GStrv) keys = g_key_file_get_keys (r->kf, group, NULL, NULL);
   g_autofree char *version = NULL;
   guint64 v;
 
@@ -904,10 +873,10 @@ read_scenario_group (Reader      *r,
                             line_of (r, group, keys[i]), group, "unknown key %s", q);
       }
 
-  if (!g_key_file_has_key (kf, group, "version", NULL))
+  if (!g_key_file_has_key (r->kf, group, "version", NULL))
     return reader_fail (r, error, ELAB_SCENARIO_ERROR_INVALID, line_of (r, group, NULL), group,
                         "version: missing");
-  version = raw_value (kf, group, "version");
+  version = raw_value (r, group, "version");
   if (!g_ascii_string_to_unsigned (version, 10, 1, G_MAXUINT, &v, NULL))
     {
       g_autofree char *q = elab_param_quote (version, strlen (version));
@@ -920,10 +889,10 @@ read_scenario_group (Reader      *r,
                         group, "version: %s is newer than this Entropy Lab reads (%d); "
                         "update Entropy Lab", version, ELAB_SCENARIO_VERSION);
 
-  *has_n_scenes = g_key_file_has_key (kf, group, "scenes", NULL);
+  *has_n_scenes = g_key_file_has_key (r->kf, group, "scenes", NULL);
   if (*has_n_scenes)
     {
-      g_autofree char *text = raw_value (kf, group, "scenes");
+      g_autofree char *text = raw_value (r, group, "scenes");
       guint64 n;
 
       if (!g_ascii_string_to_unsigned (text, 10, 0, ELAB_SCENARIO_MAX_SCENES, &n, NULL))
@@ -965,6 +934,7 @@ scenario_from_data (const char  *data,
   r.lines = lines;
   r.groups = groups;
   r.warnings = warnings;
+  r.kf = NULL;
 
   if (length > ELAB_SCENARIO_MAX_BYTES)
     {
@@ -985,6 +955,7 @@ scenario_from_data (const char  *data,
     }
 
   kf = g_key_file_new ();
+  r.kf = kf;
   if (!g_key_file_load_from_data (kf, data, length, G_KEY_FILE_KEEP_COMMENTS, &local_error))
     {
       /* GKeyFile quotes the offending line whole, however long it is. */
@@ -1026,7 +997,7 @@ scenario_from_data (const char  *data,
                    ELAB_SCENARIO_VERSION);
       return NULL;
     }
-  if (!read_scenario_group (&r, kf, &n_scenes, &has_n_scenes, error))
+  if (!read_scenario_group (&r, &n_scenes, &has_n_scenes, error))
     return NULL;
   if (!has_state)
     {
@@ -1050,7 +1021,7 @@ scenario_from_data (const char  *data,
     }
 
   scenario = elab_scenario_new (NULL);
-  if (!read_state (&r, kf, "state", &scenario->state, NULL, error))
+  if (!read_state (&r, "state", &scenario->state, NULL, error))
     return NULL;
 
   for (guint i = 1; i <= n_scene_groups; i++)
@@ -1059,8 +1030,8 @@ scenario_from_data (const char  *data,
       ElabScene *scene = g_new0 (ElabScene, 1);
 
       g_ptr_array_add (scenario->scenes, scene);
-      if (!read_state (&r, kf, group, &scene->state, &scene->caption, error) ||
-          !read_scene_extras (&r, kf, group, scene, error))
+      if (!read_state (&r, group, &scene->state, &scene->caption, error) ||
+          !read_scene_extras (&r, group, scene, error))
         return NULL;
     }
 

@@ -175,8 +175,9 @@ const ElabState *elab_scene_get_state   (const ElabScene     *scene,
  * explanation added once @revealed), or an exercise's goal. */
 char         *elab_scene_card_text      (const ElabScene     *scene,
                                          gboolean             revealed);
-/* "kind=…" spellings: caption, question, exercise. */
-const char   *elab_scene_kind_to_string (ElabSceneKind        kind);
+/* elab_scene_kind_to_string(), _from_string(): the "kind=…" spellings
+ * caption, question, exercise. */
+ELAB_DECLARE_ENUM_STRINGS (elab_scene_kind, ElabSceneKind)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabScenario, elab_scenario_free)
 
