@@ -463,20 +463,10 @@ elab_binding_group_dispose (GObject *object)
   ElabBindingGroup *self = ELAB_BINDING_GROUP (object);
 
   /* Bindings first: they disconnect from the document. */
-  g_ptr_array_set_size (self->bindings, 0);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (elab_binding_group_parent_class)->dispose (object);
-}
-
-static void
-elab_binding_group_finalize (GObject *object)
-{
-  ElabBindingGroup *self = ELAB_BINDING_GROUP (object);
-
-  g_clear_pointer (&self->bindings, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (elab_binding_group_parent_class)->finalize (object);
 }
 
 static void
@@ -485,7 +475,6 @@ elab_binding_group_class_init (ElabBindingGroupClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = elab_binding_group_dispose;
-  object_class->finalize = elab_binding_group_finalize;
 }
 
 static void

@@ -528,6 +528,10 @@ elab_plot_view_dispose (GObject *object)
   g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   g_clear_handle_id (&self->rest_source, g_source_remove);
   g_clear_handle_id (&self->status_source, g_source_remove);
+  g_clear_pointer (&self->figure, elab_figure_free);
+  g_clear_pointer (&self->caption, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->status_next, g_free);
 
   G_OBJECT_CLASS (elab_plot_view_parent_class)->dispose (object);
 }
@@ -541,19 +545,6 @@ elab_plot_view_constructed (GObject *object)
 
   self->figure = elab_figure_new (self->kind);
   update_accessible (self);
-}
-
-static void
-elab_plot_view_finalize (GObject *object)
-{
-  ElabPlotView *self = ELAB_PLOT_VIEW (object);
-
-  g_clear_pointer (&self->figure, elab_figure_free);
-  g_clear_pointer (&self->caption, g_free);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->status_next, g_free);
-
-  G_OBJECT_CLASS (elab_plot_view_parent_class)->finalize (object);
 }
 
 static void
@@ -603,7 +594,6 @@ elab_plot_view_class_init (ElabPlotViewClass *klass)
 
   object_class->constructed = elab_plot_view_constructed;
   object_class->dispose = elab_plot_view_dispose;
-  object_class->finalize = elab_plot_view_finalize;
   object_class->get_property = elab_plot_view_get_property;
   object_class->set_property = elab_plot_view_set_property;
 

@@ -643,21 +643,12 @@ elab_scene_player_dispose (GObject *object)
   ElabScenePlayer *self = ELAB_SCENE_PLAYER (object);
 
   elab_scene_player_set_widget (self, NULL);
-
-  G_OBJECT_CLASS (elab_scene_player_parent_class)->dispose (object);
-}
-
-static void
-elab_scene_player_finalize (GObject *object)
-{
-  ElabScenePlayer *self = ELAB_SCENE_PLAYER (object);
-
   g_clear_pointer (&self->scenario, elab_scenario_free);
   g_clear_pointer (&self->card, g_free);
   g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);
 
-  G_OBJECT_CLASS (elab_scene_player_parent_class)->finalize (object);
+  G_OBJECT_CLASS (elab_scene_player_parent_class)->dispose (object);
 }
 
 static void
@@ -666,7 +657,6 @@ elab_scene_player_class_init (ElabScenePlayerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = elab_scene_player_dispose;
-  object_class->finalize = elab_scene_player_finalize;
   object_class->get_property = elab_scene_player_get_property;
 
   properties[PROP_INDEX] =

@@ -524,18 +524,9 @@ elab_training_page_dispose (GObject *object)
       elab_training_run_set_document (self->run, NULL);
       g_clear_object (&self->run);
     }
+  g_clear_pointer (&self->message, g_free);
 
   G_OBJECT_CLASS (elab_training_page_parent_class)->dispose (object);
-}
-
-static void
-elab_training_page_finalize (GObject *object)
-{
-  ElabTrainingPage *self = ELAB_TRAINING_PAGE (object);
-
-  g_free (self->message);
-
-  G_OBJECT_CLASS (elab_training_page_parent_class)->finalize (object);
 }
 
 static void
@@ -582,7 +573,6 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   ElabPageClass *page_class = ELAB_PAGE_CLASS (klass);
 
   object_class->dispose = elab_training_page_dispose;
-  object_class->finalize = elab_training_page_finalize;
   object_class->get_property = elab_training_page_get_property;
   object_class->set_property = elab_training_page_set_property;
 
