@@ -16,6 +16,7 @@
 #include <math.h>
 #include <adwaita.h>
 
+#include "elab-data-chooser.h"
 #include "elab-format.h"
 #include "elab-number.h"
 #include "elab-record-dialog.h"
@@ -698,22 +699,6 @@ elab_training_page_new (ElabDocument *document)
   return g_object_new (ELAB_TYPE_TRAINING_PAGE, "document", document, NULL);
 }
 
-ElabPlotView *
-elab_training_page_get_plot_view (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
-
-  return self->training_view;
-}
-
-ElabPlotView *
-elab_training_page_get_landscape_view (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
-
-  return self->landscape_view;
-}
-
 ElabTrainingRun *
 elab_training_page_get_run (ElabTrainingPage *self)
 {
@@ -742,12 +727,4 @@ elab_training_page_get_message (ElabTrainingPage *self)
   g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
 
   return self->message;
-}
-
-ElabDataChooser *
-elab_training_page_get_data_chooser (ElabTrainingPage *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_PAGE (self), NULL);
-
-  return self->data_chooser;
 }

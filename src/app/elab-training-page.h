@@ -4,7 +4,6 @@
  */
 #pragma once
 
-#include "elab-data-chooser.h"
 #include "elab-page.h"
 #include "elab-training-run.h"
 
@@ -14,22 +13,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ElabTrainingPage, elab_training_page, ELAB, TRAINING_PAGE, ElabPage)
 
+/* Its figures and controls are template children under their ids
+ * (training_view, landscape_view, data_chooser, lr_adjustment, …). */
+
 GtkWidget         *elab_training_page_new               (ElabDocument     *document);
-/* The data and fitted curve; the loss landscape; shown or not
- * (elab_page_get_plot_view() gives the first shown). */
-ElabPlotView      *elab_training_page_get_plot_view     (ElabTrainingPage *self);
-ElabPlotView      *elab_training_page_get_landscape_view (ElabTrainingPage *self);
 /* The run the page shows (its own; a reference outlives the page). */
 ElabTrainingRun   *elab_training_page_get_run           (ElabTrainingPage *self);
 /* Steps per second while playing, 1 to 1000: the run's, with the
  * speed slider moved to it. */
 void               elab_training_page_set_speed         (ElabTrainingPage *self,
                                                          double            steps_per_second);
-
-/* The data set, CSV column and class 1 choosers. The page's other
- * controls are template children under their ids (lr_adjustment,
- * optimizer_dropdown, …): gtk_widget_get_template_child() finds them. */
-ElabDataChooser   *elab_training_page_get_data_chooser  (ElabTrainingPage *self);
 
 /* The message shown over the figures (status of the run, or an error),
  * or NULL when none is shown. */

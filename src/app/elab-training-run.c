@@ -658,22 +658,6 @@ elab_training_run_get_trainer (ElabTrainingRun *self)
   return self->trainer;
 }
 
-guint64
-elab_training_run_get_step (ElabTrainingRun *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_RUN (self), 0);
-
-  return self->trainer != NULL ? elab_trainer_get_steps (self->trainer) : 0;
-}
-
-ElabTrainStatus
-elab_training_run_get_status (ElabTrainingRun *self)
-{
-  g_return_val_if_fail (ELAB_IS_TRAINING_RUN (self), ELAB_TRAIN_STATUS_RUNNING);
-
-  return self->trainer != NULL ? elab_trainer_get_status (self->trainer) : ELAB_TRAIN_STATUS_RUNNING;
-}
-
 gboolean
 elab_training_run_get_playing (ElabTrainingRun *self)
 {

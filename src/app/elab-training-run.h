@@ -47,8 +47,6 @@ void                elab_training_run_follow_state    (ElabTrainingRun  *self);
  * one freed) on new data or settings: look it up again after
  * ::data-changed, never keep it. */
 const ElabTrainer  *elab_training_run_get_trainer     (ElabTrainingRun  *self);
-guint64             elab_training_run_get_step        (ElabTrainingRun  *self);
-ElabTrainStatus     elab_training_run_get_status      (ElabTrainingRun  *self);
 
 gboolean            elab_training_run_get_playing     (ElabTrainingRun  *self);
 /* Where the run is, in words: "step 12 · playing" (or paused, not

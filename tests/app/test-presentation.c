@@ -332,11 +332,11 @@ test_visible_plot_view (void)
   page = ELAB_TRAINING_PAGE (find_type (GTK_WIDGET (window), ELAB_TYPE_TRAINING_PAGE));
   g_assert_nonnull (page);
   view = elab_window_get_visible_plot_view (window);
-  g_assert_true (view == elab_training_page_get_plot_view (page));
+  g_assert_true (view == ELAB_PLOT_VIEW (template_child (page, ELAB_TYPE_TRAINING_PAGE, "training_view")));
 
-  gtk_widget_set_visible (GTK_WIDGET (elab_training_page_get_plot_view (page)), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (ELAB_PLOT_VIEW (template_child (page, ELAB_TYPE_TRAINING_PAGE, "training_view"))), FALSE);
   view = elab_window_get_visible_plot_view (window);
-  g_assert_true (view == elab_training_page_get_landscape_view (page));
+  g_assert_true (view == ELAB_PLOT_VIEW (template_child (page, ELAB_TYPE_TRAINING_PAGE, "landscape_view")));
   g_assert_cmpint (elab_plot_view_get_figure_kind (view), ==, ELAB_FIGURE_LANDSCAPE);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -441,43 +441,43 @@ test_window_training_lesson (void)
   g_assert_cmpuint (elab_scene_player_get_index (player), ==, 2);
   wait_for_run (player, run);
   g_test_message ("scene 2: step %" G_GUINT64_FORMAT ", status %d",
-                  elab_training_run_get_step (run), elab_training_run_get_status (run));
-  g_assert_cmpint (elab_training_run_get_status (run), ==, ELAB_TRAIN_STATUS_CONVERGED);
-  g_assert_cmpuint (elab_training_run_get_step (run), ==, 263);
+                  elab_trainer_get_steps (elab_training_run_get_trainer (run)), elab_trainer_get_status (elab_training_run_get_trainer (run)));
+  g_assert_cmpint (elab_trainer_get_status (elab_training_run_get_trainer (run)), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  g_assert_cmpuint (elab_trainer_get_steps (elab_training_run_get_trainer (run)), ==, 263);
 
   /* Scene 3 asks with the same settings: the run stays where it is. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-scene", NULL);
   g_assert_cmpuint (elab_scene_player_get_index (player), ==, 3);
   wait_for_run (player, run);
-  g_assert_cmpuint (elab_training_run_get_step (run), ==, 263);
+  g_assert_cmpuint (elab_trainer_get_steps (elab_training_run_get_trainer (run)), ==, 263);
 
   /* Its reveal, rate 20, plays a new run; Space pauses it where it is. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-scene", NULL);
   g_assert_true (elab_scene_player_get_revealed (player));
   elab_scene_player_finish (player);
   g_assert_true (elab_training_run_get_playing (run));
-  g_assert_cmpuint (elab_training_run_get_step (run), <, 263);
-  while (elab_training_run_get_step (run) == 0)
+  g_assert_cmpuint (elab_trainer_get_steps (elab_training_run_get_trainer (run)), <, 263);
+  while (elab_trainer_get_steps (elab_training_run_get_trainer (run)) == 0)
     g_main_context_iteration (NULL, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (elab_window_get_visible_plot_view (window)), "train.toggle-play", NULL);
   g_assert_false (elab_training_run_get_playing (run));
-  step = elab_training_run_get_step (run);
+  step = elab_trainer_get_steps (elab_training_run_get_trainer (run));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_cmpuint (elab_training_run_get_step (run), ==, step);
+  g_assert_cmpuint (elab_trainer_get_steps (elab_training_run_get_trainer (run)), ==, step);
   /* Play again: lr 20 bounces to the end of its 1000 steps. */
   elab_training_run_set_playing (run, TRUE);
   wait_for_run (player, run);
   g_test_message ("reveal: step %" G_GUINT64_FORMAT ", status %d",
-                  elab_training_run_get_step (run), elab_training_run_get_status (run));
-  g_assert_cmpint (elab_training_run_get_status (run), !=, ELAB_TRAIN_STATUS_CONVERGED);
+                  elab_trainer_get_steps (elab_training_run_get_trainer (run)), elab_trainer_get_status (elab_training_run_get_trainer (run)));
+  g_assert_cmpint (elab_trainer_get_status (elab_training_run_get_trainer (run)), !=, ELAB_TRAIN_STATUS_CONVERGED);
 
   /* Back to the question: rate 1 again, played to its fit. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-scene", NULL);
   g_assert_false (elab_scene_player_get_revealed (player));
   wait_for_run (player, run);
-  g_assert_cmpint (elab_training_run_get_status (run), ==, ELAB_TRAIN_STATUS_CONVERGED);
-  g_assert_cmpuint (elab_training_run_get_step (run), ==, 263);
+  g_assert_cmpint (elab_trainer_get_status (elab_training_run_get_trainer (run)), ==, ELAB_TRAIN_STATUS_CONVERGED);
+  g_assert_cmpuint (elab_trainer_get_steps (elab_training_run_get_trainer (run)), ==, 263);
 
   destroy_window (window);
 }

@@ -194,7 +194,7 @@ test_separable (void)
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
   const ElabTrainer *trainer;
-  GtkDropDown *dropdown = GTK_DROP_DOWN (template_child (elab_training_page_get_data_chooser (page), ELAB_TYPE_DATA_CHOOSER, "dataset_dropdown"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (template_child (template_child (page, ELAB_TYPE_TRAINING_PAGE, "data_chooser"), ELAB_TYPE_DATA_CHOOSER, "dataset_dropdown"));
   GListModel *model = gtk_drop_down_get_model (dropdown);
   guint n_builtins = 0;
   const ElabDatasetInfo *builtins = elab_dataset_get_builtins (&n_builtins);
@@ -418,7 +418,7 @@ test_loss_scale_redraws (void)
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "iris-setosa", TRUE, 1.0);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  ElabPlotView *view = elab_training_page_get_plot_view (page);
+  ElabPlotView *view = ELAB_PLOT_VIEW (template_child (page, ELAB_TYPE_TRAINING_PAGE, "training_view"));
   g_autoptr(GBytes) linear = NULL;
   g_autoptr(GBytes) log = NULL;
   g_autoptr(GBytes) again = NULL;
@@ -523,7 +523,7 @@ test_play_if_new (void)
   g_assert_false (elab_training_run_get_playing (run));
   elab_training_run_play_if_new (run);
   g_assert_false (elab_training_run_get_playing (run));
-  g_assert_cmpuint (elab_training_run_get_step (run), ==, 1);
+  g_assert_cmpuint (elab_trainer_get_steps (elab_training_run_get_trainer (run)), ==, 1);
 
   elab_training_run_open_csv (run, good, NULL, NULL, NULL);
   g_assert_true (elab_training_run_is_loading (run));
@@ -532,7 +532,7 @@ test_play_if_new (void)
   wait_for_load (page);
   g_assert_cmpstr (elab_training_run_get_data_name (run), ==, good);
   g_assert_true (elab_training_run_get_playing (run));
-  g_assert_cmpuint (elab_training_run_get_step (run), ==, 0);
+  g_assert_cmpuint (elab_trainer_get_steps (elab_training_run_get_trainer (run)), ==, 0);
 
   /* Paused while it loads: it stays paused. */
   elab_training_run_set_playing (run, FALSE);
@@ -592,8 +592,8 @@ test_csv (void)
 
   /* The column picker lists the header and picks what was asked. */
   {
-    GtkDropDown *x = GTK_DROP_DOWN (template_child (elab_training_page_get_data_chooser (page), ELAB_TYPE_DATA_CHOOSER, "x_dropdown"));
-    GtkDropDown *y = GTK_DROP_DOWN (template_child (elab_training_page_get_data_chooser (page), ELAB_TYPE_DATA_CHOOSER, "y_dropdown"));
+    GtkDropDown *x = GTK_DROP_DOWN (template_child (template_child (page, ELAB_TYPE_TRAINING_PAGE, "data_chooser"), ELAB_TYPE_DATA_CHOOSER, "x_dropdown"));
+    GtkDropDown *y = GTK_DROP_DOWN (template_child (template_child (page, ELAB_TYPE_TRAINING_PAGE, "data_chooser"), ELAB_TYPE_DATA_CHOOSER, "y_dropdown"));
 
     g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (x))));
     g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (x)), ==, 3);
@@ -634,7 +634,7 @@ test_csv_text_labels (void)
   g_autofree char *path = write_file ("elab-test-training-words.csv",
                                       "radius,diagnosis\n17.99,malignant\n13.54,benign\n20.57,malignant\n"
                                       "11.4,benign\n14.2,malignant\n12.1,benign\n");
-  GtkDropDown *positive = GTK_DROP_DOWN (template_child (elab_training_page_get_data_chooser (page), ELAB_TYPE_DATA_CHOOSER, "positive_dropdown"));
+  GtkDropDown *positive = GTK_DROP_DOWN (template_child (template_child (page, ELAB_TYPE_TRAINING_PAGE, "data_chooser"), ELAB_TYPE_DATA_CHOOSER, "positive_dropdown"));
   GListModel *model = gtk_drop_down_get_model (positive);
   const ElabDataset *d;
 
@@ -669,7 +669,7 @@ test_csv_text_labels (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (positive), ==, 0);
 
   /* A built-in has no chooser. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (elab_training_page_get_data_chooser (page), ELAB_TYPE_DATA_CHOOSER, "dataset_dropdown")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (template_child (page, ELAB_TYPE_TRAINING_PAGE, "data_chooser"), ELAB_TYPE_DATA_CHOOSER, "dataset_dropdown")), 0);
   while (elab_trainer_get_dataset (elab_training_run_get_trainer (elab_training_page_get_run (page)))->labels[0] != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (positive)));
@@ -688,7 +688,7 @@ test_csv_asks_positive (void)
 {
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
-  ElabDataChooser *chooser = elab_training_page_get_data_chooser (page);
+  ElabDataChooser *chooser = ELAB_DATA_CHOOSER (template_child (page, ELAB_TYPE_TRAINING_PAGE, "data_chooser"));
   g_autofree char *words = write_file ("elab-test-training-ask.csv",
                                        "radius,diagnosis\n17.99,malignant\n13.54,benign\n20.57,malignant\n"
                                        "11.4,benign\n14.2,malignant\n12.1,benign\n");
@@ -796,8 +796,8 @@ test_in_window (void)
   ElabDocument *document = elab_document_new ();
   ElabTrainingPage *page = new_page (document, "challenger", TRUE, 1.0);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  ElabPlotView *view = elab_training_page_get_plot_view (page);
-  ElabPlotView *landscape = elab_training_page_get_landscape_view (page);
+  ElabPlotView *view = ELAB_PLOT_VIEW (template_child (page, ELAB_TYPE_TRAINING_PAGE, "training_view"));
+  ElabPlotView *landscape = ELAB_PLOT_VIEW (template_child (page, ELAB_TYPE_TRAINING_PAGE, "landscape_view"));
   gboolean timed_out = FALSE;
   guint id;
   guint n = 0, m = 0;
