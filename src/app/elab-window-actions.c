@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's own actions and key bindings, installed on the class:
- * export and copy the visible figure, unit and palette, Alt+1…4 for the
- * pages and the Training page's keys. The lecture kit adds its actions
+ * export and copy the visible figure, Alt+1…4 for the pages and the
+ * Training page's keys (unit, palette and notation follow the document:
+ * elab-window.c). The lecture kit adds its actions
  * in elab-window-scenes.c.
  */
 #define G_LOG_DOMAIN "elab-window-actions"
@@ -170,8 +171,6 @@ _elab_window_class_actions_init (ElabWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.copy-figure", NULL, copy_figure_action);
-  gtk_widget_class_install_property_action (widget_class, "win.unit", "unit");
-  gtk_widget_class_install_property_action (widget_class, "win.colorblind", "colorblind");
 
   /* Ctrl+C as a bubble-phase binding: a focused text field with a
    * selection copies its text first; otherwise the figure is copied. */

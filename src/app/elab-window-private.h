@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window is one type written in several files: elab-window.c (pages,
- * state, properties), elab-window-scenes.c (scenarios, scenes,
- * presentation mode, notation) and elab-window-actions.c (its actions).
+ * state, properties, unit, palette and notation), elab-window-scenes.c
+ * (scenarios, scenes, presentation mode) and elab-window-actions.c (its
+ * class's actions).
  * They share the instance struct through this header.
  */
 #pragma once
@@ -47,7 +48,6 @@ struct _ElabWindow
   GSimpleAction        *presentation_action; /* win.presentation: presenting's state */
   gboolean              presenting;      /* F5: the pages and chrome bind to it */
   guint                 scene_keep;      /* ElabPresentationKeep: the scene's models */
-  GSimpleAction        *notation_action;
   ElabDebugFrames      *debug_frames;    /* while mapped, for tests/bench */
   guint                 save_source;
   gint64                last_change_us;

@@ -26,7 +26,6 @@ _elab_window_scenes_finalize (ElabWindow *self)
   g_clear_object (&self->player);
   g_clear_pointer (&self->presentation, elab_presentation_free);
   g_clear_object (&self->presentation_action);
-  g_clear_object (&self->notation_action);
 }
 
 ElabScenePlayer *
@@ -351,25 +350,6 @@ presentation_change_state (GSimpleAction *action,
   g_object_set (user_data, "presenting", g_variant_get_boolean (value), NULL);
 }
 
-static void
-notation_change_state (GSimpleAction *action,
-                       GVariant      *value,
-                       gpointer       user_data)
-{
-  ElabDocument *document = elab_window_get_document (user_data);
-  ElabNotation notation;
-
-  if (!elab_notation_from_string (g_variant_get_string (value, NULL), &notation))
-    return;
-
-  g_simple_action_set_state (action, value);
-  if (elab_document_get_state (document)->notation != notation)
-    {
-      elab_document_edit (document)->notation = notation;
-      elab_document_changed (document, ELAB_CHANGE_LOOK);
-    }
-}
-
 /* Building a lesson: the panel at the side edits the player's scenes. It
  * starts folded away, so it is built when first revealed (or asked for),
  * not for the first frame; it takes the current notation as a page does. */
@@ -382,21 +362,6 @@ _elab_window_ensure_lesson_panel (ElabWindow *self)
   self->lesson_panel = ELAB_LESSON_PANEL (elab_lesson_panel_new ());
   elab_lesson_panel_set_player (self->lesson_panel, self->player, self->document);
   gtk_scrolled_window_set_child (self->lesson_scroller, GTK_WIDGET (self->lesson_panel));
-}
-
-static void
-document_changed_cb (ElabDocument *document,
-                     guint         what,
-                     ElabWindow   *self)
-{
-  const char *notation;
-
-  if (!(what & ELAB_CHANGE_LOOK))
-    return;
-
-  /* A scenario or preset may bring its own notation: the menu follows. */
-  notation = elab_notation_to_string (elab_document_get_state (document)->notation);
-  g_simple_action_set_state (self->notation_action, g_variant_new_string (notation));
 }
 
 static gboolean
@@ -449,10 +414,9 @@ _elab_window_scenes_init (ElabWindow *self)
     { .name = "export-sweep", .activate = export_sweep_activated },
   };
   g_autoptr(GPropertyAction) lesson = NULL;
-  ElabDocument *document = self->document;
   GtkEventController *shortcuts;
 
-  self->player = elab_scene_player_new (document);
+  self->player = elab_scene_player_new (self->document);
   self->presentation = elab_presentation_new (self);
 
   elab_scene_player_attach (self->player, GTK_WIDGET (self));
@@ -473,13 +437,6 @@ _elab_window_scenes_init (ElabWindow *self)
                                                             g_variant_new_boolean (FALSE));
   g_signal_connect (self->presentation_action, "change-state", G_CALLBACK (presentation_change_state), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->presentation_action));
-
-  self->notation_action =
-    g_simple_action_new_stateful ("notation", G_VARIANT_TYPE_STRING,
-                                  g_variant_new_string (elab_notation_to_string (elab_document_get_state (document)->notation)));
-  g_signal_connect (self->notation_action, "change-state", G_CALLBACK (notation_change_state), self);
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->notation_action));
-  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, 0);
 
   /* F5 as in every slide program; Escape leaves only what F5 entered. */
   shortcuts = gtk_shortcut_controller_new ();

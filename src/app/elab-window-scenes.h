@@ -3,11 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The lecture kit's part of the main window: Open/Save Scenario, scene
- * stepping with a presenter's keys, the "scene 2 / 5" label, presentation
- * mode (F5, Escape) and the notation switch. Kept out of elab-window.c so
- * the window proper stays about pages; it adds its actions to the window's
- * action map (win.open-scenario, win.save-scenario, win.next-scene,
- * win.previous-scene, win.presentation, win.notation).
+ * stepping with a presenter's keys, the "scene 2 / 5" label and
+ * presentation mode (F5, Escape). Kept out of elab-window.c so the window
+ * proper stays about pages; it adds its actions to the window's action map
+ * (win.open-scenario, win.save-scenario, win.next-scene,
+ * win.previous-scene, win.presentation).
  */
 #pragma once
 

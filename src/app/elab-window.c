@@ -21,8 +21,6 @@
 
 enum {
   PROP_0,
-  PROP_UNIT,
-  PROP_COLORBLIND,
   PROP_PRESENTING,
   PROP_SCENE_KEEP,
   N_PROPS
@@ -38,6 +36,49 @@ static const char *page_names[] = {
   [ELAB_PAGE_TRAINING] = "training",
   [ELAB_PAGE_SOFTMAX] = "softmax",
 };
+
+/* The header's unit buttons and the menu's look items: each action is a
+ * row of the document's parameter table, its state the row's text, or
+ * for a switch (one with @on) whether the row holds @on rather than @off. */
+static const struct
+{
+  const char *action;
+  const char *param;
+  const char *on;
+  const char *off;
+} look_actions[] = {
+  { "unit", "unit", NULL, NULL },
+  { "colorblind", "palette", "colorblind", "default" },
+  { "notation", "notation", NULL, NULL },
+};
+
+static GVariant *
+look_state (ElabWindow *self,
+            guint       i)
+{
+  g_autofree char *text = elab_document_dup_string (self->document, look_actions[i].param);
+
+  if (look_actions[i].on != NULL)
+    return g_variant_new_boolean (g_strcmp0 (text, look_actions[i].on) == 0);
+  return g_variant_new_string (text);
+}
+
+/* The state follows the document (a preset or a scenario brings its own
+ * look too): document_changed_cb. */
+static void
+look_change_state (GSimpleAction *action,
+                   GVariant      *value,
+                   gpointer       user_data)
+{
+  ElabWindow *self = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (look_actions); i++)
+    if (g_str_equal (g_action_get_name (G_ACTION (action)), look_actions[i].action))
+      elab_document_set_string (self->document, look_actions[i].param,
+                                look_actions[i].on == NULL ? g_variant_get_string (value, NULL)
+                                : g_variant_get_boolean (value) ? look_actions[i].on : look_actions[i].off,
+                                NULL);
+}
 
 /* Pages are built on first show: only the visible one costs start-up time.
  * The stack pages (names, titles, icons) exist from the start, so the view
@@ -182,10 +223,10 @@ document_changed_cb (ElabDocument *document,
   const ElabState *state = elab_document_get_state (document);
 
   elab_debug_frames_note_change (self->debug_frames);
-  if (what & ELAB_CHANGE_UNIT)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
-  if (what & ELAB_CHANGE_LOOK)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORBLIND]);
+  if (what & (ELAB_CHANGE_UNIT | ELAB_CHANGE_LOOK))
+    for (guint i = 0; i < G_N_ELEMENTS (look_actions); i++)
+      g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), look_actions[i].action)),
+                                 look_state (self, i));
   if ((what & ELAB_CHANGE_PAGE) && state->page < G_N_ELEMENTS (page_names))
     {
       const char *name = adw_view_stack_get_visible_child_name (self->stack);
@@ -303,16 +344,9 @@ elab_window_get_property (GObject    *object,
                           GParamSpec *pspec)
 {
   ElabWindow *self = ELAB_WINDOW (object);
-  const ElabState *state = elab_document_get_state (self->document);
 
   switch (prop_id)
     {
-    case PROP_UNIT:
-      g_value_set_string (value, elab_unit_to_string (state->unit));
-      break;
-    case PROP_COLORBLIND:
-      g_value_set_boolean (value, state->palette == ELAB_PALETTE_COLORBLIND);
-      break;
     case PROP_PRESENTING:
       g_value_set_boolean (value, self->presenting);
       break;
@@ -334,25 +368,6 @@ elab_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_UNIT:
-      {
-        ElabUnit unit;
-
-        if (elab_unit_from_string (g_value_get_string (value), &unit))
-          elab_document_set_unit (self->document, unit);
-      }
-      break;
-    case PROP_COLORBLIND:
-      {
-        ElabPalette palette = g_value_get_boolean (value) ? ELAB_PALETTE_COLORBLIND : ELAB_PALETTE_DEFAULT;
-
-        if (elab_document_get_state (self->document)->palette != palette)
-          {
-            elab_document_edit (self->document)->palette = palette;
-            elab_document_changed (self->document, ELAB_CHANGE_LOOK);
-          }
-      }
-      break;
     case PROP_PRESENTING:
       if (self->presenting != g_value_get_boolean (value))
         {
@@ -423,12 +438,6 @@ elab_window_class_init (ElabWindowClass *klass)
   widget_class->map = elab_window_map;
   widget_class->unmap = elab_window_unmap;
 
-  properties[PROP_UNIT] =
-    g_param_spec_string ("unit", NULL, NULL, "bits",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_COLORBLIND] =
-    g_param_spec_boolean ("colorblind", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Presentation mode (F5, win.presentation): the pages and the header
    * bar bind to it. */
   properties[PROP_PRESENTING] =
@@ -518,10 +527,16 @@ elab_window_init (ElabWindow *self)
   state = *elab_document_get_state (self->document);
   lesson = elab_settings_load_lesson (self->settings, &state);
   elab_document_set_state (self->document, &state);
-  /* The header's toggles read these through property actions, before
-   * document_changed_cb is connected: tell them the restored values. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORBLIND]);
+  for (guint i = 0; i < G_N_ELEMENTS (look_actions); i++)
+    {
+      g_autoptr(GSimpleAction) action =
+        g_simple_action_new_stateful (look_actions[i].action,
+                                      look_actions[i].on == NULL ? G_VARIANT_TYPE_STRING : NULL,
+                                      look_state (self, i));
+
+      g_signal_connect (action, "change-state", G_CALLBACK (look_change_state), self);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+    }
 
   elab_debug_trace ("loaded");
   elab_window_set_page (self, state.page);
@@ -529,7 +544,7 @@ elab_window_init (ElabWindow *self)
   self->changed_id = g_signal_connect (self->document, "changed",
                                        G_CALLBACK (document_changed_cb), self);
   visible_child_cb (self);
-  /* Scenarios, scenes, presentation mode, notation: elab-window-scenes.c */
+  /* Scenarios, scenes, presentation mode: elab-window-scenes.c */
   elab_debug_trace ("pre-scenes");
   _elab_window_scenes_init (self);
   /* The lesson that was open, where it was left. */
