@@ -49,9 +49,6 @@ struct _ElabExportDialog
   ElabTrainingRun   *run;       /* the training figures': its trainer at the time of export */
   GCancellable      *choosing;  /* the file chooser's, while it is open */
 
-  /* Borrowed */
-  GtkWindow         *parent;
-
   ElabFigureKind     kind;
   Size               window_size;
 };
@@ -75,25 +72,6 @@ selected_kind (ElabExportDialog *self)
   if (!elab_figure_kind_is_training (self->kind) || i >= G_N_ELEMENTS (training_figures))
     return self->kind;
   return training_figures[i];
-}
-
-void
-elab_export_dialog_set_figure_kind (ElabExportDialog *self,
-                                    ElabFigureKind    kind)
-{
-  g_return_if_fail (ELAB_IS_EXPORT_DIALOG (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (training_figures); i++)
-    if (training_figures[i] == kind && elab_figure_kind_is_training (self->kind))
-      adw_combo_row_set_selected (self->figure_row, i);
-}
-
-ElabFigureKind
-elab_export_dialog_get_figure_kind (ElabExportDialog *self)
-{
-  g_return_val_if_fail (ELAB_IS_EXPORT_DIALOG (self), ELAB_FIGURE_ENTROPY);
-
-  return selected_kind (self);
 }
 
 static ElabExportFormat
@@ -130,18 +108,6 @@ size_changed_cb (ElabExportDialog *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->custom_size_row),
                           adw_combo_row_get_selected (self->size_row) == CUSTOM_ITEM);
-}
-
-void
-elab_export_dialog_set_custom_size (ElabExportDialog *self,
-                                    int               width,
-                                    int               height)
-{
-  g_return_if_fail (ELAB_IS_EXPORT_DIALOG (self));
-
-  gtk_spin_button_set_value (self->custom_width_spin, width);
-  gtk_spin_button_set_value (self->custom_height_spin, height);
-  adw_combo_row_set_selected (self->size_row, CUSTOM_ITEM);
 }
 
 char *
@@ -216,7 +182,7 @@ finish_export (ElabExportDialog *self,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = self->parent;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   if (path == NULL)
     {
@@ -349,13 +315,14 @@ elab_export_dialog_new (GtkWindow         *parent,
   self = g_object_new (ELAB_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
                        NULL);
-  self->parent = parent;
   self->document = g_object_ref (document);
   self->kind = kind;
   self->run = run != NULL ? g_object_ref (run) : NULL;
   /* A run has three figures to give: the one asked for comes first. */
   gtk_widget_set_visible (GTK_WIDGET (self->figure_row), elab_figure_kind_is_training (kind));
-  elab_export_dialog_set_figure_kind (self, kind);
+  for (guint i = 0; i < G_N_ELEMENTS (training_figures); i++)
+    if (training_figures[i] == kind)
+      adw_combo_row_set_selected (self->figure_row, i);
   self->window_size.width = CLAMP (window_width, 64, ELAB_EXPORT_MAX_PX);
   self->window_size.height = CLAMP (window_height, 64, ELAB_EXPORT_MAX_PX);
 

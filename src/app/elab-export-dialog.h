@@ -31,15 +31,6 @@ gboolean          elab_export_dialog_export_to   (ElabExportDialog  *self,
                                                   GError           **error);
 /* The file name offered in the file chooser, e.g. "cross-entropy.svg". */
 char             *elab_export_dialog_suggest_name (ElabExportDialog *self);
-/* On the Training page: its fit, its landscape or both side by side
- * (ignored for the other pages' figures). */
-void              elab_export_dialog_set_figure_kind (ElabExportDialog *self,
-                                                      ElabFigureKind    kind);
-ElabFigureKind    elab_export_dialog_get_figure_kind (ElabExportDialog *self);
-/* Chooses "Custom size" at @width × @height pixels (before the scale). */
-void              elab_export_dialog_set_custom_size (ElabExportDialog *self,
-                                                      int               width,
-                                                      int               height);
 /* Where an export dialog starts: the folder of the last export or sweep
  * in this run, else the Pictures folder (NULL if neither exists). */
 char             *elab_export_dialog_dup_folder   (void);

@@ -298,3 +298,18 @@ count_files (const char *dir)
     n++;
   return n;
 }
+
+/* Picks "Custom size", the last of the export dialog @dialog's sizes, at
+ * @width × @height pixels, as a person would. */
+static inline void
+choose_custom_size (GtkWidget *dialog,
+                    int        width,
+                    int        height)
+{
+  GType type = G_OBJECT_TYPE (dialog);
+  AdwComboRow *size = ADW_COMBO_ROW (template_child (dialog, type, "size_row"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (template_child (dialog, type, "custom_width_spin")), width);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (template_child (dialog, type, "custom_height_spin")), height);
+  adw_combo_row_set_selected (size, g_list_model_get_n_items (adw_combo_row_get_model (size)) - 1);
+}

@@ -125,7 +125,7 @@ test_export_holds_run (void)
   g_assert_nonnull (before);
   g_assert_cmpuint (n_builtins, >, 1);
   dialog = elab_export_dialog_new (NULL, document, ELAB_FIGURE_TRAINING, run, 640, 480);
-  elab_export_dialog_set_custom_size (dialog, 320, 240);
+  choose_custom_size (GTK_WIDGET (dialog), 320, 240);
 
   state = elab_document_edit (document);
   g_strlcpy (state->dataset, builtins[1].name, sizeof state->dataset);
@@ -166,10 +166,16 @@ test_export_training_figures (void)
     { ELAB_FIGURE_TRAINING_BOTH, "training-both.png" },
   };
   ElabExportDialog *dialog;
+  AdwComboRow *figure_row;
+  g_autofree char *first = NULL;
+  g_autofree char *softmax = NULL;
 
   dialog = elab_export_dialog_new (NULL, document, ELAB_FIGURE_TRAINING_BOTH, run, 900, 500);
-  g_assert_cmpint (elab_export_dialog_get_figure_kind (dialog), ==, ELAB_FIGURE_TRAINING_BOTH);
-  elab_export_dialog_set_custom_size (dialog, 640, 360);
+  figure_row = ADW_COMBO_ROW (template_child (dialog, ELAB_TYPE_EXPORT_DIALOG, "figure_row"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (figure_row)));
+  first = elab_export_dialog_suggest_name (dialog);
+  g_assert_cmpstr (first, ==, "training-both.png");
+  choose_custom_size (GTK_WIDGET (dialog), 640, 360);
 
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
@@ -179,8 +185,8 @@ test_export_training_figures (void)
       ElabState state = *elab_document_get_state (document);
       g_autoptr(GError) error = NULL;
 
-      elab_export_dialog_set_figure_kind (dialog, figures[i].kind);
-      g_assert_cmpint (elab_export_dialog_get_figure_kind (dialog), ==, figures[i].kind);
+      /* The figure row lists them in this order. */
+      adw_combo_row_set_selected (figure_row, i);
       name = elab_export_dialog_suggest_name (dialog);
       g_assert_cmpstr (name, ==, figures[i].name);
 
@@ -198,8 +204,11 @@ test_export_training_figures (void)
 
   /* Another page's figure: no choice to make. */
   dialog = elab_export_dialog_new (NULL, document, ELAB_FIGURE_SOFTMAX, NULL, 800, 600);
-  elab_export_dialog_set_figure_kind (dialog, ELAB_FIGURE_LANDSCAPE);
-  g_assert_cmpint (elab_export_dialog_get_figure_kind (dialog), ==, ELAB_FIGURE_SOFTMAX);
+  figure_row = ADW_COMBO_ROW (template_child (dialog, ELAB_TYPE_EXPORT_DIALOG, "figure_row"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (figure_row)));
+  adw_combo_row_set_selected (figure_row, 1);
+  softmax = elab_export_dialog_suggest_name (dialog);
+  g_assert_cmpstr (softmax, ==, "softmax.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_finalize_object (page);

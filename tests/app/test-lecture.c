@@ -561,7 +561,7 @@ test_export_custom_size (void)
   g_assert_nonnull (row);
   row = gtk_widget_get_ancestor (row, ADW_TYPE_ACTION_ROW);
   g_assert_false (gtk_widget_get_visible (row));
-  elab_export_dialog_set_custom_size (dialog, 1400, 1050);
+  choose_custom_size (GTK_WIDGET (dialog), 1400, 1050);
   g_assert_true (gtk_widget_get_visible (row));
   g_assert_true (elab_export_dialog_export_to (dialog, path, &error));
   g_assert_no_error (error);
