@@ -51,7 +51,6 @@ elab_animation_dialog_format_names (void)
 typedef struct
 {
   GWeakRef              parent;      /* the window that reports: a closed one is let go */
-  char                 *title;
   ElabAnimationFormat   format;
   gboolean              frames;      /* PNG frames into a folder */
   ElabAnimationJobFunc  run;
@@ -95,7 +94,6 @@ save_clear (Save *save)
   g_clear_object (&save->cancellable);
   if (save->job_free != NULL && save->job != NULL)
     save->job_free (save->job);
-  g_free (save->title);
   g_free (save->path);
 }
 
@@ -384,7 +382,6 @@ void
 elab_animation_dialog_save (GtkWindow            *parent,
                             const char           *title,
                             const char           *name,
-                            ElabAnimationFormat   format,
                             ElabAnimationJobFunc  run,
                             gpointer              job,
                             GDestroyNotify        job_free)
@@ -399,9 +396,10 @@ elab_animation_dialog_save (GtkWindow            *parent,
 
   save = g_atomic_rc_box_new0 (Save);
   g_weak_ref_init (&save->parent, parent);
-  save->title = g_strdup (title);
-  save->format = format;
+  /* The suggested name's format, unless the name chosen has another. */
   save->frames = name == NULL;
+  if (!save->frames)
+    elab_animation_format_from_path (name, &save->format);
   save->run = run;
   save->job = job;
   save->job_free = job_free;

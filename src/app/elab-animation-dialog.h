@@ -49,15 +49,14 @@ void                elab_animation_dialog_fit          (ElabExportRequest    *fi
                                                         ElabFigureStyle      *style,
                                                         ElabAnimationFormat   format);
 
-/* Asks for a file starting at @name in the folder of the last export,
- * then runs @run on @job in a thread. A name ending in .gif, .webm or
- * .mp4 chooses its format; any other gets @format's extension. With
- * @name NULL it asks for a folder, for PNG frames. Takes @job (freed
- * with @job_free). */
+/* Asks for a file starting at @name (ending in .gif, .webm or .mp4) in
+ * the folder of the last export, then runs @run on @job in a thread. The
+ * name chosen chooses the format by its extension; without one it gets
+ * @name's. With @name NULL it asks for a folder, for PNG frames. Takes
+ * @job (freed with @job_free). */
 void                elab_animation_dialog_save         (GtkWindow            *parent,
                                                         const char           *title,
                                                         const char           *name,
-                                                        ElabAnimationFormat   format,
                                                         ElabAnimationJobFunc  run,
                                                         gpointer              job,
                                                         GDestroyNotify        job_free);

@@ -105,7 +105,7 @@ response_cb (AdwMessageDialog *dialog,
   name = g_strconcat (figures[figure].name, extensions[format], NULL);
 
   elab_animation_dialog_save (gtk_window_get_transient_for (GTK_WINDOW (dialog)), "Record the Training Run", name,
-                              (ElabAnimationFormat) format, record_run, job, g_free);
+                              record_run, job, g_free);
 }
 
 static GtkSpinButton *

@@ -226,11 +226,10 @@ response_cb (AdwMessageDialog *dialog,
       sweep_job_free (job);
     }
   else if (job->frames)
-    elab_animation_dialog_save (parent, "Choose a Folder for the Frames", NULL, ELAB_ANIMATION_GIF, write_sweep, job,
-                                sweep_job_free);
+    elab_animation_dialog_save (parent, "Choose a Folder for the Frames", NULL, write_sweep, job, sweep_job_free);
   else
-    elab_animation_dialog_save (parent, "Export the Sweep as an Animation", names[format - 1],
-                                (ElabAnimationFormat) (format - 1), write_sweep, job, sweep_job_free);
+    elab_animation_dialog_save (parent, "Export the Sweep as an Animation", names[format - 1], write_sweep, job,
+                                sweep_job_free);
 }
 
 static GtkSpinButton *

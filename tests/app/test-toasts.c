@@ -164,8 +164,7 @@ test_export_while_toast_hides (void)
       elab_window_add_toast (window, toast);
       wait_toast_shown (before);
 
-      elab_animation_dialog_save (GTK_WINDOW (window), "Export", NULL, ELAB_ANIMATION_GIF,
-                                  quick_job, GINT_TO_POINTER (fail ? 2 : 1), NULL);
+      elab_animation_dialog_save (GTK_WINDOW (window), "Export", NULL, quick_job, GINT_TO_POINTER (fail ? 2 : 1), NULL);
       wait_until (have_file_chooser, NULL);
       selection.chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
       g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (selection.chooser), folder, NULL));
