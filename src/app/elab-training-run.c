@@ -28,6 +28,17 @@
 
 #define SPEED_DEFAULT 60.0
 
+/* Where data come from: a built-in's name or a CSV's path, and for a CSV
+ * the columns read and the label value that is class 1 (NULL: the
+ * reader's pick). */
+typedef struct
+{
+  char *name;
+  char *x_column;
+  char *y_column;
+  char *positive;
+} Source;
+
 struct _ElabTrainingRun
 {
   GObject              parent_instance;
@@ -36,10 +47,7 @@ struct _ElabTrainingRun
   ElabDocument        *document;
   ElabTrainer         *trainer;
   ElabTrainerSettings  applied;       /* what the trainer was made or reset with */
-  char                *data_name;     /* what the trainer's data were loaded from */
-  char                *data_x;
-  char                *data_y;
-  char                *data_positive; /* "" when the reader picked class 1 */
+  Source               data;          /* the trainer's; positive "" when the reader picked */
   char               **csv_columns;   /* the header of the CSV loaded */
   char                *error;         /* the last failed load, until the next action */
   GCancellable        *cancellable;
@@ -189,21 +197,22 @@ apply_settings (ElabTrainingRun *self)
   emit_changed (self);
 }
 
+/* Copies; all NULL frees. */
 static void
-set_data (ElabTrainingRun *self,
-          const char      *name,
-          const char      *x_column,
-          const char      *y_column,
-          const char      *positive)
+source_set (Source     *source,
+            const char *name,
+            const char *x_column,
+            const char *y_column,
+            const char *positive)
 {
-  g_free (self->data_name);
-  self->data_name = g_strdup (name);
-  g_free (self->data_x);
-  self->data_x = g_strdup (x_column);
-  g_free (self->data_y);
-  self->data_y = g_strdup (y_column);
-  g_free (self->data_positive);
-  self->data_positive = g_strdup (positive);
+  g_free (source->name);
+  source->name = g_strdup (name);
+  g_free (source->x_column);
+  source->x_column = g_strdup (x_column);
+  g_free (source->y_column);
+  source->y_column = g_strdup (y_column);
+  g_free (source->positive);
+  source->positive = g_strdup (positive);
 }
 
 static void
@@ -212,11 +221,11 @@ apply_state (ElabTrainingRun *self)
   const ElabState *state = elab_document_get_state (self->document);
 
   if (self->trainer != NULL &&
-      g_strcmp0 (self->data_name, state->dataset) == 0 &&
+      g_strcmp0 (self->data.name, state->dataset) == 0 &&
       (is_builtin (state->dataset) ||
-       (g_strcmp0 (self->data_x, state->x_column) == 0 &&
-        g_strcmp0 (self->data_y, state->y_column) == 0 &&
-        g_strcmp0 (self->data_positive, state->positive) == 0)))
+       (g_strcmp0 (self->data.x_column, state->x_column) == 0 &&
+        g_strcmp0 (self->data.y_column, state->y_column) == 0 &&
+        g_strcmp0 (self->data.positive, state->positive) == 0)))
     {
       apply_settings (self);
       return;
@@ -233,7 +242,7 @@ apply_state (ElabTrainingRun *self)
       /* A built-in wins over a CSV still loading. */
       cancel_load (self);
       elab_trainer_settings_from_state (state, &s);
-      set_data (self, state->dataset, NULL, NULL, NULL);
+      source_set (&self->data, state->dataset, NULL, NULL, NULL);
       g_clear_pointer (&self->csv_columns, g_strfreev);
       install_trainer (self, elab_trainer_new (dataset, &s), &s);
     }
@@ -253,10 +262,10 @@ commit_data (ElabTrainingRun *self)
 {
   ElabState *state = elab_document_edit (self->document);
 
-  g_strlcpy (state->dataset, self->data_name, sizeof state->dataset);
-  g_strlcpy (state->x_column, self->data_x ? self->data_x : "", sizeof state->x_column);
-  g_strlcpy (state->y_column, self->data_y ? self->data_y : "", sizeof state->y_column);
-  g_strlcpy (state->positive, self->data_positive ? self->data_positive : "",
+  g_strlcpy (state->dataset, self->data.name, sizeof state->dataset);
+  g_strlcpy (state->x_column, self->data.x_column ? self->data.x_column : "", sizeof state->x_column);
+  g_strlcpy (state->y_column, self->data.y_column ? self->data.y_column : "", sizeof state->y_column);
+  g_strlcpy (state->positive, self->data.positive ? self->data.positive : "",
              sizeof state->positive);
   elab_document_changed (self->document, ELAB_CHANGE_TRAINING);
 }
@@ -280,10 +289,7 @@ play_if_ready (ElabTrainingRun *self)
 typedef struct
 {
   GWeakRef             run;
-  char                *path;
-  char                *x_column;
-  char                *y_column;
-  char                *positive;
+  Source               source;    /* a load's */
   ElabDataset         *dataset;   /* a rebuild's */
   ElabTrainerSettings  settings;
   guint                serial;
@@ -298,10 +304,7 @@ job_free (gpointer data)
   Job *job = data;
 
   g_weak_ref_clear (&job->run);
-  g_free (job->path);
-  g_free (job->x_column);
-  g_free (job->y_column);
-  g_free (job->positive);
+  source_set (&job->source, NULL, NULL, NULL, NULL);
   g_clear_pointer (&job->dataset, elab_dataset_unref);
   g_clear_pointer (&job->trainer, elab_trainer_free);
   g_strfreev (job->columns);
@@ -324,23 +327,24 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   Job *job = task_data;
+  const Source *src = &job->source;
   g_autoptr(ElabDataset) dataset = NULL;
   GError *error = NULL;
 
-  if (strlen (job->path) >= ELAB_DATASET_NAME_MAX)
+  if (strlen (src->name) >= ELAB_DATASET_NAME_MAX)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG,
-                               "%s: the path is too long", job->path);
+                               "%s: the path is too long", src->name);
       return;
     }
 
-  job->columns = elab_csv_read_columns (job->path, &error);
+  job->columns = elab_csv_read_columns (src->name, &error);
   if (job->columns == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  dataset = elab_dataset_load (job->path, job->x_column, job->y_column, job->positive, &error);
+  dataset = elab_dataset_load (src->name, src->x_column, src->y_column, src->positive, &error);
   if (dataset == NULL)
     {
       g_task_return_error (task, error);
@@ -368,7 +372,7 @@ fall_back_to_builtin (ElabTrainingRun *self)
                                 g_str_has_suffix (self->error, ".") ? "" : ".",
                                 builtins[0].title);
 
-  set_data (self, builtins[0].name, NULL, NULL, NULL);
+  source_set (&self->data, builtins[0].name, NULL, NULL, NULL);
   /* A change of the state clears the last error: say it after. */
   commit_data (self);
   g_free (self->error);
@@ -406,9 +410,9 @@ load_done_cb (GObject      *source,
         }
 
       /* Keep the data we had; the chooser goes back to them. */
-      g_free (self->data_name);
-      self->data_name = g_strdup (elab_trainer_get_dataset (self->trainer)->name);
-      if (g_strcmp0 (elab_document_get_state (self->document)->dataset, self->data_name) != 0)
+      g_free (self->data.name);
+      self->data.name = g_strdup (elab_trainer_get_dataset (self->trainer)->name);
+      if (g_strcmp0 (elab_document_get_state (self->document)->dataset, self->data.name) != 0)
         {
           g_autofree char *error_text = g_steal_pointer (&self->error);
 
@@ -420,8 +424,10 @@ load_done_cb (GObject      *source,
     }
 
   g_clear_pointer (&self->error, g_free);
-  set_data (self, job->path, job->x_column ? job->x_column : "",
-            job->y_column ? job->y_column : "", job->positive ? job->positive : "");
+  source_set (&self->data, job->source.name,
+              job->source.x_column ? job->source.x_column : "",
+              job->source.y_column ? job->source.y_column : "",
+              job->source.positive ? job->source.positive : "");
   g_strfreev (self->csv_columns);
   self->csv_columns = g_steal_pointer (&job->columns);
   install_trainer (self, g_steal_pointer (&job->trainer), &job->settings);
@@ -447,10 +453,7 @@ start_load (ElabTrainingRun *self,
   self->cancellable = g_cancellable_new ();
 
   job = job_new (self);
-  job->path = g_strdup (path);
-  job->x_column = g_strdup (x_column);
-  job->y_column = g_strdup (y_column);
-  job->positive = g_strdup (positive);
+  source_set (&job->source, path, x_column, y_column, positive);
   job->serial = self->load_serial;
   g_free (self->loading_path);
   self->loading_path = g_strdup (path);
@@ -537,7 +540,7 @@ elab_training_run_finalize (GObject *object)
   elab_debug_step_stats (self->step_us, MIN (self->n_step_us, G_N_ELEMENTS (self->step_us)),
                          self->trainer != NULL ? elab_trainer_get_dataset (self->trainer)->n_rows : 0);
   g_clear_pointer (&self->trainer, elab_trainer_free);
-  set_data (self, NULL, NULL, NULL, NULL);
+  source_set (&self->data, NULL, NULL, NULL, NULL);
   g_strfreev (self->csv_columns);
   g_free (self->error);
   g_free (self->loading_path);
@@ -871,14 +874,14 @@ elab_training_run_choose_columns (ElabTrainingRun *self,
 {
   g_return_if_fail (ELAB_IS_TRAINING_RUN (self));
 
-  if (self->csv_columns == NULL || self->data_name == NULL || is_builtin (self->data_name))
+  if (self->csv_columns == NULL || self->data.name == NULL || is_builtin (self->data.name))
     return;
-  if (g_strcmp0 (x_column, self->data_x) == 0 && g_strcmp0 (y_column, self->data_y) == 0)
+  if (g_strcmp0 (x_column, self->data.x_column) == 0 && g_strcmp0 (y_column, self->data.y_column) == 0)
     return;
 
   /* Class 1 is a value of the label column: another column picks anew. */
-  elab_training_run_open_csv (self, self->data_name, x_column, y_column,
-                              g_strcmp0 (y_column, self->data_y) == 0 ? self->data_positive : NULL);
+  elab_training_run_open_csv (self, self->data.name, x_column, y_column,
+                              g_strcmp0 (y_column, self->data.y_column) == 0 ? self->data.positive : NULL);
 }
 
 void
@@ -887,15 +890,16 @@ elab_training_run_choose_positive (ElabTrainingRun *self,
 {
   g_return_if_fail (ELAB_IS_TRAINING_RUN (self));
 
-  if (self->trainer == NULL || self->data_name == NULL || is_builtin (self->data_name))
+  if (self->trainer == NULL || self->data.name == NULL || is_builtin (self->data.name))
     return;
   /* Already class 1 (also when it was picked): nothing to read again. */
   if (value == NULL || g_strcmp0 (value, elab_trainer_get_dataset (self->trainer)->labels[1]) == 0)
     return;
 
-  elab_training_run_open_csv (self, self->data_name,
-                              self->data_x != NULL && *self->data_x ? self->data_x : NULL,
-                              self->data_y != NULL && *self->data_y ? self->data_y : NULL, value);
+  elab_training_run_open_csv (self, self->data.name,
+                              self->data.x_column != NULL && *self->data.x_column ? self->data.x_column : NULL,
+                              self->data.y_column != NULL && *self->data.y_column ? self->data.y_column : NULL,
+                              value);
 }
 
 gboolean
@@ -966,7 +970,7 @@ elab_training_run_get_data_name (ElabTrainingRun *self)
 {
   g_return_val_if_fail (ELAB_IS_TRAINING_RUN (self), NULL);
 
-  return self->data_name;
+  return self->data.name;
 }
 
 const char * const *
