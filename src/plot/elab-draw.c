@@ -517,28 +517,14 @@ polyline_end (Polyline *pl)
 }
 
 void
-_elab_draw_series (ElabFigure      *figure,
-                   cairo_t         *cr,
-                   const ElabPanel *panel,
-                   const double    *x,
-                   const double    *y,
-                   guint            n,
-                   guint            index)
+_elab_draw_series (ElabFigure       *figure,
+                   cairo_t          *cr,
+                   const ElabPanel  *panel,
+                   const ElabSeries *series)
 {
-  _elab_draw_series_color (figure, cr, panel, x, y, n, index,
-                           _elab_theme_series (&figure->theme, index));
-}
-
-void
-_elab_draw_series_color (ElabFigure      *figure,
-                         cairo_t         *cr,
-                         const ElabPanel *panel,
-                         const double    *x,
-                         const double    *y,
-                         guint            n,
-                         guint            index,
-                         const ElabRgba  *color)
-{
+  const double *x = series->x, *y = series->y;
+  guint n = series->n, index = series->index;
+  const ElabRgba *color = series->color != NULL ? series->color : _elab_theme_series (&figure->theme, index);
   const ElabRect *a = &panel->area;
   double lo_x = a->x - a->width, hi_x = a->x + 2 * a->width;
   double lo_y = a->y - a->height, hi_y = a->y + 2 * a->height;
@@ -847,7 +833,7 @@ draw_swatch (ElabFigure     *figure,
                            { 0, 1, x, x + w, 0, 0, { 0 } },
                            { 0, 1, y + h / 2, y + h / 2 - 1, 0, 0, { 0 } } };
 
-        _elab_draw_series (figure, cr, &unit, xs, ys, 2, index);
+        _elab_draw_series (figure, cr, &unit, &(ElabSeries) { .x = xs, .y = ys, .n = 2, .index = index });
         cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
         if (kind != ELAB_SWATCH_LINE)
           _elab_draw_marker (figure, cr, cx, cy, index);

@@ -476,21 +476,25 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
   if (clip)
     clip_to (cr, &area, m->line_w);
   {
-    const double *ys[] = { c->h_qp, c->h_q, c->h_pq, c->h_p };
-    const guint series[] = { S_HQP, S_HQ, S_HPQ, S_HP };
+    const ElabSeries curves[] = {
+      { .x = c->x, .y = c->h_qp, .n = c->n, .index = S_HQP },
+      { .x = c->x, .y = c->h_q, .n = c->n, .index = S_HQ },
+      { .x = c->x, .y = c->h_pq, .n = c->n, .index = S_HPQ },
+      { .x = c->x, .y = c->h_p, .n = c->n, .index = S_HP },
+    };
     /* Within a third of a line's width: the eye sees one curve. */
     double tol = 0.35 * m->line_w / MAX (area.height, 1) * (y_max - y_min);
 
-    for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
-      _elab_draw_series (figure, cr, &panel, c->x, ys[i], c->n, series[i]);
+    for (guint i = 0; i < G_N_ELEMENTS (curves); i++)
+      _elab_draw_series (figure, cr, &panel, &curves[i]);
     /* A curve that lies on one drawn after it (H(q, p) = H(p) when p is
      * ½) would vanish under it: drawn again on top, its dashes let the
      * other show between them, and both stay in sight. */
-    for (guint i = 0; i < G_N_ELEMENTS (ys); i++)
-      for (guint j = i + 1; j < G_N_ELEMENTS (ys); j++)
-        if (curves_coincide (ys[i], ys[j], c->n, tol))
+    for (guint i = 0; i < G_N_ELEMENTS (curves); i++)
+      for (guint j = i + 1; j < G_N_ELEMENTS (curves); j++)
+        if (curves_coincide (curves[i].y, curves[j].y, c->n, tol))
           {
-            _elab_draw_series (figure, cr, &panel, c->x, ys[i], c->n, series[i]);
+            _elab_draw_series (figure, cr, &panel, &curves[i]);
             break;
           }
   }

@@ -300,7 +300,8 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
     _elab_draw_crosshair (figure, cr, &arch, CLAMP (figure->style.hover_p, 0, 1));
 
   /* The arch in the neutral axis colour, solid: it is no model's curve. */
-  _elab_draw_series_color (figure, cr, &arch, arch_p, arch_h, ARCH_SAMPLES, 0, &t->axis);
+  _elab_draw_series (figure, cr, &arch,
+                     &(ElabSeries) { .x = arch_p, .y = arch_h, .n = ARCH_SAMPLES, .color = &t->axis });
 
   for (guint i = ELAB_MAX_MODELS; i-- > 0;)
     {
@@ -308,8 +309,8 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
 
       if (!state->model_enabled[i])
         continue;
-      _elab_draw_series (figure, cr, &sig, c->x, c->p, c->n, i);
-      _elab_draw_series (figure, cr, &ent, c->x, c->h, c->n, i);
+      _elab_draw_series (figure, cr, &sig, &(ElabSeries) { .x = c->x, .y = c->p, .n = c->n, .index = i });
+      _elab_draw_series (figure, cr, &ent, &(ElabSeries) { .x = c->x, .y = c->h, .n = c->n, .index = i });
     }
   /* A model lying on one drawn over it (the tanh output of x is the
    * logistic of 2x) is drawn again on top: its dashes let both show. */
@@ -320,8 +321,8 @@ _elab_figure_draw_entropy (ElabFigure      *figure,
         {
           const ElabModelCurves *c = figure->models[i];
 
-          _elab_draw_series (figure, cr, &sig, c->x, c->p, c->n, i);
-          _elab_draw_series (figure, cr, &ent, c->x, c->h, c->n, i);
+          _elab_draw_series (figure, cr, &sig, &(ElabSeries) { .x = c->x, .y = c->p, .n = c->n, .index = i });
+          _elab_draw_series (figure, cr, &ent, &(ElabSeries) { .x = c->x, .y = c->h, .n = c->n, .index = i });
           break;
         }
 

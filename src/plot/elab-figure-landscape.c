@@ -1214,7 +1214,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
         double scaled[CURVE_N];
         for (guint i = 0; i < CURVE_N; i++)
           scaled[i] = c->curve_l[i] * factor;
-        _elab_draw_series (figure, cr, &panel, c->curve_w, scaled, CURVE_N, 0);
+        _elab_draw_series (figure, cr, &panel, &(ElabSeries) { .x = c->curve_w, .y = scaled, .n = CURVE_N });
       }
       cairo_save (cr);
       cairo_rectangle (cr, panel.area.x, panel.area.y, panel.area.width, panel.area.height);

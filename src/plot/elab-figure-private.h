@@ -270,25 +270,24 @@ void     _elab_panel_inset        (ElabFigure       *figure,
 
 /* --------------------------------------------------------------- Series */
 
-/* One stroked path through (x[i], y[i]) in data units; a non-finite value
- * breaks the line (a gap, never a NaN path); points closer than half a
- * pixel are merged. Colour and dash of series @index. */
+/* A curve through (x[i], y[i]), i < n, in data units, with the dash
+ * pattern of series @index and its colour, or a colour of its own (the
+ * arch). */
+typedef struct
+{
+  const double   *x;
+  const double   *y;
+  guint           n;
+  guint           index;
+  const ElabRgba *color;    /* NULL: the colour of series @index */
+} ElabSeries;
+
+/* Strokes @series as one path; a non-finite value breaks the line (a gap,
+ * never a NaN path); points closer than half a pixel are merged. */
 void     _elab_draw_series        (ElabFigure       *figure,
                                    cairo_t          *cr,
                                    const ElabPanel  *panel,
-                                   const double     *x,
-                                   const double     *y,
-                                   guint             n,
-                                   guint             index);
-/* Same with dash pattern @index but a colour of its own (the arch). */
-void     _elab_draw_series_color  (ElabFigure       *figure,
-                                   cairo_t          *cr,
-                                   const ElabPanel  *panel,
-                                   const double     *x,
-                                   const double     *y,
-                                   guint             n,
-                                   guint             index,
-                                   const ElabRgba   *color);
+                                   const ElabSeries *series);
 /* A filled region between two curves sampled at the same n points x. */
 typedef struct
 {

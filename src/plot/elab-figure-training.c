@@ -1412,8 +1412,11 @@ _elab_figure_draw_training (ElabFigure        *figure,
   draw_points (figure, cr, c, &data);
 
   if (has_opt)
-    _elab_draw_series (figure, cr, &data, c->curve_x, c->curve_opt, CURVE_N, SERIES_OPT);
-  _elab_draw_series (figure, cr, &data, c->curve_x, c->curve_p, CURVE_N, SERIES_FIT);
+    _elab_draw_series (figure, cr, &data,
+                       &(ElabSeries) { .x = c->curve_x, .y = c->curve_opt, .n = CURVE_N,
+                                       .index = SERIES_OPT });
+  _elab_draw_series (figure, cr, &data,
+                     &(ElabSeries) { .x = c->curve_x, .y = c->curve_p, .n = CURVE_N, .index = SERIES_FIT });
 
   if (hover)
     {
@@ -1549,14 +1552,18 @@ _elab_figure_draw_training (ElabFigure        *figure,
   }
   if (n_other > 0)
     {
-      _elab_draw_series (figure, cr, &otherp, c->other_x, c->other_y, (guint) n_other, SERIES_OTHER);
+      _elab_draw_series (figure, cr, &otherp,
+                         &(ElabSeries) { .x = c->other_x, .y = c->other_y, .n = (guint) n_other,
+                                         .index = SERIES_OTHER });
       _elab_draw_marker (figure, cr, _elab_axis_to_px (&otherp.x, c->other_x[n_other - 1]),
                          _elab_axis_to_px (&otherp.y, c->other_y[n_other - 1]), SERIES_OTHER);
     }
   if (n_hist > 0)
     {
       if (!envelope)
-        _elab_draw_series (figure, cr, &lossp, c->hist_x, c->hist_y, (guint) n_hist, SERIES_FIT);
+        _elab_draw_series (figure, cr, &lossp,
+                           &(ElabSeries) { .x = c->hist_x, .y = c->hist_y, .n = (guint) n_hist,
+                                           .index = SERIES_FIT });
       _elab_draw_marker (figure, cr, _elab_axis_to_px (&lossp.x, c->hist_x[n_hist - 1]),
                          _elab_axis_to_px (&lossp.y, c->hist_y[n_hist - 1]), SERIES_FIT);
     }
