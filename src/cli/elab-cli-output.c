@@ -64,10 +64,12 @@ newline (FILE *out,
     fputs ("  ", out);
 }
 
-void
-elab_cli_json_write_node (FILE     *out,
-                          JsonNode *node,
-                          int       indent)
+/* @node and everything under it, members in insertion order; @indent < 0
+ * writes it on one line, else pretty with two spaces a level. */
+static void
+write_node (FILE     *out,
+            JsonNode *node,
+            int       indent)
 {
   int inner = indent < 0 ? -1 : indent + 1;
 
@@ -90,7 +92,7 @@ elab_cli_json_write_node (FILE     *out,
             newline (out, inner);
             elab_cli_json_write_string (out, name);
             fputs (indent < 0 ? ":" : ": ", out);
-            elab_cli_json_write_node (out, member, inner);
+            write_node (out, member, inner);
           }
         if (!first)
           newline (out, indent);
@@ -109,7 +111,7 @@ elab_cli_json_write_node (FILE     *out,
             if (i > 0)
               putc (',', out);
             newline (out, inner);
-            elab_cli_json_write_node (out, json_array_get_element (array, i), inner);
+            write_node (out, json_array_get_element (array, i), inner);
           }
         if (n > 0)
           newline (out, indent);
@@ -151,7 +153,7 @@ elab_cli_json_print (JsonBuilder *builder,
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
-  elab_cli_json_write_node (stdout, root, pretty ? 0 : -1);
+  write_node (stdout, root, pretty ? 0 : -1);
   putc ('\n', stdout);
 }
 

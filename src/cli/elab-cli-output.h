@@ -9,7 +9,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
 #include <stdio.h>
 
 G_BEGIN_DECLS
@@ -24,11 +24,6 @@ void  elab_cli_json_write_number (FILE       *out,
 /* @text (UTF-8) as a JSON string, quotes and escapes included. */
 void  elab_cli_json_write_string (FILE       *out,
                                   const char *text);
-/* @node and everything under it, members in insertion order; @indent < 0
- * writes it on one line, else pretty with two spaces a level. */
-void  elab_cli_json_write_node   (FILE       *out,
-                                  JsonNode   *node,
-                                  int         indent);
 
 /* Flushes standard output: 0, or 1 (the exit status for I/O) after
  * printing `entropy-lab: error: write error: …` when a write failed. */
