@@ -617,22 +617,20 @@ colour_count_add (ColourCount *table,
     }
 }
 
-/* The frame's colours go into the palette's histogram as colours and
- * counts: a figure is flat colour and antialiased edges, a few thousand
- * colours in long runs, which this pass counts in a fraction of the time
- * libimagequant takes to convert every pixel of an image to floating
- * point for liq_histogram_add_image(). */
-void
-elab_animation_add_sample (ElabAnimation   *self,
-                           cairo_surface_t *frame)
+/* A GIF's sample @frame, before the first gif_add(): its colours go into
+ * the palette's histogram as colours and counts. A figure is flat colour
+ * and antialiased edges, a few thousand colours in long runs, which this
+ * pass counts in a fraction of the time libimagequant takes to convert
+ * every pixel of an image to floating point for liq_histogram_add_image(). */
+static void
+gif_add_sample (ElabAnimation   *self,
+                cairo_surface_t *frame)
 {
   ColourCount table = { g_new0 (guint32, 1 << 12), g_new (guint, 1 << 12), 12, 0 };
   liq_histogram_entry *entries;
   const guint8 *data;
   int stride;
   gsize n = 0;
-
-  g_return_if_fail (self != NULL && self->format == ELAB_ANIMATION_GIF && self->quant == NULL);
 
   cairo_surface_flush (frame);
   data = cairo_image_surface_get_data (frame);
@@ -1103,24 +1101,15 @@ elab_animation_new (ElabAnimationFormat         format,
   return g_steal_pointer (&self);
 }
 
-gboolean
-elab_animation_needs_samples (ElabAnimation *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->format == ELAB_ANIMATION_GIF && self->quant == NULL;
-}
-
-gboolean
-elab_animation_add_frame (ElabAnimation    *self,
-                          cairo_surface_t  *frame,
-                          GError          **error)
+/* A GIF keeps a reference to @frame until the next one, to find what
+ * changed: the frame pool draws the next frame into another surface (it
+ * reuses only surfaces no one else holds). */
+static gboolean
+add_frame (ElabAnimation    *self,
+           cairo_surface_t  *frame,
+           GError          **error)
 {
   gboolean ok;
-
-  g_return_val_if_fail (self != NULL && !self->finished, FALSE);
-  g_return_val_if_fail (cairo_image_surface_get_width (frame) == self->width, FALSE);
-  g_return_val_if_fail (cairo_image_surface_get_height (frame) == self->height, FALSE);
 
   cairo_surface_flush (frame);
   if (self->format == ELAB_ANIMATION_GIF)
@@ -1148,11 +1137,11 @@ elab_animation_encode (ElabAnimation          *self,
   ElabFramePool *pool;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (self != NULL && drawer != NULL, FALSE);
+  g_return_val_if_fail (self != NULL && !self->finished && drawer != NULL, FALSE);
 
   /* A GIF's sample frames are drawn first, by the same pool, and kept
    * for their turn rather than drawn twice. */
-  if (elab_animation_needs_samples (self))
+  if (self->format == ELAB_ANIMATION_GIF && self->quant == NULL)
     {
       n_samples = MIN (GIF_SAMPLES, n_frames);
       for (s = 0; s < n_samples; s++)
@@ -1174,7 +1163,7 @@ elab_animation_encode (ElabAnimation          *self,
       if (held[s] == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
         ok = FALSE;
       else
-        elab_animation_add_sample (self, held[s]);
+        gif_add_sample (self, held[s]);
     }
 
   s = 0;
@@ -1189,7 +1178,7 @@ elab_animation_encode (ElabAnimation          *self,
       if (frame == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
         ok = FALSE;
       else
-        ok = elab_animation_add_frame (self, frame, error);
+        ok = add_frame (self, frame, error);
       g_clear_pointer (&frame, cairo_surface_destroy);
       if (ok && progress != NULL)
         progress (i + 1, n_frames, progress_data);

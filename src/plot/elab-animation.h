@@ -68,19 +68,6 @@ ElabAnimation  *elab_animation_new              (ElabAnimationFormat         for
                                                  const ElabAnimationOptions *options,
                                                  GError                    **error);
 
-/* TRUE for GIF: the palette is built from sample frames given with
- * elab_animation_add_sample() before the first elab_animation_add_frame(). */
-gboolean        elab_animation_needs_samples    (ElabAnimation              *self);
-void            elab_animation_add_sample       (ElabAnimation              *self,
-                                                 cairo_surface_t            *frame);
-
-/* A GIF keeps a reference to @frame until the next one, to find what
- * changed: draw the next frame into another surface (the frame pool
- * reuses only surfaces no one else holds). */
-gboolean        elab_animation_add_frame        (ElabAnimation              *self,
-                                                 cairo_surface_t            *frame,
-                                                 GError                    **error);
-
 /* Draws @n_frames frames with a frame pool on every core (@drawer's draw
  * gets frame numbers 0 … n − 1, each thread's in increasing order but
  * for a GIF's few sample frames, spread over the whole with the first
