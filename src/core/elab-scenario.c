@@ -259,16 +259,7 @@ line_of (Reader     *r,
 
 /* Sets @error to "FILE:LINE: [group] what", leaving out what is unknown
  * (line 0, group NULL). */
-static gboolean
-reader_fail (Reader      *r,
-             GError     **error,
-             gint         code,
-             guint        line,
-             const char  *group,
-             const char  *format,
-             ...) G_GNUC_PRINTF (6, 7);
-
-static gboolean
+G_GNUC_PRINTF (6, 7) static gboolean
 reader_fail (Reader      *r,
              GError     **error,
              gint         code,
