@@ -61,9 +61,9 @@ struct _ElabWindow
 void _elab_window_class_actions_init (ElabWindowClass *klass);
 
 /* elab-window-scenes.c: called once from elab_window_init, after the
- * template and the restored state; and from finalize. */
+ * template and the restored state; and from dispose. */
 void _elab_window_scenes_init          (ElabWindow *self);
-void _elab_window_scenes_finalize      (ElabWindow *self);
+void _elab_window_scenes_dispose       (ElabWindow *self);
 void _elab_window_ensure_lesson_panel  (ElabWindow *self);
 void _elab_window_set_presenting       (ElabWindow *self,
                                         gboolean    presenting);

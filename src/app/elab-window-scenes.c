@@ -16,7 +16,7 @@
 #include "elab-window-scenes.h"
 
 void
-_elab_window_scenes_finalize (ElabWindow *self)
+_elab_window_scenes_dispose (ElabWindow *self)
 {
   if (self->player != NULL)
     {

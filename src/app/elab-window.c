@@ -407,21 +407,14 @@ elab_window_dispose (GObject *object)
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
 
+  /* The template first: the stack, as it goes, still tells visible_child_cb,
+   * which reads the document. */
   gtk_widget_dispose_template (GTK_WIDGET (object), ELAB_TYPE_WINDOW);
-
-  G_OBJECT_CLASS (elab_window_parent_class)->dispose (object);
-}
-
-static void
-elab_window_finalize (GObject *object)
-{
-  ElabWindow *self = ELAB_WINDOW (object);
-
-  _elab_window_scenes_finalize (self);
+  _elab_window_scenes_dispose (self);
   g_clear_pointer (&self->settings, elab_settings_free);
   g_clear_object (&self->document);
 
-  G_OBJECT_CLASS (elab_window_parent_class)->finalize (object);
+  G_OBJECT_CLASS (elab_window_parent_class)->dispose (object);
 }
 
 static void
@@ -431,7 +424,6 @@ elab_window_class_init (ElabWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = elab_window_dispose;
-  object_class->finalize = elab_window_finalize;
   object_class->get_property = elab_window_get_property;
   object_class->set_property = elab_window_set_property;
 
