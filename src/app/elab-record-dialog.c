@@ -122,7 +122,7 @@ add_spin (GtkGrid    *grid,
   return GTK_SPIN_BUTTON (elab_animation_dialog_add_row (grid, row, label, spin));
 }
 
-GtkWindow *
+void
 elab_record_dialog_present (GtkWindow    *parent,
                             ElabDocument *document,
                             double        steps_per_second)
@@ -160,5 +160,4 @@ elab_record_dialog_present (GtkWindow    *parent,
   g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), d, dialog_data_free, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
 }

@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 /* Presents the dialog over @parent for @document's training run; the
  * page plays @steps_per_second, which an animation at 30 frames per
  * second matches with a frame every steps_per_second / 30 steps. */
-GtkWindow *elab_record_dialog_present (GtkWindow    *parent,
-                                       ElabDocument *document,
-                                       double        steps_per_second);
+void elab_record_dialog_present (GtkWindow    *parent,
+                                 ElabDocument *document,
+                                 double        steps_per_second);
 
 G_END_DECLS

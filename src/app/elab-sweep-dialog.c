@@ -249,7 +249,7 @@ add_spin (GtkGrid    *grid,
   return GTK_SPIN_BUTTON (elab_animation_dialog_add_row (grid, row, label, spin));
 }
 
-GtkWindow *
+void
 elab_sweep_dialog_present (GtkWindow      *parent,
                            ElabDocument   *document,
                            ElabFigureKind  kind,
@@ -291,5 +291,4 @@ elab_sweep_dialog_present (GtkWindow      *parent,
   g_signal_connect (d->format, "notify::selected", G_CALLBACK (format_changed_cb), dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
 }

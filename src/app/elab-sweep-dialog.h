@@ -24,7 +24,7 @@ const char * const *elab_sweep_dialog_params_for (ElabFigureKind   kind,
 
 /* Presents the dialog over @parent for the figure @kind of @document's
  * state, drawn with @caption (may be NULL). */
-GtkWindow          *elab_sweep_dialog_present     (GtkWindow       *parent,
+void                elab_sweep_dialog_present     (GtkWindow       *parent,
                                                    ElabDocument    *document,
                                                    ElabFigureKind   kind,
                                                    const char      *caption);
