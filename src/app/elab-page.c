@@ -117,71 +117,13 @@ elab_page_dispose (GObject *object)
   g_clear_signal_handler (&priv->dark_id, adw_style_manager_get_default ());
   g_clear_handle_id (&priv->rest_source, g_source_remove);
   g_clear_object (&priv->fade);
-  g_ptr_array_set_size (priv->plot_views, 0);
+  g_clear_pointer (&priv->plot_views, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
   /* The template's root box is not a bound child: unparent it too. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (elab_page_parent_class)->dispose (object);
-}
-
-static void
-elab_page_finalize (GObject *object)
-{
-  ElabPagePrivate *priv = elab_page_get_instance_private (ELAB_PAGE (object));
-
-  g_ptr_array_unref (priv->plot_views);
-
-  G_OBJECT_CLASS (elab_page_parent_class)->finalize (object);
-}
-
-static void
-elab_page_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  ElabPage *self = ELAB_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, elab_page_get_document (self));
-      break;
-    case PROP_PRESENTING:
-      g_value_set_boolean (value, elab_page_get_presenting (self));
-      break;
-    case PROP_SCENE_KEEP:
-      g_value_set_uint (value, elab_page_get_scene_keep (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-elab_page_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  ElabPage *self = ELAB_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      elab_page_set_document (self, g_value_get_object (value));
-      break;
-    case PROP_PRESENTING:
-      elab_page_set_presenting (self, g_value_get_boolean (value));
-      break;
-    case PROP_SCENE_KEEP:
-      elab_page_set_scene_keep (self, g_value_get_uint (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 /* Presentation mode: whether the side panel floats over the figure, and
@@ -456,6 +398,135 @@ elab_page_unmap (GtkWidget *widget)
   update_panel_name (ELAB_PAGE (widget));
 }
 
+/* The separator goes with the panel; the panel floats while the scene
+ * keeps one of its controls, and goes otherwise. The caption of a figure
+ * keeps clear of it as it is now. */
+static void
+update_panel (ElabPage *self)
+{
+  ElabPagePrivate *priv = elab_page_get_instance_private (self);
+
+  if (priv->panel_separator != NULL)
+    gtk_widget_set_visible (priv->panel_separator, !priv->presenting);
+  if (priv->side_panel != NULL)
+    gtk_widget_set_visible (priv->side_panel, !priv->presenting || panel_kept (self));
+  g_ptr_array_foreach (priv->plot_views, queue_draw_cb, NULL);
+}
+
+/* Presentation mode: the figure takes the page's whole width, and the
+ * template's widgets that bind their visibility to it fold away. */
+static void
+set_presenting (ElabPage *self,
+                gboolean  presenting)
+{
+  ElabPagePrivate *priv = elab_page_get_instance_private (self);
+  GtkWidget *panel;
+
+  presenting = !!presenting;
+  if (priv->presenting == presenting)
+    return;
+
+  priv->presenting = presenting;
+  panel = priv->side_panel;
+  for (guint i = 0; i < priv->plot_views->len; i++)
+    {
+      ElabPlotView *view = g_ptr_array_index (priv->plot_views, i);
+
+      elab_plot_view_set_presentation (view, presenting);
+      elab_plot_view_set_caption_cover (view, presenting ? panel : NULL);
+    }
+
+  if (panel != NULL)
+    {
+      if (presenting)
+        gtk_widget_add_css_class (panel, "elab-floating-controls");
+      else
+        {
+          gtk_widget_remove_css_class (panel, "elab-floating-controls");
+          /* Beside the figure it is always in view. */
+          adw_animation_reset (priv->fade);
+          priv->panel_revealed = TRUE;
+          gtk_widget_set_opacity (panel, 1);
+          gtk_widget_set_child_visible (panel, TRUE);
+        }
+      /* Floating, as tall as what is left in it, not as the screen. */
+      if (GTK_IS_SCROLLED_WINDOW (panel))
+        gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (panel), presenting);
+    }
+  update_panel (self);
+  update_panel_name (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  wake_panel (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+}
+
+/* The scene changed what it moves (@keep: ElabPresentationKeep bits). */
+static void
+set_scene_keep (ElabPage *self,
+                guint     keep)
+{
+  ElabPagePrivate *priv = elab_page_get_instance_private (self);
+
+  if (priv->scene_keep == keep)
+    return;
+
+  priv->scene_keep = keep;
+  update_panel (self);
+  /* The controls the new scene moves: in view while they move. */
+  wake_panel (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE_KEEP]);
+}
+
+static void
+elab_page_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ElabPagePrivate *priv = elab_page_get_instance_private (ELAB_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, priv->document);
+      break;
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, priv->presenting);
+      break;
+    case PROP_SCENE_KEEP:
+      g_value_set_uint (value, priv->scene_keep);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+elab_page_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ElabPage *self = ELAB_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      elab_page_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_PRESENTING:
+      set_presenting (self, g_value_get_boolean (value));
+      break;
+    case PROP_SCENE_KEEP:
+      set_scene_keep (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* The template is bound by now: the side panel can be watched. */
 static void
 elab_page_constructed (GObject *object)
@@ -488,7 +559,6 @@ elab_page_class_init (ElabPageClass *klass)
 
   object_class->constructed = elab_page_constructed;
   object_class->dispose = elab_page_dispose;
-  object_class->finalize = elab_page_finalize;
   object_class->get_property = elab_page_get_property;
   object_class->set_property = elab_page_set_property;
 
@@ -501,6 +571,9 @@ elab_page_class_init (ElabPageClass *klass)
     g_param_spec_object ("document", NULL, NULL,
                          ELAB_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Presentation mode and the ElabPresentationKeep bits of the models the
+   * current scene changes, both bound from the window; the templates bind
+   * their controls' visibility to them. */
   properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -712,106 +785,4 @@ elab_page_class_set_panel_keep (GtkWidgetClass *widget_class,
   g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), ELAB_TYPE_PAGE));
 
   ELAB_PAGE_CLASS (widget_class)->panel_keep = keep;
-}
-
-/* The separator goes with the panel; the panel floats while the scene
- * keeps one of its controls, and goes otherwise. The caption of a figure
- * keeps clear of it as it is now. */
-static void
-update_panel (ElabPage *self)
-{
-  ElabPagePrivate *priv = elab_page_get_instance_private (self);
-
-  if (priv->panel_separator != NULL)
-    gtk_widget_set_visible (priv->panel_separator, !priv->presenting);
-  if (priv->side_panel != NULL)
-    gtk_widget_set_visible (priv->side_panel, !priv->presenting || panel_kept (self));
-  g_ptr_array_foreach (priv->plot_views, queue_draw_cb, NULL);
-}
-
-gboolean
-elab_page_get_presenting (ElabPage *self)
-{
-  ElabPagePrivate *priv = elab_page_get_instance_private (self);
-
-  g_return_val_if_fail (ELAB_IS_PAGE (self), FALSE);
-
-  return priv->presenting;
-}
-
-void
-elab_page_set_presenting (ElabPage *self,
-                          gboolean  presenting)
-{
-  ElabPagePrivate *priv = elab_page_get_instance_private (self);
-  GtkWidget *panel;
-
-  g_return_if_fail (ELAB_IS_PAGE (self));
-
-  presenting = !!presenting;
-  if (priv->presenting == presenting)
-    return;
-
-  priv->presenting = presenting;
-  panel = priv->side_panel;
-  for (guint i = 0; i < priv->plot_views->len; i++)
-    {
-      ElabPlotView *view = g_ptr_array_index (priv->plot_views, i);
-
-      elab_plot_view_set_presentation (view, presenting);
-      elab_plot_view_set_caption_cover (view, presenting ? panel : NULL);
-    }
-
-  if (panel != NULL)
-    {
-      if (presenting)
-        gtk_widget_add_css_class (panel, "elab-floating-controls");
-      else
-        {
-          gtk_widget_remove_css_class (panel, "elab-floating-controls");
-          /* Beside the figure it is always in view. */
-          adw_animation_reset (priv->fade);
-          priv->panel_revealed = TRUE;
-          gtk_widget_set_opacity (panel, 1);
-          gtk_widget_set_child_visible (panel, TRUE);
-        }
-      /* Floating, as tall as what is left in it, not as the screen. */
-      if (GTK_IS_SCROLLED_WINDOW (panel))
-        gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (panel), presenting);
-    }
-  update_panel (self);
-  update_panel_name (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-  wake_panel (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
-}
-
-guint
-elab_page_get_scene_keep (ElabPage *self)
-{
-  ElabPagePrivate *priv = elab_page_get_instance_private (self);
-
-  g_return_val_if_fail (ELAB_IS_PAGE (self), 0);
-
-  return priv->scene_keep;
-}
-
-void
-elab_page_set_scene_keep (ElabPage *self,
-                          guint     keep)
-{
-  ElabPagePrivate *priv = elab_page_get_instance_private (self);
-
-  g_return_if_fail (ELAB_IS_PAGE (self));
-
-  if (priv->scene_keep == keep)
-    return;
-
-  priv->scene_keep = keep;
-  update_panel (self);
-  /* The controls the new scene moves: in view while they move. */
-  wake_panel (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE_KEEP]);
 }

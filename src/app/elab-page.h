@@ -84,17 +84,6 @@ void              elab_page_class_bind_template (GtkWidgetClass *widget_class);
  * the scene keeps one of them and goes with the rest otherwise. */
 void              elab_page_class_set_panel_keep (GtkWidgetClass *widget_class,
                                                   guint           keep);
-/* Presentation mode, bound from the window: the figure takes the page's
- * whole width, and the template's widgets that bind their visibility to
- * this property fold away. */
-gboolean          elab_page_get_presenting (ElabPage     *self);
-void              elab_page_set_presenting (ElabPage     *self,
-                                            gboolean      presenting);
-/* The ElabPresentationKeep bits of the models the current scene changes
- * (scene-keep, bound from the window). */
-guint             elab_page_get_scene_keep (ElabPage     *self);
-void              elab_page_set_scene_keep (ElabPage     *self,
-                                            guint         keep);
 /* @text as markup in @notation: H(p,q) as it is, or H<sub>q</sub>(p). */
 char             *elab_notation_markup    (ElabNotation    notation,
                                            const char     *text);
