@@ -523,38 +523,24 @@ delete_action (GtkWidget  *widget,
   edited (self, MAX (index - 1, 1), TRUE);
 }
 
+/* lesson.move-up and lesson.move-down. */
 static void
-move (ElabLessonPanel *self,
-      int              by)
+move_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
 {
+  ElabLessonPanel *self = ELAB_LESSON_PANEL (widget);
   ElabScenario *scenario = elab_scene_player_edit_scenario (self->player);
   guint index = elab_scene_player_get_index (self->player);
-  guint to = (guint) ((int) index + by);
+  guint to = g_str_equal (name, "lesson.move-up") ? index - 1 : index + 1;
   gpointer scene;
 
   if (current_scene (self) == NULL || to < 1 || to > scenario->scenes->len)
     return;
   begin_change (self, NULL);
-  scenario = elab_scene_player_edit_scenario (self->player);
   scene = g_ptr_array_steal_index (scenario->scenes, index - 1);
   g_ptr_array_insert (scenario->scenes, (int) to - 1, scene);
   edited (self, to, TRUE);
-}
-
-static void
-move_up_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
-{
-  move (ELAB_LESSON_PANEL (widget), -1);
-}
-
-static void
-move_down_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  move (ELAB_LESSON_PANEL (widget), +1);
 }
 
 /* The scene takes what the window shows; for a question, its "before". */
@@ -593,11 +579,17 @@ set_reveal_action (GtkWidget  *widget,
   edited (self, elab_scene_player_get_index (self->player), FALSE);
 }
 
+/* lesson.undo and lesson.redo: the scenario goes back to the last copy
+ * of one list, and the copy of what it was goes on the other. */
 static void
-step_history (ElabLessonPanel *self,
-              GPtrArray       *from,
-              GPtrArray       *to)
+history_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
 {
+  ElabLessonPanel *self = ELAB_LESSON_PANEL (widget);
+  gboolean undo = g_str_equal (name, "lesson.undo");
+  GPtrArray *from = undo ? self->undo : self->redo;
+  GPtrArray *to = undo ? self->redo : self->undo;
   Snapshot *s;
 
   if (from->len == 0)
@@ -608,26 +600,6 @@ step_history (ElabLessonPanel *self,
   g_free (s);
   self->last_field = NULL;
   reload_list (self);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  ElabLessonPanel *self = ELAB_LESSON_PANEL (widget);
-
-  step_history (self, self->undo, self->redo);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  ElabLessonPanel *self = ELAB_LESSON_PANEL (widget);
-
-  step_history (self, self->redo, self->undo);
 }
 
 /* ---- Life ------------------------------------------------------------- */
@@ -700,19 +672,10 @@ elab_lesson_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ELAB_TYPE_LESSON_PANEL);
   g_clear_object (&self->player);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
 
   G_OBJECT_CLASS (elab_lesson_panel_parent_class)->dispose (object);
-}
-
-static void
-elab_lesson_panel_finalize (GObject *object)
-{
-  ElabLessonPanel *self = ELAB_LESSON_PANEL (object);
-
-  g_ptr_array_unref (self->undo);
-  g_ptr_array_unref (self->redo);
-
-  G_OBJECT_CLASS (elab_lesson_panel_parent_class)->finalize (object);
 }
 
 static void
@@ -722,7 +685,6 @@ elab_lesson_panel_class_init (ElabLessonPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = elab_lesson_panel_dispose;
-  object_class->finalize = elab_lesson_panel_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-lesson-panel.ui");
@@ -761,12 +723,12 @@ elab_lesson_panel_class_init (ElabLessonPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "lesson.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "lesson.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "lesson.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "lesson.move-up", NULL, move_up_action);
-  gtk_widget_class_install_action (widget_class, "lesson.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "lesson.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "lesson.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "lesson.set-state", NULL, set_state_action);
   gtk_widget_class_install_action (widget_class, "lesson.set-reveal", NULL, set_reveal_action);
-  gtk_widget_class_install_action (widget_class, "lesson.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "lesson.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "lesson.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "lesson.redo", NULL, history_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "lesson.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
