@@ -99,6 +99,22 @@ set_string_list (GtkStringList      *list,
   gtk_string_list_splice (list, 0, n, items);
 }
 
+/* The label column's two values in alphabetical order, as the class 1
+ * chooser and the question list them: by their case-folded text, then
+ * byte by byte. */
+static void
+labels_in_order (const ElabDataset  *d,
+                 const char        **first,
+                 const char        **second)
+{
+  g_autofree char *a = g_utf8_casefold (d->labels[0], -1);
+  g_autofree char *b = g_utf8_casefold (d->labels[1], -1);
+  int order = strcmp (a, b);
+  gboolean first_is_0 = order < 0 || (order == 0 && strcmp (d->labels[0], d->labels[1]) < 0);
+
+  *first = first_is_0 ? d->labels[0] : d->labels[1];
+  *second = first_is_0 ? d->labels[1] : d->labels[0];
+}
 
 /* The class 1 chooser: the label column's two values in alphabetical
  * order (so the list does not reorder as the choice changes), the one
@@ -110,23 +126,17 @@ sync_positive_chooser (ElabDataChooser  *self,
   const ElabTrainer *trainer = elab_training_run_get_trainer (self->run);
   const ElabDataset *d = trainer != NULL ? elab_trainer_get_dataset (trainer) : NULL;
   gboolean two = csv && d != NULL && d->labels[0] != NULL && d->labels[1] != NULL;
+  const char *items[3] = { NULL };
 
   gtk_widget_set_visible (GTK_WIDGET (self->positive_dropdown), two);
   if (!two)
     return;
 
-  {
-    g_autofree char *a = g_utf8_casefold (d->labels[0], -1);
-    g_autofree char *b = g_utf8_casefold (d->labels[1], -1);
-    gboolean first_is_0 = strcmp (a, b) < 0 || (strcmp (a, b) == 0 && strcmp (d->labels[0], d->labels[1]) < 0);
-    const char *items[] = { first_is_0 ? d->labels[0] : d->labels[1],
-                            first_is_0 ? d->labels[1] : d->labels[0], NULL };
-
-    g_signal_handlers_block_by_func (self->positive_dropdown, positive_selected_cb, self);
-    set_string_list (self->positive_model, items);
-    gtk_drop_down_set_selected (self->positive_dropdown, first_is_0 ? 1 : 0);
-    g_signal_handlers_unblock_by_func (self->positive_dropdown, positive_selected_cb, self);
-  }
+  labels_in_order (d, &items[0], &items[1]);
+  g_signal_handlers_block_by_func (self->positive_dropdown, positive_selected_cb, self);
+  set_string_list (self->positive_model, items);
+  gtk_drop_down_set_selected (self->positive_dropdown, items[1] == d->labels[1] ? 1 : 0);
+  g_signal_handlers_unblock_by_func (self->positive_dropdown, positive_selected_cb, self);
 }
 
 static void
@@ -267,8 +277,6 @@ ask_positive (ElabDataChooser *self)
   const ElabDataset *d;
   g_autofree char *path = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *first, *second;
   AdwMessageDialog *dialog;
@@ -283,11 +291,7 @@ ask_positive (ElabDataChooser *self)
       d->labels[0] == NULL || d->labels[1] == NULL)
     return;
 
-  /* Alphabetical, as in the class 1 drop-down. */
-  a = g_utf8_casefold (d->labels[0], -1);
-  b = g_utf8_casefold (d->labels[1], -1);
-  first = strcmp (a, b) <= 0 ? d->labels[0] : d->labels[1];
-  second = first == d->labels[0] ? d->labels[1] : d->labels[0];
+  labels_in_order (d, &first, &second);
   body = g_markup_printf_escaped ("The label column <b>%s</b> holds two values, %s and %s. "
                                   "The model gives the probability of class 1.\n\n"
                                   "Until you choose, class 1 is <b>%s</b>, the later alphabetically.",
@@ -308,20 +312,6 @@ ask_positive (ElabDataChooser *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-elab_data_chooser_open_path (ElabDataChooser *self,
-                             const char      *path)
-{
-  g_return_if_fail (ELAB_IS_DATA_CHOOSER (self));
-  g_return_if_fail (path != NULL);
-
-  if (self->run == NULL)
-    return;
-  g_free (self->ask_path);
-  self->ask_path = g_strdup (path);
-  elab_training_run_open_csv (self->run, path, NULL, NULL, NULL);
-}
-
 /* NULL too when dispose cancelled the chooser. */
 static void
 file_chosen_cb (GFile    *file,
@@ -330,8 +320,14 @@ file_chosen_cb (GFile    *file,
   ElabDataChooser *self = data;
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-  if (path != NULL)
-    elab_data_chooser_open_path (self, path);
+  /* Read it, and if its label column holds two words, ask which is
+   * class 1 once it is read. */
+  if (path != NULL && self->run != NULL)
+    {
+      g_free (self->ask_path);
+      self->ask_path = g_strdup (path);
+      elab_training_run_open_csv (self->run, path, NULL, NULL, NULL);
+    }
 }
 
 static void

@@ -19,9 +19,4 @@ void         elab_data_chooser_set_run             (ElabDataChooser *self,
                                                     ElabTrainingRun *run);
 /* Shows what the run has, or the state's data set while none loaded. */
 void         elab_data_chooser_sync                (ElabDataChooser *self);
-/* What Open CSV… does with the file chosen: read it, and if its label
- * column holds two words, ask which is class 1. */
-void         elab_data_chooser_open_path           (ElabDataChooser *self,
-                                                    const char      *path);
-
 G_END_DECLS
