@@ -112,7 +112,8 @@ elab_cli_export (int    argc,
   ElabCliAnimationFlags anim = ELAB_CLI_ANIMATION_FLAGS_INIT;
   ElabAnimationFormat anim_format;
   gboolean animation;
-  /* The y axis held fixed by hand. */
+  /* The y axis held fixed by hand (NAN: the figure's own; a value given
+   * is always finite). */
   double y_min = NAN, y_max = NAN;
   gboolean y_min_seen = FALSE, y_max_seen = FALSE;
 
@@ -241,9 +242,6 @@ elab_cli_export (int    argc,
                               width, height, scale, px_w, px_h, ELAB_CLI_MAX_PX);
     }
 
-  if ((y_min_seen && !isfinite (y_min)) || (y_max_seen && !isfinite (y_max)))
-    return elab_cli_fail (ELAB_EXIT_USAGE, "%s: must be a finite number", y_min_seen && !isfinite (y_min)
-                          ? "--y-min" : "--y-max");
   if (!(y_max > (y_min_seen ? y_min : 0)) && y_max_seen)
     return elab_cli_fail (ELAB_EXIT_USAGE, "--y-max: must be above --y-min (%g)", y_min_seen ? y_min : 0.0);
   if (sweep_text != NULL && !elab_sweep_parse (sweep_text, &sweep, &error))
@@ -290,8 +288,8 @@ elab_cli_export (int    argc,
   style.palette = state.palette;
   style.transparent = transparent;
   style.caption = caption;
-  style.y_min = y_min_seen ? y_min : NAN;
-  style.y_max = y_max_seen ? y_max : NAN;
+  style.y_min = y_min;
+  style.y_max = y_max;
 
   /* Without a sweep, the training figures record their run. */
   if (animation && sweep_text == NULL && !elab_figure_kind_is_training (kind))
