@@ -438,21 +438,20 @@ get_cache (ElabFigure           *figure,
 }
 
 static void
-draw_path (ElabFigure      *figure,
-           cairo_t         *cr,
-           const ElabPanel *panel,
-           const double    *x,
-           const double    *y,
-           gsize            n,
-           guint            series)
+draw_path (ElabFigure       *figure,
+           cairo_t          *cr,
+           const ElabPanel  *panel,
+           const ElabSeries *path)
 {
+  const double *x = path->x, *y = path->y;
+  guint n = path->n, series = path->index;
   const ElabMetrics *m = &figure->metrics;
   double last_px = NAN, last_py = NAN;
 
   if (n == 0)
     return;
   cairo_new_path (cr);
-  for (gsize i = 0; i < n; i++)
+  for (guint i = 0; i < n; i++)
     {
       double px = _elab_axis_to_px (&panel->x, x[i]), py = _elab_axis_to_px (&panel->y, y[i]);
 
@@ -727,7 +726,8 @@ draw_map (ElabFigure        *figure,
   cairo_save (cr);
   cairo_rectangle (cr, panel->area.x, panel->area.y, panel->area.width, panel->area.height);
   cairo_clip (cr);
-  draw_path (figure, cr, panel, s->path_x, s->path_y, n_hist, series);
+  draw_path (figure, cr, panel,
+             &(ElabSeries) { .x = s->path_x, .y = s->path_y, .n = (guint) n_hist, .index = series });
   if (n_hist > 0)
     _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel->x, s->path_x[0]),
                        _elab_axis_to_px (&panel->y, s->path_y[0]), 5);
@@ -1219,7 +1219,8 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
       cairo_save (cr);
       cairo_rectangle (cr, panel.area.x, panel.area.y, panel.area.width, panel.area.height);
       cairo_clip (cr);
-      draw_path (figure, cr, &panel, c->path_x, c->path_y, n_hist, SERIES_PATH);
+      draw_path (figure, cr, &panel,
+                 &(ElabSeries) { .x = c->path_x, .y = c->path_y, .n = (guint) n_hist, .index = SERIES_PATH });
       _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, w),
                          _elab_axis_to_px (&panel.y, elab_trainer_get_loss (trainer) * factor), SERIES_PATH);
       if (has_opt)

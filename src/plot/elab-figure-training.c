@@ -309,13 +309,14 @@ draw_message (ElabFigure     *figure,
  * translucent fill edged by thin lines, the reference lines drawn over
  * it. Returns FALSE (nothing drawn) where a plain line reads well. */
 static gboolean
-draw_loss_envelope (ElabFigure      *figure,
-                    cairo_t         *cr,
-                    const ElabPanel *panel,
-                    const double    *x,
-                    const double    *y,
-                    gsize            n)
+draw_loss_envelope (ElabFigure       *figure,
+                    cairo_t          *cr,
+                    const ElabPanel  *panel,
+                    const ElabSeries *loss)
 {
+  const double *x = loss->x, *y = loss->y;
+  guint n = loss->n;
+  const ElabRgba *color = _elab_theme_series (&figure->theme, loss->index);
   const ElabRect *a = &panel->area;
   guint n_cols = (guint) MAX (1, ceil (a->width));
   g_autofree double *top = NULL, *bot = NULL;
@@ -324,12 +325,12 @@ draw_loss_envelope (ElabFigure      *figure,
   gboolean open = FALSE;
   ElabRgba fill;
 
-  if (n < 16 || n < (gsize) n_cols / 2)
+  if (n < 16 || n < n_cols / 2)
     return FALSE;
   top = g_new (double, n_cols);
   bot = g_new (double, n_cols);
   count = g_new0 (guint, n_cols);
-  for (gsize i = 0; i < n; i++)
+  for (guint i = 0; i < n; i++)
     {
       double px, py;
       int col;
@@ -392,13 +393,13 @@ draw_loss_envelope (ElabFigure      *figure,
         cairo_line_to (cr, a->x + j, bot[j]);
       }
   cairo_close_path (cr);
-  fill = _elab_rgba_alpha (_elab_theme_series (&figure->theme, SERIES_FIT), 0.3);
+  fill = _elab_rgba_alpha (color, 0.3);
   _elab_set_source (cr, &fill);
   cairo_fill (cr);
   /* The edges: the highest and lowest loss of each column. */
   cairo_set_line_width (cr, 0.5 * figure->metrics.line_w);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  _elab_set_source (cr, _elab_theme_series (&figure->theme, SERIES_FIT));
+  _elab_set_source (cr, color);
   for (int edge = 0; edge < 2; edge++)
     {
       const double *e = edge == 0 ? top : bot;
@@ -901,6 +902,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   ElabRect body, cols, left, right, outer, area, legend_box;
   gboolean narrow, stacked;
   ElabPanel data, bars, lossp, otherp;
+  ElabSeries loss_curve;
   ElabLegendEntry entries[5];
   char title[256], subtitle[256], ylab[64], lab_fit[128], lab_opt[96], lab_c0[96], lab_c1[96];
   char lab_other[160], v_other[48];
@@ -1459,7 +1461,8 @@ _elab_figure_draw_training (ElabFigure        *figure,
 
   /* The loss over the iterations, and the optimum it should reach. An
    * oscillating run's envelope goes under the reference lines. */
-  envelope = n_hist > 0 && draw_loss_envelope (figure, cr, &lossp, c->hist_x, c->hist_y, n_hist);
+  loss_curve = (ElabSeries) { .x = c->hist_x, .y = c->hist_y, .n = (guint) n_hist, .index = SERIES_FIT };
+  envelope = n_hist > 0 && draw_loss_envelope (figure, cr, &lossp, &loss_curve);
   if (has_opt)
     {
       double py = _elab_axis_to_px (&lossp.y, _elab_axis_value (&lossp.y, opt_loss * factor));
@@ -1561,9 +1564,7 @@ _elab_figure_draw_training (ElabFigure        *figure,
   if (n_hist > 0)
     {
       if (!envelope)
-        _elab_draw_series (figure, cr, &lossp,
-                           &(ElabSeries) { .x = c->hist_x, .y = c->hist_y, .n = (guint) n_hist,
-                                           .index = SERIES_FIT });
+        _elab_draw_series (figure, cr, &lossp, &loss_curve);
       _elab_draw_marker (figure, cr, _elab_axis_to_px (&lossp.x, c->hist_x[n_hist - 1]),
                          _elab_axis_to_px (&lossp.y, c->hist_y[n_hist - 1]), SERIES_FIT);
     }
