@@ -64,7 +64,6 @@ void _elab_window_class_actions_init (ElabWindowClass *klass);
  * template and the restored state; and from dispose. */
 void _elab_window_scenes_init          (ElabWindow *self);
 void _elab_window_scenes_dispose       (ElabWindow *self);
-void _elab_window_ensure_lesson_panel  (ElabWindow *self);
 void _elab_window_set_presenting       (ElabWindow *self,
                                         gboolean    presenting);
 

@@ -351,17 +351,24 @@ presentation_change_state (GSimpleAction *action,
 }
 
 /* Building a lesson: the panel at the side edits the player's scenes. It
- * starts folded away, so it is built when first revealed (or asked for),
- * not for the first frame; it takes the current notation as a page does. */
-void
-_elab_window_ensure_lesson_panel (ElabWindow *self)
+ * starts folded away, so it is built when first revealed, not for the
+ * first frame; it takes the current notation as a page does.
+ *
+ * A revealer measures its hidden child across the slide: the lesson
+ * panel, folded away, asked the window for its full height (911 px, more
+ * than a 768 px screen). Shown only while it is, or is becoming, seen. */
+static void
+lesson_revealer_cb (ElabWindow *self)
 {
-  if (self->lesson_panel != NULL || self->player == NULL)
-    return;
-
-  self->lesson_panel = ELAB_LESSON_PANEL (elab_lesson_panel_new ());
-  elab_lesson_panel_set_player (self->lesson_panel, self->player, self->document);
-  gtk_scrolled_window_set_child (self->lesson_scroller, GTK_WIDGET (self->lesson_panel));
+  if (gtk_revealer_get_reveal_child (self->lesson_revealer) && self->lesson_panel == NULL)
+    {
+      self->lesson_panel = ELAB_LESSON_PANEL (elab_lesson_panel_new ());
+      elab_lesson_panel_set_player (self->lesson_panel, self->player, self->document);
+      gtk_scrolled_window_set_child (self->lesson_scroller, GTK_WIDGET (self->lesson_panel));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->lesson_revealer),
+                          gtk_revealer_get_reveal_child (self->lesson_revealer) ||
+                          gtk_revealer_get_child_revealed (self->lesson_revealer));
 }
 
 static gboolean
@@ -430,6 +437,9 @@ _elab_window_scenes_init (ElabWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 
+  g_signal_connect_swapped (self->lesson_revealer, "notify::reveal-child", G_CALLBACK (lesson_revealer_cb), self);
+  g_signal_connect_swapped (self->lesson_revealer, "notify::child-revealed", G_CALLBACK (lesson_revealer_cb), self);
+  lesson_revealer_cb (self);
   lesson = g_property_action_new ("lesson-panel", self->lesson_revealer, "reveal-child");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (lesson));
 

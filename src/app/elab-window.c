@@ -464,19 +464,6 @@ elab_window_class_init (ElabWindowClass *klass)
   _elab_window_class_actions_init (klass);
 }
 
-/* A revealer measures its hidden child across the slide: the lesson
- * panel, folded away, asked the window for its full height (911 px, more
- * than a 768 px screen). Shown only while it is, or is becoming, seen. */
-static void
-lesson_revealer_cb (ElabWindow *self)
-{
-  if (gtk_revealer_get_reveal_child (self->lesson_revealer))
-    _elab_window_ensure_lesson_panel (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->lesson_revealer),
-                          gtk_revealer_get_reveal_child (self->lesson_revealer) ||
-                          gtk_revealer_get_child_revealed (self->lesson_revealer));
-}
-
 /* The bottom switcher shows only where the header's does not fit (a
  * narrow window): it makes its page buttons when first revealed, not for
  * the first frame. */
@@ -502,9 +489,6 @@ elab_window_init (ElabWindow *self)
   elab_debug_trace ("settings");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->lesson_revealer, "notify::reveal-child", G_CALLBACK (lesson_revealer_cb), self);
-  g_signal_connect_swapped (self->lesson_revealer, "notify::child-revealed", G_CALLBACK (lesson_revealer_cb), self);
-  lesson_revealer_cb (self);
   g_signal_connect_swapped (self->switcher_bar, "notify::reveal", G_CALLBACK (switcher_bar_reveal_cb), self);
   switcher_bar_reveal_cb (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
@@ -551,15 +535,6 @@ ElabWindow *
 elab_window_new (GtkApplication *application)
 {
   return g_object_new (ELAB_TYPE_WINDOW, "application", application, NULL);
-}
-
-ElabLessonPanel *
-elab_window_get_lesson_panel (ElabWindow *self)
-{
-  g_return_val_if_fail (ELAB_IS_WINDOW (self), NULL);
-
-  _elab_window_ensure_lesson_panel (self);
-  return self->lesson_panel;
 }
 
 ElabDocument *

@@ -4,8 +4,6 @@
  */
 #pragma once
 
-#include "elab-lesson-panel.h"
-
 #include <adwaita.h>
 
 #include "elab-document.h"
@@ -19,9 +17,6 @@ G_DECLARE_FINAL_TYPE (ElabWindow, elab_window, ELAB, WINDOW, AdwApplicationWindo
 
 ElabWindow   *elab_window_new                   (GtkApplication *application);
 ElabDocument *elab_window_get_document          (ElabWindow     *self);
-/* The lesson panel at the window's side (built when first asked for),
- * which the template child lesson_revealer shows. */
-ElabLessonPanel *elab_window_get_lesson_panel   (ElabWindow     *self);
 void          elab_window_set_page              (ElabWindow     *self,
                                                  ElabPageKind    page);
 /* Calls @func on each page (an ElabPage) built so far, in the

@@ -47,6 +47,19 @@ find_labelled (GtkWidget  *widget,
   return NULL;
 }
 
+/* The lesson panel, opened as a person opens it (Ctrl+L): it is built
+ * when first shown. */
+static GtkWidget *
+open_panel (ElabWindow *window)
+{
+  GtkWidget *panel;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-panel", NULL));
+  panel = find_type (GTK_WIDGET (window), ELAB_TYPE_LESSON_PANEL);
+  g_assert_nonnull (panel);
+  return panel;
+}
+
 static void
 type_into (GtkWidget  *panel,
            const char *placeholder,
@@ -111,12 +124,12 @@ test_build_lesson (void)
   ElabWindow *again;
   ElabDocument *document = elab_window_get_document (window);
   ElabScenePlayer *player = elab_window_get_scene_player (window);
-  GtkWidget *panel = GTK_WIDGET (elab_window_get_lesson_panel (window));
   GObject *revealer = gtk_widget_get_template_child (GTK_WIDGET (window), ELAB_TYPE_WINDOW, "lesson_revealer");
+  GtkWidget *panel;
   const ElabScene *scene;
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-panel", NULL));
+  panel = open_panel (window);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   elab_document_set_string (document, "page", "cross-entropy", NULL);
 
@@ -373,12 +386,12 @@ test_notation (void)
   ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
   ElabDocument *document = elab_window_get_document (window);
   ElabScenePlayer *player = elab_window_get_scene_player (window);
-  GtkWidget *panel = GTK_WIDGET (elab_window_get_lesson_panel (window));
   g_autofree char *standard = NULL;
   g_autofree char *subscript = NULL;
-  GtkWidget *caption;
+  GtkWidget *panel, *caption;
 
   gtk_window_present (GTK_WINDOW (window));
+  panel = open_panel (window);
   elab_document_set_number (document, "notation", -1, ELAB_NOTATION_STANDARD, NULL);
   act (panel, "lesson.add");
   caption = find_labelled (panel, GTK_TYPE_TEXT_VIEW, NULL);
