@@ -58,21 +58,6 @@ draw_swatch (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
-/* Off means hidden: the model's controls are insensitive, each one
- * explicitly so that assistive technologies see it too. */
-static void
-enabled_changed_cb (ElabModelEditor *self)
-{
-  gboolean sensitive = gtk_switch_get_active (self->enabled_switch);
-
-  gtk_widget_set_sensitive (self->controls, sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->theta_scale), sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->theta_spin), sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->bias_scale), sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->bias_spin), sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->output_dropdown), sensitive);
-}
-
 static void
 elab_model_editor_dispose (GObject *object)
 {
@@ -105,7 +90,6 @@ elab_model_editor_class_init (ElabModelEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, bias_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, theta_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ElabModelEditor, bias_adjustment);
-  gtk_widget_class_bind_template_callback (widget_class, enabled_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "modeleditor");
