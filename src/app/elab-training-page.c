@@ -198,11 +198,14 @@ static void
 update_play_button (ElabTrainingPage *self)
 {
   gboolean playing = elab_training_run_get_playing (self->run);
+  const char *icon = playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic";
 
   /* Its toggled handler asks for what is already so: a no-op. */
   gtk_toggle_button_set_active (self->play_button, playing);
-  gtk_image_set_from_icon_name (self->play_icon, playing ? "media-playback-pause-symbolic"
-                                                         : "media-playback-start-symbolic");
+  /* Called every frame while playing: a new icon only on play or pause. */
+  if (g_strcmp0 (gtk_image_get_icon_name (self->play_icon), icon) == 0)
+    return;
+  gtk_image_set_from_icon_name (self->play_icon, icon);
   gtk_label_set_text (self->play_label, playing ? "Pause" : "Play");
 }
 
@@ -218,10 +221,14 @@ update_status (ElabTrainingPage *self)
   elab_plot_view_set_status (self->training_view, summary, !elab_training_run_get_playing (self->run));
 }
 
+static void update_tick (ElabTrainingPage *self);
+
 /* The figures redraw themselves as the run moves. */
 static void
 update_run (ElabTrainingPage *self)
 {
+  update_tick (self);
+  update_play_button (self);
   update_readouts (self);
   update_status (self);
   update_message (self);
@@ -297,7 +304,6 @@ update_all (ElabTrainingPage *self)
   sync_loss_scale (self);
   update_sensitivity (self);
   elab_data_chooser_sync (self->data_chooser);
-  update_play_button (self);
   update_run (self);
 }
 
@@ -664,9 +670,6 @@ elab_training_page_init (ElabTrainingPage *self)
   elab_plot_view_set_training_run (self->landscape_view, self->run);
   elab_data_chooser_set_run (self->data_chooser, self->run);
   g_signal_connect_swapped (self->run, "changed", G_CALLBACK (update_run), self);
-  g_signal_connect_swapped (self->run, "notify::playing", G_CALLBACK (update_tick), self);
-  g_signal_connect_swapped (self->run, "notify::playing", G_CALLBACK (update_play_button), self);
-  g_signal_connect_swapped (self->run, "notify::playing", G_CALLBACK (update_status), self);
   g_signal_connect_swapped (self->run, "loaded", G_CALLBACK (focus_play), self);
 
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (paned_max_cb), self);

@@ -69,19 +69,12 @@ struct _ElabTrainingRun
 };
 
 enum {
-  PROP_0,
-  PROP_PLAYING,
-  N_PROPS
-};
-
-enum {
   CHANGED,
   DATA_CHANGED,
   LOADED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ElabTrainingRun, elab_training_run, G_TYPE_OBJECT)
@@ -549,41 +542,15 @@ elab_training_run_finalize (GObject *object)
 }
 
 static void
-elab_training_run_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ElabTrainingRun *self = ELAB_TRAINING_RUN (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAYING:
-      g_value_set_boolean (value, self->playing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 elab_training_run_class_init (ElabTrainingRunClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = elab_training_run_dispose;
   object_class->finalize = elab_training_run_finalize;
-  object_class->get_property = elab_training_run_get_property;
 
-  /* Whether the run plays (elab_training_run_set_playing()): the
-   * Training page's button, status and tick follow it. */
-  properties[PROP_PLAYING] =
-    g_param_spec_boolean ("playing", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* The run moved: a step, a reset, a new trainer, an error said or cleared. */
+  /* The run moved: a step, a reset, played or paused, a new trainer, an
+   * error said or cleared. */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -721,7 +688,6 @@ elab_training_run_set_playing (ElabTrainingRun *self,
     {
       self->playing = playing;
       rebase_clock (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
     }
   emit_changed (self);
 }
@@ -843,10 +809,7 @@ elab_training_run_advance (ElabTrainingRun *self,
   self->step_us[self->n_step_us++ % G_N_ELEMENTS (self->step_us)] = g_get_monotonic_time () - start;
 
   if (elab_trainer_is_done (self->trainer))
-    {
-      self->playing = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
-    }
+    self->playing = FALSE;
   emit_changed (self);
 }
 

@@ -48,6 +48,7 @@ void                elab_training_run_follow_state    (ElabTrainingRun  *self);
  * ::data-changed, never keep it. */
 const ElabTrainer  *elab_training_run_get_trainer     (ElabTrainingRun  *self);
 
+/* Whether it plays; ::changed follows every play and pause. */
 gboolean            elab_training_run_get_playing     (ElabTrainingRun  *self);
 /* Where the run is, in words: "step 12 · playing" (or paused, not
  * started, loading, converged, step limit reached, diverged, no finite
