@@ -485,12 +485,11 @@ log_range (double  lo,
 
 /* The loss panel's y label: the longest wording that fits along the
  * panel, so that a short panel says "loss (bits, log scale)" instead of
- * running into the title; "log scale" is never the part dropped. The
- * squared error has no unit (@unit NULL). */
+ * running into the title; "log scale" is never the part dropped. @unit
+ * NULL: the squared error, which has no unit. */
 static void
 loss_label (ElabFigure      *figure,
             const ElabPanel *panel,
-            ElabLoss         loss,
             const char      *unit,
             gboolean         log_scale,
             char            *buf,
@@ -498,7 +497,7 @@ loss_label (ElabFigure      *figure,
 {
   static const char *const ce_words[] = { "mean cross-entropy", "cross-entropy", "loss" };
   static const char *const sq_words[] = { "mean squared error", "squared error", "loss" };
-  const char *const *words = loss == ELAB_LOSS_SQUARED ? sq_words : ce_words;
+  const char *const *words = unit == NULL ? sq_words : ce_words;
 
   for (guint i = 0; i < G_N_ELEMENTS (ce_words); i++)
     {
@@ -1332,11 +1331,11 @@ _elab_figure_draw_training (ElabFigure        *figure,
   }
   c->loss_panel = lossp;
   c->has_loss_panel = TRUE;
-  loss_label (figure, &lossp, loss, ul, log_scale, ylab, sizeof ylab);
+  loss_label (figure, &lossp, ul, log_scale, ylab, sizeof ylab);
   _elab_draw_axes (figure, cr, &lossp, "step", ylab);
   if (other != NULL)
     {
-      loss_label (figure, &otherp, other_loss, other_ul, log_scale, ylab, sizeof ylab);
+      loss_label (figure, &otherp, other_ul, log_scale, ylab, sizeof ylab);
       draw_right_axis (figure, cr, &otherp, ylab, _elab_theme_series (t, SERIES_OTHER));
     }
 
