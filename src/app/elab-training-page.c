@@ -486,8 +486,7 @@ elab_training_page_document_changed (ElabPage *page,
     {
       /* A control, a preset, a scenario or restored settings: the run
        * follows them first, then the controls show what it made of them. */
-      elab_training_run_set_document (self->run, elab_page_get_document (page));
-      elab_training_run_follow_state (self->run);
+      elab_training_run_follow (self->run, elab_page_get_document (page));
       update_all (self);
     }
   else if (what & ELAB_CHANGE_UNIT)
@@ -528,7 +527,7 @@ elab_training_page_dispose (GObject *object)
       /* Whoever still holds the run (an export dialog) keeps what it
        * shows; it no longer loads or plays for a page that is gone. */
       g_signal_handlers_disconnect_by_data (self->run, self);
-      elab_training_run_set_document (self->run, NULL);
+      elab_training_run_follow (self->run, NULL);
       g_clear_object (&self->run);
     }
   g_clear_pointer (&self->message, g_free);

@@ -520,7 +520,7 @@ elab_training_run_dispose (GObject *object)
 {
   ElabTrainingRun *self = ELAB_TRAINING_RUN (object);
 
-  elab_training_run_set_document (self, NULL);
+  elab_training_run_follow (self, NULL);
 
   G_OBJECT_CLASS (elab_training_run_parent_class)->dispose (object);
 }
@@ -589,16 +589,13 @@ elab_training_run_get_document (ElabTrainingRun *self)
 }
 
 void
-elab_training_run_set_document (ElabTrainingRun *self,
-                                ElabDocument    *document)
+elab_training_run_follow (ElabTrainingRun *self,
+                          ElabDocument    *document)
 {
   g_return_if_fail (ELAB_IS_TRAINING_RUN (self));
   g_return_if_fail (document == NULL || ELAB_IS_DOCUMENT (document));
 
-  if (self->document == document)
-    return;
-
-  if (document == NULL)
+  if (document == NULL && self->document != NULL)
     {
       elab_training_run_set_playing (self, FALSE);
       cancel_load (self);
@@ -606,14 +603,7 @@ elab_training_run_set_document (ElabTrainingRun *self,
       self->rebuilding = FALSE;
     }
   g_set_object (&self->document, document);
-}
-
-void
-elab_training_run_follow_state (ElabTrainingRun *self)
-{
-  g_return_if_fail (ELAB_IS_TRAINING_RUN (self));
-
-  if (self->document == NULL)
+  if (document == NULL)
     return;
 
   g_clear_pointer (&self->error, g_free);

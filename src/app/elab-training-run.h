@@ -31,17 +31,16 @@ typedef enum
  * rows than this, one step per frame (so a frame's work stays bounded). */
 #define ELAB_TRAINING_ROWS_PER_FRAME 1000000
 
-/* A run without a document, which set_document() gives it. */
+/* A run without a document, which follow() gives it. */
 ElabTrainingRun    *elab_training_run_new             (void);
 ElabDocument       *elab_training_run_get_document    (ElabTrainingRun  *self);
-/* NULL stops the run and drops a load in flight: nothing is written to
- * a document the run no longer follows. */
-void                elab_training_run_set_document    (ElabTrainingRun  *self,
+/* Makes the run match @document's state, now and after each edit it is
+ * told of: new data when the data set or its columns changed, else new
+ * settings. Any such change makes the last failed load old news. NULL
+ * stops the run and drops a load in flight: nothing is written to a
+ * document the run no longer follows. */
+void                elab_training_run_follow          (ElabTrainingRun  *self,
                                                        ElabDocument     *document);
-/* Makes the run match the document's state: new data when the data set
- * or its columns changed, else new settings. Any such change makes the
- * last failed load old news. */
-void                elab_training_run_follow_state    (ElabTrainingRun  *self);
 
 /* The current run, or NULL before any data loaded; replaced (and the old
  * one freed) on new data or settings: look it up again after
