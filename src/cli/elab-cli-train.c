@@ -177,8 +177,6 @@ elab_cli_train (int    argc,
   elab_cli_note_labels (dataset);
 
   elab_trainer_settings_from_state (&state, &settings);
-  if (!state.use_bias)
-    settings.init_b = 0.0;
   settings.tolerance = tolerance;
   trainer = elab_trainer_new (dataset, &settings);
 
