@@ -77,20 +77,6 @@ style_page_cb (gpointer page,
 }
 
 static void
-style_views (ElabPresentation *self)
-{
-  elab_window_foreach_page (self->window, style_page_cb, self);
-}
-
-void
-elab_presentation_refresh (ElabPresentation *self)
-{
-  g_return_if_fail (self != NULL);
-
-  style_views (self);
-}
-
-static void
 ensure_css (GdkDisplay *display)
 {
   static gboolean loaded;
@@ -188,32 +174,21 @@ elab_presentation_set_active (ElabPresentation *self,
 }
 
 void
-elab_presentation_set_guess (ElabPresentation *self,
+elab_presentation_set_scene (ElabPresentation *self,
+                             const char       *caption,
                              gboolean          guessing,
                              double            truth_x,
-                             gboolean          forget)
+                             gboolean          forget_guess)
 {
   g_return_if_fail (self != NULL);
-
-  self->guessing = guessing;
-  self->truth_x = truth_x;
-  self->forget_guess = forget;
-  style_views (self);
-  self->forget_guess = FALSE;
-}
-
-void
-elab_presentation_set_caption (ElabPresentation *self,
-                               const char       *caption)
-{
-  g_return_if_fail (self != NULL);
-
-  if (g_strcmp0 (self->caption, caption) == 0)
-    return;
 
   g_free (self->caption);
   self->caption = g_strdup (caption);
-  style_views (self);
+  self->guessing = guessing;
+  self->truth_x = truth_x;
+  self->forget_guess = forget_guess;
+  elab_window_foreach_page (self->window, style_page_cb, self);
+  self->forget_guess = FALSE;
 }
 
 ElabPresentation *

@@ -27,24 +27,20 @@ void              elab_presentation_free         (ElabPresentation *self);
  * light theme; leaving puts the window back. */
 void              elab_presentation_set_active   (ElabPresentation *self,
                                                   gboolean          active);
-/* The caption every plot draws (NULL: none); kept across page changes. */
-void              elab_presentation_set_caption  (ElabPresentation *self,
-                                                  const char       *caption);
-/* Applies the caption to plot views created since (a page that fills its
- * slot late). */
-void              elab_presentation_refresh      (ElabPresentation *self);
+/* The scene's caption (NULL: none) on the last plot of every page built
+ * so far, and a question's guess beside it (elab_plot_view_set_guess());
+ * @forget_guess drops a guess placed in another scene. Called again when
+ * a page is built, it styles that page's plots too. */
+void              elab_presentation_set_scene    (ElabPresentation *self,
+                                                  const char       *caption,
+                                                  gboolean          guessing,
+                                                  double            truth_x,
+                                                  gboolean          forget_guess);
 
 /* A black screen while presenting, as a clicker's "." asks. */
 void              elab_presentation_set_blank    (ElabPresentation *self,
                                                   gboolean          blank);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabPresentation, elab_presentation_free)
-
-/* A question's guess on the figure (elab_plot_view_set_guess()), on the
- * view that shows the caption. */
-void elab_presentation_set_guess (ElabPresentation *self,
-                                  gboolean          guessing,
-                                  double            truth_x,
-                                  gboolean          forget);
 
 G_END_DECLS

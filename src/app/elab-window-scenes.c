@@ -65,18 +65,24 @@ scene_keep (ElabScenePlayer *player)
   return keep;
 }
 
-/* A question that asks for a place on the x axis: a click places the
- * guess until the reveal, which draws the answer beside it. */
+/* The caption belongs to its scene's page: another page shown by hand
+ * goes without. A question that asks for a place on the x axis: a click
+ * places the guess until the reveal, which draws the answer beside it.
+ * Also when the page shown changes: a page may have filled its slot
+ * since, and its plots take the caption. */
 static void
-update_guess (ElabWindow *self)
+update_caption (ElabWindow *self)
 {
   const ElabScene *scene = elab_scene_player_get_scene (self->player);
+  const char *caption = elab_scene_player_get_caption (self->player);
   guint index = elab_scene_player_get_index (self->player);
   gboolean guessing = FALSE;
   double truth = NAN;
   guint n;
   const ElabQuantity *q = elab_quantities (&n);
 
+  if (scene != NULL && scene->state.page != elab_document_get_state (self->document)->page)
+    caption = NULL;
   if (scene != NULL && scene->kind == ELAB_SCENE_QUESTION && scene->guess != NULL)
     for (guint i = 0; i < n; i++)
       if (q[i].is_x && strcmp (q[i].name, scene->guess) == 0)
@@ -85,22 +91,8 @@ update_guess (ElabWindow *self)
           if (!guessing)
             elab_quantity_eval (scene->guess, elab_scene_get_state (scene, TRUE), &truth, NULL);
         }
-  elab_presentation_set_guess (self->presentation, guessing, truth, index != self->guess_index);
+  elab_presentation_set_scene (self->presentation, caption, guessing, truth, index != self->guess_index);
   self->guess_index = index;
-}
-
-/* The caption belongs to its scene's page: another page shown by hand
- * goes without. */
-static void
-update_caption (ElabWindow *self)
-{
-  const ElabScene *scene = elab_scene_player_get_scene (self->player);
-  const char *caption = elab_scene_player_get_caption (self->player);
-
-  if (scene != NULL && scene->state.page != elab_document_get_state (self->document)->page)
-    caption = NULL;
-  elab_presentation_set_caption (self->presentation, caption);
-  update_guess (self);
 }
 
 static void
@@ -306,24 +298,18 @@ export_sweep_activated (GSimpleAction *action,
                              elab_plot_view_get_figure_kind (view), elab_plot_view_get_caption (view));
 }
 
+/* win.next-scene and win.previous-scene. */
 static void
-next_scene_activated (GSimpleAction *action,
+step_scene_activated (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
   ElabWindow *self = user_data;
 
-  elab_scene_player_next (self->player);
-}
-
-static void
-previous_scene_activated (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
-{
-  ElabWindow *self = user_data;
-
-  elab_scene_player_previous (self->player);
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "next-scene"))
+    elab_scene_player_next (self->player);
+  else
+    elab_scene_player_previous (self->player);
 }
 
 /* From the presenting property's setter, before the pages and the header
@@ -371,42 +357,24 @@ lesson_revealer_cb (ElabWindow *self)
                           gtk_revealer_get_child_revealed (self->lesson_revealer));
 }
 
+/* Escape and "." (@user_data, the key) are keys of presentation mode
+ * only: outside it they mean something else. Escape leaves it; ".", as a
+ * clicker's "blank screen" button sends it, turns the screen black until
+ * the next ".". */
 static gboolean
-leave_presentation_cb (GtkWidget *widget,
-                       GVariant  *args,
-                       gpointer   user_data)
-{
-  ElabWindow *self = ELAB_WINDOW (widget);
-
-  /* Escape means something else outside presentation mode. */
-  if (!self->presenting)
-    return FALSE;
-
-  g_object_set (self, "presenting", FALSE, NULL);
-  return TRUE;
-}
-
-static void
-visible_page_cb (ElabWindow *self)
-{
-  update_caption (self);
-  /* A page may have filled its slot since: give its plots the caption. */
-  elab_presentation_refresh (self->presentation);
-}
-
-/* "." as a clicker's "blank screen" button sends it: black until the next
- * ".", only while presenting. */
-static gboolean
-blank_screen_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
+presenting_key_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
 {
   ElabWindow *self = ELAB_WINDOW (widget);
 
   if (!self->presenting)
     return FALSE;
 
-  elab_presentation_set_blank (self->presentation, !gtk_widget_get_visible (self->blank_screen));
+  if (GPOINTER_TO_UINT (user_data) == GDK_KEY_Escape)
+    g_object_set (self, "presenting", FALSE, NULL);
+  else
+    elab_presentation_set_blank (self->presentation, !gtk_widget_get_visible (self->blank_screen));
   return TRUE;
 }
 
@@ -416,8 +384,8 @@ _elab_window_scenes_init (ElabWindow *self)
   static const GActionEntry entries[] = {
     { .name = "open-scenario", .activate = open_scenario_activated },
     { .name = "save-scenario", .activate = save_scenario_activated },
-    { .name = "next-scene", .activate = next_scene_activated },
-    { .name = "previous-scene", .activate = previous_scene_activated },
+    { .name = "next-scene", .activate = step_scene_activated },
+    { .name = "previous-scene", .activate = step_scene_activated },
     { .name = "export-sweep", .activate = export_sweep_activated },
   };
   g_autoptr(GPropertyAction) lesson = NULL;
@@ -432,7 +400,7 @@ _elab_window_scenes_init (ElabWindow *self)
   /* A question's reveal and a solved exercise change the text, not the index. */
   g_signal_connect (self->player, "notify::caption", G_CALLBACK (scene_changed_cb), self);
   g_signal_connect (self->player, "landed", G_CALLBACK (scene_landed_cb), self);
-  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_caption),
                            self, G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
@@ -462,9 +430,9 @@ _elab_window_scenes_init (ElabWindow *self)
                                                           gtk_named_action_new ("win.export-sweep")));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_callback_action_new (leave_presentation_cb, NULL, NULL)));
+                                                          gtk_callback_action_new (presenting_key_cb, GUINT_TO_POINTER (GDK_KEY_Escape), NULL)));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_period, 0),
-                                                          gtk_callback_action_new (blank_screen_cb, NULL, NULL)));
+                                                          gtk_callback_action_new (presenting_key_cb, GUINT_TO_POINTER (GDK_KEY_period), NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
