@@ -143,13 +143,6 @@ elab_figure_free (ElabFigure *figure)
   g_free (figure);
 }
 
-ElabFigureKind
-elab_figure_get_kind (const ElabFigure *figure)
-{
-  g_return_val_if_fail (figure != NULL, ELAB_FIGURE_ENTROPY);
-  return figure->kind;
-}
-
 gboolean
 elab_figure_get_heading_cut (const ElabFigure *figure)
 {

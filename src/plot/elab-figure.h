@@ -79,7 +79,6 @@ gboolean        elab_figure_kind_shows       (ElabFigureKind          kind,
 
 ElabFigure     *elab_figure_new              (ElabFigureKind          kind);
 void            elab_figure_free             (ElabFigure             *figure);
-ElabFigureKind  elab_figure_get_kind         (const ElabFigure       *figure);
 
 /* Draws the whole figure, background included, into the rectangle
  * (0, 0, width, height) of @cr's user space. @trainer is only read by the

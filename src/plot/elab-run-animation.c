@@ -31,10 +31,14 @@ typedef struct
   ElabTrainer *trainer;
 } Worker;
 
-guint
-elab_run_frame_steps (guint64  last,
-                      guint    every,
-                      guint64 *res)
+/* The steps a recording shows: 0, @every, 2·@every, … and the run's last
+ * step @last, which ends it (the state's steps, or the step training
+ * stopped at if earlier). Returns their number, ⌈last / every⌉ + 1;
+ * fills @res (may be NULL) with as many steps. */
+static guint
+frame_steps (guint64  last,
+             guint    every,
+             guint64 *res)
 {
   guint n = 0;
 
@@ -161,9 +165,9 @@ elab_run_export_animation (ElabFigureKind             kind,
   if (g_cancellable_set_error_if_cancelled (out->cancellable, error))
     return FALSE;
 
-  n_frames = elab_run_frame_steps (elab_trainer_get_steps (run), every, NULL);
+  n_frames = frame_steps (elab_trainer_get_steps (run), every, NULL);
   steps = g_new (guint64, n_frames);
-  elab_run_frame_steps (elab_trainer_get_steps (run), every, steps);
+  frame_steps (elab_trainer_get_steps (run), every, steps);
 
   steady = *figure->style;
   steady.run = run;

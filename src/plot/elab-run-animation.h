@@ -14,17 +14,10 @@
 
 G_BEGIN_DECLS
 
-/* The steps a recording shows: 0, @every, 2·@every, … and the run's last
- * step @last, which ends it (the state's steps, or the step training
- * stopped at if earlier). Returns their number, ⌈last / every⌉ + 1;
- * fills @res (may be NULL) with as many steps. */
-guint     elab_run_frame_steps        (guint64                    last,
-                                       guint                      every,
-                                       guint64                   *res);
-
 /* Trains the run of @figure's state (its settings and steps, on
  * @dataset, or when it is NULL the state's data set loaded here) and
- * writes a frame at each of elab_run_frame_steps() into @out's file,
+ * writes a frame at steps 0, @every, 2·@every, … and at the run's last
+ * step (the state's steps, or where training stopped) into @out's file,
  * drawn by the training figure @kind (training, landscape or
  * training-both) at @figure's size and scale on every core while the
  * encoder runs, every frame with the axes of the whole run; with @out's

@@ -24,10 +24,13 @@
 #include "elab-sweep-range.h"
 #include "elab-trainer.h"
 
-char *
-elab_sweep_frame_path (const char  *pattern,
-                       guint        i,
-                       GError     **error)
+/* Frame @i's file name from @pattern, which must hold exactly one %d,
+ * %Nd or %0Nd (N < 100) and any number of %%; NULL with
+ * G_OPTION_ERROR_BAD_VALUE otherwise. */
+static char *
+frame_path (const char  *pattern,
+            guint        i,
+            GError     **error)
 {
   GString *path = g_string_new (NULL);
   guint conversions = 0;
@@ -79,12 +82,14 @@ elab_sweep_frame_path (const char  *pattern,
   return g_string_free (path, FALSE);
 }
 
-gboolean
-elab_sweep_check_size (guint    n_frames,
-                       int      width,
-                       int      height,
-                       double   scale,
-                       GError **error)
+/* G_OPTION_ERROR_BAD_VALUE when @n_frames frames of width × height
+ * × @scale² pixels are more than ELAB_SWEEP_MAX_PIXELS. */
+static gboolean
+check_size (guint    n_frames,
+            int      width,
+            int      height,
+            double   scale,
+            GError **error)
 {
   double pixels = (double) n_frames * ceil (width * scale) * ceil (height * scale);
 
@@ -208,10 +213,10 @@ elab_sweep_export (const ElabSweepRequest *req,
                    "'%s' does not end in .png, .svg or .pdf", pattern);
       return FALSE;
     }
-  if (!elab_sweep_check_size (n_frames, req->figure.width, req->figure.height,
-                              format == ELAB_EXPORT_PNG ? req->figure.scale : 1.0, error))
+  if (!check_size (n_frames, req->figure.width, req->figure.height,
+                   format == ELAB_EXPORT_PNG ? req->figure.scale : 1.0, error))
     return FALSE;
-  first = elab_sweep_frame_path (pattern, 0, error);
+  first = frame_path (pattern, 0, error);
   if (first == NULL)
     return FALSE;
 
@@ -240,7 +245,7 @@ elab_sweep_export (const ElabSweepRequest *req,
   for (guint i = 0; i < n_frames && ok; i++)
     {
       ElabState frame;
-      g_autofree char *path = elab_sweep_frame_path (pattern, i, NULL);
+      g_autofree char *path = frame_path (pattern, i, NULL);
       g_autoptr(GError) local = NULL;
       GStatBuf st;
       gboolean existed;

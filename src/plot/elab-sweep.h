@@ -34,21 +34,6 @@ typedef struct
   ElabExportRequest  figure;
 } ElabSweepRequest;
 
-/* Frame @i's file name from @pattern, which must hold exactly one %d,
- * %Nd or %0Nd (N < 100) and any number of %%; NULL with
- * G_OPTION_ERROR_BAD_VALUE otherwise. */
-char     *elab_sweep_frame_path      (const char       *pattern,
-                                      guint             i,
-                                      GError          **error);
-
-/* G_OPTION_ERROR_BAD_VALUE when @n_frames frames of width × height
- * × @scale² pixels are more than ELAB_SWEEP_MAX_PIXELS. */
-gboolean  elab_sweep_check_size      (guint             n_frames,
-                                      int               width,
-                                      int               height,
-                                      double            scale,
-                                      GError          **error);
-
 /* Frame @i's state: @req's with the sweep's parameter at the frame's
  * value. */
 void      elab_sweep_frame_state     (const ElabSweepRequest *req,
