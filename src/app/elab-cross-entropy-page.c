@@ -187,9 +187,11 @@ elab_cross_entropy_page_hover_changed (ElabPage *page,
 
 /* Exchanges p and q: H(p,q) is not H(q,p). */
 static void
-swap_clicked_cb (ElabCrossEntropyPage *self)
+swap_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  ElabDocument *document = elab_page_get_document (ELAB_PAGE (self));
+  ElabDocument *document = elab_page_get_document (ELAB_PAGE (widget));
   ElabState *state;
   ElabLogistic tmp;
 
@@ -244,7 +246,8 @@ elab_cross_entropy_page_class_init (ElabCrossEntropyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, formula_label);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, range_editor);
   gtk_widget_class_bind_template_child (widget_class, ElabCrossEntropyPage, plot_view);
-  gtk_widget_class_bind_template_callback (widget_class, swap_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "cross-entropy.swap", NULL, swap_action);
 
   g_type_ensure (ELAB_TYPE_MODEL_EDITOR);
   g_type_ensure (ELAB_TYPE_RANGE_EDITOR);
