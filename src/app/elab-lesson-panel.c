@@ -623,41 +623,23 @@ player_changed_cb (ElabLessonPanel *self)
   load_scene (self);
 }
 
-void
-elab_lesson_panel_set_player (ElabLessonPanel *self,
-                              ElabScenePlayer *player,
-                              ElabDocument    *document)
+GtkWidget *
+elab_lesson_panel_new (ElabScenePlayer *player,
+                       ElabDocument    *document)
 {
-  g_return_if_fail (ELAB_IS_LESSON_PANEL (self));
-  g_return_if_fail (ELAB_IS_SCENE_PLAYER (player));
-  g_return_if_fail (ELAB_IS_DOCUMENT (document));
+  ElabLessonPanel *self;
 
-  if (self->player != NULL)
-    g_signal_handlers_disconnect_by_data (self->player, self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->player, player);
-  g_set_object (&self->document, document);
+  g_return_val_if_fail (ELAB_IS_SCENE_PLAYER (player), NULL);
+  g_return_val_if_fail (ELAB_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (ELAB_TYPE_LESSON_PANEL, NULL);
+  self->player = g_object_ref (player);
+  self->document = g_object_ref (document);
   g_signal_connect_swapped (player, "notify::index", G_CALLBACK (player_changed_cb), self);
   g_signal_connect_swapped (player, "notify::n-scenes", G_CALLBACK (player_changed_cb), self);
   g_signal_connect_swapped (document, "notify::notation", G_CALLBACK (reload_list), self);
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
   reload_list (self);
-}
-
-gboolean
-elab_lesson_panel_can_redo (ElabLessonPanel *self)
-{
-  g_return_val_if_fail (ELAB_IS_LESSON_PANEL (self), FALSE);
-
-  return self->redo->len > 0;
-}
-
-GtkWidget *
-elab_lesson_panel_new (void)
-{
-  return g_object_new (ELAB_TYPE_LESSON_PANEL, NULL);
+  return GTK_WIDGET (self);
 }
 
 static void

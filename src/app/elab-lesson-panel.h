@@ -14,12 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ElabLessonPanel, elab_lesson_panel, ELAB, LESSON_PANEL, GtkWidget)
 
-GtkWidget *elab_lesson_panel_new        (void);
-/* The scenes it edits and the document whose state a new scene takes. */
-void       elab_lesson_panel_set_player (ElabLessonPanel  *self,
-                                         ElabScenePlayer  *player,
-                                         ElabDocument     *document);
-/* Whether a redo is there to take. */
-gboolean   elab_lesson_panel_can_redo   (ElabLessonPanel  *self);
+/* Edits @player's scenes; a new scene takes @document's state. */
+GtkWidget *elab_lesson_panel_new (ElabScenePlayer *player,
+                                  ElabDocument    *document);
 
 G_END_DECLS

@@ -348,8 +348,7 @@ lesson_revealer_cb (ElabWindow *self)
 {
   if (gtk_revealer_get_reveal_child (self->lesson_revealer) && self->lesson_panel == NULL)
     {
-      self->lesson_panel = ELAB_LESSON_PANEL (elab_lesson_panel_new ());
-      elab_lesson_panel_set_player (self->lesson_panel, self->player, self->document);
+      self->lesson_panel = ELAB_LESSON_PANEL (elab_lesson_panel_new (self->player, self->document));
       gtk_scrolled_window_set_child (self->lesson_scroller, GTK_WIDGET (self->lesson_panel));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->lesson_revealer),
