@@ -16,7 +16,7 @@
 
 #include "elab-debug.h"
 
-struct _ElabDebugFrames
+typedef struct
 {
   GtkWidget     *window;        /* unowned: stopped at its unmap */
   GdkFrameClock *clock;
@@ -35,7 +35,14 @@ struct _ElabDebugFrames
   gint64         frame_times[4096];
   gint64         first_counted;  /* end of the first and last counted frames */
   gint64         last_counted;
-};
+} ElabDebugFrames;
+
+/* What elab_debug_watch_frames() keeps for a window. */
+typedef struct
+{
+  ElabDocument    *document;
+  ElabDebugFrames *frames;      /* while the window is mapped */
+} FramesWatch;
 
 /* Figures drawn by all plot views together. */
 static guint total_figures;
@@ -100,20 +107,14 @@ frame_painted_cb (GdkFrameClock   *clock,
   self->figures_seen = total_figures;
 }
 
-ElabDebugFrames *
-elab_debug_frames_start (GtkWidget *window)
+static ElabDebugFrames *
+frames_start (GtkWidget *window)
 {
   static const char *phases[] = { "flush-events", "before-paint", "update", "layout" };
   gboolean stats = g_getenv ("ELAB_FRAME_STATS") != NULL;
   gboolean probe = g_getenv ("ELAB_STARTUP_PROBE") != NULL;
-  ElabDebugFrames *self;
+  ElabDebugFrames *self = g_new0 (ElabDebugFrames, 1);
 
-  g_return_val_if_fail (GTK_IS_WIDGET (window), NULL);
-
-  if (!stats && !probe)
-    return NULL;
-
-  self = g_new0 (ElabDebugFrames, 1);
   self->window = window;
   self->clock = g_object_ref (gtk_widget_get_frame_clock (window));
   if (stats)
@@ -174,12 +175,9 @@ elab_debug_step_stats (gint64 *step_us,
            n, n_rows, step_us[n / 2] / 1000.0, step_us[(n * 95) / 100] / 1000.0, step_us[n - 1] / 1000.0);
 }
 
-void
-elab_debug_frames_stop (ElabDebugFrames *self)
+static void
+frames_stop (ElabDebugFrames *self)
 {
-  if (self == NULL)
-    return;
-
   g_signal_handlers_disconnect_by_func (self->clock, frame_phase_cb, self);
   g_clear_signal_handler (&self->paint_id, self->clock);
   g_clear_signal_handler (&self->probe_id, self->clock);
@@ -188,15 +186,66 @@ elab_debug_frames_stop (ElabDebugFrames *self)
   g_free (self);
 }
 
-void
-elab_debug_frames_note_change (ElabDebugFrames *self)
+/* A parameter changed: the frame that shows it counts. */
+static void
+frames_note_change (FramesWatch *watch)
 {
+  ElabDebugFrames *self = watch->frames;
+
   /* The pointer event may be handled before the frame begins. */
   if (self == NULL || self->paint_id == 0)
     return;
   if (self->frame_start == 0)
     self->frame_start = g_get_monotonic_time ();
   self->frame_changed = TRUE;
+}
+
+/* After the window's own map: its frame clock is there. */
+static void
+watch_map_cb (GtkWidget   *window,
+              FramesWatch *watch)
+{
+  if (watch->frames == NULL)
+    watch->frames = frames_start (window);
+}
+
+static void
+watch_unmap_cb (GtkWidget   *window,
+                FramesWatch *watch)
+{
+  g_clear_pointer (&watch->frames, frames_stop);
+}
+
+static void
+watch_free (gpointer  data,
+            GClosure *closure)
+{
+  FramesWatch *watch = data;
+
+  g_clear_pointer (&watch->frames, frames_stop);
+  g_signal_handlers_disconnect_by_data (watch->document, watch);
+  g_object_unref (watch->document);
+  g_free (watch);
+}
+
+void
+elab_debug_watch_frames (GtkWidget    *window,
+                         ElabDocument *document)
+{
+  FramesWatch *watch;
+
+  g_return_if_fail (GTK_IS_WIDGET (window));
+  g_return_if_fail (ELAB_IS_DOCUMENT (document));
+
+  if (g_getenv ("ELAB_FRAME_STATS") == NULL && g_getenv ("ELAB_STARTUP_PROBE") == NULL)
+    return;
+
+  watch = g_new0 (FramesWatch, 1);
+  watch->document = g_object_ref (document);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (frames_note_change), watch);
+  /* Freed with the window's handlers, at its finalize. */
+  g_signal_connect_data (window, "map", G_CALLBACK (watch_map_cb), watch, watch_free, 0);
+  g_signal_connect (window, "unmap", G_CALLBACK (watch_unmap_cb), watch);
 }
 
 void

@@ -6,20 +6,19 @@
 
 #include <gtk/gtk.h>
 
-G_BEGIN_DECLS
+#include "elab-document.h"
 
-typedef struct _ElabDebugFrames ElabDebugFrames;
+G_BEGIN_DECLS
 
 /* A start-up milestone, when ELAB_STARTUP_TRACE is set. */
 void             elab_debug_trace               (const char      *what);
 
-/* Watches @window's frame clock from its map to its unmap: NULL unless
- * ELAB_FRAME_STATS or ELAB_STARTUP_PROBE is set. */
-ElabDebugFrames *elab_debug_frames_start        (GtkWidget       *window);
-/* Prints the frame statistics and stops watching; NULL is ignored. */
-void             elab_debug_frames_stop         (ElabDebugFrames *frames);
-/* A parameter changed: the frame that shows it counts; NULL is ignored. */
-void             elab_debug_frames_note_change  (ElabDebugFrames *frames);
+/* With ELAB_FRAME_STATS or ELAB_STARTUP_PROBE set, watches @window's
+ * frame clock while it is mapped (from each map to the unmap, which
+ * prints the statistics), counting the frames that show a change of
+ * @document; otherwise does nothing. */
+void             elab_debug_watch_frames        (GtkWidget       *window,
+                                                 ElabDocument    *document);
 
 /* A plot view drew @figure in @elapsed_us, its @n_frames-th figure. */
 void             elab_debug_figure_drawn        (const char      *figure,

@@ -48,7 +48,6 @@ struct _ElabWindow
   GSimpleAction        *presentation_action; /* win.presentation: presenting's state */
   gboolean              presenting;      /* F5: the pages and chrome bind to it */
   guint                 scene_keep;      /* ElabPresentationKeep: the scene's models */
-  ElabDebugFrames      *debug_frames;    /* while mapped, for tests/bench */
   guint                 save_source;
   gint64                last_change_us;
   gulong                changed_id;

@@ -222,7 +222,6 @@ document_changed_cb (ElabDocument *document,
 {
   const ElabState *state = elab_document_get_state (document);
 
-  elab_debug_frames_note_change (self->debug_frames);
   if (what & (ELAB_CHANGE_UNIT | ELAB_CHANGE_LOOK))
     for (guint i = 0; i < G_N_ELEMENTS (look_actions); i++)
       g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), look_actions[i].action)),
@@ -329,12 +328,8 @@ close_request_cb (ElabWindow *self)
 static void
 elab_window_map (GtkWidget *widget)
 {
-  ElabWindow *self = ELAB_WINDOW (widget);
-
   elab_debug_trace ("map");
   GTK_WIDGET_CLASS (elab_window_parent_class)->map (widget);
-  if (self->debug_frames == NULL)
-    self->debug_frames = elab_debug_frames_start (widget);
 }
 
 static void
@@ -388,16 +383,6 @@ elab_window_set_property (GObject      *object,
 }
 
 static void
-elab_window_unmap (GtkWidget *widget)
-{
-  ElabWindow *self = ELAB_WINDOW (widget);
-
-  g_clear_pointer (&self->debug_frames, elab_debug_frames_stop);
-
-  GTK_WIDGET_CLASS (elab_window_parent_class)->unmap (widget);
-}
-
-static void
 elab_window_dispose (GObject *object)
 {
   ElabWindow *self = ELAB_WINDOW (object);
@@ -428,7 +413,6 @@ elab_window_class_init (ElabWindowClass *klass)
   object_class->set_property = elab_window_set_property;
 
   widget_class->map = elab_window_map;
-  widget_class->unmap = elab_window_unmap;
 
   /* Presentation mode (F5, win.presentation): the pages and the header
    * bar bind to it. */
@@ -517,6 +501,7 @@ elab_window_init (ElabWindow *self)
   elab_debug_trace ("loaded");
   elab_window_set_page (self, state.page);
   elab_debug_trace ("set_page");
+  elab_debug_watch_frames (GTK_WIDGET (self), self->document);
   self->changed_id = g_signal_connect (self->document, "changed",
                                        G_CALLBACK (document_changed_cb), self);
   visible_child_cb (self);
