@@ -195,50 +195,47 @@ elab_window_save_scenario_file (ElabWindow  *window,
   return elab_scenario_save_file (scenario, path, error);
 }
 
-/* The local path of what the chooser returned, or NULL: cancelled, or a
- * file that is not local (*res_remote set). */
+/* The local path of what the chooser returned, or NULL: cancelled (the
+ * file is NULL too when the window went, which is then not touched), or
+ * a file that is not local, which @window says under @heading. */
 static char *
-chosen_path (GFile    *file,
-             gboolean *res_remote)
+chosen_path (ElabWindow *window,
+             GFile      *file,
+             const char *heading,
+             const char *message)
 {
   char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-  *res_remote = file != NULL && path == NULL;
+  if (file != NULL && path == NULL)
+    show_error (window, heading, message);
   return path;
 }
 
-/* NULL too when the window went, so it is touched only while it lives. */
 static void
 open_chosen_cb (GFile    *file,
                 gpointer  data)
 {
-  ElabWindow *window = data;
-  gboolean remote;
-  g_autofree char *path = chosen_path (file, &remote);
+  g_autofree char *path = chosen_path (data, file, "Could Not Open the Scenario",
+                                       "Only local files can be opened.");
 
   if (path != NULL)
-    elab_window_open_scenario_file (window, path);
-  else if (remote)
-    show_error (window, "Could Not Open the Scenario", "Only local files can be opened.");
+    elab_window_open_scenario_file (data, path);
 }
 
 static void
 save_chosen_cb (GFile    *file,
                 gpointer  data)
 {
-  ElabWindow *window = data;
-  gboolean remote;
-  g_autofree char *path = chosen_path (file, &remote);
+  g_autofree char *path = chosen_path (data, file, "Could Not Save the Scenario",
+                                       "Only local files can be written.");
   g_autoptr(GError) error = NULL;
 
-  if (remote)
-    show_error (window, "Could Not Save the Scenario", "Only local files can be written.");
-  else if (path == NULL)
+  if (path == NULL)
     return;
-  else if (!elab_window_save_scenario_file (window, path, &error))
-    show_error (window, "Could Not Save the Scenario", error->message);
+  if (!elab_window_save_scenario_file (data, path, &error))
+    show_error (data, "Could Not Save the Scenario", error->message);
   else
-    elab_window_show_toast (window, "Scenario saved");
+    elab_window_show_toast (data, "Scenario saved");
 }
 
 /* A modal chooser of scenario files. */
