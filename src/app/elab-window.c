@@ -30,11 +30,19 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ElabWindow, elab_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char *page_names[] = {
-  [ELAB_PAGE_ENTROPY] = "entropy",
-  [ELAB_PAGE_CROSS_ENTROPY] = "cross-entropy",
-  [ELAB_PAGE_TRAINING] = "training",
-  [ELAB_PAGE_SOFTMAX] = "softmax",
+/* Pages are built on first show: only the visible one costs start-up time.
+ * The stack pages (names, titles, icons) exist from the start, so the view
+ * switcher is complete; each holds an empty AdwBin slot until then. */
+static const struct
+{
+  const char *name;                              /* the stack page's */
+  gsize       slot;                              /* its AdwBin in ElabWindow */
+  GtkWidget *(*new) (ElabDocument *document);
+} pages[] = {
+  [ELAB_PAGE_ENTROPY]       = { "entropy",       G_STRUCT_OFFSET (ElabWindow, entropy_slot),       elab_entropy_page_new },
+  [ELAB_PAGE_CROSS_ENTROPY] = { "cross-entropy", G_STRUCT_OFFSET (ElabWindow, cross_entropy_slot), elab_cross_entropy_page_new },
+  [ELAB_PAGE_TRAINING]      = { "training",      G_STRUCT_OFFSET (ElabWindow, training_slot),      elab_training_page_new },
+  [ELAB_PAGE_SOFTMAX]       = { "softmax",       G_STRUCT_OFFSET (ElabWindow, softmax_slot),       elab_softmax_page_new },
 };
 
 /* The header's unit buttons and the menu's look items: each action is a
@@ -80,21 +88,11 @@ look_change_state (GSimpleAction *action,
                                 NULL);
 }
 
-/* Pages are built on first show: only the visible one costs start-up time.
- * The stack pages (names, titles, icons) exist from the start, so the view
- * switcher is complete; each holds an empty AdwBin slot until then. */
 static AdwBin *
 page_slot (ElabWindow   *self,
            ElabPageKind  page)
 {
-  switch (page)
-    {
-    case ELAB_PAGE_ENTROPY: return self->entropy_slot;
-    case ELAB_PAGE_CROSS_ENTROPY: return self->cross_entropy_slot;
-    case ELAB_PAGE_TRAINING: return self->training_slot;
-    case ELAB_PAGE_SOFTMAX: return self->softmax_slot;
-    default: return NULL;
-    }
+  return page < G_N_ELEMENTS (pages) ? G_STRUCT_MEMBER (AdwBin *, self, pages[page].slot) : NULL;
 }
 
 static void
@@ -102,41 +100,23 @@ ensure_page (ElabWindow   *self,
              ElabPageKind  page)
 {
   AdwBin *slot = page_slot (self, page);
-  GtkWidget *child = NULL;
+  GtkWidget *child;
   gint64 t0;
 
   if (slot == NULL || adw_bin_get_child (slot) != NULL)
     return;
 
   t0 = g_get_monotonic_time ();
-  switch (page)
-    {
-    case ELAB_PAGE_ENTROPY:
-      child = elab_entropy_page_new (self->document);
-      break;
-    case ELAB_PAGE_CROSS_ENTROPY:
-      child = elab_cross_entropy_page_new (self->document);
-      break;
-    case ELAB_PAGE_TRAINING:
-      child = elab_training_page_new (self->document);
-      elab_training_page_set_speed (ELAB_TRAINING_PAGE (child),
-                                    elab_settings_get_training_speed (self->settings,
-                                                                      elab_training_run_get_speed (elab_training_page_get_run (ELAB_TRAINING_PAGE (child)))));
-      break;
-    case ELAB_PAGE_SOFTMAX:
-      child = elab_softmax_page_new (self->document);
-      break;
-    default:
-      break;
-    }
-  if (child != NULL)
-    {
-      g_object_bind_property (self, "presenting", child, "presenting", G_BINDING_SYNC_CREATE);
-      g_object_bind_property (self, "scene-keep", child, "scene-keep", G_BINDING_SYNC_CREATE);
-      adw_bin_set_child (slot, child);
-    }
+  child = pages[page].new (self->document);
+  if (page == ELAB_PAGE_TRAINING)
+    elab_training_page_set_speed (ELAB_TRAINING_PAGE (child),
+                                  elab_settings_get_training_speed (self->settings,
+                                                                    elab_training_run_get_speed (elab_training_page_get_run (ELAB_TRAINING_PAGE (child)))));
+  g_object_bind_property (self, "presenting", child, "presenting", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "scene-keep", child, "scene-keep", G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (slot, child);
   if (g_getenv ("ELAB_STARTUP_TRACE") != NULL)
-    g_printerr ("elab-startup: page %s built in %.1f ms\n", page_names[page],
+    g_printerr ("elab-startup: page %s built in %.1f ms\n", pages[page].name,
                 (g_get_monotonic_time () - t0) / 1000.0);
 }
 
@@ -226,12 +206,12 @@ document_changed_cb (ElabDocument *document,
     for (guint i = 0; i < G_N_ELEMENTS (look_actions); i++)
       g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), look_actions[i].action)),
                                  look_state (self, i));
-  if ((what & ELAB_CHANGE_PAGE) && state->page < G_N_ELEMENTS (page_names))
+  if ((what & ELAB_CHANGE_PAGE) && state->page < G_N_ELEMENTS (pages))
     {
       const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
-      if (g_strcmp0 (name, page_names[state->page]) != 0)
-        adw_view_stack_set_visible_child_name (self->stack, page_names[state->page]);
+      if (g_strcmp0 (name, pages[state->page].name) != 0)
+        adw_view_stack_set_visible_child_name (self->stack, pages[state->page].name);
     }
 
   /* A drag emits many changes a second; write once it settles, not in
@@ -247,8 +227,8 @@ visible_child_cb (ElabWindow *self)
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
   ElabState *state;
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    if (g_strcmp0 (name, page_names[i]) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (name, pages[i].name) == 0)
       ensure_page (self, i);
   state = elab_document_edit (self->document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
@@ -256,8 +236,8 @@ visible_child_cb (ElabWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-figure",
                                  elab_window_get_visible_plot_view (self) != NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    if (g_strcmp0 (name, page_names[i]) == 0 && state->page != (ElabPageKind) i)
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (name, pages[i].name) == 0 && state->page != (ElabPageKind) i)
       {
         state->page = i;
         elab_document_changed (self->document, ELAB_CHANGE_PAGE);
@@ -269,9 +249,9 @@ elab_window_set_page (ElabWindow   *self,
                       ElabPageKind  page)
 {
   g_return_if_fail (ELAB_IS_WINDOW (self));
-  g_return_if_fail (page < G_N_ELEMENTS (page_names));
+  g_return_if_fail (page < G_N_ELEMENTS (pages));
 
-  adw_view_stack_set_visible_child_name (self->stack, page_names[page]);
+  adw_view_stack_set_visible_child_name (self->stack, pages[page].name);
 }
 
 void
