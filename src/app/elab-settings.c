@@ -114,13 +114,39 @@ elab_settings_new (void)
   return self;
 }
 
+/* Writes pending window settings now. */
+static void
+sync_settings (ElabSettings *self)
+{
+  if (!self->dirty)
+    return;
+  self->dirty = FALSE;
+
+  if (self->settings != NULL)
+    {
+      g_settings_apply (self->settings);
+      return;
+    }
+
+  {
+    g_autofree char *dir = g_path_get_dirname (self->keyfile_path);
+    g_autoptr(GError) error = NULL;
+
+    /* Losing the last state is not worth a dialog; say it once, quietly. */
+    if (g_mkdir_with_parents (dir, 0700) != 0 ||
+        !g_key_file_save_to_file (self->keyfile, self->keyfile_path, &error))
+      g_debug ("Could not save %s: %s", self->keyfile_path,
+               error ? error->message : g_strerror (errno));
+  }
+}
+
 void
 elab_settings_free (ElabSettings *self)
 {
   if (self == NULL)
     return;
 
-  elab_settings_sync (self);
+  sync_settings (self);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->schema, g_settings_schema_unref);
   g_clear_pointer (&self->keyfile, g_key_file_free);
@@ -372,13 +398,6 @@ move_aside (ElabSettings *self,
                why, g_strerror (errno));
 }
 
-void
-elab_settings_load_state (ElabSettings *self,
-                          ElabState    *state)
-{
-  g_autoptr (ElabScenario) lesson = elab_settings_load_lesson (self, state);
-}
-
 ElabScenario *
 elab_settings_load_lesson (ElabSettings *self,
                            ElabState    *state)
@@ -401,7 +420,7 @@ elab_settings_load_lesson (ElabSettings *self,
           self->migrated = FALSE;
           migrate_state (self, state);
           if (self->migrated)
-            elab_settings_save_state (self, state);
+            elab_settings_save_lesson (self, state, NULL);
         }
       else
         move_aside (self, error->message);
@@ -423,13 +442,6 @@ elab_settings_load_lesson (ElabSettings *self,
 
   *state = scenario->state;
   return scenario->scenes->len > 0 ? g_steal_pointer (&scenario) : NULL;
-}
-
-void
-elab_settings_save_state (ElabSettings    *self,
-                          const ElabState *state)
-{
-  elab_settings_save_lesson (self, state, NULL);
 }
 
 void
@@ -455,7 +467,7 @@ elab_settings_save_lesson (ElabSettings       *self,
   else if (!elab_scenario_save_file (scenario, self->state_path, &error))
     g_debug ("Could not save the last state: %s", error->message);
 
-  elab_settings_sync (self);
+  sync_settings (self);
 }
 
 /* The Training page's animation speed, steps per second: a view setting,
@@ -517,31 +529,4 @@ elab_settings_set_window (ElabSettings *self,
   set_value (self, "window-height", g_variant_new_int32 (height));
   set_value (self, "window-maximized", g_variant_new_boolean (maximized));
   self->dirty = TRUE;
-}
-
-void
-elab_settings_sync (ElabSettings *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!self->dirty)
-    return;
-  self->dirty = FALSE;
-
-  if (self->settings != NULL)
-    {
-      g_settings_apply (self->settings);
-      return;
-    }
-
-  {
-    g_autofree char *dir = g_path_get_dirname (self->keyfile_path);
-    g_autoptr(GError) error = NULL;
-
-    /* Losing the last state is not worth a dialog; say it once, quietly. */
-    if (g_mkdir_with_parents (dir, 0700) != 0 ||
-        !g_key_file_save_to_file (self->keyfile, self->keyfile_path, &error))
-      g_debug ("Could not save %s: %s", self->keyfile_path,
-               error ? error->message : g_strerror (errno));
-  }
 }

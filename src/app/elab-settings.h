@@ -24,23 +24,20 @@ void          elab_settings_free         (ElabSettings    *self);
 const char   *elab_settings_get_kind     (ElabSettings    *self);
 /* The last state's file: last.elab in the user's state directory. */
 const char   *elab_settings_get_state_path (ElabSettings  *self);
-/* Sets @state from the last state's file. A bad value keeps its
- * default (with a message naming the key); a file that cannot be read
- * at all is moved aside (last.elab.bad, or with the time added) and
- * leaves @state untouched. Without a file, the setup an earlier version
- * kept in GSettings is read, and saved as the file. */
-void          elab_settings_load_state   (ElabSettings    *self,
-                                          ElabState       *state);
-/* Writes the last state's file atomically, and pending window settings. */
-/* As load/save_state, with the open lesson's scenes (and the exercises a
- * student solved): NULL when the last state had none. */
+/* Sets @state from the last state's file, and returns the open lesson's
+ * scenes (with the exercises a student solved): NULL when the last state
+ * had none. A bad value keeps its default (with a message naming the
+ * key); a file that cannot be read at all is moved aside (last.elab.bad,
+ * or with the time added) and leaves @state untouched. Without a file,
+ * the setup an earlier version kept in GSettings is read, and saved as
+ * the file. */
 ElabScenario *elab_settings_load_lesson  (ElabSettings    *self,
                                           ElabState       *state);
+/* Writes the last state's file atomically, with @lesson's scenes (or
+ * none), and pending window settings. */
 void          elab_settings_save_lesson  (ElabSettings       *self,
                                           const ElabState    *state,
                                           const ElabScenario *lesson);
-void          elab_settings_save_state   (ElabSettings    *self,
-                                          const ElabState *state);
 void          elab_settings_get_window   (ElabSettings    *self,
                                           int             *width,
                                           int             *height,
@@ -49,12 +46,10 @@ void          elab_settings_set_window   (ElabSettings    *self,
                                           int              width,
                                           int              height,
                                           gboolean         maximized);
-/* Writes pending changes now (at close). */
 double        elab_settings_get_training_speed (ElabSettings *self,
                                                 double        fallback);
 void          elab_settings_set_training_speed (ElabSettings *self,
                                                 double        speed);
-void          elab_settings_sync         (ElabSettings    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ElabSettings, elab_settings_free)
 

@@ -130,7 +130,7 @@ test_round_trip (void)
   init_all_changed (&state);
 
   settings = elab_settings_new ();
-  elab_settings_save_state (settings, &state);
+  elab_settings_save_lesson (settings, &state, NULL);
   g_clear_pointer (&settings, elab_settings_free);
 
   /* A scenario file like any other: the strict reader takes it. */
@@ -140,7 +140,7 @@ test_round_trip (void)
   g_assert_true (elab_state_equal (&scenario->state, &state));
 
   elab_state_init_default (&loaded);
-  elab_settings_load_state (settings, &loaded);
+  g_assert_null (elab_settings_load_lesson (settings, &loaded));
   g_assert_true (elab_state_equal (&loaded, &state));
 }
 
@@ -171,7 +171,7 @@ test_bad_value (void)
   remove_state_files ();
   init_all_changed (&state);
   elab_state_init_default (&defaults);
-  elab_settings_save_state (settings, &state);
+  elab_settings_save_lesson (settings, &state, NULL);
 
   g_assert_true (g_file_get_contents (elab_settings_get_state_path (settings), &data, NULL, NULL));
   text = g_string_new (data);
@@ -181,7 +181,7 @@ test_bad_value (void)
   /* One message, naming the key; every other value is kept. */
   g_test_expect_message ("elab-settings", G_LOG_LEVEL_MESSAGE, "*temperature*-1*default*");
   elab_state_init_default (&loaded);
-  elab_settings_load_state (settings, &loaded);
+  g_assert_null (elab_settings_load_lesson (settings, &loaded));
   g_test_assert_expected_messages ();
 
   g_assert_cmpfloat (loaded.temperature, ==, defaults.temperature);
@@ -195,7 +195,7 @@ test_bad_value (void)
   g_assert_true (g_file_set_contents (elab_settings_get_state_path (settings), text->str, -1, NULL));
   g_test_expect_message ("elab-settings", G_LOG_LEVEL_MESSAGE, "*p-theta*");
   g_test_expect_message ("elab-settings", G_LOG_LEVEL_MESSAGE, "*steps*");
-  elab_settings_load_state (settings, &loaded);
+  g_assert_null (elab_settings_load_lesson (settings, &loaded));
   g_test_assert_expected_messages ();
   g_assert_cmpuint (loaded.steps, ==, defaults.steps);
   g_assert_cmpfloat (loaded.p.theta, ==, defaults.p.theta);
@@ -225,7 +225,7 @@ test_unreadable_moved_aside (void)
 
   g_test_expect_message ("elab-settings", G_LOG_LEVEL_MESSAGE, "*could not be read*last.elab.bad*");
   elab_state_init_default (&loaded);
-  elab_settings_load_state (settings, &loaded);
+  g_assert_null (elab_settings_load_lesson (settings, &loaded));
   g_test_assert_expected_messages ();
   g_assert_true (elab_state_equal (&loaded, &defaults));
 
@@ -236,8 +236,8 @@ test_unreadable_moved_aside (void)
   g_assert_cmpmem (kept, kept_len, garbage, sizeof garbage - 1);
 
   init_all_changed (&state);
-  elab_settings_save_state (settings, &state);
-  elab_settings_load_state (settings, &loaded);
+  elab_settings_save_lesson (settings, &state, NULL);
+  g_assert_null (elab_settings_load_lesson (settings, &loaded));
   g_assert_true (elab_state_equal (&loaded, &state));
   g_clear_pointer (&kept, g_free);
   g_assert_true (g_file_get_contents (backup, &kept, &kept_len, NULL));
@@ -246,7 +246,7 @@ test_unreadable_moved_aside (void)
   /* A second unreadable file does not overwrite the first backup. */
   g_assert_true (g_file_set_contents (path, "[state]\npage=entropy\n\x01\x02", -1, NULL));
   g_test_expect_message ("elab-settings", G_LOG_LEVEL_MESSAGE, "*could not be read*last.elab.bad-*");
-  elab_settings_load_state (settings, &loaded);
+  g_assert_null (elab_settings_load_lesson (settings, &loaded));
   g_test_assert_expected_messages ();
   listing = g_dir_open (dir, 0, NULL);
   while ((name = g_dir_read_name (listing)) != NULL)

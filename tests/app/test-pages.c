@@ -600,12 +600,12 @@ test_settings_round_trip (void)
   g_assert_cmpstr (elab_settings_get_kind (settings), ==, "build-schema");
   elab_settings_set_training_speed (settings, 125);
   elab_settings_set_window (settings, 1234, 777, TRUE);
-  elab_settings_save_state (settings, &state);
+  elab_settings_save_lesson (settings, &state, NULL);
   elab_settings_free (settings);
 
   settings = elab_settings_new ();
   elab_state_init_default (&loaded);
-  elab_settings_load_state (settings, &loaded);
+  g_assert_null (elab_settings_load_lesson (settings, &loaded));
   g_assert_cmpfloat (elab_settings_get_training_speed (settings, 60), ==, 125);
   elab_settings_get_window (settings, &width, &height, &maximized);
   g_assert_cmpint (width, ==, 1234);
@@ -697,7 +697,7 @@ saved_theta (void)
   double theta;
 
   elab_state_init_default (&state);
-  elab_settings_load_state (settings, &state);
+  elab_scenario_free (elab_settings_load_lesson (settings, &state));
   theta = state.models[0].theta;
   elab_settings_free (settings);
   return theta;

@@ -275,13 +275,13 @@ test_notation (void)
 
     elab_state_init_default (&s);
     s.notation = ELAB_NOTATION_SUBSCRIPT;
-    elab_settings_save_state (settings, &s);
+    elab_settings_save_lesson (settings, &s, NULL);
     elab_state_init_default (&loaded);
-    elab_settings_load_state (settings, &loaded);
+    g_assert_null (elab_settings_load_lesson (settings, &loaded));
     g_assert_cmpint (loaded.notation, ==, ELAB_NOTATION_SUBSCRIPT);
     s.notation = ELAB_NOTATION_STANDARD;
-    elab_settings_save_state (settings, &s);
-    elab_settings_load_state (settings, &loaded);
+    elab_settings_save_lesson (settings, &s, NULL);
+    g_assert_null (elab_settings_load_lesson (settings, &loaded));
     g_assert_cmpint (loaded.notation, ==, ELAB_NOTATION_STANDARD);
     elab_settings_free (settings);
   }

@@ -86,7 +86,7 @@ test_old_schema (void)
   g_assert_false (g_file_test (elab_settings_get_state_path (settings), G_FILE_TEST_EXISTS));
 
   elab_state_init_default (&loaded);
-  elab_settings_load_state (settings, &loaded);
+  g_assert_null (elab_settings_load_lesson (settings, &loaded));
 
   /* What the old schema has comes back; what nobody set, or the old
    * schema lacks, keeps its default. */
@@ -107,7 +107,7 @@ test_old_schema (void)
   g_assert_true (g_file_test (elab_settings_get_state_path (settings), G_FILE_TEST_EXISTS));
   g_settings_set_string (old, "unit", "bits");
   elab_state_init_default (&loaded);
-  elab_settings_load_state (settings, &loaded);
+  g_assert_null (elab_settings_load_lesson (settings, &loaded));
   g_assert_cmpint (loaded.unit, ==, ELAB_UNIT_NATS);
   g_assert_cmpuint (loaded.steps, ==, 77);
 
@@ -143,7 +143,7 @@ test_nothing_to_migrate (void)
   settings = elab_settings_new ();
   elab_state_init_default (&defaults);
   elab_state_init_default (&loaded);
-  elab_settings_load_state (settings, &loaded);
+  g_assert_null (elab_settings_load_lesson (settings, &loaded));
   g_assert_true (elab_state_equal (&loaded, &defaults));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   elab_settings_free (settings);
