@@ -149,25 +149,20 @@ elab_window_get_visible_plot_view (ElabWindow *self)
   return page != NULL ? elab_page_get_plot_view (ELAB_PAGE (page)) : NULL;
 }
 
-/* The speed is the run's, not the document's: keep it with the state. */
+/* The last state, with the open lesson and the exercises solved in it,
+ * now instead of after the debounce. */
 static void
-save_view_settings (ElabWindow *self)
+save_state (ElabWindow *self)
 {
   GtkWidget *page = adw_bin_get_child (self->training_slot);
 
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  /* The speed is the run's, not the document's: keep it with the state. */
   if (page != NULL && ELAB_IS_TRAINING_PAGE (page))
     elab_settings_set_training_speed (self->settings,
                                       elab_training_run_get_speed (elab_training_page_get_run (ELAB_TRAINING_PAGE (page))));
-}
-
-/* The last state, with the open lesson and the exercises solved in it. */
-static void
-save_lesson (ElabWindow *self)
-{
-  ElabScenePlayer *player = elab_window_get_scene_player (self);
-
   elab_settings_save_lesson (self->settings, elab_document_get_state (self->document),
-                             player != NULL ? elab_scene_player_get_scenario (player) : NULL);
+                             self->player != NULL ? elab_scene_player_get_scenario (self->player) : NULL);
 }
 
 static gboolean
@@ -180,19 +175,8 @@ save_timeout_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   self->save_source = 0;
-  save_view_settings (self);
-  save_lesson (self);
+  save_state (self);
   return G_SOURCE_REMOVE;
-}
-
-void
-elab_window_save_state (ElabWindow *self)
-{
-  g_return_if_fail (ELAB_IS_WINDOW (self));
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  save_view_settings (self);
-  save_lesson (self);
 }
 
 static void
@@ -301,7 +285,7 @@ close_request_cb (ElabWindow *self)
   /* Mid-glide the document holds an in-between state: save the scene it
    * was going to, which is where the next start should be. */
   elab_scene_player_finish (elab_window_get_scene_player (self));
-  elab_window_save_state (self);
+  save_state (self);
   return FALSE;
 }
 
@@ -368,7 +352,7 @@ elab_window_dispose (GObject *object)
   ElabWindow *self = ELAB_WINDOW (object);
 
   if (self->save_source != 0)
-    elab_window_save_state (self);
+    save_state (self);
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
 

@@ -35,7 +35,5 @@ void          elab_window_show_toast            (ElabWindow     *self,
  * rather than dismiss it. */
 void          elab_window_add_toast             (ElabWindow     *self,
                                                  AdwToast       *toast);
-/* Saves the state now instead of after the debounce. */
-void          elab_window_save_state            (ElabWindow     *self);
 
 G_END_DECLS
