@@ -25,7 +25,6 @@ struct _ElabWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwHeaderBar         *header_bar;
   AdwViewStack         *stack;
   GtkLabel             *scene_label;     /* "scene 2 / 5", hidden without scenes */
   GtkWidget            *blank_screen;    /* "." while presenting */

@@ -393,7 +393,6 @@ elab_window_class_init (ElabWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, ElabWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, scene_label);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, blank_screen);
