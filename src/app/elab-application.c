@@ -47,11 +47,10 @@ elab_application_activate (GApplication *app)
           elab_document_set_state (document, &state);
         }
       /* A scenario is a whole state: it wins over a preset. Its scenes
-       * are what Page Down steps through. */
+       * are what Page Down steps through. (The window shows the page of
+       * either, as it follows the document's.) */
       if (self->scenario != NULL)
         elab_window_open_scenario (win, g_steal_pointer (&self->scenario));
-      if (self->preset != NULL || self->scenario != NULL)
-        elab_window_set_page (win, elab_document_get_state (elab_window_get_document (win))->page);
       window = GTK_WINDOW (win);
     }
 
