@@ -30,6 +30,7 @@ struct _ElabPresentation
   gboolean        forget_guess;
   char           *caption;
   guint           inhibit_cookie;
+  GtkApplication *inhibitor;
 
   gboolean        active;
   AdwColorScheme  saved_scheme;
@@ -120,22 +121,27 @@ elab_presentation_set_blank (ElabPresentation *self,
   gtk_widget_set_visible (self->window->blank_screen, blank && self->active);
 }
 
-/* The screen must not blank or lock in the middle of a lecture. */
+/* The screen must not blank or lock in the middle of a lecture. The
+ * application is held with the cookie: a window that is destroyed has
+ * left it before the presentation is freed. */
 static void
 inhibit_idle (ElabPresentation *self,
               gboolean          inhibit)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self->window));
 
-  if (application == NULL)
-    return;
-  if (inhibit && self->inhibit_cookie == 0)
-    self->inhibit_cookie = gtk_application_inhibit (application, GTK_WINDOW (self->window),
-                                                    GTK_APPLICATION_INHIBIT_IDLE, "Presenting");
+  if (inhibit && self->inhibit_cookie == 0 && application != NULL)
+    {
+      self->inhibit_cookie = gtk_application_inhibit (application, GTK_WINDOW (self->window),
+                                                      GTK_APPLICATION_INHIBIT_IDLE, "Presenting");
+      if (self->inhibit_cookie != 0)
+        g_set_object (&self->inhibitor, application);
+    }
   else if (!inhibit && self->inhibit_cookie != 0)
     {
-      gtk_application_uninhibit (application, self->inhibit_cookie);
+      gtk_application_uninhibit (self->inhibitor, self->inhibit_cookie);
       self->inhibit_cookie = 0;
+      g_clear_object (&self->inhibitor);
     }
 }
 

@@ -215,27 +215,29 @@ static void
 open_chosen_cb (GFile    *file,
                 gpointer  data)
 {
-  g_autofree char *path = chosen_path (data, file, "Could Not Open the Scenario",
+  ElabWindow *window = data;
+  g_autofree char *path = chosen_path (window, file, "Could Not Open the Scenario",
                                        "Only local files can be opened.");
 
   if (path != NULL)
-    elab_window_open_scenario_file (data, path);
+    elab_window_open_scenario_file (window, path);
 }
 
 static void
 save_chosen_cb (GFile    *file,
                 gpointer  data)
 {
-  g_autofree char *path = chosen_path (data, file, "Could Not Save the Scenario",
+  ElabWindow *window = data;
+  g_autofree char *path = chosen_path (window, file, "Could Not Save the Scenario",
                                        "Only local files can be written.");
   g_autoptr(GError) error = NULL;
 
   if (path == NULL)
     return;
-  if (!elab_window_save_scenario_file (data, path, &error))
-    show_error (data, "Could Not Save the Scenario", error->message);
+  if (!elab_window_save_scenario_file (window, path, &error))
+    show_error (window, "Could Not Save the Scenario", error->message);
   else
-    elab_window_show_toast (data, "Scenario saved");
+    elab_window_show_toast (window, "Scenario saved");
 }
 
 /* A modal chooser of scenario files. */
@@ -353,24 +355,35 @@ lesson_revealer_cb (ElabWindow *self)
                           gtk_revealer_get_child_revealed (self->lesson_revealer));
 }
 
-/* Escape and "." (@user_data, the key) are keys of presentation mode
- * only: outside it they mean something else. Escape leaves it; ".", as a
- * clicker's "blank screen" button sends it, turns the screen black until
- * the next ".". */
+/* Escape leaves presentation mode; outside it, Escape means something
+ * else. */
 static gboolean
-presenting_key_cb (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
+leave_presentation_cb (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
 {
   ElabWindow *self = ELAB_WINDOW (widget);
 
   if (!self->presenting)
     return FALSE;
 
-  if (GPOINTER_TO_UINT (user_data) == GDK_KEY_Escape)
-    g_object_set (self, "presenting", FALSE, NULL);
-  else
-    elab_presentation_set_blank (self->presentation, !gtk_widget_get_visible (self->blank_screen));
+  g_object_set (self, "presenting", FALSE, NULL);
+  return TRUE;
+}
+
+/* "." as a clicker's "blank screen" button sends it: black until the next
+ * ".", only while presenting. */
+static gboolean
+blank_screen_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  ElabWindow *self = ELAB_WINDOW (widget);
+
+  if (!self->presenting)
+    return FALSE;
+
+  elab_presentation_set_blank (self->presentation, !gtk_widget_get_visible (self->blank_screen));
   return TRUE;
 }
 
@@ -426,9 +439,9 @@ _elab_window_scenes_init (ElabWindow *self)
                                                           gtk_named_action_new ("win.export-sweep")));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_callback_action_new (presenting_key_cb, GUINT_TO_POINTER (GDK_KEY_Escape), NULL)));
+                                                          gtk_callback_action_new (leave_presentation_cb, NULL, NULL)));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_period, 0),
-                                                          gtk_callback_action_new (presenting_key_cb, GUINT_TO_POINTER (GDK_KEY_period), NULL)));
+                                                          gtk_callback_action_new (blank_screen_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }

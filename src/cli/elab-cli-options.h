@@ -105,6 +105,9 @@ typedef enum
   ELAB_CLI_STATE_SCENARIO = 1 << 9,                /* --scenario --scene */
 } ElabCliStateGroups;
 
+/* The two groups of the command line's own sit above every change bit. */
+G_STATIC_ASSERT (((ELAB_CLI_STATE_PRESET | ELAB_CLI_STATE_SCENARIO) & ELAB_CHANGE_ALL) == 0);
+
 #define ELAB_CLI_MAX_PARAMS 64
 
 typedef struct
