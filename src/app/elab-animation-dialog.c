@@ -387,19 +387,23 @@ elab_animation_dialog_save (GtkWindow            *parent,
                             GDestroyNotify        job_free)
 {
   Save *save;
+  ElabAnimationFormat format = 0;
+  gboolean known;
   g_autofree char *folder = elab_export_dialog_dup_folder ();
   ElabFileChooserRequest request = {
     name == NULL ? ELAB_FILE_CHOOSER_FOLDER : ELAB_FILE_CHOOSER_SAVE, title, "_Export", folder, name, NULL,
   };
 
   g_return_if_fail (run != NULL);
+  /* The suggested name says the format, unless the name chosen has
+   * another: it ends in one of the animations' extensions. */
+  known = name == NULL || elab_animation_format_from_path (name, &format);
+  g_return_if_fail (known);
 
   save = g_atomic_rc_box_new0 (Save);
   g_weak_ref_init (&save->parent, parent);
-  /* The suggested name's format, unless the name chosen has another. */
   save->frames = name == NULL;
-  if (!save->frames)
-    elab_animation_format_from_path (name, &save->format);
+  save->format = format;
   save->run = run;
   save->job = job;
   save->job_free = job_free;
