@@ -225,8 +225,19 @@ row_new (ElabLessonPanel *self,
   if (self->document != NULL && elab_document_get_notation (self->document) == ELAB_NOTATION_SUBSCRIPT)
     {
       g_autofree char *markup = elab_notation_markup (ELAB_NOTATION_SUBSCRIPT, text);
+      g_auto(GStrv) opened = NULL;
+      g_auto(GStrv) closed = NULL;
+      g_autofree char *joined = NULL;
+      g_autofree char *lowered = NULL;
 
-      gtk_label_set_markup (GTK_LABEL (label), markup);
+      /* Pango 1.50 cannot cut a line short inside <sub> ("Leftover font
+       * scales"), and a row is cut to the panel's width: its subscripts
+       * are a smaller, lowered span instead. */
+      opened = g_strsplit (markup, "<sub>", -1);
+      joined = g_strjoinv ("<span size=\"smaller\" rise=\"-3pt\">", opened);
+      closed = g_strsplit (joined, "</sub>", -1);
+      lowered = g_strjoinv ("</span>", closed);
+      gtk_label_set_markup (GTK_LABEL (label), lowered);
     }
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);

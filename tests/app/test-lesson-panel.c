@@ -70,12 +70,6 @@ revealed (gpointer revealer)
   return gtk_revealer_get_child_revealed (revealer);
 }
 
-static gboolean
-folded (gpointer revealer)
-{
-  return !gtk_revealer_get_child_revealed (revealer);
-}
-
 /* The lesson panel, opened as a person opens it (Ctrl+L), once it has
  * slid in: it is built when first shown. */
 static GtkWidget *
@@ -424,11 +418,6 @@ test_notation (void)
 
   gtk_window_present (GTK_WINDOW (window));
   panel = open_panel (window);
-  /* Folded away again: the list follows the notation unseen too. (Seen, a
-   * row cut short inside a subscript makes Pango 1.50 warn "Leftover font
-   * scales", which the sliding panel's changing width can do.) */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-panel", NULL));
-  wait_until (folded, template_child (window, ELAB_TYPE_WINDOW, "lesson_revealer"));
   elab_document_set_number (document, "notation", -1, ELAB_NOTATION_STANDARD, NULL);
   act (panel, "lesson.add");
   caption = find_labelled (panel, GTK_TYPE_TEXT_VIEW, NULL);
@@ -437,7 +426,9 @@ test_notation (void)
                             "Which is larger, H(p,q) or H(q,p)?", -1);
   spin ();
   standard = g_strdup_printf ("%u. Which is larger, H(p,q) or H(q,p)?", elab_scene_player_get_index (player));
-  subscript = g_strdup_printf ("%u. Which is larger, H<sub>q</sub>(p) or H<sub>p</sub>(q)?",
+  /* Subscripts as a lowered span: the row is cut to the panel's width. */
+  subscript = g_strdup_printf ("%u. Which is larger, H<span size=\"smaller\" rise=\"-3pt\">q</span>(p) "
+                               "or H<span size=\"smaller\" rise=\"-3pt\">p</span>(q)?",
                                elab_scene_player_get_index (player));
   g_assert_nonnull (find_label (panel, standard));
 
