@@ -133,18 +133,59 @@ spin (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Spins the main loop until @done (@data) holds. The 120 s are a safety
- * net for a loaded machine, not a measure. */
+/* Writes to stderr each toplevel and the labels it shows: what a person
+ * would have seen when a wait gave up. */
 static inline void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
+describe_labels (GtkWidget *widget,
+                 GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0')
+    g_string_append_printf (out, " \"%s\"", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    describe_labels (child, out);
+}
+
+static inline void
+describe_screen (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GString) labels = g_string_new (NULL);
+
+      describe_labels (window, labels);
+      g_printerr ("# on screen: %s%s, labels:%s\n", G_OBJECT_TYPE_NAME (window),
+                  gtk_widget_get_visible (window) ? "" : " (hidden)", labels->str);
+    }
+}
+
+/* Spins the main loop until @done (@data) holds. The 120 s are a safety
+ * net for a loaded machine, not a measure; if they run out, the failure
+ * names the wait and what was on screen. */
+#define wait_until(done, data) wait_until_at (G_STRLOC, #done, (done), (data))
+
+static inline void
+wait_until_at (const char  *where,
+               const char  *what,
+               gboolean   (*done) (gpointer),
+               gpointer     data)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (120, timeout_cb, &timed_out);
 
   while (!done (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
+  if (timed_out)
+    {
+      describe_screen ();
+      g_error ("%s: waited 120 s for %s", where, what);
+    }
   g_source_remove (id);
 }
 
