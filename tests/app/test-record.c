@@ -40,20 +40,24 @@ wait_written (GtkWidget *window)
 }
 
 /* The save chooser (GTK 4.8's fallback of the native one) answers Export
- * on @path. */
+ * on @path, once it shows @path's folder: it takes a folder
+ * asynchronously, and answered before it has, it saves into the folder
+ * it showed before (the one last used, maybe gone since) or refuses. */
 static void
 choose_file (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  GtkWidget *chooser;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Selection selection = { NULL, file };
 
   wait_until (have_file_chooser, NULL);
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), base);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  selection.chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (selection.chooser), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (selection.chooser), base);
+  wait_until (has_selection, &selection);
+  gtk_dialog_response (GTK_DIALOG (selection.chooser), GTK_RESPONSE_ACCEPT);
 }
 
 /* ffprobe's count of the video frames in @path; -1 without ffprobe. */
