@@ -316,6 +316,12 @@ have_file_chooser (gpointer data)
   return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL;
 }
 
+static inline gboolean
+no_file_chooser (gpointer data)
+{
+  return !have_file_chooser (data);
+}
+
 /* Clicks @dialog's button labelled @label, which closes it: the dialog
  * must go with its widgets, no reference here keeping them alive. */
 static inline void

@@ -218,12 +218,6 @@ test_export_training_figures (void)
   g_rmdir (dir);
 }
 
-static gboolean
-no_file_chooser (gpointer data)
-{
-  return !have_file_chooser (data);
-}
-
 /* A dialog closed while its file chooser is open closes the chooser, and
  * nothing the chooser was asked for keeps the dialog or its document. */
 static void

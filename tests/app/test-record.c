@@ -140,12 +140,6 @@ test_record_run (void)
   spin ();
 }
 
-static gboolean
-no_file_chooser (gpointer data)
-{
-  return !have_file_chooser (data);
-}
-
 /* The window closed while Record…'s file chooser is open: the chooser
  * closes with it, and what it was asked for keeps neither the window nor
  * its document. */
