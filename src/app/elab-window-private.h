@@ -28,7 +28,7 @@ struct _ElabWindow
   AdwViewStack         *stack;
   GtkLabel             *scene_label;     /* "scene 2 / 5", hidden without scenes */
   GtkWidget            *blank_screen;    /* "." while presenting */
-  GtkRevealer          *lesson_revealer;
+  AdwFlap              *lesson_flap;
   GtkScrolledWindow    *lesson_scroller;
   AdwBin               *entropy_slot;
   AdwBin               *cross_entropy_slot;

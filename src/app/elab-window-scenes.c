@@ -320,7 +320,7 @@ _elab_window_set_presenting (ElabWindow *self,
   self->presenting = presenting;
   /* The figure owns the screen: the lesson panel steps aside. */
   if (presenting)
-    gtk_revealer_set_reveal_child (self->lesson_revealer, FALSE);
+    adw_flap_set_reveal_flap (self->lesson_flap, FALSE);
   elab_presentation_set_active (self->presentation, presenting);
   g_simple_action_set_state (self->presentation_action, g_variant_new_boolean (presenting));
 }
@@ -339,20 +339,39 @@ presentation_change_state (GSimpleAction *action,
  * starts folded away, so it is built when first revealed, not for the
  * first frame; it takes the current notation as a page does.
  *
- * A revealer measures its hidden child across the slide: the lesson
- * panel, folded away, asked the window for its full height (911 px, more
- * than a 768 px screen). Shown only while it is, or is becoming, seen. */
+ * Measured while folded away, the lesson panel asked the window for its
+ * full height (911 px, more than a 768 px screen): it is shown only while
+ * it is, or is becoming, seen. */
 static void
-lesson_revealer_cb (ElabWindow *self)
+lesson_flap_cb (ElabWindow *self)
 {
-  if (gtk_revealer_get_reveal_child (self->lesson_revealer) && self->lesson_panel == NULL)
+  gboolean reveal = adw_flap_get_reveal_flap (self->lesson_flap);
+  GAction *action;
+
+  if (reveal && self->lesson_panel == NULL)
     {
       self->lesson_panel = ELAB_LESSON_PANEL (elab_lesson_panel_new (self->player, self->document));
       gtk_scrolled_window_set_child (self->lesson_scroller, GTK_WIDGET (self->lesson_panel));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->lesson_revealer),
-                          gtk_revealer_get_reveal_child (self->lesson_revealer) ||
-                          gtk_revealer_get_child_revealed (self->lesson_revealer));
+  gtk_widget_set_visible (GTK_WIDGET (self->lesson_scroller),
+                          reveal || adw_flap_get_reveal_progress (self->lesson_flap) > 0);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "lesson-panel");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (reveal));
+}
+
+/* Ctrl+L and the menu's item. Not a GPropertyAction: that would hold the
+ * flap, and with it the pages and the document, for as long as anything
+ * holds the window's actions, which a file chooser left open over a
+ * closed window did. */
+static void
+lesson_panel_change_state (GSimpleAction *action,
+                           GVariant      *value,
+                           gpointer       user_data)
+{
+  ElabWindow *self = user_data;
+
+  adw_flap_set_reveal_flap (self->lesson_flap, g_variant_get_boolean (value));
 }
 
 /* Escape leaves presentation mode; outside it, Escape means something
@@ -396,8 +415,8 @@ _elab_window_scenes_init (ElabWindow *self)
     { .name = "next-scene", .activate = step_scene_activated },
     { .name = "previous-scene", .activate = step_scene_activated },
     { .name = "export-sweep", .activate = export_sweep_activated },
+    { .name = "lesson-panel", .state = "false", .change_state = lesson_panel_change_state },
   };
-  g_autoptr(GPropertyAction) lesson = NULL;
   GtkEventController *shortcuts;
 
   self->player = elab_scene_player_new (self->document);
@@ -414,11 +433,9 @@ _elab_window_scenes_init (ElabWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 
-  g_signal_connect_swapped (self->lesson_revealer, "notify::reveal-child", G_CALLBACK (lesson_revealer_cb), self);
-  g_signal_connect_swapped (self->lesson_revealer, "notify::child-revealed", G_CALLBACK (lesson_revealer_cb), self);
-  lesson_revealer_cb (self);
-  lesson = g_property_action_new ("lesson-panel", self->lesson_revealer, "reveal-child");
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (lesson));
+  g_signal_connect_swapped (self->lesson_flap, "notify::reveal-flap", G_CALLBACK (lesson_flap_cb), self);
+  g_signal_connect_swapped (self->lesson_flap, "notify::reveal-progress", G_CALLBACK (lesson_flap_cb), self);
+  lesson_flap_cb (self);
 
   self->presentation_action = g_simple_action_new_stateful ("presentation", NULL,
                                                             g_variant_new_boolean (FALSE));

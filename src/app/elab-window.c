@@ -396,7 +396,7 @@ elab_window_class_init (ElabWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, scene_label);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, blank_screen);
-  gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_flap);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, lesson_scroller);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, entropy_slot);
   gtk_widget_class_bind_template_child (widget_class, ElabWindow, cross_entropy_slot);

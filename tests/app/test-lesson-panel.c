@@ -65,9 +65,9 @@ find_action_button (GtkWidget  *widget,
 }
 
 static gboolean
-revealed (gpointer revealer)
+revealed (gpointer flap)
 {
-  return gtk_revealer_get_child_revealed (revealer);
+  return adw_flap_get_reveal_progress (flap) == 1;
 }
 
 /* The lesson panel, opened as a person opens it (Ctrl+L), once it has
@@ -78,7 +78,7 @@ open_panel (ElabWindow *window)
   GtkWidget *panel;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lesson-panel", NULL));
-  wait_until (revealed, template_child (window, ELAB_TYPE_WINDOW, "lesson_revealer"));
+  wait_until (revealed, template_child (window, ELAB_TYPE_WINDOW, "lesson_flap"));
   panel = find_type (GTK_WIDGET (window), ELAB_TYPE_LESSON_PANEL);
   g_assert_nonnull (panel);
   return panel;
@@ -148,13 +148,13 @@ test_build_lesson (void)
   ElabWindow *again;
   ElabDocument *document = elab_window_get_document (window);
   ElabScenePlayer *player = elab_window_get_scene_player (window);
-  GObject *revealer = gtk_widget_get_template_child (GTK_WIDGET (window), ELAB_TYPE_WINDOW, "lesson_revealer");
+  GObject *flap = gtk_widget_get_template_child (GTK_WIDGET (window), ELAB_TYPE_WINDOW, "lesson_flap");
   GtkWidget *panel;
   const ElabScene *scene;
 
   gtk_window_present (GTK_WINDOW (window));
   panel = open_panel (window);
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
   elab_document_set_string (document, "page", "cross-entropy", NULL);
 
   /* Scene 1: what the window shows, with a caption. */
@@ -446,6 +446,30 @@ test_notation (void)
     ;
 }
 
+/* On a 1024 px screen the lesson panel lies over the page where the two
+ * do not fit side by side, rather than asking for a window wider than
+ * the screen (1,277 px on the Training page, before). */
+static void
+test_fits_small_screen (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  open_panel (window);
+  for (ElabPageKind page = ELAB_PAGE_ENTROPY; page <= ELAB_PAGE_SOFTMAX; page++)
+    {
+      int minimum = 0;
+
+      elab_window_set_page (window, page);
+      spin ();
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("page %d: the window needs at least %d px with the lesson panel open", page, minimum);
+      g_assert_cmpint (minimum, <=, 1024);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/LessonPanel/guess-on-figure", test_guess_on_figure);
   g_test_add_func ("/elab/app/LessonPanel/stepping-edits-nothing", test_stepping_edits_nothing);
   g_test_add_func ("/elab/app/LessonPanel/notation", test_notation);
+  g_test_add_func ("/elab/app/LessonPanel/fits-small-screen", test_fits_small_screen);
 
   return g_test_run ();
 }
