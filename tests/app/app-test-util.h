@@ -322,6 +322,17 @@ no_file_chooser (gpointer data)
   return !have_file_chooser (data);
 }
 
+/* For wait_until(): the file chooser @data shows a folder. GTK 4.8's
+ * takes the folder it starts in asynchronously and shows none until it
+ * has. */
+static inline gboolean
+shows_folder (gpointer data)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (data));
+
+  return folder != NULL;
+}
+
 /* Clicks @dialog's button labelled @label, which closes it: the dialog
  * must go with its widgets, no reference here keeping them alive. */
 static inline void

@@ -141,9 +141,11 @@ test_sweep_dialog (void)
   /* The chooser starts where the last sweep went. */
   wait_until (have_file_chooser, NULL);
   {
-    g_autoptr(GFile) start = gtk_file_chooser_get_current_folder (
-      GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL)));
+    GtkWidget *chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+    g_autoptr(GFile) start = NULL;
 
+    wait_until (shows_folder, chooser);
+    start = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
     g_assert_nonnull (start);
     g_assert_cmpstr (g_file_peek_path (start), ==, dir);
   }
