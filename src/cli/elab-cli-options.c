@@ -380,6 +380,35 @@ elab_cli_parser_add_flag (ElabCliParser *parser,
   add_option (parser, OPTION_FLAG, name, target, NULL, G_OPTION_FLAG_NO_ARG, description, NULL);
 }
 
+/* The option nearest the first unknown "--NAME" of @argv, as "--NAME",
+ * or NULL when none is near enough to be a typo of it. */
+static const char *
+nearest_option (ElabCliParser  *parser,
+                int             argc,
+                char          **argv)
+{
+  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
+    {
+      g_autofree char *name = NULL;
+      ElabCliSuggestion suggestion = ELAB_CLI_SUGGESTION_INIT;
+      gboolean known = FALSE;
+
+      if (!g_str_has_prefix (argv[i], "--"))
+        continue;
+      name = g_strndup (argv[i], strcspn (argv[i], "="));
+      for (guint j = 0; j < parser->options->len && !known; j++)
+        {
+          const Option *option = g_ptr_array_index (parser->options, j);
+
+          known = strcmp (name, option->flag) == 0;
+          elab_cli_suggestion_consider (&suggestion, name, option->flag);
+        }
+      if (!known && strcmp (name, "--help") != 0 && strcmp (name, "--help-all") != 0)
+        return suggestion.best;
+    }
+  return NULL;
+}
+
 int
 elab_cli_parser_parse (ElabCliParser  *parser,
                        int             argc,
@@ -421,7 +450,13 @@ elab_cli_parser_parse (ElabCliParser  *parser,
   g_set_prgname (prgname);
   if (!g_option_context_parse (parser->context, &n_args, &args, &error))
     {
+      const char *nearest = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION)
+                            ? nearest_option (parser, argc, argv) : NULL;
+
       g_set_prgname ("entropy-lab");
+      if (nearest != NULL)
+        return elab_cli_fail (ELAB_EXIT_USAGE, "%s: %s (did you mean %s?)", parser->command, error->message,
+                              nearest);
       return elab_cli_fail (ELAB_EXIT_USAGE, "%s: %s", parser->command, error->message);
     }
   g_set_prgname ("entropy-lab");

@@ -20,6 +20,21 @@ int  elab_cli_fail           (int          status,
                               const char  *format,
                               ...) G_GNUC_PRINTF (2, 3);
 
+/* The known word nearest a mistyped one: a subcommand, an option. */
+typedef struct
+{
+  const char *best;       /* NULL: none near enough */
+  guint       distance;
+} ElabCliSuggestion;
+
+#define ELAB_CLI_SUGGESTION_INIT { NULL, G_MAXUINT }
+
+/* Keeps @candidate in @suggestion if it is nearer @word than the best so
+ * far and near enough to be a typo of it. */
+void elab_cli_suggestion_consider (ElabCliSuggestion *suggestion,
+                                   const char        *word,
+                                   const char        *candidate);
+
 /* When @dataset's text labels had class 1 picked for them, says which on
  * stderr as `entropy-lab: note: …`, naming --positive. */
 void elab_cli_note_labels    (const ElabDataset *dataset);

@@ -76,16 +76,15 @@ elab_cli_is_subcommand (const char *name)
 }
 
 /* Edits (insert, delete, substitute, swap two neighbours) from @a to @b,
- * stopping early past 3: "trian" is 1 from "train", "curve" 1 from
- * "curves". */
+ * case aside: "trian" is 1 from "train", "samles" 1 from "samples". */
 static guint
 edit_distance (const char *a,
                const char *b)
 {
   gsize la = strlen (a), lb = strlen (b);
-  guint d[16][16];
+  guint d[32][32];
 
-  if (la >= 16 || lb >= 16)
+  if (la >= 32 || lb >= 32)
     return G_MAXUINT;
 
   for (gsize i = 0; i <= la; i++)
@@ -106,25 +105,31 @@ edit_distance (const char *a,
   return d[la][lb];
 }
 
+void
+elab_cli_suggestion_consider (ElabCliSuggestion *suggestion,
+                              const char        *word,
+                              const char        *candidate)
+{
+  guint distance = edit_distance (word, candidate);
+
+  /* Fewer than 3 edits, and fewer than half the word's letters. */
+  if (distance < MIN (suggestion->distance, 3) && 2 * distance < strlen (word))
+    {
+      suggestion->best = candidate;
+      suggestion->distance = distance;
+    }
+}
+
 static int
 unknown_subcommand (const char *name)
 {
-  const char *best = NULL;
-  guint best_distance = 3;
+  ElabCliSuggestion suggestion = ELAB_CLI_SUGGESTION_INIT;
 
   for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    {
-      guint distance = edit_distance (name, subcommands[i].name);
+    elab_cli_suggestion_consider (&suggestion, name, subcommands[i].name);
 
-      if (distance < best_distance)
-        {
-          best = subcommands[i].name;
-          best_distance = distance;
-        }
-    }
-
-  if (best != NULL)
-    return elab_cli_fail (ELAB_EXIT_USAGE, "unknown subcommand '%s' (did you mean '%s'?)", name, best);
+  if (suggestion.best != NULL)
+    return elab_cli_fail (ELAB_EXIT_USAGE, "unknown subcommand '%s' (did you mean '%s'?)", name, suggestion.best);
   return elab_cli_fail (ELAB_EXIT_USAGE, "unknown subcommand '%s' (see `entropy-lab help`)", name);
 }
 
@@ -192,7 +197,16 @@ elab_cli_window_args (int    *argc,
         }
 
       if (!known)
-        return elab_cli_fail (ELAB_EXIT_USAGE, "unknown option '%s' (see `entropy-lab --help`)", arg);
+        {
+          g_autofree char *name = g_strndup (arg, strcspn (arg, "="));
+          ElabCliSuggestion suggestion = ELAB_CLI_SUGGESTION_INIT;
+
+          for (gsize o = 0; o < G_N_ELEMENTS (window_options); o++)
+            elab_cli_suggestion_consider (&suggestion, name, window_options[o]);
+          if (suggestion.best != NULL)
+            return elab_cli_fail (ELAB_EXIT_USAGE, "unknown option '%s' (did you mean %s?)", name, suggestion.best);
+          return elab_cli_fail (ELAB_EXIT_USAGE, "unknown option '%s' (see `entropy-lab --help`)", arg);
+        }
     }
 
   if (lesson == NULL)

@@ -413,6 +413,22 @@ def _():
     assert line == "entropy-lab: error: unknown subcommand 'frobnicate' (see `entropy-lab help`)", line
 
 
+@case("a mistyped option names the option meant, as a mistyped subcommand does; a far one does not guess")
+def _():
+    for args, meant in ((["curves", "--samles", "5"], "--samples"),
+                        (["train", "--learning-rat", "0.1"], "--learning-rate"),
+                        (["export", "--figur", "entropy", "--out", "x.png"], "--figure"),
+                        (["curves", "--samples=5", "--sampls=3"], "--samples")):
+        line = run_error(args, binary=CLI)
+        typo = next(a for a in args[1:] if a.startswith("--") and a.split("=")[0] != meant).split("=")[0]
+        assert line.startswith(f"entropy-lab: error: {args[0]}: ") and typo in line, line
+        assert line.endswith(f" (did you mean {meant}?)"), line
+    line = run_error(["curves", "--zzz"], binary=CLI)
+    assert line == "entropy-lab: error: curves: Unknown option --zzz", line
+    line = run_error(["--secnario=lesson.elab"], binary=APP)
+    assert line == "entropy-lab: error: unknown option '--secnario' (did you mean --scenario?)", line
+
+
 @case("a lesson file as a plain argument is opened as the window's scenario")
 def _():
     broken = os.path.join(TMP, "broken lesson.elab")
