@@ -209,6 +209,62 @@ sync_probabilities (ElabSoftmaxPage *self,
                           gtk_widget_has_css_class (entry, "error") || note != NULL);
 }
 
+/* "−∞" in a logit's spin button: a probability typed as 0, where the
+ * button would show the bottom of its scale. The text goes to the
+ * button's own text (its first child, the "text" node of its CSS
+ * nodes): a numeric spin button refuses "−∞" typed into it. */
+static const char minus_infinity[] = "\xe2\x88\x92\xe2\x88\x9e";
+
+static gboolean
+logit_output_cb (GtkSpinButton   *spin,
+                 ElabSoftmaxPage *self)
+{
+  const ElabState *state = elab_document_get_state (document_of (self));
+  GtkWidget *text = gtk_widget_get_first_child (GTK_WIDGET (spin));
+
+  for (guint i = 0; i < state->k; i++)
+    if (self->logit_rows[i][2] == GTK_WIDGET (spin) && state->logits[i] == -INFINITY && GTK_IS_TEXT (text))
+      {
+        if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (text)), minus_infinity) != 0)
+          gtk_editable_set_text (GTK_EDITABLE (text), minus_infinity);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Left or activated, "−∞" means the value the button holds: no change. */
+static int
+logit_input_cb (GtkSpinButton *spin,
+                double        *new_value,
+                gpointer       user_data)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), minus_infinity) != 0)
+    return FALSE;
+  *new_value = gtk_spin_button_get_value (spin);
+  return TRUE;
+}
+
+/* The logits' buttons say what the document holds, also where the
+ * value under them did not move: −∞ after the bottom of the scale, or a
+ * value at the bottom after −∞. */
+static void
+sync_logit_texts (ElabSoftmaxPage *self)
+{
+  for (guint i = 0; i < ELAB_SOFTMAX_MAX_K; i++)
+    {
+      GtkSpinButton *spin = GTK_SPIN_BUTTON (self->logit_rows[i][2]);
+
+      if (!logit_output_cb (spin, self)
+          && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), minus_infinity) == 0)
+        {
+          g_autofree char *value = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (spin),
+                                                    gtk_spin_button_get_value (spin));
+
+          gtk_editable_set_text (GTK_EDITABLE (spin), value);
+        }
+    }
+}
+
 /* What the bindings do not cover: K (the logits' length), the rows shown,
  * the kind of target. Each setter here is a no-op when the widget already
  * agrees, and each handler below a no-op when the state already agrees,
@@ -247,6 +303,7 @@ sync_from_document (ElabSoftmaxPage *self)
     }
 
   sync_probabilities (self, state);
+  sync_logit_texts (self);
 
   if (state->k != 2 && gtk_switch_get_active (self->logistic_switch))
     gtk_switch_set_active (self->logistic_switch, FALSE);
@@ -507,6 +564,8 @@ build_logit_rows (ElabSoftmaxPage *self)
       gtk_range_set_round_digits (GTK_RANGE (scale), 2);
       gtk_widget_set_hexpand (scale, TRUE);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      g_signal_connect (spin, "output", G_CALLBACK (logit_output_cb), self);
+      g_signal_connect (spin, "input", G_CALLBACK (logit_input_cb), NULL);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), 6);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (scale),

@@ -536,7 +536,27 @@ test_softmax_probabilities (void)
   {
     GtkAdjustment *z1 = logit_adjustment (self, 0);
 
+    GtkGrid *grid = GTK_GRID (template_child (self, ELAB_TYPE_SOFTMAX_PAGE, "logits_grid"));
+    GtkWidget *spin = gtk_grid_get_child_at (grid, 2, 0);
+
     g_assert_cmpfloat (gtk_adjustment_get_value (z1), ==, gtk_adjustment_get_lower (z1));
+    /* Its spin button says −∞, as the figure does, not the scale's −10;
+     * read back, as when the focus leaves it, that changes nothing. */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "\xe2\x88\x92\xe2\x88\x9e");
+    gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+    g_assert_true (isinf (state->logits[0]) && state->logits[0] < 0);
+    /* A finite logit again shows its number. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "0.00001, 0.5, 0.25, 0.24999");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_true (isfinite (state->logits[0]));
+    {
+      g_autofree char *shown = g_strdup_printf ("%.2f", state->logits[0]);
+
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, shown);
+    }
+    gtk_editable_set_text (GTK_EDITABLE (entry), "0, 0.5, 0.25, 0.25");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "\xe2\x88\x92\xe2\x88\x9e");
   }
   g_assert_true (isinf (elab_softmax_cross_entropy (state->target, state->logits, state->k, state->temperature)));
   g_assert_true (gtk_widget_get_visible (message));
