@@ -69,7 +69,9 @@ G_DEFINE_FLAGS_TYPE (ElabPresentationKeep, elab_presentation_keep,
                      G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_C, "c"),
                      G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_P, "p"),
                      G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_Q, "q"),
-                     G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_ALWAYS, "always"))
+                     G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_ALWAYS, "always"),
+                     G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_LOGITS, "logits"),
+                     G_DEFINE_ENUM_VALUE (ELAB_PRESENTATION_KEEP_RUN, "run"))
 
 static void
 document_changed (ElabPage *self,

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 /* Which controls of a side panel stay out in presentation mode: the
  * editors of the models the current scene changes, so the lecturer can
- * still move them, and those every scene needs. */
+ * still move them, those an exercise's goal reads, so the students can
+ * meet it, and those every scene needs. */
 typedef enum
 {
   ELAB_PRESENTATION_KEEP_A = 1 << 0,
@@ -24,6 +25,10 @@ typedef enum
   ELAB_PRESENTATION_KEEP_Q = 1 << 4,
   /* Whatever the scene: the Training page's Play, Step and Reset. */
   ELAB_PRESENTATION_KEEP_ALWAYS = 1 << 5,
+  /* The softmax logits and temperature. */
+  ELAB_PRESENTATION_KEEP_LOGITS = 1 << 6,
+  /* The training run's settings: optimizer, learning rate, step limit. */
+  ELAB_PRESENTATION_KEEP_RUN = 1 << 7,
 } ElabPresentationKeep;
 
 /* A flags type, so a template names a bit ("p") rather than its value. */

@@ -608,6 +608,7 @@ elab_softmax_page_class_init (ElabSoftmaxPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-softmax-page.ui");
   elab_page_class_bind_template (widget_class);
+  elab_page_class_set_panel_keep (widget_class, ELAB_PRESENTATION_KEEP_LOGITS);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, k_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, k_spin);
   gtk_widget_class_bind_template_child (widget_class, ElabSoftmaxPage, logits_grid);

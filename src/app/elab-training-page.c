@@ -600,7 +600,7 @@ elab_training_page_class_init (ElabTrainingPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-training-page.ui");
   elab_page_class_bind_template (widget_class);
-  elab_page_class_set_panel_keep (widget_class, ELAB_PRESENTATION_KEEP_ALWAYS);
+  elab_page_class_set_panel_keep (widget_class, ELAB_PRESENTATION_KEEP_ALWAYS | ELAB_PRESENTATION_KEEP_RUN);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, data_chooser);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, play_button);
   gtk_widget_class_bind_template_child (widget_class, ElabTrainingPage, play_icon);

@@ -36,8 +36,78 @@ elab_window_get_scene_player (ElabWindow *window)
   return window->player;
 }
 
-/* The models the current scene moves, against the scene before it: their
- * editors stay out in presentation mode. */
+/* Moves what the controls of @bit (one ElabPresentationKeep bit) edit,
+ * far enough that any read-out depending on it changes. */
+static void
+nudge (ElabState *state,
+       guint      bit)
+{
+  ElabLogistic *model;
+
+  switch (bit)
+    {
+    case ELAB_PRESENTATION_KEEP_LOGITS:
+      state->logits[0] += 0.7;
+      state->temperature *= 1.3;
+      return;
+    case ELAB_PRESENTATION_KEEP_RUN:
+      state->learning_rate *= 1.3;
+      state->momentum *= 0.7;
+      state->steps += 1;
+      return;
+    case ELAB_PRESENTATION_KEEP_P:
+      model = &state->p;
+      break;
+    case ELAB_PRESENTATION_KEEP_Q:
+      model = &state->q;
+      break;
+    default:
+      model = &state->models[g_bit_nth_lsf (bit, -1)];
+    }
+  model->theta += 0.7;
+  model->bias += 0.3;
+}
+
+/* The controls the quantity @name depends on at @state, found by moving
+ * each one's parameters: what a student needs to change it. A training
+ * read-out (the loss after a run) depends on the run's settings; it is
+ * not run again for each. */
+static guint
+quantity_keep (const char      *name,
+               const ElabState *state)
+{
+  static const guint bits[] = {
+    ELAB_PRESENTATION_KEEP_A, ELAB_PRESENTATION_KEEP_B, ELAB_PRESENTATION_KEEP_C,
+    ELAB_PRESENTATION_KEEP_P, ELAB_PRESENTATION_KEEP_Q,
+    ELAB_PRESENTATION_KEEP_LOGITS, ELAB_PRESENTATION_KEEP_RUN,
+  };
+  const ElabQuantity *q;
+  guint n, keep = 0;
+  double value;
+
+  q = elab_quantities (&n);
+  for (guint i = 0; i < n; i++)
+    if (q[i].page == ELAB_PAGE_TRAINING && strcmp (q[i].name, name) == 0)
+      return ELAB_PRESENTATION_KEEP_RUN;
+
+  if (!elab_quantity_eval (name, state, &value, NULL))
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (bits); i++)
+    {
+      ElabState moved = *state;
+      double now;
+
+      nudge (&moved, bits[i]);
+      if (elab_quantity_eval (name, &moved, &now, NULL) && now != value)
+        keep |= bits[i];
+    }
+  return keep;
+}
+
+/* The controls the current scene needs in presentation mode: the models
+ * it moves, against the scene before it, so the lecturer can move them
+ * on; and for an exercise, what its goal reads, so the students can meet
+ * it. */
 static guint
 scene_keep (ElabScenePlayer *player)
 {
@@ -45,6 +115,7 @@ scene_keep (ElabScenePlayer *player)
   const ElabScene *scene = elab_scene_player_get_scene (player);
   guint index = elab_scene_player_get_index (player);
   const ElabState *now, *before;
+  ElabGoal goal;
   guint keep = 0;
 
   if (scene == NULL)
@@ -62,6 +133,11 @@ scene_keep (ElabScenePlayer *player)
     keep |= ELAB_PRESENTATION_KEEP_P;
   if (memcmp (&now->q, &before->q, sizeof now->q) != 0)
     keep |= ELAB_PRESENTATION_KEEP_Q;
+
+  if (scene->kind == ELAB_SCENE_EXERCISE && scene->goal != NULL &&
+      elab_goal_parse (scene->goal, &goal, NULL))
+    for (guint i = 0; i < goal.n_terms; i++)
+      keep |= quantity_keep (goal.terms[i].name, now);
   return keep;
 }
 

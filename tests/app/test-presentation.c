@@ -11,7 +11,9 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "elab-entropy-page.h"
 #include "elab-model-editor.h"
+#include "elab-softmax-page.h"
 #include "elab-settings.h"
 #include "elab-training-page.h"
 #include "elab-window-scenes.h"
@@ -226,6 +228,80 @@ test_keep_scene_controls (void)
   spin ();
 }
 
+/* The control with template id @id on the page of @type that the window
+ * shows. */
+static GtkWidget *
+page_control (ElabWindow *window,
+              GType       type,
+              const char *id)
+{
+  GtkWidget *page = find_type (GTK_WIDGET (window), type);
+
+  g_assert_nonnull (page);
+  return GTK_WIDGET (template_child (page, type, id));
+}
+
+static void
+next_scene (ElabWindow *window)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "next-scene", NULL);
+  elab_scene_player_finish (elab_window_get_scene_player (window));
+  spin ();
+}
+
+/* An exercise moves nothing, yet its students need the controls its goal
+ * reads, and only those: the logits and temperature for the softmax's
+ * entropy, model B's editor for its mean entropy, the run's settings for
+ * a run that must converge. */
+static void
+test_exercise_controls (void)
+{
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  ElabScenario *scenario;
+  ElabScene *scene;
+  ElabState softmax, entropy, training;
+
+  elab_state_init_default (&softmax);
+  softmax.page = ELAB_PAGE_SOFTMAX;
+  entropy = softmax;
+  entropy.page = ELAB_PAGE_ENTROPY;
+  training = softmax;
+  training.page = ELAB_PAGE_TRAINING;
+  scenario = elab_scenario_new (&softmax);
+  elab_scenario_add_scene (scenario, &softmax, "look");
+  scene = elab_scenario_add_scene (scenario, &softmax, "your turn");
+  scene->kind = ELAB_SCENE_EXERCISE;
+  scene->goal = g_strdup ("softmax-entropy = 1");
+  scene = elab_scenario_add_scene (scenario, &entropy, "your turn");
+  scene->kind = ELAB_SCENE_EXERCISE;
+  scene->goal = g_strdup ("mean-entropy-b <= 0.1");
+  scene = elab_scenario_add_scene (scenario, &training, "your turn");
+  scene->kind = ELAB_SCENE_EXERCISE;
+  scene->goal = g_strdup ("converged = 1 and steps-taken <= 60");
+
+  gtk_window_present (GTK_WINDOW (window));
+  elab_window_open_scenario (window, scenario);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  spin ();
+  g_assert_false (shown (page_control (window, ELAB_TYPE_SOFTMAX_PAGE, "logits_grid")));
+
+  next_scene (window);
+  g_assert_true (shown (page_control (window, ELAB_TYPE_SOFTMAX_PAGE, "logits_grid")));
+  g_assert_false (shown (page_control (window, ELAB_TYPE_SOFTMAX_PAGE, "target_dropdown")));
+
+  next_scene (window);
+  g_assert_false (shown (page_control (window, ELAB_TYPE_ENTROPY_PAGE, "editor_a")));
+  g_assert_true (shown (page_control (window, ELAB_TYPE_ENTROPY_PAGE, "editor_b")));
+  g_assert_false (shown (page_control (window, ELAB_TYPE_ENTROPY_PAGE, "editor_c")));
+
+  next_scene (window);
+  g_assert_true (shown (page_control (window, ELAB_TYPE_TRAINING_PAGE, "lr_row")));
+  g_assert_true (shown (page_control (window, ELAB_TYPE_TRAINING_PAGE, "play_button")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* Labels whose text (markup included) holds @needle. */
 static guint
 count_labels (GtkWidget  *widget,
@@ -351,6 +427,7 @@ main (int   argc,
 
   g_test_add_func ("/elab/app/Presentation/toggle", test_toggle);
   g_test_add_func ("/elab/app/Presentation/keep-scene-controls", test_keep_scene_controls);
+  g_test_add_func ("/elab/app/Presentation/exercise-controls", test_exercise_controls);
   g_test_add_func ("/elab/app/Presentation/notation", test_notation);
   g_test_add_func ("/elab/app/Window/primary-menu", test_primary_menu);
   g_test_add_func ("/elab/app/Window/visible-plot-view", test_visible_plot_view);

@@ -34,6 +34,7 @@ _spec.loader.exec_module (tw)
 BINARY = os.path.abspath (sys.argv[1])
 LESSON = os.path.abspath (sys.argv[2])
 QUESTIONS = os.path.join (os.path.dirname (LESSON), 'lesson-cross-entropy-order.elab')
+EXERCISE = os.path.join (os.path.dirname (LESSON), 'lesson-entropy.elab')
 
 
 def saved_state (home):
@@ -120,6 +121,12 @@ class Presenter:
         return self.press (key, 'presentation mode %s' % ('on' if on else 'off'),
                            lambda before: self.controls_shown () != on)
 
+    def wiggle (self):
+        """The pointer moved over the figure, as a student reaching for the mouse."""
+        x, y, w, h = tw.xscreen.window_geometry (self.app.wid)
+        for dx in (0, 40):
+            tw.xscreen.xdotool ('mousemove', '--sync', x + w // 2 + dx, y + h // 2)
+
     def quit (self):
         self.app.key ('ctrl+q')
         rc = self.app.wait_exit ()
@@ -187,6 +194,23 @@ def run_tests (tap, home, apps):
                 done = s.present (False)
         state = s.quit ()
         tap.ok (expect (state), what, diag=state)
+
+    # An exercise in presentation mode (the entropy lesson's last scene, which
+    # moves no model): the students get the controls its goal reads, model
+    # A's, when the scene comes and when the pointer moves.
+    k = sum (1 for line in open (EXERCISE, encoding='utf-8') if re.match (r'^\[scene \d+\]', line))
+    s = Presenter (tap, home, 'exercise')
+    apps.append (s)
+    if s.start (EXERCISE) and s.present (True):
+        last = 'scene %d / %d' % (k, k)
+        for _ in range (2 * k):
+            if s.position () == last or not s.press ('Next', 'the next scene or answer',
+                                                     lambda before: s.report () != before):
+                break
+        tap.ok (s.position () == last, 'Page Down reaches the exercise, %s' % last, diag=s.report ())
+        s.wiggle ()
+        tap.ok (tw.wait_until (s.controls_shown), "the exercise's controls float over the figure")
+        s.quit ()
 
 
 def main ():
