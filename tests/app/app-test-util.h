@@ -322,15 +322,31 @@ no_file_chooser (gpointer data)
   return !have_file_chooser (data);
 }
 
-/* For wait_until(): the file chooser @data shows a folder. GTK 4.8's
- * takes the folder it starts in asynchronously and shows none until it
- * has. */
+/* For wait_until(): the file chooser @data shows a folder. */
 static inline gboolean
 shows_folder (gpointer data)
 {
   g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (data));
 
   return folder != NULL;
+}
+
+/* Waits for a file chooser that starts in a folder (a save chooser
+ * always does: the one it is given, or the working directory) and
+ * returns it once it shows that folder. GTK 4.8's takes it
+ * asynchronously and shows none until then; a folder asked for meanwhile
+ * loses to it, as a folder change cancelled by a newer one still goes on
+ * to its folder's parent (update_current_folder_get_info_cb), after the
+ * newer one has landed. */
+static inline GtkWidget *
+wait_for_chooser_folder (void)
+{
+  GtkWidget *chooser;
+
+  wait_until (have_file_chooser, NULL);
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  wait_until (shows_folder, chooser);
+  return chooser;
 }
 
 /* Clicks @dialog's button labelled @label, which closes it: the dialog

@@ -139,13 +139,10 @@ test_sweep_dialog (void)
   g_assert_cmpint (g_mkdir (gone, 0700), ==, 0);
   fill_sweep_dialog (window, 0, 0.5, 3.0, 3);
   /* The chooser starts where the last sweep went. */
-  wait_until (have_file_chooser, NULL);
   {
-    GtkWidget *chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
-    g_autoptr(GFile) start = NULL;
+    GtkWidget *chooser = wait_for_chooser_folder ();
+    g_autoptr(GFile) start = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
 
-    wait_until (shows_folder, chooser);
-    start = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
     g_assert_nonnull (start);
     g_assert_cmpstr (g_file_peek_path (start), ==, dir);
   }

@@ -42,7 +42,9 @@ wait_written (GtkWidget *window)
 /* The save chooser (GTK 4.8's fallback of the native one) answers Export
  * on @path, once it shows @path's folder: it takes a folder
  * asynchronously, and answered before it has, it saves into the folder
- * it showed before (the one last used, maybe gone since) or refuses. */
+ * it showed before (the one last used, maybe gone since) or refuses.
+ * @path's folder is asked for once the chooser shows the one it starts
+ * in, which a folder asked for sooner loses to. */
 static void
 choose_file (const char *path)
 {
@@ -52,8 +54,7 @@ choose_file (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   Selection selection = { NULL, file };
 
-  wait_until (have_file_chooser, NULL);
-  selection.chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  selection.chooser = wait_for_chooser_folder ();
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (selection.chooser), folder, NULL));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (selection.chooser), base);
   wait_until (has_selection, &selection);
