@@ -482,6 +482,24 @@ test_window_training_lesson (void)
   destroy_window (window);
 }
 
+typedef struct
+{
+  GtkWidget *label;
+  GtkWidget *view;
+  int        height;   /* the label's must pass it */
+} Layout;
+
+/* For wait_until(): the scene label and the plot are laid out, the label
+ * taller than @height. */
+static gboolean
+laid_out (gpointer data)
+{
+  Layout *layout = data;
+
+  return gtk_widget_get_width (layout->label) > 0 && gtk_widget_get_width (layout->view) > 0 &&
+         gtk_widget_get_height (layout->label) > layout->height;
+}
+
 /* The "scene N / 5" label is small and out of the way: in the plot's
  * bottom right corner, inside the figure's empty bottom margin, so never
  * over the end of a two-line caption nor taking a row of the screen from
@@ -507,7 +525,8 @@ test_label_clear_of_caption (void)
       graphene_rect_t lb, vb;
       ElabFigureStyle style;
       double margin;
-      guint spins = 0;
+      Layout layout = { label, NULL, plain_height };
+      guint frames;
 
       if (mode == 1)
         gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL);
@@ -515,14 +534,12 @@ test_label_clear_of_caption (void)
       /* A two-line caption on the plot. */
       g_assert_nonnull (strchr (elab_plot_view_get_caption (view), '\n'));
       /* Laid out, and in presentation mode with the projector's larger
-       * type (the label grows). Count main-loop turns, not time. */
-      while ((gtk_widget_get_width (label) == 0 || gtk_widget_get_width (GTK_WIDGET (view)) == 0 ||
-              (mode == 1 && gtk_widget_get_height (label) <= plain_height) || spins < 50) &&
-             spins++ < 20000)
-        {
-          g_main_context_iteration (NULL, FALSE);
-          g_usleep (500);
-        }
+       * type (the label grows), then drawn so. */
+      layout.view = GTK_WIDGET (view);
+      wait_until (laid_out, &layout);
+      frames = frames_of (view);
+      gtk_widget_queue_draw (GTK_WIDGET (view));
+      wait_for_frame (view, frames);
       if (mode == 0)
         plain_height = gtk_widget_get_height (label);
       else
