@@ -31,6 +31,7 @@ struct _ElabPlotView
   ElabTrainingRun   *run;            /* the training figures' */
 
   char              *caption;       /* a scene's caption, or NULL */
+  char              *caption_room;  /* the caption the figure keeps room for, or NULL */
   char              *status;        /* for screen readers, or NULL */
   char              *status_next;   /* held back, told when status_source fires */
   guint              status_source;
@@ -266,6 +267,7 @@ elab_plot_view_get_style (ElabPlotView    *self,
   if (self->document != NULL)
     res->palette = elab_document_get_state (self->document)->palette;
   res->caption = self->caption;
+  res->caption_room = self->caption_room;
   res->guess_x = self->guess_x;
   res->truth_x = self->truth_x;
   if (self->presentation)
@@ -366,12 +368,21 @@ elab_plot_view_set_status (ElabPlotView *self,
 
 void
 elab_plot_view_set_caption (ElabPlotView *self,
-                            const char   *caption)
+                            const char   *caption,
+                            const char   *room)
 {
   g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
 
   if (caption != NULL && caption[0] == '\0')
     caption = NULL;
+  if (caption == NULL || (room != NULL && room[0] == '\0'))
+    room = NULL;
+  if (g_strcmp0 (room, self->caption_room) != 0)
+    {
+      g_free (self->caption_room);
+      self->caption_room = g_strdup (room);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   if (g_strcmp0 (caption, self->caption) == 0)
     return;
 
@@ -530,6 +541,7 @@ elab_plot_view_dispose (GObject *object)
   g_clear_handle_id (&self->status_source, g_source_remove);
   g_clear_pointer (&self->figure, elab_figure_free);
   g_clear_pointer (&self->caption, g_free);
+  g_clear_pointer (&self->caption_room, g_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->status_next, g_free);
 

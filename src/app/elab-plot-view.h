@@ -32,9 +32,12 @@ double             elab_plot_view_get_hover_x      (ElabPlotView       *self);
  * the hover marks: what Copy puts on the clipboard. */
 void               elab_plot_view_get_style        (ElabPlotView       *self,
                                                     ElabFigureStyle    *res);
-/* A scene's caption drawn over the figure (copied; NULL or "": none). */
+/* A scene's caption drawn under the figure's plots (copied; NULL or "":
+ * none), with room kept for @room too (a question's revealed caption;
+ * NULL: none), so the plots do not move at the reveal. */
 void               elab_plot_view_set_caption      (ElabPlotView       *self,
-                                                    const char         *caption);
+                                                    const char         *caption,
+                                                    const char         *room);
 const char        *elab_plot_view_get_caption      (ElabPlotView       *self);
 /* Where what the figure shows stands ("step 12 · paused"), told to screen
  * readers after what the figure is; NULL: nothing. Copied. Unless

@@ -29,6 +29,7 @@ struct _ElabPresentation
   double          truth_x;
   gboolean        forget_guess;
   char           *caption;
+  char           *caption_room;  /* a question's revealed caption, kept room for */
   guint           inhibit_cookie;
   GtkApplication *inhibitor;
 
@@ -57,11 +58,11 @@ style_view_cb (gpointer view,
 
   if (view == pass->captioned)
     {
-      elab_plot_view_set_caption (view, pass->self->caption);
+      elab_plot_view_set_caption (view, pass->self->caption, pass->self->caption_room);
       elab_plot_view_set_guess (view, pass->self->guessing, pass->self->truth_x, pass->self->forget_guess);
     }
   else
-    elab_plot_view_set_caption (view, NULL);
+    elab_plot_view_set_caption (view, NULL, NULL);
 }
 
 /* One caption per page, on its last plot: the Training page's is the
@@ -182,6 +183,7 @@ elab_presentation_set_active (ElabPresentation *self,
 void
 elab_presentation_set_scene (ElabPresentation *self,
                              const char       *caption,
+                             const char       *caption_room,
                              gboolean          guessing,
                              double            truth_x,
                              gboolean          forget_guess)
@@ -190,6 +192,8 @@ elab_presentation_set_scene (ElabPresentation *self,
 
   g_free (self->caption);
   self->caption = g_strdup (caption);
+  g_free (self->caption_room);
+  self->caption_room = g_strdup (caption_room);
   self->guessing = guessing;
   self->truth_x = truth_x;
   self->forget_guess = forget_guess;
@@ -225,5 +229,6 @@ elab_presentation_free (ElabPresentation *self)
   inhibit_idle (self, FALSE);
 
   g_free (self->caption);
+  g_free (self->caption_room);
   g_free (self);
 }

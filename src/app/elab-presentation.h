@@ -28,11 +28,13 @@ void              elab_presentation_free         (ElabPresentation *self);
 void              elab_presentation_set_active   (ElabPresentation *self,
                                                   gboolean          active);
 /* The scene's caption (NULL: none) on the last plot of every page built
- * so far, and a question's guess beside it (elab_plot_view_set_guess());
+ * so far, with room kept for @caption_room (a question's revealed
+ * caption, NULL: none), and a question's guess beside it (elab_plot_view_set_guess());
  * @forget_guess drops a guess placed in another scene. Called again when
  * a page is built, it styles that page's plots too. */
 void              elab_presentation_set_scene    (ElabPresentation *self,
                                                   const char       *caption,
+                                                  const char       *caption_room,
                                                   gboolean          guessing,
                                                   double            truth_x,
                                                   gboolean          forget_guess);

@@ -151,6 +151,7 @@ update_caption (ElabWindow *self)
 {
   const ElabScene *scene = elab_scene_player_get_scene (self->player);
   const char *caption = elab_scene_player_get_caption (self->player);
+  g_autofree char *room = NULL;
   guint index = elab_scene_player_get_index (self->player);
   gboolean guessing = FALSE;
   double truth = NAN;
@@ -167,7 +168,13 @@ update_caption (ElabWindow *self)
           if (!guessing)
             elab_quantity_eval (scene->guess, elab_scene_get_state (scene, TRUE), &truth, NULL);
         }
-  elab_presentation_set_scene (self->presentation, caption, guessing, truth, index != self->guess_index);
+  /* A question keeps room for its answer from the start: the figure does
+   * not move at the reveal. (One being written in the lesson panel may
+   * have neither choices nor a quantity yet: no answer to make room for.) */
+  if (caption != NULL && scene != NULL && scene->kind == ELAB_SCENE_QUESTION
+      && (scene->choices != NULL || scene->guess != NULL))
+    room = elab_scene_card_text (scene, TRUE);
+  elab_presentation_set_scene (self->presentation, caption, room, guessing, truth, index != self->guess_index);
   self->guess_index = index;
 }
 

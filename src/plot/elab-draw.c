@@ -986,6 +986,32 @@ legend_wrap (ElabFigure *figure,
   return wh - h;
 }
 
+/* One row an entry: a box shorter than that (a caption under the figure
+ * too) gets tighter rows, down to 1.3 em, before any entry is left out:
+ * a legend row is a curve's name, and a row dropped leaves its curve
+ * unnamed. */
+static void
+legend_rows (LegendLayout *lay,
+             ElabFigure   *figure,
+             double        max_height,
+             guint         n_entries,
+             gboolean      with_heading)
+{
+  double extra = lay->heading_h - (with_heading ? lay->row : 0);
+  double rows = n_entries + (with_heading ? 1 : 0);
+  double row = lay->row;
+
+  if (2 * lay->inner + extra + rows * row > max_height && rows > 0)
+    row = MIN (row, MAX (round (1.3 * figure->metrics.legend_px),
+                         floor ((max_height - 2 * lay->inner - extra) / rows)));
+  lay->row = row;
+  if (with_heading)
+    lay->heading_h = extra + row;
+  for (guint i = 0; i < n_entries; i++)
+    lay->items[i].height = row;
+  lay->height = 2 * lay->inner + lay->heading_h + n_entries * row;
+}
+
 static void
 legend_layout (ElabFigure            *figure,
                double                 width,
@@ -1052,9 +1078,7 @@ legend_layout (ElabFigure            *figure,
   one_row_h = 2 * lay->inner + lay->heading_h + n_entries * lay->row;
   if (fits)
     {
-      for (guint i = 0; i < n_entries; i++)
-        lay->items[i].height = lay->row;
-      lay->height = one_row_h;
+      legend_rows (lay, figure, max_height, n_entries, heading != NULL);
       return;
     }
 
@@ -1101,7 +1125,6 @@ legend_layout (ElabFigure            *figure,
     {
       lay->two_line = FALSE;
       lay->squeezed = TRUE;
-      lay->height = one_row_h;
       for (guint i = 0; i < n_entries; i++)
         {
           LegendItem *it = &lay->items[i];
@@ -1111,8 +1134,8 @@ legend_layout (ElabFigure            *figure,
           it->label_cut = MAX (1, legend_row_room (lay, figure, width, &entries[i]));
           it->detail = NULL;
           it->value_first = FALSE;
-          it->height = lay->row;
         }
+      legend_rows (lay, figure, max_height, n_entries, heading != NULL);
     }
 }
 
@@ -1302,24 +1325,30 @@ _elab_draw_legend (ElabFigure            *figure,
 
 /* ------------------------------------------------------ Figure chrome */
 
+/* The height of the strip under the plots for a caption of @lines lines
+ * in type @scale times the label font's. */
 static double
-_elab_caption_strip_height (const ElabFigure *figure,
-                            guint             lines)
+caption_strip_height (const ElabFigure *figure,
+                      guint             lines,
+                      double            scale)
 {
   const ElabMetrics *m = &figure->metrics;
 
   /* Pango's line height is about 1.2 em; 0.6 em of padding on each side. */
-  return round ((1.2 * lines + 1.2) * m->label_px + 0.5 * m->pad);
+  return round ((1.2 * lines * scale + 1.2) * m->label_px + 0.5 * m->pad);
 }
 
-/* The scene caption's text, wrapped to the room it has across @body:
- * right of style.caption_left when controls float over the figure's
- * bottom left (their panel is narrower than the figure; a caption
- * squeezed under a third of its width would rather go under them), else
- * the body's width. A caption wraps rather than being cut: it is the
- * scene's sentence. @res_left gets the room's left edge. */
+/* @text (a caption) wrapped to the room it has across @body, in type
+ * @scale times the label font's: right of style.caption_left when
+ * controls float over the figure's bottom left (their panel is narrower
+ * than the figure; a caption squeezed under a third of its width would
+ * rather go under them), else the body's width. A caption wraps rather
+ * than being cut: it is the scene's sentence. @res_left gets the room's
+ * left edge. The layout is at the full label size; draw it scaled. */
 static ElabText *
 caption_text (ElabFigure     *figure,
+              const char     *text,
+              double          scale,
               const ElabRect *body,
               double         *res_left)
 {
@@ -1332,8 +1361,64 @@ caption_text (ElabFigure     *figure,
     left = round (keep + m->pad);
   if (res_left != NULL)
     *res_left = left;
-  return _elab_text (figure, ELAB_FONT_LABEL, figure->style.caption, FALSE,
-                     MAX (1, body->x + body->width - left - 2 * inner), TRUE);
+  return _elab_text (figure, ELAB_FONT_LABEL, text, FALSE,
+                     MAX (1, (body->x + body->width - left - 2 * inner) / scale), TRUE);
+}
+
+/* The lines @text takes in the caption's room at @scale: measured, or for
+ * a figure drawn without text those the caption itself breaks (as the
+ * title's height comes from the metrics); at most 6 count. */
+static guint
+caption_lines (ElabFigure     *figure,
+               const char     *text,
+               double          scale,
+               const ElabRect *body)
+{
+  ElabText *tx = caption_text (figure, text, scale, body, NULL);
+  guint lines = 1;
+
+  if (tx != NULL)
+    lines = pango_layout_get_line_count (tx->layout);
+  else
+    for (const char *c = text; *c != '\0'; c++)
+      lines += (*c == '\n');
+  return MIN (lines, 6);
+}
+
+/* A caption's strip keeps at most this share of the figure's height while
+ * its type may step down (to CAPTION_MIN_SCALE): the plots above it are
+ * the lesson, and a long question with its explanation took 35 % of a
+ * 1280×720 screen in presentation type. */
+#define CAPTION_MAX_SHARE 0.25
+#define CAPTION_MIN_SCALE 0.75
+
+/* Sets figure->caption_scale and returns the height of the strip the
+ * caption takes under @body: room for the longer of the caption and
+ * style.caption_room (its reveal), both at the same type, so a question
+ * and its answer have the same plots and the same type. */
+static double
+caption_strip (ElabFigure     *figure,
+               const ElabRect *body)
+{
+  static const double scales[] = { 1.0, 0.9, 0.8, CAPTION_MIN_SCALE };
+  const char *texts[2] = { figure->style.caption, figure->style.caption_room };
+  double strip = 0;
+
+  figure->caption_scale = 1.0;
+  if (texts[0] == NULL || texts[0][0] == '\0')
+    return 0;
+  for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
+    {
+      figure->caption_scale = scales[k];
+      strip = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        if (texts[i] != NULL && texts[i][0] != '\0')
+          strip = MAX (strip, caption_strip_height (figure, caption_lines (figure, texts[i], scales[k], body),
+                                                    scales[k]));
+      if (strip <= CAPTION_MAX_SHARE * figure->height)
+        break;
+    }
+  return strip;
 }
 
 /* How far a title or subtitle's type may step down to fit the figure's
@@ -1494,22 +1579,8 @@ _elab_draw_frame (ElabFigure  *figure,
   res_body->height = MAX (1, figure->height - m->pad - res_body->y);
 
   /* A scene's caption gets its own strip under the plots instead of
-   * covering an axis. Its height comes from the caption's lines as
-   * wrapped to its room; a figure drawn without text counts the lines
-   * the caption itself breaks, like the title's height from the metrics. */
-  if (figure->style.caption != NULL && figure->style.caption[0] != '\0')
-    {
-      guint lines = 1;
-      ElabText *tx = caption_text (figure, res_body, NULL);
-
-      if (tx != NULL)
-        lines = pango_layout_get_line_count (tx->layout);
-      else
-        for (const char *c = figure->style.caption; *c != '\0'; c++)
-          lines += (*c == '\n');
-      lines = MIN (lines, 6);
-      res_body->height = MAX (1, res_body->height - _elab_caption_strip_height (figure, lines));
-    }
+   * covering an axis. */
+  res_body->height = MAX (1, res_body->height - caption_strip (figure, res_body));
 }
 
 void
@@ -1520,18 +1591,19 @@ _elab_draw_caption (ElabFigure     *figure,
   const ElabMetrics *m = &figure->metrics;
   const ElabTheme *t = &figure->theme;
   double inner = round (0.6 * m->label_px);
-  double left;
+  double left, scale;
   ElabText *tx;
   ElabRect r;
 
   if (figure->style.caption == NULL || figure->style.caption[0] == '\0')
     return;
-  tx = caption_text (figure, body, &left);
+  scale = figure->caption_scale;
+  tx = caption_text (figure, figure->style.caption, scale, body, &left);
   if (tx == NULL)
     return;
 
-  r.width = round (tx->width + 2 * inner);
-  r.height = round (tx->height + 2 * inner);
+  r.width = round (scale * tx->width + 2 * inner);
+  r.height = round (scale * tx->height + 2 * inner);
   /* Centred under the body, but never under controls floating over its
    * bottom left: a scene's text must stay readable while they show. */
   r.x = MAX (round (body->x + (body->width - r.width) / 2), left);
@@ -1543,8 +1615,7 @@ _elab_draw_caption (ElabFigure     *figure,
   cairo_rectangle (cr, r.x + 0.5, r.y + 0.5, r.width - 1, r.height - 1);
   cairo_stroke (cr);
   _elab_set_source (cr, &t->foreground);
-  cairo_move_to (cr, r.x + inner, r.y + inner);
-  pango_cairo_show_layout (cr, tx->layout);
+  show_scaled (cr, tx, r.x + inner, r.y + inner, scale);
   figure->caption_box = r;
 }
 

@@ -181,15 +181,62 @@ clip_to (cairo_t        *cr,
  * near 1, nearly all of it is −p·log q). */
 static const double term_alpha[2] = { 0.85, 0.3 };
 
+/* Whether the rectangle @r (user units), grown by @margin, meets one of
+ * the four curves of @c or a shaded gap (@gaps: bit 0 KL(p‖q), bit 1
+ * KL(q‖p)) on @panel: the curve between two samples counts all the way,
+ * so a steep one crossing the rectangle between them is caught. */
+static gboolean
+covers_curve (const ElabPanel      *panel,
+              const ElabPairCurves *c,
+              guint                 gaps,
+              const ElabRect       *r,
+              double                margin)
+{
+  const double *curves[4] = { c->h_p, c->h_q, c->h_pq, c->h_qp };
+  double x0 = r->x - margin, x1 = r->x + r->width + margin;
+  double y0 = r->y - margin, y1 = r->y + r->height + margin;
+
+  for (guint i = 0; i + 1 < c->n; i++)
+    {
+      double xa = _elab_axis_to_px (&panel->x, c->x[i]), xb = _elab_axis_to_px (&panel->x, c->x[i + 1]);
+
+      if (xb < x0 || xa > x1)
+        continue;
+      for (guint k = 0; k < 4; k++)
+        {
+          double ya = _elab_axis_to_px (&panel->y, curves[k][i]);
+          double yb = _elab_axis_to_px (&panel->y, curves[k][i + 1]);
+
+          if (isfinite (ya) && isfinite (yb) && MIN (ya, yb) <= y1 && MAX (ya, yb) >= y0)
+            return TRUE;
+        }
+      /* A gap is shaded between H(p) and H(p, q) (or H(q) and H(q, p)). */
+      for (guint k = 0; k < 2; k++)
+        if (gaps & (1u << k))
+          {
+            double lo = _elab_axis_to_px (&panel->y, k == 0 ? c->h_p[i] : c->h_q[i]);
+            double hi = _elab_axis_to_px (&panel->y, k == 0 ? c->h_pq[i] : c->h_qp[i]);
+
+            if (isfinite (lo) && isfinite (hi) && MIN (lo, hi) <= y1 && MAX (lo, hi) >= y0)
+              return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 /* The bar stands on the x axis at the hovered x and is as tall as
  * H(p, q) there: −p·log q below, −(1 − p)·log(1 − q) on top, each part
- * named with its value beside it where it is tall enough for a line. */
+ * named with its value beside it where it is tall enough for a line and
+ * a place beside it covers no curve and no shaded gap (the read-out
+ * lists both terms anyway). */
 static void
-draw_terms_bar (ElabFigure          *figure,
-                cairo_t             *cr,
-                const ElabPanel     *panel,
-                const ElabPairPoint *pt,
-                const char          *unit_label)
+draw_terms_bar (ElabFigure           *figure,
+                cairo_t              *cr,
+                const ElabPanel      *panel,
+                const ElabPairCurves *c,
+                guint                 gaps,
+                const ElabPairPoint  *pt,
+                const char           *unit_label)
 {
   const ElabTheme *t = &figure->theme;
   double w = round (0.5 * figure->metrics.legend_px);
@@ -210,7 +257,8 @@ draw_terms_bar (ElabFigure          *figure,
     {
       char value[48], text[128];
       ElabText *label;
-      double tx, ty;
+      double tx = 0, ty = 0;
+      gboolean placed;
 
       if (y[i] - y[i + 1] < 1)
         continue;
@@ -223,14 +271,26 @@ draw_terms_bar (ElabFigure          *figure,
       label = _elab_text (figure, ELAB_FONT_LEGEND, text, FALSE, -1, FALSE);
       if (label == NULL || y[i] - y[i + 1] < label->height)
         continue;
-      /* Beside the bar, inside the plot: right of it where it fits, else
-       * left; nowhere (the read-out lists the values) over the axes. */
-      tx = cx + w / 2 + 4 + label->width <= panel->x.px1 ? x + w + 4 : x - 4 - label->width;
-      if (tx - 3 < panel->x.px0)
+      /* Beside the bar, inside the plot, level with its part: right of it
+       * or left, centred on the part or at its top or bottom, the first
+       * place that covers no curve; nowhere over the axes. */
+      placed = FALSE;
+      for (guint k = 0; k < 6 && !placed; k++)
+        {
+          double at[3] = { (y[i] + y[i + 1]) / 2 - label->height / 2, y[i + 1], y[i] - label->height };
+
+          tx = k % 2 == 0 ? x + w + 4 : x - 4 - label->width;
+          ty = round (at[k / 2]);
+          placed = tx - 3 >= panel->x.px0 && tx + label->width + 3 <= panel->x.px1
+                   && !covers_curve (panel, c, gaps,
+                                     &(ElabRect) { tx - 3, ty - 1, label->width + 6, label->height + 2 },
+                                     0.5 * figure->metrics.line_w);
+        }
+      if (!placed)
         continue;
-      ty = round ((y[i] + y[i + 1]) / 2 - label->height / 2);
-      /* A read-out like the legend's, over the curves only while the
-       * pointer is there. */
+      if (figure->n_readouts < G_N_ELEMENTS (figure->readouts))
+        figure->readouts[figure->n_readouts++] = (ElabRect) { tx - 3, ty - 1, label->width + 6, label->height + 2 };
+      /* Boxed like the legend's read-out. */
       _elab_fill_rect (cr, &(ElabRect) { tx - 3, ty - 1, label->width + 6, label->height + 2 }, &t->legend_bg);
       _elab_set_source (cr, &t->legend_border);
       cairo_rectangle (cr, round (tx - 3) + 0.5, round (ty - 1) + 0.5, round (label->width + 6) - 1,
@@ -521,10 +581,10 @@ _elab_figure_draw_cross_entropy (ElabFigure      *figure,
       _elab_draw_formula (figure, cr, &formula_box, formula, n_formula);
     }
 
-  box = (ElabRect) { body.x + body.width - side_w, area.y, side_w, body.height };
+  box = (ElabRect) { body.x + body.width - side_w, area.y, side_w, body.y + body.height - area.y };
   if (hover)
     {
-      draw_terms_bar (figure, cr, &panel, &pt, ul);
+      draw_terms_bar (figure, cr, &panel, c, (show_pq ? 1u : 0u) | (show_qp ? 2u : 0u), &pt, ul);
       for (guint s = 0; s < 4; s++)
         if (isfinite (vals[s]) && vals[s] >= y_min && vals[s] <= y_max)
           _elab_draw_marker (figure, cr, _elab_axis_to_px (&panel.x, hx),

@@ -644,7 +644,8 @@ struct _ElabFigure
   guint            n_panels;
 
   /* Last frame's layout, for tests: legend names shown cut or left out
-   * (should stay 0), and the softmax read-outs (label and number). */
+   * (should stay 0), and the read-outs drawn on the plots: the softmax
+   * read-outs (label and number), the cross-entropy's term labels. */
   guint            n_legend_cut;
   ElabRect         readouts[5];
   guint            n_readouts;
@@ -665,6 +666,9 @@ struct _ElabFigure
   int              clear_hole[4];
   gboolean         heading_cut;   /* the last frame's title or subtitle */
   ElabRect         caption_box;   /* the last frame's caption; width 0: none */
+  double           caption_scale; /* this frame's caption type, a fraction of
+                                   * the label font's (a long caption steps
+                                   * down so the plots keep their room) */
 };
 
 /* Starts a frame: theme, metrics, text slots, cleared panels. */

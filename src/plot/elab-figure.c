@@ -327,8 +327,9 @@ elab_figure_draw (ElabFigure             *figure,
       g_assert_not_reached ();
     }
 
-  /* The caption string is the caller's; do not keep it past the frame. */
+  /* The caption strings are the caller's; do not keep them past the frame. */
   figure->style.caption = NULL;
+  figure->style.caption_room = NULL;
   cairo_restore (cr);
 }
 

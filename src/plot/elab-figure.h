@@ -58,11 +58,15 @@ typedef struct
                                * figures whatever the state says (presenting) */
   double        caption_left; /* the caption keeps right of this x: controls float
                                * over the figure's bottom left up to it; 0 */
+  const char   *caption_room; /* a caption the strip under the plots makes room
+                               * for besides @caption (a question's caption once
+                               * revealed), so the plots do not move at the
+                               * reveal; NULL: @caption's own */
 } ElabFigureStyle;
 
 #define ELAB_FIGURE_STYLE_INIT \
   ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0, NAN, NAN, \
-                       NAN, NAN, NULL, FALSE, 0.0 })
+                       NAN, NAN, NULL, FALSE, 0.0, NULL })
 
 const char     *elab_figure_kind_to_string   (ElabFigureKind          kind);
 gboolean        elab_figure_kind_from_string (const char             *str,

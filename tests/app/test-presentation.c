@@ -121,10 +121,10 @@ test_toggle (void)
     elab_plot_view_get_style (view, &style);
     g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, 1100);
     g_assert_true (style.formula);
-    elab_plot_view_set_caption (view, "A question");
+    elab_plot_view_set_caption (view, "A question", NULL);
     elab_plot_view_get_style (view, &style);
     g_assert_false (style.formula);
-    elab_plot_view_set_caption (view, NULL);
+    elab_plot_view_set_caption (view, NULL, NULL);
   }
   /* Full screen needs a window manager to confirm; when one answers, it
    * must have been asked. Without one (bare Xvfb) the request is all. */
