@@ -125,6 +125,27 @@ template_child (gpointer    widget,
   return object;
 }
 
+/* Emits @signal ("enter", "motion" or "leave") on @widget's motion
+ * controllers, with the pointer at @x, @y ("leave" takes no place): the
+ * pointer as the widget hears it, which the X server's real pointer,
+ * wherever it rests, does not change. */
+static inline void
+emit_motion (GtkWidget  *widget,
+             const char *signal,
+             double      x,
+             double      y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, signal, x, y);
+    }
+}
+
 /* Runs what the main loop has ready, without waiting for more. */
 static inline void
 spin (void)

@@ -295,22 +295,6 @@ no_cross_hair (gpointer data)
   return isnan (elab_plot_view_get_hover_x (data));
 }
 
-static void
-move_pointer (ElabPlotView *view,
-              double        x,
-              double        y)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
-        g_signal_emit_by_name (controller, "motion", x, y);
-    }
-}
-
 /* In presentation mode the hover cross-hair goes when the pointer rests on
  * the figure, and comes back when it moves. */
 static void
@@ -333,33 +317,19 @@ test_cross_hair_rests (void)
   /* A third of the way across, halfway down: inside the plot. */
   x = gtk_widget_get_width (GTK_WIDGET (view)) / 3.0;
   y = gtk_widget_get_height (GTK_WIDGET (view)) / 2.0;
-  move_pointer (view, x, y);
+  emit_motion (GTK_WIDGET (view), "motion", x, y);
   g_assert_false (isnan (elab_plot_view_get_hover_x (view)));
   wait_until (no_cross_hair, view);
   g_assert_true (isnan (elab_plot_view_get_hover_x (view)));
   /* A pointer that moves brings it back. (GTK's own repeats of a still
    * pointer's position do not; the X server's real pointer, which a test
    * cannot hold still, makes that unfit for a test.) */
-  move_pointer (view, x + 5, y);
+  emit_motion (GTK_WIDGET (view), "motion", x + 5, y);
   g_assert_false (isnan (elab_plot_view_get_hover_x (view)));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
-}
-
-static void
-pointer_leaves (ElabPlotView *view)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
-        g_signal_emit_by_name (controller, "leave");
-    }
 }
 
 /* The Entropy page's cards read the models at the x the figure marks: the
@@ -387,13 +357,14 @@ test_entropy_cards_follow_figure (void)
   g_assert_nonnull (card);
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 1:"));
 
-  move_pointer (view, gtk_widget_get_width (GTK_WIDGET (view)) / 5.0, gtk_widget_get_height (GTK_WIDGET (view)) / 4.0);
+  emit_motion (GTK_WIDGET (view), "motion",
+               gtk_widget_get_width (GTK_WIDGET (view)) / 5.0, gtk_widget_get_height (GTK_WIDGET (view)) / 4.0);
   g_assert_false (isnan (elab_plot_view_get_hover_x (view)));
   hovered = g_strdup (gtk_label_get_label (GTK_LABEL (card)));
   g_test_message ("hovered: %s", hovered);
   g_assert_false (g_str_has_prefix (hovered, "at x = 1:"));
 
-  pointer_leaves (view);
+  emit_motion (GTK_WIDGET (view), "leave", 0, 0);
   g_test_message ("left: %s", gtk_label_get_label (GTK_LABEL (card)));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (card)), "at x = 1:"));
 
