@@ -47,7 +47,7 @@ struct _ElabPlotView
    * drawn beside it once revealed. */
   gboolean           guessing;
   double             guess_x;
-  double             truth_x;
+  ElabAnswer         truth;
   gboolean           presentation;  /* large type, thick lines, light */
 
   ElabFigureKind     kind;
@@ -241,17 +241,17 @@ pressed_cb (GtkGestureClick *gesture,
 }
 
 void
-elab_plot_view_set_guess (ElabPlotView *self,
-                          gboolean      guessing,
-                          double        truth_x,
-                          gboolean      forget)
+elab_plot_view_set_guess (ElabPlotView     *self,
+                          gboolean          guessing,
+                          const ElabAnswer *truth,
+                          gboolean          forget)
 {
   g_return_if_fail (ELAB_IS_PLOT_VIEW (self));
 
   self->guessing = guessing;
   if (forget)
     self->guess_x = NAN;
-  self->truth_x = truth_x;
+  self->truth = truth != NULL ? *truth : ELAB_ANSWER_INIT;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -269,7 +269,7 @@ elab_plot_view_get_style (ElabPlotView    *self,
   res->caption = self->caption;
   res->caption_room = self->caption_room;
   res->guess_x = self->guess_x;
-  res->truth_x = self->truth_x;
+  res->truth = self->truth;
   if (self->presentation)
     {
       /* A projector washes out a dark figure and thin lines. */
@@ -649,7 +649,7 @@ elab_plot_view_init (ElabPlotView *self)
   self->hover_x = NAN;
   self->hover_p = NAN;
   self->guess_x = NAN;
-  self->truth_x = NAN;
+  self->truth = ELAB_ANSWER_INIT;
   self->dark = adw_style_manager_get_dark (manager);
   self->dark_id = g_signal_connect (manager, "notify::dark",
                                     G_CALLBACK (dark_changed_cb), self);

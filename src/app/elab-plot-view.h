@@ -51,11 +51,11 @@ void               elab_plot_view_set_status       (ElabPlotView       *self,
 void               elab_plot_view_set_caption_cover (ElabPlotView      *self,
                                                      GtkWidget         *cover);
 /* A question asking for an x: while @guessing a click places the guess;
- * @truth_x (NAN: hidden) is the answer drawn beside it; @forget clears the
+ * @truth (NULL or empty: hidden) is the answer drawn beside it; @forget clears the
  * guess (a new scene). */
 void               elab_plot_view_set_guess        (ElabPlotView       *self,
                                                     gboolean            guessing,
-                                                    double              truth_x,
+                                                    const ElabAnswer   *truth,
                                                     gboolean            forget);
 /* Presentation mode: large type, thick lines, the light theme whatever
  * the desktop's style. */

@@ -26,7 +26,7 @@ struct _ElabPresentation
 
   /* Owned */
   gboolean        guessing;      /* the captioned view takes a click as a guess */
-  double          truth_x;
+  ElabAnswer      truth;
   gboolean        forget_guess;
   char           *caption;
   char           *caption_room;  /* a question's revealed caption, kept room for */
@@ -59,7 +59,7 @@ style_view_cb (gpointer view,
   if (view == pass->captioned)
     {
       elab_plot_view_set_caption (view, pass->self->caption, pass->self->caption_room);
-      elab_plot_view_set_guess (view, pass->self->guessing, pass->self->truth_x, pass->self->forget_guess);
+      elab_plot_view_set_guess (view, pass->self->guessing, &pass->self->truth, pass->self->forget_guess);
     }
   else
     elab_plot_view_set_caption (view, NULL, NULL);
@@ -185,7 +185,7 @@ elab_presentation_set_scene (ElabPresentation *self,
                              const char       *caption,
                              const char       *caption_room,
                              gboolean          guessing,
-                             double            truth_x,
+                             const ElabAnswer *truth,
                              gboolean          forget_guess)
 {
   g_return_if_fail (self != NULL);
@@ -195,7 +195,7 @@ elab_presentation_set_scene (ElabPresentation *self,
   g_free (self->caption_room);
   self->caption_room = g_strdup (caption_room);
   self->guessing = guessing;
-  self->truth_x = truth_x;
+  self->truth = truth != NULL ? *truth : ELAB_ANSWER_INIT;
   self->forget_guess = forget_guess;
   elab_window_foreach_page (self->window, style_page_cb, self);
   self->forget_guess = FALSE;
@@ -211,7 +211,7 @@ elab_presentation_new (ElabWindow *window)
   self = g_new0 (ElabPresentation, 1);
   self->window = window;
   self->saved_scheme = ADW_COLOR_SCHEME_DEFAULT;
-  self->truth_x = NAN;
+  self->truth = ELAB_ANSWER_INIT;
   ensure_css (gtk_widget_get_display (GTK_WIDGET (window)));
   return self;
 }

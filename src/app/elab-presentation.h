@@ -36,7 +36,7 @@ void              elab_presentation_set_scene    (ElabPresentation *self,
                                                   const char       *caption,
                                                   const char       *caption_room,
                                                   gboolean          guessing,
-                                                  double            truth_x,
+                                                  const ElabAnswer *truth,
                                                   gboolean          forget_guess);
 
 /* A black screen while presenting, as a clicker's "." asks. */

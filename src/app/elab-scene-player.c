@@ -196,7 +196,7 @@ update_card (ElabScenePlayer *self)
   if (card != NULL && scene->kind == ELAB_SCENE_EXERCISE && scene->hint != NULL && !self->solved)
     {
       g_autofree char *with = g_strdup_printf ("%s\n%s", card,
-                                               self->hint_shown ? scene->hint : "(H: a hint)");
+                                               self->hint_shown ? scene->hint : "(press H for a hint)");
 
       g_free (card);
       card = g_steal_pointer (&with);

@@ -153,28 +153,21 @@ update_caption (ElabWindow *self)
   const char *caption = elab_scene_player_get_caption (self->player);
   g_autofree char *room = NULL;
   guint index = elab_scene_player_get_index (self->player);
-  gboolean guessing = FALSE;
-  double truth = NAN;
-  guint n;
-  const ElabQuantity *q = elab_quantities (&n);
+  gboolean revealed = elab_scene_player_get_revealed (self->player);
+  gboolean guessing = scene != NULL && elab_scene_guesses_x (scene) && !revealed;
+  ElabAnswer truth = ELAB_ANSWER_INIT;
 
   if (scene != NULL && scene->state.page != elab_document_get_state (self->document)->page)
     caption = NULL;
-  if (scene != NULL && scene->kind == ELAB_SCENE_QUESTION && scene->guess != NULL)
-    for (guint i = 0; i < n; i++)
-      if (q[i].is_x && strcmp (q[i].name, scene->guess) == 0)
-        {
-          guessing = !elab_scene_player_get_revealed (self->player);
-          if (!guessing)
-            elab_quantity_eval (scene->guess, elab_scene_get_state (scene, TRUE), &truth, NULL);
-        }
+  if (scene != NULL)
+    elab_scene_get_answer (scene, revealed, &truth);
   /* A question keeps room for its answer from the start: the figure does
    * not move at the reveal. (One being written in the lesson panel may
    * have neither choices nor a quantity yet: no answer to make room for.) */
   if (caption != NULL && scene != NULL && scene->kind == ELAB_SCENE_QUESTION
       && (scene->choices != NULL || scene->guess != NULL))
     room = elab_scene_card_text (scene, TRUE);
-  elab_presentation_set_scene (self->presentation, caption, room, guessing, truth, index != self->guess_index);
+  elab_presentation_set_scene (self->presentation, caption, room, guessing, &truth, index != self->guess_index);
   self->guess_index = index;
 }
 

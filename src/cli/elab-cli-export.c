@@ -87,6 +87,7 @@ elab_cli_export (int    argc,
   g_autoptr(ElabTrainer) trainer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *caption = NULL;
+  ElabAnswer answer;
   ElabCliStateFlags flags = { 0 };
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   ElabExportFormat format;
@@ -268,7 +269,7 @@ elab_cli_export (int    argc,
                               flags.flag[row], sweep.param);
     }
 
-  status = elab_cli_state_flags_apply (&flags, &state, &caption);
+  status = elab_cli_state_flags_apply (&flags, &state, &caption, &answer);
   if (status >= 0)
     return status;
 
@@ -288,6 +289,7 @@ elab_cli_export (int    argc,
   style.palette = state.palette;
   style.transparent = transparent;
   style.caption = caption;
+  style.truth = answer;
   style.y_min = y_min;
   style.y_max = y_max;
 

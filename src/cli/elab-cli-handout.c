@@ -40,9 +40,9 @@ draw_page (cairo_t          *cr,
   const ElabState *state = elab_scene_get_state (scene, revealed);
   g_autoptr (ElabFigure) figure = elab_figure_new (_elab_cli_figure_for_page (state->page));
   g_autoptr (ElabTrainer) trainer = NULL;
-  g_autofree char *card = elab_scene_card_text (scene, revealed);
+  g_autofree char *card = elab_scene_handout_text (scene, revealed);
   /* The question's page and its answer's have the same plots. */
-  g_autofree char *room = scene->kind == ELAB_SCENE_QUESTION ? elab_scene_card_text (scene, TRUE) : NULL;
+  g_autofree char *room = scene->kind == ELAB_SCENE_QUESTION ? elab_scene_handout_text (scene, TRUE) : NULL;
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
 
   if (state->page == ELAB_PAGE_TRAINING)
@@ -57,6 +57,8 @@ draw_page (cairo_t          *cr,
   style.palette = state->palette;
   style.caption = card[0] != '\0' ? card : NULL;
   style.caption_room = room;
+  /* The answer page marks the answer where the window draws it. */
+  elab_scene_get_answer (scene, revealed, &style.truth);
   elab_figure_draw (figure, cr, PAGE_WIDTH, PAGE_HEIGHT, state, trainer, &style);
   cairo_show_page (cr);
   return cairo_status (cr) == CAIRO_STATUS_SUCCESS;

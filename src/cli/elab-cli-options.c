@@ -711,7 +711,8 @@ apply_rules (const ElabCliStateFlags *flags,
 int
 elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
                             ElabState                *state,
-                            char                    **res_caption)
+                            char                    **res_caption,
+                            ElabAnswer               *res_answer)
 {
   g_autoptr(GError) error = NULL;
   const ElabParam *params;
@@ -720,6 +721,8 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
 
   if (res_caption != NULL)
     *res_caption = NULL;
+  if (res_answer != NULL)
+    *res_answer = ELAB_ANSWER_INIT;
 
   elab_state_init_default (state);
 
@@ -752,6 +755,8 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
                                   scenario->scenes->len == 1 ? "" : "s", flags->scene);
           scene = g_ptr_array_index (scenario->scenes, flags->scene - 1);
           *state = *elab_scene_get_state (scene, flags->reveal);
+          if (res_answer != NULL)
+            elab_scene_get_answer (scene, flags->reveal, res_answer);
           if (res_caption != NULL)
             {
               *res_caption = elab_scene_card_text (scene, flags->reveal);
@@ -799,7 +804,7 @@ elab_cli_state_flags_parse (ElabCliParser           *parser,
 
   if (status >= 0)
     return status;
-  return elab_cli_state_flags_apply (flags, state, NULL);
+  return elab_cli_state_flags_apply (flags, state, NULL, NULL);
 }
 
 void

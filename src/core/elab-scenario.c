@@ -1226,26 +1226,27 @@ elab_scene_get_state (const ElabScene *scene,
   return revealed && scene->has_after ? &scene->after : &scene->state;
 }
 
-/* "mean-kl-pq <= 0.05" as a person reads it: "mean-kl-pq ≤ 0.05". */
+/* The goal as a person reads it: "the mean of KL(p‖q) ≤ 0.05 bits"; a
+ * goal that does not parse (never saved: the reader checks it) as written. */
 static char *
-goal_for_people (const char *goal)
+goal_for_people (const ElabScene *scene)
 {
-  GString *s = g_string_new (goal);
+  ElabGoal goal;
 
-  g_string_replace (s, "<=", "≤", 0);
-  g_string_replace (s, ">=", "≥", 0);
-  return g_string_free (s, FALSE);
+  if (elab_goal_parse (scene->goal, &goal, NULL))
+    return elab_goal_describe (&goal, scene->state.unit);
+  return g_strdup (scene->goal);
 }
 
-char *
-elab_scene_card_text (const ElabScene *scene,
-                      gboolean         revealed)
+/* The card, for the screen or for @paper, where a guess is marked with a
+ * pen and its answer is on the next page. */
+static char *
+card_text (const ElabScene *scene,
+           gboolean         revealed,
+           gboolean         paper)
 {
-  GString *s;
+  GString *s = g_string_new (scene->caption);
 
-  g_return_val_if_fail (scene != NULL, NULL);
-
-  s = g_string_new (scene->caption);
   if (scene->kind == ELAB_SCENE_QUESTION)
     {
       if (s->len > 0)
@@ -1266,37 +1267,84 @@ elab_scene_card_text (const ElabScene *scene,
           }
       else if (revealed)
         {
-          double value;
-          char buf[ELAB_NUMBER_BUF_SIZE];
+          g_autofree char *what = elab_quantity_dup_label (scene->guess);
+          ElabAnswer answer;
 
-          guint n;
-          const ElabQuantity *q = elab_quantities (&n);
-          const char *what = scene->guess;
-
-          /* In words where the quantity is a read-out ("the x where KL(p‖q)
-           * is largest"), by name where it is a parameter. */
-          for (guint i = 0; i < n; i++)
-            if (strcmp (q[i].name, scene->guess) == 0)
-              what = q[i].help;
-          if (elab_quantity_eval (scene->guess, elab_scene_get_state (scene, TRUE), &value, NULL))
+          /* In words ("the x where KL(p‖q) is largest: x = ±1.9"), every
+           * x where an arg-max is reached. */
+          if (elab_quantity_eval_answer (scene->guess, elab_scene_get_state (scene, TRUE), &answer, NULL))
             {
-              elab_number_format (value, ELAB_NUMBER_PARAMETER, buf, sizeof buf);
-              g_string_append_printf (s, "\nAnswer: %s: %s", what, buf);
+              g_autofree char *text = elab_answer_format (&answer, elab_scene_guesses_x (scene) ? "x" : NULL);
+
+              g_string_append_printf (s, "\nAnswer: %s: %s", what, text);
             }
         }
+      else if (elab_scene_guesses_x (scene))
+        g_string_append (s, paper ? "\nYour guess? Mark it on the figure; the answer is on the next page."
+                                  : "\nYour guess? Click it on the figure; Page Down reveals the answer.");
       else
-        g_string_append (s, "\nYour guess? Point at the figure; the next click reveals it.");
+        g_string_append (s, paper ? "\nYour guess? Write it down; the answer is on the next page."
+                                  : "\nYour guess? Page Down reveals the answer.");
     }
   else if (scene->kind == ELAB_SCENE_EXERCISE)
     {
-      g_autofree char *goal = goal_for_people (scene->goal);
+      g_autofree char *goal = goal_for_people (scene);
 
       if (s->len > 0)
         g_string_append_c (s, '\n');
-      g_string_append_printf (s, "%s %s", revealed ? "✓ Done:" : "Exercise: make", goal);
+      /* Each term a statement ("the run converges", "model A's mean
+       * entropy H ≤ 0.2 bits"), which reads the same before and after. */
+      g_string_append_printf (s, "%s %s", revealed ? "✓ Goal met:" : "Goal:", goal);
     }
 
   if (revealed && scene->explanation != NULL && scene->explanation[0] != '\0')
     g_string_append_printf (s, "\n%s", scene->explanation);
   return g_string_free (s, FALSE);
+}
+
+char *
+elab_scene_card_text (const ElabScene *scene,
+                      gboolean         revealed)
+{
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  return card_text (scene, revealed, FALSE);
+}
+
+char *
+elab_scene_handout_text (const ElabScene *scene,
+                         gboolean         revealed)
+{
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  return card_text (scene, revealed, TRUE);
+}
+
+gboolean
+elab_scene_guesses_x (const ElabScene *scene)
+{
+  guint n;
+  const ElabQuantity *q = elab_quantities (&n);
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+
+  if (scene->kind != ELAB_SCENE_QUESTION || scene->guess == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (q[i].is_x && strcmp (q[i].name, scene->guess) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+elab_scene_get_answer (const ElabScene *scene,
+                       gboolean         revealed,
+                       ElabAnswer      *res)
+{
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (res != NULL, FALSE);
+
+  *res = ELAB_ANSWER_INIT;
+  return revealed && elab_scene_guesses_x (scene) &&
+         elab_quantity_eval_answer (scene->guess, elab_scene_get_state (scene, TRUE), res, NULL) && res->n > 0;
 }

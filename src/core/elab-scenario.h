@@ -55,6 +55,7 @@
 
 #include <glib.h>
 
+#include "elab-quantities.h"
 #include "elab-state.h"
 
 G_BEGIN_DECLS
@@ -172,9 +173,22 @@ const ElabState *elab_scene_get_state   (const ElabScene     *scene,
                                          gboolean             revealed);
 /* The text a figure shows under the plot for the scene: the caption, a
  * question with its lettered choices (the answer marked and the
- * explanation added once @revealed), or an exercise's goal. */
+ * explanation added once @revealed), or an exercise's goal in words. */
 char         *elab_scene_card_text      (const ElabScene     *scene,
                                          gboolean             revealed);
+/* The same for a printed handout: a guess is marked on paper, and the
+ * answer is on the next page. */
+char         *elab_scene_handout_text   (const ElabScene     *scene,
+                                         gboolean             revealed);
+/* TRUE for a question whose guess is a place on the x axis (an arg-max):
+ * placed on the figure, its answer drawn there. */
+gboolean      elab_scene_guesses_x      (const ElabScene     *scene);
+/* The answer such a question marks on the figure once @revealed: every x
+ * where the arg-max is reached in the revealed state. FALSE (and @res
+ * empty) before the reveal, or for any other scene. */
+gboolean      elab_scene_get_answer     (const ElabScene     *scene,
+                                         gboolean             revealed,
+                                         ElabAnswer          *res);
 /* elab_scene_kind_to_string(), _from_string(): the "kind=…" spellings
  * caption, question, exercise. */
 ELAB_DECLARE_ENUM_STRINGS (elab_scene_kind, ElabSceneKind)

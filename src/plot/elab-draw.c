@@ -708,47 +708,177 @@ _elab_draw_marker (ElabFigure *figure,
   cairo_stroke (cr);
 }
 
+/* The label boxes of _elab_draw_guess() placed so far. */
+typedef struct
+{
+  ElabRect boxes[1 + ELAB_ANSWER_MAX];
+  guint    n;
+} LabelPlaces;
+
+/* Whether @a and @b overlap or come within @gap of each other side by
+ * side (two labels that touch read as one: "offanswer"). */
+static gboolean
+overlaps (const ElabRect *a,
+          const ElabRect *b,
+          double          gap)
+{
+  return a->x < b->x + b->width + gap && b->x < a->x + a->width + gap &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Places a @width × @height label beside the line at @px: on the @left
+ * side first, else the other, on the first row down from the panel's top
+ * where it stays inside the panel, clear of every label placed and, if it
+ * can, of every line in @lines (within @pad), its own kept @pad away. A
+ * crowded panel leaves it on the row below the last. */
+static ElabRect
+place_label (const ElabPanel *panel,
+             LabelPlaces     *places,
+             const double    *lines,
+             guint            n_lines,
+             double           px,
+             double           width,
+             double           height,
+             double           pad,
+             gboolean         left)
+{
+  const ElabRect *area = &panel->area;
+  guint rows = MAX (1, (guint) floor ((area->height - pad) / (height + pad)));
+  ElabRect box = { 0, 0, width, height };
+
+  /* First clear of the other lines too, then across them if need be. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint row = 0; row < rows; row++)
+      for (guint side = 0; side < 2; side++)
+        {
+          gboolean clear = TRUE;
+
+          box.x = round ((left ^ side) ? px - pad - width : px + pad);
+          box.y = round (area->y + pad + row * (height + pad));
+          if (box.x < area->x || box.x + width > area->x + area->width)
+            continue;
+          for (guint i = 0; i < places->n && clear; i++)
+            clear = !overlaps (&box, &places->boxes[i], height / 2);
+          for (guint i = 0; i < n_lines && clear && pass == 0; i++)
+            clear = fabs (lines[i] - px) < 0.5 || lines[i] < box.x - pad / 2 ||
+                    lines[i] > box.x + width + pad / 2;
+          if (clear)
+            goto found;
+        }
+  /* No room left: below every label, on the preferred side, inside. */
+  box.x = CLAMP (round (left ? px - pad - width : px + pad), area->x, area->x + area->width - width);
+  box.y = area->y + pad;
+  for (guint i = 0; i < places->n; i++)
+    box.y = MAX (box.y, places->boxes[i].y + places->boxes[i].height + pad);
+found:
+  places->boxes[places->n++] = box;
+  return box;
+}
+
 /* A question's guess on the x axis, dashed, and once revealed the answer,
- * solid, each labelled at the top of the panel: the guess stays beside
- * the truth as a ghost. */
+ * solid, at every x where it is reached (a span of them shaded between two
+ * lines), each labelled at the top of the panel: the guess stays beside
+ * the truth as a ghost, judged against the nearest answer. No label
+ * overprints another, or a line but its own. */
 void
 _elab_draw_guess (ElabFigure      *figure,
                   cairo_t         *cr,
                   const ElabPanel *panel)
 {
-  const double marks[2] = { figure->style.guess_x, figure->style.truth_x };
-  const char *labels[2] = { "your guess", "answer" };
+  const ElabAnswer *truth = &figure->style.truth;
+  double guess = figure->style.guess_x;
   double lw = MAX (2.0, round (figure->metrics.line_w));
+  /* Each mark's lines in pixels (lo == hi: one line); the guess first. */
+  struct
+  {
+    double   lo, hi;
+    gboolean guess;
+  } marks[1 + ELAB_ANSWER_MAX];
+  double lines[2 * (1 + ELAB_ANSWER_MAX)];
+  guint n_marks = 0, n_lines = 0;
+  LabelPlaces places = { .n = 0 };
+  g_autofree char *guess_label = NULL;
 
-  for (guint i = 0; i < 2; i++)
+  figure->n_guess_labels = 0;
+
+  if (isfinite (guess) && guess >= panel->x.min && guess <= panel->x.max)
     {
-      ElabText *tx;
-      double px;
+      marks[n_marks].lo = marks[n_marks].hi = round (_elab_axis_to_px (&panel->x, guess)) + 0.5;
+      marks[n_marks++].guess = TRUE;
+      if (truth->n > 0)
+        {
+          g_autofree char *off = elab_number_dup (elab_answer_distance (truth, guess), ELAB_NUMBER_SHORT);
 
-      if (!isfinite (marks[i]) || marks[i] < panel->x.min || marks[i] > panel->x.max)
+          guess_label = elab_answer_is_close (truth, guess, panel->x.min, panel->x.max)
+                          ? g_strdup ("your guess ✓")
+                          : g_strdup_printf ("your guess, %s off", off);
+        }
+    }
+  for (guint i = 0; i < truth->n; i++)
+    {
+      double lo = MAX (truth->at[i].lo, panel->x.min), hi = MIN (truth->at[i].hi, panel->x.max);
+
+      if (!(lo <= hi))
         continue;
-      px = round (_elab_axis_to_px (&panel->x, marks[i])) + 0.5;
-      cairo_save (cr);
-      _elab_set_source (cr, i == 0 ? &figure->theme.muted : &figure->theme.foreground);
-      cairo_set_line_width (cr, lw);
-      if (i == 0)
-        {
-          double dash[2] = { 3 * lw, 2 * lw };
+      marks[n_marks].lo = round (_elab_axis_to_px (&panel->x, lo)) + 0.5;
+      marks[n_marks].hi = round (_elab_axis_to_px (&panel->x, hi)) + 0.5;
+      marks[n_marks++].guess = FALSE;
+    }
 
-          cairo_set_dash (cr, dash, 2, 0);
+  cairo_save (cr);
+  cairo_set_line_width (cr, lw);
+  for (guint i = 0; i < n_marks; i++)
+    {
+      if (marks[i].hi > marks[i].lo)
+        {
+          _elab_set_source (cr, &figure->theme.band);
+          cairo_rectangle (cr, marks[i].lo, panel->area.y, marks[i].hi - marks[i].lo, panel->area.height);
+          cairo_fill (cr);
         }
-      cairo_move_to (cr, px, panel->area.y);
-      cairo_line_to (cr, px, panel->area.y + panel->area.height);
+      _elab_set_source (cr, marks[i].guess ? &figure->theme.muted : &figure->theme.foreground);
+      if (marks[i].guess)
+        cairo_set_dash (cr, (double[]) { 3 * lw, 2 * lw }, 2, 0);
+      else
+        cairo_set_dash (cr, NULL, 0, 0);
+      for (guint end = 0; end < (marks[i].hi > marks[i].lo ? 2u : 1u); end++)
+        {
+          lines[n_lines] = end == 0 ? marks[i].lo : marks[i].hi;
+          cairo_move_to (cr, lines[n_lines], panel->area.y);
+          cairo_line_to (cr, lines[n_lines], panel->area.y + panel->area.height);
+          n_lines++;
+        }
       cairo_stroke (cr);
-      tx = _elab_text (figure, ELAB_FONT_LEGEND, labels[i], FALSE, -1, FALSE);
-      if (tx != NULL)
-        {
-          /* The guess's label left of its line, the answer's right. */
-          double x = i == 0 ? px - tx->width - lw : px + lw;
+    }
+  cairo_restore (cr);
 
-          cairo_move_to (cr, round (x), panel->area.y + lw);
-          pango_cairo_show_layout (cr, tx->layout);
+  /* The answers' labels right of their lines, then the guess's left of
+   * its own, each moved where it would overprint: the answers keep the
+   * top row, the same place whatever the guess. */
+  for (guint k = 0; k < n_marks; k++)
+    {
+      guint i = (k + (n_marks > 0 && marks[0].guess)) % n_marks;
+      const char *text = marks[i].guess ? (guess_label != NULL ? guess_label : "your guess") : "answer";
+      ElabText *tx = _elab_text (figure, ELAB_FONT_LEGEND, text, FALSE, -1, FALSE);
+      ElabRect box;
+
+      if (tx == NULL)
+        break;
+      box = place_label (panel, &places, lines, n_lines, marks[i].guess ? marks[i].lo : marks[i].hi,
+                         tx->width, tx->height, lw, marks[i].guess);
+      figure->guess_labels[figure->n_guess_labels++] = box;
+      cairo_save (cr);
+      /* On the background's colour (where there is one), so a curve or a
+       * line it crosses does not run through the letters. */
+      if (!figure->style.transparent)
+        {
+          _elab_set_source (cr, &(ElabRgba) { figure->theme.background.r, figure->theme.background.g,
+                                              figure->theme.background.b, 0.85 });
+          cairo_rectangle (cr, box.x - lw / 2, box.y, box.width + lw, box.height);
+          cairo_fill (cr);
         }
+      _elab_set_source (cr, marks[i].guess ? &figure->theme.muted : &figure->theme.foreground);
+      cairo_move_to (cr, box.x, box.y);
+      pango_cairo_show_layout (cr, tx->layout);
       cairo_restore (cr);
     }
 }

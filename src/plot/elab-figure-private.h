@@ -669,6 +669,9 @@ struct _ElabFigure
   double           caption_scale; /* this frame's caption type, a fraction of
                                    * the label font's (a long caption steps
                                    * down so the plots keep their room) */
+  /* The last frame's labels of a question's guess and answers. */
+  ElabRect         guess_labels[1 + ELAB_ANSWER_MAX];
+  guint            n_guess_labels;
 };
 
 /* Starts a frame: theme, metrics, text slots, cleared panels. */

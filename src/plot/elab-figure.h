@@ -15,6 +15,7 @@
 #include <glib.h>
 
 #include "elab-params.h"
+#include "elab-quantities.h"
 #include "elab-state.h"
 
 G_BEGIN_DECLS
@@ -49,7 +50,7 @@ typedef struct
   double        y_min;        /* the main panel's y range held fixed (every frame of */
   double        y_max;        /* an animation the same), or NAN: the figure's own */
   double        guess_x;      /* a question's guess on the x axis, or NAN */
-  double        truth_x;      /* its answer, once revealed, or NAN */
+  ElabAnswer    truth;        /* its answer, once revealed (n = 0: hidden) */
   const ElabTrainer *run;     /* a recorded run at its last step, or NULL: the
                                * training figures' axes cover all of it from
                                * the first frame (steps, loss, the landscape's
@@ -66,7 +67,7 @@ typedef struct
 
 #define ELAB_FIGURE_STYLE_INIT \
   ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0, NAN, NAN, \
-                       NAN, NAN, NULL, FALSE, 0.0, NULL })
+                       NAN, { 0 }, NULL, FALSE, 0.0, NULL })
 
 const char     *elab_figure_kind_to_string   (ElabFigureKind          kind);
 gboolean        elab_figure_kind_from_string (const char             *str,

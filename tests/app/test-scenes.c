@@ -273,7 +273,8 @@ test_player_question (void)
   elab_scene_player_finish (player);
   g_assert_cmpuint (elab_scene_player_get_index (player), ==, 3);
   g_assert_false (elab_scene_player_get_solved (player));
-  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Exercise: make mean-kl-pq ≤ 0.001"));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "Goal: the mean of KL(p‖q) ≤ 0.001 bits"));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "(press H for a hint)"));
   /* The hint on request (H), and away again. */
   g_assert_null (strstr (elab_scene_player_get_caption (player), "Move q to p."));
   g_assert_true (elab_scene_player_handle_key (player, GDK_KEY_h, 0, NULL));
@@ -282,7 +283,7 @@ test_player_question (void)
   g_assert_null (strstr (elab_scene_player_get_caption (player), "Move q to p."));
   g_assert_true (elab_document_set_number (document, "q-theta", -1, 1.0, NULL));
   g_assert_true (elab_scene_player_get_solved (player));
-  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "✓ Done"));
+  g_assert_nonnull (strstr (elab_scene_player_get_caption (player), "✓ Goal met"));
 
   /* Back from the exercise lands on the question's answer, as it was left. */
   elab_scene_player_previous (player);

@@ -82,9 +82,35 @@ with tempfile.TemporaryDirectory() as tmp:
               pages[3][-400:])
         check("✓ B" in pages[4] and "Cross-entropy is not symmetric." in pages[4], "page 5: its answer",
               pages[4][-400:])
-        check("Exercise: make mean-kl-pq ≤ 0.01" in pages[6], "page 7: the exercise's goal", pages[6][-400:])
+        check("Goal: the mean of KL(p‖q) ≤ 0.01 bits" in pages[6], "page 7: the exercise's goal", pages[6][-400:])
     else:
         check(False, "pdfinfo (poppler-utils) is installed")
+
+    # A guess on the figure (the shipped lesson's scene 7, KL(p‖q) largest
+    # at both ±1.9): on paper it is marked, not clicked, and the answer
+    # page draws both answers on the figure, as the window and
+    # export --reveal do.
+    order = os.path.join(os.path.dirname(shipped), "lesson-cross-entropy-order.elab")
+    pdf = os.path.join(tmp, "order.pdf")
+    r = run("handout", "--scenario", order, "--out", pdf)
+    check(r.returncode == 0, "handout of the order lesson", r.stderr)
+    pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                           text=True).stdout.split("\f") if r.returncode == 0 else [""]
+    guess = [i for i, p in enumerate(pages) if "Where is KL(p‖q)" in p and "Answer:" not in p]
+    # The figure's label, not "the answer" of a sentence.
+    labels = lambda page: len(re.findall(r"(?<!the )(?<![A-Za-z])answer(?![A-Za-z])", page))
+    check(len(guess) == 1 and "Mark it on the figure" in pages[guess[0]] and "Click" not in pages[guess[0]],
+          "handout: a guess is marked on paper", "\n".join(pages[i][-300:] for i in guess))
+    if len(guess) == 1:
+        answer = pages[guess[0] + 1]
+        check("x = ±1.9" in answer and labels(answer) == 2, "handout: both answers named and marked on the figure",
+              answer[-600:])
+    for reveal, want in ((False, 0), (True, 2)):
+        out = os.path.join(tmp, "s7.pdf")
+        r = run("export", "--scenario", order, "--scene", "7", "--out", out, *(["--reveal"] if reveal else []))
+        page = text(out) if r.returncode == 0 else ""
+        check(r.returncode == 0 and labels(page) == want,
+              "export --scene 7%s: %d answer marks" % (" --reveal" if reveal else "", want), r.stderr + page[-600:])
 
     bad = os.path.join(tmp, "bad.elab")
     open(bad, "w", encoding="utf-8").write(open(lesson, encoding="utf-8").read().replace("answer=B", "answer=E"))

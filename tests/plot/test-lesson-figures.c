@@ -13,6 +13,7 @@
 #include "elab-export.h"
 #include "elab-figure-private.h"
 #include "elab-presets.h"
+#include "elab-quantities.h"
 #include "elab-trainer.h"
 #include "plot-test-util.h"
 
@@ -150,6 +151,71 @@ test_training_not_started (void)
   g_assert_null (strstr (after, "not started"));
 }
 
+/* A question's guess and its answers are labelled without overprinting,
+ * wherever the guess is, at the three presentation sizes with the
+ * presentation's type: the first version put "answer" right of its line
+ * and "your guess" left of its own, which printed "answeour guess" when
+ * the guess was right of the answer and near it. Two equal maxima (±1.9)
+ * are both drawn. */
+static void
+test_guess_labels (void)
+{
+  static const int sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 1024, 768 } };
+  static const ElabLogistic qs[] = { { 2, 0, 0 }, { 2, 1, 0 } };
+  g_autoptr(ElabFigure) figure = elab_figure_new (ELAB_FIGURE_CROSS_ENTROPY);
+  ElabState state;
+  guint drawn = 0;
+
+  elab_state_init_default (&state);
+  state.page = ELAB_PAGE_CROSS_ENTROPY;
+  state.p = (ElabLogistic) { 1, 0, 0 };
+  for (gsize m = 0; m < G_N_ELEMENTS (qs); m++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sizes); k++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, sizes[k][0], sizes[k][1]);
+        cairo_t *cr = cairo_create (surface);
+        ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
+
+        state.q = qs[m];
+        style.type_scale = 1.6;
+        style.line_scale = 2.0;
+        style.caption = "Question: Where is KL(p‖q), the gap between H(p, q) and H(p), largest?\n"
+                        "Answer: the x where KL(p‖q) is largest: x = ±1.9";
+        g_assert_true (elab_quantity_eval_answer ("argmax-kl-pq", &state, &style.truth, NULL));
+        g_assert_cmpuint (style.truth.n, ==, m == 0 ? 2 : 1);
+        for (double guess = state.x_min; guess <= state.x_max + 1e-9; guess += 0.1)
+          {
+            const ElabRect *area = &figure->panels[0].area;
+
+            style.guess_x = guess;
+            elab_figure_draw (figure, cr, sizes[k][0], sizes[k][1], &state, NULL, &style);
+            drawn++;
+            g_assert_cmpuint (figure->n_guess_labels, ==, 1 + style.truth.n);
+            for (guint i = 0; i < figure->n_guess_labels; i++)
+              {
+                const ElabRect *a = &figure->guess_labels[i];
+
+                g_assert_cmpfloat (a->width, >, 0);
+                g_assert_true (a->x >= area->x && a->x + a->width <= area->x + area->width + 0.5);
+                g_assert_true (a->y >= area->y && a->y + a->height <= area->y + area->height);
+                for (guint j = 0; j < i; j++)
+                  {
+                    const ElabRect *b = &figure->guess_labels[j];
+
+                    if (a->x < b->x + b->width && b->x < a->x + a->width &&
+                        a->y < b->y + b->height && b->y < a->y + a->height)
+                      g_error ("%dx%d, guess %.2f: labels %u (%.0f, %.0f, %.0f×%.0f) and %u (%.0f, %.0f, "
+                               "%.0f×%.0f) overlap", sizes[k][0], sizes[k][1], guess, i, a->x, a->y, a->width,
+                               a->height, j, b->x, b->y, b->width, b->height);
+                  }
+              }
+          }
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+  g_test_message ("%u figures, no labels overlapping", drawn);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +224,7 @@ main (int   argc,
 
   g_test_add_func ("/elab/plot/LessonFigures/bernoulli", test_bernoulli);
   g_test_add_func ("/elab/plot/LessonFigures/training-not-started", test_training_not_started);
+  g_test_add_func ("/elab/plot/LessonFigures/guess-labels", test_guess_labels);
 
   return g_test_run ();
 }
