@@ -101,12 +101,49 @@ isolate_state_dir (void)
   atexit (remove_isolated_state_dir);
 }
 
+static inline GtkWidget *find_toplevel (GType      type,
+                                        GtkWidget *not);
+
+/* GTK 4.8's file chooser can draw its path bar before the path bar's
+ * scroll button has a size, and then warns "Trying to snapshot GtkButton
+ * … without a current allocation" (seen with the chooser's file queries
+ * slowed by 30 ms): GTK's own widget, before a test has done anything to
+ * the chooser, so no wait avoids it. That warning, while a file chooser
+ * is up, is written as a test message and is not fatal; every other
+ * message goes to GLib's writer as before (GTK logs structured). */
+static inline GLogWriterOutput
+log_writer_cb (GLogLevelFlags   log_level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (fields[i].length < 0 && strcmp (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+    else if (fields[i].length < 0 && strcmp (fields[i].key, "MESSAGE") == 0)
+      message = fields[i].value;
+
+  if (g_strcmp0 (domain, "Gtk") == 0 && (log_level & G_LOG_LEVEL_WARNING) != 0 && message != NULL
+      && g_str_has_prefix (message, "Trying to snapshot GtkButton ")
+      && g_str_has_suffix (message, " without a current allocation")
+      && find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) != NULL)
+    {
+      g_test_message ("GTK 4.8's file chooser, not fatal here: %s", message);
+      return G_LOG_WRITER_HANDLED;
+    }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 /* What every window test's main() starts with: its own state directory,
  * GTK in test mode, and libadwaita. */
 static inline void
 app_test_init (int    *argc,
                char ***argv)
 {
+  g_log_set_writer_func (log_writer_cb, NULL, NULL);
   isolate_state_dir ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
@@ -272,7 +309,6 @@ control_of (GtkWidget  *widget,
   return gtk_label_get_mnemonic_widget (GTK_LABEL (label));
 }
 
-/* The first shown toplevel of @type other than @not, or NULL. */
 /* wait_until() data: { window, text }; a label under the window whose
  * text starts with text. */
 static inline gboolean
@@ -305,6 +341,7 @@ has_selection (gpointer data)
   return file != NULL && g_file_equal (file, s->file);
 }
 
+/* The first shown toplevel of @type other than @not, or NULL. */
 static inline GtkWidget *
 find_toplevel (GType      type,
                GtkWidget *not)

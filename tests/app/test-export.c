@@ -247,8 +247,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  app_test_init (&argc, &argv);
 
   g_test_add_func ("/elab/app/ExportDialog/matches-cli", test_export_matches_cli);
   g_test_add_func ("/elab/app/ExportDialog/holds-run", test_export_holds_run);
