@@ -163,6 +163,8 @@ elab_export_dialog_export_to (ElabExportDialog  *self,
   style.palette = gtk_switch_get_active (self->colorblind_switch) ? ELAB_PALETTE_COLORBLIND
                                                                   : ELAB_PALETTE_DEFAULT;
   style.transparent = gtk_switch_get_active (self->transparent_switch);
+  /* The run as the window shows it. */
+  style.paused = self->run != NULL && !elab_training_run_get_playing (self->run);
   /* The state carries the look too, so a scenario saved later matches. */
   state.theme = style.theme;
   state.palette = style.palette;

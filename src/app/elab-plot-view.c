@@ -270,6 +270,8 @@ elab_plot_view_get_style (ElabPlotView    *self,
   res->caption_room = self->caption_room;
   res->guess_x = self->guess_x;
   res->truth = self->truth;
+  /* The run moves only while the page plays it. */
+  res->paused = self->run != NULL && !elab_training_run_get_playing (self->run);
   if (self->presentation)
     {
       /* A projector washes out a dark figure and thin lines. */

@@ -1032,7 +1032,7 @@ _elab_figure_draw_landscape (ElabFigure        *figure,
                                   k == 0 ? "cross-entropy " : "squared error ",
                                   names + n_entries, values + n_entries, details + n_entries,
                                   entries + n_entries);
-  heading = _elab_train_status_label (trainer);
+  heading = _elab_train_status_label (trainer, figure->style.paused);
   /* Two runs in the legend: say whose status the heading is. */
   if (compare)
     {

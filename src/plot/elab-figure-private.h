@@ -740,7 +740,9 @@ void     _elab_layer_paint             (const ElabLayer        *layer,
                                         cairo_t                *cr);
 void     _elab_layer_clear             (ElabLayer              *layer);
 
-/* A training run's state in words ("no finite optimum"), for figures. */
-const char *_elab_train_status_label     (const ElabTrainer     *trainer);
+/* A training run's state in words ("no finite optimum"), for figures;
+ * @paused: ElabFigureStyle.paused. */
+const char *_elab_train_status_label     (const ElabTrainer     *trainer,
+                                          gboolean               paused);
 
 G_END_DECLS

@@ -420,14 +420,18 @@ draw_loss_envelope (ElabFigure       *figure,
 }
 
 const char *
-_elab_train_status_label (const ElabTrainer *trainer)
+_elab_train_status_label (const ElabTrainer *trainer,
+                          gboolean           paused)
 {
   ElabTrainStatus status = elab_trainer_get_status (trainer);
 
   /* A run that has not taken its first step is not running yet (the
-   * figure said "step 0 · running" before anything ran, in exports too). */
+   * figure said "step 0 · running" before anything ran, in exports too),
+   * and one a person stopped is not running either: it waits for them. */
   if (status == ELAB_TRAIN_STATUS_RUNNING && elab_trainer_get_steps (trainer) == 0)
     return "not started";
+  if (status == ELAB_TRAIN_STATUS_RUNNING && paused)
+    return "paused";
 
   switch (status)
     {
@@ -856,7 +860,7 @@ format_subtitle (ElabFigure                *figure,
   settings_short = g_strdup_printf ("%s%s%s", optimizer_label (settings->optimizer),
                                     newton ? "" : ", rate ", newton ? "" : rate);
   where = g_strdup_printf ("step %" G_GUINT64_FORMAT " \xc2\xb7 %s",
-                           elab_trainer_get_steps (trainer), _elab_train_status_label (trainer));
+                           elab_trainer_get_steps (trainer), _elab_train_status_label (trainer, figure->style.paused));
   /* Which version fits is measured with the widest end the run can reach,
    * so the line does not lose its start as the run goes on (a recording's
    * last frame dropped the name for "step 12 · step limit reached"). */

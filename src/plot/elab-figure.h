@@ -63,11 +63,15 @@ typedef struct
                                * for besides @caption (a question's caption once
                                * revealed), so the plots do not move at the
                                * reveal; NULL: @caption's own */
+  gboolean      paused;       /* the run was stopped by hand (the Training page's
+                               * Pause, or steps taken one by one): a run that
+                               * has begun and not ended reads "paused", not
+                               * "running"; FALSE */
 } ElabFigureStyle;
 
 #define ELAB_FIGURE_STYLE_INIT \
   ((ElabFigureStyle) { ELAB_THEME_LIGHT, ELAB_PALETTE_DEFAULT, FALSE, TRUE, 1.0, 1.0, NAN, NAN, NULL, 1.0, NAN, NAN, \
-                       NAN, { 0 }, NULL, FALSE, 0.0, NULL })
+                       NAN, { 0 }, NULL, FALSE, 0.0, NULL, FALSE })
 
 const char     *elab_figure_kind_to_string   (ElabFigureKind          kind);
 gboolean        elab_figure_kind_from_string (const char             *str,

@@ -16,7 +16,9 @@
 #include <adwaita.h>
 
 #include "elab-data-chooser.h"
+#include "elab-export.h"
 #include "elab-training-page.h"
+#include "elab-window.h"
 
 #include "app-test-util.h"
 
@@ -845,6 +847,88 @@ test_in_window (void)
   g_assert_finalize_object (document);
 }
 
+/* The text of what @view draws now, with its own style (as its snapshot
+ * and Copy do), through a PDF. */
+static char *
+drawn_text (ElabPlotView *view,
+            ElabDocument *document)
+{
+  g_autoptr(ElabFigure) figure = elab_figure_new (elab_plot_view_get_figure_kind (view));
+  g_autofree char *dir = g_dir_make_tmp ("elab-training-text-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  ElabFigureStyle style;
+  char *text = NULL;
+  int status = 0;
+
+  elab_plot_view_get_style (view, &style);
+  g_assert_true (elab_export_figure (figure,
+                                     &(ElabExportRequest) { elab_document_get_state (document), &style, 1280, 720, 1.0 },
+                                     elab_plot_view_get_trainer (view), ELAB_EXPORT_PDF, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_unlink (pdf);
+  g_rmdir (dir);
+  return text;
+}
+
+/* Stepped three times and not playing, the run waits for the person: the
+ * Training figure's subtitle and the landscape's legend say "paused",
+ * never "running" beside a Play button; playing, they say it runs. */
+static void
+test_paused_words (void)
+{
+  ElabWindow *window;
+  ElabTrainingPage *page;
+  ElabDocument *document;
+  ElabPlotView *views[2];
+  const ElabTrainer *trainer;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext is missing");
+      return;
+    }
+  forget_last_state ();
+  window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  document = elab_window_get_document (window);
+  gtk_window_present (GTK_WINDOW (window));
+  elab_window_set_page (window, ELAB_PAGE_TRAINING);
+  spin ();
+  page = ELAB_TRAINING_PAGE (find_type (GTK_WIDGET (window), ELAB_TYPE_TRAINING_PAGE));
+  g_assert_nonnull (page);
+  wait_for_load (page);
+  views[0] = ELAB_PLOT_VIEW (template_child (page, ELAB_TYPE_TRAINING_PAGE, "training_view"));
+  views[1] = ELAB_PLOT_VIEW (template_child (page, ELAB_TYPE_TRAINING_PAGE, "landscape_view"));
+  trainer = elab_training_run_get_trainer (elab_training_page_get_run (page));
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.step", NULL));
+  g_assert_cmpuint (elab_trainer_get_steps (trainer), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *text = drawn_text (views[i], document);
+
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, "paused"));
+      g_assert_null (strstr (text, "running"));
+    }
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.toggle-play", NULL));
+    text = drawn_text (views[0], document);
+    g_assert_null (strstr (text, "paused"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train.toggle-play", NULL));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 static gsize
 resident_kb (void)
 {
@@ -916,6 +1000,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/TrainingPage/csv-asks-positive", test_csv_asks_positive);
   g_test_add_func ("/elab/app/TrainingPage/bounded-frames", test_bounded_frames);
   g_test_add_func ("/elab/app/TrainingPage/in-window", test_in_window);
+  g_test_add_func ("/elab/app/TrainingPage/paused-words", test_paused_words);
   g_test_add_func ("/elab/app/TrainingPage/hour", test_hour);
 
   return g_test_run ();
