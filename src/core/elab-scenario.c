@@ -1251,7 +1251,7 @@ card_text (const ElabScene *scene,
     {
       if (s->len > 0)
         g_string_append_c (s, '\n');
-      g_string_append_printf (s, "Question: %s", scene->question);
+      g_string_append_printf (s, "Question: %s", scene->question != NULL ? scene->question : "");
       if (scene->choices != NULL)
         for (guint i = 0; scene->choices[i] != NULL; i++)
           {
@@ -1265,6 +1265,8 @@ card_text (const ElabScene *scene,
             g_string_append_printf (s, "%s%c  %s", right ? "✓\xc2\xa0" : "", (char) ('A' + i),
                                     scene->choices[i]);
           }
+      else if (scene->guess == NULL)
+        ;   /* being written in the lesson panel: no choices or quantity yet */
       else if (revealed)
         {
           g_autofree char *what = elab_quantity_dup_label (scene->guess);

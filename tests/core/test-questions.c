@@ -473,6 +473,35 @@ test_shipped_lessons_save_identical (void)
   g_assert_cmpuint (exercises, >=, 4);
 }
 
+/* A question being written in the lesson panel may have neither its
+ * choices nor its quantity yet: its card says the question so far, and
+ * reading it revealed crashed on the missing quantity. */
+static void
+test_question_being_written (void)
+{
+  g_autofree char *data = lesson ("caption=Before\nkind=question\nquestion=Is H(p, q) = H(q, p)?\n"
+                                  "choices=Yes;No\nanswer=B\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ElabScenario) sc = elab_scenario_from_data (data, strlen (data), "l.elab", &error);
+  ElabScene *scene;
+
+  g_assert_no_error (error);
+  scene = g_ptr_array_index (sc->scenes, 0);
+  g_clear_pointer (&scene->choices, g_strfreev);
+  g_assert_null (scene->guess);
+  for (int question = 0; question < 2; question++)
+    {
+      for (int revealed = 0; revealed < 2; revealed++)
+        {
+          g_autofree char *card = elab_scene_card_text (scene, revealed);
+
+          g_assert_nonnull (strstr (card, "Question:"));
+          g_assert_null (strstr (card, "(null)"));
+        }
+      g_clear_pointer (&scene->question, g_free);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -490,6 +519,7 @@ main (int    argc,
   g_test_add_func ("/elab/core/Questions/goal-describe", test_goal_describe);
   g_test_add_func ("/elab/core/Questions/shipped-lessons-save-identical", test_shipped_lessons_save_identical);
   g_test_add_func ("/elab/core/Questions/training-exercise-advice", test_training_exercise_advice);
+  g_test_add_func ("/elab/core/Questions/question-being-written", test_question_being_written);
 
   return g_test_run ();
 }
