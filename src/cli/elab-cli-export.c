@@ -88,6 +88,7 @@ elab_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *caption = NULL;
   ElabAnswer answer;
+  g_autofree char *caption_room = NULL;
   ElabCliStateFlags flags = { 0 };
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
   ElabExportFormat format;
@@ -269,7 +270,7 @@ elab_cli_export (int    argc,
                               flags.flag[row], sweep.param);
     }
 
-  status = elab_cli_state_flags_apply (&flags, &state, &caption, &answer);
+  status = elab_cli_state_flags_apply (&flags, &state, &caption, &caption_room, &answer);
   if (status >= 0)
     return status;
 
@@ -290,6 +291,7 @@ elab_cli_export (int    argc,
   style.transparent = transparent;
   style.caption = caption;
   style.truth = answer;
+  style.caption_room = caption_room;
   style.y_min = y_min;
   style.y_max = y_max;
 

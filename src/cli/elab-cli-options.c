@@ -712,6 +712,7 @@ int
 elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
                             ElabState                *state,
                             char                    **res_caption,
+                            char                    **res_caption_room,
                             ElabAnswer               *res_answer)
 {
   g_autoptr(GError) error = NULL;
@@ -721,6 +722,8 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
 
   if (res_caption != NULL)
     *res_caption = NULL;
+  if (res_caption_room != NULL)
+    *res_caption_room = NULL;
   if (res_answer != NULL)
     *res_answer = ELAB_ANSWER_INIT;
 
@@ -763,6 +766,9 @@ elab_cli_state_flags_apply (const ElabCliStateFlags  *flags,
               if (**res_caption == '\0')
                 g_clear_pointer (res_caption, g_free);
             }
+          /* A question's export and its answer's have the same plots. */
+          if (res_caption_room != NULL && scene->kind == ELAB_SCENE_QUESTION)
+            *res_caption_room = elab_scene_card_text (scene, TRUE);
         }
       else
         *state = scenario->state;
@@ -804,7 +810,7 @@ elab_cli_state_flags_parse (ElabCliParser           *parser,
 
   if (status >= 0)
     return status;
-  return elab_cli_state_flags_apply (flags, state, NULL, NULL);
+  return elab_cli_state_flags_apply (flags, state, NULL, NULL, NULL);
 }
 
 void

@@ -134,13 +134,16 @@ void           elab_cli_state_flags_add_report (ElabCliParser     *parser,
                                                 int               *format);
 /* Defaults, then the preset or the scenario (or one of its scenes), then
  * every flag given; then checks the result. @res_caption (may be NULL)
- * receives the scene's caption, or NULL; @res_answer (may be NULL) what
+ * receives the scene's caption, or NULL; @res_caption_room (may be NULL)
+ * a question's revealed caption, which the figure keeps room for
+ * (style.caption_room), or NULL; @res_answer (may be NULL) what
  * a revealed question marks on the figure (elab_scene_get_answer()), or
  * nothing. Returns -1 on success, else an exit status after printing the
  * error (2 for usage, 1 for a scenario file that cannot be read). */
 int            elab_cli_state_flags_apply  (const ElabCliStateFlags *flags,
                                             ElabState           *state,
                                             char               **res_caption,
+                                            char               **res_caption_room,
                                             ElabAnswer          *res_answer);
 
 /* elab_cli_parser_parse() of @argv, then elab_cli_state_flags_apply()

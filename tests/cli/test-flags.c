@@ -70,7 +70,7 @@ parse_flags (const char *flag,
   status = elab_cli_parser_parse (parser, 2, argv);
   if (status >= 0)
     return status;
-  return elab_cli_state_flags_apply (&flags, state, NULL, NULL);
+  return elab_cli_state_flags_apply (&flags, state, NULL, NULL, NULL);
 }
 
 static void
