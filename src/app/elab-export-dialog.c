@@ -43,6 +43,7 @@ struct _ElabExportDialog
   GtkSwitch         *colorblind_switch;
   GtkSwitch         *transparent_switch;
   GtkStringList     *size_model;
+  GtkWidget         *export_button;
 
   /* Owned */
   ElabDocument      *document;
@@ -250,6 +251,18 @@ format_changed_cb (ElabExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), selected_format (self) == ELAB_EXPORT_PNG);
 }
 
+/* The focus starts on Export, the window's default: Enter exports, as in
+ * GNOME's dialogs, where GTK gave the focus to Cancel, the first button,
+ * which took the Enter for itself. */
+static void
+elab_export_dialog_show (GtkWidget *widget)
+{
+  ElabExportDialog *self = ELAB_EXPORT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (elab_export_dialog_parent_class)->show (widget);
+  gtk_widget_grab_focus (self->export_button);
+}
+
 static void
 elab_export_dialog_dispose (GObject *object)
 {
@@ -273,6 +286,8 @@ elab_export_dialog_class_init (ElabExportDialogClass *klass)
 
   object_class->dispose = elab_export_dialog_dispose;
 
+  widget_class->show = elab_export_dialog_show;
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/entropylab/EntropyLab/ui/elab-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, figure_row);
@@ -287,6 +302,7 @@ elab_export_dialog_class_init (ElabExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, colorblind_switch);
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, size_model);
+  gtk_widget_class_bind_template_child (widget_class, ElabExportDialog, export_button);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);

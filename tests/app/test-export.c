@@ -14,6 +14,7 @@
 #include "app-test-util.h"
 #include "elab-export-dialog.h"
 #include "elab-training-page.h"
+#include "elab-window.h"
 
 static cairo_surface_t *
 load_png (const char *path)
@@ -243,6 +244,46 @@ test_export_closed_while_choosing (void)
   g_assert_null (document);
 }
 
+static gboolean
+have_export_dialog (gpointer data)
+{
+  GtkWidget *dialog = find_toplevel (ELAB_TYPE_EXPORT_DIALOG, NULL);
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+/* Ctrl+E, then Enter: the dialog exports (the file chooser comes), as
+ * GNOME's dialogs do. Enter goes to the focused widget, which must be the
+ * dialog's default, Export, not Cancel, where the focus started. */
+static void
+test_export_enter (void)
+{
+  ElabWindow *window;
+  GtkWidget *dialog, *focus;
+
+  forget_last_state ();
+  window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_until (have_export_dialog, NULL);
+  dialog = find_toplevel (ELAB_TYPE_EXPORT_DIALOG, NULL);
+
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_nonnull (find_label (focus, "_Export…"));
+
+  /* What Enter does to a focused button. */
+  gtk_widget_activate (focus);
+  wait_until (have_file_chooser, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_file_chooser, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/ExportDialog/holds-run", test_export_holds_run);
   g_test_add_func ("/elab/app/ExportDialog/training-figures", test_export_training_figures);
   g_test_add_func ("/elab/app/ExportDialog/closed-while-choosing", test_export_closed_while_choosing);
+  g_test_add_func ("/elab/app/ExportDialog/enter-exports", test_export_enter);
 
   return g_test_run ();
 }
