@@ -419,6 +419,114 @@ test_visible_plot_view (void)
   spin ();
 }
 
+/* Whether the shortcuts window (F1) lists @keyval with @mods: one of an
+ * accelerator's space-separated keys, or within its "a...b" range. */
+static gboolean
+listed (GtkBuilder      *builder,
+        guint            keyval,
+        GdkModifierType  mods)
+{
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  keyval = gdk_keyval_to_lower (keyval);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) keys = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      keys = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          g_auto(GStrv) ends = g_strsplit (keys[i], "...", 2);
+          guint lo = 0, hi = 0;
+          GdkModifierType m = 0, m_hi = 0;
+
+          if (!gtk_accelerator_parse (ends[0], &lo, &m))
+            continue;
+          hi = lo;
+          if (ends[1] != NULL && !gtk_accelerator_parse (ends[1], &hi, &m_hi))
+            continue;
+          if (m == mods && gdk_keyval_to_lower (lo) <= keyval && keyval <= gdk_keyval_to_lower (hi))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The keys @widget's shortcut controllers answer, as "<Control>l". */
+static GPtrArray *
+answered_keys (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GPtrArray *res = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          GtkShortcut *shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (GTK_IS_KEYVAL_TRIGGER (gtk_shortcut_get_trigger (shortcut)))
+            g_ptr_array_add (res, shortcut);
+          else
+            g_object_unref (shortcut);
+        }
+    }
+  return res;
+}
+
+static gboolean
+same_trigger (gconstpointer a,
+              gconstpointer b)
+{
+  return gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger ((GtkShortcut *) a),
+                                     gtk_shortcut_get_trigger ((GtkShortcut *) b));
+}
+
+/* Every key the window answers (its shortcuts and key bindings, beyond
+ * what any GtkWindow has) is in the shortcuts window (F1), as are the
+ * lesson panel's Undo and Redo and the scene player's keys. */
+static void
+test_shortcuts_listed (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/entropylab/EntropyLab/ui/elab-shortcuts.ui");
+  ElabWindow *window = g_object_new (ELAB_TYPE_WINDOW, NULL);
+  GtkWidget *plain = gtk_window_new ();
+  g_autoptr(GPtrArray) ours = answered_keys (GTK_WIDGET (window));
+  g_autoptr(GPtrArray) gtk_own = answered_keys (plain);
+  guint n = 0;
+
+  for (guint i = 0; i < ours->len; i++)
+    {
+      GtkKeyvalTrigger *trigger = GTK_KEYVAL_TRIGGER (gtk_shortcut_get_trigger (g_ptr_array_index (ours, i)));
+      g_autofree char *name = gtk_shortcut_trigger_to_string (GTK_SHORTCUT_TRIGGER (trigger));
+
+      if (g_ptr_array_find_with_equal_func (gtk_own, g_ptr_array_index (ours, i), same_trigger, NULL))
+        continue;
+      g_test_message ("the window answers %s", name);
+      if (!listed (builder, gtk_keyval_trigger_get_keyval (trigger), gtk_keyval_trigger_get_modifiers (trigger)))
+        g_error ("%s is not in the shortcuts window", name);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 10);
+  g_assert_true (listed (builder, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (listed (builder, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (listed (builder, GDK_KEY_h, 0));
+  g_assert_true (listed (builder, GDK_KEY_Page_Down, 0));
+  g_assert_true (listed (builder, GDK_KEY_Right, 0));
+
+  gtk_window_destroy (GTK_WINDOW (plain));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Presentation/notation", test_notation);
   g_test_add_func ("/elab/app/Window/primary-menu", test_primary_menu);
   g_test_add_func ("/elab/app/Window/visible-plot-view", test_visible_plot_view);
+  g_test_add_func ("/elab/app/Window/shortcuts-listed", test_shortcuts_listed);
 
   return g_test_run ();
 }
