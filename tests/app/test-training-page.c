@@ -18,6 +18,7 @@
 #include "elab-data-chooser.h"
 #include "elab-export.h"
 #include "elab-training-page.h"
+#include "../plot/plot-test-util.h"
 #include "elab-window.h"
 
 #include "app-test-util.h"
@@ -854,25 +855,12 @@ drawn_text (ElabPlotView *view,
             ElabDocument *document)
 {
   g_autoptr(ElabFigure) figure = elab_figure_new (elab_plot_view_get_figure_kind (view));
-  g_autofree char *dir = g_dir_make_tmp ("elab-training-text-XXXXXX", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", pdf, "-", NULL };
   ElabFigureStyle style;
-  char *text = NULL;
-  int status = 0;
 
   elab_plot_view_get_style (view, &style);
-  g_assert_true (elab_export_figure (figure,
-                                     &(ElabExportRequest) { elab_document_get_state (document), &style, 1280, 720, 1.0 },
-                                     elab_plot_view_get_trainer (view), ELAB_EXPORT_PDF, pdf, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &text, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_unlink (pdf);
-  g_rmdir (dir);
-  return text;
+  return figure_pdf_text (figure,
+                          &(ElabExportRequest) { elab_document_get_state (document), &style, 1280, 720, 1.0 },
+                          elab_plot_view_get_trainer (view));
 }
 
 /* Stepped three times and not playing, the run waits for the person: the

@@ -100,22 +100,8 @@ figure_text (ElabFigureKind     kind,
 {
   g_autoptr(ElabFigure) figure = elab_figure_new (kind);
   ElabFigureStyle style = ELAB_FIGURE_STYLE_INIT;
-  g_autofree char *dir = g_dir_make_tmp ("elab-lesson-figures-XXXXXX", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "figure.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", pdf, "-", NULL };
-  char *text = NULL;
-  int status = 0;
 
-  g_assert_true (elab_export_figure (figure, &(ElabExportRequest) { state, &style, 1280, 720, 1.0 },
-                                     trainer, ELAB_EXPORT_PDF, pdf, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &text, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_unlink (pdf);
-  g_rmdir (dir);
-  return text;
+  return figure_pdf_text (figure, &(ElabExportRequest) { state, &style, 1280, 720, 1.0 }, trainer);
 }
 
 /* Before its first step a run is "not started", not "running" (in the
