@@ -151,6 +151,11 @@ elab_animation_dialog_add_row (GtkGrid    *form,
   GtkWidget *name = gtk_label_new_with_mnemonic (label);
 
   gtk_widget_set_hexpand (control, TRUE);
+  /* Enter in a number exports, as in the rest of the dialog: GTK 4.8's
+   * spin button takes the number and keeps the Enter (its text updates
+   * the value before it activates the default). */
+  if (GTK_IS_SPIN_BUTTON (control))
+    gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (control))), TRUE);
   gtk_label_set_xalign (GTK_LABEL (name), 0.0);
   gtk_label_set_mnemonic_widget (GTK_LABEL (name), control);
   gtk_grid_attach (form, name, 0, row, 1, 1);

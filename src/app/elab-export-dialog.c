@@ -313,7 +313,17 @@ elab_export_dialog_class_init (ElabExportDialogClass *klass)
 static void
 elab_export_dialog_init (ElabExportDialog *self)
 {
+  GtkSpinButton *numbers[3];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  numbers[0] = self->custom_width_spin;
+  numbers[1] = self->custom_height_spin;
+  numbers[2] = self->scale_spin;
+  /* Enter in a number exports, as on the dialog's buttons: GTK 4.8's
+   * spin button takes the number and keeps the Enter (its text updates
+   * the value before it activates the default). */
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (numbers[i]))), TRUE);
 }
 
 ElabExportDialog *

@@ -277,6 +277,23 @@ test_export_enter (void)
   /* What Enter does to a focused button. */
   gtk_widget_activate (focus);
   wait_until (have_file_chooser, NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (no_file_chooser, NULL);
+
+  /* And in a number: the scale typed, then Enter, exports at it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_until (have_export_dialog, NULL);
+  dialog = find_toplevel (ELAB_TYPE_EXPORT_DIALOG, NULL);
+  {
+    GObject *scale = template_child (dialog, ELAB_TYPE_EXPORT_DIALOG, "scale_spin");
+    GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (scale));
+
+    gtk_widget_grab_focus (GTK_WIDGET (text));
+    gtk_editable_set_text (text, "2");
+    g_signal_emit_by_name (text, "activate");
+    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (scale)), ==, 2);
+  }
+  wait_until (have_file_chooser, NULL);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_until (no_file_chooser, NULL);

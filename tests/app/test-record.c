@@ -203,6 +203,31 @@ test_record_cancel (void)
   spin ();
 }
 
+/* Enter typed in one of Record…'s numbers records, as the dialog's
+ * default says, with the number typed: the file chooser comes. */
+static void
+test_record_enter (void)
+{
+  GtkWidget *page, *dialog, *steps;
+  GtkEditable *text;
+  ElabWindow *window = training_window (&page);
+
+  dialog = fill_record_dialog (page, 12, 3, 0 /* GIF */);
+  steps = control_of (dialog, "_Steps");
+  text = gtk_editable_get_delegate (GTK_EDITABLE (steps));
+  /* Typed into, as a person clicks into the number and types. */
+  gtk_widget_grab_focus (GTK_WIDGET (text));
+  gtk_editable_set_text (text, "30");
+  /* What Enter does in the number's text. */
+  g_signal_emit_by_name (text, "activate");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (steps)), ==, 30);
+  wait_until (have_file_chooser, NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (no_file_chooser, NULL);
+  spin ();
+}
+
 /* Export Sweep… with the GIF format: one file of the frames asked for. */
 static void
 test_sweep_gif (void)
@@ -249,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/elab/app/Record/cancel", test_record_cancel);
   g_test_add_func ("/elab/app/Record/closed-while-choosing", test_record_closed_while_choosing);
   g_test_add_func ("/elab/app/Record/sweep-gif", test_sweep_gif);
+  g_test_add_func ("/elab/app/Record/enter", test_record_enter);
 
   return g_test_run ();
 }
