@@ -258,6 +258,7 @@ draw_terms_bar (ElabFigure           *figure,
       char value[48], text[128];
       ElabText *label;
       double tx = 0, ty = 0;
+      ElabRect box = { 0 };
       gboolean placed;
 
       if (y[i] - y[i + 1] < 1)
@@ -281,20 +282,18 @@ draw_terms_bar (ElabFigure           *figure,
 
           tx = k % 2 == 0 ? x + w + 4 : x - 4 - label->width;
           ty = round (at[k / 2]);
-          placed = tx - 3 >= panel->x.px0 && tx + label->width + 3 <= panel->x.px1
-                   && !covers_curve (panel, c, gaps,
-                                     &(ElabRect) { tx - 3, ty - 1, label->width + 6, label->height + 2 },
-                                     0.5 * figure->metrics.line_w);
+          box = (ElabRect) { tx - 3, ty - 1, label->width + 6, label->height + 2 };
+          placed = box.x >= panel->x.px0 && box.x + box.width <= panel->x.px1
+                   && !covers_curve (panel, c, gaps, &box, 0.5 * figure->metrics.line_w);
         }
       if (!placed)
         continue;
       if (figure->n_readouts < G_N_ELEMENTS (figure->readouts))
-        figure->readouts[figure->n_readouts++] = (ElabRect) { tx - 3, ty - 1, label->width + 6, label->height + 2 };
+        figure->readouts[figure->n_readouts++] = box;
       /* Boxed like the legend's read-out. */
-      _elab_fill_rect (cr, &(ElabRect) { tx - 3, ty - 1, label->width + 6, label->height + 2 }, &t->legend_bg);
+      _elab_fill_rect (cr, &box, &t->legend_bg);
       _elab_set_source (cr, &t->legend_border);
-      cairo_rectangle (cr, round (tx - 3) + 0.5, round (ty - 1) + 0.5, round (label->width + 6) - 1,
-                       round (label->height + 2) - 1);
+      cairo_rectangle (cr, round (box.x) + 0.5, round (box.y) + 0.5, round (box.width) - 1, round (box.height) - 1);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
       _elab_set_source (cr, &t->foreground);
